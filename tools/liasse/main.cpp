@@ -1,0 +1,22 @@
+// liasse: scanned health-insurance claims in, checked and priced claims and
+// letters out. See README.md.
+#include <iostream>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Liasse — lecture, contrôle et liquidation des demandes de remboursement scannées"};
+  app.require_subcommand(1);
+  int exit_code = 0;
+  liasse::cli::AddVersionCommand(app, exit_code);
+  liasse::cli::AddCheckIdCommand(app, exit_code);
+  liasse::cli::AddProcessCommand(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Bad usage exits 2 (results.md); --help exits 0.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return exit_code;
+}
