@@ -8,6 +8,8 @@
 
 namespace liasse::cli {
 
+namespace {
+
 void AddCheckIdCommand(CLI::App& app, int& exit_code) {
   struct Args {
     std::string kind;
@@ -46,4 +48,7 @@ void AddCheckIdCommand(CLI::App& app, int& exit_code) {
   });
 }
 
+const CommandRegistration kRegistration(AddCheckIdCommand);
+
+}  // namespace
 }  // namespace liasse::cli

@@ -8,6 +8,8 @@
 
 namespace liasse::cli {
 
+namespace {
+
 void AddProcessCommand(CLI::App& app, int& exit_code) {
   struct Args {
     std::vector<std::string> inputs;
@@ -39,4 +41,7 @@ void AddProcessCommand(CLI::App& app, int& exit_code) {
   });
 }
 
+const CommandRegistration kRegistration(AddProcessCommand);
+
+}  // namespace
 }  // namespace liasse::cli

@@ -4,6 +4,8 @@
 
 namespace liasse::cli {
 
+namespace {
+
 void AddVersionCommand(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("version", "Affiche la version de Liasse");
   cmd->callback([&exit_code] {
@@ -12,4 +14,7 @@ void AddVersionCommand(CLI::App& app, int& exit_code) {
   });
 }
 
+const CommandRegistration kRegistration(AddVersionCommand);
+
+}  // namespace
 }  // namespace liasse::cli

@@ -4,17 +4,22 @@
 
 #include "commands.h"
 
+namespace liasse::cli {
+std::vector<CommandRegistrar>& Registrars() {
+  static std::vector<CommandRegistrar> registrars;
+  return registrars;
+}
+}  // namespace liasse::cli
+
 int main(int argc, char** argv) {
   CLI::App app{"Liasse — lecture, contrôle et liquidation des demandes de remboursement scannées"};
   app.require_subcommand(1);
   int exit_code = 0;
-  liasse::cli::AddVersionCommand(app, exit_code);
-  liasse::cli::AddCheckIdCommand(app, exit_code);
-  liasse::cli::AddProcessCommand(app, exit_code);
+  for (const auto& registrar : liasse::cli::Registrars()) registrar(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // Bad usage exits 2 (results.md); --help exits 0.
+    // Bad usage exits 2 (shared/spec/results.md); --help exits 0.
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
