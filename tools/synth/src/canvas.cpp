@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <mutex>
 #include <sstream>
 
 #include <cairo.h>
@@ -20,6 +21,14 @@ struct Recorded {
 
 constexpr double kPtToMm = 25.4 / 72.0;
 
+// Cairo 1.16 crashes when two threads render glyphs at once (shared scaled-font
+// and glyph caches), so every use of a font is serialised. Paths and fills
+// stay parallel; text is a small share of a page's cost.
+std::mutex& FontMutex() {
+  static std::mutex m;
+  return m;
+}
+
 }  // namespace
 
 struct Canvas::Impl {
@@ -27,6 +36,7 @@ struct Canvas::Impl {
   cairo_t* cr = nullptr;
   std::vector<Recorded> texts;
   ~Impl() {
+    std::lock_guard<std::mutex> lock(FontMutex());  // releases the context's scaled font
     if (cr) cairo_destroy(cr);
     if (surface) cairo_surface_destroy(surface);
   }
@@ -61,6 +71,7 @@ Canvas::Canvas(Canvas&&) noexcept = default;
 Canvas& Canvas::operator=(Canvas&&) noexcept = default;
 
 double Canvas::TextWidth(const std::string& text, const Font& font) {
+  std::lock_guard<std::mutex> lock(FontMutex());
   impl_->SetFont(font);
   cairo_text_extents_t ext;
   cairo_text_extents(impl_->cr, text.c_str(), &ext);
@@ -69,6 +80,7 @@ double Canvas::TextWidth(const std::string& text, const Font& font) {
 
 double Canvas::Text(double x, double y, const std::string& text, const Font& font, double ink) {
   if (text.empty()) return 0;
+  std::lock_guard<std::mutex> lock(FontMutex());
   impl_->SetFont(font);
   cairo_set_source_rgba(impl_->cr, 0, 0, 0, ink);
   cairo_move_to(impl_->cr, x, y);
@@ -91,6 +103,7 @@ double Canvas::TextCentered(double x_center, double y, const std::string& text, 
 
 void Canvas::TextRotated(double x, double y, double angle_deg, const std::string& text, const Font& font,
                          double ink, bool record) {
+  std::lock_guard<std::mutex> lock(FontMutex());
   impl_->SetFont(font);
   cairo_save(impl_->cr);
   cairo_translate(impl_->cr, x, y);
@@ -152,6 +165,7 @@ void Canvas::Fill(double x, double y, double w, double h, double ink) {
 }
 
 void Canvas::Ellipse(double cx, double cy, double rx, double ry, double width_mm, double ink) {
+  cairo_new_path(impl_->cr);  // no line from the last text's current point
   cairo_save(impl_->cr);
   cairo_translate(impl_->cr, cx, cy);
   cairo_scale(impl_->cr, rx, ry);
@@ -172,6 +186,7 @@ void Canvas::Checkbox(double x, double y, double size, bool checked) {
 
 void Canvas::Signature(Rng& rng, double x, double y, double w, double h) {
   cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);
   cairo_set_source_rgba(cr, 0, 0, 0, rng.Real(0.6, 0.85));
   cairo_set_line_width(cr, rng.Real(0.3, 0.6));
   double px = x + rng.Real(0, w * 0.1);
@@ -196,9 +211,11 @@ void Canvas::Signature(Rng& rng, double x, double y, double w, double h) {
 }
 
 void Canvas::Stamp(Rng& rng, double cx, double cy, const std::vector<std::string>& lines) {
+  std::lock_guard<std::mutex> lock(FontMutex());
   const double angle = rng.Real(-12, 12);
   const double ink = rng.Real(0.45, 0.75);
   cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);  // no line from the last text's current point
   cairo_save(cr);
   cairo_translate(cr, cx, cy);
   cairo_rotate(cr, -angle * std::numbers::pi / 180.0);
@@ -238,6 +255,7 @@ void Canvas::Stamp(Rng& rng, double cx, double cy, const std::vector<std::string
 
 void Canvas::Scribble(Rng& rng, double x, double y, double w, double h) {
   cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);
   cairo_set_source_rgba(cr, 0, 0, 0, 0.8);
   cairo_set_line_width(cr, 0.5);
   cairo_move_to(cr, x, y + h * rng.Unit());

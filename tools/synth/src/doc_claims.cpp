@@ -119,9 +119,15 @@ std::vector<Line> MakeLines(Context& ctx, const std::string& categorie, Date dat
       lines.push_back({date, fmt::format("{} x{}", it->libelle, q), it->code, it->prix_min * q, std::to_string(q)});
     }
   } else {
+    // Médecine douce: the séance of the practitioner's own discipline.
+    const bool chiro = notes.size() == 1 && notes[0] == "Chiropracteur";
+    notes.clear();
+    const PricedItem* it = items.front();
+    for (const auto* candidate : items) {
+      if ((candidate->code == "CHIRO") == chiro) it = candidate;
+    }
     const int n = rng.Int(1, 2);
     for (int i = 0; i < n; ++i) {
-      const PricedItem* it = rng.Pick(items);
       lines.push_back({date.AddDays(i * 14), it->libelle, it->code, PriceBetween(rng, *it), ""});
     }
   }
@@ -142,7 +148,7 @@ GenDoc DrawFacture(Context& ctx, const std::string& categorie, const Person& pat
                         (categorie == "hospitalisation" ? "FINESS " : (categorie == "medecine_douce" ? "ADELI " : "N° AM ")) + e.identifiant);
   const Font lab = PickFont(rng, 9);
   const Font val = Font{lab.family, 9.5, true, false};
-  const std::string numero = std::to_string(rng.Int(2024, 2026)) + "-" + rng.Digits(5);
+  const std::string numero = std::to_string(date.year()) + "-" + rng.Digits(5);
   c.Text(layout == 0 ? 18 : 120, y, layout == 0 ? "FACTURE" : "FACTURE N° " + numero, PickFont(rng, 14, true));
   y += 8;
   if (layout == 0) { LabelValue(c, 18, y, "N° de facture :", numero, lab, val); y += 5.5; }
@@ -156,6 +162,7 @@ GenDoc DrawFacture(Context& ctx, const std::string& categorie, const Person& pat
   LabelValue(c, 18, y, "Mutuelle : CPMS - N° adhérent :", patient.numero_adherent, lab, val);
   y += 10;
   std::vector<std::string> notes;
+  if (categorie == "medecine_douce") notes.push_back(e.subtitle);
   const std::vector<Line> lines = MakeLines(ctx, categorie, date, notes);
   std::vector<Column> cols;
   const bool dental = categorie == "dentaire";

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "canvas.h"
 #include "degrade.h"
 #include "documents.h"
 #include "liasse/runner/file_hash.h"
@@ -272,6 +273,17 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
   if (ec) return Status::IoError(out.string() + ": " + ec.message());
+  // Fontconfig and Cairo's font cache initialise lazily and not thread-safely:
+  // load every family once here, before the workers start.
+  {
+    Canvas warm(72);
+    for (const char* family : {"DejaVu Sans", "DejaVu Serif", "DejaVu Sans Condensed", "Liberation Sans",
+                               "Liberation Serif", "Liberation Mono", "FreeSans", "FreeSerif"}) {
+      for (bool bold : {false, true}) {
+        for (bool italic : {false, true}) warm.Text(10, 10, "Aé", Font{family, 10, bold, italic});
+      }
+    }
+  }
   std::vector<EnvelopeResult> results(specs.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {

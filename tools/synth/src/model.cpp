@@ -70,9 +70,12 @@ std::string CorruptNirKey(const std::string& nir) {
 }
 
 std::string MakeIban(Rng& rng) {
-  // FR76 + bank(5) + branch(5) + account(11) + RIB key(2); the IBAN key is
-  // 98 − (BBAN + "FR00" as digits mod 97).
-  const std::string bban = rng.Digits(5) + rng.Digits(5) + rng.Digits(11) + rng.Digits(2);
+  // Bank(5) + branch(5) + account(11) + RIB key(2), the RIB key being
+  // 97 − ((89·bank + 15·branch + 3·account) mod 97); with a valid RIB key the
+  // IBAN key 98 − (BBAN + "FR00" as digits mod 97) is always 76.
+  const std::string bank = rng.Digits(5), branch = rng.Digits(5), account = rng.Digits(11);
+  const int64_t rib = 97 - (89 * std::stoll(bank) + 15 * std::stoll(branch) + 3 * (std::stoll(account) % 97)) % 97;
+  const std::string bban = bank + branch + account + fmt::format("{:02}", rib);
   const std::string rearranged = bban + "152700";  // F=15 R=27 00
   int mod = 0;
   for (char ch : rearranged) mod = (mod * 10 + (ch - '0')) % 97;
