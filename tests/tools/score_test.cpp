@@ -1,3 +1,4 @@
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -82,9 +83,12 @@ TEST(Score, PerturbedCopyCountsExactlyThePerturbations) {
       j["pages"][0]["rotation"] = (j["pages"][0]["rotation"].get<int>() + 90) % 360;
       j["pages"][1]["skew_deg"] = j["pages"][1]["skew_deg"].get<double>() + 1.5;
       std::string text = j["pages"][0]["text"];
-      text[0] = '#';                 // substitution
-      text.erase(text.size() / 2, 1);  // deletion (ASCII region of a form page)
-      text += "Q";                   // insertion
+      ASSERT_TRUE(std::isalnum(static_cast<unsigned char>(text[0])));
+      text[0] = '#';  // substitution
+      size_t mid = text.size() / 2;
+      while (!std::isalnum(static_cast<unsigned char>(text[mid])) || !std::isalnum(static_cast<unsigned char>(text[mid + 1]))) ++mid;
+      text.erase(mid, 1);                    // deletion of one letter
+      text.insert(text.find_last_not_of('\n') + 1, "Q");  // insertion at the end of the last word
       j["pages"][0]["text"] = text;
     }
     Write(results / (stem + ".json"), j);
