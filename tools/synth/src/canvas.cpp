@@ -192,7 +192,7 @@ void Canvas::Signature(Rng& rng, double x, double y, double w, double h) {
   double px = x + rng.Real(0, w * 0.1);
   double py = y + h * rng.Real(0.4, 0.7);
   cairo_move_to(cr, px, py);
-  const int loops = rng.Int(3, 7);
+  const int loops = rng.Int(4, 9);
   for (int i = 0; i < loops; ++i) {
     const double nx = std::min(x + w, px + w / loops * rng.Real(0.7, 1.3));
     const double ny = y + h * rng.Real(0.2, 0.9);

@@ -129,7 +129,7 @@ ScannedPage Degrade(Rng& rng, const cv::Mat& page, int dpi, const std::string& p
     rec.push_back({{"kind", "blur"}, {"sigma_px", Round2(sigma)}});
   }
   if (!clean && rng.Chance(poor ? 0.7 : 0.5)) {
-    const double sigma = rng.Real(3, poor ? 16 : 9);
+    const double sigma = rng.Real(2, poor ? 10 : 6);
     AddGaussianNoise(img, rng, sigma);
     rec.push_back({{"kind", "noise"}, {"sigma", Round2(sigma)}});
   }

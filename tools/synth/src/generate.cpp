@@ -31,6 +31,7 @@ struct EnvelopeSpec {
   std::string profile;  // empty: drawn
   std::string format;   // empty: drawn
   std::string name;     // empty: env_NNNN_<kind>
+  int dpi = 0;          // 0: drawn
 };
 
 struct EnvelopeResult {
@@ -188,7 +189,8 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
   EnvelopeResult r;
   Rng rng = Rng::Derive(seed, static_cast<uint64_t>(index));
   const std::string profile = spec.profile.empty() ? DrawProfile(rng) : spec.profile;
-  const int dpi = profile == "fax" ? 200 : std::vector<int>{300, 200, 400}[rng.Weighted({0.7, 0.2, 0.1})];
+  int dpi = profile == "fax" ? 200 : std::vector<int>{300, 200, 400}[rng.Weighted({0.7, 0.2, 0.1})];
+  if (spec.dpi > 0) dpi = spec.dpi;
   // Reference date from the seed (never the clock): Nov 2023 – Oct 2025, so
   // care dates fall on both sides of the 2024 NGAP value changes.
   const Date today = Date::FromYmd(2023, 11, 1).value().AddDays(rng.Int(0, 730));
@@ -368,8 +370,9 @@ Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const
   auto data = Load(data_dir);
   if (!data.ok()) return data.status();
   auto spec = [](std::string kind, std::string name, std::vector<std::string> defects, std::string profile,
-                 std::string format) {
+                 std::string format, int dpi = 200) {
     EnvelopeSpec s;
+    s.dpi = dpi;
     s.kind = std::move(kind);
     s.name = std::move(name);
     s.defects = std::move(defects);
@@ -379,14 +382,14 @@ Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const
     return s;
   };
   const std::vector<EnvelopeSpec> specs = {
-      spec("lot", "lot_01_clean", {}, "office", "tiff-jpeg"),
+      spec("lot", "lot_01_clean", {}, "office", "tiff-jpeg", 300),
       spec("lot", "lot_02_clean", {}, "fax", "tiff-g4"),
       spec("lot", "lot_03_defects", {"LOT_ORDER", "FDS_PATIENT_SIGNATURE_MISSING"}, "office", "pdf"),
       spec("lot", "lot_04_defects", {"PRESCRIPTION_RATUREE", "LOT_AMOUNT_MISMATCH", "LOT_NIR_INVALID"}, "poor", "tiff-jpeg"),
       spec("mailroom", "mailroom_01", {}, "office", "pdf"),
-      spec("reclamation", "reclamation_01", {}, "office", "tiff-lzw"),
-      spec("renonciation", "renonciation_01", {}, "clean", "pdf"),
-      spec("optique", "optique_01", {}, "office", "tiff-jpeg"),
+      spec("reclamation", "reclamation_01", {}, "office", "tiff-jpeg", 300),
+      spec("renonciation", "renonciation_01", {}, "clean", "pdf", 300),
+      spec("optique", "optique_01", {}, "office", "tiff-jpeg", 300),
       spec("dentaire", "dentaire_01", {}, "poor", "pdf"),
       spec("corrupt", "corrupt_01", {}, "", ""),
   };

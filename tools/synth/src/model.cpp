@@ -52,6 +52,19 @@ std::string Upper(const std::string& s) {
   return out;
 }
 
+std::string AsciiFold(const std::string& s) {
+  static const std::vector<std::pair<std::string, std::string>> folds = {
+      {"é", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"É", "E"}, {"È", "E"}, {"à", "a"}, {"â", "a"},
+      {"ç", "c"}, {"ô", "o"}, {"î", "i"}, {"ï", "i"}, {"ù", "u"}, {"û", "u"}, {"œ", "oe"}, {"Œ", "OE"}};
+  std::string out = s;
+  for (const auto& [from, to] : folds) {
+    for (size_t pos = out.find(from); pos != std::string::npos; pos = out.find(from, pos + to.size())) {
+      out.replace(pos, from.size(), to);
+    }
+  }
+  return out;
+}
+
 Date RandomDate(Rng& rng, Date from, Date to) {
   return from.AddDays(rng.Int(int64_t{0}, std::max<int64_t>(0, from.DaysUntil(to))));
 }
@@ -112,7 +125,7 @@ Person MakePerson(Context& ctx, int min_age, int max_age, bool member) {
   p.adresse.ligne = fmt::format("{} {} {}", rng.Int(1, 120), rng.Pick(ctx.data.voies), rng.Pick(ctx.data.noms_voies));
   p.adresse.commune = rng.Pick(ctx.data.communes);
   std::string mail_name;
-  for (char c : p.prenom + "." + p.nom) {
+  for (char c : AsciiFold(p.prenom + "." + p.nom)) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x80 && c != ' ' && c != '\'') mail_name += static_cast<char>(std::tolower(u));
   }

@@ -68,6 +68,7 @@ std::string Coefficient(const std::string& printed);  // "7.50" -> "7.5"
 std::string Amount(Money m) ;                          // "17.00"
 std::string FrenchAmount(Money m);                     // "17,00"
 std::string Upper(const std::string& s);               // ASCII + common French accents
+std::string AsciiFold(const std::string& s);           // "Gisèle" -> "Gisele"
 Date RandomDate(Rng& rng, Date from, Date to);
 
 Person MakePerson(Context& ctx, int min_age, int max_age, bool member);

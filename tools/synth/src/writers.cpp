@@ -50,7 +50,7 @@ Status WriteTiff(const std::filesystem::path& path, const std::string& format, c
       TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
       if (format == "tiff-jpeg") {
         TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_JPEG);
-        TIFFSetField(tif, TIFFTAG_JPEGQUALITY, 75);
+        TIFFSetField(tif, TIFFTAG_JPEGQUALITY, 70);
         TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, 64);
       } else {
         TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_LZW);
@@ -92,7 +92,7 @@ Status WritePdf(const std::filesystem::path& path, const std::vector<ScannedPage
                                        static_cast<HPDF_UINT>(p.image.rows), HPDF_CS_DEVICE_GRAY, 8);
     } else {
       buffers.emplace_back();
-      cv::imencode(".jpg", p.image, buffers.back(), {cv::IMWRITE_JPEG_QUALITY, 80});
+      cv::imencode(".jpg", p.image, buffers.back(), {cv::IMWRITE_JPEG_QUALITY, 70});
       image = HPDF_LoadJpegImageFromMem(pdf, buffers.back().data(), static_cast<HPDF_UINT>(buffers.back().size()));
     }
     if (!image) {
