@@ -294,3 +294,45 @@ TEST(Synth, UnknownKindOrDefectIsABadArgument) {
 
 }  // namespace
 }  // namespace liasse::synth
+
+namespace liasse::synth {
+namespace {
+
+// G is 26.50 € until 2024-12-21 then 30 €; the participation forfaitaire 1 €
+// until 2024-05-14 then 2 €; the franchise 0.50 € until 2024-03-30 then 1 €
+// (shared/spec/reference.md).
+TEST(Synth, DecompteRoUsesTheValuesInForceOnTheDateOfCare) {
+  const auto dir = testing::FreshDir("decomptes");
+  SynthOptions o;
+  o.seed = 17;
+  o.count = 12;
+  o.out_dir = dir;
+  o.data_dir = std::filesystem::path(LIASSE_SOURCE_DIR) / "data";
+  o.kinds = {"mailroom"};
+  o.dpi = 200;
+  auto r = Generate(o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  int checked = 0;
+  for (const auto& file : r->files) {
+    std::ifstream f(dir / (file.substr(0, file.find('.')) + ".truth.json"));
+    const json t = json::parse(f);
+    for (const auto& d : t["documents"]) {
+      if (d["type"] != "decompte_ro") continue;
+      const std::string date = d["fields"]["date_soins"]["value"];
+      const int64_t base = Cents(d["fields"]["base_remboursement"]["value"]);
+      const int64_t paid = Cents(d["fields"]["montant_rembourse"]["value"]);
+      const bool medecin = base == 2650 || base == 3000;
+      if (medecin) {
+        EXPECT_EQ(base, date >= "2024-12-22" ? 3000 : 2650) << date;
+        EXPECT_EQ(paid, (base * 70 + 50) / 100 - (date >= "2024-05-15" ? 200 : 100)) << date;
+      } else {
+        EXPECT_EQ(paid, (base * 60 + 50) / 100 - (date >= "2024-03-31" ? 100 : 50)) << date;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 3);
+}
+
+}  // namespace
+}  // namespace liasse::synth

@@ -20,6 +20,7 @@ void AddSynthCommand(CLI::App& app, int& exit_code) {
     std::vector<std::string> defects;
     double defect_rate = 0.5;
     int jobs = 2;
+    int dpi = 0;
     bool samples = false;
   };
   auto args = std::make_shared<Args>();
@@ -35,6 +36,7 @@ void AddSynthCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--defect-rate", args->defect_rate, "part des lots avec anomalies tirées au hasard")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--jobs", args->jobs, "threads")->check(CLI::PositiveNumber);
+  cmd->add_option("--dpi", args->dpi, "résolution des pages : 200, 300 ou 400 (défaut : mélange ; fax à 200)");
   cmd->add_flag("--samples", args->samples, "écrit le jeu d'exemples de samples/ au lieu de --count plis");
   cmd->callback([args, &exit_code] {
     const std::filesystem::path data = args->data.empty() ? synth::DefaultDataDir() : std::filesystem::path(args->data);
@@ -51,6 +53,7 @@ void AddSynthCommand(CLI::App& app, int& exit_code) {
       o.defects = args->defects;
       o.defect_rate = args->defect_rate;
       o.jobs = args->jobs;
+      o.dpi = args->dpi;
       r = synth::Generate(o);
     }
     if (!r.ok()) {

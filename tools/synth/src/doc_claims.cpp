@@ -264,8 +264,15 @@ GenDoc DrawDecompteRo(Context& ctx, const Person& patient, Date date) {
   Canvas& c = d.pages.back();
   const int layout = rng.Int(0, 1);
   const Font lab = layout == 0 ? Sans(9) : Serif(9);
-  c.Text(18, 20, "l'Assurance Maladie", Sans(16, true));
-  c.Text(18, 26, "Caisse Primaire d'Assurance Maladie", Sans(9));
+  if (layout == 0) {
+    c.Text(18, 20, "l'Assurance Maladie", Sans(16, true));
+    c.Text(18, 26, "Caisse Primaire d'Assurance Maladie", Sans(9));
+  } else {
+    c.Rect(15, 12, 45, 16, 0.8);
+    c.Text(19, 24, "ameli", Font{"DejaVu Sans", 20, true, false});
+    c.Text(70, 19, "CPAM - Service des prestations", Serif(10, true));
+    c.Text(70, 24.5, "Votre décompte de remboursement", Serif(9));
+  }
   c.Text(120, 45, Upper(patient.prenom + " " + patient.nom), lab);
   c.Text(120, 50, patient.adresse.ligne, lab);
   c.Text(120, 55, patient.adresse.commune.code_postal + " " + patient.adresse.commune.nom, lab);
@@ -274,20 +281,49 @@ GenDoc DrawDecompteRo(Context& ctx, const Person& patient, Date date) {
   y += 8;
   LabelValue(c, 18, y, "N° de sécurité sociale :", SpacedNir(patient.nir), lab, lab);
   y += 10;
-  static const std::vector<std::tuple<std::string, int64_t, int>> acts = {
-      {"Consultation généraliste G", 3000, 70}, {"Actes infirmiers AMI", 1575, 60}, {"Pharmacie 65 %", 2412, 65},
-      {"Kinésithérapie AMK", 1658, 60}, {"Consultation spécialiste", 3000, 70}};
-  const auto& [lib, base_c, taux] = acts[static_cast<size_t>(rng.Int(0, static_cast<int>(acts.size()) - 1))];
-  const Money base = Money::FromCents(base_c);
-  const Money depense = base + Money::FromCents(rng.Chance(0.5) ? 0 : rng.Int(1, 30) * 100);
-  const Money rembourse = base.MulDiv(taux, 100, Rounding::kHalfUp) - (taux == 70 ? Money::Euros(2) : Money::Zero());
-  std::vector<Column> cols = {{"Date des soins", 26}, {"Nature", 56}, {"Dépense", 24, true}, {"Base", 24, true},
-                              {"Taux", 14, true}, {"Remboursé", 28, true}};
-  y = DrawTable(c, 16, y, cols, {{date.ToFrench(), lib, FrenchAmount(depense), FrenchAmount(base), std::to_string(taux) + " %", FrenchAmount(rembourse)}},
-                Font{lab.family, 8, true, false}, Font{lab.family, 8.5, false, false}, layout == 0 ? 0 : 1, 7);
+  // Act, base and RO rate from the tariff data in force on the date of care;
+  // the RO keeps the participation forfaitaire (médecin) or the franchise
+  // (paramedical act) of that date.
+  struct RoAct {
+    std::string libelle, code, coefficient;
+    int taux;
+    std::string retenue;
+  };
+  static const std::vector<RoAct> acts = {{"Consultation généraliste G", "G", "1", 70, "PF"},
+                                          {"Actes infirmiers AMI 4", "AMI", "4", 60, "FRANCHISE"},
+                                          {"Kinésithérapie AMK 7,5", "AMK", "7.5", 60, "FRANCHISE"},
+                                          {"Orthophonie AMO 10", "AMO", "10", 60, "FRANCHISE"}};
+  const RoAct& act = acts[static_cast<size_t>(rng.Int(0, static_cast<int>(acts.size()) - 1))];
+  const std::string& lib = act.libelle;
+  const int taux = act.taux;
+  int64_t tenths = std::stoll(act.coefficient) * 10;
+  if (act.coefficient.find('.') != std::string::npos) tenths += act.coefficient.back() - '0';
+  const Money base = ctx.data.ngap.at(act.code).ValueOn(date).MulDiv(tenths, 10, Rounding::kHalfUp);
+  const Money depense = base + Money::FromCents(act.code == "G" && rng.Chance(0.4) ? rng.Int(1, 25) * 100 : 0);
+  const Money retenue = ctx.data.retenues.at(act.retenue).ValueOn(date);
+  const Money rembourse = base.MulDiv(taux, 100, Rounding::kHalfUp) - retenue;
+  if (layout == 0) {
+    std::vector<Column> cols = {{"Date des soins", 26}, {"Nature", 56}, {"Dépense", 24, true}, {"Base", 24, true},
+                                {"Taux", 14, true}, {"Remboursé", 28, true}};
+    y = DrawTable(c, 16, y, cols, {{date.ToFrench(), lib, FrenchAmount(depense), FrenchAmount(base), std::to_string(taux) + " %", FrenchAmount(rembourse)}},
+                  Font{lab.family, 8, true, false}, Font{lab.family, 8.5, false, false}, 0, 7);
+  } else {
+    // A statement listing: one label per line, amounts right-aligned, dotted leaders.
+    c.Rect(16, y - 5, 178, 44, 0.3);
+    const Font mono = Mono(9);
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Soins du", date.ToFrench()}, {"Nature des soins", lib}, {"Montant de la dépense", FrenchAmount(depense) + " EUR"},
+        {"Base de remboursement", FrenchAmount(base) + " EUR"}, {"Taux", std::to_string(taux) + " %"},
+        {"Montant remboursé", FrenchAmount(rembourse) + " EUR"}};
+    for (const auto& [label, value] : rows) {
+      c.Text(20, y, label, mono);
+      c.TextRight(190, y, value, mono);
+      y += 6.5;
+    }
+  }
   y += 10;
   c.Text(18, y, "Montant versé sur votre compte le " + date.AddDays(rng.Int(3, 12)).ToFrench() + " : " + FrenchAmount(rembourse) + " €", lab);
-  if (taux == 70) c.Text(18, y + 6, "Participation forfaitaire déduite : 2,00 €", lab);
+  c.Text(18, y + 6, ctx.data.retenues.at(act.retenue).libelle + " déduite : " + FrenchAmount(retenue) + " €", lab);
   c.Text(18, y + 14, "Ces informations ont été transmises à votre organisme complémentaire.", lab);
   d.Set("nir", patient.nir);
   d.Set("date_soins", date.ToIso());
@@ -305,9 +341,18 @@ GenDoc DrawAttestationDroits(Context& ctx, const Person& patient, Date date) {
   Canvas& c = d.pages.back();
   const int layout = rng.Int(0, 1);
   const Font lab = layout == 0 ? Sans(9.5) : Serif(10);
-  c.Text(18, 22, "l'Assurance Maladie", Sans(16, true));
-  c.TextCentered(105, 45, "ATTESTATION DE DROITS À L'ASSURANCE MALADIE", Font{lab.family, 12, true, false});
   double y = 62;
+  if (layout == 0) {
+    c.Text(18, 22, "l'Assurance Maladie", Sans(16, true));
+    c.TextCentered(105, 45, "ATTESTATION DE DROITS À L'ASSURANCE MALADIE", Font{lab.family, 12, true, false});
+  } else {
+    // Printed from the member's online account: framed, title left, date of edition top right.
+    c.Rect(12, 12, 186, 120, 0.6);
+    c.Text(18, 24, "Attestation de droits", Font{lab.family, 15, true, false});
+    c.TextRight(192, 24, "Éditée le " + date.ToFrench(), Font{lab.family, 8, false, false});
+    c.Line(18, 28, 192, 28, 0.3);
+    y = 40;
+  }
   LabelValue(c, 18, y, "Assuré(e) :", patient.prenom + " " + Upper(patient.nom), lab, lab);
   y += 7;
   LabelValue(c, 18, y, "N° de sécurité sociale :", SpacedNir(patient.nir), lab, lab);

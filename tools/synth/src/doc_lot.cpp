@@ -268,10 +268,22 @@ GenDoc DrawEntentePrealable(Context& ctx, const Professional& pro, const Person&
   const int layout = rng.Int(0, 1);
   const Font lab = layout == 0 ? Sans(8) : Serif(8.5);
   const Font val = layout == 0 ? Hand(rng, 11) : Mono(10);
-  c.Rect(15, 12, 180, 16, 0.4);
-  c.TextCentered(105, 19, "DEMANDE D'ACCORD PRÉALABLE", Sans(13, true));
-  c.TextCentered(105, 25, "Actes de masso-kinésithérapie, soins infirmiers, orthophonie", Sans(8));
   double y = 40;
+  if (layout == 0) {
+    c.Rect(15, 12, 180, 16, 0.4);
+    c.TextCentered(105, 19, "DEMANDE D'ACCORD PRÉALABLE", Sans(13, true));
+    c.TextCentered(105, 25, "Actes de masso-kinésithérapie, soins infirmiers, orthophonie", Sans(8));
+  } else {
+    // Form with a shaded side band and the title on the left, as on the S3116 print.
+    c.Fill(12, 12, 8, 270, 0.18);
+    c.Text(26, 20, "ENTENTE PRÉALABLE", Serif(15, true));
+    c.Text(26, 26, "Demande d'accord préalable - volet 1 à adresser au service médical", Serif(8.5));
+    c.Checkbox(150, 16, 4, true);
+    c.Text(156, 19.5, "Première demande", Serif(8.5));
+    c.Checkbox(150, 22, 4, false);
+    c.Text(156, 25.5, "Renouvellement", Serif(8.5));
+    y = 42;
+  }
   c.Text(18, y, "PERSONNE RECEVANT LES SOINS", Sans(9, true));
   y += 8;
   LabelValue(c, 18, y, "Nom et prénom :", patient.nom + " " + patient.prenom, lab, val);

@@ -190,7 +190,7 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
   Rng rng = Rng::Derive(seed, static_cast<uint64_t>(index));
   const std::string profile = spec.profile.empty() ? DrawProfile(rng) : spec.profile;
   int dpi = profile == "fax" ? 200 : std::vector<int>{300, 200, 400}[rng.Weighted({0.7, 0.2, 0.1})];
-  if (spec.dpi > 0) dpi = spec.dpi;
+  if (spec.dpi > 0 && profile != "fax") dpi = spec.dpi;
   // Reference date from the seed (never the clock): Nov 2023 – Oct 2025, so
   // care dates fall on both sides of the 2024 NGAP value changes.
   const Date today = Date::FromYmd(2023, 11, 1).value().AddDays(rng.Int(0, 730));
@@ -343,6 +343,8 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
       return Status::InvalidArgument("code d'anomalie inconnu : " + d);
   }
   if (o.count < 0) return Status::InvalidArgument("--count doit être positif");
+  if (o.dpi != 0 && o.dpi != 200 && o.dpi != 300 && o.dpi != 400)
+    return Status::InvalidArgument("--dpi : 200, 300 ou 400");
   auto data = Load(o.data_dir);
   if (!data.ok()) return data.status();
   std::vector<EnvelopeSpec> specs;
@@ -360,6 +362,7 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
     s.defects = o.defects;
     s.random_defects = o.defects.empty();
     s.defect_rate = o.defect_rate;
+    s.dpi = o.dpi;
     specs.push_back(s);
   }
   return Run(data.value(), o.seed, specs, o.out_dir, o.jobs);

@@ -79,8 +79,10 @@ Result<SynthData> LoadSynthData(const std::filesystem::path& dir) {
     return Status::InvalidArgument(tariffs_file + ":" + std::to_string(e.source().begin.line) + ": " +
                                    std::string(e.description()));
   }
-  const auto* ngap = tariffs["ngap"].as_array();
-  if (!ngap) return Status::InvalidArgument(tariffs_file + ": tableau 'ngap' absent");
+  for (const char* table : {"ngap", "retenue"}) {
+  std::map<std::string, NgapCode>& target = std::string(table) == "ngap" ? d.ngap : d.retenues;
+  const auto* ngap = tariffs[table].as_array();
+  if (!ngap) return Status::InvalidArgument(tariffs_file + ": tableau '" + table + "' absent");
   for (const auto& n : *ngap) {
     const auto* t = n.as_table();
     if (!t) return Status::InvalidArgument(tariffs_file + ": 'ngap': table attendue");
@@ -88,8 +90,8 @@ Result<SynthData> LoadSynthData(const std::filesystem::path& dir) {
     code.code = (*t)["code"].value_or(std::string());
     code.libelle = (*t)["libelle"].value_or(std::string());
     code.profession = (*t)["profession"].value_or(std::string());
-    const std::string where = tariffs_file + ": ngap." + code.code;
-    if (code.code.empty()) return Status::InvalidArgument(tariffs_file + ": 'ngap': code absent");
+    const std::string where = tariffs_file + ": " + table + "." + code.code;
+    if (code.code.empty()) return Status::InvalidArgument(tariffs_file + ": '" + table + "': code absent");
     const auto* values = (*t)["values"].as_array();
     if (!values || values->empty()) return Status::InvalidArgument(where + ".values absent");
     for (const auto& v : *values) {
@@ -104,7 +106,8 @@ Result<SynthData> LoadSynthData(const std::filesystem::path& dir) {
       code.values.emplace_back(from.value(), money.value());
     }
     if (auto s = ReadStrings(*t, "coefficients", where, code.coefficients); !s.ok()) return s;
-    d.ngap[code.code] = code;
+    target[code.code] = code;
+  }
   }
   const auto* items = tariffs["item"].as_array();
   if (!items) return Status::InvalidArgument(tariffs_file + ": tableau 'item' absent");

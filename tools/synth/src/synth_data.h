@@ -34,11 +34,12 @@ struct SynthData {
   std::vector<std::string> noms, prenoms_f, prenoms_m, voies, noms_voies, entreprises;
   std::vector<Commune> communes;
   std::map<std::string, NgapCode> ngap;
+  std::map<std::string, NgapCode> retenues;  // PF, FRANCHISE: amounts the RO keeps, by date
   std::vector<PricedItem> items;
   std::vector<const PricedItem*> Items(const std::string& categorie) const;
 };
 
-// Reads people.toml and tariffs.toml under `dir`; fails naming the file and
+// Reads people.toml and tariffs.toml (tables ngap, retenue, item) under `dir`; fails naming the file and
 // key of the first bad value.
 Result<SynthData> LoadSynthData(const std::filesystem::path& dir);
 

@@ -35,6 +35,7 @@ struct SynthOptions {
   std::vector<std::string> kinds;      // empty: a realistic mix of all kinds but corrupt
   std::vector<std::string> defects;    // lot anomalies to inject (each lot gets them); empty: random
   double defect_rate = 0.5;            // share of lots with random defects when `defects` is empty
+  int dpi = 0;                         // 200, 300 or 400; 0: a mix (mostly 300), fax pages 200
   int jobs = 2;                        // worker threads; the output does not depend on it
 };
 
