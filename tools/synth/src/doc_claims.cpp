@@ -85,6 +85,7 @@ std::vector<Line> MakeLines(Context& ctx, const std::string& categorie, Date dat
     lines.push_back({date, "Monture " + std::string(rng.Chance(0.5) ? "RAY-BAN RB5154" : "OAKLEY OX8046"), "MONTURE",
                      PriceBetween(rng, *monture), ""});
     const bool progressive = rng.Chance(0.4);
+    const Money verre_price = PriceBetween(rng, *verre);  // a pair: the same lens price, one eye a little dearer at most
     for (const char* eye : {"OD", "OG"}) {
       const double sph = static_cast<double>(rng.Int(-32, 24)) * 0.25;
       const double cyl = -static_cast<double>(rng.Int(0, 12)) * 0.25;
@@ -92,10 +93,10 @@ std::vector<Line> MakeLines(Context& ctx, const std::string& categorie, Date dat
       std::string lib = fmt::format("Verre {} {} Sph {} Cyl {} Axe {}°", eye, progressive ? "progressif" : "unifocal",
                                     Signed(sph), Signed(cyl), axe);
       if (progressive) lib += " Add " + Signed(static_cast<double>(rng.Int(4, 12)) * 0.25);
-      lines.push_back({date, lib, "VERRE", PriceBetween(rng, *verre), ""});
+      lines.push_back({date, lib, "VERRE", verre_price + Money::FromCents(rng.Chance(0.3) ? rng.Int(1, 4) * 500 : 0), ""});
     }
     notes.push_back("Équipement " + std::string(progressive ? "à verres progressifs" : "unifocal") +
-                    " - prescription du " + date.AddDays(-rng.Int(10, 200)).ToFrench());
+                    " délivré sur prescription médicale");
   } else if (categorie == "dentaire") {
     const int n = rng.Int(1, 3);
     for (int i = 0; i < n; ++i) {

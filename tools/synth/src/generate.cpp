@@ -111,14 +111,18 @@ void AddMailroom(Context& ctx, Composition& comp) {
   const int n = rng.Int(3, 6);
   static const std::vector<std::string> kinds = {"optique", "dentaire", "hospitalisation", "medecine_douce", "pharmacie",
                                                  "reclamation", "renonciation", "decompte", "attestation", "devis",
-                                                 "prescription"};
+                                                 "prescription", "entente"};
   for (int i = 0; i < n; ++i) {
     const std::string& k = rng.Pick(kinds);
     if (k == "reclamation") AddReclamation(ctx, comp);
     else if (k == "renonciation") AddRenonciation(ctx, comp);
     else if (k == "decompte") comp.docs.push_back(DrawDecompteRo(ctx, MakePerson(ctx, 18, 85, true), ctx.today.AddDays(-rng.Int(5, 60))));
     else if (k == "attestation") comp.docs.push_back(DrawAttestationDroits(ctx, MakePerson(ctx, 18, 85, true), ctx.today.AddDays(-rng.Int(5, 200))));
-    else if (k == "devis") comp.docs.push_back(DrawDevisDentaire(ctx, MakePerson(ctx, 18, 85, true), ctx.today.AddDays(-rng.Int(5, 60))));
+    else if (k == "entente") {
+      const Person patient = MakePerson(ctx, 5, 85, true);
+      comp.docs.push_back(DrawEntentePrealable(ctx, MakeProfessional(ctx, "kine"), patient, ctx.today.AddDays(-rng.Int(5, 30)),
+                                               "20 séances de rééducation du rachis lombaire, 3 séances par semaine."));
+    } else if (k == "devis") comp.docs.push_back(DrawDevisDentaire(ctx, MakePerson(ctx, 18, 85, true), ctx.today.AddDays(-rng.Int(5, 60))));
     else if (k == "prescription") {
       comp.docs.push_back(DrawPrescription(ctx, MakeProfessional(ctx, "medecin"), MakePerson(ctx, 5, 85, true),
                                            ctx.today.AddDays(-rng.Int(5, 60)),
