@@ -1,0 +1,155 @@
+#include "hpdf_document.h"
+
+#include "utf8.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace liasse::generators::internal {
+
+namespace {
+
+std::string HpdfError(HPDF_STATUS error, HPDF_STATUS detail) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
+                static_cast<unsigned>(detail));
+  return buffer;
+}
+
+}  // namespace
+
+std::string ToPdfDocEncoding(std::string_view utf8) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const char32_t cp = NextCodePoint(utf8, i);
+    char mapped = '?';
+    if (cp < 0x80) {
+      mapped = static_cast<char>(cp);
+    } else if (cp == 0xA0 || cp == 0x202F) {
+      mapped = ' ';
+    } else if (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD) {
+      mapped = static_cast<char>(static_cast<unsigned char>(cp));
+    } else {
+      switch (cp) {
+        case 0x20AC: mapped = '\xA0'; break;  // €
+        case 0x0153: mapped = '\x9C'; break;  // œ
+        case 0x0152: mapped = '\x96'; break;  // Œ
+        case 0x2019: mapped = '\x90'; break;  // ’
+        case 0x2018: mapped = '\x8F'; break;  // ‘
+        case 0x201C: mapped = '\x8D'; break;  // “
+        case 0x201D: mapped = '\x8E'; break;  // ”
+        case 0x2013: mapped = '\x85'; break;  // –
+        case 0x2014: mapped = '\x84'; break;  // —
+        case 0x2026: mapped = '\x83'; break;  // …
+        case 0x2022: mapped = '\x80'; break;  // •
+        default: break;
+      }
+    }
+    out += mapped;
+  }
+  return out;
+}
+
+void HpdfDocument::OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
+  auto* record = static_cast<ErrorRecord*>(user_data);
+  if (record->error == 0) {  // keep the first: later ones are consequences
+    record->error = error;
+    record->detail = detail;
+  }
+}
+
+Result<HpdfDocument> HpdfDocument::Create(const std::string& regular_font, const std::string& bold_font) {
+  for (const auto& path : {regular_font, bold_font}) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+      return Status::NotFound(path + ": police TrueType introuvable");
+    }
+  }
+  auto record = std::make_unique<ErrorRecord>();
+  HPDF_Doc doc = HPDF_New(&HpdfDocument::OnError, record.get());
+  if (doc == nullptr) return Status::Internal("libharu: HPDF_New failed (out of memory)");
+  HpdfDocument owner(doc, std::move(record));
+  HPDF_UseUTFEncodings(doc);
+  const char* regular = HPDF_LoadTTFontFromFile(doc, regular_font.c_str(), HPDF_TRUE);
+  if (regular == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
+  owner.regular_name_ = regular;
+  const char* bold = HPDF_LoadTTFontFromFile(doc, bold_font.c_str(), HPDF_TRUE);
+  if (bold == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
+  owner.bold_name_ = bold;
+  return owner;
+}
+
+HpdfDocument::HpdfDocument(HpdfDocument&& other) noexcept
+    : doc_(other.doc_),
+      record_(std::move(other.record_)),
+      regular_name_(std::move(other.regular_name_)),
+      bold_name_(std::move(other.bold_name_)),
+      regular_(other.regular_),
+      bold_(other.bold_) {
+  other.doc_ = nullptr;
+}
+
+HpdfDocument& HpdfDocument::operator=(HpdfDocument&& other) noexcept {
+  if (this != &other) {
+    if (doc_ != nullptr) HPDF_Free(doc_);
+    doc_ = other.doc_;
+    other.doc_ = nullptr;
+    record_ = std::move(other.record_);
+    regular_name_ = std::move(other.regular_name_);
+    bold_name_ = std::move(other.bold_name_);
+    regular_ = other.regular_;
+    bold_ = other.bold_;
+  }
+  return *this;
+}
+
+HpdfDocument::~HpdfDocument() {
+  if (doc_ != nullptr) HPDF_Free(doc_);
+}
+
+Status HpdfDocument::status() const {
+  if (record_ == nullptr || record_->error == 0) return Status::Ok();
+  return Status::Internal(HpdfError(record_->error, record_->detail));
+}
+
+Status HpdfDocument::Begin(const PdfMetadata& metadata) {
+  *record_ = ErrorRecord{};
+  if (HPDF_NewDoc(doc_) != HPDF_OK) return status();
+  HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+  regular_ = HPDF_GetFont(doc_, regular_name_.c_str(), "UTF-8");
+  bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, ToPdfDocEncoding(metadata.title).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_AUTHOR, ToPdfDocEncoding(metadata.author).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_SUBJECT, ToPdfDocEncoding(metadata.subject).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, ToPdfDocEncoding(metadata.creator).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_PRODUCER, "Liasse (libharu)");
+  const PdfTimestamp& t = metadata.created;
+  HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, 'Z', 0, 0};
+  HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(doc_, HPDF_INFO_MOD_DATE, date);
+  return status();
+}
+
+HPDF_Page HpdfDocument::AddPage() {
+  HPDF_Page page = HPDF_AddPage(doc_);
+  if (page != nullptr) HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+  return page;
+}
+
+Result<std::string> HpdfDocument::Save() {
+  if (Status s = status(); !s.ok()) return s;
+  if (HPDF_SaveToStream(doc_) != HPDF_OK) return status();
+  const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
+  std::string bytes(size, '\0');
+  HPDF_UINT32 read = size;
+  HPDF_ResetStream(doc_);
+  // HPDF_ReadFromStream reports HPDF_STREAM_EOF once everything is read.
+  const HPDF_STATUS rc = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
+  if ((rc != HPDF_OK && rc != HPDF_STREAM_EOF) || read != size) {
+    return Status::Internal("libharu: reading the saved document back failed");
+  }
+  if (rc == HPDF_STREAM_EOF) record_->error = 0;  // not an error here
+  return bytes;
+}
+
+}  // namespace liasse::generators::internal
