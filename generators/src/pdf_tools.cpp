@@ -39,6 +39,13 @@ std::string Write(PdfMemDocument& doc) {
   return std::string(buffer.GetBuffer(), device.GetLength());
 }
 
+// PoDoFo 0.9.8 leaves the AES block padding (bytes 0x01–0x10) at the end of
+// strings it decrypts; metadata never ends with control characters.
+std::string StripPadding(std::string text) {
+  while (!text.empty() && static_cast<unsigned char>(text.back()) < 0x20) text.pop_back();
+  return text;
+}
+
 }  // namespace
 
 std::string BirthDatePassword(Date birth_date) {
@@ -57,8 +64,10 @@ Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_pas
     const int permissions = PoDoFo::PdfEncrypt::ePdfPermissions_Print | PoDoFo::PdfEncrypt::ePdfPermissions_Copy |
                             PoDoFo::PdfEncrypt::ePdfPermissions_Accessible |
                             PoDoFo::PdfEncrypt::ePdfPermissions_HighPrint;
-    doc.SetEncrypted(user_password, owner_password, permissions, PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_AESV2,
-                     PoDoFo::PdfEncrypt::ePdfKeyLength_128);
+    // AES-256 (revision 5): the AES-128 handler (revision 4) derives its
+    // keys with RC4, which OpenSSL 3 no longer provides by default.
+    doc.SetEncrypted(user_password, owner_password, permissions, PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_AESV3,
+                     PoDoFo::PdfEncrypt::ePdfKeyLength_256);
     return Write(doc);
   } catch (const PdfError& e) {
     return Status::Corrupt("chiffrement PDF : " + Describe(e));
@@ -100,9 +109,9 @@ Result<PdfSummary> InspectPdf(std::string_view pdf, const std::string& password)
     summary.pages = doc.GetPageCount();
     summary.encrypted = doc.GetEncrypted();
     if (const PoDoFo::PdfInfo* info = doc.GetInfo(); info != nullptr) {
-      summary.title = info->GetTitle().GetStringUtf8();
-      summary.author = info->GetAuthor().GetStringUtf8();
-      summary.subject = info->GetSubject().GetStringUtf8();
+      summary.title = StripPadding(info->GetTitle().GetStringUtf8());
+      summary.author = StripPadding(info->GetAuthor().GetStringUtf8());
+      summary.subject = StripPadding(info->GetSubject().GetStringUtf8());
     }
     return summary;
   } catch (const PdfError& e) {

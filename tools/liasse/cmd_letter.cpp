@@ -71,7 +71,7 @@ void AddLetterCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", args->out, "fichier PDF à écrire")->required();
   cmd->add_option("--templates", args->templates, "dossier des modèles de courrier (défaut : templates/)");
   cmd->add_option("--fixed-time", args->fixed_time, "date de création imposée, AAAA-MM-JJTHH:MM:SS (sortie stable)");
-  cmd->add_option("--password", args->password, "chiffre le PDF (AES-128) avec ce mot de passe utilisateur");
+  cmd->add_option("--password", args->password, "chiffre le PDF (AES-256) avec ce mot de passe utilisateur");
   cmd->callback([args, &exit_code] {
     generators::GeneratorOptions options;
     options.templates_dir = args->templates;

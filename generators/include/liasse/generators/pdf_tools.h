@@ -12,7 +12,8 @@
 
 namespace liasse::generators {
 
-// Encrypts `pdf` with AES-128 (PDF 1.6 AESV2). The user password opens the
+// Encrypts `pdf` with AES-256 (security handler revision 5; AES-128 needs
+// RC4 for its key derivation, which OpenSSL 3 no longer provides). The user password opens the
 // file; the owner password (a random-looking operator secret) unlocks the
 // permissions. Printing and copying stay allowed for the member.
 Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_password,
