@@ -1,9 +1,18 @@
 #include "hpdf_document.h"
 
+#include "hpdf_pool.h"
 #include "utf8.h"
 
+// libharu 2.3.0 has no public call to load a TrueType font from memory; these
+// installed internal headers give the pieces LoadTTFontFromFile is made of.
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
+
 #include <cstdio>
-#include <filesystem>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 
 namespace liasse::generators::internal {
 
@@ -14,6 +23,45 @@ std::string HpdfError(HPDF_STATUS error, HPDF_STATUS detail) {
   std::snprintf(buffer, sizeof buffer, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
                 static_cast<unsigned>(detail));
   return buffer;
+}
+
+// LoadTTFontFromFile keeps the font file open and, for every letter, seeks
+// and reads it table by table and glyph by glyph (~400 system calls). The
+// same steps over a memory stream (hpdf_doc.c, LoadTTFontFromStream).
+const char* LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
+  HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(bytes.size()) + 16);
+  if (stream == nullptr) return nullptr;
+  if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) !=
+      HPDF_OK) {
+    HPDF_Stream_Free(stream);
+    return nullptr;
+  }
+  HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);
+  if (def == nullptr) return nullptr;
+  if (HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) return nullptr;
+  // The subset tag ("HPDFAA+", "HPDFAB+", …) as libharu assigns it.
+  if (pdf->ttfont_tag[0] == 0) {
+    std::memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+  } else {
+    for (int i = 5; i >= 0; --i) {
+      pdf->ttfont_tag[i] = static_cast<HPDF_BYTE>(pdf->ttfont_tag[i] + 1);
+      if (pdf->ttfont_tag[i] > 'Z') {
+        pdf->ttfont_tag[i] = 'A';
+      } else {
+        break;
+      }
+    }
+  }
+  HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(pdf->ttfont_tag));
+  return def->base_font;
+}
+
+Result<std::string> ReadFontFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": police TrueType introuvable");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 }  // namespace
@@ -59,21 +107,19 @@ void HpdfDocument::OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user_dat
 }
 
 Result<HpdfDocument> HpdfDocument::Create(const std::string& regular_font, const std::string& bold_font) {
-  for (const auto& path : {regular_font, bold_font}) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-      return Status::NotFound(path + ": police TrueType introuvable");
-    }
-  }
+  auto regular_bytes = ReadFontFile(regular_font);
+  if (!regular_bytes.ok()) return regular_bytes.status();
+  auto bold_bytes = ReadFontFile(bold_font);
+  if (!bold_bytes.ok()) return bold_bytes.status();
   auto record = std::make_unique<ErrorRecord>();
-  HPDF_Doc doc = HPDF_New(&HpdfDocument::OnError, record.get());
+  HPDF_Doc doc = HPDF_NewEx(&HpdfDocument::OnError, &PoolAlloc, &PoolFree, 0, record.get());
   if (doc == nullptr) return Status::Internal("libharu: HPDF_New failed (out of memory)");
   HpdfDocument owner(doc, std::move(record));
   HPDF_UseUTFEncodings(doc);
-  const char* regular = HPDF_LoadTTFontFromFile(doc, regular_font.c_str(), HPDF_TRUE);
+  const char* regular = LoadTTFontFromMemory(doc, *regular_bytes);
   if (regular == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
   owner.regular_name_ = regular;
-  const char* bold = HPDF_LoadTTFontFromFile(doc, bold_font.c_str(), HPDF_TRUE);
+  const char* bold = LoadTTFontFromMemory(doc, *bold_bytes);
   if (bold == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
   owner.bold_name_ = bold;
   return owner;
