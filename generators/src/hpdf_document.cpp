@@ -7,12 +7,15 @@
 // installed internal headers give the pieces LoadTTFontFromFile is made of.
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace liasse::generators::internal {
 
@@ -54,6 +57,38 @@ const char* LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
   }
   HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(pdf->ttfont_tag));
   return def->base_font;
+}
+
+// A ToUnicode CMap for libharu's UTF-8 fonts, whose character codes are the
+// Unicode code points themselves (UCS-2). libharu 2.3.0 points /ToUnicode at
+// its encoding CMap (a "cidrange" CMap, which poppler warns about and other
+// readers may ignore); this one maps every code to itself with bfrange
+// blocks of 256 codes (surrogates left out), at most 100 per section.
+const std::string& IdentityToUnicodeCMap() {
+  static const std::string cmap = [] {
+    std::vector<int> blocks;
+    for (int hi = 0; hi < 256; ++hi) {
+      if (hi < 0xD8 || hi > 0xDF) blocks.push_back(hi);
+    }
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    for (size_t start = 0; start < blocks.size(); start += 100) {
+      const size_t end = std::min(blocks.size(), start + 100);
+      out += std::to_string(end - start) + " beginbfrange\n";
+      for (size_t i = start; i < end; ++i) {
+        char line[40];
+        std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", blocks[i], blocks[i], blocks[i]);
+        out += line;
+      }
+      out += "endbfrange\n";
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+  }();
+  return cmap;
 }
 
 Result<std::string> ReadFontFile(const std::string& path) {
@@ -164,6 +199,13 @@ Status HpdfDocument::Begin(const PdfMetadata& metadata) {
   HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
   regular_ = HPDF_GetFont(doc_, regular_name_.c_str(), "UTF-8");
   bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
+  if (regular_ == nullptr || bold_ == nullptr) return status();
+  HPDF_Dict to_unicode = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
+  if (to_unicode == nullptr) return status();
+  to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  HPDF_Stream_WriteStr(to_unicode->stream, IdentityToUnicodeCMap().c_str());
+  HPDF_Dict_Add(regular_, "ToUnicode", to_unicode);
+  HPDF_Dict_Add(bold_, "ToUnicode", to_unicode);
   HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, ToPdfDocEncoding(metadata.title).c_str());
   HPDF_SetInfoAttr(doc_, HPDF_INFO_AUTHOR, ToPdfDocEncoding(metadata.author).c_str());
   HPDF_SetInfoAttr(doc_, HPDF_INFO_SUBJECT, ToPdfDocEncoding(metadata.subject).c_str());

@@ -1,6 +1,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "liasse/generators/letter_generator.h"
 #include "liasse/generators/pdf_tools.h"
 #include "pdf_probe.h"
@@ -100,6 +103,7 @@ TEST(Decompte, FrenchCharactersSurviveAndFontsAreEmbedded) {
   std::string fonts;
   EXPECT_TRUE(testing::AllFontsEmbedded(path, &fonts)) << fonts;
   EXPECT_THAT(fonts, HasSubstr("DejaVuSans"));
+  EXPECT_THAT(fonts, Not(HasSubstr("Syntax Warning")));  // a well-formed ToUnicode CMap
   const auto check = testing::QpdfCheck(path);
   EXPECT_EQ(check.exit_code, 0) << check.out;
 }
@@ -137,6 +141,21 @@ TEST(Decompte, FixedClockGivesByteIdenticalFiles) {
   auto later = testing::MakeGenerator({D(2025, 9, 13), 8, 30, 0}).Decompte(Model(10));
   ASSERT_TRUE(later.ok());
   EXPECT_NE(a->pdf, later->pdf);
+}
+
+TEST(Decompte, OneGeneratorPerThreadGivesTheSameBytes) {
+  const DecompteModel model = Model(10);
+  const std::string expected = testing::MakeGenerator().Decompte(model).value().pdf;
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&results, &model, t] {
+      auto generator = testing::MakeGenerator();
+      for (int i = 0; i < 5; ++i) results[t] = generator.Decompte(model).value().pdf;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& pdf : results) EXPECT_EQ(pdf, expected);
 }
 
 TEST(Decompte, MetadataCarriesTitleAuthorSubjectAndCreationDate) {
