@@ -18,7 +18,7 @@ struct Totals {
 
 Table MakeTable(const LetterTemplate& tmpl, const DecompteModel& model, const Totals& t) {
   Table table;
-  const float widths[8] = {46, 66, 125, 52.5f, 52.5f, 52.5f, 52.5f, 52.3f};
+  const float widths[8] = {52, 62, 122.8f, 52.5f, 52.5f, 52.5f, 52.5f, 52.5f};
   for (size_t c = 0; c < 8; ++c) {
     table.columns.push_back({tmpl.columns[c], widths[c], c < 3 ? Align::kLeft : Align::kRight});
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "font_coverage.h"
+#include "utf8.h"
 
 namespace liasse::generators::internal {
 
@@ -50,6 +51,27 @@ void Layout::TextAt(float x, float y, std::string_view text, const Style& style,
   HPDF_Page_EndText(page_);
 }
 
+std::string Layout::BreakLongWord(std::string_view word, const Style& style, float width,
+                                  std::vector<std::string>& lines, std::string& line, float& line_width) const {
+  if (!line.empty()) {
+    lines.push_back(line);
+    line.clear();
+    line_width = 0;
+  }
+  std::string current;
+  for (size_t i = 0; i < word.size();) {
+    const size_t start = i;
+    NextCodePoint(word, i);
+    const std::string_view cp = word.substr(start, i - start);
+    if (!current.empty() && TextWidth(current + std::string(cp), style) > width) {
+      lines.push_back(current);
+      current.clear();
+    }
+    current += cp;
+  }
+  return current;  // the last piece starts the next line
+}
+
 std::vector<std::string> Layout::Wrap(std::string_view text, const Style& style, float width) const {
   std::vector<std::string> lines;
   size_t start = 0;
@@ -71,7 +93,15 @@ std::vector<std::string> Layout::Wrap(std::string_view text, const Style& style,
         if (sp >= para.size()) break;
         continue;
       }
-      const float w = TextWidth(word, style);
+      float w = TextWidth(word, style);
+      std::string broken;
+      if (w > width) {
+        // A word wider than the column (an e-mail address, a long code):
+        // break it between characters rather than draw over the next cell.
+        broken = BreakLongWord(word, style, width, lines, line, line_width);
+        w = TextWidth(broken, style);
+      }
+      const std::string_view piece = broken.empty() ? word : std::string_view(broken);
       if (!line.empty() && line_width + space + w > width) {
         lines.push_back(line);
         line.clear();
@@ -81,7 +111,7 @@ std::vector<std::string> Layout::Wrap(std::string_view text, const Style& style,
         line += ' ';
         line_width += space;
       }
-      line += word;
+      line += piece;
       line_width += w;
       any = true;
       if (sp >= para.size()) break;

@@ -93,6 +93,10 @@ class Layout {
   // Baseline of the line that ends at the cursor.
   float Baseline(const Style& style) const { return y_ - (LineHeight(style) - style.size) * 0.5f - style.size * 0.22f; }
   void DrawTableHeader(const Table& table);
+  // Flushes `line`, pushes the full-width pieces of `word` to `lines` and
+  // returns its last piece.
+  std::string BreakLongWord(std::string_view word, const Style& style, float width, std::vector<std::string>& lines,
+                            std::string& line, float& line_width) const;
 
   HpdfDocument& doc_;
   PageFrame frame_;

@@ -202,5 +202,39 @@ TEST(Decompte, CharacterOutsideTheFontFailsNamingIt) {
   EXPECT_THAT(letter.status().message(), HasSubstr("U+0416"));
 }
 
+TEST(Decompte, GeneratorStaysUsableAfterAFailedLetter) {
+  auto generator = testing::MakeGenerator();
+  DecompteModel bad = Model(2);
+  bad.adherent.name = "Mme Жанна PETROVA";
+  ASSERT_FALSE(generator.Decompte(bad).ok());
+  auto again = generator.Decompte(Model(2));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->pdf, testing::MakeGenerator().Decompte(Model(2)).value().pdf);
+}
+
+TEST(Decompte, WordWiderThanItsColumnIsBrokenNotOverlapping) {
+  DecompteModel m = Model(2);
+  m.lignes[0].beneficiaire = "Marie-Christine-Alexandrine-Bénédicte";
+  auto letter = testing::MakeGenerator().Decompte(m);
+  ASSERT_TRUE(letter.ok()) << letter.status().ToString();
+  // pdftotext -bbox gives each word's box: none of the pieces may reach the
+  // "Acte" column (x ≥ 48 + 52 + 62 = 162 pt).
+  const std::string path = testing::WriteTemp("long.pdf", letter->pdf);
+  const std::string boxes = testing::Run("pdftotext -bbox '" + path + "' -").out;
+  size_t pieces = 0;
+  for (size_t at = boxes.find("<word "); at != std::string::npos; at = boxes.find("<word ", at + 1)) {
+    const size_t end = boxes.find("</word>", at);
+    const std::string word = boxes.substr(at, end - at);
+    const std::string text = word.substr(word.find('>') + 1);
+    const std::string name = "Marie-Christine-Alexandrine-Bénédicte";
+    if (text.size() < 4 || text == "Marie" || name.find(text) == std::string::npos) continue;
+    const size_t xmax = word.find("xMax=\"");
+    ASSERT_NE(xmax, std::string::npos);
+    EXPECT_LT(std::stod(word.substr(xmax + 6)), 162.0) << word;
+    ++pieces;
+  }
+  EXPECT_GE(pieces, 2u);
+}
+
 }  // namespace
 }  // namespace liasse::generators
