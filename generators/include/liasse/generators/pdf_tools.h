@@ -1,0 +1,43 @@
+// PDF post-processing with PoDoFo: encryption for e-mail, merging the day's
+// letters for the postal mailroom, and reading our own outputs back.
+// Thread-safe (no shared state); PoDoFo exceptions become Status values.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "liasse/core/date.h"
+#include "liasse/core/status.h"
+
+namespace liasse::generators {
+
+// Encrypts `pdf` with AES-256 (security handler revision 5; AES-128 needs
+// RC4 for its key derivation, which OpenSSL 3 no longer provides). The user password opens the
+// file; the owner password (a random-looking operator secret) unlocks the
+// permissions. Printing and copying stay allowed for the member.
+Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_password,
+                               const std::string& owner_password);
+
+// The user-password rule of configuration: the member's birth date as
+// DDMMYYYY ("05091985").
+std::string BirthDatePassword(Date birth_date);
+
+// All pages of `pdfs`, in order, in one document. Fails on an empty list or
+// an unreadable input (its index is named).
+Result<std::string> MergePdfs(const std::vector<std::string>& pdfs);
+
+struct PdfSummary {
+  int pages = 0;
+  bool encrypted = false;
+  std::string title;
+  std::string author;
+  std::string subject;
+};
+
+// Opens `pdf` (with `password` when encrypted) and reports its pages and
+// metadata. Fails with InvalidArgument on a wrong password, Corrupt on bad
+// bytes.
+Result<PdfSummary> InspectPdf(std::string_view pdf, const std::string& password = "");
+
+}  // namespace liasse::generators

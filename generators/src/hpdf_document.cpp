@@ -1,0 +1,243 @@
+#include "hpdf_document.h"
+
+#include "hpdf_pool.h"
+#include "utf8.h"
+
+// libharu 2.3.0 has no public call to load a TrueType font from memory; these
+// installed internal headers give the pieces LoadTTFontFromFile is made of.
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace liasse::generators::internal {
+
+namespace {
+
+std::string HpdfError(HPDF_STATUS error, HPDF_STATUS detail) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
+                static_cast<unsigned>(detail));
+  return buffer;
+}
+
+// LoadTTFontFromFile keeps the font file open and, for every letter, seeks
+// and reads it table by table and glyph by glyph (~400 system calls). The
+// same steps over a memory stream (hpdf_doc.c, LoadTTFontFromStream).
+const char* LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
+  HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(bytes.size()) + 16);
+  if (stream == nullptr) return nullptr;
+  if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) !=
+      HPDF_OK) {
+    HPDF_Stream_Free(stream);
+    return nullptr;
+  }
+  HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);
+  if (def == nullptr) return nullptr;
+  if (HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) return nullptr;
+  // The subset tag ("HPDFAA+", "HPDFAB+", …) as libharu assigns it.
+  if (pdf->ttfont_tag[0] == 0) {
+    std::memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+  } else {
+    for (int i = 5; i >= 0; --i) {
+      pdf->ttfont_tag[i] = static_cast<HPDF_BYTE>(pdf->ttfont_tag[i] + 1);
+      if (pdf->ttfont_tag[i] > 'Z') {
+        pdf->ttfont_tag[i] = 'A';
+      } else {
+        break;
+      }
+    }
+  }
+  HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(pdf->ttfont_tag));
+  return def->base_font;
+}
+
+// A ToUnicode CMap for libharu's UTF-8 fonts, whose character codes are the
+// Unicode code points themselves (UCS-2). libharu 2.3.0 points /ToUnicode at
+// its encoding CMap (a "cidrange" CMap, which poppler warns about and other
+// readers may ignore); this one maps every code to itself with bfrange
+// blocks of 256 codes (surrogates left out), at most 100 per section.
+const std::string& IdentityToUnicodeCMap() {
+  static const std::string cmap = [] {
+    std::vector<int> blocks;
+    for (int hi = 0; hi < 256; ++hi) {
+      if (hi < 0xD8 || hi > 0xDF) blocks.push_back(hi);
+    }
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    for (size_t start = 0; start < blocks.size(); start += 100) {
+      const size_t end = std::min(blocks.size(), start + 100);
+      out += std::to_string(end - start) + " beginbfrange\n";
+      for (size_t i = start; i < end; ++i) {
+        char line[40];
+        std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", blocks[i], blocks[i], blocks[i]);
+        out += line;
+      }
+      out += "endbfrange\n";
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+  }();
+  return cmap;
+}
+
+Result<std::string> ReadFontFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": police TrueType introuvable");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace
+
+std::string ToPdfDocEncoding(std::string_view utf8) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const char32_t cp = NextCodePoint(utf8, i);
+    char mapped = '?';
+    if (cp < 0x80) {
+      mapped = static_cast<char>(cp);
+    } else if (cp == 0xA0 || cp == 0x202F) {
+      mapped = ' ';
+    } else if (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD) {
+      mapped = static_cast<char>(static_cast<unsigned char>(cp));
+    } else {
+      switch (cp) {
+        case 0x20AC: mapped = '\xA0'; break;  // €
+        case 0x0153: mapped = '\x9C'; break;  // œ
+        case 0x0152: mapped = '\x96'; break;  // Œ
+        case 0x2019: mapped = '\x90'; break;  // ’
+        case 0x2018: mapped = '\x8F'; break;  // ‘
+        case 0x201C: mapped = '\x8D'; break;  // “
+        case 0x201D: mapped = '\x8E'; break;  // ”
+        case 0x2013: mapped = '\x85'; break;  // –
+        case 0x2014: mapped = '\x84'; break;  // —
+        case 0x2026: mapped = '\x83'; break;  // …
+        case 0x2022: mapped = '\x80'; break;  // •
+        default: break;
+      }
+    }
+    out += mapped;
+  }
+  return out;
+}
+
+void HpdfDocument::OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
+  auto* record = static_cast<ErrorRecord*>(user_data);
+  if (record->error == 0) {  // keep the first: later ones are consequences
+    record->error = error;
+    record->detail = detail;
+  }
+}
+
+Result<HpdfDocument> HpdfDocument::Create(const std::string& regular_font, const std::string& bold_font) {
+  auto regular_bytes = ReadFontFile(regular_font);
+  if (!regular_bytes.ok()) return regular_bytes.status();
+  auto bold_bytes = ReadFontFile(bold_font);
+  if (!bold_bytes.ok()) return bold_bytes.status();
+  auto record = std::make_unique<ErrorRecord>();
+  HPDF_Doc doc = HPDF_NewEx(&HpdfDocument::OnError, &PoolAlloc, &PoolFree, 0, record.get());
+  if (doc == nullptr) return Status::Internal("libharu: HPDF_New failed (out of memory)");
+  HpdfDocument owner(doc, std::move(record));
+  HPDF_UseUTFEncodings(doc);
+  const char* regular = LoadTTFontFromMemory(doc, *regular_bytes);
+  if (regular == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
+  owner.regular_name_ = regular;
+  const char* bold = LoadTTFontFromMemory(doc, *bold_bytes);
+  if (bold == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
+  owner.bold_name_ = bold;
+  return owner;
+}
+
+HpdfDocument::HpdfDocument(HpdfDocument&& other) noexcept
+    : doc_(other.doc_),
+      record_(std::move(other.record_)),
+      regular_name_(std::move(other.regular_name_)),
+      bold_name_(std::move(other.bold_name_)),
+      regular_(other.regular_),
+      bold_(other.bold_) {
+  other.doc_ = nullptr;
+}
+
+HpdfDocument& HpdfDocument::operator=(HpdfDocument&& other) noexcept {
+  if (this != &other) {
+    if (doc_ != nullptr) HPDF_Free(doc_);
+    doc_ = other.doc_;
+    other.doc_ = nullptr;
+    record_ = std::move(other.record_);
+    regular_name_ = std::move(other.regular_name_);
+    bold_name_ = std::move(other.bold_name_);
+    regular_ = other.regular_;
+    bold_ = other.bold_;
+  }
+  return *this;
+}
+
+HpdfDocument::~HpdfDocument() {
+  if (doc_ != nullptr) HPDF_Free(doc_);
+}
+
+Status HpdfDocument::status() const {
+  if (record_ == nullptr || record_->error == 0) return Status::Ok();
+  return Status::Internal(HpdfError(record_->error, record_->detail));
+}
+
+Status HpdfDocument::Begin(const PdfMetadata& metadata) {
+  *record_ = ErrorRecord{};
+  if (HPDF_NewDoc(doc_) != HPDF_OK) return status();
+  HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+  regular_ = HPDF_GetFont(doc_, regular_name_.c_str(), "UTF-8");
+  bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
+  if (regular_ == nullptr || bold_ == nullptr) return status();
+  HPDF_Dict to_unicode = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
+  if (to_unicode == nullptr) return status();
+  to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  HPDF_Stream_WriteStr(to_unicode->stream, IdentityToUnicodeCMap().c_str());
+  HPDF_Dict_Add(regular_, "ToUnicode", to_unicode);
+  HPDF_Dict_Add(bold_, "ToUnicode", to_unicode);
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, ToPdfDocEncoding(metadata.title).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_AUTHOR, ToPdfDocEncoding(metadata.author).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_SUBJECT, ToPdfDocEncoding(metadata.subject).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, ToPdfDocEncoding(metadata.creator).c_str());
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_PRODUCER, "Liasse (libharu)");
+  const PdfTimestamp& t = metadata.created;
+  HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, 'Z', 0, 0};
+  HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(doc_, HPDF_INFO_MOD_DATE, date);
+  return status();
+}
+
+HPDF_Page HpdfDocument::AddPage() {
+  HPDF_Page page = HPDF_AddPage(doc_);
+  if (page != nullptr) HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+  return page;
+}
+
+Result<std::string> HpdfDocument::Save() {
+  if (Status s = status(); !s.ok()) return s;
+  if (HPDF_SaveToStream(doc_) != HPDF_OK) return status();
+  const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
+  std::string bytes(size, '\0');
+  HPDF_UINT32 read = size;
+  HPDF_ResetStream(doc_);
+  // HPDF_ReadFromStream reports HPDF_STREAM_EOF once everything is read.
+  const HPDF_STATUS rc = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
+  if ((rc != HPDF_OK && rc != HPDF_STREAM_EOF) || read != size) {
+    return Status::Internal("libharu: reading the saved document back failed");
+  }
+  if (rc == HPDF_STREAM_EOF) record_->error = 0;  // not an error here
+  return bytes;
+}
+
+}  // namespace liasse::generators::internal

@@ -1,0 +1,245 @@
+// Loading templates/ (letterhead, mediators, one file per letter kind) with
+// toml++, and the schema each letter kind offers its template.
+#include <toml++/toml.h>
+
+#include <filesystem>
+
+#include "liasse/generators/templates.h"
+
+namespace liasse::generators {
+
+namespace {
+
+const std::set<std::string> kCommonScalars = {
+    "operateur.nom",        "operateur.nom_long",      "operateur.telephone", "operateur.email",
+    "operateur.site",       "operateur.adresse",       "operateur.signature", "reclamations.adresse",
+    "reclamations.email",   "reclamations.telephone",  "destinataire.nom",    "date_courrier",
+    "reference"};
+
+TemplateSchema WithCommon(TemplateSchema schema) {
+  schema.scalars.insert(kCommonScalars.begin(), kCommonScalars.end());
+  return schema;
+}
+
+TemplateSchema RenonciationSchema() {
+  return WithCommon({{"adherent.nom", "numero_adherent", "contrat", "date_souscription", "debut_delai", "fin_theorique",
+                      "date_limite", "motif_report", "date_envoi", "source_envoi", "date_reception", "fin_garanties",
+                      "remboursement_avant", "cotisations", "prestations", "echeance", "resiliation_echeance_avant",
+                      "resiliation_infra_annuelle_des"},
+                     {"prestations_a_rembourser", "cotisations_a_rembourser", "carte_tiers_payant",
+                      "date_limite_reportee", "infra_annuelle_possible"},
+                     {}});
+}
+
+std::string Where(const std::string& file, const toml::source_region& region) {
+  return file + ":" + std::to_string(region.begin.line);
+}
+
+Result<std::string> RequiredString(const toml::table& table, std::string_view key, const std::string& file) {
+  const auto* node = table.get(key);
+  if (node == nullptr || !node->is_string()) {
+    return Status::InvalidArgument(file + ": clé « " + std::string(key) + " » manquante ou non textuelle");
+  }
+  return node->as_string()->get();
+}
+
+Result<std::vector<std::string>> StringArray(const toml::table& table, std::string_view key, const std::string& file,
+                                             bool required) {
+  std::vector<std::string> out;
+  const auto* node = table.get(key);
+  if (node == nullptr) {
+    if (required) return Status::InvalidArgument(file + ": clé « " + std::string(key) + " » manquante");
+    return out;
+  }
+  const auto* array = node->as_array();
+  if (array == nullptr) return Status::InvalidArgument(Where(file, node->source()) + ": « " + std::string(key) + " » doit être une liste de textes");
+  for (const auto& element : *array) {
+    if (!element.is_string()) return Status::InvalidArgument(Where(file, element.source()) + ": « " + std::string(key) + " » doit être une liste de textes");
+    out.push_back(element.as_string()->get());
+  }
+  return out;
+}
+
+Result<toml::table> ParseFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Status::NotFound(path + ": fichier introuvable");
+  // Debian's toml++ is built with exceptions: parse errors are thrown.
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& error) {
+    return Status::InvalidArgument(path + ":" + std::to_string(error.source().begin.line) + ": " +
+                                   std::string(error.description()));
+  }
+}
+
+Result<TextTemplate> CompileKey(const toml::table& table, std::string_view key, const TemplateSchema& schema,
+                                const std::string& file) {
+  const auto* node = table.get(key);
+  if (node == nullptr || !node->is_string()) {
+    return Status::InvalidArgument(file + ": clé « " + std::string(key) + " » manquante ou non textuelle");
+  }
+  const auto& region = node->source();
+  // A multi-line string starts on the line after its opening quotes.
+  const int first_line = static_cast<int>(region.begin.line) + (region.end.line > region.begin.line ? 1 : 0);
+  return TextTemplate::Compile(node->as_string()->get(), schema, file, first_line);
+}
+
+Result<Letterhead> LoadLetterhead(const std::string& file) {
+  auto parsed = ParseFile(file);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& t = *parsed;
+  Letterhead h;
+  struct Field {
+    const char* key;
+    std::string* target;
+  };
+  for (const Field& f : {Field{"nom", &h.name}, Field{"nom_long", &h.long_name}, Field{"telephone", &h.phone},
+                         Field{"email", &h.email}, Field{"site", &h.website}, Field{"ville", &h.city},
+                         Field{"signature", &h.signature}, Field{"orias", &h.orias}, Field{"siret", &h.siret},
+                         Field{"auteur_pdf", &h.author}}) {
+    auto value = RequiredString(t, f.key, file);
+    if (!value.ok()) return value.status();
+    *f.target = *value;
+  }
+  auto address = StringArray(t, "adresse", file, true);
+  if (!address.ok()) return address.status();
+  h.address = *address;
+  auto legal = StringArray(t, "mentions_legales", file, true);
+  if (!legal.ok()) return legal.status();
+  h.legal = *legal;
+  const auto* complaints = t.get_as<toml::table>("reclamations");
+  if (complaints == nullptr) return Status::InvalidArgument(file + ": table [reclamations] manquante");
+  auto c_address = StringArray(*complaints, "adresse", file, true);
+  if (!c_address.ok()) return c_address.status();
+  h.complaints_address = *c_address;
+  auto c_email = RequiredString(*complaints, "email", file);
+  if (!c_email.ok()) return c_email.status();
+  h.complaints_email = *c_email;
+  auto c_phone = RequiredString(*complaints, "telephone", file);
+  if (!c_phone.ok()) return c_phone.status();
+  h.complaints_phone = *c_phone;
+  return h;
+}
+
+}  // namespace
+
+std::string_view LetterKindName(LetterKind kind) {
+  switch (kind) {
+    case LetterKind::kDecompte: return "decompte";
+    case LetterKind::kConfirmationRenonciation: return "confirmation_renonciation";
+    case LetterKind::kRefusRenonciation: return "refus_renonciation";
+    case LetterKind::kAccuseReceptionReclamation: return "accuse_reception_reclamation";
+    case LetterKind::kAnomaliesLot: return "anomalies_lot";
+    case LetterKind::kDemandePieces: return "demande_pieces";
+  }
+  return "";
+}
+
+Result<LetterKind> ParseLetterKind(std::string_view name) {
+  for (LetterKind kind : kAllLetterKinds) {
+    if (LetterKindName(kind) == name) return kind;
+  }
+  return Status::InvalidArgument("type de courrier inconnu « " + std::string(name) + " »");
+}
+
+std::string_view InsurerKindName(InsurerKind kind) {
+  switch (kind) {
+    case InsurerKind::kMutuelle: return "mutuelle";
+    case InsurerKind::kEntrepriseAssurance: return "entreprise_assurance";
+    case InsurerKind::kInstitutionPrevoyance: return "institution_prevoyance";
+  }
+  return "";
+}
+
+Result<InsurerKind> ParseInsurerKind(std::string_view name) {
+  for (InsurerKind kind : {InsurerKind::kMutuelle, InsurerKind::kEntrepriseAssurance, InsurerKind::kInstitutionPrevoyance}) {
+    if (InsurerKindName(kind) == name) return kind;
+  }
+  return Status::InvalidArgument("type d'organisme assureur inconnu « " + std::string(name) +
+                                 " » (mutuelle, entreprise_assurance, institution_prevoyance)");
+}
+
+const TemplateSchema& SchemaFor(LetterKind kind) {
+  static const std::map<LetterKind, TemplateSchema> schemas = {
+      {LetterKind::kDecompte,
+       WithCommon({{"adherent.nom", "numero_adherent", "nir_masque", "contrat", "numero_decompte", "date_paiement",
+                    "iban_masque", "nombre_lignes", "total.frais_reels", "total.base", "total.securite_sociale",
+                    "total.mutuelle", "total.reste_a_charge"},
+                   {"lignes_expliquees"},
+                   {{"beneficiaires", {"nom", "qualite", "nir_masque"}}}})},
+      {LetterKind::kConfirmationRenonciation, RenonciationSchema()},
+      {LetterKind::kRefusRenonciation, RenonciationSchema()},
+      {LetterKind::kAccuseReceptionReclamation,
+       WithCommon({{"ticket", "date_reception", "objet", "accuse_avant", "reponse_avant", "mediateur.nom",
+                    "mediateur.adresse", "mediateur.site", "porteur_de_risque"},
+                   {},
+                   {{"elements_manquants", {"libelle"}}}})},
+      {LetterKind::kAnomaliesLot,
+       WithCommon({{"numero_lot", "date_lot", "date_reception", "identifiant_professionnel", "nombre_factures_rejetees",
+                    "factures_acceptees"},
+                   {"lot_rejete"},
+                   {{"anomalies_lot", {"code", "message"}}, {"a_renvoyer", {"piece"}}}})},
+      {LetterKind::kDemandePieces,
+       WithCommon({{"numero_adherent", "date_reception", "objet"}, {}, {{"pieces", {"piece", "motif"}}}})},
+  };
+  return schemas.at(kind);
+}
+
+Result<TemplateSet> TemplateSet::Load(const std::string& dir) {
+  TemplateSet set;
+  auto letterhead = LoadLetterhead(dir + "/letterhead.toml");
+  if (!letterhead.ok()) return letterhead.status();
+  set.letterhead_ = std::move(letterhead).value();
+
+  const std::string mediators_file = dir + "/mediateurs.toml";
+  auto mediators = ParseFile(mediators_file);
+  if (!mediators.ok()) return mediators.status();
+  for (InsurerKind kind : {InsurerKind::kMutuelle, InsurerKind::kEntrepriseAssurance, InsurerKind::kInstitutionPrevoyance}) {
+    const auto* table = mediators->get_as<toml::table>(InsurerKindName(kind));
+    if (table == nullptr) {
+      return Status::InvalidArgument(mediators_file + ": table [" + std::string(InsurerKindName(kind)) + "] manquante");
+    }
+    Mediator m;
+    auto name = RequiredString(*table, "nom", mediators_file);
+    if (!name.ok()) return name.status();
+    auto address = StringArray(*table, "adresse", mediators_file, true);
+    if (!address.ok()) return address.status();
+    auto site = RequiredString(*table, "site", mediators_file);
+    if (!site.ok()) return site.status();
+    set.mediators_[kind] = Mediator{*name, *address, *site};
+  }
+
+  for (LetterKind kind : kAllLetterKinds) {
+    const std::string file = dir + "/" + std::string(LetterKindName(kind)) + ".toml";
+    auto parsed = ParseFile(file);
+    if (!parsed.ok()) return parsed.status();
+    const TemplateSchema& schema = SchemaFor(kind);
+    LetterTemplate letter;
+    letter.kind = kind;
+    letter.file = file;
+    auto title = CompileKey(*parsed, "titre", schema, file);
+    if (!title.ok()) return title.status();
+    auto subject = CompileKey(*parsed, "objet", schema, file);
+    if (!subject.ok()) return subject.status();
+    auto body = CompileKey(*parsed, "corps", schema, file);
+    if (!body.ok()) return body.status();
+    letter.title = *title;
+    letter.subject = *subject;
+    letter.body = *body;
+    const bool has_table = kind == LetterKind::kDecompte || kind == LetterKind::kAnomaliesLot;
+    auto columns = StringArray(*parsed, "colonnes", file, has_table);
+    if (!columns.ok()) return columns.status();
+    const size_t expected = kind == LetterKind::kDecompte ? 8 : kind == LetterKind::kAnomaliesLot ? 5 : 0;
+    if (columns->size() != expected) {
+      return Status::InvalidArgument(file + ": « colonnes » doit compter " + std::to_string(expected) + " intitulés");
+    }
+    letter.columns = *columns;
+    set.letters_[kind] = std::move(letter);
+  }
+  return set;
+}
+
+const LetterTemplate& TemplateSet::Get(LetterKind kind) const { return letters_.at(kind); }
+const Mediator& TemplateSet::MediatorFor(InsurerKind kind) const { return mediators_.at(kind); }
+
+}  // namespace liasse::generators

@@ -1,0 +1,66 @@
+#include "liasse/generators/json_models.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "pdf_probe.h"
+
+namespace liasse::generators {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string ReadSample(const std::string& name) {
+  std::ifstream in(std::string(LIASSE_SOURCE_DIR) + "/samples/letters/" + name + ".json");
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(JsonModels, EverySampleParsesAndRendersAsItsKind) {
+  auto generator = testing::MakeGenerator();
+  for (LetterKind kind : kAllLetterKinds) {
+    const std::string name(LetterKindName(kind));
+    auto request = ParseLetterRequest(ReadSample(name));
+    ASSERT_TRUE(request.ok()) << name << ": " << request.status().ToString();
+    EXPECT_EQ(request->kind, kind);
+    Result<RenderedLetter> letter = std::visit(
+        [&](const auto& model) -> Result<RenderedLetter> {
+          using T = std::decay_t<decltype(model)>;
+          if constexpr (std::is_same_v<T, DecompteModel>) return generator.Decompte(model);
+          if constexpr (std::is_same_v<T, RenonciationModel>) return generator.Renonciation(model);
+          if constexpr (std::is_same_v<T, ReclamationModel>) return generator.AccuseReceptionReclamation(model);
+          if constexpr (std::is_same_v<T, LotAnomaliesModel>) return generator.AnomaliesLot(model);
+          if constexpr (std::is_same_v<T, DemandePiecesModel>) return generator.DemandePieces(model);
+        },
+        request->model);
+    ASSERT_TRUE(letter.ok()) << name << ": " << letter.status().ToString();
+    EXPECT_EQ(letter->kind, kind) << name;  // the renonciation samples decide as named
+    EXPECT_EQ(letter->pages, 1) << name;
+  }
+}
+
+TEST(JsonModels, MissingKeyIsNamedWithItsPath) {
+  auto request = ParseLetterRequest(R"({"kind": "decompte", "model": {"numero": "D1", "numero_adherent": "1",
+    "adherent": {"nom": "X", "adresse": []}, "nir": "295109912611193", "contrat": "PASS 3",
+    "date_paiement": "2025-09-12", "iban": "FR7630006000011234567890189", "date_courrier": "2025-09-12",
+    "lignes": [{"date_soins": "2025-09-01", "beneficiaire": "X", "acte": "G", "frais_reels": "30.00",
+                "securite_sociale": "19.00", "mutuelle": "9.00", "reste_a_charge": "2.00"}]}})");
+  ASSERT_FALSE(request.ok());
+  EXPECT_THAT(request.status().message(), HasSubstr("model.lignes[0].base"));
+}
+
+TEST(JsonModels, BadAmountAndUnknownKindFail) {
+  EXPECT_FALSE(ParseLetterRequest(R"({"kind": "facture", "model": {}})").ok());
+  EXPECT_FALSE(ParseLetterRequest("{").ok());
+  auto bad = ParseLetterRequest(R"({"kind": "demande_pieces", "model": {"reference": "R", "numero_adherent": "1",
+    "adherent": {"nom": "X"}, "date_reception": "32/13/2025", "date_courrier": "2025-10-03", "objet": "o"}})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("model.date_reception"));
+}
+
+}  // namespace
+}  // namespace liasse::generators

@@ -1,0 +1,84 @@
+#include "liasse/generators/pdf_tools.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "pdf_probe.h"
+
+namespace liasse::generators {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::D;
+
+DemandePiecesModel Pieces(const std::string& reference) {
+  DemandePiecesModel m;
+  m.reference = reference;
+  m.numero_adherent = "104582";
+  m.adherent = {"Mme Claire MARTIN", {"75011 PARIS"}, ""};
+  m.date_reception = D(2025, 10, 2);
+  m.date_courrier = D(2025, 10, 3);
+  m.objet = "votre demande";
+  m.pieces = {{"Facture détaillée et acquittée", "optique"}};
+  return m;
+}
+
+TEST(PdfTools, BirthDatePasswordIsDdMmYyyy) { EXPECT_EQ(BirthDatePassword(D(1995, 10, 5)), "05101995"); }
+
+TEST(PdfTools, EncryptedLetterOpensOnlyWithTheUserPassword) {
+  auto letter = testing::MakeGenerator().DemandePieces(Pieces("DP-1"));
+  ASSERT_TRUE(letter.ok());
+  const std::string password = BirthDatePassword(D(1995, 10, 5));
+  auto encrypted = EncryptPdf(letter->pdf, password, "secret-operateur");
+  ASSERT_TRUE(encrypted.ok()) << encrypted.status().ToString();
+
+  auto without = InspectPdf(*encrypted);
+  ASSERT_FALSE(without.ok());
+  EXPECT_EQ(without.status().code(), StatusCode::kInvalidArgument);
+  auto wrong = InspectPdf(*encrypted, "01011990");
+  EXPECT_FALSE(wrong.ok());
+  auto with = InspectPdf(*encrypted, password);
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  EXPECT_TRUE(with->encrypted);
+  EXPECT_EQ(with->pages, 1);
+  EXPECT_EQ(with->title, "Demande de pièces justificatives");
+
+  const std::string path = testing::WriteTemp("chiffre.pdf", *encrypted);
+  const auto show = testing::Run("qpdf --show-encryption --password=" + password + " '" + path + "'");
+  EXPECT_THAT(show.out, HasSubstr("AESv3"));
+  EXPECT_EQ(testing::QpdfCheck(path, password).exit_code, 0);
+  EXPECT_THAT(testing::Run("pdftotext -upw " + password + " '" + path + "' -").out, HasSubstr("DP-1"));
+  EXPECT_NE(testing::Run("pdftotext '" + path + "' -").exit_code, 0);
+}
+
+TEST(PdfTools, MergeKeepsEveryPageInOrder) {
+  auto generator = testing::MakeGenerator();
+  std::vector<std::string> pdfs;
+  for (const char* ref : {"DP-A", "DP-B", "DP-C"}) {
+    auto letter = generator.DemandePieces(Pieces(ref));
+    ASSERT_TRUE(letter.ok());
+    pdfs.push_back(letter->pdf);
+  }
+  auto merged = MergePdfs(pdfs);
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  auto summary = InspectPdf(*merged);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->pages, 3);
+  const std::string path = testing::WriteTemp("jour.pdf", *merged);
+  EXPECT_EQ(testing::QpdfCheck(path).exit_code, 0);
+  EXPECT_TRUE(testing::AllFontsEmbedded(path));
+  EXPECT_THAT(testing::PdfText(path, 2, 2), HasSubstr("DP-B"));
+  EXPECT_THAT(testing::PdfText(path, 3, 3), HasSubstr("DP-C"));
+}
+
+TEST(PdfTools, MergeNamesTheUnreadableDocument) {
+  auto letter = testing::MakeGenerator().DemandePieces(Pieces("DP-A"));
+  ASSERT_TRUE(letter.ok());
+  auto merged = MergePdfs({letter->pdf, "ceci n'est pas un PDF"});
+  ASSERT_FALSE(merged.ok());
+  EXPECT_THAT(merged.status().message(), HasSubstr("document 2"));
+  EXPECT_FALSE(MergePdfs({}).ok());
+}
+
+}  // namespace
+}  // namespace liasse::generators

@@ -1,0 +1,122 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "liasse/generators/templates.h"
+
+namespace liasse::generators {
+namespace {
+
+using ::testing::HasSubstr;
+
+TemplateSchema Schema() {
+  return {{"nom", "montant"}, {"urgent"}, {{"pieces", {"piece", "motif"}}}};
+}
+
+std::string Render(const std::string& text, const TemplateValues& values) {
+  auto t = TextTemplate::Compile(text, Schema(), "test.toml", 1);
+  EXPECT_TRUE(t.ok()) << t.status().ToString();
+  return t.ok() ? t->Render(values) : "";
+}
+
+TEST(Templates, PlaceholdersAreReplaced) {
+  TemplateValues v;
+  v.scalars = {{"nom", "Zoé"}, {"montant", "12,00 €"}};
+  EXPECT_EQ(Render("Bonjour {{nom}}, {{ montant }}.", v), "Bonjour Zoé, 12,00 €.");
+}
+
+TEST(Templates, IfElseFollowsFlagsAndValues) {
+  TemplateValues v;
+  v.flags["urgent"] = true;
+  EXPECT_EQ(Render("{{#if urgent}}vite{{else}}calme{{/if}}", v), "vite");
+  v.flags["urgent"] = false;
+  EXPECT_EQ(Render("{{#if urgent}}vite{{else}}calme{{/if}}", v), "calme");
+  EXPECT_EQ(Render("{{#if nom}}[{{nom}}]{{/if}}", v), "");
+}
+
+TEST(Templates, EachRepeatsWithItemFieldsAndGlobals) {
+  TemplateValues v;
+  v.scalars["nom"] = "Léa";
+  v.lists["pieces"] = {{{"piece", "Facture"}, {"motif", "optique"}}, {{"piece", "Ordonnance"}, {"motif", ""}}};
+  EXPECT_EQ(Render("{{#each pieces}}{{piece}}{{#if motif}} ({{motif}}){{/if}} pour {{nom}};{{/each}}", v),
+            "Facture (optique) pour Léa;Ordonnance pour Léa;");
+}
+
+TEST(Templates, BlockTagAloneOnItsLineLeavesNoBlankLine) {
+  TemplateValues v;
+  v.lists["pieces"] = {{{"piece", "A"}}, {{"piece", "B"}}};
+  EXPECT_EQ(Render("Début\n{{#each pieces}}\n- {{piece}}\n{{/each}}\nFin", v), "Début\n- A\n- B\nFin");
+}
+
+TEST(Templates, UnknownPlaceholderFailsNamingFileLineAndName) {
+  auto t = TextTemplate::Compile("ligne 1\nBonjour {{nom_complet}}", Schema(), "templates/x.toml", 7);
+  ASSERT_FALSE(t.ok());
+  EXPECT_THAT(t.status().message(), HasSubstr("templates/x.toml:8"));
+  EXPECT_THAT(t.status().message(), HasSubstr("{{nom_complet}}"));
+}
+
+TEST(Templates, ItemFieldOutsideItsListIsUnknown) {
+  EXPECT_FALSE(TextTemplate::Compile("{{piece}}", Schema(), "f", 1).ok());
+}
+
+TEST(Templates, UnbalancedBlocksFail) {
+  EXPECT_FALSE(TextTemplate::Compile("{{#if urgent}}x", Schema(), "f", 1).ok());
+  EXPECT_FALSE(TextTemplate::Compile("x{{/if}}", Schema(), "f", 1).ok());
+  EXPECT_FALSE(TextTemplate::Compile("{{#each pieces}}x{{/if}}", Schema(), "f", 1).ok());
+  EXPECT_FALSE(TextTemplate::Compile("{{#if inconnu}}x{{/if}}", Schema(), "f", 1).ok());
+  EXPECT_FALSE(TextTemplate::Compile("{{nom", Schema(), "f", 1).ok());
+}
+
+TEST(Templates, ShippedTemplatesLoadForEveryKind) {
+  auto set = TemplateSet::Load(LIASSE_TEMPLATES_DIR);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  for (LetterKind kind : kAllLetterKinds) EXPECT_FALSE(set->Get(kind).file.empty());
+  EXPECT_EQ(set->letterhead().siret, "414 357 889 00040");
+  EXPECT_EQ(set->letterhead().orias, "07 001 007");
+  EXPECT_THAT(set->MediatorFor(InsurerKind::kInstitutionPrevoyance).address[0], HasSubstr("Cambacérès"));
+}
+
+// Copies templates/ to a temporary directory with one file rewritten.
+std::string CopyWith(const std::string& file, const std::string& from, const std::string& to) {
+  const auto dir = std::filesystem::temp_directory_path() / "liasse_templates_copy";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(LIASSE_TEMPLATES_DIR, dir);
+  std::ifstream in(dir / file);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string content = text.str();
+  const size_t at = content.find(from);
+  EXPECT_NE(at, std::string::npos);
+  content.replace(at, from.size(), to);
+  std::ofstream(dir / file) << content;
+  return dir.string();
+}
+
+TEST(Templates, OperatorTypoInShippedTemplateFailsAtLoadWithFileAndLine) {
+  const std::string dir = CopyWith("decompte.toml", "{{contrat}}", "{{contrat_nom}}");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(), HasSubstr("decompte.toml:10"));
+  EXPECT_THAT(set.status().message(), HasSubstr("{{contrat_nom}}"));
+}
+
+TEST(Templates, MissingLetterheadKeyFailsNamingIt) {
+  const std::string dir = CopyWith("letterhead.toml", "siret = ", "siren = ");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(), HasSubstr("letterhead.toml"));
+  EXPECT_THAT(set.status().message(), HasSubstr("siret"));
+}
+
+TEST(Templates, TomlSyntaxErrorNamesFileAndLine) {
+  const std::string dir = CopyWith("mediateurs.toml", "[entreprise_assurance]", "[entreprise_assurance");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(), HasSubstr("mediateurs.toml:"));
+}
+
+}  // namespace
+}  // namespace liasse::generators

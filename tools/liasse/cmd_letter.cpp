@@ -1,0 +1,127 @@
+// liasse letter MODEL.json... --out FILE.pdf: renders letters from JSON
+// models (generators/include/liasse/generators/json_models.h). Several models
+// are merged into one print-ready PDF for the postal mailroom.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "liasse/generators/json_models.h"
+#include "liasse/generators/letter_generator.h"
+#include "liasse/generators/pdf_tools.h"
+
+namespace liasse::cli {
+
+namespace {
+
+using generators::LetterGenerator;
+using generators::RenderedLetter;
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": fichier introuvable");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+Result<RenderedLetter> Render(LetterGenerator& generator, const generators::LetterRequest& request) {
+  return std::visit(
+      [&generator](const auto& model) -> Result<RenderedLetter> {
+        using T = std::decay_t<decltype(model)>;
+        if constexpr (std::is_same_v<T, generators::DecompteModel>) return generator.Decompte(model);
+        if constexpr (std::is_same_v<T, generators::RenonciationModel>) return generator.Renonciation(model);
+        if constexpr (std::is_same_v<T, generators::ReclamationModel>) return generator.AccuseReceptionReclamation(model);
+        if constexpr (std::is_same_v<T, generators::LotAnomaliesModel>) return generator.AnomaliesLot(model);
+        if constexpr (std::is_same_v<T, generators::DemandePiecesModel>) return generator.DemandePieces(model);
+      },
+      request.model);
+}
+
+// "2025-09-12T08:30:00" → a fixed clock, for byte-stable output.
+Result<generators::Timestamp> ParseTimestamp(const std::string& text) {
+  auto date = Date::Parse(text.substr(0, 10));
+  if (!date.ok()) return date.status();
+  generators::Timestamp t;
+  t.date = *date;
+  if (text.size() >= 19 && text[10] == 'T') {
+    t.hour = std::stoi(text.substr(11, 2));
+    t.minute = std::stoi(text.substr(14, 2));
+    t.second = std::stoi(text.substr(17, 2));
+  }
+  return t;
+}
+
+void AddLetterCommand(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::vector<std::string> models;
+    std::string out;
+    std::string templates;
+    std::string fixed_time;
+    std::string password;
+    std::string owner_password = "liasse-operateur";
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("letter", "Produit un courrier PDF (décompte, renonciation, réclamation, lot, pièces) depuis un modèle JSON");
+  cmd->add_option("MODEL", args->models, "modèle(s) JSON {\"kind\": …, \"model\": {…}} ; plusieurs : un seul PDF fusionné")
+      ->required();
+  cmd->add_option("--out", args->out, "fichier PDF à écrire")->required();
+  cmd->add_option("--templates", args->templates, "dossier des modèles de courrier (défaut : templates/)");
+  cmd->add_option("--fixed-time", args->fixed_time, "date de création imposée, AAAA-MM-JJTHH:MM:SS (sortie stable)");
+  cmd->add_option("--password", args->password, "chiffre le PDF (AES-256) avec ce mot de passe utilisateur");
+  cmd->callback([args, &exit_code] {
+    generators::GeneratorOptions options;
+    options.templates_dir = args->templates;
+    if (!args->fixed_time.empty()) {
+      auto t = ParseTimestamp(args->fixed_time);
+      if (!t.ok()) {
+        std::cerr << "--fixed-time : " << t.status().message() << "\n";
+        exit_code = 2;
+        return;
+      }
+      options.clock = [t = *t] { return t; };
+    }
+    auto generator = LetterGenerator::Create(options);
+    if (!generator.ok()) {
+      std::cerr << generator.status().ToString() << "\n";
+      exit_code = 1;
+      return;
+    }
+    std::vector<std::string> pdfs;
+    for (const auto& path : args->models) {
+      auto text = ReadFile(path);
+      auto request = text.ok() ? generators::ParseLetterRequest(*text) : Result<generators::LetterRequest>(text.status());
+      auto letter = request.ok() ? Render(*generator, *request) : Result<RenderedLetter>(request.status());
+      if (!letter.ok()) {
+        std::cerr << path << ": " << letter.status().ToString() << "\n";
+        exit_code = 1;
+        return;
+      }
+      std::cout << path << " : " << generators::LetterKindName(letter->kind) << ", " << letter->pages << " page(s)\n";
+      pdfs.push_back(std::move(letter->pdf));
+    }
+    Result<std::string> out = pdfs.size() == 1 ? Result<std::string>(pdfs.front()) : generators::MergePdfs(pdfs);
+    if (out.ok() && !args->password.empty()) out = generators::EncryptPdf(*out, args->password, args->owner_password);
+    if (!out.ok()) {
+      std::cerr << out.status().ToString() << "\n";
+      exit_code = 1;
+      return;
+    }
+    std::ofstream file(args->out, std::ios::binary);
+    file.write(out->data(), static_cast<std::streamsize>(out->size()));
+    if (!file) {
+      std::cerr << args->out << ": écriture impossible\n";
+      exit_code = 1;
+      return;
+    }
+    exit_code = 0;
+  });
+}
+
+const CommandRegistration kRegistration(AddLetterCommand);
+
+}  // namespace
+}  // namespace liasse::cli
