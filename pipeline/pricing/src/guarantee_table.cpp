@@ -120,6 +120,15 @@ Result<Garantie> Garantie::Parse(std::string_view printed) {
 std::string GuaranteeRow::LibelleCourt() const {
   std::string out;
   FootnoteCalls(libelle, &out);
+  // Rows printed as a continuation ("prises en charge par la Sécurité
+  // sociale" under "Lentilles") get their heading back.
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+    std::string heading;
+    FootnoteCalls(section, &heading);
+    const size_t slash = heading.rfind(" / ");
+    if (slash != std::string::npos) heading = heading.substr(slash + 3);
+    if (!heading.empty()) out = heading + " " + out;
+  }
   return out;
 }
 
