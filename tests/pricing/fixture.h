@@ -7,6 +7,12 @@
 
 #include "liasse/pricing/pricer.h"
 
+namespace liasse {
+// Amounts print as "17.00" in test failures.
+inline void PrintTo(const Money& m, std::ostream* os) { *os << m.ToDecimal(); }
+inline void PrintTo(const Rate& r, std::ostream* os) { *os << r.ToFrench(); }
+}  // namespace liasse
+
 namespace liasse::pricing::testing {
 
 inline const GuaranteeCatalog& Tables() {

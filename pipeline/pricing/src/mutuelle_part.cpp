@@ -43,8 +43,8 @@ std::string RowKey(const LineState& s) {
   const ClaimLine& l = s.line;
   if (l.flags.etranger) return "etranger";
   if (!l.poste.empty()) return l.poste;
+  if (s.item.poste == "optique") return "optique";  // resolved from the lens classes and 100 % Santé
   if (l.flags.cent_pour_cent_sante && !s.item.poste_100_sante.empty()) return s.item.poste_100_sante;
-  if (s.item.poste == "optique") return "optique";  // resolved from the lens classes
   if (s.item.selon_dptm) return s.item.poste + (l.flags.dptm ? "_dptm" : "_hors_dptm");
   return s.item.poste;
 }
