@@ -1,0 +1,69 @@
+// Internal: what pricing one line needs, shared by the RO and mutuelle steps.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "liasse/pricing/claim.h"
+#include "liasse/pricing/counters.h"
+#include "liasse/pricing/guarantee_table.h"
+#include "liasse/pricing/pricer.h"
+#include "liasse/pricing/tariffs.h"
+
+namespace liasse::pricing::detail {
+
+// Counters as seen by one claim being priced: the store's totals (without
+// this claim's own past entries) plus what earlier lines of this claim took.
+class ClaimCounters {
+ public:
+  ClaimCounters(const Counters& store, const Claim& claim, std::vector<CounterEntry>* out)
+      : store_(store), claim_(claim), out_(out) {}
+  Result<CounterTotal> Total(std::string_view compteur, Date du, Date au) const;
+  void Consume(CounterEntry entry) { out_->push_back(std::move(entry)); }
+  const std::string& beneficiaire() const { return claim_.beneficiaire; }
+
+ private:
+  const Counters& store_;
+  const Claim& claim_;
+  std::vector<CounterEntry>* out_;
+};
+
+struct LineState {
+  const ClaimLine& line;
+  const Claim& claim;
+  const TariffItem& item;
+  const GuaranteeTable& table;
+  const Tariffs& tariffs;
+  ClaimCounters& counters;
+  bool trace;
+  PricedLine out;
+  int age = 0;
+  bool acte_lourd = false;          // hospital act ≥ seuil: flat participation instead of TM
+  Money participation_lourde = Money::Zero();
+
+  template <typename... Args>
+  void Trace(fmt::format_string<Args...> f, Args&&... args) {
+    if (trace) out.trace.push_back(fmt::format(f, std::forward<Args>(args)...));
+  }
+};
+
+// Base, RO rate, RO gross, retenues and RO paid (fills out.base … out.ro).
+Status PriceRoPart(LineState& s);
+
+// Guarantee row and mutuelle (fills out.garantie, out.mutuelle, motif).
+Status PriceMutuellePart(LineState& s);
+
+// Optique equipment guarantee (called by PriceMutuellePart).
+Status PriceOptique(LineState& s);
+
+// "PASS3" → "PASS 3" for the traces.
+std::string ContratAffiche(const std::string& contrat);
+
+// Calendar-year window of `d`.
+inline std::pair<Date, Date> AnneeCivile(Date d) {
+  return {Date::FromYmd(d.year(), 1, 1).value(), Date::FromYmd(d.year(), 12, 31).value()};
+}
+
+}  // namespace liasse::pricing::detail

@@ -1,0 +1,135 @@
+// Optique equipments (monture + deux verres): lens classes, forfait per pair
+// of classes including the RO, frame ≤ 100 €, one equipment per renewal
+// period (§3.1.2), 100 % Santé and mixed equipments (note 6).
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "line_context.h"
+
+namespace liasse::pricing {
+
+ClasseVerre ClasseDuVerre(const Verre& v, const OptiqueRules& r) {
+  if (v.classe) return *v.classe;
+  const bool multifocal = v.multifocal || v.addition > 0;
+  if (!multifocal) {
+    const bool simple = (v.sphere >= r.simple_sphere_min && v.sphere <= 0 && v.cylindre <= r.simple_cylindre_max) ||
+                        (v.sphere > 0 && v.sphere + v.cylindre <= r.simple_sphere_plus_cylindre_max);
+    return simple ? ClasseVerre::kSimple : ClasseVerre::kComplexe;
+  }
+  const int abs_sphere = std::abs(v.sphere);
+  if (v.cylindre != 0 && abs_sphere > r.tres_complexe_spherocylindrique_sphere_abs) return ClasseVerre::kTresComplexe;
+  if (v.cylindre == 0 && abs_sphere > r.tres_complexe_spherique_sphere_abs) return ClasseVerre::kTresComplexe;
+  return ClasseVerre::kComplexe;
+}
+
+std::string PosteOptique(ClasseVerre a, ClasseVerre b) {
+  if (b < a) std::swap(a, b);
+  auto name = [](ClasseVerre c) {
+    switch (c) {
+      case ClasseVerre::kSimple: return "simple";
+      case ClasseVerre::kComplexe: return "complexe";
+      case ClasseVerre::kTresComplexe: return "tres_complexe";
+    }
+    return "simple";
+  };
+  return fmt::format("optique_{}_{}", name(a), name(b));
+}
+
+namespace detail {
+
+namespace {
+
+// Renewal period in months for this beneficiary, 0 when no minimum delay.
+int RenewalMonths(const LineState& s, const Optique& o) {
+  const OptiqueRules& r = s.tariffs.optique();
+  if (o.situation_medicale) return 0;
+  if (s.age < r.age_adulte && o.evolution_vue) return 0;
+  if (s.age < r.age_jeune_enfant) return r.mois_jeune_enfant;
+  if (s.age < r.age_adulte) return r.mois_enfant;
+  return o.evolution_vue ? r.mois_adulte_evolution : r.mois_adulte;
+}
+
+}  // namespace
+
+Status PriceOptique(LineState& s) {
+  if (!s.line.optique) {
+    return Status::InvalidArgument("équipement optique sans verres : classes ou corrections requises");
+  }
+  const Optique& o = *s.line.optique;
+  const OptiqueRules& r = s.tariffs.optique();
+  const ClasseVerre a = ClasseDuVerre(o.droit, r);
+  const ClasseVerre b = ClasseDuVerre(o.gauche, r);
+  const bool tout_100 = s.line.flags.cent_pour_cent_sante || (o.verres_100_sante && o.monture_100_sante);
+  const bool mixte = !tout_100 && (o.verres_100_sante != o.monture_100_sante);
+  const std::string key = tout_100 ? "optique_100_sante" : PosteOptique(a, b);
+  const GuaranteeRow* row = s.table.Find(key);
+  if (row == nullptr) return Status::InvalidArgument(fmt::format("ligne {} absente du tableau", key));
+  s.out.garantie = s.table.contrat() + "/" + row->cle;
+
+  // One equipment per renewal period, counted from the previous invoice on
+  // either side of this date (claims may arrive out of order).
+  const int months = RenewalMonths(s, o);
+  const Date d = s.line.date;
+  CounterEntry use{s.counters.beneficiaire(), "optique", d, Money::Zero(), 1, d, d, {}, {}};
+  if (months > 0) {
+    const Date du = d.AddMonths(-months).AddDays(1);
+    const Date au = d.AddMonths(months).AddDays(-1);
+    auto used = s.counters.Total("optique", du, au);
+    if (!used.ok()) return used.status();
+    if (used->nombre > 0) {
+      s.out.mutuelle = Money::Zero();
+      s.out.motif_refus = fmt::format(
+          "Un équipement optique a déjà été pris en charge dans la période de renouvellement de {} mois (§3.1.2).",
+          months);
+      s.Trace("{}", s.out.motif_refus);
+      return Status::Ok();
+    }
+    use.fenetre_du = du;
+    use.fenetre_au = au;
+    use.plafond_nombre = 1;
+  }
+
+  const Money fr = s.out.frais_reels;
+  const Money monture = Min(o.monture, fr);
+  const Money verres = fr - monture;
+  const Money reste = fr - s.out.ro_brut;
+  Money garantie = Money::Zero();
+  std::string calcul;
+  if (tout_100) {
+    const Money excedent = Max(Money::Zero(), monture - r.plafond_monture_100_sante);
+    garantie = fr - excedent;
+    calcul = fmt::format("sans reste à charge, frais réels {}{}", fr.ToFrench(),
+                         excedent.is_zero() ? std::string()
+                                            : fmt::format(" moins monture au-delà de {}", r.plafond_monture_100_sante.ToFrench()));
+  } else if (row->garantie.kind == Garantie::Kind::kPourcentageBr) {
+    garantie = s.out.base.ApplyRate(row->garantie.taux, Rounding::kHalfUp);
+    calcul = fmt::format("{} × {}", row->garantie.taux.ToFrench(), s.out.base.ToFrench());
+  } else if (mixte) {
+    const GuaranteeRow* row100 = s.table.Find("optique_100_sante");
+    const Money part100 = o.verres_100_sante ? verres : monture;
+    Money libre = o.verres_100_sante ? Min(monture, r.plafond_monture) : verres;
+    libre = Min(libre, Max(Money::Zero(), row->garantie.montant - part100));
+    garantie = part100 + libre;
+    calcul = fmt::format("partie 100 % Santé {} ({}) + partie libre limitée au forfait {} moins {} = {} (note 6)",
+                         part100.ToFrench(), row100 != nullptr ? row100->garantie.imprime : "",
+                         row->garantie.montant.ToFrench(), part100.ToFrench(), libre.ToFrench());
+  } else {
+    const Money monture_retenue = Min(monture, r.plafond_monture);
+    const Money eligible = verres + monture_retenue;
+    garantie = Min(row->garantie.montant, eligible);
+    calcul = fmt::format("forfait {} (Sécurité sociale incluse) pour verres {} + monture {} (limitée à {})",
+                         row->garantie.montant.ToFrench(), verres.ToFrench(), monture_retenue.ToFrench(),
+                         r.plafond_monture.ToFrench());
+  }
+  const Money part = garantie - s.out.ro_brut;
+  s.out.mutuelle = Max(Money::Zero(), Min(part, reste));
+  s.Trace("{}, {} : {} → {} ; moins Sécurité sociale {} = {} ; limité aux frais restants {} → {}.", row->LibelleCourt(),
+          ContratAffiche(s.table.contrat()), calcul, garantie.ToFrench(), s.out.ro_brut.ToFrench(), part.ToFrench(),
+          reste.ToFrench(), s.out.mutuelle.ToFrench());
+  use.montant = s.out.mutuelle;
+  s.counters.Consume(std::move(use));
+  return Status::Ok();
+}
+
+}  // namespace detail
+}  // namespace liasse::pricing

@@ -1,0 +1,81 @@
+// `liasse price CLAIM.json`: prices one claim (or {"claims": [...]}) and
+// prints {"claims": [...]} with the line fields of shared/spec/results.md,
+// each line explained by its French trace. Claims of one file share their
+// counters (forfaits, séances, optique renewal) in file order.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "claim_json.h"
+#include "commands.h"
+#include "liasse/pricing/data.h"
+#include "liasse/pricing/pricer.h"
+
+namespace liasse::cli {
+
+namespace {
+
+struct PriceArgs {
+  std::string file;
+  std::string data_dir = pricing::DefaultDataDir();
+};
+
+int Run(const PriceArgs& a) {
+  std::ifstream in(a.file);
+  if (!in) {
+    std::cerr << "liasse price: " << a.file << ": fichier illisible\n";
+    return 1;
+  }
+  nlohmann::json j;
+  try {
+    in >> j;
+  } catch (const nlohmann::json::exception& e) {
+    std::cerr << "liasse price: " << a.file << ": JSON invalide : " << e.what() << "\n";
+    return 1;
+  }
+  auto claims = ClaimsFromJson(j);
+  if (!claims.ok()) {
+    std::cerr << "liasse price: " << a.file << ": " << claims.status().message() << "\n";
+    return 1;
+  }
+  auto data = pricing::PricingData::Load(a.data_dir);
+  if (!data.ok()) {
+    std::cerr << "liasse price: " << data.status().message() << "\n";
+    return 1;
+  }
+  pricing::Pricer pricer(data->tables, data->tariffs);
+  pricing::InMemoryCounters counters;
+  nlohmann::ordered_json out;
+  out["claims"] = nlohmann::ordered_json::array();
+  int code = 0;
+  for (const auto& claim : *claims) {
+    auto priced = pricer.PriceAndRecord(claim, counters);
+    if (!priced.ok()) {
+      std::cerr << "liasse price: " << a.file << ": " << priced.status().message() << "\n";
+      nlohmann::ordered_json err;
+      err["id"] = claim.id;
+      err["error"] = priced.status().message();
+      out["claims"].push_back(std::move(err));
+      code = 1;
+      continue;
+    }
+    out["claims"].push_back(PricedClaimToJson(*priced));
+  }
+  std::cout << out.dump(2) << "\n";
+  return code;
+}
+
+void AddPriceCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<PriceArgs>();
+  auto* cmd = app.add_subcommand("price", "Liquide une demande (JSON) : part Sécurité sociale, mutuelle, reste à charge, trace");
+  cmd->add_option("CLAIM", args->file, "demande au format JSON (une demande ou {\"claims\": [...]})")->required();
+  cmd->add_option("--data", args->data_dir, "dossier des données")->default_val(args->data_dir);
+  cmd->callback([args, &exit_code] { exit_code = Run(*args); });
+}
+
+const CommandRegistration kRegistration(AddPriceCommand);
+
+}  // namespace
+}  // namespace liasse::cli
