@@ -134,6 +134,7 @@ Result<RenderedLetter> RenderLetter(HpdfDocument& doc, const TemplateSet& templa
   if (!bytes.ok()) return bytes.status();
   RenderedLetter letter;
   letter.kind = content.kind;
+  letter.to = content.recipient.email.empty() ? content.recipient.name : content.recipient.email;
   letter.title = title;
   letter.pdf = std::move(bytes).value();
   letter.pages = layout.page_count();

@@ -43,6 +43,7 @@ TEST(RenonciationLetter, InTimeGivesConfirmationWithRefundsAndCard) {
   auto letter = testing::MakeGenerator().Renonciation(m);
   ASSERT_TRUE(letter.ok()) << letter.status().ToString();
   EXPECT_EQ(letter->kind, LetterKind::kConfirmationRenonciation);
+  EXPECT_EQ(letter->to, "M. François LEFÈVRE");
   const std::string text = CheckedText(letter, "confirmation.pdf");
   EXPECT_THAT(text, HasSubstr("Confirmation de votre renonciation"));
   EXPECT_THAT(text, HasSubstr("cessent le 18 mars 2025"));

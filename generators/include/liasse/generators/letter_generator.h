@@ -38,8 +38,10 @@ struct GeneratorOptions {
   std::function<Timestamp()> clock = SystemClock;  // PDF creation date
 };
 
+// One letter, ready for results.md's letters[] ({"kind", "file", "to"}).
 struct RenderedLetter {
   LetterKind kind = LetterKind::kDecompte;
+  std::string to;  // the recipient's e-mail when known, else the name on the envelope
   std::string title;
   std::string pdf;  // the PDF file's bytes
   int pages = 0;
