@@ -8,13 +8,22 @@ namespace liasse::store::detail {
 
 namespace {
 
+bool Matches(const pricing::CounterEntry& e, const pricing::CounterEntry& cap) {
+  return e.beneficiaire == cap.beneficiaire && e.compteur == cap.compteur && !(e.date < cap.fenetre_du) &&
+         !(cap.fenetre_au < e.date);
+}
+
+// Entries whose key was applied before `claim_key` (all when it never was).
 Result<pricing::CounterTotal> TotalLocked(Connection& c, std::string_view beneficiaire, std::string_view compteur,
-                                          Date du, Date au, std::string_view exclude_key) {
-  auto s = Statement::Prepare(c,
-                              "SELECT COALESCE(SUM(montant_cents),0), COALESCE(SUM(nombre),0) FROM counter_entries"
-                              " WHERE beneficiaire=? AND compteur=? AND date BETWEEN ? AND ? AND idempotency_key<>?");
+                                          Date du, Date au, std::string_view claim_key) {
+  auto s = Statement::Prepare(
+      c,
+      "SELECT COALESCE(SUM(e.montant_cents),0), COALESCE(SUM(e.nombre),0) FROM counter_entries e"
+      " JOIN counter_keys k ON k.idempotency_key = e.idempotency_key"
+      " WHERE e.beneficiaire=? AND e.compteur=? AND e.date BETWEEN ? AND ?"
+      " AND k.seq < COALESCE((SELECT seq FROM counter_keys WHERE idempotency_key=?), 9223372036854775807)");
   if (!s.ok()) return s.status();
-  s->Bind(1, beneficiaire).Bind(2, compteur).Bind(3, du.ToIso()).Bind(4, au.ToIso()).Bind(5, exclude_key);
+  s->Bind(1, beneficiaire).Bind(2, compteur).Bind(3, du.ToIso()).Bind(4, au.ToIso()).Bind(5, claim_key);
   auto row = s->Step();
   if (!row.ok()) return row.status();
   return pricing::CounterTotal{Money::FromCents(s->Int(0)), s->Int(1)};
@@ -23,9 +32,9 @@ Result<pricing::CounterTotal> TotalLocked(Connection& c, std::string_view benefi
 }  // namespace
 
 Result<pricing::CounterTotal> SqliteCounters::Total(std::string_view beneficiaire, std::string_view compteur, Date du,
-                                                    Date au, std::string_view exclude_key) const {
+                                                    Date au, std::string_view claim_key) const {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  return TotalLocked(db_.connection(), beneficiaire, compteur, du, au, exclude_key);
+  return TotalLocked(db_.connection(), beneficiaire, compteur, du, au, claim_key);
 }
 
 Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
@@ -50,6 +59,28 @@ Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
     sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
     return pricing::ApplyOutcome::kAlreadyApplied;
   }
+  // Each cap is checked on the view the pricing had: what is stored plus the
+  // entries before it in this claim.
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    if (!e.plafond_montant && !e.plafond_nombre) continue;
+    auto t = TotalLocked(c, e.beneficiaire, e.compteur, e.fenetre_du, e.fenetre_au, key);
+    if (!t.ok()) return rollback(t.status());
+    for (size_t j = 0; j <= i; ++j) {
+      if (Matches(entries[j], e)) {
+        t->montant += entries[j].montant;
+        t->nombre += entries[j].nombre;
+      }
+    }
+    if ((e.plafond_montant && t->montant > *e.plafond_montant) || (e.plafond_nombre && t->nombre > *e.plafond_nombre)) {
+      return rollback(Status::FailedPrecondition(
+          fmt::format("plafond dépassé pour le compteur {} de {}", e.compteur, e.beneficiaire)));
+    }
+  }
+  auto mark = Statement::Prepare(c, "INSERT INTO counter_keys(idempotency_key) VALUES (?)");
+  if (!mark.ok()) return rollback(mark.status());
+  mark->Bind(1, key);
+  if (auto st = mark->Run(); !st.ok()) return rollback(st);
   auto ins = Statement::Prepare(c,
                                 "INSERT INTO counter_entries(idempotency_key, beneficiaire, compteur, date,"
                                 " montant_cents, nombre) VALUES (?,?,?,?,?,?)");
@@ -60,19 +91,6 @@ Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
     ins->Bind(5, e.montant.cents()).Bind(6, e.nombre);
     if (auto st = ins->Run(); !st.ok()) return rollback(st);
   }
-  for (const auto& e : entries) {
-    if (!e.plafond_montant && !e.plafond_nombre) continue;
-    auto t = TotalLocked(c, e.beneficiaire, e.compteur, e.fenetre_du, e.fenetre_au, "");
-    if (!t.ok()) return rollback(t.status());
-    if ((e.plafond_montant && t->montant > *e.plafond_montant) || (e.plafond_nombre && t->nombre > *e.plafond_nombre)) {
-      return rollback(Status::FailedPrecondition(
-          fmt::format("plafond dépassé pour le compteur {} de {}", e.compteur, e.beneficiaire)));
-    }
-  }
-  auto mark = Statement::Prepare(c, "INSERT INTO counter_keys(idempotency_key) VALUES (?)");
-  if (!mark.ok()) return rollback(mark.status());
-  mark->Bind(1, key);
-  if (auto st = mark->Run(); !st.ok()) return rollback(st);
   if (sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return rollback(SqliteError(c.db, "COMMIT"));
   }

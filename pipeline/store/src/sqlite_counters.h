@@ -10,7 +10,7 @@ class SqliteCounters final : public pricing::Counters {
  public:
   explicit SqliteCounters(Database& db) : db_(db) {}
   Result<pricing::CounterTotal> Total(std::string_view beneficiaire, std::string_view compteur, Date du, Date au,
-                                      std::string_view exclude_key) const override;
+                                      std::string_view claim_key) const override;
   Result<pricing::ApplyOutcome> Apply(std::string_view key, std::span<const pricing::CounterEntry> entries) override;
 
  private:

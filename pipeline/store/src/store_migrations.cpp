@@ -17,7 +17,7 @@ const std::vector<Migration>& StoreMigrations() {
        " compteur TEXT NOT NULL, date TEXT NOT NULL, montant_cents INTEGER NOT NULL, nombre INTEGER NOT NULL);"
        "CREATE INDEX counter_entries_lookup ON counter_entries(beneficiaire, compteur, date);"
        "CREATE INDEX counter_entries_key ON counter_entries(idempotency_key);"
-       "CREATE TABLE counter_keys (idempotency_key TEXT PRIMARY KEY);"
+       "CREATE TABLE counter_keys (seq INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE);"
        "CREATE TABLE priced_claims ("
        " id TEXT PRIMARY KEY, member TEXT NOT NULL, beneficiaire TEXT NOT NULL,"
        " frais_reels_cents INTEGER NOT NULL, ro_cents INTEGER NOT NULL, retenues_cents INTEGER NOT NULL,"
