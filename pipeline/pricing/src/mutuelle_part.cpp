@@ -141,6 +141,25 @@ Status Percentage(LineState& s, const GuaranteeRow& row) {
   return Status::Ok();
 }
 
+// One hearing aid per ear per renewal period (§3.1.2), counted on either
+// side of this date. Returns false (line refused) when one was covered.
+Result<bool> AudioRenewalAllows(LineState& s) {
+  const int months = s.tariffs.audition_renouvellement_mois();
+  const Date d = s.line.date;
+  const Date du = d.AddMonths(-months).AddDays(1);
+  const Date au = d.AddMonths(months).AddDays(-1);
+  const std::string compteur = "audio:" + (s.line.oreille.empty() ? std::string("?") : s.line.oreille);
+  auto used = s.counters.Total(compteur, du, au);
+  if (!used.ok()) return used.status();
+  if (used->nombre > 0) {
+    Refuse(s, fmt::format("Aide auditive ({}) déjà prise en charge dans la période de renouvellement de {} mois (§3.1.2).",
+                          s.line.oreille.empty() ? "oreille non précisée" : "oreille " + s.line.oreille, months));
+    return false;
+  }
+  s.counters.Consume({s.counters.beneficiaire(), compteur, d, Money::Zero(), 1, du, au, {}, 1});
+  return true;
+}
+
 }  // namespace
 
 Status PriceMutuellePart(LineState& s) {
@@ -160,6 +179,11 @@ Status PriceMutuellePart(LineState& s) {
     return Status::InvalidArgument(fmt::format("ligne de garantie « {} » absente du tableau {}", key, s.table.contrat()));
   }
   s.out.garantie = s.table.contrat() + "/" + row->cle;
+  if (row->cle == "audio_prothese" || row->cle == "audio_100_sante") {
+    auto allowed = AudioRenewalAllows(s);
+    if (!allowed.ok()) return allowed.status();
+    if (!*allowed) return Status::Ok();
+  }
   const Garantie& g = row->garantie;
   const Money reste = s.out.frais_reels - s.out.ro_brut;
   switch (g.kind) {
