@@ -50,6 +50,7 @@ Result<PricedLine> PriceLine(const ClaimLine& line, const Claim& claim, const Gu
   s.out.code = item->code;
   s.out.libelle = line.libelle.empty() ? item->libelle : line.libelle;
   s.out.frais_reels = line.frais_reels;
+  if (trace) s.out.trace.reserve(6);
   s.age = claim.date_naissance.AgeOn(line.date);
   if (auto st = detail::PriceRoPart(s); !st.ok()) return st;
   if (s.out.frais_reels < s.out.ro) {
