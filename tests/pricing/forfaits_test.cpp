@@ -244,5 +244,30 @@ TEST(PricingOptique, HundredPercentSanteFrameAboveThirtyEurosKeepsTheExcess) {
   EXPECT_EQ(p.reste_a_charge, E("10.00"));
 }
 
+ClaimLine Aide(const char* date, const char* oreille) {
+  ClaimLine l = MakeLine("AUDIO", "1500.00", date);
+  l.base_ligne = E("400.00");
+  l.oreille = oreille;
+  return l;
+}
+
+TEST(PricingAudition, OneHearingAidPerEarEveryFourYears) {
+  InMemoryCounters counters;
+  Claim a = MakeClaim("PASS2", "H1");
+  a.lines.push_back(Aide("2021-05-10", "droite"));
+  a.lines.push_back(Aide("2021-05-10", "gauche"));
+  const PricedClaim first = Record(a, counters);
+  EXPECT_EQ(first.lines[0].mutuelle, E("160.00"));  // 100 % × 400 − 240
+  EXPECT_EQ(first.lines[1].mutuelle, E("160.00"));  // the other ear, same day
+  Claim b = MakeClaim("PASS2", "H2");
+  b.lines.push_back(Aide("2025-05-09", "droite"));
+  const PricedLine refused = Record(b, counters).lines[0];
+  EXPECT_EQ(refused.mutuelle, E("0.00"));
+  EXPECT_NE(refused.motif_refus.find("48 mois"), std::string::npos);
+  Claim c = MakeClaim("PASS2", "H3");
+  c.lines.push_back(Aide("2025-05-10", "droite"));
+  EXPECT_EQ(Record(c, counters).lines[0].mutuelle, E("160.00"));
+}
+
 }  // namespace
 }  // namespace liasse::pricing::testing

@@ -123,7 +123,7 @@ TEST_F(TempDir, AddingAContractIsAddingAFile) {
 }
 
 TEST_F(TempDir, TariffErrorsNameFileAndKey) {
-  for (const char* f : {"actes.toml", "regime_obligatoire.toml", "optique.toml", "simulateur.toml"}) {
+  for (const char* f : {"actes.toml", "regime_obligatoire.toml", "optique.toml", "audition.toml", "simulateur.toml"}) {
     fs::copy_file(std::string(LIASSE_SOURCE_DIR) + "/data/tarifs/" + f, dir_ / f);
   }
   ASSERT_TRUE(Tariffs::LoadDirectory(dir_.string()).ok());

@@ -92,6 +92,7 @@ Status ReadLine(const json& j, const std::string& path, pricing::ClaimLine* l) {
   l->libelle = Str(j, "libelle");
   l->poste = Str(j, "poste");
   l->professionnel = Str(j, "professionnel");
+  l->oreille = Str(j, "oreille");
   if (auto st = ReadHundredths(j, "coefficient", path, &l->coefficient_centiemes); !st.ok()) return st;
   if (const json* q = Member(j, "quantite")) {
     if (!q->is_number_integer() || q->get<int64_t>() < 1) return Bad(path + ".quantite", "entier >= 1 attendu");

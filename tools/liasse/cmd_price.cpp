@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "commands.h"
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
+#include "liasse/store/store.h"
 
 namespace liasse::cli {
 
@@ -20,6 +22,7 @@ namespace {
 struct PriceArgs {
   std::string file;
   std::string data_dir = pricing::DefaultDataDir();
+  std::string db;  // empty: counters in memory, nothing saved
 };
 
 int Run(const PriceArgs& a) {
@@ -46,7 +49,17 @@ int Run(const PriceArgs& a) {
     return 1;
   }
   pricing::Pricer pricer(data->tables, data->tariffs);
-  pricing::InMemoryCounters counters;
+  pricing::InMemoryCounters memory;
+  std::optional<store::Store> db;
+  if (!a.db.empty()) {
+    auto opened = store::Store::Open(a.db);
+    if (!opened.ok()) {
+      std::cerr << "liasse price: " << opened.status().message() << "\n";
+      return 1;
+    }
+    db.emplace(std::move(*opened));
+  }
+  pricing::Counters& counters = db ? db->counters() : static_cast<pricing::Counters&>(memory);
   nlohmann::ordered_json out;
   out["claims"] = nlohmann::ordered_json::array();
   int code = 0;
@@ -61,6 +74,12 @@ int Run(const PriceArgs& a) {
       code = 1;
       continue;
     }
+    if (db) {
+      if (auto st = db->SavePricedClaim(*priced); !st.ok()) {
+        std::cerr << "liasse price: " << a.db << ": " << st.message() << "\n";
+        code = 1;
+      }
+    }
     out["claims"].push_back(PricedClaimToJson(*priced));
   }
   std::cout << out.dump(2) << "\n";
@@ -72,6 +91,9 @@ void AddPriceCommand(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("price", "Liquide une demande (JSON) : part Sécurité sociale, mutuelle, reste à charge, trace");
   cmd->add_option("CLAIM", args->file, "demande au format JSON (une demande ou {\"claims\": [...]})")->required();
   cmd->add_option("--data", args->data_dir, "dossier des données")->default_val(args->data_dir);
+  cmd->add_option("--db", args->db,
+                  "base SQLite : compteurs (forfaits, séances, optique) consommés une seule fois par demande, "
+                  "demandes liquidées enregistrées");
   cmd->callback([args, &exit_code] { exit_code = Run(*args); });
 }
 

@@ -117,7 +117,9 @@ Result<Garantie> Garantie::Parse(std::string_view printed) {
   return g;
 }
 
-std::string GuaranteeRow::LibelleCourt() const {
+static std::string ComputeLibelleCourt(const GuaranteeRow& row) {
+  const std::string& libelle = row.libelle;
+  const std::string& section = row.section;
   std::string out;
   FootnoteCalls(libelle, &out);
   // Rows printed as a continuation ("prises en charge par la Sécurité
@@ -192,6 +194,7 @@ Result<GuaranteeTable> GuaranteeTable::LoadFile(const std::string& path) {
     if (!g.ok()) return detail::Error(path, t->get("garantie"), row.cle, g.status().message());
     row.garantie = *g;
     row.notes = FootnoteCalls(row.libelle, nullptr);
+    row.libelle_court = ComputeLibelleCourt(row);
     for (int n : FootnoteCalls(row.section, nullptr)) row.notes.insert(n);
     table.rows_.push_back(std::move(row));
   }

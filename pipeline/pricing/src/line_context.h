@@ -11,6 +11,7 @@
 #include "liasse/pricing/guarantee_table.h"
 #include "liasse/pricing/pricer.h"
 #include "liasse/pricing/tariffs.h"
+#include "french_format.h"
 
 namespace liasse::pricing::detail {
 
@@ -43,11 +44,14 @@ struct LineState {
   bool acte_lourd = false;          // hospital act ≥ seuil: flat participation instead of TM
   Money participation_lourde = Money::Zero();
 
-  template <typename... Args>
-  void Trace(fmt::format_string<Args...> f, Args&&... args) {
-    if (trace) out.trace.push_back(fmt::format(f, std::forward<Args>(args)...));
-  }
 };
+
+// Appends one French sentence to the line's trace. A macro so that the
+// arguments (amount formatting) are not evaluated when tracing is off.
+#define LIASSE_TRACE(state, ...)                                          \
+  do {                                                                    \
+    if ((state).trace) (state).out.trace.push_back(fmt::format(__VA_ARGS__)); \
+  } while (0)
 
 // Base, RO rate, RO gross, retenues and RO paid (fills out.base … out.ro).
 Status PriceRoPart(LineState& s);

@@ -20,19 +20,19 @@ std::string Ineligibility(const LineState& s) {
   const Coverage& c = s.claim.coverage;
   const Date d = s.line.date;
   if (d < c.date_adhesion) {
-    return fmt::format("Soins du {} antérieurs à l'adhésion du {} : pas de remboursement.", d.ToFrench(),
-                       c.date_adhesion.ToFrench());
+    return fmt::format("Soins du {} antérieurs à l'adhésion du {} : pas de remboursement.", d,
+                       c.date_adhesion);
   }
   if (c.date_fin && *c.date_fin < d) {
     return fmt::format("Soins du {} postérieurs à la fin des garanties le {} : pas de remboursement (§3.2).",
-                       d.ToFrench(), c.date_fin->ToFrench());
+                       d, c.date_fin->ToFrench());
   }
   if (s.claim.date_reception) {
     const Date limite = d.AddMonths(s.tariffs.delai_declaration_mois());
     if (limite < *s.claim.date_reception) {
       return fmt::format(
           "Demande reçue le {}, plus de deux ans après les soins du {} : pas de remboursement (§3.4.2).",
-          s.claim.date_reception->ToFrench(), d.ToFrench());
+          s.claim.date_reception->ToFrench(), d);
     }
   }
   return {};
@@ -51,7 +51,7 @@ std::string RowKey(const LineState& s) {
 
 void Refuse(LineState& s, std::string motif) {
   s.out.mutuelle = Money::Zero();
-  s.Trace("{}", motif);
+  LIASSE_TRACE(s, "{}", motif);
   s.out.motif_refus = std::move(motif);
 }
 
@@ -61,9 +61,9 @@ void FromGarantie(LineState& s, const GuaranteeRow& row, Money garantie, const s
   const Money part = garantie - s.out.ro_brut;
   const Money m = Max(Money::Zero(), Min(part, reste));
   s.out.mutuelle = m;
-  s.Trace("{}, {} : {} = {} ; moins Sécurité sociale {} = {} ; limité aux frais restants {} → {}.",
-          row.LibelleCourt(), ContratAffiche(s.table.contrat()), calcul, garantie.ToFrench(),
-          s.out.ro_brut.ToFrench(), part.ToFrench(), reste.ToFrench(), m.ToFrench());
+  LIASSE_TRACE(s, "{}, {} : {} = {} ; moins Sécurité sociale {} = {} ; limité aux frais restants {} → {}.",
+          row.LibelleCourt(), ContratAffiche(s.table.contrat()), calcul, garantie,
+          s.out.ro_brut, part, reste, m);
 }
 
 Status YearlyForfait(LineState& s, const GuaranteeRow& row, Money already_due, Money forfait) {
@@ -75,9 +75,9 @@ Status YearlyForfait(LineState& s, const GuaranteeRow& row, Money already_due, M
   const Money m = Max(Money::Zero(), Min(already_due + remaining, reste));
   const Money from_forfait = Max(Money::Zero(), m - already_due);
   s.out.mutuelle = m;
-  s.Trace("{}, {} : forfait {} par année civile, déjà utilisé {} en {}, disponible {} ; frais restants {} → {}.",
-          row.LibelleCourt(), ContratAffiche(s.table.contrat()), forfait.ToFrench(), used->montant.ToFrench(),
-          s.line.date.year(), remaining.ToFrench(), reste.ToFrench(), m.ToFrench());
+  LIASSE_TRACE(s, "{}, {} : forfait {} par année civile, déjà utilisé {} en {}, disponible {} ; frais restants {} → {}.",
+          row.LibelleCourt(), ContratAffiche(s.table.contrat()), forfait, used->montant,
+          s.line.date.year(), remaining, reste, m);
   if (!from_forfait.is_zero()) {
     s.counters.Consume({s.counters.beneficiaire(), row.cle, s.line.date, from_forfait, 1, du, au, forfait, {}});
   }
@@ -95,9 +95,9 @@ Status ParSeance(LineState& s, const GuaranteeRow& row) {
   const Money reste = s.out.frais_reels - s.out.ro_brut;
   const Money m = Max(Money::Zero(), Min(Min(per_line, remaining), reste));
   s.out.mutuelle = m;
-  s.Trace("{}, {} : {} par séance × {}, plafond {} par an dont {} déjà utilisé en {} ; frais restants {} → {}.",
-          row.LibelleCourt(), ContratAffiche(s.table.contrat()), g.montant.ToFrench(), s.line.quantite,
-          g.plafond_annuel.ToFrench(), used->montant.ToFrench(), s.line.date.year(), reste.ToFrench(), m.ToFrench());
+  LIASSE_TRACE(s, "{}, {} : {} par séance × {}, plafond {} par an dont {} déjà utilisé en {} ; frais restants {} → {}.",
+          row.LibelleCourt(), ContratAffiche(s.table.contrat()), g.montant, s.line.quantite,
+          g.plafond_annuel, used->montant, s.line.date.year(), reste, m);
   if (!m.is_zero()) {
     s.counters.Consume(
         {s.counters.beneficiaire(), row.cle, s.line.date, m, s.line.quantite, du, au, g.plafond_annuel, {}});
@@ -125,20 +125,39 @@ Status Percentage(LineState& s, const GuaranteeRow& row) {
     if (!l.flags.conventionne) pourquoi = "établissement non conventionné (note 3)";
     else if (l.flags.accouchement_voie_basse) pourquoi = "dépassements d'un accouchement par voie basse non pris en charge (§3.1.2)";
     else pourquoi = "dépassements hors parcours de soins non pris en charge (§3.2)";
-    s.Trace("Garantie limitée au ticket modérateur (100 % de la base) : {}.", pourquoi);
+    LIASSE_TRACE(s, "Garantie limitée au ticket modérateur (100 % de la base) : {}.", pourquoi);
   }
   Money garantie = s.out.base.ApplyRate(taux, Rounding::kHalfUp);
-  std::string calcul = fmt::format("{} × {}", taux.ToFrench(), s.out.base.ToFrench());
+  std::string calcul = fmt::format("{} × {}", taux, s.out.base);
   if (s.acte_lourd) {
     // The flat participation on heavy acts is covered by its own row.
     const GuaranteeRow* pf = s.table.Find("participation_forfaitaire_24");
     const Money pf_garantie = pf != nullptr ? Min(pf->garantie.montant, s.participation_lourde) : Money::Zero();
     garantie = garantie - s.participation_lourde + pf_garantie;
-    calcul += fmt::format(" − participation {} + « {} » {}", s.participation_lourde.ToFrench(),
-                          pf != nullptr ? pf->LibelleCourt() : "", pf_garantie.ToFrench());
+    calcul += fmt::format(" − participation {} + « {} » {}", s.participation_lourde,
+                          pf != nullptr ? pf->LibelleCourt() : "", pf_garantie);
   }
   FromGarantie(s, row, garantie, calcul);
   return Status::Ok();
+}
+
+// One hearing aid per ear per renewal period (§3.1.2), counted on either
+// side of this date. Returns false (line refused) when one was covered.
+Result<bool> AudioRenewalAllows(LineState& s) {
+  const int months = s.tariffs.audition_renouvellement_mois();
+  const Date d = s.line.date;
+  const Date du = d.AddMonths(-months).AddDays(1);
+  const Date au = d.AddMonths(months).AddDays(-1);
+  const std::string compteur = "audio:" + (s.line.oreille.empty() ? std::string("?") : s.line.oreille);
+  auto used = s.counters.Total(compteur, du, au);
+  if (!used.ok()) return used.status();
+  if (used->nombre > 0) {
+    Refuse(s, fmt::format("Aide auditive ({}) déjà prise en charge dans la période de renouvellement de {} mois (§3.1.2).",
+                          s.line.oreille.empty() ? "oreille non précisée" : "oreille " + s.line.oreille, months));
+    return false;
+  }
+  s.counters.Consume({s.counters.beneficiaire(), compteur, d, Money::Zero(), 1, du, au, {}, 1});
+  return true;
 }
 
 }  // namespace
@@ -160,6 +179,11 @@ Status PriceMutuellePart(LineState& s) {
     return Status::InvalidArgument(fmt::format("ligne de garantie « {} » absente du tableau {}", key, s.table.contrat()));
   }
   s.out.garantie = s.table.contrat() + "/" + row->cle;
+  if (row->cle == "audio_prothese" || row->cle == "audio_100_sante") {
+    auto allowed = AudioRenewalAllows(s);
+    if (!allowed.ok()) return allowed.status();
+    if (!*allowed) return Status::Ok();
+  }
   const Garantie& g = row->garantie;
   const Money reste = s.out.frais_reels - s.out.ro_brut;
   switch (g.kind) {
@@ -171,15 +195,15 @@ Status PriceMutuellePart(LineState& s) {
         return Status::Ok();
       }
       const Money garantie = s.out.frais_reels.ApplyRate(g.taux, Rounding::kHalfUp);
-      FromGarantie(s, *row, garantie, fmt::format("{} des frais réels {}", g.taux.ToFrench(), s.out.frais_reels.ToFrench()));
+      FromGarantie(s, *row, garantie, fmt::format("{} des frais réels {}", g.taux, s.out.frais_reels));
       return Status::Ok();
     }
     case Garantie::Kind::kSansResteACharge: {
       Money garantie = s.out.frais_reels;
-      std::string calcul = fmt::format("sans reste à charge, frais réels {}", garantie.ToFrench());
+      std::string calcul = fmt::format("sans reste à charge, frais réels {}", garantie);
       if (s.item.prix_limite && *s.item.prix_limite < garantie) {
         garantie = *s.item.prix_limite;
-        calcul = fmt::format("sans reste à charge dans la limite du prix limite {}", garantie.ToFrench());
+        calcul = fmt::format("sans reste à charge dans la limite du prix limite {}", garantie);
       }
       FromGarantie(s, *row, garantie, calcul);
       return Status::Ok();
@@ -189,17 +213,17 @@ Status PriceMutuellePart(LineState& s) {
       {
         const Money m = Max(Money::Zero(), Min(g.montant, reste));
         s.out.mutuelle = m;
-        s.Trace("{}, {} : forfait {} ; frais restants {} → {}.", row->LibelleCourt(),
-                ContratAffiche(s.table.contrat()), g.montant.ToFrench(), reste.ToFrench(), m.ToFrench());
+        LIASSE_TRACE(s, "{}, {} : forfait {} ; frais restants {} → {}.", row->LibelleCourt(),
+                ContratAffiche(s.table.contrat()), g.montant, reste, m);
       }
       return Status::Ok();
     case Garantie::Kind::kPourcentagePlusForfait: {
       Money part = Money::Zero();
       if (!s.out.base.is_zero() && s.out.taux_ro.basis_points() > 0) {
         part = Max(Money::Zero(), s.out.base.ApplyRate(g.taux, Rounding::kHalfUp) - s.out.ro_brut);
-        s.Trace("{}, {} : {} × {} moins Sécurité sociale {} = {}.", row->LibelleCourt(),
-                ContratAffiche(s.table.contrat()), g.taux.ToFrench(), s.out.base.ToFrench(), s.out.ro_brut.ToFrench(),
-                part.ToFrench());
+        LIASSE_TRACE(s, "{}, {} : {} × {} moins Sécurité sociale {} = {}.", row->LibelleCourt(),
+                ContratAffiche(s.table.contrat()), g.taux, s.out.base, s.out.ro_brut,
+                part);
       }
       return YearlyForfait(s, *row, part, g.montant);
     }
@@ -213,8 +237,8 @@ Status PriceMutuellePart(LineState& s) {
       const Money plus = s.out.ro_brut + s.out.base.ApplyRate(g.taux, Rounding::kHalfUp);
       const Money min = s.out.base.ApplyRate(g.taux_min, Rounding::kHalfUp);
       FromGarantie(s, *row, Max(plus, min),
-                   fmt::format("Sécurité sociale {} + {} × {}, au moins {} × {}", s.out.ro_brut.ToFrench(),
-                               g.taux.ToFrench(), s.out.base.ToFrench(), g.taux_min.ToFrench(), s.out.base.ToFrench()));
+                   fmt::format("Sécurité sociale {} + {} × {}, au moins {} × {}", s.out.ro_brut,
+                               g.taux, s.out.base, g.taux_min, s.out.base));
       return Status::Ok();
     }
     case Garantie::Kind::kNonCouvert:

@@ -81,7 +81,7 @@ Status PriceOptique(LineState& s) {
       s.out.motif_refus = fmt::format(
           "Un équipement optique a déjà été pris en charge dans la période de renouvellement de {} mois (§3.1.2).",
           months);
-      s.Trace("{}", s.out.motif_refus);
+      LIASSE_TRACE(s, "{}", s.out.motif_refus);
       return Status::Ok();
     }
     use.fenetre_du = du;
@@ -98,12 +98,12 @@ Status PriceOptique(LineState& s) {
   if (tout_100) {
     const Money excedent = Max(Money::Zero(), monture - r.plafond_monture_100_sante);
     garantie = fr - excedent;
-    calcul = fmt::format("sans reste à charge, frais réels {}{}", fr.ToFrench(),
+    calcul = fmt::format("sans reste à charge, frais réels {}{}", fr,
                          excedent.is_zero() ? std::string()
-                                            : fmt::format(" moins monture au-delà de {}", r.plafond_monture_100_sante.ToFrench()));
+                                            : fmt::format(" moins monture au-delà de {}", r.plafond_monture_100_sante));
   } else if (row->garantie.kind == Garantie::Kind::kPourcentageBr) {
     garantie = s.out.base.ApplyRate(row->garantie.taux, Rounding::kHalfUp);
-    calcul = fmt::format("{} × {}", row->garantie.taux.ToFrench(), s.out.base.ToFrench());
+    calcul = fmt::format("{} × {}", row->garantie.taux, s.out.base);
   } else if (mixte) {
     const GuaranteeRow* row100 = s.table.Find("optique_100_sante");
     const Money part100 = o.verres_100_sante ? verres : monture;
@@ -111,21 +111,21 @@ Status PriceOptique(LineState& s) {
     libre = Min(libre, Max(Money::Zero(), row->garantie.montant - part100));
     garantie = part100 + libre;
     calcul = fmt::format("partie 100 % Santé {} ({}) + partie libre limitée au forfait {} moins {} = {} (note 6)",
-                         part100.ToFrench(), row100 != nullptr ? row100->garantie.imprime : "",
-                         row->garantie.montant.ToFrench(), part100.ToFrench(), libre.ToFrench());
+                         part100, row100 != nullptr ? row100->garantie.imprime : "",
+                         row->garantie.montant, part100, libre);
   } else {
     const Money monture_retenue = Min(monture, r.plafond_monture);
     const Money eligible = verres + monture_retenue;
     garantie = Min(row->garantie.montant, eligible);
     calcul = fmt::format("forfait {} (Sécurité sociale incluse) pour verres {} + monture {} (limitée à {})",
-                         row->garantie.montant.ToFrench(), verres.ToFrench(), monture_retenue.ToFrench(),
-                         r.plafond_monture.ToFrench());
+                         row->garantie.montant, verres, monture_retenue,
+                         r.plafond_monture);
   }
   const Money part = garantie - s.out.ro_brut;
   s.out.mutuelle = Max(Money::Zero(), Min(part, reste));
-  s.Trace("{}, {} : {} → {} ; moins Sécurité sociale {} = {} ; limité aux frais restants {} → {}.", row->LibelleCourt(),
-          ContratAffiche(s.table.contrat()), calcul, garantie.ToFrench(), s.out.ro_brut.ToFrench(), part.ToFrench(),
-          reste.ToFrench(), s.out.mutuelle.ToFrench());
+  LIASSE_TRACE(s, "{}, {} : {} → {} ; moins Sécurité sociale {} = {} ; limité aux frais restants {} → {}.", row->LibelleCourt(),
+          ContratAffiche(s.table.contrat()), calcul, garantie, s.out.ro_brut, part,
+          reste, s.out.mutuelle);
   use.montant = s.out.mutuelle;
   s.counters.Consume(std::move(use));
   return Status::Ok();

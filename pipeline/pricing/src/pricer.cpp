@@ -50,18 +50,19 @@ Result<PricedLine> PriceLine(const ClaimLine& line, const Claim& claim, const Gu
   s.out.code = item->code;
   s.out.libelle = line.libelle.empty() ? item->libelle : line.libelle;
   s.out.frais_reels = line.frais_reels;
+  if (trace) s.out.trace.reserve(6);
   s.age = claim.date_naissance.AgeOn(line.date);
   if (auto st = detail::PriceRoPart(s); !st.ok()) return st;
   if (s.out.frais_reels < s.out.ro) {
     return Status::InvalidArgument(fmt::format("remboursement de la Sécurité sociale {} supérieur aux frais réels {}",
-                                               s.out.ro.ToFrench(), s.out.frais_reels.ToFrench()));
+                                               s.out.ro, s.out.frais_reels));
   }
   if (auto st = detail::PriceMutuellePart(s); !st.ok()) return st;
   s.out.reste_a_charge = s.out.frais_reels - s.out.ro - s.out.mutuelle;
-  s.Trace("Reste à charge : {} − Sécurité sociale {} − mutuelle {} = {}{}.", s.out.frais_reels.ToFrench(),
-          s.out.ro.ToFrench(), s.out.mutuelle.ToFrench(), s.out.reste_a_charge.ToFrench(),
+  LIASSE_TRACE(s, "Reste à charge : {} − Sécurité sociale {} − mutuelle {} = {}{}.", s.out.frais_reels,
+          s.out.ro, s.out.mutuelle, s.out.reste_a_charge,
           s.out.retenues.is_zero() ? std::string()
-                                   : fmt::format(" (dont {} de retenues de la Sécurité sociale)", s.out.retenues.ToFrench()));
+                                   : fmt::format(" (dont {} de retenues de la Sécurité sociale)", s.out.retenues));
   return std::move(s.out);
 }
 

@@ -18,29 +18,29 @@ Result<Money> Base(LineState& s) {
   const ClaimLine& l = s.line;
   const TariffItem& item = s.item;
   if (l.ro && l.ro->base) {
-    s.Trace("Base de remboursement lue sur le décompte de la Sécurité sociale : {}.", l.ro->base->ToFrench());
+    LIASSE_TRACE(s, "Base de remboursement lue sur le décompte de la Sécurité sociale : {}.", l.ro->base->ToFrench());
     return *l.ro->base;
   }
   const RoCategory* cat = s.tariffs.FindCategory(item.categorie);
   if (cat != nullptr && item.categorie == "non_rembourse") {
-    s.Trace("{} : acte non pris en charge par la Sécurité sociale, pas de base de remboursement.", s.out.libelle);
+    LIASSE_TRACE(s, "{} : acte non pris en charge par la Sécurité sociale, pas de base de remboursement.", s.out.libelle);
     return Money::Zero();
   }
   switch (item.base_mode) {
     case BaseMode::kTarif: {
       const Money* unit = item.bases.At(l.date);
       if (unit == nullptr) {
-        return Status::NotFound(fmt::format("tarif de {} non connu au {}", item.code, l.date.ToFrench()));
+        return Status::NotFound(fmt::format("tarif de {} non connu au {}", item.code, l.date));
       }
       const Money base = unit->MulDiv(l.coefficient_centiemes * l.quantite, 100, Rounding::kHalfUp);
       if (l.coefficient_centiemes == 100 && l.quantite == 1) {
-        s.Trace("Base de remboursement : {} ({}) = {} (tarif en vigueur le {}).", s.out.libelle, item.code,
-                base.ToFrench(), l.date.ToFrench());
+        LIASSE_TRACE(s, "Base de remboursement : {} ({}) = {} (tarif en vigueur le {}).", s.out.libelle, item.code,
+                base, l.date);
       } else {
-        s.Trace("Base de remboursement : {} ({}) {} × {}{} = {} (tarif en vigueur le {}).", s.out.libelle, item.code,
+        LIASSE_TRACE(s, "Base de remboursement : {} ({}) {} × {}{} = {} (tarif en vigueur le {}).", s.out.libelle, item.code,
                 unit->ToFrench(), Coefficient(l.coefficient_centiemes),
-                l.quantite == 1 ? std::string() : fmt::format(" × {}", l.quantite), base.ToFrench(),
-                l.date.ToFrench());
+                l.quantite == 1 ? std::string() : fmt::format(" × {}", l.quantite), base,
+                l.date);
       }
       return base;
     }
@@ -48,12 +48,12 @@ Result<Money> Base(LineState& s) {
       if (!l.base_ligne) {
         return Status::InvalidArgument(fmt::format("{} : la base de remboursement imprimée est requise", item.code));
       }
-      s.Trace("Base de remboursement imprimée : {} ({}) = {}.", s.out.libelle, item.code, l.base_ligne->ToFrench());
+      LIASSE_TRACE(s, "Base de remboursement imprimée : {} ({}) = {}.", s.out.libelle, item.code, l.base_ligne->ToFrench());
       return *l.base_ligne;
     case BaseMode::kFraisReels: {
       Money base = l.frais_reels;
       if (item.prix_limite && *item.prix_limite < base) base = *item.prix_limite;
-      s.Trace("Base de remboursement : frais réels {} = {}.", s.out.libelle, base.ToFrench());
+      LIASSE_TRACE(s, "Base de remboursement : frais réels {} = {}.", s.out.libelle, base);
       return base;
     }
   }
@@ -67,24 +67,24 @@ Result<Rate> TauxRo(LineState& s, Money base) {
   if (cat == nullptr) return Status::NotFound(fmt::format("catégorie {} inconnue", s.item.categorie));
   const Rate* taux = cat->taux.At(l.date);
   if (taux == nullptr) {
-    return Status::NotFound(fmt::format("taux du RO pour {} non connu au {}", cat->libelle, l.date.ToFrench()));
+    return Status::NotFound(fmt::format("taux du RO pour {} non connu au {}", cat->libelle, l.date));
   }
   if (base.is_zero() || taux->basis_points() == 0) return *taux;
   if (s.item.age_max_ro && s.age >= *s.item.age_max_ro) {
-    s.Trace("{} : non pris en charge par la Sécurité sociale à partir de {} ans.", s.out.libelle, *s.item.age_max_ro);
+    LIASSE_TRACE(s, "{} : non pris en charge par la Sécurité sociale à partir de {} ans.", s.out.libelle, *s.item.age_max_ro);
     return Rate::Percent(0);
   }
   if (l.flags.etranger && !l.flags.pris_en_charge_ro_etranger) {
-    s.Trace("Soins à l'étranger non pris en charge par la Sécurité sociale.");
+    LIASSE_TRACE(s, "Soins à l'étranger non pris en charge par la Sécurité sociale.");
     return Rate::Percent(0);
   }
   if (l.flags.ald || l.flags.maternite || l.flags.c2s) {
-    s.Trace("Exonération du ticket modérateur ({}) : taux porté à {}.",
-            l.flags.ald ? "ALD" : (l.flags.maternite ? "maternité" : "C2S"), s.tariffs.taux_exoneration().ToFrench());
+    LIASSE_TRACE(s, "Exonération du ticket modérateur ({}) : taux porté à {}.",
+            l.flags.ald ? "ALD" : (l.flags.maternite ? "maternité" : "C2S"), s.tariffs.taux_exoneration());
     return s.tariffs.taux_exoneration();
   }
   if (!l.flags.parcours_de_soins && cat->hors_parcours) {
-    s.Trace("Hors parcours de soins coordonnés : taux réduit à {}.", cat->hors_parcours->ToFrench());
+    LIASSE_TRACE(s, "Hors parcours de soins coordonnés : taux réduit à {}.", cat->hors_parcours->ToFrench());
     return *cat->hors_parcours;
   }
   return *taux;
@@ -114,7 +114,7 @@ Result<Money> ApplyCaps(LineState& s, Money wanted, const RetenueCaps& caps) {
     allowed = Min(allowed, Max(Money::Zero(), *caps.plafond_an - t->montant));
   }
   if (allowed < wanted) {
-    s.Trace("{} limitée à {} par les plafonds journalier et annuel.", caps.nom, allowed.ToFrench());
+    LIASSE_TRACE(s, "{} limitée à {} par les plafonds journalier et annuel.", caps.nom, allowed);
   }
   if (allowed.is_zero()) return allowed;
   CounterEntry e;
@@ -144,7 +144,7 @@ Result<Money> Retenues(LineState& s) {
   const RetenueRules& r = s.tariffs.retenues();
   if (s.item.retenue == Retenue::kAucune || s.out.ro_brut.is_zero()) return Money::Zero();
   if (s.age < 18 || l.flags.maternite || l.flags.c2s || l.flags.ame) {
-    s.Trace("Pas de participation forfaitaire ni de franchise (exonération : {}).",
+    LIASSE_TRACE(s, "Pas de participation forfaitaire ni de franchise (exonération : {}).",
             s.age < 18 ? "moins de 18 ans" : (l.flags.maternite ? "maternité" : (l.flags.c2s ? "C2S" : "AME")));
     return Money::Zero();
   }
@@ -179,13 +179,13 @@ Result<Money> Retenues(LineState& s) {
     case Retenue::kAucune:
       break;
   }
-  if (unit == nullptr) return Status::NotFound(fmt::format("retenue du RO non connue au {}", d.ToFrench()));
+  if (unit == nullptr) return Status::NotFound(fmt::format("retenue du RO non connue au {}", d));
   wanted = Min(wanted, s.out.ro_brut);
   auto allowed = ApplyCaps(s, wanted, caps);
   if (!allowed.ok()) return allowed.status();
   if (!allowed->is_zero()) {
-    s.Trace("{} retenue par la Sécurité sociale : {} → versé {}.", caps.nom, allowed->ToFrench(),
-            (s.out.ro_brut - *allowed).ToFrench());
+    LIASSE_TRACE(s, "{} retenue par la Sécurité sociale : {} → versé {}.", caps.nom, allowed->ToFrench(),
+            (s.out.ro_brut - *allowed));
   }
   return *allowed;
 }
@@ -198,7 +198,7 @@ Status PriceRoPart(LineState& s) {
   if (!base.ok()) return base.status();
   Money b = *base;
   if (l.frais_reels < b && !(l.ro && l.ro->base)) {
-    s.Trace("Base ramenée aux frais réels {} (dépense inférieure au tarif).", l.frais_reels.ToFrench());
+    LIASSE_TRACE(s, "Base ramenée aux frais réels {} (dépense inférieure au tarif).", l.frais_reels);
     b = l.frais_reels;
   }
   s.out.base = b;
@@ -218,15 +218,15 @@ Status PriceRoPart(LineState& s) {
       if (!computed.ok()) return computed.status();
       retenues = *computed;
       if (s.out.ro_brut - retenues != l.ro->rembourse) {
-        s.Trace("Écart avec le décompte RO : {} calculé, {} versé ; le décompte fait foi.",
-                (s.out.ro_brut - retenues).ToFrench(), l.ro->rembourse.ToFrench());
+        LIASSE_TRACE(s, "Écart avec le décompte RO : {} calculé, {} versé ; le décompte fait foi.",
+                (s.out.ro_brut - retenues), l.ro->rembourse);
       }
     }
     s.out.ro_brut = l.ro->rembourse + retenues;
     s.out.retenues = retenues;
     s.out.ro = l.ro->rembourse;
-    s.Trace("Sécurité sociale (décompte) : {} versé{}.", s.out.ro.ToFrench(),
-            retenues.is_zero() ? std::string() : fmt::format(", après {} de retenues", retenues.ToFrench()));
+    LIASSE_TRACE(s, "Sécurité sociale (décompte) : {} versé{}.", s.out.ro,
+            retenues.is_zero() ? std::string() : fmt::format(", après {} de retenues", retenues));
     return Status::Ok();
   }
 
@@ -239,12 +239,12 @@ Status PriceRoPart(LineState& s) {
     s.participation_lourde = Min(*participation, b);
     s.out.taux_ro = s.tariffs.taux_exoneration();
     s.out.ro_brut = b - s.participation_lourde;
-    s.Trace("Acte d'au moins {} : la Sécurité sociale prend en charge {} − participation forfaitaire {} = {}.",
-            seuil->ToFrench(), b.ToFrench(), s.participation_lourde.ToFrench(), s.out.ro_brut.ToFrench());
+    LIASSE_TRACE(s, "Acte d'au moins {} : la Sécurité sociale prend en charge {} − participation forfaitaire {} = {}.",
+            seuil->ToFrench(), b, s.participation_lourde, s.out.ro_brut);
   } else {
     s.out.ro_brut = b.ApplyRate(s.out.taux_ro, Rounding::kHalfUp);
     if (!b.is_zero()) {
-      s.Trace("Sécurité sociale : {} × {} = {}.", s.out.taux_ro.ToFrench(), b.ToFrench(), s.out.ro_brut.ToFrench());
+      LIASSE_TRACE(s, "Sécurité sociale : {} × {} = {}.", s.out.taux_ro, b, s.out.ro_brut);
     }
   }
   auto retenues = Retenues(s);

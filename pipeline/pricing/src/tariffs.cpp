@@ -196,6 +196,16 @@ Result<Tariffs> Tariffs::LoadDirectory(const std::string& dir) {
   if (!optique.ok()) return optique.status();
   if (auto st = LoadOptique(optique_file, *optique, &t.optique_); !st.ok()) return st;
 
+  const std::string audition_file = dir + "/audition.toml";
+  auto audition = detail::ParseFile(audition_file);
+  if (!audition.ok()) return audition.status();
+  const toml::table* renouvellement = (*audition)["renouvellement"].as_table();
+  if (renouvellement == nullptr) return Error(audition_file, &*audition, "renouvellement", "table manquante");
+  auto mois = detail::GetInt(audition_file, *renouvellement, "mois", "renouvellement");
+  if (!mois.ok()) return mois.status();
+  if (*mois < 1) return Error(audition_file, renouvellement->get("mois"), "renouvellement.mois", "doit être >= 1");
+  t.audition_renouvellement_mois_ = static_cast<int>(*mois);
+
   const std::string simu_file = dir + "/simulateur.toml";
   auto simu = detail::ParseFile(simu_file);
   if (!simu.ok()) return simu.status();

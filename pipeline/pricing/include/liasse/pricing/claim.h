@@ -72,6 +72,7 @@ struct ClaimLine {
   std::optional<Money> base_ligne;  // the BR printed (CCAM, pharmacie, LPP)
   std::string poste;                // guarantee row forced by the caller (else from the act)
   std::string professionnel;        // identifier, for the PF daily cap
+  std::string oreille;              // hearing aids: "droite" / "gauche" (renewal per ear)
   LineFlags flags;
   std::optional<RoConnu> ro;
   std::optional<Optique> optique;

@@ -3,10 +3,11 @@
 // store implements it on SQLite; InMemoryCounters serves tests, the
 // simulator and benchmarks.
 //
-// Idempotency: every entry is recorded under the claim's idempotency key.
-// Totals exclude the entries of the key being priced, so pricing a claim
-// again gives the same amounts, and Apply of an already-applied key changes
-// nothing.
+// Idempotency: every entry is recorded under the claim's idempotency key,
+// and keys are applied in sequence. A total seen by a claim counts only the
+// entries of keys applied before it (all of them while it was never
+// applied), so pricing a claim again gives exactly the amounts of its first
+// pricing, and Apply of an already-applied key changes nothing.
 #pragma once
 
 #include <cstdint>
@@ -48,14 +49,17 @@ enum class ApplyOutcome { kApplied, kAlreadyApplied };
 class Counters {
  public:
   virtual ~Counters() = default;
-  // Sum of the entries of (beneficiaire, compteur) dated in [du, au], leaving
-  // out those recorded under `exclude_key`. Fails only on storage errors.
+  // Sum of the entries of (beneficiaire, compteur) dated in [du, au] that
+  // were applied before `claim_key` (all of them when `claim_key` was never
+  // applied). Fails only on storage errors.
   virtual Result<CounterTotal> Total(std::string_view beneficiaire, std::string_view compteur, Date du, Date au,
-                                     std::string_view exclude_key) const = 0;
+                                     std::string_view claim_key) const = 0;
   // Records `entries` under `key`, all or nothing. Returns kAlreadyApplied
   // (and changes nothing) when the key was applied before. Fails with
   // FailedPrecondition, recording nothing, when an entry would take its
-  // window past its cap (another claim consumed it meanwhile: price again).
+  // window past its cap counting what was stored before plus the entries
+  // before it in `entries` — the view the pricing had — i.e. another claim
+  // consumed it meanwhile: price again.
   virtual Result<ApplyOutcome> Apply(std::string_view key, std::span<const CounterEntry> entries) = 0;
 };
 
@@ -63,19 +67,19 @@ class Counters {
 class InMemoryCounters final : public Counters {
  public:
   Result<CounterTotal> Total(std::string_view beneficiaire, std::string_view compteur, Date du, Date au,
-                             std::string_view exclude_key) const override;
+                             std::string_view claim_key) const override;
   Result<ApplyOutcome> Apply(std::string_view key, std::span<const CounterEntry> entries) override;
 
  private:
   struct Stored {
-    std::string key;
+    size_t seq;  // order in which its key was applied
     CounterEntry entry;
   };
   CounterTotal TotalLocked(std::string_view beneficiaire, std::string_view compteur, Date du, Date au,
-                           std::string_view exclude_key) const;
+                           size_t before_seq) const;
   mutable std::mutex mu_;
   std::vector<Stored> entries_;
-  std::vector<std::string> applied_keys_;
+  std::map<std::string, size_t, std::less<>> applied_;  // key → seq
 };
 
 }  // namespace liasse::pricing

@@ -51,8 +51,10 @@ struct GuaranteeRow {
   std::set<int> notes;  // footnote numbers called in libelle/section: ⁽²⁾ → 2
 
   bool HasNote(int n) const { return notes.count(n) != 0; }
+  std::string libelle_court;  // without footnote calls, heading restored (traces)
+
   // The libellé without footnote calls, for traces.
-  std::string LibelleCourt() const;
+  const std::string& LibelleCourt() const { return libelle_court; }
 };
 
 // One contract's table (PASS1 …). Immutable once loaded; safe to share

@@ -96,8 +96,8 @@ struct SimulatorAct {
 // share.
 class Tariffs {
  public:
-  // Loads actes.toml, regime_obligatoire.toml, optique.toml and
-  // simulateur.toml from `dir`. Fails with "<file>: <key>: reason".
+  // Loads actes.toml, regime_obligatoire.toml, optique.toml, audition.toml
+  // and simulateur.toml from `dir`. Fails with "<file>: <key>: reason".
   static Result<Tariffs> LoadDirectory(const std::string& dir);
 
   // The act, or nullptr for an unknown code (codes are upper case).
@@ -111,6 +111,8 @@ class Tariffs {
   const HospitalRules& hospital() const { return hospital_; }
   const OptiqueRules& optique() const { return optique_; }
   int delai_declaration_mois() const { return delai_declaration_mois_; }
+  // Months before a hearing aid of the same ear is covered again.
+  int audition_renouvellement_mois() const { return audition_renouvellement_mois_; }
 
  private:
   std::map<std::string, TariffItem, std::less<>> acts_;
@@ -121,6 +123,7 @@ class Tariffs {
   HospitalRules hospital_;
   OptiqueRules optique_;
   int delai_declaration_mois_ = 24;
+  int audition_renouvellement_mois_ = 48;
 };
 
 }  // namespace liasse::pricing

@@ -1,0 +1,77 @@
+// Liasse's persistent state on SQLite: members, contracts, consumption
+// counters (the pricing module's Counters interface) and priced claims.
+// Other components add their own tables through Database::Migrate with their
+// own component name.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "liasse/core/date.h"
+#include "liasse/core/status.h"
+#include "liasse/pricing/claim.h"
+#include "liasse/pricing/counters.h"
+#include "liasse/store/database.h"
+
+namespace liasse::store {
+
+// A member (adhérent) as in samples/members.csv.
+struct Member {
+  std::string numero_adherent;
+  std::string nom;
+  std::string prenom;
+  std::string nir;
+  Date date_naissance = Date::FromSerial(0);
+  std::string niveau;  // PASS1 … PASS5
+  Date date_adhesion = Date::FromSerial(0);
+  std::optional<Date> date_fin;
+  std::string email;
+  std::string iban;
+  bool teletransmission = false;
+
+  friend bool operator==(const Member&, const Member&) = default;
+};
+
+// The store's own schema steps (component "store").
+const std::vector<Migration>& StoreMigrations();
+
+// Owns the database. Thread-safe: calls are serialised by the database.
+class Store {
+ public:
+  // Opens or creates the file and applies the store's migrations.
+  static Result<Store> Open(const std::string& path);
+
+  Database& database() { return db_; }
+
+  // Inserts or replaces by numero_adherent.
+  Status UpsertMember(const Member& m);
+  // Inserts or replaces every member in one transaction (all or nothing).
+  Status UpsertMembers(const std::vector<Member>& members);
+  // The member, or NotFound.
+  Result<Member> FindMember(std::string_view numero_adherent);
+  Result<int64_t> CountMembers();
+
+  // Records a contract (guarantee table) known to this installation.
+  Status UpsertContract(std::string_view name, bool responsable, Date valid_from);
+  Result<std::vector<std::string>> Contracts();
+
+  // Saves a priced claim, replacing an earlier pricing of the same id.
+  Status SavePricedClaim(const pricing::PricedClaim& claim);
+  // The saved claim with its lines and traces, or NotFound.
+  Result<pricing::PricedClaim> LoadPricedClaim(std::string_view id);
+
+  // Counters on this database; valid while the Store lives.
+  pricing::Counters& counters() { return *counters_; }
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+ private:
+  explicit Store(Database db);
+  Database db_;
+  std::unique_ptr<pricing::Counters> counters_;
+};
+
+}  // namespace liasse::store

@@ -1,0 +1,168 @@
+#include "liasse/store/database.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "sqlite_handle.h"
+
+namespace liasse::store {
+
+namespace detail {
+
+Status SqliteError(sqlite3* db, std::string_view what) {
+  const int code = db != nullptr ? sqlite3_errcode(db) : SQLITE_ERROR;
+  const std::string msg = fmt::format("{}: {}", what, db != nullptr ? sqlite3_errmsg(db) : "sqlite");
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Status::Unavailable(msg);
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return Status::Corrupt(msg);
+  if (code == SQLITE_CONSTRAINT) return Status::FailedPrecondition(msg);
+  return Status::IoError(msg);
+}
+
+Result<Statement> Statement::Prepare(Connection& c, std::string_view sql) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(c.db, sql.data(), static_cast<int>(sql.size()), &s, nullptr) != SQLITE_OK) {
+    return SqliteError(c.db, fmt::format("préparation de « {} »", sql.substr(0, 60)));
+  }
+  return Statement(s, c.db);
+}
+
+Statement& Statement::Bind(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::Bind(int i, int64_t v) {
+  sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+Statement& Statement::BindNull(int i) {
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return SqliteError(db_, "exécution");
+}
+
+Status Statement::Run() {
+  for (;;) {
+    auto more = Step();
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::Ok();
+  }
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+
+}
+
+std::string Statement::Text(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  if (t == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+}  // namespace detail
+
+Database::Database(std::unique_ptr<detail::Connection> conn)
+    : conn_(std::move(conn)), mu_(std::make_unique<std::mutex>()) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+Result<Database> Database::Open(const std::string& path) {
+  auto conn = std::make_unique<detail::Connection>();
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &conn->db, flags, nullptr) != SQLITE_OK) {
+    return Status::IoError(fmt::format("{}: ouverture impossible : {}", path,
+                                       conn->db != nullptr ? sqlite3_errmsg(conn->db) : "mémoire"));
+  }
+  sqlite3_busy_timeout(conn->db, 5000);
+  Database db(std::move(conn));
+  // WAL lets readers run beside the one writer; NORMAL sync is safe in WAL.
+  if (auto st = db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"); !st.ok()) {
+    return st.WithContext(path);
+  }
+  if (auto st = db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                        " component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL"
+                        " DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), PRIMARY KEY (component, version))");
+      !st.ok()) {
+    return st.WithContext(path);
+  }
+  return db;
+}
+
+Status Database::Exec(std::string_view sql) {
+  std::lock_guard<std::mutex> lock(*mu_);
+  char* err = nullptr;
+  const std::string owned(sql);
+  if (sqlite3_exec(conn_->db, owned.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    Status st = detail::SqliteError(conn_->db, "SQL");
+    sqlite3_free(err);
+    return st;
+  }
+  return Status::Ok();
+}
+
+Result<int> Database::SchemaVersion(std::string_view component) {
+  std::lock_guard<std::mutex> lock(*mu_);
+  auto s = detail::Statement::Prepare(*conn_, "SELECT COALESCE(MAX(version),0) FROM schema_migrations WHERE component=?");
+  if (!s.ok()) return s.status();
+  s->Bind(1, component);
+  auto row = s->Step();
+  if (!row.ok()) return row.status();
+  return static_cast<int>(s->Int(0));
+}
+
+Result<std::string> Database::JournalMode() {
+  std::lock_guard<std::mutex> lock(*mu_);
+  auto s = detail::Statement::Prepare(*conn_, "PRAGMA journal_mode");
+  if (!s.ok()) return s.status();
+  auto row = s->Step();
+  if (!row.ok()) return row.status();
+  return s->Text(0);
+}
+
+Status Database::Migrate(std::span<const Migration> migrations) {
+  std::map<std::string, int> last;
+  for (const auto& m : migrations) {
+    for (char c : m.component) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        return Status::InvalidArgument(fmt::format("composant de migration invalide « {} »", m.component));
+      }
+    }
+    if (m.version <= last[m.component]) {
+      return Status::InvalidArgument(
+          fmt::format("migrations {} : version {} hors ordre", m.component, m.version));
+    }
+    last[m.component] = m.version;
+  }
+  for (const auto& [component, newest] : last) {
+    auto current = SchemaVersion(component);
+    if (!current.ok()) return current.status();
+    if (*current > newest) {
+      return Status::FailedPrecondition(fmt::format(
+          "base au schéma {} v{}, plus récent que ce programme (v{})", component, *current, newest));
+    }
+  }
+  for (const auto& m : migrations) {
+    auto current = SchemaVersion(m.component);
+    if (!current.ok()) return current.status();
+    if (m.version <= *current) continue;
+    const std::string sql = fmt::format(
+        "BEGIN IMMEDIATE; {}; INSERT INTO schema_migrations(component, version) VALUES ('{}', {}); COMMIT;", m.sql,
+        m.component, m.version);
+    if (auto st = Exec(sql); !st.ok()) {
+      (void)Exec("ROLLBACK");
+      return st.WithContext(fmt::format("migration {} v{}", m.component, m.version));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace liasse::store

@@ -1,0 +1,168 @@
+#include "liasse/store/members_import.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "liasse/core/identifiers.h"
+#include "liasse/core/text.h"
+
+namespace liasse::store {
+
+namespace {
+
+const std::vector<std::string> kColumns = {"numero_adherent", "nom",  "prenom", "nir",  "date_naissance",
+                                           "niveau",          "date_adhesion", "date_fin", "email", "iban",
+                                           "teletransmission"};
+
+// Splits one CSV record (RFC 4180 quotes: "a,b" and "" inside quotes).
+std::vector<std::string> SplitCsv(const std::string& line) {
+  std::vector<std::string> out;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char ch = line[i];
+    if (quoted) {
+      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ',') {
+      out.push_back(std::move(field));
+      field.clear();
+    } else {
+      field += ch;
+    }
+  }
+  out.push_back(std::move(field));
+  return out;
+}
+
+using Fields = std::map<std::string, std::string>;
+
+// Validates one record; errors name the field.
+Result<Member> ToMember(const Fields& f) {
+  auto get = [&f](const char* k) {
+    auto it = f.find(k);
+    return it == f.end() ? std::string() : std::string(text::Trim(it->second));
+  };
+  auto fail = [](const char* field, std::string_view why) {
+    return Status::InvalidArgument(fmt::format("{}: {}", field, why));
+  };
+  Member m;
+  m.numero_adherent = get("numero_adherent");
+  if (m.numero_adherent.empty()) return fail("numero_adherent", "vide");
+  m.nom = get("nom");
+  m.prenom = get("prenom");
+  if (m.nom.empty()) return fail("nom", "vide");
+  auto nir = Nir::Parse(get("nir"));
+  if (!nir.ok()) return fail("nir", nir.status().message());
+  m.nir = nir->value();
+  auto iso_date = [&](const char* k, Date* out) -> Status {
+    const std::string v = get(k);
+    if (v.size() != 10 || v[4] != '-' || v[7] != '-') return fail(k, fmt::format("date ISO attendue, lu « {} »", v));
+    auto d = Date::Parse(v);
+    if (!d.ok()) return fail(k, d.status().message());
+    *out = *d;
+    return Status::Ok();
+  };
+  if (auto st = iso_date("date_naissance", &m.date_naissance); !st.ok()) return st;
+  if (auto st = iso_date("date_adhesion", &m.date_adhesion); !st.ok()) return st;
+  if (!get("date_fin").empty()) {
+    Date fin = Date::FromSerial(0);
+    if (auto st = iso_date("date_fin", &fin); !st.ok()) return st;
+    if (fin < m.date_adhesion) return fail("date_fin", "antérieure à la date d'adhésion");
+    m.date_fin = fin;
+  }
+  m.niveau = get("niveau");
+  if (m.niveau.size() != 5 || m.niveau.compare(0, 4, "PASS") != 0 || m.niveau[4] < '1' || m.niveau[4] > '5') {
+    return fail("niveau", fmt::format("PASS1 … PASS5 attendu, lu « {} »", m.niveau));
+  }
+  m.email = get("email");
+  if (!m.email.empty() && m.email.find('@') == std::string::npos) return fail("email", "adresse invalide");
+  if (!get("iban").empty()) {
+    auto iban = ParseIban(get("iban"));
+    if (!iban.ok()) return fail("iban", iban.status().message());
+    m.iban = *iban;
+  }
+  const std::string tt = get("teletransmission");
+  if (tt == "true") m.teletransmission = true;
+  else if (tt == "false") m.teletransmission = false;
+  else return fail("teletransmission", fmt::format("true ou false attendu, lu « {} »", tt));
+  return m;
+}
+
+Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
+  std::string line;
+  if (!std::getline(in, line)) return Status::InvalidArgument(fmt::format("{}: fichier vide", path));
+  if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // UTF-8 BOM
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  const std::vector<std::string> header = SplitCsv(line);
+  if (header != kColumns) {
+    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}", path, fmt::join(kColumns, ",")));
+  }
+  std::vector<Member> out;
+  int n = 1;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (text::Trim(line).empty()) continue;
+    const auto cells = SplitCsv(line);
+    if (cells.size() != kColumns.size()) {
+      return Status::InvalidArgument(
+          fmt::format("{}:{}: {} colonnes au lieu de {}", path, n, cells.size(), kColumns.size()));
+    }
+    Fields f;
+    for (size_t i = 0; i < cells.size(); ++i) f[kColumns[i]] = cells[i];
+    auto m = ToMember(f);
+    if (!m.ok()) return m.status().WithContext(fmt::format("{}:{}", path, n));
+    out.push_back(std::move(*m));
+  }
+  return out;
+}
+
+Result<std::vector<Member>> ReadJson(const std::string& path, std::istream& in) {
+  nlohmann::json j;
+  try {
+    in >> j;
+  } catch (const nlohmann::json::exception& e) {
+    return Status::InvalidArgument(fmt::format("{}: JSON invalide : {}", path, e.what()));
+  }
+  if (j.is_object() && j.contains("members")) j = j["members"];
+  if (!j.is_array()) return Status::InvalidArgument(fmt::format("{}: liste d'adhérents attendue", path));
+  std::vector<Member> out;
+  for (size_t i = 0; i < j.size(); ++i) {
+    if (!j[i].is_object()) return Status::InvalidArgument(fmt::format("{}: [{}]: objet attendu", path, i));
+    Fields f;
+    for (const auto& [k, v] : j[i].items()) {
+      if (v.is_string()) f[k] = v.get<std::string>();
+      else if (v.is_boolean()) f[k] = v.get<bool>() ? "true" : "false";
+      else if (!v.is_null()) f[k] = v.dump();
+    }
+    auto m = ToMember(f);
+    if (!m.ok()) return m.status().WithContext(fmt::format("{}: [{}]", path, i));
+    out.push_back(std::move(*m));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Member>> ReadMembersFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(fmt::format("{}: fichier illisible", path));
+  const bool json = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+  return json ? ReadJson(path, in) : ReadCsv(path, in);
+}
+
+}  // namespace liasse::store

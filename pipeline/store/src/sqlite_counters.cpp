@@ -1,0 +1,100 @@
+#include "sqlite_counters.h"
+
+#include <fmt/format.h>
+
+#include "sqlite_handle.h"
+
+namespace liasse::store::detail {
+
+namespace {
+
+bool Matches(const pricing::CounterEntry& e, const pricing::CounterEntry& cap) {
+  return e.beneficiaire == cap.beneficiaire && e.compteur == cap.compteur && !(e.date < cap.fenetre_du) &&
+         !(cap.fenetre_au < e.date);
+}
+
+// Entries whose key was applied before `claim_key` (all when it never was).
+Result<pricing::CounterTotal> TotalLocked(Connection& c, std::string_view beneficiaire, std::string_view compteur,
+                                          Date du, Date au, std::string_view claim_key) {
+  auto s = Statement::Prepare(
+      c,
+      "SELECT COALESCE(SUM(e.montant_cents),0), COALESCE(SUM(e.nombre),0) FROM counter_entries e"
+      " JOIN counter_keys k ON k.idempotency_key = e.idempotency_key"
+      " WHERE e.beneficiaire=? AND e.compteur=? AND e.date BETWEEN ? AND ?"
+      " AND k.seq < COALESCE((SELECT seq FROM counter_keys WHERE idempotency_key=?), 9223372036854775807)");
+  if (!s.ok()) return s.status();
+  s->Bind(1, beneficiaire).Bind(2, compteur).Bind(3, du.ToIso()).Bind(4, au.ToIso()).Bind(5, claim_key);
+  auto row = s->Step();
+  if (!row.ok()) return row.status();
+  return pricing::CounterTotal{Money::FromCents(s->Int(0)), s->Int(1)};
+}
+
+}  // namespace
+
+Result<pricing::CounterTotal> SqliteCounters::Total(std::string_view beneficiaire, std::string_view compteur, Date du,
+                                                    Date au, std::string_view claim_key) const {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  return TotalLocked(db_.connection(), beneficiaire, compteur, du, au, claim_key);
+}
+
+Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
+                                                    std::span<const pricing::CounterEntry> entries) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  Connection& c = db_.connection();
+  // BEGIN IMMEDIATE takes the write lock first, so two processes cannot both
+  // read a cap as free and both consume it.
+  auto begin = Statement::Prepare(c, "BEGIN IMMEDIATE");
+  if (!begin.ok()) return begin.status();
+  if (auto st = begin->Run(); !st.ok()) return st;
+  auto rollback = [&c](Status st) -> Result<pricing::ApplyOutcome> {
+    sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return st;
+  };
+  auto seen = Statement::Prepare(c, "SELECT 1 FROM counter_keys WHERE idempotency_key=?");
+  if (!seen.ok()) return rollback(seen.status());
+  seen->Bind(1, key);
+  auto exists = seen->Step();
+  if (!exists.ok()) return rollback(exists.status());
+  if (*exists) {
+    sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return pricing::ApplyOutcome::kAlreadyApplied;
+  }
+  // Each cap is checked on the view the pricing had: what is stored plus the
+  // entries before it in this claim.
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    if (!e.plafond_montant && !e.plafond_nombre) continue;
+    auto t = TotalLocked(c, e.beneficiaire, e.compteur, e.fenetre_du, e.fenetre_au, key);
+    if (!t.ok()) return rollback(t.status());
+    for (size_t j = 0; j <= i; ++j) {
+      if (Matches(entries[j], e)) {
+        t->montant += entries[j].montant;
+        t->nombre += entries[j].nombre;
+      }
+    }
+    if ((e.plafond_montant && t->montant > *e.plafond_montant) || (e.plafond_nombre && t->nombre > *e.plafond_nombre)) {
+      return rollback(Status::FailedPrecondition(
+          fmt::format("plafond dépassé pour le compteur {} de {}", e.compteur, e.beneficiaire)));
+    }
+  }
+  auto mark = Statement::Prepare(c, "INSERT INTO counter_keys(idempotency_key) VALUES (?)");
+  if (!mark.ok()) return rollback(mark.status());
+  mark->Bind(1, key);
+  if (auto st = mark->Run(); !st.ok()) return rollback(st);
+  auto ins = Statement::Prepare(c,
+                                "INSERT INTO counter_entries(idempotency_key, beneficiaire, compteur, date,"
+                                " montant_cents, nombre) VALUES (?,?,?,?,?,?)");
+  if (!ins.ok()) return rollback(ins.status());
+  for (const auto& e : entries) {
+    ins->Reset();
+    ins->Bind(1, key).Bind(2, e.beneficiaire).Bind(3, e.compteur).Bind(4, e.date.ToIso());
+    ins->Bind(5, e.montant.cents()).Bind(6, e.nombre);
+    if (auto st = ins->Run(); !st.ok()) return rollback(st);
+  }
+  if (sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return rollback(SqliteError(c.db, "COMMIT"));
+  }
+  return pricing::ApplyOutcome::kApplied;
+}
+
+}  // namespace liasse::store::detail

@@ -1,0 +1,245 @@
+#include "liasse/store/store.h"
+
+#include <fmt/format.h>
+
+#include "sqlite_counters.h"
+#include "sqlite_handle.h"
+
+namespace liasse::store {
+
+namespace {
+
+using detail::Connection;
+using detail::Statement;
+
+Status Tx(Connection& c, const char* sql) {
+  if (sqlite3_exec(c.db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return detail::SqliteError(c.db, sql);
+  return Status::Ok();
+}
+
+std::optional<std::string> OptDate(const std::optional<Date>& d) {
+  return d ? std::optional<std::string>(d->ToIso()) : std::nullopt;
+}
+
+Status InsertMember(Statement& s, const Member& m) {
+  s.Reset();
+  s.Bind(1, m.numero_adherent).Bind(2, m.nom).Bind(3, m.prenom).Bind(4, m.nir).Bind(5, m.date_naissance.ToIso());
+  s.Bind(6, m.niveau).Bind(7, m.date_adhesion.ToIso()).BindOpt(8, OptDate(m.date_fin)).Bind(9, m.email);
+  s.Bind(10, m.iban).Bind(11, int64_t{m.teletransmission ? 1 : 0});
+  return s.Run().WithContext(m.numero_adherent);
+}
+
+constexpr const char* kInsertMember =
+    "INSERT OR REPLACE INTO members(numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion,"
+    " date_fin, email, iban, teletransmission) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+Date ParseStoredDate(const std::string& iso) { return Date::Parse(iso).value_or(Date::FromSerial(0)); }
+
+std::string JoinTrace(const std::vector<std::string>& trace) {
+  std::string out;
+  for (size_t i = 0; i < trace.size(); ++i) {
+    if (i > 0) out += '\n';
+    out += trace[i];
+  }
+  return out;
+}
+
+std::vector<std::string> SplitTrace(const std::string& s) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  size_t start = 0;
+  for (;;) {
+    const size_t nl = s.find('\n', start);
+    out.push_back(s.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Store::Store(Database db) : db_(std::move(db)), counters_(std::make_unique<detail::SqliteCounters>(db_)) {}
+Store::Store(Store&& o) noexcept
+    : db_(std::move(o.db_)), counters_(std::make_unique<detail::SqliteCounters>(db_)) {
+  o.counters_.reset();
+}
+Store& Store::operator=(Store&& o) noexcept {
+  db_ = std::move(o.db_);
+  counters_ = std::make_unique<detail::SqliteCounters>(db_);
+  o.counters_.reset();
+  return *this;
+}
+Store::~Store() = default;
+
+Result<Store> Store::Open(const std::string& path) {
+  auto db = Database::Open(path);
+  if (!db.ok()) return db.status();
+  if (auto st = db->Migrate(StoreMigrations()); !st.ok()) return st.WithContext(path);
+  return Store(std::move(*db));
+}
+
+Status Store::UpsertMember(const Member& m) { return UpsertMembers({m}); }
+
+Status Store::UpsertMembers(const std::vector<Member>& members) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  Connection& c = db_.connection();
+  if (auto st = Tx(c, "BEGIN IMMEDIATE"); !st.ok()) return st;
+  auto s = Statement::Prepare(c, kInsertMember);
+  if (!s.ok()) {
+    (void)Tx(c, "ROLLBACK");
+    return s.status();
+  }
+  for (const auto& m : members) {
+    if (auto st = InsertMember(*s, m); !st.ok()) {
+      (void)Tx(c, "ROLLBACK");
+      return st;
+    }
+  }
+  return Tx(c, "COMMIT");
+}
+
+Result<Member> Store::FindMember(std::string_view numero) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto s = Statement::Prepare(db_.connection(),
+                              "SELECT numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion,"
+                              " date_fin, email, iban, teletransmission FROM members WHERE numero_adherent=?");
+  if (!s.ok()) return s.status();
+  s->Bind(1, numero);
+  auto row = s->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound(fmt::format("adhérent {} inconnu", numero));
+  Member m;
+  m.numero_adherent = s->Text(0);
+  m.nom = s->Text(1);
+  m.prenom = s->Text(2);
+  m.nir = s->Text(3);
+  m.date_naissance = ParseStoredDate(s->Text(4));
+  m.niveau = s->Text(5);
+  m.date_adhesion = ParseStoredDate(s->Text(6));
+  if (!s->IsNull(7)) m.date_fin = ParseStoredDate(s->Text(7));
+  m.email = s->Text(8);
+  m.iban = s->Text(9);
+  m.teletransmission = s->Int(10) != 0;
+  return m;
+}
+
+Result<int64_t> Store::CountMembers() {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto s = Statement::Prepare(db_.connection(), "SELECT COUNT(*) FROM members");
+  if (!s.ok()) return s.status();
+  auto row = s->Step();
+  if (!row.ok()) return row.status();
+  return s->Int(0);
+}
+
+Status Store::UpsertContract(std::string_view name, bool responsable, Date valid_from) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto s = Statement::Prepare(db_.connection(),
+                              "INSERT OR REPLACE INTO contracts(name, responsable, valid_from) VALUES (?,?,?)");
+  if (!s.ok()) return s.status();
+  s->Bind(1, name).Bind(2, int64_t{responsable ? 1 : 0}).Bind(3, valid_from.ToIso());
+  return s->Run();
+}
+
+Result<std::vector<std::string>> Store::Contracts() {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto s = Statement::Prepare(db_.connection(), "SELECT name FROM contracts ORDER BY name");
+  if (!s.ok()) return s.status();
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(s->Text(0));
+  }
+  return out;
+}
+
+Status Store::SavePricedClaim(const pricing::PricedClaim& claim) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  Connection& c = db_.connection();
+  if (auto st = Tx(c, "BEGIN IMMEDIATE"); !st.ok()) return st;
+  auto fail = [&c](Status st) {
+    (void)Tx(c, "ROLLBACK");
+    return st;
+  };
+  auto del = Statement::Prepare(c, "DELETE FROM priced_claims WHERE id=?");
+  if (!del.ok()) return fail(del.status());
+  del->Bind(1, claim.id);
+  if (auto st = del->Run(); !st.ok()) return fail(st);
+  auto head = Statement::Prepare(c,
+                                 "INSERT INTO priced_claims(id, member, beneficiaire, frais_reels_cents, ro_cents,"
+                                 " retenues_cents, mutuelle_cents, reste_a_charge_cents) VALUES (?,?,?,?,?,?,?,?)");
+  if (!head.ok()) return fail(head.status());
+  const auto& t = claim.totals;
+  head->Bind(1, claim.id).Bind(2, claim.member).Bind(3, claim.beneficiaire).Bind(4, t.frais_reels.cents());
+  head->Bind(5, t.ro.cents()).Bind(6, t.retenues.cents()).Bind(7, t.mutuelle.cents()).Bind(8, t.reste_a_charge.cents());
+  if (auto st = head->Run(); !st.ok()) return fail(st);
+  auto line = Statement::Prepare(c,
+                                 "INSERT INTO priced_lines(claim_id, n, date, code, libelle, frais_reels_cents,"
+                                 " base_cents, taux_ro_bp, ro_brut_cents, retenues_cents, ro_cents, mutuelle_cents,"
+                                 " reste_a_charge_cents, garantie, motif_refus, trace)"
+                                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!line.ok()) return fail(line.status());
+  for (size_t i = 0; i < claim.lines.size(); ++i) {
+    const auto& l = claim.lines[i];
+    line->Reset();
+    line->Bind(1, claim.id).Bind(2, static_cast<int64_t>(i)).Bind(3, l.date.ToIso()).Bind(4, l.code);
+    line->Bind(5, l.libelle).Bind(6, l.frais_reels.cents()).Bind(7, l.base.cents());
+    line->Bind(8, l.taux_ro.basis_points()).Bind(9, l.ro_brut.cents()).Bind(10, l.retenues.cents());
+    line->Bind(11, l.ro.cents()).Bind(12, l.mutuelle.cents()).Bind(13, l.reste_a_charge.cents());
+    line->Bind(14, l.garantie).Bind(15, l.motif_refus).Bind(16, JoinTrace(l.trace));
+    if (auto st = line->Run(); !st.ok()) return fail(st);
+  }
+  return Tx(c, "COMMIT");
+}
+
+Result<pricing::PricedClaim> Store::LoadPricedClaim(std::string_view id) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  Connection& c = db_.connection();
+  auto head = Statement::Prepare(c,
+                                 "SELECT member, beneficiaire, frais_reels_cents, ro_cents, retenues_cents,"
+                                 " mutuelle_cents, reste_a_charge_cents FROM priced_claims WHERE id=?");
+  if (!head.ok()) return head.status();
+  head->Bind(1, id);
+  auto row = head->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound(fmt::format("demande {} non liquidée", id));
+  pricing::PricedClaim p;
+  p.id = std::string(id);
+  p.member = head->Text(0);
+  p.beneficiaire = head->Text(1);
+  p.totals = {Money::FromCents(head->Int(2)), Money::FromCents(head->Int(3)), Money::FromCents(head->Int(4)),
+              Money::FromCents(head->Int(5)), Money::FromCents(head->Int(6))};
+  auto lines = Statement::Prepare(c,
+                                  "SELECT date, code, libelle, frais_reels_cents, base_cents, taux_ro_bp,"
+                                  " ro_brut_cents, retenues_cents, ro_cents, mutuelle_cents, reste_a_charge_cents,"
+                                  " garantie, motif_refus, trace FROM priced_lines WHERE claim_id=? ORDER BY n");
+  if (!lines.ok()) return lines.status();
+  lines->Bind(1, id);
+  for (;;) {
+    auto more = lines->Step();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    pricing::PricedLine l;
+    l.date = ParseStoredDate(lines->Text(0));
+    l.code = lines->Text(1);
+    l.libelle = lines->Text(2);
+    l.frais_reels = Money::FromCents(lines->Int(3));
+    l.base = Money::FromCents(lines->Int(4));
+    l.taux_ro = Rate::BasisPoints(lines->Int(5));
+    l.ro_brut = Money::FromCents(lines->Int(6));
+    l.retenues = Money::FromCents(lines->Int(7));
+    l.ro = Money::FromCents(lines->Int(8));
+    l.mutuelle = Money::FromCents(lines->Int(9));
+    l.reste_a_charge = Money::FromCents(lines->Int(10));
+    l.garantie = lines->Text(11);
+    l.motif_refus = lines->Text(12);
+    l.trace = SplitTrace(lines->Text(13));
+    p.lines.push_back(std::move(l));
+  }
+  return p;
+}
+
+}  // namespace liasse::store

@@ -1,0 +1,36 @@
+// Schema of the store component. Append new steps; never edit applied ones.
+#include "liasse/store/store.h"
+
+namespace liasse::store {
+
+const std::vector<Migration>& StoreMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {"store", 1,
+       "CREATE TABLE members ("
+       " numero_adherent TEXT PRIMARY KEY, nom TEXT NOT NULL, prenom TEXT NOT NULL, nir TEXT NOT NULL,"
+       " date_naissance TEXT NOT NULL, niveau TEXT NOT NULL, date_adhesion TEXT NOT NULL, date_fin TEXT,"
+       " email TEXT NOT NULL, iban TEXT NOT NULL, teletransmission INTEGER NOT NULL);"
+       "CREATE INDEX members_nir ON members(nir);"
+       "CREATE TABLE contracts (name TEXT PRIMARY KEY, responsable INTEGER NOT NULL, valid_from TEXT NOT NULL);"
+       "CREATE TABLE counter_entries ("
+       " id INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL, beneficiaire TEXT NOT NULL,"
+       " compteur TEXT NOT NULL, date TEXT NOT NULL, montant_cents INTEGER NOT NULL, nombre INTEGER NOT NULL);"
+       "CREATE INDEX counter_entries_lookup ON counter_entries(beneficiaire, compteur, date);"
+       "CREATE INDEX counter_entries_key ON counter_entries(idempotency_key);"
+       "CREATE TABLE counter_keys (seq INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE);"
+       "CREATE TABLE priced_claims ("
+       " id TEXT PRIMARY KEY, member TEXT NOT NULL, beneficiaire TEXT NOT NULL,"
+       " frais_reels_cents INTEGER NOT NULL, ro_cents INTEGER NOT NULL, retenues_cents INTEGER NOT NULL,"
+       " mutuelle_cents INTEGER NOT NULL, reste_a_charge_cents INTEGER NOT NULL);"
+       "CREATE TABLE priced_lines ("
+       " claim_id TEXT NOT NULL REFERENCES priced_claims(id) ON DELETE CASCADE, n INTEGER NOT NULL,"
+       " date TEXT NOT NULL, code TEXT NOT NULL, libelle TEXT NOT NULL, frais_reels_cents INTEGER NOT NULL,"
+       " base_cents INTEGER NOT NULL, taux_ro_bp INTEGER NOT NULL, ro_brut_cents INTEGER NOT NULL,"
+       " retenues_cents INTEGER NOT NULL, ro_cents INTEGER NOT NULL, mutuelle_cents INTEGER NOT NULL,"
+       " reste_a_charge_cents INTEGER NOT NULL, garantie TEXT NOT NULL, motif_refus TEXT NOT NULL,"
+       " trace TEXT NOT NULL, PRIMARY KEY (claim_id, n))"},
+  };
+  return kMigrations;
+}
+
+}  // namespace liasse::store
