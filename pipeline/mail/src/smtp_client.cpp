@@ -293,10 +293,17 @@ Status SmtpConnection::Impl::StartTlsHandshake() {
 Status SmtpConnection::Impl::Authenticate() {
   std::string error;
   Reply reply;
-  if (auth_mechanisms_.count("PLAIN") > 0) {
+  const std::string wanted = Upper(options_.auth_mechanism);
+  if (!wanted.empty() && wanted != "PLAIN" && wanted != "LOGIN")
+    return Status::InvalidArgument("unknown AUTH mechanism '" + options_.auth_mechanism + "'");
+  if (!wanted.empty() && auth_mechanisms_.count(wanted) == 0)
+    return Status::FailedPrecondition("the server does not offer AUTH " + wanted);
+  const bool plain = wanted.empty() ? auth_mechanisms_.count("PLAIN") > 0 : wanted == "PLAIN";
+  const bool login = wanted.empty() ? auth_mechanisms_.count("LOGIN") > 0 : wanted == "LOGIN";
+  if (plain) {
     const std::string token = Base64(std::string(1, '\0') + options_.username + std::string(1, '\0') + options_.password);
     reply = Command("AUTH PLAIN " + token, "after AUTH PLAIN", error);
-  } else if (auth_mechanisms_.count("LOGIN") > 0) {
+  } else if (login) {
     reply = Command("AUTH LOGIN", "after AUTH LOGIN", error);
     if (reply.code == 334) reply = Command(Base64(options_.username), "after the AUTH LOGIN user name", error);
     if (reply.code == 334) reply = Command(Base64(options_.password), "after the AUTH LOGIN password", error);

@@ -29,6 +29,7 @@ struct SmtpOptions {
   std::string tls_server_name;     // name checked in the certificate; empty: `host`
   std::string username;            // empty: no AUTH
   std::string password;
+  std::string auth_mechanism;           // "PLAIN", "LOGIN"; empty: PLAIN if offered, else LOGIN
   bool allow_auth_without_tls = false;  // AUTH in clear text is refused by default
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds command_timeout{30000};  // each reply, TLS handshake
