@@ -104,6 +104,31 @@ void AppendTextPart(std::string& out, std::string_view boundary, std::string_vie
   out += Base64Lines(body);
 }
 
+// "Name: value" CRLF, folded before spaces so that lines stay within 78
+// characters (RFC 5322 §2.2.3); a value already holding CRLF SP folds is
+// kept as it is. A single word longer than a line stays whole.
+std::string FoldHeader(std::string_view name, std::string_view value) {
+  std::string out(name);
+  out += ':';
+  if (value.find("\r\n") != std::string_view::npos) return out + " " + std::string(value) + "\r\n";
+  std::size_t line_length = out.size();
+  std::size_t pos = 0;
+  while (pos <= value.size()) {
+    auto end = value.find(' ', pos);
+    if (end == std::string_view::npos) end = value.size();
+    const std::string_view word = value.substr(pos, end - pos);
+    if (line_length + 1 + word.size() > 78 && line_length > 0) {
+      out += "\r\n";
+      line_length = 0;
+    }
+    out += ' ';
+    out += word;
+    line_length += 1 + word.size();
+    pos = end + 1;
+  }
+  return out + "\r\n";
+}
+
 Status Check(const DecompteMail& mail, const OperatorIdentity& sender) {
   if (mail.decompte_id.empty()) return Status::InvalidArgument("mail: decompte_id is empty");
   if (mail.subject.empty()) return Status::InvalidArgument("mail: subject is empty for " + mail.decompte_id);
@@ -170,7 +195,7 @@ std::string EncodeHeaderWords(std::string_view utf8) {
       end += len;
     }
     if (end == pos) end = std::min(utf8.size(), pos + 1);  // malformed: move on
-    if (!out.empty()) out += "\r\n ";
+    if (!out.empty()) out += ' ';  // space between encoded words is not part of the text
     out += "=?UTF-8?B?" + Base64(utf8.substr(pos, end - pos)) + "?=";
     pos = end;
   }
@@ -198,12 +223,7 @@ Result<std::string> BuildMime(const DecompteMail& mail, const OperatorIdentity& 
   std::string out;
   out.reserve(256 + mail.text.size() * 2 + mail.html.size() * 2 +
               (mail.attachments.empty() ? 0 : mail.attachments.front().bytes.size() * 14 / 10));
-  auto header = [&out](std::string_view name, std::string_view value) {
-    out += name;
-    out += ": ";
-    out += value;
-    out += kCrlf;
-  };
+  auto header = [&out](std::string_view name, std::string_view value) { out += FoldHeader(name, value); };
   header("Date", mail.date);
   header("From", Mailbox(sender.name, sender.from_address));
   header("To", Mailbox(mail.to_name, mail.to_address));

@@ -54,7 +54,8 @@ Result<std::string> BuildMime(const DecompteMail& mail, const OperatorIdentity& 
 
 // RFC 2047 "B" encoded words for an unstructured header value: the value
 // itself when it is printable ASCII, else "=?UTF-8?B?…?=" words of at most 75
-// characters, split on UTF-8 character boundaries and joined by CRLF SP.
+// characters, split on UTF-8 character boundaries and separated by one space
+// (BuildMime folds the header line at those spaces).
 std::string EncodeHeaderWords(std::string_view utf8);
 
 // Base64 (RFC 4648) of `bytes`, cut in lines of 76 characters each ended by
