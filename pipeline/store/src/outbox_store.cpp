@@ -30,12 +30,17 @@ CREATE TABLE IF NOT EXISTS outbox(
   message_id TEXT NOT NULL,
   envelope_from TEXT NOT NULL,
   recipient TEXT NOT NULL,
-  mime BLOB NOT NULL,
   state TEXT NOT NULL DEFAULT 'queued'
     CHECK (state IN ('queued', 'sending', 'sent', 'retry', 'failed')),
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_ms INTEGER NOT NULL DEFAULT 0,
   last_reply TEXT NOT NULL DEFAULT ''
+);
+-- The message bytes live apart so that state changes rewrite a small row,
+-- not a 150 KB one.
+CREATE TABLE IF NOT EXISTS outbox_mime(
+  id INTEGER PRIMARY KEY REFERENCES outbox(id) ON DELETE CASCADE,
+  mime BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outbox_ready ON outbox(next_attempt_ms, id)
   WHERE state IN ('queued', 'retry');
@@ -104,6 +109,42 @@ class OutboxStore::Impl {
     return Status::Ok();
   }
 
+  Result<int64_t> EnqueueInTransaction(const mail::OutboxMessage& m) {
+    auto select = Prepare("SELECT id FROM outbox WHERE decompte_id = ?1");
+    if (!select.ok()) return select.status();
+    BindText(select->get(), 1, m.decompte_id);
+    const int rc = sqlite3_step(select->get());
+    if (rc == SQLITE_ROW) return static_cast<int64_t>(sqlite3_column_int64(select->get(), 0));
+    if (rc != SQLITE_DONE) return Error("looking up " + m.decompte_id);
+    auto insert = Prepare(
+        "INSERT INTO outbox(decompte_id, message_id, envelope_from, recipient) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert.ok()) return insert.status();
+    BindText(insert->get(), 1, m.decompte_id);
+    BindText(insert->get(), 2, m.message_id);
+    BindText(insert->get(), 3, m.envelope_from);
+    BindText(insert->get(), 4, m.recipient);
+    if (auto r = Step(insert->get(), "enqueuing " + m.decompte_id); !r.ok()) return r.status();
+    const int64_t id = sqlite3_last_insert_rowid(db_.get());
+    auto body = Prepare("INSERT INTO outbox_mime(id, mime) VALUES (?1, ?2)");
+    if (!body.ok()) return body.status();
+    sqlite3_bind_int64(body->get(), 1, id);
+    sqlite3_bind_blob64(body->get(), 2, m.mime.data(), m.mime.size(), SQLITE_TRANSIENT);
+    if (auto r = Step(body->get(), "enqueuing " + m.decompte_id); !r.ok()) return r.status();
+    return id;
+  }
+
+  Status ReadMime(int64_t id, std::string& mime) {
+    auto stmt = Prepare("SELECT mime FROM outbox_mime WHERE id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    sqlite3_bind_int64(stmt->get(), 1, id);
+    const int rc = sqlite3_step(stmt->get());
+    if (rc == SQLITE_DONE) return Status::Corrupt(path_ + ": outbox message " + std::to_string(id) + " has no bytes");
+    if (rc != SQLITE_ROW) return Error("reading a message");
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(stmt->get(), 0));
+    mime.assign(blob == nullptr ? "" : blob, static_cast<std::size_t>(sqlite3_column_bytes(stmt->get(), 0)));
+    return Status::Ok();
+  }
+
   DbPtr db_;
   std::string path_;
   std::mutex mutex_;
@@ -149,22 +190,17 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
 
 Result<int64_t> OutboxStore::Enqueue(const mail::OutboxMessage& m) {
   std::lock_guard lock(impl_->mutex_);
-  auto insert = impl_->Prepare(
-      "INSERT INTO outbox(decompte_id, message_id, envelope_from, recipient, mime) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT(decompte_id) DO NOTHING");
-  if (!insert.ok()) return insert.status();
-  sqlite3_stmt* s = insert->get();
-  impl_->BindText(s, 1, m.decompte_id);
-  impl_->BindText(s, 2, m.message_id);
-  impl_->BindText(s, 3, m.envelope_from);
-  impl_->BindText(s, 4, m.recipient);
-  sqlite3_bind_blob64(s, 5, m.mime.data(), m.mime.size(), SQLITE_TRANSIENT);
-  if (auto r = impl_->Step(s, "enqueuing " + m.decompte_id); !r.ok()) return r.status();
-  auto select = impl_->Prepare("SELECT id FROM outbox WHERE decompte_id = ?1");
-  if (!select.ok()) return select.status();
-  impl_->BindText(select->get(), 1, m.decompte_id);
-  if (sqlite3_step(select->get()) != SQLITE_ROW) return impl_->Error("reading back " + m.decompte_id);
-  return static_cast<int64_t>(sqlite3_column_int64(select->get(), 0));
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto result = impl_->EnqueueInTransaction(m);
+  if (!result.ok()) {
+    (void)impl_->Exec("ROLLBACK");
+    return result;
+  }
+  if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
+    (void)impl_->Exec("ROLLBACK");
+    return s;
+  }
+  return result;
 }
 
 Result<int64_t> OutboxStore::RecoverInFlight() {
@@ -184,7 +220,7 @@ Result<std::optional<mail::OutboxEntry>> OutboxStore::ClaimNext(int64_t now_ms) 
       "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ("
       "  SELECT id FROM outbox WHERE state IN ('queued', 'retry') AND next_attempt_ms <= ?1"
       "  ORDER BY next_attempt_ms, id LIMIT 1) "
-      "RETURNING id, decompte_id, message_id, envelope_from, recipient, mime, attempts");
+      "RETURNING id, decompte_id, message_id, envelope_from, recipient, attempts");
   if (!stmt.ok()) return stmt.status();
   sqlite3_stmt* s = stmt->get();
   sqlite3_bind_int64(s, 1, now_ms);
@@ -197,11 +233,10 @@ Result<std::optional<mail::OutboxEntry>> OutboxStore::ClaimNext(int64_t now_ms) 
   entry.message.message_id = Impl::ColumnText(s, 2);
   entry.message.envelope_from = Impl::ColumnText(s, 3);
   entry.message.recipient = Impl::ColumnText(s, 4);
-  const auto* blob = static_cast<const char*>(sqlite3_column_blob(s, 5));
-  entry.message.mime.assign(blob == nullptr ? "" : blob, static_cast<std::size_t>(sqlite3_column_bytes(s, 5)));
-  entry.attempts = sqlite3_column_int(s, 6);
+  entry.attempts = sqlite3_column_int(s, 5);
   // Finish the statement so the claim is committed before sending starts.
   if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("claiming a message");
+  if (Status st = impl_->ReadMime(entry.id, entry.message.mime); !st.ok()) return st;
   return std::optional<mail::OutboxEntry>(std::move(entry));
 }
 
