@@ -20,6 +20,8 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using boost::system::error_code;
 
+void DotStuffInto(std::string_view message, std::string& out);
+
 namespace {
 
 struct Reply {
@@ -170,6 +172,7 @@ class SmtpConnection::Impl {
   bool timed_out_ = false;
   std::chrono::milliseconds last_timeout_{0};
   std::string input_;
+  std::string stuffed_;
   std::set<std::string> extensions_;
   std::set<std::string> auth_mechanisms_;
   uint64_t size_limit_ = 0;
@@ -323,7 +326,8 @@ SmtpOutcome SmtpConnection::Impl::Send(std::string_view from, std::string_view t
         return {Kind::kPermanent, "553 invalid envelope address '" + std::string(address) + "' (refused before sending)", true};
     }
   }
-  const std::string stuffed = DotStuff(mime);
+  DotStuffInto(mime, stuffed_);  // a buffer kept across messages: no 150 KB allocation each time
+  const std::string& stuffed = stuffed_;
   const std::size_t size = stuffed.size() - 3;  // without the final ".\r\n"
   if (size_limit_ > 0 && size > size_limit_) {
     return {Kind::kPermanent,
@@ -391,19 +395,34 @@ void SmtpConnection::Impl::Quit() {
   Close();
 }
 
+void DotStuffInto(std::string_view message, std::string& out) {
+  out.clear();
+  out.reserve(message.size() + 64);
+  // Line by line with find(), so that base64 bodies (which never start a
+  // line with '.') are copied in large chunks.
+  std::size_t pos = 0;
+  while (pos < message.size()) {
+    if (message[pos] == '.') out += '.';
+    const auto newline = message.find('\n', pos);
+    if (newline == std::string_view::npos) {
+      out.append(message.substr(pos));
+      out += "\r\n";
+      break;
+    }
+    if (newline > pos && message[newline - 1] == '\r') {
+      out.append(message.substr(pos, newline + 1 - pos));
+    } else {
+      out.append(message.substr(pos, newline - pos));
+      out += "\r\n";
+    }
+    pos = newline + 1;
+  }
+  out += ".\r\n";
+}
+
 std::string DotStuff(std::string_view message) {
   std::string out;
-  out.reserve(message.size() + message.size() / 64 + 8);
-  bool line_start = true;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const char c = message[i];
-    if (line_start && c == '.') out += '.';
-    if (c == '\n' && (i == 0 || message[i - 1] != '\r')) out += '\r';
-    out += c;
-    line_start = c == '\n';
-  }
-  if (!line_start) out += "\r\n";
-  out += ".\r\n";
+  DotStuffInto(message, out);
   return out;
 }
 
