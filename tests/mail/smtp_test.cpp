@@ -169,6 +169,7 @@ TEST_F(TlsTest, StartTlsWithTheSuppliedCaVerifiesAuthenticatesAndDelivers) {
   auto connection = SmtpConnection::Open(Tls(server.port(), Dir("good") + "/cert.pem"));
   ASSERT_TRUE(connection.ok()) << connection.status().ToString();
   EXPECT_TRUE((*connection)->encrypted());
+  EXPECT_TRUE((*connection)->HasExtension("PIPELINING"));
   (*connection)->Quit();
 
   for (int i = 1; i <= 4; ++i) Enqueue(i, "a" + std::to_string(i) + "@example.org");
