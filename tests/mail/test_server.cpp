@@ -34,6 +34,9 @@ TempDir::~TempDir() {
 
 SmtpTestServer::SmtpTestServer(const fs::path& mail_dir, const std::vector<std::string>& options) : dir_(mail_dir) {
   fs::create_directories(mail_dir);
+  // The server's own log (e.g. Python's report of a TLS handshake the
+  // client aborted on purpose) goes next to the messages, not in the test output.
+  const std::string log = (mail_dir.parent_path() / (mail_dir.filename().string() + "-server.log")).string();
   std::vector<std::string> args = {LIASSE_PYTHON3, LIASSE_SOURCE_DIR "/tests/mail/smtp_server.py", "--dir",
                                    mail_dir.string()};
   args.insert(args.end(), options.begin(), options.end());
@@ -43,6 +46,8 @@ SmtpTestServer::SmtpTestServer(const fs::path& mail_dir, const std::vector<std::
   if (pid_ < 0) std::abort();
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);
+    const int err = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (err >= 0) dup2(err, STDERR_FILENO);
     close(out[0]);
     close(out[1]);
     std::vector<char*> argv;
