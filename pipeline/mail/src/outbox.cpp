@@ -1,0 +1,32 @@
+#include "liasse/mail/outbox.h"
+
+#include <array>
+#include <utility>
+
+namespace liasse::mail {
+
+namespace {
+constexpr std::array<std::pair<OutboxState, std::string_view>, 5> kNames{{
+    {OutboxState::kQueued, "queued"},
+    {OutboxState::kSending, "sending"},
+    {OutboxState::kSent, "sent"},
+    {OutboxState::kRetry, "retry"},
+    {OutboxState::kFailed, "failed"},
+}};
+}  // namespace
+
+std::string_view OutboxStateName(OutboxState state) {
+  for (const auto& [s, name] : kNames) {
+    if (s == state) return name;
+  }
+  return "unknown";
+}
+
+std::optional<OutboxState> OutboxStateFromName(std::string_view name) {
+  for (const auto& [s, n] : kNames) {
+    if (n == name) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace liasse::mail

@@ -1,0 +1,57 @@
+// The mail outbox in SQLite: the persistent implementation of
+// liasse::mail::Outbox (see liasse/mail/outbox.h for the states).
+//
+// Owns its database connection (WAL journal, busy timeout). Its table
+// `outbox` is created when missing and its schema version recorded in
+// `schema_versions` under component 'outbox'. Every state change is one
+// committed transaction before the method returns, so a `kill -9` loses
+// nothing that a method reported done; with `synchronous = FULL` (the
+// default) neither does a power failure.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "liasse/mail/outbox.h"
+
+namespace liasse::store {
+
+struct OutboxStoreOptions {
+  int busy_timeout_ms = 5000;  // waiting for another process's lock
+  bool full_sync = true;       // fsync at every commit (false: synchronous = NORMAL,
+                               // durable against a process crash but not power loss)
+};
+
+class OutboxStore final : public mail::Outbox {
+ public:
+  // Opens (creating when missing) the database file `path` and its outbox
+  // table. Fails with kIoError naming the file when it cannot be opened, or
+  // kFailedPrecondition when its outbox schema is newer than this program.
+  static Result<std::unique_ptr<OutboxStore>> Open(const std::string& path, const OutboxStoreOptions& options = {});
+
+  ~OutboxStore() override;
+  OutboxStore(const OutboxStore&) = delete;
+  OutboxStore& operator=(const OutboxStore&) = delete;
+
+  // mail::Outbox. Thread-safe (one internal mutex); several processes may
+  // share the file, but only one may send at a time (see RecoverInFlight).
+  Result<int64_t> Enqueue(const mail::OutboxMessage& message) override;
+  Result<int64_t> RecoverInFlight() override;
+  Result<std::optional<mail::OutboxEntry>> ClaimNext(int64_t now_ms) override;
+  Status MarkSent(int64_t id, std::string_view reply) override;
+  Status MarkRetry(int64_t id, int64_t next_attempt_ms, std::string_view reply) override;
+  Status MarkFailed(int64_t id, std::string_view reply) override;
+  Result<mail::OutboxCounts> Counts() override;
+  Result<std::vector<mail::OutboxRow>> List(std::optional<mail::OutboxState> state) override;
+
+  // The outbox schema version this program writes.
+  static constexpr int kSchemaVersion = 1;
+
+  class Impl;
+
+ private:
+  explicit OutboxStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace liasse::store

@@ -1,0 +1,301 @@
+#include "liasse/store/outbox_store.h"
+
+#include <sqlite3.h>
+
+#include <mutex>
+
+namespace liasse::store {
+
+namespace {
+
+using mail::OutboxState;
+
+struct DbCloser {
+  void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
+};
+using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS schema_versions(
+  component TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outbox(
+  id INTEGER PRIMARY KEY,
+  decompte_id TEXT NOT NULL UNIQUE,
+  message_id TEXT NOT NULL,
+  envelope_from TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'queued'
+    CHECK (state IN ('queued', 'sending', 'sent', 'retry', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+  last_reply TEXT NOT NULL DEFAULT ''
+);
+-- The message bytes live apart so that state changes rewrite a small row,
+-- not a 150 KB one.
+CREATE TABLE IF NOT EXISTS outbox_mime(
+  id INTEGER PRIMARY KEY REFERENCES outbox(id) ON DELETE CASCADE,
+  mime BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_ready ON outbox(next_attempt_ms, id)
+  WHERE state IN ('queued', 'retry');
+CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state);
+)sql";
+
+}  // namespace
+
+class OutboxStore::Impl {
+ public:
+  Impl(DbPtr db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+
+  Status Error(std::string_view what) const {
+    return Status::IoError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_.get()));
+  }
+
+  Status Exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string text = message != nullptr ? message : "unknown error";
+      sqlite3_free(message);
+      return Status::IoError(path_ + ": " + text);
+    }
+    return Status::Ok();
+  }
+
+  Result<StmtPtr> Prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+      return Error("prepare");
+    return StmtPtr(stmt);
+  }
+
+  void BindText(sqlite3_stmt* stmt, int index, std::string_view text) {
+    sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+
+  static std::string ColumnText(sqlite3_stmt* stmt, int index) {
+    const auto* text = sqlite3_column_text(stmt, index);
+    const int n = sqlite3_column_bytes(stmt, index);
+    return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(n));
+  }
+
+  // Runs a statement that returns no row; returns the number of rows changed.
+  Result<int64_t> Step(sqlite3_stmt* stmt, std::string_view what) {
+    const int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error(what);
+    return static_cast<int64_t>(sqlite3_changes(db_.get()));
+  }
+
+  // Moves message `id` out of `sending`; a message in any other state is a
+  // bug in the caller (or two senders at once).
+  Status Settle(int64_t id, std::string_view state, int64_t next_attempt_ms, std::string_view reply) {
+    std::lock_guard lock(mutex_);
+    auto stmt = Prepare(
+        "UPDATE outbox SET state = ?1, next_attempt_ms = ?2, last_reply = ?3 WHERE id = ?4 AND state = 'sending'");
+    if (!stmt.ok()) return stmt.status();
+    BindText(stmt->get(), 1, state);
+    sqlite3_bind_int64(stmt->get(), 2, next_attempt_ms);
+    BindText(stmt->get(), 3, reply);
+    sqlite3_bind_int64(stmt->get(), 4, id);
+    auto changed = Step(stmt->get(), "settling a message");
+    if (!changed.ok()) return changed.status();
+    if (*changed != 1)
+      return Status::FailedPrecondition(path_ + ": outbox message " + std::to_string(id) + " is not in state sending");
+    return Status::Ok();
+  }
+
+  Result<int64_t> EnqueueInTransaction(const mail::OutboxMessage& m) {
+    auto select = Prepare("SELECT id FROM outbox WHERE decompte_id = ?1");
+    if (!select.ok()) return select.status();
+    BindText(select->get(), 1, m.decompte_id);
+    const int rc = sqlite3_step(select->get());
+    if (rc == SQLITE_ROW) return static_cast<int64_t>(sqlite3_column_int64(select->get(), 0));
+    if (rc != SQLITE_DONE) return Error("looking up " + m.decompte_id);
+    auto insert = Prepare(
+        "INSERT INTO outbox(decompte_id, message_id, envelope_from, recipient) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert.ok()) return insert.status();
+    BindText(insert->get(), 1, m.decompte_id);
+    BindText(insert->get(), 2, m.message_id);
+    BindText(insert->get(), 3, m.envelope_from);
+    BindText(insert->get(), 4, m.recipient);
+    if (auto r = Step(insert->get(), "enqueuing " + m.decompte_id); !r.ok()) return r.status();
+    const int64_t id = sqlite3_last_insert_rowid(db_.get());
+    auto body = Prepare("INSERT INTO outbox_mime(id, mime) VALUES (?1, ?2)");
+    if (!body.ok()) return body.status();
+    sqlite3_bind_int64(body->get(), 1, id);
+    sqlite3_bind_blob64(body->get(), 2, m.mime.data(), m.mime.size(), SQLITE_TRANSIENT);
+    if (auto r = Step(body->get(), "enqueuing " + m.decompte_id); !r.ok()) return r.status();
+    return id;
+  }
+
+  Status ReadMime(int64_t id, std::string& mime) {
+    auto stmt = Prepare("SELECT mime FROM outbox_mime WHERE id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    sqlite3_bind_int64(stmt->get(), 1, id);
+    const int rc = sqlite3_step(stmt->get());
+    if (rc == SQLITE_DONE) return Status::Corrupt(path_ + ": outbox message " + std::to_string(id) + " has no bytes");
+    if (rc != SQLITE_ROW) return Error("reading a message");
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(stmt->get(), 0));
+    mime.assign(blob == nullptr ? "" : blob, static_cast<std::size_t>(sqlite3_column_bytes(stmt->get(), 0)));
+    return Status::Ok();
+  }
+
+  DbPtr db_;
+  std::string path_;
+  std::mutex mutex_;
+};
+
+OutboxStore::OutboxStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OutboxStore::~OutboxStore() = default;
+
+Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, const OutboxStoreOptions& options) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  DbPtr db(raw);
+  if (rc != SQLITE_OK) {
+    return Status::IoError(path + ": cannot open the outbox database: " +
+                           (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+  }
+  sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
+  auto impl = std::make_unique<Impl>(std::move(db), path);
+  const std::string pragmas = std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ") +
+                              (options.full_sync ? "FULL" : "NORMAL") + "; PRAGMA foreign_keys = ON;";
+  if (Status s = impl->Exec(pragmas.c_str()); !s.ok()) return s;
+  if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = impl->Exec(kSchema); !s.ok()) return s;
+  auto version = impl->Prepare("SELECT version FROM schema_versions WHERE component = 'outbox'");
+  if (!version.ok()) return version.status();
+  if (sqlite3_step(version->get()) == SQLITE_ROW) {
+    const int found = sqlite3_column_int(version->get(), 0);
+    version->reset();
+    if (found > kSchemaVersion) {
+      (void)impl->Exec("ROLLBACK");
+      return Status::FailedPrecondition(path + ": outbox schema version " + std::to_string(found) +
+                                        " is newer than this program's " + std::to_string(kSchemaVersion));
+    }
+  } else {
+    version->reset();
+    if (Status s = impl->Exec("INSERT INTO schema_versions(component, version) VALUES ('outbox', 1)"); !s.ok())
+      return s;
+  }
+  if (Status s = impl->Exec("COMMIT"); !s.ok()) return s;
+  return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
+}
+
+Result<int64_t> OutboxStore::Enqueue(const mail::OutboxMessage& m) {
+  std::lock_guard lock(impl_->mutex_);
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto result = impl_->EnqueueInTransaction(m);
+  if (!result.ok()) {
+    (void)impl_->Exec("ROLLBACK");
+    return result;
+  }
+  if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
+    (void)impl_->Exec("ROLLBACK");
+    return s;
+  }
+  return result;
+}
+
+Result<int64_t> OutboxStore::RecoverInFlight() {
+  std::lock_guard lock(impl_->mutex_);
+  auto stmt = impl_->Prepare(
+      "UPDATE outbox SET state = 'queued', next_attempt_ms = 0, "
+      "last_reply = 'in flight when a sender stopped; sent again with the same Message-ID' "
+      "WHERE state = 'sending'");
+  if (!stmt.ok()) return stmt.status();
+  return impl_->Step(stmt->get(), "recovering messages in flight");
+}
+
+Result<std::optional<mail::OutboxEntry>> OutboxStore::ClaimNext(int64_t now_ms) {
+  std::lock_guard lock(impl_->mutex_);
+  // One statement, so claiming is atomic even with other processes.
+  auto stmt = impl_->Prepare(
+      "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ("
+      "  SELECT id FROM outbox WHERE state IN ('queued', 'retry') AND next_attempt_ms <= ?1"
+      "  ORDER BY next_attempt_ms, id LIMIT 1) "
+      "RETURNING id, decompte_id, message_id, envelope_from, recipient, attempts");
+  if (!stmt.ok()) return stmt.status();
+  sqlite3_stmt* s = stmt->get();
+  sqlite3_bind_int64(s, 1, now_ms);
+  const int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) return std::optional<mail::OutboxEntry>();
+  if (rc != SQLITE_ROW) return impl_->Error("claiming a message");
+  mail::OutboxEntry entry;
+  entry.id = sqlite3_column_int64(s, 0);
+  entry.message.decompte_id = Impl::ColumnText(s, 1);
+  entry.message.message_id = Impl::ColumnText(s, 2);
+  entry.message.envelope_from = Impl::ColumnText(s, 3);
+  entry.message.recipient = Impl::ColumnText(s, 4);
+  entry.attempts = sqlite3_column_int(s, 5);
+  // Finish the statement so the claim is committed before sending starts.
+  if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("claiming a message");
+  if (Status st = impl_->ReadMime(entry.id, entry.message.mime); !st.ok()) return st;
+  return std::optional<mail::OutboxEntry>(std::move(entry));
+}
+
+Status OutboxStore::MarkSent(int64_t id, std::string_view reply) { return impl_->Settle(id, "sent", 0, reply); }
+
+Status OutboxStore::MarkRetry(int64_t id, int64_t next_attempt_ms, std::string_view reply) {
+  return impl_->Settle(id, "retry", next_attempt_ms, reply);
+}
+
+Status OutboxStore::MarkFailed(int64_t id, std::string_view reply) { return impl_->Settle(id, "failed", 0, reply); }
+
+Result<mail::OutboxCounts> OutboxStore::Counts() {
+  std::lock_guard lock(impl_->mutex_);
+  auto stmt = impl_->Prepare("SELECT state, count(*) FROM outbox GROUP BY state");
+  if (!stmt.ok()) return stmt.status();
+  mail::OutboxCounts counts;
+  int rc;
+  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+    const auto state = mail::OutboxStateFromName(Impl::ColumnText(stmt->get(), 0));
+    const int64_t n = sqlite3_column_int64(stmt->get(), 1);
+    if (!state) return Status::Corrupt(impl_->path_ + ": unknown outbox state");
+    switch (*state) {
+      case OutboxState::kQueued: counts.queued = n; break;
+      case OutboxState::kSending: counts.sending = n; break;
+      case OutboxState::kSent: counts.sent = n; break;
+      case OutboxState::kRetry: counts.retry = n; break;
+      case OutboxState::kFailed: counts.failed = n; break;
+    }
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("counting messages");
+  return counts;
+}
+
+Result<std::vector<mail::OutboxRow>> OutboxStore::List(std::optional<mail::OutboxState> state) {
+  std::lock_guard lock(impl_->mutex_);
+  auto stmt = impl_->Prepare(
+      "SELECT id, decompte_id, message_id, recipient, state, attempts, next_attempt_ms, last_reply FROM outbox "
+      "WHERE ?1 IS NULL OR state = ?1 ORDER BY id");
+  if (!stmt.ok()) return stmt.status();
+  sqlite3_stmt* s = stmt->get();
+  if (state) impl_->BindText(s, 1, mail::OutboxStateName(*state));
+  std::vector<mail::OutboxRow> rows;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    mail::OutboxRow row;
+    row.id = sqlite3_column_int64(s, 0);
+    row.decompte_id = Impl::ColumnText(s, 1);
+    row.message_id = Impl::ColumnText(s, 2);
+    row.recipient = Impl::ColumnText(s, 3);
+    const auto parsed = mail::OutboxStateFromName(Impl::ColumnText(s, 4));
+    if (!parsed) return Status::Corrupt(impl_->path_ + ": unknown outbox state in message " + std::to_string(row.id));
+    row.state = *parsed;
+    row.attempts = sqlite3_column_int(s, 5);
+    row.next_attempt_ms = sqlite3_column_int64(s, 6);
+    row.last_reply = Impl::ColumnText(s, 7);
+    rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("listing messages");
+  return rows;
+}
+
+}  // namespace liasse::store

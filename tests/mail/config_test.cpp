@@ -1,0 +1,57 @@
+#include "liasse/mail/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "test_server.h"
+
+namespace liasse::mail {
+namespace {
+
+using testing::TempDir;
+
+std::string Write(const TempDir& dir, const std::string& text) {
+  const auto path = (dir.path() / "mail.toml").string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(MailConfig, ShippedOperatorFileLoads) {
+  auto config = LoadMailConfig(LIASSE_SOURCE_DIR "/data/mail/operator.toml");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->sender.from_address, "prestations@cpms.fr");
+  EXPECT_EQ(config->smtp.starttls, StartTls::kRequired);
+  EXPECT_TRUE(config->smtp.verify_certificate);
+  EXPECT_EQ(config->retry.base_delay_ms, 60'000);
+}
+
+TEST(MailConfig, UnknownStartTlsModeNamesFileAndKey) {
+  TempDir dir;
+  const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nstarttls = \"maybe\"\n");
+  auto config = LoadMailConfig(path);
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.status().message().find(path), std::string::npos);
+  EXPECT_NE(config.status().message().find("starttls"), std::string::npos);
+}
+
+TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
+  TempDir dir;
+  const auto path = Write(dir,
+                          "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nusername = \"u\"\n"
+                          "password_env = \"LIASSE_TEST_UNSET_VARIABLE_XYZ\"\n");
+  auto config = LoadMailConfig(path);
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.status().message().find("LIASSE_TEST_UNSET_VARIABLE_XYZ"), std::string::npos);
+}
+
+TEST(MailConfig, SyntaxErrorGivesTheLine) {
+  TempDir dir;
+  const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nport = = 3\n");
+  auto config = LoadMailConfig(path);
+  ASSERT_EQ(config.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(config.status().message().find(":3:"), std::string::npos) << config.status().message();
+}
+
+}  // namespace
+}  // namespace liasse::mail
