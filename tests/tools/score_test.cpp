@@ -7,7 +7,7 @@
 
 #include "liasse/synth/score.h"
 #include "liasse/synth/synth.h"
-#include "test_dirs.h"
+#include "synth_test_util.h"
 
 namespace liasse::synth {
 namespace {
@@ -31,6 +31,7 @@ std::filesystem::path MakeTruth(const std::string& tag) {
   o.data_dir = std::filesystem::path(LIASSE_SOURCE_DIR) / "data";
   o.kinds = {"lot", "mailroom", "reclamation", "optique"};
   o.defects = {"LOT_ORDER"};
+  o.dpi = 200;
   EXPECT_TRUE(Generate(o).ok());
   return dir;
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 
 namespace liasse::synth {
 
@@ -305,6 +306,12 @@ cv::Mat Canvas::Image() const {
   cv::Mat out;
   cv::subtract(cv::Scalar(255), alpha, out);
   return out;
+}
+
+void ReleaseFontCaches() {
+  std::lock_guard<std::mutex> lock(FontMutex());
+  cairo_debug_reset_static_data();
+  FcFini();
 }
 
 }  // namespace liasse::synth

@@ -300,6 +300,7 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
   std::vector<std::thread> threads;
   for (int t = 0; t < std::max(1, jobs); ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
+  ReleaseFontCaches();
   SynthSummary sum;
   for (const auto& r : results) {
     if (!r.status.ok()) return r.status;
