@@ -435,7 +435,10 @@ class LotChecker {
   Status CheckInvoice(const Invoice& inv) {
     if (inv.line) CheckLine(inv);
     if (inv.line && !inv.feuille && lot_.flux == Flux::kDegrade) {
+      // The prescription travels with its feuille: asking for the feuille
+      // asks for both, so no second anomaly for the same missing pieces.
       Add("LOT_FEUILLE_MISSING", *lot_.bordereau, inv.line, &inv);
+      if (inv.prescriptions.empty()) return Status::Ok();
     }
     if (!inv.line && inv.feuille && bordereau() != nullptr) {
       Add("LOT_LINE_MISSING", *inv.feuille, std::nullopt, &inv);
