@@ -39,9 +39,13 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
+bool AllDigits(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Invoice numbers compare as numbers when both are digit strings.
 bool NumeroLess(const std::string& a, const std::string& b) {
-  const bool digits = std::all_of(a.begin(), a.end(), ::isdigit) && std::all_of(b.begin(), b.end(), ::isdigit);
+  const bool digits = AllDigits(a) && AllDigits(b);
   if (digits) {
     const auto strip = [](const std::string& s) { return s.substr(std::min(s.find_first_not_of('0'), s.size())); };
     const std::string x = strip(a), y = strip(b);
@@ -220,7 +224,7 @@ class LotChecker {
     if (!missing.empty()) Add("LOT_HEADER_INCOMPLETE", bd, std::nullopt, nullptr, "manque : " + Join(missing));
 
     if (const std::string* n = b->Text("lot.numero")) {
-      const bool digits = std::all_of(n->begin(), n->end(), ::isdigit);
+      const bool digits = AllDigits(*n);
       if (!digits || static_cast<int>(n->size()) != rules_->limits().largeur_numero_lot) {
         Add("LOT_NUMERO_INVALID", bd, std::nullopt, nullptr,
             "« " + *n + " » ; attendu : " + std::to_string(rules_->limits().largeur_numero_lot) + " chiffres");
