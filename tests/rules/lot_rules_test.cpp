@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "liasse/rules/lot.h"
 #include "liasse/rules/memory_history.h"
@@ -336,6 +337,85 @@ TEST_F(LotRules, LotsJsonFollowsTheContract) {
             std::string::npos)
       << json;
   EXPECT_NE(json.find(R"("factures_rejetees":["100000101"])"), std::string::npos) << json;
+}
+
+}  // namespace
+}  // namespace liasse::rules
+
+namespace liasse::rules {
+namespace {
+
+// An unreadable field is absent from the document. Every field a rule needs,
+// when absent, must make the lot non-accepted; only fields no rule needs (or
+// read elsewhere) may go missing silently.
+TEST(LotRulesUnreadable, EveryNeededFieldAbsentIsFlagged) {
+  MemoryPrescriptionHistory history;
+  const CleanLot clean = MakeCleanLot();
+  // Fields with another source or not required by seed 003.
+  const std::set<std::string> optional = {"partenaire.nom",      "beneficiaire.nom", "beneficiaire.prenom",
+                                          "beneficiaire.date_naissance", "praticien.identifiant",
+                                          "prescripteur.nom",    "patient.nom",      "patient.prenom",
+                                          "prescription.date",   "date",             "montant_total",
+                                          "impossibilite_signer" /* not needed when the patient signed */};
+  for (size_t d = 0; d < clean.docs.size(); ++d) {
+    for (const auto& [name, field] : clean.docs[d].fields) {
+      std::vector<extractors::Document> docs = clean.docs;
+      docs[d].fields.erase(name);
+      auto v = CheckLots(docs, Rules(), history);
+      ASSERT_TRUE(v.ok());
+      if (optional.count(name)) {
+        EXPECT_EQ(v->front().verdict, Verdict::kAccepted) << "document " << d << " field " << name;
+      } else {
+        EXPECT_NE(v->front().verdict, Verdict::kAccepted) << "document " << d << " field " << name;
+      }
+    }
+  }
+}
+
+TEST(LotRulesUnreadable, PrescriptionDateReadNowhereIsFlagged) {
+  MemoryPrescriptionHistory history;
+  CleanLot lot = MakeCleanLot();
+  lot.docs[static_cast<size_t>(lot.prescriptions[0])].fields.erase("date");
+  lot.docs[static_cast<size_t>(lot.feuilles[0])].fields.erase("prescription.date");
+  auto v = CheckLots(lot.docs, Rules(), history);
+  ASSERT_TRUE(v.ok());
+  ASSERT_EQ(v->front().anomalies.size(), 1u);
+  EXPECT_EQ(v->front().anomalies[0].code, "DATES_INCONSISTENT");
+  EXPECT_TRUE(v->front().anomalies[0].illisible);
+}
+
+class UnavailableHistory final : public PrescriptionHistory {
+ public:
+  Result<std::optional<PrescriptionRecord>> Find(const PrescriptionKey&) const override {
+    return Status::Unavailable("base indisponible");
+  }
+  Status Remember(const PrescriptionRecord&) override { return Status::Unavailable("base indisponible"); }
+};
+
+TEST(LotRulesHistory, StoreThatCannotAnswerIsAnErrorNotAVerdict) {
+  CleanLot lot = MakeCleanLot();
+  lot.docs.erase(lot.docs.begin() + lot.prescriptions[0]);
+  UnavailableHistory history;
+  auto v = CheckLots(lot.docs, Rules(), history);
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().code(), StatusCode::kUnavailable);
+}
+
+TEST(LotRulesEnvelope, TwoLotsInOneEnvelopeAreJudgedApart) {
+  MemoryPrescriptionHistory history;
+  CleanLot first = MakeCleanLot();
+  CleanLot second = MakeCleanLot();
+  second.docs[0].fields["lot.numero"] = Text("043");
+  second.docs[static_cast<size_t>(second.feuilles[1])].fields["signature.praticien"] = Bool(false);
+  std::vector<extractors::Document> docs = first.docs;
+  docs.insert(docs.end(), second.docs.begin(), second.docs.end());
+  auto v = CheckLots(docs, Rules(), history);
+  ASSERT_TRUE(v.ok());
+  ASSERT_EQ(v->size(), 2u);
+  EXPECT_EQ((*v)[0].verdict, Verdict::kAccepted);
+  EXPECT_EQ((*v)[1].numero, "043");
+  EXPECT_EQ((*v)[1].verdict, Verdict::kPartial);
+  EXPECT_EQ((*v)[1].anomalies[0].document, 7 + second.feuilles[1]);
 }
 
 }  // namespace

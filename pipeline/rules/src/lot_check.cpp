@@ -430,9 +430,13 @@ class LotChecker {
     if (lot_date && prescription_date && *prescription_date > *lot_date) {
       problems.push_back("prescription du " + prescription_date->ToFrench() + " après le lot du " + lot_date->ToFrench());
     }
+    // A prescription came but no date of it can be read anywhere: the
+    // "care after prescription" rule cannot be checked, so it flags.
+    const bool unreadable = !prescription_date && !inv.prescriptions.empty();
+    if (unreadable) problems.push_back("date de la prescription illisible");
     if (!problems.empty()) {
       const auto [document, line_index] = Anchor(inv);
-      Add("DATES_INCONSISTENT", document, line_index, &inv, Join(problems));
+      Add("DATES_INCONSISTENT", document, line_index, &inv, Join(problems), unreadable);
     }
   }
 
