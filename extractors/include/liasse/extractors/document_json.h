@@ -14,7 +14,9 @@
 namespace liasse::extractors {
 
 // Parses one document object: {"type", "pages", "confidence", "fields",
-// "lines", "review"}. Field values may be strings, booleans or numbers
+// "lines", "review"}; a field is {"value", "confidence"?, "page"?, "box"?}
+// with box = [x, y, width, height]; written review flags are
+// {"field", "line"?, "reason"}. Field values may be strings, booleans or numbers
 // (numbers kept as their decimal text). Review flags may be objects
 // {"field", "line"?, "reason"} or bare field-name strings.
 Result<Document> DocumentFromJson(std::string_view json_text, std::string_view origin = "document");
