@@ -110,10 +110,15 @@ TEST_F(LotRules, EachLineColumnIsRequired) {
     ASSERT_FALSE(v.anomalies.empty()) << column;
     EXPECT_EQ(v.anomalies[0].code, "LOT_LINE_INCOMPLETE") << column;
     EXPECT_EQ(v.anomalies[0].line, 1) << column;
-    if (std::string(column) == "numero_facture") continue;  // the feuille then matches by position
     EXPECT_EQ(Codes(v), std::vector<std::string>{"LOT_LINE_INCOMPLETE"}) << column;
     EXPECT_EQ(v.verdict, Verdict::kPartial) << column;
   }
+}
+
+TEST_F(LotRules, UnreadableLineNumberTakesItsFeuilleByPosition) {
+  Bordereau().lines[1].values.erase("numero_facture");
+  const LotVerdict v = Check();
+  ExpectInvoiceRejected(v, "LOT_LINE_INCOMPLETE", 1);  // named by its feuille's number
 }
 
 TEST_F(LotRules, LineWithoutBirthDateRejectsOnlyItsInvoice) {

@@ -130,7 +130,7 @@ class LotChecker {
         invoices_.push_back(inv);
       }
     }
-    std::vector<int> unnumbered;
+    std::vector<int> unnumbered, unmatched;
     for (int p : lot_.pieces) {
       if (doc(p).type != DocumentType::kFeuilleDeSoins) continue;
       const std::string* n = doc(p).Text("numero_facture");
@@ -143,7 +143,19 @@ class LotChecker {
       if (it != invoices_.end()) {
         it->feuille = p;
       } else {
-        invoices_.push_back(Invoice{*n, std::nullopt, p, {}});
+        unmatched.push_back(p);
+      }
+    }
+    // A numbered feuille that no line names takes a line whose number is
+    // unreadable (the line is then incomplete, not missing); else it has no line.
+    for (int p : unmatched) {
+      auto it = std::find_if(invoices_.begin(), invoices_.end(),
+                             [&](const Invoice& inv) { return inv.line && !inv.numero && !inv.feuille; });
+      if (it != invoices_.end()) {
+        it->feuille = p;
+        it->numero = *doc(p).Text("numero_facture");
+      } else {
+        invoices_.push_back(Invoice{*doc(p).Text("numero_facture"), std::nullopt, p, {}});
       }
     }
     // A feuille whose number is unreadable takes the first line left without
