@@ -1,0 +1,80 @@
+// Lot assembly and lot checking (seed 003). A lot is a bordereau
+// récapitulatif and the pieces that follow it in the envelope: feuilles de
+// soins, prescriptions, ententes préalables, attestations de droits. The
+// check judges conformity to the lot rules only (never payability) and
+// returns the anomalies as data. Pure functions over the documents; thread
+// safety is that of the PrescriptionHistory passed in.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "liasse/core/prescription_history.h"
+#include "liasse/core/status.h"
+#include "liasse/extractors/document.h"
+#include "liasse/rules/rule_set.h"
+
+namespace liasse::rules {
+
+// Flux sécurisé: invoices télétransmises, the paper lot is the bordereau and
+// the prescriptions. Flux dégradé: the paper feuilles de soins come too.
+enum class Flux { kSecurise, kDegrade };
+std::string_view FluxName(Flux flux);  // "securise", "degrade"
+
+struct Lot {
+  std::optional<int> bordereau;  // document index, nullopt when missing
+  std::vector<int> pieces;       // document indices in envelope order
+  Flux flux = Flux::kDegrade;
+};
+
+// Groups the lot documents of an envelope into lots, in order: each
+// bordereau starts a lot; pieces before the first bordereau belong to the
+// first lot; pieces with no bordereau at all form one lot without
+// bordereau. Other document types are not lot pieces. The flux is the
+// bordereau's `lot.flux` ("securise"/"degrade") when read, else dégradé when
+// the lot holds a feuille de soins, else sécurisé.
+std::vector<Lot> AssembleLots(const std::vector<extractors::Document>& documents);
+
+struct Anomaly {
+  std::string code;
+  int document = 0;                           // index in the envelope's documents
+  std::optional<int> line;                    // bordereau line, 0-based
+  std::optional<std::string> numero_facture;  // the invoice rejected, when one is
+  std::string message;                        // French, to the auxiliaire médical
+  std::string a_renvoyer;                     // what to resend
+  bool illisible = false;  // raised because a needed value was unreadable (needs a look)
+};
+
+enum class Verdict { kAccepted, kPartial, kRejected };
+std::string_view VerdictName(Verdict verdict);  // "accepted", "partial", "rejected"
+
+struct LotVerdict {
+  std::string numero;  // lot.numero, empty when unreadable or no bordereau
+  Flux flux = Flux::kDegrade;
+  Verdict verdict = Verdict::kAccepted;
+  std::vector<Anomaly> anomalies;
+  std::vector<std::string> factures_rejetees;  // ascending
+  std::vector<std::string> factures_acceptees; // ascending
+};
+
+// Checks one lot. Fails only when `history` cannot answer.
+Result<LotVerdict> CheckLot(const std::vector<extractors::Document>& documents, const Lot& lot,
+                            const LotRuleSet& rules, const PrescriptionHistory& history);
+
+// AssembleLots + CheckLot for every lot.
+Result<std::vector<LotVerdict>> CheckLots(const std::vector<extractors::Document>& documents,
+                                          const LotRuleSet& rules, const PrescriptionHistory& history);
+
+// Records in `history` every prescription the lot carries (for invoices it
+// can identify), so the next lot for the same treatment needs no copy. Call
+// after the lot was processed.
+Status RememberPrescriptions(const std::vector<extractors::Document>& documents, const Lot& lot,
+                             PrescriptionHistory& history);
+
+// The result contract's `lots` array (shared/spec/results.md) as JSON text,
+// with `factures_rejetees`, `flux` and each anomaly's `a_renvoyer`.
+std::string LotsToJson(const std::vector<LotVerdict>& lots, int indent = 2);
+
+}  // namespace liasse::rules

@@ -1,0 +1,135 @@
+#include "liasse/rules/justificatifs.h"
+
+#include <set>
+
+#include "toml_util.h"
+
+namespace liasse::rules {
+
+using extractors::Document;
+using extractors::DocumentType;
+using internal::KeyError;
+
+Result<JustificatifTable> JustificatifTable::Load(const std::filesystem::path& data_dir) {
+  const auto path = data_dir / "rules" / "justificatifs.toml";
+  auto text = internal::ReadText(path);
+  if (!text.ok()) return text.status();
+  return Parse(*text, path.string());
+}
+
+namespace {
+
+Result<std::vector<std::string>> PieceList(const toml::table& t, std::string_view key, const std::string& path,
+                                           std::string_view origin,
+                                           const std::map<std::string, PieceRequirement, std::less<>>& pieces) {
+  const toml::node* node = t.get(key);
+  const std::string full = path + "." + std::string(key);
+  if (node == nullptr) return KeyError(origin, full, "clé absente", &t);
+  const toml::array* arr = node->as_array();
+  if (arr == nullptr) return KeyError(origin, full, "liste de pièces attendue", node);
+  std::vector<std::string> out;
+  for (const auto& item : *arr) {
+    auto id = item.value<std::string>();
+    if (!id) return KeyError(origin, full, "identifiant de pièce (texte) attendu", &item);
+    if (!pieces.count(*id)) return KeyError(origin, full, "pièce inconnue \"" + *id + "\"", &item);
+    out.push_back(*id);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<JustificatifTable> JustificatifTable::Parse(std::string_view toml_text, std::string_view origin) {
+  auto parsed = internal::ParseToml(toml_text, origin);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
+  JustificatifTable table;
+  const toml::table* pieces = root["pieces"].as_table();
+  if (pieces == nullptr) return KeyError(origin, "pieces", "table absente");
+  for (const auto& [key, node] : *pieces) {
+    const std::string id(key.str());
+    const std::string path = "pieces." + id;
+    const toml::table* p = node.as_table();
+    if (p == nullptr) return KeyError(origin, path, "table attendue", &node);
+    PieceRequirement req;
+    req.id = id;
+    auto libelle = internal::RequiredString(*p, "libelle", path, origin);
+    if (!libelle.ok()) return libelle.status();
+    req.libelle = *libelle;
+    auto doc = internal::RequiredString(*p, "document", path, origin);
+    if (!doc.ok()) return doc.status();
+    auto type = extractors::ParseDocumentType(*doc);
+    if (!type) return KeyError(origin, path + ".document", "type de document inconnu \"" + *doc + "\"", p->get("document"));
+    req.document = *type;
+    if (const toml::node* a = p->get("acquittee")) {
+      if (!a->is_boolean()) return KeyError(origin, path + ".acquittee", "true ou false attendu", a);
+      req.acquittee = *a->value<bool>();
+    }
+    table.pieces_.emplace(id, std::move(req));
+  }
+  const toml::array* prestations = root["prestations"].as_array();
+  if (prestations == nullptr) return KeyError(origin, "prestations", "liste [[prestations]] absente");
+  std::set<std::string> seen;
+  for (size_t i = 0; i < prestations->size(); ++i) {
+    const std::string path = "prestations[" + std::to_string(i) + "]";
+    const toml::table* p = (*prestations)[i].as_table();
+    if (p == nullptr) return KeyError(origin, path, "table attendue", &(*prestations)[i]);
+    PrestationRequirement req;
+    auto type = internal::RequiredString(*p, "type", path, origin);
+    if (!type.ok()) return type.status();
+    if (!seen.insert(*type).second) return KeyError(origin, path + ".type", "type en double \"" + *type + "\"", p->get("type"));
+    req.type = *type;
+    auto libelle = internal::RequiredString(*p, "libelle", path, origin);
+    if (!libelle.ok()) return libelle.status();
+    req.libelle = *libelle;
+    auto avec = PieceList(*p, "avec_teletransmission", path, origin, table.pieces_);
+    if (!avec.ok()) return avec.status();
+    auto sans = PieceList(*p, "sans_teletransmission", path, origin, table.pieces_);
+    if (!sans.ok()) return sans.status();
+    req.avec_teletransmission = *avec;
+    req.sans_teletransmission = *sans;
+    table.prestations_.push_back(std::move(req));
+  }
+  return table;
+}
+
+Result<std::vector<PieceRequirement>> JustificatifTable::Required(std::string_view prestation,
+                                                                   bool teletransmission) const {
+  for (const auto& p : prestations_) {
+    if (p.type != prestation) continue;
+    std::vector<PieceRequirement> out;
+    for (const auto& id : teletransmission ? p.avec_teletransmission : p.sans_teletransmission) {
+      out.push_back(pieces_.find(id)->second);
+    }
+    return out;
+  }
+  return Status::NotFound("prestation inconnue du tableau des justificatifs : \"" + std::string(prestation) + "\"");
+}
+
+Result<DemandeDePieces> JustificatifTable::Missing(std::string_view prestation, bool teletransmission,
+                                                   const std::vector<Document>& documents) const {
+  auto required = Required(prestation, teletransmission);
+  if (!required.ok()) return required.status();
+  DemandeDePieces demande;
+  demande.prestation = std::string(prestation);
+  std::vector<bool> used(documents.size(), false);
+  for (const PieceRequirement& piece : *required) {
+    bool found = false;
+    for (size_t i = 0; i < documents.size() && !found; ++i) {
+      if (used[i] || documents[i].type != piece.document) continue;
+      // An unreadable "acquittée" does not prove payment: the piece stays asked for.
+      if (piece.acquittee && documents[i].Flag("acquittee") != true) continue;
+      used[i] = true;
+      found = true;
+    }
+    if (!found) demande.pieces_manquantes.push_back(piece.libelle);
+  }
+  for (size_t i = 0; i < documents.size(); ++i) {
+    if (documents[i].type == DocumentType::kFacture && documents[i].Text("numero_adherent") == nullptr) {
+      demande.sans_numero_adherent.push_back(static_cast<int>(i));
+    }
+  }
+  return demande;
+}
+
+}  // namespace liasse::rules

@@ -1,0 +1,549 @@
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "liasse/core/date.h"
+#include "liasse/core/identifiers.h"
+#include "liasse/core/money.h"
+#include "liasse/rules/lot.h"
+
+namespace liasse::rules {
+
+using extractors::Document;
+using extractors::DocumentType;
+using extractors::Line;
+
+std::string_view VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kAccepted: return "accepted";
+    case Verdict::kPartial: return "partial";
+    case Verdict::kRejected: return "rejected";
+  }
+  return "rejected";
+}
+
+namespace {
+
+// One invoice of the lot: a bordereau line, its feuille de soins, the
+// prescriptions that came with it. Either side may be missing.
+struct Invoice {
+  std::optional<std::string> numero;
+  std::optional<int> line;
+  std::optional<int> feuille;
+  std::vector<int> prescriptions;
+};
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+bool AllDigits(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Invoice numbers compare as numbers when both are digit strings.
+bool NumeroLess(const std::string& a, const std::string& b) {
+  const bool digits = AllDigits(a) && AllDigits(b);
+  if (digits) {
+    const auto strip = [](const std::string& s) { return s.substr(std::min(s.find_first_not_of('0'), s.size())); };
+    const std::string x = strip(a), y = strip(b);
+    if (x.size() != y.size()) return x.size() < y.size();
+    return x < y;
+  }
+  return a < b;
+}
+
+std::optional<Money> ParseAmount(const std::string* text) {
+  if (text == nullptr) return std::nullopt;
+  auto m = Money::ParseDecimal(*text);
+  if (!m.ok()) m = Money::Parse(*text);
+  return m.ok() ? std::optional<Money>(*m) : std::nullopt;
+}
+
+std::optional<Date> ParseDate(const std::string* text) {
+  if (text == nullptr) return std::nullopt;
+  auto d = Date::Parse(*text);
+  return d.ok() ? std::optional<Date>(*d) : std::nullopt;
+}
+
+class LotChecker {
+ public:
+  // `rules` may be null when only Assemble() is used.
+  LotChecker(const std::vector<Document>& docs, const Lot& lot, const LotRuleSet* rules,
+             const PrescriptionHistory& history)
+      : docs_(docs), lot_(lot), rules_(rules), history_(history) {}
+
+  Result<LotVerdict> Run() {
+    out_.flux = lot_.flux;
+    if (bordereau()) {
+      if (const std::string* n = bordereau()->Text("lot.numero")) out_.numero = *n;
+    }
+    BuildInvoices();
+    CheckLotLevel();
+    for (const Invoice& inv : invoices_) {
+      if (Status s = CheckInvoice(inv); !s.ok()) return s;
+    }
+    Decide();
+    return std::move(out_);
+  }
+
+ private:
+  const Document* bordereau() const {
+    return lot_.bordereau ? &docs_[static_cast<size_t>(*lot_.bordereau)] : nullptr;
+  }
+  const Document& doc(int i) const { return docs_[static_cast<size_t>(i)]; }
+  const Line& line(const Invoice& inv) const { return bordereau()->lines[static_cast<size_t>(*inv.line)]; }
+
+  std::string UnitKey(const Invoice& inv) const {
+    if (inv.numero) return *inv.numero;
+    return "document:" + std::to_string(inv.feuille ? *inv.feuille : -1) + ":ligne:" +
+           std::to_string(inv.line ? *inv.line : -1);
+  }
+
+  void Add(const std::string& code, int document, std::optional<int> line_index, const Invoice* inv,
+           const std::string& detail = "", bool illisible = false) {
+    const RuleText& rule = rules_->Rule(code);
+    Anomaly a;
+    a.code = code;
+    a.document = document;
+    a.line = line_index;
+    a.message = detail.empty() ? rule.message : rule.message + " (" + detail + ")";
+    a.a_renvoyer = rule.a_renvoyer;
+    a.illisible = illisible;
+    if (rule.scope == Scope::kLot || inv == nullptr) {
+      lot_rejected_ = true;
+    } else {
+      a.numero_facture = inv->numero;
+      rejected_units_.insert(UnitKey(*inv));
+    }
+    out_.anomalies.push_back(std::move(a));
+  }
+
+  void BuildInvoices() {
+    if (const Document* b = bordereau()) {
+      for (size_t i = 0; i < b->lines.size(); ++i) {
+        Invoice inv;
+        inv.line = static_cast<int>(i);
+        if (const std::string* n = b->lines[i].Find("numero_facture")) inv.numero = *n;
+        invoices_.push_back(inv);
+      }
+    }
+    std::vector<int> unnumbered, unmatched;
+    for (int p : lot_.pieces) {
+      if (doc(p).type != DocumentType::kFeuilleDeSoins) continue;
+      const std::string* n = doc(p).Text("numero_facture");
+      if (n == nullptr) {
+        unnumbered.push_back(p);
+        continue;
+      }
+      auto it = std::find_if(invoices_.begin(), invoices_.end(),
+                             [&](const Invoice& inv) { return !inv.feuille && inv.numero == *n; });
+      if (it != invoices_.end()) {
+        it->feuille = p;
+      } else {
+        unmatched.push_back(p);
+      }
+    }
+    // A numbered feuille that no line names takes a line whose number is
+    // unreadable (the line is then incomplete, not missing); else it has no line.
+    for (int p : unmatched) {
+      auto it = std::find_if(invoices_.begin(), invoices_.end(),
+                             [&](const Invoice& inv) { return inv.line && !inv.numero && !inv.feuille; });
+      if (it != invoices_.end()) {
+        it->feuille = p;
+        it->numero = *doc(p).Text("numero_facture");
+      } else {
+        invoices_.push_back(Invoice{*doc(p).Text("numero_facture"), std::nullopt, p, {}});
+      }
+    }
+    // A feuille whose number is unreadable takes the first line left without
+    // a feuille: the pieces follow the bordereau order.
+    for (int p : unnumbered) {
+      auto it = std::find_if(invoices_.begin(), invoices_.end(),
+                             [&](const Invoice& inv) { return inv.line && !inv.feuille; });
+      if (it != invoices_.end()) {
+        it->feuille = p;
+      } else {
+        invoices_.push_back(Invoice{std::nullopt, std::nullopt, p, {}});
+      }
+    }
+    AttachPrescriptions();
+  }
+
+  // A prescription belongs to the feuille it follows; without a feuille
+  // before it (flux sécurisé) to the line whose patient it names, else to
+  // the first line still without a prescription.
+  void AttachPrescriptions() {
+    std::optional<int> last_feuille;
+    for (int p : lot_.pieces) {
+      const Document& d = doc(p);
+      if (d.type == DocumentType::kFeuilleDeSoins) {
+        last_feuille = p;
+        continue;
+      }
+      if (d.type != DocumentType::kPrescription) continue;
+      Invoice* target = nullptr;
+      if (last_feuille) {
+        for (Invoice& inv : invoices_) {
+          if (inv.feuille == last_feuille) target = &inv;
+        }
+      }
+      if (target == nullptr && bordereau() != nullptr) {
+        const std::string* nom = d.Text("patient.nom");
+        const std::string* prenom = d.Text("patient.prenom");
+        for (Invoice& inv : invoices_) {
+          if (!inv.line || !inv.prescriptions.empty() || nom == nullptr) continue;
+          const std::string* lnom = line(inv).Find("nom");
+          const std::string* lprenom = line(inv).Find("prenom");
+          if (lnom && *lnom == *nom && (prenom == nullptr || (lprenom && *lprenom == *prenom))) {
+            target = &inv;
+            break;
+          }
+        }
+        if (target == nullptr) {
+          for (Invoice& inv : invoices_) {
+            if (inv.prescriptions.empty() && !inv.feuille) {
+              target = &inv;
+              break;
+            }
+          }
+        }
+      }
+      if (target != nullptr) target->prescriptions.push_back(p);
+    }
+  }
+
+  void CheckLotLevel() {
+    const Document* b = bordereau();
+    if (b == nullptr) {
+      Add("LOT_BORDEREAU_MISSING", lot_.pieces.empty() ? 0 : lot_.pieces.front(), std::nullopt, nullptr);
+      return;
+    }
+    const int bd = *lot_.bordereau;
+    static const std::vector<std::pair<std::string, std::string>> kHeader = {
+        {"partenaire.identifiant", "identification du partenaire"},
+        {"lot.numero", "n° du lot"},
+        {"lot.date", "date du lot"},
+        {"organisme.destinataire", "organisme destinataire"},
+        {"reglement.destinataire", "destinataire du règlement"}};
+    std::vector<std::string> missing;
+    for (const auto& [field, label] : kHeader) {
+      if (b->Text(field) == nullptr) missing.push_back(label);
+    }
+    if (b->Text("lot.date") != nullptr && !ParseDate(b->Text("lot.date"))) missing.push_back("date du lot illisible");
+    if (!missing.empty()) Add("LOT_HEADER_INCOMPLETE", bd, std::nullopt, nullptr, "manque : " + Join(missing));
+
+    if (const std::string* n = b->Text("lot.numero")) {
+      const bool digits = AllDigits(*n);
+      if (!digits || static_cast<int>(n->size()) != rules_->limits().largeur_numero_lot) {
+        Add("LOT_NUMERO_INVALID", bd, std::nullopt, nullptr,
+            "« " + *n + " » ; attendu : " + std::to_string(rules_->limits().largeur_numero_lot) + " chiffres");
+      }
+    }
+    if (static_cast<int>(b->lines.size()) > rules_->limits().factures_par_lot_max) {
+      Add("LOT_TOO_MANY_INVOICES", bd, std::nullopt, nullptr,
+          std::to_string(b->lines.size()) + " factures, au plus " +
+              std::to_string(rules_->limits().factures_par_lot_max));
+    }
+    if (b->lines.empty()) {
+      lot_rejected_ = true;
+      Add("LOT_LINE_INCOMPLETE", bd, std::nullopt, nullptr, "aucune ligne de facture lisible");
+    }
+    // Ascending invoice numbers on the bordereau (lines with a readable number).
+    const std::string* previous = nullptr;
+    for (size_t i = 0; i < b->lines.size(); ++i) {
+      const std::string* n = b->lines[i].Find("numero_facture");
+      if (n == nullptr) continue;
+      if (previous != nullptr && !NumeroLess(*previous, *n)) {
+        Add("LOT_ORDER", bd, static_cast<int>(i), nullptr, "facture " + *n + " après " + *previous);
+        break;
+      }
+      previous = n;
+    }
+    // Pieces in bordereau order: the feuilles that have a line must appear in
+    // the order of their lines.
+    std::vector<const Invoice*> by_feuille;
+    for (const Invoice& inv : invoices_) {
+      if (inv.line && inv.feuille) by_feuille.push_back(&inv);
+    }
+    std::vector<const Invoice*> by_line = by_feuille;
+    std::sort(by_feuille.begin(), by_feuille.end(), [](auto* x, auto* y) { return *x->feuille < *y->feuille; });
+    for (size_t k = 0; k < by_feuille.size(); ++k) {
+      if (by_feuille[k] != by_line[k]) {
+        Add("LOT_PIECES_ORDER", *by_feuille[k]->feuille, std::nullopt, nullptr,
+            "la feuille de la facture " + by_feuille[k]->numero.value_or("?") + " est à la place de celle de la facture " +
+                by_line[k]->numero.value_or("?"));
+        break;
+      }
+    }
+  }
+
+  void CheckLine(const Invoice& inv) {
+    const Line& l = line(inv);
+    const int bd = *lot_.bordereau;
+    static const std::vector<std::pair<std::string, std::string>> kColumns = {
+        {"numero_facture", "n° de facture"}, {"nir", "n° d'immatriculation"},
+        {"nom", "nom"}, {"prenom", "prénom"},
+        {"date_naissance", "date de naissance"}, {"montant_total", "montant total"},
+        {"montant_amo", "part AMO"}, {"montant_amc", "part AMC"}};
+    std::vector<std::string> missing;
+    for (const auto& [column, label] : kColumns) {
+      if (l.Find(column) == nullptr) missing.push_back(label);
+    }
+    for (const char* column : {"montant_total", "montant_amo", "montant_amc"}) {
+      if (l.Find(column) != nullptr && !ParseAmount(l.Find(column))) missing.push_back(std::string(column) + " illisible");
+    }
+    if (l.Find("date_naissance") != nullptr && !ParseDate(l.Find("date_naissance"))) {
+      missing.push_back("date de naissance illisible");
+    }
+    if (!missing.empty()) Add("LOT_LINE_INCOMPLETE", bd, inv.line, &inv, "manque : " + Join(missing));
+    if (const std::string* nir = l.Find("nir"); nir != nullptr && !Nir::Parse(*nir).ok()) {
+      Add("LOT_NIR_INVALID", bd, inv.line, &inv, Nir::Parse(*nir).status().message());
+    }
+    const auto total = ParseAmount(l.Find("montant_total"));
+    const auto amo = ParseAmount(l.Find("montant_amo"));
+    const auto amc = ParseAmount(l.Find("montant_amc"));
+    if (total && amo && amc && *amo + *amc != *total) {
+      Add("LOT_AMO_AMC_INCONSISTENT", bd, inv.line, &inv,
+          amo->ToFrench() + " + " + amc->ToFrench() + " ≠ " + total->ToFrench());
+    }
+  }
+
+  // The feuille's total: its montant_total, else the sum of its acts.
+  std::optional<Money> FeuilleTotal(const Document& f) const {
+    if (auto t = ParseAmount(f.Text("montant_total"))) return t;
+    if (f.lines.empty()) return std::nullopt;
+    Money sum = Money::Zero();
+    for (const Line& l : f.lines) {
+      auto m = ParseAmount(l.Find("montant"));
+      if (!m) return std::nullopt;
+      sum += *m;
+    }
+    return sum;
+  }
+
+  void CheckFeuille(const Invoice& inv) {
+    const Document& f = doc(*inv.feuille);
+    const int fd = *inv.feuille;
+    std::vector<std::string> missing;
+    static const std::vector<std::pair<std::string, std::string>> kFields = {
+        {"numero_facture", "n° de facture"}, {"assure.nom", "nom de l'assuré"},
+        {"assure.prenom", "prénom de l'assuré"}, {"assure.nir", "n° d'immatriculation de l'assuré"}};
+    for (const auto& [field, label] : kFields) {
+      if (f.Text(field) == nullptr) missing.push_back(label);
+    }
+    if (f.lines.empty()) missing.push_back("actes effectués");
+    for (size_t i = 0; i < f.lines.size(); ++i) {
+      const Line& l = f.lines[i];
+      const std::string where = " (acte " + std::to_string(i + 1) + ")";
+      if (!ParseDate(l.Find("date"))) missing.push_back("date des soins" + where);
+      if (l.Find("code") == nullptr) missing.push_back("code de l'acte" + where);
+      if (!ParseAmount(l.Find("montant"))) missing.push_back("honoraires" + where);
+    }
+    if (!missing.empty()) Add("FDS_INCOMPLETE", fd, std::nullopt, &inv, "manque : " + Join(missing));
+
+    const auto praticien = f.Flag("signature.praticien");
+    if (praticien != true) {
+      Add("FDS_PRATICIEN_SIGNATURE_MISSING", fd, std::nullopt, &inv,
+          praticien ? "" : "signature illisible", !praticien.has_value());
+    }
+    const auto patient = f.Flag("signature.patient");
+    const auto impossible = f.Flag("impossibilite_signer");
+    if (patient != true && impossible != true) {
+      const bool unreadable = !patient.has_value() || !impossible.has_value();
+      Add("FDS_PATIENT_SIGNATURE_MISSING", fd, std::nullopt, &inv, unreadable ? "signature ou case illisible" : "",
+          unreadable);
+    }
+    if (inv.line) {
+      const auto line_total = ParseAmount(line(inv).Find("montant_total"));
+      const auto feuille_total = FeuilleTotal(f);
+      if (line_total && feuille_total) {
+        const int64_t gap = (*line_total - *feuille_total).cents();
+        if (std::abs(gap) > rules_->limits().tolerance_montant_centimes) {
+          Add("LOT_AMOUNT_MISMATCH", fd, inv.line, &inv,
+              "bordereau " + line_total->ToFrench() + ", feuille " + feuille_total->ToFrench());
+        }
+      } else if (line_total && !feuille_total) {
+        Add("FDS_INCOMPLETE", fd, std::nullopt, &inv, "montant de la feuille illisible", true);
+      }
+    }
+  }
+
+  PrescriptionKey KeyOf(const Invoice& inv) const {
+    PrescriptionKey key;
+    const Document* f = inv.feuille ? &doc(*inv.feuille) : nullptr;
+    auto pick = [&](const std::string* a, const std::string* b) { return a ? *a : (b ? *b : std::string()); };
+    const Line* l = inv.line ? &line(inv) : nullptr;
+    key.partenaire = pick(bordereau() ? bordereau()->Text("partenaire.identifiant") : nullptr,
+                          f ? f->Text("praticien.identifiant") : nullptr);
+    key.nir = pick(l ? l->Find("nir") : nullptr, f ? f->Text("assure.nir") : nullptr);
+    key.date_naissance = pick(l ? l->Find("date_naissance") : nullptr, f ? f->Text("beneficiaire.date_naissance") : nullptr);
+    return key;
+  }
+
+  // Where an invoice-level anomaly not tied to one piece points: the feuille,
+  // else the bordereau line.
+  std::pair<int, std::optional<int>> Anchor(const Invoice& inv) const {
+    if (inv.feuille) return {*inv.feuille, std::nullopt};
+    return {lot_.bordereau.value_or(0), inv.line};
+  }
+
+  Status CheckPrescription(const Invoice& inv, std::optional<Date>& prescription_date) {
+    for (int p : inv.prescriptions) {
+      const Document& pr = doc(p);
+      if (!prescription_date) prescription_date = ParseDate(pr.Text("date"));
+      const auto raturee = pr.Flag("raturee");
+      if (raturee != false) {
+        Add("PRESCRIPTION_RATUREE", p, std::nullopt, &inv, raturee ? "" : "état de la prescription illisible",
+            !raturee.has_value());
+      }
+    }
+    if (!inv.prescriptions.empty()) return Status::Ok();
+    const PrescriptionKey key = KeyOf(inv);
+    std::optional<PrescriptionRecord> known;
+    if (key.complete()) {
+      auto found = history_.Find(key);
+      if (!found.ok()) return found.status();
+      known = *found;
+    }
+    if (known) {
+      if (!prescription_date) prescription_date = known->date;
+      return Status::Ok();
+    }
+    const auto [document, line_index] = Anchor(inv);
+    Add("PRESCRIPTION_MISSING", document, line_index, &inv,
+        key.complete() ? "" : "patient non identifiable pour retrouver une transmission antérieure", !key.complete());
+    return Status::Ok();
+  }
+
+  void CheckDates(const Invoice& inv, std::optional<Date> prescription_date) {
+    const Document* f = inv.feuille ? &doc(*inv.feuille) : nullptr;
+    if (f != nullptr && !prescription_date) prescription_date = ParseDate(f->Text("prescription.date"));
+    std::optional<Date> first_care, last_care;
+    if (f != nullptr) {
+      for (const Line& l : f->lines) {
+        if (auto d = ParseDate(l.Find("date"))) {
+          if (!first_care || *d < *first_care) first_care = d;
+          if (!last_care || *d > *last_care) last_care = d;
+        }
+      }
+    }
+    const std::optional<Date> lot_date = bordereau() ? ParseDate(bordereau()->Text("lot.date")) : std::nullopt;
+    std::vector<std::string> problems;
+    if (prescription_date && first_care && *first_care < *prescription_date) {
+      problems.push_back("soins du " + first_care->ToFrench() + " avant la prescription du " +
+                         prescription_date->ToFrench());
+    }
+    if (lot_date && last_care && *last_care > *lot_date) {
+      problems.push_back("soins du " + last_care->ToFrench() + " après le lot du " + lot_date->ToFrench());
+    }
+    if (lot_date && prescription_date && *prescription_date > *lot_date) {
+      problems.push_back("prescription du " + prescription_date->ToFrench() + " après le lot du " + lot_date->ToFrench());
+    }
+    // A prescription came but no date of it can be read anywhere: the
+    // "care after prescription" rule cannot be checked, so it flags.
+    const bool unreadable = !prescription_date && !inv.prescriptions.empty();
+    if (unreadable) problems.push_back("date de la prescription illisible");
+    if (!problems.empty()) {
+      const auto [document, line_index] = Anchor(inv);
+      Add("DATES_INCONSISTENT", document, line_index, &inv, Join(problems), unreadable);
+    }
+  }
+
+  Status CheckInvoice(const Invoice& inv) {
+    if (inv.line) CheckLine(inv);
+    if (inv.line && !inv.feuille && lot_.flux == Flux::kDegrade) {
+      // The prescription travels with its feuille: asking for the feuille
+      // asks for both, so no second anomaly for the same missing pieces.
+      Add("LOT_FEUILLE_MISSING", *lot_.bordereau, inv.line, &inv);
+      if (inv.prescriptions.empty()) return Status::Ok();
+    }
+    if (!inv.line && inv.feuille && bordereau() != nullptr) {
+      Add("LOT_LINE_MISSING", *inv.feuille, std::nullopt, &inv);
+    }
+    if (inv.feuille) CheckFeuille(inv);
+    std::optional<Date> prescription_date;
+    if (Status s = CheckPrescription(inv, prescription_date); !s.ok()) return s;
+    CheckDates(inv, prescription_date);
+    return Status::Ok();
+  }
+
+  void Decide() {
+    std::set<std::string> numbers_rejected;
+    for (const Anomaly& a : out_.anomalies) {
+      if (a.numero_facture) numbers_rejected.insert(*a.numero_facture);
+    }
+    std::set<std::string> all_units, accepted;
+    for (const Invoice& inv : invoices_) {
+      all_units.insert(UnitKey(inv));
+      if (inv.numero && !numbers_rejected.count(*inv.numero)) accepted.insert(*inv.numero);
+    }
+    auto sorted = [](const std::set<std::string>& s) {
+      std::vector<std::string> v(s.begin(), s.end());
+      std::sort(v.begin(), v.end(), NumeroLess);
+      return v;
+    };
+    out_.factures_rejetees = sorted(numbers_rejected);
+    out_.factures_acceptees = sorted(accepted);
+    if (lot_rejected_ || all_units.empty() || rejected_units_.size() >= all_units.size()) {
+      out_.verdict = Verdict::kRejected;
+    } else if (!rejected_units_.empty()) {
+      out_.verdict = Verdict::kPartial;
+    } else {
+      out_.verdict = Verdict::kAccepted;
+    }
+  }
+
+  const std::vector<Document>& docs_;
+  const Lot& lot_;
+  const LotRuleSet* rules_;
+  const PrescriptionHistory& history_;
+  std::vector<Invoice> invoices_;
+  std::set<std::string> rejected_units_;
+  bool lot_rejected_ = false;
+  LotVerdict out_;
+
+ public:
+  // Used by RememberPrescriptions: the invoices with their prescriptions.
+  const std::vector<Invoice>& Assemble() {
+    BuildInvoices();
+    return invoices_;
+  }
+  PrescriptionKey Key(const Invoice& inv) const { return KeyOf(inv); }
+};
+
+}  // namespace
+
+Result<LotVerdict> CheckLot(const std::vector<Document>& documents, const Lot& lot, const LotRuleSet& rules,
+                            const PrescriptionHistory& history) {
+  return LotChecker(documents, lot, &rules, history).Run();
+}
+
+Result<std::vector<LotVerdict>> CheckLots(const std::vector<Document>& documents, const LotRuleSet& rules,
+                                          const PrescriptionHistory& history) {
+  std::vector<LotVerdict> out;
+  for (const Lot& lot : AssembleLots(documents)) {
+    auto v = CheckLot(documents, lot, rules, history);
+    if (!v.ok()) return v.status();
+    out.push_back(std::move(v).value());
+  }
+  return out;
+}
+
+Status RememberPrescriptions(const std::vector<Document>& documents, const Lot& lot, PrescriptionHistory& history) {
+  LotChecker checker(documents, lot, nullptr, history);
+  for (const Invoice& inv : checker.Assemble()) {
+    if (inv.prescriptions.empty()) continue;
+    PrescriptionRecord record;
+    record.key = checker.Key(inv);
+    if (!record.key.complete()) continue;  // cannot be found again anyway
+    record.date = ParseDate(documents[static_cast<size_t>(inv.prescriptions.front())].Text("date"));
+    record.numero_facture = inv.numero.value_or("");
+    if (Status s = history.Remember(record); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace liasse::rules
