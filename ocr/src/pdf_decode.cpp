@@ -7,6 +7,8 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstring>
 
 #include "decode_internal.h"
@@ -166,7 +168,62 @@ PixPtr FromSamples(std::span<const std::byte> s, int width, int height, int bpc,
 struct PageImageRef {
   PdfObject* image = nullptr;
   std::int64_t pixels = 0;
+  std::string name;     // resource name, for finding its placement
+  bool in_form = false;
 };
+
+// Placement of the image on the page: the last `a b c d e f cm` before
+// `/name Do` in the page content (nested q/Q ignored: scanners write one).
+struct Placement {
+  bool found = false;
+  double a = 1, b = 0, c = 0, d = 1;
+};
+
+std::string PageContent(PdfPage* page) {
+  std::string out;
+  PdfObject* contents = Resolve(page->GetContents());
+  std::vector<PdfObject*> streams;
+  if (contents != nullptr && contents->IsArray()) {
+    for (const PdfObject& o : contents->GetArray()) streams.push_back(Resolve(const_cast<PdfObject*>(&o)));
+  } else {
+    streams.push_back(contents);
+  }
+  for (PdfObject* s : streams) {
+    if (s == nullptr || !s->HasStream()) continue;
+    PodofoBuffer buf;
+    s->GetStream()->GetFilteredCopy(&buf.data, &buf.size);
+    if (buf.size > 0 && out.size() < (4u << 20)) out.append(buf.data, static_cast<std::size_t>(buf.size)).push_back(' ');
+  }
+  return out;
+}
+
+Placement FindPlacement(PdfPage* page, const std::string& name) {
+  Placement placement;
+  const std::string content = PageContent(page);
+  std::vector<std::string> tokens;
+  std::size_t i = 0;
+  double m[6] = {1, 0, 0, 1, 0, 0};
+  while (i < content.size()) {
+    while (i < content.size() && std::isspace(static_cast<unsigned char>(content[i]))) ++i;
+    std::size_t j = i;
+    while (j < content.size() && !std::isspace(static_cast<unsigned char>(content[j]))) ++j;
+    if (j == i) break;
+    std::string token = content.substr(i, j - i);
+    i = j;
+    if (token == "cm" && tokens.size() >= 6) {
+      try {
+        for (int k = 0; k < 6; ++k) m[k] = std::stod(tokens[tokens.size() - 6 + static_cast<std::size_t>(k)]);
+      } catch (const std::exception&) {
+        continue;
+      }
+    } else if (token == "Do" && !tokens.empty() && tokens.back() == "/" + name) {
+      placement = {true, m[0], m[1], m[2], m[3]};
+    }
+    tokens.push_back(std::move(token));
+    if (tokens.size() > 8) tokens.erase(tokens.begin());
+  }
+  return placement;
+}
 
 // The largest image XObject drawn by the page (one level of form XObjects).
 PageImageRef FindLargestImage(PdfObject* resources, int depth = 0) {
@@ -180,10 +237,13 @@ PageImageRef FindLargestImage(PdfObject* resources, int depth = 0) {
     const PdfName subtype = obj->GetIndirectKeyAsName(PdfName("Subtype"));
     if (subtype == PdfName("Image")) {
       const auto px = obj->GetIndirectKeyAsLong(PdfName("Width"), 0) * obj->GetIndirectKeyAsLong(PdfName("Height"), 0);
-      if (px > best.pixels) best = {obj, px};
+      if (px > best.pixels) best = {obj, px, key.GetName(), depth > 0};
     } else if (subtype == PdfName("Form")) {
       PageImageRef inner = FindLargestImage(obj->GetIndirectKey(PdfName("Resources")), depth + 1);
-      if (inner.pixels > best.pixels) best = inner;
+      if (inner.pixels > best.pixels) {
+        best = inner;
+        best.in_form = true;
+      }
     }
   }
   return best;
@@ -207,10 +267,19 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
     return Status::Corrupt(prefix + "image states an impossible size");
   }
   const int width = static_cast<int>(w64), height = static_cast<int>(h64);
-  const double page_width_pt = page->GetMediaBox().GetWidth();
-  const bool sideways = (page->GetRotation() / 90) % 2 != 0;
-  const double page_extent_pt = sideways ? page->GetMediaBox().GetHeight() : page_width_pt;
-  const int stated_dpi = page_extent_pt > 0 ? static_cast<int>(width * 72.0 / page_extent_pt + 0.5) : 0;
+  // Resolution and quarter-turns from where the page draws the image (its
+  // matrix), else from the media box. A small rotation in the matrix (a
+  // skewed placement) is not applied: the native image is straighter.
+  const Placement placement = ref.in_form ? Placement{} : FindPlacement(page, ref.name);
+  double extent_pt = page->GetMediaBox().GetWidth();
+  int quads = 0;
+  if (placement.found) {
+    extent_pt = std::hypot(placement.a, placement.b);
+    const double angle = std::atan2(placement.b, placement.a) * 180.0 / M_PI;  // counter-clockwise
+    quads = static_cast<int>(std::lround(-angle / 90.0) % 4 + 4) % 4;
+  }
+  quads = (quads + page->GetRotation() / 90 % 4 + 4) % 4;
+  const int stated_dpi = extent_pt > 0 ? static_cast<int>(width * 72.0 / extent_pt + 0.5) : 0;
   if (Status s = CheckPixels(name, page_number, width, height, stated_dpi, limits); !s.ok()) return s;
   if (!image->HasStream()) return Status::Corrupt(prefix + "image has no data stream");
 
@@ -218,8 +287,7 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
   const int bpc = static_cast<int>(image->GetIndirectKeyAsLong(PdfName("BitsPerComponent"), 1));
   PixPtr pix;
   PodofoBuffer raw;
-  if (enc.filter == "DCTDecode" || enc.filter == "JPXDecode") {
-    if (enc.filter_count != 1) return Status::Unimplemented(prefix + "chained filters before " + enc.filter);
+  if ((enc.filter == "DCTDecode" || enc.filter == "JPXDecode") && enc.filter_count == 1) {
     image->GetStream()->GetCopy(&raw.data, &raw.size);
     pix.reset(pixReadMem(U8(raw.span()), raw.span().size()));
   } else if (enc.filter == "CCITTFaxDecode" || enc.filter == "JBIG2Decode") {
@@ -234,6 +302,7 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
       pix = DecodeJbig2(raw.span(), globals.span(), width, height);
     }
   } else {
+    // Unfiltered, Flate/LZW/RunLength samples, or a chain PoDoFo decodes whole.
     const int comps = Components(image);
     if (comps == 0 || (bpc != 1 && bpc != 8)) {
       return Status::Unimplemented(prefix + "image colour space or depth not supported (" +
@@ -253,10 +322,7 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
       decode->GetArray()[0].GetNumber() == 1 && pixGetDepth(pix.get()) <= 8) {
     pixInvert(pix.get(), pix.get());
   }
-  if (page->GetRotation() % 360 != 0) {
-    const int quads = ((page->GetRotation() / 90) % 4 + 4) % 4;
-    pix.reset(pixRotateOrth(pix.get(), quads));
-  }
+  if (quads != 0) pix.reset(pixRotateOrth(pix.get(), quads));
   return FinishPage(std::move(pix), stated_dpi, name, page_number, limits);
 }
 
@@ -278,8 +344,9 @@ Result<std::vector<PageImage>> DecodePdf(std::span<const std::byte> bytes, std::
     try {
       doc.LoadFromBuffer(reinterpret_cast<const char*>(bytes.data()), static_cast<long>(bytes.size()));
     } catch (const PdfError& e) {
-      if (e.GetError() == ePdfError_InvalidPassword) {
-        return Status::FailedPrecondition(std::string(name) + ": encrypted PDF: a password is required to open it");
+      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+      if (e.GetError() == ePdfError_InvalidPassword || text.find("/Encrypt") != std::string_view::npos) {
+        return Status::FailedPrecondition(std::string(name) + ": encrypted PDF: cannot be opened without its password (or with its encryption scheme)");
       }
       if (e.GetError() == ePdfError_UnsupportedFilter || e.GetError() == ePdfError_InvalidEncryptionDict) {
         return Status::Unimplemented(std::string(name) + ": PDF uses an unsupported feature: " + DescribePdfError(e));

@@ -63,20 +63,21 @@ void EnsureSingleThreadedOpenMp() {
   execv("/proc/self/exe", argv.data());  // returns only on failure: carry on with the default
 }
 
-bool ProcessEnvelope(ocr::OcrPool& pool, const std::filesystem::path& file, const std::filesystem::path& out_dir,
-                     const ocr::DecodeLimits& limits) {
-  auto pages = ocr::DecodeFile(file, limits);
-  if (!pages.ok()) {
-    std::cerr << "liasse ocr: " << pages.status().ToString() << "\n";
-    return false;
-  }
-  const auto dir = out_dir / file.stem();
+struct Envelope {
+  std::filesystem::path file;
+  std::size_t first = 0, count = 0;  // its pages in the batch
+};
+
+bool WriteEnvelope(const Envelope& env, std::vector<Result<ocr::PageResult>>& results,
+                   const std::filesystem::path& out_dir) {
+  const auto dir = out_dir / env.file.stem();
   std::filesystem::create_directories(dir);
   std::vector<ocr::PageResult> done;
   bool ok = true;
-  for (auto& result : pool.RecogniseAll(*pages)) {
+  for (std::size_t i = env.first; i < env.first + env.count; ++i) {
+    auto& result = results[i];
     if (!result.ok()) {
-      std::cerr << "liasse ocr: " << file.filename().string() << ": " << result.status().ToString() << "\n";
+      std::cerr << "liasse ocr: " << env.file.filename().string() << ": " << result.status().ToString() << "\n";
       ok = false;
       continue;
     }
@@ -85,12 +86,36 @@ bool ProcessEnvelope(ocr::OcrPool& pool, const std::filesystem::path& file, cons
     std::ofstream(dir / name) << PageJson(*result).dump(2) << "\n";
     done.push_back(std::move(result).value());
   }
-  std::ofstream(dir / (file.stem().string() + ".hocr")) << ocr::HocrDocument(done);
-  if (Status s = ocr::WriteSearchablePdf(done, dir / (file.stem().string() + ".pdf")); !s.ok()) {
+  std::ofstream(dir / (env.file.stem().string() + ".hocr")) << ocr::HocrDocument(done);
+  if (Status s = ocr::WriteSearchablePdf(done, dir / (env.file.stem().string() + ".pdf")); !s.ok()) {
     std::cerr << "liasse ocr: " << s.ToString() << "\n";
     ok = false;
   }
-  std::cout << file.string() << ": " << done.size() << " page(s) -> " << dir.string() << "\n";
+  std::cout << env.file.string() << ": " << done.size() << " page(s) -> " << dir.string() << "\n";
+  return ok;
+}
+
+// Decodes a chunk of envelopes, recognises all their pages together (pages
+// and envelopes spread over the workers), writes each envelope's outputs.
+// A file that cannot be decoded is reported and the others go on.
+bool ProcessChunk(ocr::OcrPool& pool, const std::vector<std::string>& files, const std::filesystem::path& out_dir,
+                  const ocr::DecodeLimits& limits) {
+  bool ok = true;
+  std::vector<ocr::PageImage> pages;
+  std::vector<Envelope> envelopes;
+  for (const auto& f : files) {
+    auto decoded = ocr::DecodeFile(f, limits);
+    if (!decoded.ok()) {
+      std::cerr << "liasse ocr: " << decoded.status().ToString() << "\n";
+      ok = false;
+      continue;
+    }
+    envelopes.push_back({f, pages.size(), decoded->size()});
+    for (auto& p : *decoded) pages.push_back(std::move(p));
+  }
+  auto results = pool.RecogniseAll(pages);
+  pages.clear();
+  for (const auto& env : envelopes) ok = WriteEnvelope(env, results, out_dir) && ok;
   return ok;
 }
 
@@ -128,7 +153,13 @@ void AddOcrCommand(CLI::App& app, int& exit_code) {
     limits.max_pixels_per_page = args->max_pixels;
     limits.max_pages = args->max_pages;
     bool all_ok = true;
-    for (const auto& f : args->files) all_ok = ProcessEnvelope(**pool, f, args->out, limits) && all_ok;
+    constexpr std::size_t kChunk = 16;  // envelopes decoded and held in memory at once
+    for (std::size_t i = 0; i < args->files.size(); i += kChunk) {
+      const auto end = std::min(args->files.size(), i + kChunk);
+      const std::vector<std::string> chunk(args->files.begin() + static_cast<std::ptrdiff_t>(i),
+                                           args->files.begin() + static_cast<std::ptrdiff_t>(end));
+      all_ok = ProcessChunk(**pool, chunk, args->out, limits) && all_ok;
+    }
     exit_code = all_ok ? 0 : 1;
   });
 }
