@@ -1,0 +1,223 @@
+// One Tesseract engine: orientation (OSD), deskew, cleaning, recognition.
+#include <tesseract/resultiterator.h>
+
+#include <chrono>
+#include <cmath>
+
+#include "engine_internal.h"
+#include "preprocess.h"
+
+namespace liasse::ocr {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::string TakeText(char* text) {  // Tesseract hands out new[]'d strings
+  std::string out = text != nullptr ? text : "";
+  delete[] text;
+  return out;
+}
+
+Box BoxAt(const tesseract::ResultIterator& it, tesseract::PageIteratorLevel level) {
+  int left = 0, top = 0, right = 0, bottom = 0;
+  it.BoundingBox(level, &left, &top, &right, &bottom);
+  return {left, top, right - left, bottom - top};
+}
+
+// Tesseract asserts (aborts) on some degenerate images: refuse them first.
+Status ValidateForTesseract(Pix* pix, int page_number) {
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix), d = pixGetDepth(pix);
+  if (w < 16 || h < 16 || w > 32000 || h > 32000 || (d != 1 && d != 8 && d != 32)) {
+    return Status::InvalidArgument("page " + std::to_string(page_number) + ": " + std::to_string(w) + " x " +
+                                   std::to_string(h) + " x " + std::to_string(d) +
+                                   " bits is outside what the OCR engine accepts (16..32000 pixels a side)");
+  }
+  return Status::Ok();
+}
+
+std::vector<Block> CollectBlocks(tesseract::TessBaseAPI& api) {
+  std::vector<Block> blocks;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return blocks;
+  do {
+    if (it->Empty(tesseract::RIL_WORD)) continue;
+    if (blocks.empty() || it->IsAtBeginningOf(tesseract::RIL_BLOCK)) {
+      blocks.push_back({BoxAt(*it, tesseract::RIL_BLOCK), {}});
+    }
+    Block& block = blocks.back();
+    if (block.lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      block.lines.push_back({BoxAt(*it, tesseract::RIL_TEXTLINE), {}});
+    }
+    Word word;
+    word.text = TakeText(it->GetUTF8Text(tesseract::RIL_WORD));
+    word.box = BoxAt(*it, tesseract::RIL_WORD);
+    word.confidence = it->Confidence(tesseract::RIL_WORD);
+    block.lines.back().words.push_back(std::move(word));
+  } while (it->Next(tesseract::RIL_WORD));
+  return blocks;
+}
+
+// Clockwise quarter turns that make the page upright, with OSD's confidence.
+std::pair<int, float> DetectOrientation(tesseract::TessBaseAPI& osd, Pix* grey, float min_confidence) {
+  // OSD needs no more than ~300 dpi; larger scans only cost time.
+  PixPtr small;
+  Pix* input = grey;
+  if (pixGetXRes(grey) > 320) {
+    const float f = 300.0f / static_cast<float>(pixGetXRes(grey));
+    small.reset(pixScale(grey, f, f));
+    if (small) {
+      pixSetResolution(small.get(), 300, 300);
+      input = small.get();
+    }
+  }
+  osd.SetImage(input);
+  int degrees = 0;
+  float confidence = 0;
+  const char* script = nullptr;
+  float script_conf = 0;
+  const bool ok = osd.DetectOrientationScript(&degrees, &confidence, &script, &script_conf);
+  osd.Clear();
+  if (!ok || confidence < min_confidence) return {0, ok ? confidence : 0.0f};
+  // OSD reports how far the page is turned clockwise; undo it.
+  return {((360 - degrees) % 360) / 90, confidence};
+}
+
+}  // namespace
+
+OcrEngine::OcrEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OcrEngine::~OcrEngine() = default;
+
+Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
+  QuietLeptonica();
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  const std::string datadir = options.tessdata_dir.string();
+  const char* datapath = datadir.empty() ? nullptr : datadir.c_str();
+  // Every variable at Init, so no later SetVariable races with recognition.
+  std::vector<std::string> names = {"debug_file", "tessedit_do_invert"};
+  std::vector<std::string> values = {"/dev/null", "0"};
+  if (impl->api.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
+                     false) != 0) {
+    return Status::FailedPrecondition("cannot load Tesseract language data '" + options.language + "'" +
+                                      (datadir.empty() ? "" : " from " + datadir));
+  }
+  impl->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(options.page_segmentation_mode));
+  if (options.detect_orientation) {
+    impl->osd = std::make_unique<tesseract::TessBaseAPI>();
+    std::vector<std::string> osd_names = {"debug_file"};
+    std::vector<std::string> osd_values = {"/dev/null"};
+    if (impl->osd->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY, nullptr, 0, &osd_names, &osd_values,
+                        false) != 0) {
+      return Status::FailedPrecondition("cannot load Tesseract orientation data 'osd' (package tesseract-ocr-osd)");
+    }
+    impl->osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  }
+  return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
+}
+
+Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
+  const OcrOptions& opt = impl_->options;
+  PageResult result;
+  result.page_number = page.page_number();
+  result.dpi = page.dpi();
+  if (Status s = ValidateForTesseract(RawPix(page), page.page_number()); !s.ok()) return s;
+
+  auto start = Clock::now();
+  PixPtr grey = ToGrey(RawPix(page));
+  if (!grey) return Status::Internal("page " + std::to_string(page.page_number()) + ": grey conversion failed");
+  if (impl_->osd) {
+    auto [quads, confidence] = DetectOrientation(*impl_->osd, grey.get(), opt.min_orientation_confidence);
+    result.rotation_degrees = quads * 90;
+    result.orientation_confidence = confidence;
+    if (quads != 0) grey.reset(pixRotateOrth(grey.get(), quads));
+  }
+  result.timings.orient_ms = MsSince(start);
+
+  start = Clock::now();
+  if (opt.deskew) {
+    const Skew skew = MeasureSkew(grey.get(), opt.max_skew_degrees);
+    result.skew_confidence = skew.confidence;
+    if (skew.confidence >= 3.0f && std::abs(skew.degrees) >= 0.05) {
+      PixPtr straight = RotateGrey(grey.get(), skew.degrees);
+      if (straight) {
+        grey = std::move(straight);
+        result.skew_degrees = skew.degrees;
+      }
+    }
+  }
+  result.timings.deskew_ms = MsSince(start);
+
+  start = Clock::now();
+  PixPtr input;
+  if (opt.binarise) {
+    input = Binarise(grey.get());
+    if (input && opt.remove_dark_border) RemoveDarkBorder(input);
+    if (input && opt.remove_punch_holes) RemovePunchHoles(input.get());
+    if (input && opt.denoise) Denoise(input);
+  }
+  if (!input) input = std::move(grey);
+  pixSetResolution(input.get(), page.dpi(), page.dpi());
+  result.timings.clean_ms = MsSince(start);
+
+  start = Clock::now();
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetImage(input.get());
+  api.SetSourceResolution(page.dpi());
+  if (api.Recognize(nullptr) != 0) {
+    return Status::Internal("page " + std::to_string(page.page_number()) + ": recognition failed");
+  }
+  result.blocks = CollectBlocks(api);
+  result.text = TakeText(api.GetUTF8Text());
+  result.mean_confidence = static_cast<float>(api.MeanTextConf());
+  if (opt.produce_hocr) result.hocr = TakeText(api.GetHOCRText(page.page_number() - 1));
+  if (opt.render_pdf_page) {
+    result.pdf_page = RenderPdfPage(api);
+    if (result.pdf_page.empty()) {
+      return Status::Internal("page " + std::to_string(page.page_number()) + ": searchable PDF rendering failed");
+    }
+  }
+  result.timings.recognise_ms = MsSince(start);
+  if (opt.keep_cleaned_image) result.cleaned = MakePageImage(std::move(input), page.source_dpi(), page.page_number());
+  return result;
+}
+
+Result<RegionResult> OcrEngine::RecogniseRegion(const PageImage& page, const Box& box, const RegionOptions& options) {
+  Pix* pix = RawPix(page);
+  if (Status s = ValidateForTesseract(pix, page.page_number()); !s.ok()) return s;
+  if (box.x < 0 || box.y < 0 || box.width < 4 || box.height < 4 || box.x + box.width > pixGetWidth(pix) ||
+      box.y + box.height > pixGetHeight(pix)) {
+    return Status::InvalidArgument("page " + std::to_string(page.page_number()) + ": region " +
+                                   std::to_string(box.x) + "," + std::to_string(box.y) + " " +
+                                   std::to_string(box.width) + "x" + std::to_string(box.height) +
+                                   " is not inside the page");
+  }
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetPageSegMode(static_cast<tesseract::PageSegMode>(options.page_segmentation_mode));
+  api.SetVariable("tessedit_char_whitelist", options.whitelist.c_str());
+  api.SetImage(pix);
+  api.SetSourceResolution(page.dpi());
+  api.SetRectangle(box.x, box.y, box.width, box.height);
+  RegionResult result;
+  const bool ok = api.Recognize(nullptr) == 0;
+  if (ok) {
+    for (Block& block : CollectBlocks(api)) {
+      for (Line& line : block.lines) {
+        for (Word& word : line.words) result.words.push_back(std::move(word));
+      }
+    }
+    result.text = TakeText(api.GetUTF8Text());
+    while (!result.text.empty() && (result.text.back() == '\n' || result.text.back() == ' ')) result.text.pop_back();
+    result.confidence = static_cast<float>(api.MeanTextConf());
+  }
+  api.SetVariable("tessedit_char_whitelist", "");
+  api.SetPageSegMode(static_cast<tesseract::PageSegMode>(impl_->options.page_segmentation_mode));
+  api.Clear();
+  if (!ok) return Status::Internal("page " + std::to_string(page.page_number()) + ": region recognition failed");
+  return result;
+}
+
+}  // namespace liasse::ocr

@@ -1,0 +1,21 @@
+// Internal: what an OcrEngine holds.
+#pragma once
+
+#include <tesseract/baseapi.h>
+
+#include "liasse/ocr/ocr.h"
+#include "pix.h"
+
+namespace liasse::ocr {
+
+struct OcrEngine::Impl {
+  OcrOptions options;
+  tesseract::TessBaseAPI api;
+  std::unique_ptr<tesseract::TessBaseAPI> osd;  // null when orientation detection is off
+};
+
+// Renders the page last recognised by `api` as a one-page searchable PDF and
+// returns its bytes (empty on failure).
+std::string RenderPdfPage(tesseract::TessBaseAPI& api);
+
+}  // namespace liasse::ocr

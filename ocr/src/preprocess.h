@@ -1,0 +1,37 @@
+// Internal: image cleaning steps on Leptonica rasters.
+#pragma once
+
+#include "pix.h"
+
+namespace liasse::ocr {
+
+// 8-bit grey copy of any 1/8/32-bit raster, resolution kept.
+PixPtr ToGrey(Pix* pix);
+
+struct Skew {
+  double degrees = 0;     // rotate by this (Leptonica's sign) to deskew
+  float confidence = 0;   // Leptonica's score ratio; below 3 the estimate is unreliable
+};
+
+// Projection-profile search (sweep at 1/4 scale, then binary search at 1/2
+// scale down to 0.01°) on a thresholded copy of `grey`, within ±max_degrees.
+Skew MeasureSkew(Pix* grey, double max_degrees);
+
+// Rotates `grey` by `degrees` around its centre, enlarging the canvas so no
+// corner is cut, bringing in white.
+PixPtr RotateGrey(Pix* grey, double degrees);
+
+// Sauvola binarisation with a window of about 1/12 inch; falls back to a
+// global threshold on images too small for the window.
+PixPtr Binarise(Pix* grey);
+
+// Clears black components touching the image edge (scanner lid, shadows).
+void RemoveDarkBorder(PixPtr& binary);
+
+// Clears filled, roughly round blobs of 4–9 mm near the page edges.
+int RemovePunchHoles(Pix* binary);
+
+// Drops connected components smaller than 3 × 3 pixels.
+void Denoise(PixPtr& binary);
+
+}  // namespace liasse::ocr
