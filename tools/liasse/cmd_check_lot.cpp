@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "liasse/extractors/document_json.h"
 #include "liasse/rules/lot.h"
 #include "liasse/rules/memory_history.h"
+#include "liasse/store/database.h"
+#include "liasse/store/prescription_history_store.h"
 
 namespace liasse::cli {
 
@@ -24,12 +27,16 @@ void AddCheckLotCommand(CLI::App& app, int& exit_code) {
     std::vector<std::string> inputs;
     std::string data_dir;
     std::string out_dir;
+    std::string db_path;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("check-lot", "Contrôle les lots B2 d'enveloppes déjà extraites (JSON du contrat)");
   cmd->add_option("ENVELOPE", args->inputs, "fichiers JSON au format liasse.result/1 (documents)")->required();
   cmd->add_option("--data", args->data_dir, "dossier des données (contient rules/lots.toml)");
   cmd->add_option("--out", args->out_dir, "écrit chaque enveloppe, avec ses `lots`, dans ce dossier");
+  cmd->add_option("--db", args->db_path,
+                  "base SQLite qui garde les prescriptions déjà reçues d'un lot à l'autre "
+                  "(sinon : mémoire de cette seule commande)");
   cmd->callback([args, &exit_code] {
     const std::filesystem::path data =
         args->data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : std::filesystem::path(args->data_dir);
@@ -39,7 +46,24 @@ void AddCheckLotCommand(CLI::App& app, int& exit_code) {
       exit_code = 2;
       return;
     }
-    rules::MemoryPrescriptionHistory history;
+    // First transmission needs memory: the store's when --db is given.
+    rules::MemoryPrescriptionHistory memory_history;
+    std::optional<store::Database> db;
+    std::unique_ptr<store::SqlitePrescriptionHistory> stored_history;
+    PrescriptionHistory* history = &memory_history;
+    if (!args->db_path.empty()) {
+      auto opened = store::Database::Open(args->db_path);
+      if (opened.ok()) db.emplace(std::move(*opened));
+      auto sqlite_history = opened.ok() ? store::SqlitePrescriptionHistory::Open(*db)
+                                        : Result<std::unique_ptr<store::SqlitePrescriptionHistory>>(opened.status());
+      if (!sqlite_history.ok()) {
+        std::cerr << "liasse check-lot: " << args->db_path << ": " << sqlite_history.status().message() << "\n";
+        exit_code = 2;
+        return;
+      }
+      stored_history = std::move(*sqlite_history);
+      history = stored_history.get();
+    }
     nlohmann::ordered_json report = nlohmann::ordered_json::array();
     exit_code = 0;
     for (const std::string& input : args->inputs) {
@@ -50,14 +74,14 @@ void AddCheckLotCommand(CLI::App& app, int& exit_code) {
         exit_code = 1;
         continue;
       }
-      auto verdicts = rules::CheckLots(envelope->documents, *rule_set, history);
+      auto verdicts = rules::CheckLots(envelope->documents, *rule_set, *history);
       if (!verdicts.ok()) {
         std::cerr << "liasse check-lot: " << input << ": " << verdicts.status().message() << "\n";
         exit_code = 1;
         continue;
       }
       for (const rules::Lot& lot : rules::AssembleLots(envelope->documents)) {
-        if (Status s = rules::RememberPrescriptions(envelope->documents, lot, history); !s.ok()) {
+        if (Status s = rules::RememberPrescriptions(envelope->documents, lot, *history); !s.ok()) {
           std::cerr << "liasse check-lot: " << input << ": " << s.message() << "\n";
           exit_code = 1;
         }

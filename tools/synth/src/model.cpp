@@ -70,8 +70,10 @@ Date RandomDate(Rng& rng, Date from, Date to) {
 }
 
 std::string MakeNir(Rng& rng, int sexe, Date naissance, const Commune& c) {
+  std::string ordre = rng.Digits(3);
+  if (ordre == "000") ordre = "001";  // INSEE order numbers run 001–999; 000 is no valid NIR
   std::string first = fmt::format("{}{:02}{:02}{}{}{}", sexe, naissance.year() % 100, naissance.month(),
-                                  c.departement, c.insee, rng.Digits(3));
+                                  c.departement, c.insee, ordre);
   if (first.size() != 13) first = first.substr(0, 13);
   const int key = Nir::ComputeKey(first);
   return first + fmt::format("{:02}", key);
