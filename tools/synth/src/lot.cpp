@@ -250,10 +250,10 @@ LotBuild BuildLot(Context& ctx, const std::vector<std::string>& defects_in) {
       for (size_t k = 1; k < line_order.size(); ++k) {
         if (invoices[static_cast<size_t>(line_order[k])].numero < invoices[static_cast<size_t>(line_order[k - 1])].numero) {
           add(code, bordereau_doc, static_cast<int>(k), "");
+          lot_level = true;  // only when the disorder shows: one line left cannot be out of order
           break;
         }
       }
-      lot_level = true;
       continue;
     }
     if (code == "LOT_PIECES_ORDER") {
@@ -269,10 +269,10 @@ LotBuild BuildLot(Context& ctx, const std::vector<std::string>& defects_in) {
       for (size_t k = 0; k < actual.size(); ++k) {
         if (actual[k] != expected[k]) {
           add(code, feuille_doc[actual[k]], -1, "");
+          lot_level = true;
           break;
         }
       }
-      lot_level = true;
       continue;
     }
     const int i = victim[code];
