@@ -1,0 +1,27 @@
+// Reading an envelope: split its pages into documents, classify each,
+// extract and normalise its fields and tables, cross-check them and flag
+// what a person must look at (shared/spec/results.md).
+#pragma once
+
+#include <vector>
+
+#include "liasse/extractors/document.h"
+#include "liasse/extractors/ocr_input.h"
+
+namespace liasse::extractors {
+
+struct ExtractionOptions {
+  // A field read with a confidence below this (0..1) is kept and flagged in
+  // `review`; it is first re-read by region OCR when a RegionReader is given.
+  double review_below_confidence = 0.80;
+};
+
+// The documents of one envelope, in page order. Deterministic: the same
+// pages and options give the same documents. `reader` may be null (no region
+// re-read); it is not owned. Never fails: what cannot be read is absent and
+// named in the document's review flags; an unclassifiable page is an
+// `autre` document, flagged.
+std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, RegionReader* reader,
+                                       const ExtractionOptions& options = {});
+
+}  // namespace liasse::extractors
