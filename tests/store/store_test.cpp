@@ -60,6 +60,17 @@ TEST_F(StoreTest, MembersRoundTripAndUpsert) {
   EXPECT_EQ(st->FindMember("nobody").status().code(), StatusCode::kNotFound);
 }
 
+TEST_F(StoreTest, MemberIsFoundByNir) {
+  auto st = Store::Open(Path());
+  ASSERT_TRUE(st.ok());
+  const Member m = Thomas();
+  ASSERT_TRUE(st->UpsertMember(m).ok());
+  EXPECT_EQ(st->FindMemberByNir(m.nir).value(), m);
+  EXPECT_EQ(st->FindMemberByNir("185057800608436").status().code(), StatusCode::kNotFound);
+  // The NIR is bound as a value, never spliced into the SQL.
+  EXPECT_EQ(st->FindMemberByNir("' OR 1=1 --").status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(StoreTest, ContractsAreRecorded) {
   auto st = Store::Open(Path());
   ASSERT_TRUE(st->UpsertContract("PASS3", true, Date::Parse("2024-01-01").value()).ok());

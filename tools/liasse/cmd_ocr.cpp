@@ -1,8 +1,6 @@
 // `liasse ocr FILE... --out DIR`: decode, clean and recognise envelopes; per
 // envelope a folder with one JSON per page (words, boxes, confidences,
 // rotation, skew, timings), an hOCR file and a searchable PDF.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -10,6 +8,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "omp_env.h"
 #include "liasse/ocr/ocr.h"
 
 namespace liasse::cli {
@@ -47,20 +46,6 @@ json PageJson(const ocr::PageResult& r) {
             {"recognise", r.timings.recognise_ms}}},
           {"text", r.text},
           {"blocks", std::move(blocks)}};
-}
-
-// Tesseract's OpenMP reads OMP_THREAD_LIMIT when the process loads, so the
-// limit is set by re-executing once; engines then stay single-threaded.
-void EnsureSingleThreadedOpenMp() {
-  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  std::vector<std::string> args;
-  for (std::string arg; std::getline(in, arg, '\0');) args.push_back(arg);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  setenv("OMP_THREAD_LIMIT", "1", 1);
-  execv("/proc/self/exe", argv.data());  // returns only on failure: carry on with the default
 }
 
 struct Envelope {

@@ -1,107 +1,344 @@
 #include "liasse/runner/process.h"
 
+#include <chrono>
+#include <ctime>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <system_error>
+#include <thread>
 
+#include "claims.h"
+#include "envelope_output.h"
+#include "letters.h"
+#include "liasse/generators/letter_generator.h"
+#include "liasse/mail/config.h"
+#include "liasse/pricing/data.h"
+#include "liasse/store/members_import.h"
+#include "liasse/store/outbox_store.h"
+#include "liasse/extractors/extract.h"
+#include "liasse/ocr/ocr.h"
+#include "liasse/ocr/page_image.h"
+#include "liasse/rules/lot.h"
+#include "liasse/rules/rule_set.h"
 #include "liasse/runner/envelope_source.h"
 #include "liasse/runner/file_hash.h"
+#include "liasse/store/prescription_history_store.h"
+#include "liasse/store/store.h"
+#include "ocr_stream.h"
+#include "page_adapter.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::ordered_json;
 
-// Writes `content` to `path` through a temporary file and a rename, so a
-// reader never sees half a result.
-Status WriteFileAtomically(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(tmp.string() + ": cannot open for writing");
-    out << content;
-    if (!out.flush()) return Status::IoError(tmp.string() + ": write failed");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path.string() + ": " + ec.message());
-  return Status::Ok();
-}
-
-Result<std::string> ReadPrefix(const fs::path& path, std::size_t n) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path.string() + ": cannot open for reading");
-  std::string bytes(n, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(n));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return bytes;
-}
-
-// Why an envelope cannot be read at all, or ok.
+// Why an envelope cannot be read at all, or ok: a cheap look at its first
+// bytes before the decoder is asked, so an empty or foreign file gets a
+// plain French reason.
 Status CheckReadable(const fs::path& path) {
-  auto prefix = ReadPrefix(path, 16);
-  if (!prefix.ok()) return prefix.status();
-  if (prefix->empty()) return Status::Corrupt(path.filename().string() + ": fichier vide (0 octet)");
-  if (SniffFormat(*prefix) == EnvelopeFormat::kUnknown) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path.filename().string() + ": lecture impossible");
+  std::string prefix(16, '\0');
+  in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+  prefix.resize(static_cast<std::size_t>(in.gcount()));
+  if (prefix.empty()) return Status::Corrupt(path.filename().string() + ": fichier vide (0 octet)");
+  if (SniffFormat(prefix) == EnvelopeFormat::kUnknown) {
     return Status::Corrupt(path.filename().string() + ": format non reconnu (ni TIFF, ni PDF, ni PNG, ni JPEG)");
   }
   return Status::Ok();
 }
 
-ordered_json EnvelopeSkeleton(const fs::path& path) {
-  ordered_json j;
-  j["schema"] = "liasse.result/1";
-  j["source"] = path.filename().string();
-  j["sha256"] = nullptr;
-  j["error"] = nullptr;
-  j["searchable_pdf"] = nullptr;
-  j["pages"] = ordered_json::array();
-  j["documents"] = ordered_json::array();
-  j["lots"] = ordered_json::array();
-  j["claims"] = ordered_json::array();
-  j["letters"] = ordered_json::array();
-  return j;
+// The local calendar date now.
+Date Today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
 }
 
-Status Quarantine(const fs::path& envelope, const fs::path& out_dir) {
+// The date a file was last written: for a scan, the day it was scanned.
+Date FileDate(const fs::path& file) {
   std::error_code ec;
-  const fs::path dir = out_dir / "quarantine";
-  fs::create_directories(dir, ec);
-  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
-  fs::copy_file(envelope, dir / envelope.filename(), fs::copy_options::overwrite_existing, ec);
-  if (ec) return Status::IoError((dir / envelope.filename()).string() + ": " + ec.message());
-  return Status::Ok();
+  const auto written = fs::last_write_time(file, ec);
+  if (ec) return Today();
+  const auto system = std::chrono::file_clock::to_sys(written);
+  const std::time_t t = std::chrono::system_clock::to_time_t(system);
+  std::tm local{};
+  localtime_r(&t, &local);
+  return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
+}
+
+// What the parallel part of an envelope's processing (OCR, extraction)
+// leaves for the ordered part (rules with their memory, results on disk).
+struct Prepared {
+  fs::path file;
+  std::string sha256;
+  std::optional<std::string> error;
+  std::string searchable_pdf;  // relative to the output directory
+  std::vector<PageOutput> pages;
+  std::vector<extractors::Document> documents;
+};
+
+// One batch: the shared, read-only rule data and the store, and the ordered
+// commit that runs the stateful stages envelope after envelope in input
+// order, whatever order the OCR finished them in, so results do not depend
+// on thread timing.
+class Batch {
+ public:
+  Batch(const ProcessOptions& options, std::vector<fs::path> envelopes)
+      : options_(options), envelopes_(std::move(envelopes)) {}
+
+  Status Open() {
+    std::error_code ec;
+    fs::create_directories(options_.out_dir, ec);
+    if (ec) return Status::IoError(options_.out_dir.string() + ": " + ec.message());
+    const fs::path data_dir = options_.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : options_.data_dir;
+    auto lot_rules = rules::LotRuleSet::Load(data_dir);
+    if (!lot_rules.ok()) return lot_rules.status();
+    lot_rules_.emplace(std::move(lot_rules).value());
+    const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
+    auto store = store::Store::Open(db.string());
+    if (!store.ok()) return store.status();
+    store_.emplace(std::move(store).value());
+    auto history = store::SqlitePrescriptionHistory::Open(store_->database());
+    if (!history.ok()) return history.status();
+    history_ = std::move(history).value();
+    if (Status s = ImportMembers(); !s.ok()) return s;
+    auto pricing_data = pricing::PricingData::Load(data_dir.string());
+    if (!pricing_data.ok()) return pricing_data.status();
+    pricing_data_.emplace(std::move(pricing_data).value());
+    pricer_.emplace(pricing_data_->tables, pricing_data_->tariffs);
+    auto outbox = store::OutboxStore::Open(db.string());
+    if (!outbox.ok()) return outbox.status();
+    outbox_ = std::move(outbox).value();
+    auto mail_config = mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string());
+    if (!mail_config.ok()) return mail_config.status();
+    sender_ = mail_config->sender;
+    today_ = options_.today ? *options_.today : Today();
+    generators::GeneratorOptions generator_options;
+    generator_options.clock = [today = today_] { return generators::Timestamp{today, 8, 0, 0}; };
+    auto generator = generators::LetterGenerator::Create(std::move(generator_options));
+    if (!generator.ok()) return generator.status();
+    generator_.emplace(std::move(generator).value());
+    return Status::Ok();
+  }
+
+  const std::vector<fs::path>& envelopes() const { return envelopes_; }
+
+  // The members file of the options and every members.csv of an input
+  // directory, upserted into the store (each file all or nothing).
+  Status ImportMembers() {
+    std::vector<fs::path> files;
+    if (!options_.contract.empty()) files.push_back(options_.contract);
+    for (const auto& input : options_.inputs) {
+      std::error_code ec;
+      if (fs::is_directory(input, ec) && fs::exists(input / "members.csv", ec)) files.push_back(input / "members.csv");
+    }
+    for (const auto& file : files) {
+      auto members = store::ReadMembersFile(file.string());
+      if (!members.ok()) return members.status();
+      if (Status s = store_->UpsertMembers(*members); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Result<std::vector<ocr::PageImage>> Decode(std::size_t index) {
+    const fs::path& file = envelopes_[index];
+    if (Status s = CheckReadable(file); !s.ok()) return s;
+    return ocr::DecodeFile(file);
+  }
+
+  void Failed(std::size_t index, const Status& error) {
+    Prepared p;
+    p.file = envelopes_[index];
+    p.sha256 = HashOrEmpty(p.file);
+    p.error = error.message();
+    Submit(index, std::move(p));
+  }
+
+  void Done(std::size_t index, std::vector<Result<ocr::PageResult>> results, ocr::OcrEngine& engine) {
+    Prepared p;
+    p.file = envelopes_[index];
+    p.sha256 = HashOrEmpty(p.file);
+    std::vector<const ocr::PageResult*> recognised(results.size(), nullptr);
+    std::vector<extractors::OcrPage> pages;
+    std::vector<ocr::PageResult> for_pdf;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      if (!results[i].ok()) {
+        // A page Tesseract could not take makes the envelope unreadable as a
+        // whole: its documents could not be split reliably.
+        p.error = p.file.filename().string() + ": page " + std::to_string(i + 1) + " : " +
+                  results[i].status().message();
+        Submit(index, std::move(p));
+        return;
+      }
+      recognised[i] = &*results[i];
+      p.pages.push_back(ToPageOutput(*results[i], static_cast<int>(i)));
+      pages.push_back(ToOcrPage(*results[i], static_cast<int>(i)));
+    }
+    EngineRegionReader reader(engine, recognised);
+    p.documents = extractors::ExtractDocuments(pages, &reader);
+    if (auto pdf = WriteSearchablePdf(options_.out_dir, p.file, results); pdf.ok()) {
+      p.searchable_pdf = *pdf;
+    } else {
+      p.error = pdf.status().message();
+    }
+    Submit(index, std::move(p));
+  }
+
+  ProcessSummary TakeSummary() { return std::move(summary_); }
+  Status status() const { return fatal_; }
+
+ private:
+  static std::string HashOrEmpty(const fs::path& file) {
+    auto hash = Sha256OfFile(file);
+    return hash.ok() ? *hash : std::string();
+  }
+
+  void Submit(std::size_t index, Prepared prepared) {
+    std::lock_guard lock(commit_mu_);
+    ready_.emplace(index, std::move(prepared));
+    while (!ready_.empty() && ready_.begin()->first == next_commit_) {
+      Commit(ready_.begin()->second);
+      ready_.erase(ready_.begin());
+      ++next_commit_;
+      if (options_.progress) options_.progress(static_cast<int>(next_commit_), static_cast<int>(envelopes_.size()), summary_.pages);
+    }
+  }
+
+  // The stateful stages, in input order, under commit_mu_.
+  void Commit(Prepared& p) {
+    ++summary_.envelopes;
+    EnvelopeOutput out;
+    out.source = p.file.filename().string();
+    out.sha256 = p.sha256;
+    out.error = p.error;
+    out.searchable_pdf = p.searchable_pdf;
+    out.pages = std::move(p.pages);
+    out.documents = std::move(p.documents);
+    if (p.error) {
+      ++summary_.unreadable;
+      if (Status q = Quarantine(p.file, options_.out_dir); !q.ok()) Fatal(q);
+      summary_.messages.push_back(out.source + " : quarantaine — " + *p.error);
+    } else {
+      CheckLots(out);
+      PriceAndWrite(p.file, out);
+      Count(out);
+      summary_.messages.push_back(EnvelopeLine(out));
+    }
+    if (Status w = WriteEnvelopeJson(options_.out_dir, p.file, out); !w.ok()) Fatal(w);
+  }
+
+  void CheckLots(EnvelopeOutput& out) {
+    auto lots = rules::CheckLots(out.documents, *lot_rules_, *history_);
+    if (!lots.ok()) {
+      Fatal(lots.status());
+      return;
+    }
+    for (const auto& lot : rules::AssembleLots(out.documents)) {
+      if (Status s = rules::RememberPrescriptions(out.documents, lot, *history_); !s.ok()) Fatal(s);
+    }
+    out.lots = std::move(lots).value();
+  }
+
+  // Claims of the accepted feuilles, then the letters.
+  void PriceAndWrite(const fs::path& file, EnvelopeOutput& out) {
+    const Date received = options_.date_reception ? *options_.date_reception : FileDate(file);
+    const auto claims = PriceLotClaims(out.documents, out.lots, *pricer_, *store_, received);
+    for (const auto& c : claims) {
+      out.claims.push_back(ClaimResultToJson(c));
+      if (c.priced) {
+        ++summary_.claims;
+        summary_.euros_priced_cents += c.priced->totals.mutuelle.cents();
+      }
+      summary_.review_flags += static_cast<int>(c.review.size());
+    }
+    LetterContext ctx{options_.out_dir, file.stem().string(), received, today_, &*generator_, outbox_.get(), sender_};
+    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, out.review);
+    summary_.letters += static_cast<int>(out.letters.size());
+    for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
+  }
+
+  void Count(const EnvelopeOutput& out) {
+    summary_.pages += static_cast<long>(out.pages.size());
+    for (const auto& d : out.documents) {
+      ++summary_.documents_by_type[std::string(extractors::DocumentTypeName(d.type))];
+      summary_.review_flags += static_cast<int>(d.review.size());
+    }
+    for (const auto& lot : out.lots) {
+      switch (lot.verdict) {
+        case rules::Verdict::kAccepted: ++summary_.lots_accepted; break;
+        case rules::Verdict::kPartial: ++summary_.lots_partial; break;
+        case rules::Verdict::kRejected: ++summary_.lots_rejected; break;
+      }
+    }
+  }
+
+  void Fatal(const Status& s) {
+    if (fatal_.ok()) fatal_ = s;
+  }
+
+  const ProcessOptions& options_;
+  std::vector<fs::path> envelopes_;
+  std::optional<rules::LotRuleSet> lot_rules_;
+  std::optional<store::Store> store_;
+  std::unique_ptr<store::SqlitePrescriptionHistory> history_;
+  std::optional<pricing::PricingData> pricing_data_;
+  std::optional<pricing::Pricer> pricer_;
+  std::unique_ptr<store::OutboxStore> outbox_;
+  mail::OperatorIdentity sender_;
+  std::optional<generators::LetterGenerator> generator_;
+  Date today_ = Date::FromSerial(0);
+
+  std::mutex commit_mu_;
+  std::map<std::size_t, Prepared> ready_;
+  std::size_t next_commit_ = 0;
+  ProcessSummary summary_;
+  Status fatal_ = Status::Ok();
+};
+
+Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const ProcessOptions& options) {
+  ocr::OcrOptions ocr_options;
+  ocr_options.tessdata_dir = options.tessdata_dir;
+  ocr_options.render_pdf_page = true;   // the envelope's searchable PDF
+  ocr_options.keep_cleaned_image = true;  // region re-reads and ink checks
+  const int workers =
+      options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<ocr::OcrEngine>> engines;
+  for (int i = 0; i < workers; ++i) {
+    auto engine = ocr::OcrEngine::Create(ocr_options);
+    if (!engine.ok()) return engine.status();
+    engines.push_back(std::move(engine).value());
+  }
+  return engines;
 }
 
 }  // namespace
 
 Result<ProcessSummary> RunProcess(const ProcessOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   auto envelopes = ListEnvelopes(options.inputs);
   if (!envelopes.ok()) return envelopes.status();
-  std::error_code ec;
-  fs::create_directories(options.out_dir, ec);
-  if (ec) return Status::IoError(options.out_dir.string() + ": " + ec.message());
-
-  ProcessSummary summary;
-  for (const fs::path& envelope : *envelopes) {
-    ++summary.envelopes;
-    ordered_json result = EnvelopeSkeleton(envelope);
-    auto hash = Sha256OfFile(envelope);
-    if (hash.ok()) result["sha256"] = *hash;
-    Status readable = hash.ok() ? CheckReadable(envelope) : hash.status();
-    if (!readable.ok()) {
-      ++summary.unreadable;
-      result["error"] = readable.message();
-      if (Status q = Quarantine(envelope, options.out_dir); !q.ok()) return q;
-      summary.messages.push_back(envelope.filename().string() + ": quarantaine — " + readable.message());
-    } else {
-      // The OCR, extraction, rules and pricing stages plug in here (issues 4–10).
-      summary.messages.push_back(envelope.filename().string() + ": lisible, en attente de l'étape OCR");
-    }
-    const fs::path json_path = options.out_dir / (envelope.stem().string() + ".json");
-    if (Status w = WriteFileAtomically(json_path, result.dump(2) + "\n"); !w.ok()) return w;
-  }
+  Batch batch(options, std::move(envelopes).value());
+  if (Status s = batch.Open(); !s.ok()) return s;
+  auto engines = CreateEngines(options);
+  if (!engines.ok()) return engines.status();
+  std::vector<ocr::OcrEngine*> borrowed;
+  for (auto& e : *engines) borrowed.push_back(e.get());
+  const std::size_t backlog = options.max_backlog_pages > 0 ? options.max_backlog_pages : 8 * borrowed.size();
+  OcrStreamCallbacks callbacks{
+      [&](std::size_t i) { return batch.Decode(i); },
+      [&](std::size_t i, const Status& error) { batch.Failed(i, error); },
+      [&](std::size_t i, std::vector<Result<ocr::PageResult>> pages, ocr::OcrEngine& engine) {
+        batch.Done(i, std::move(pages), engine);
+      }};
+  RunOcrStream(batch.envelopes().size(), borrowed, backlog, callbacks);
+  if (!batch.status().ok()) return batch.status();
+  ProcessSummary summary = batch.TakeSummary();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 

@@ -100,15 +100,24 @@ Status Store::UpsertMembers(const std::vector<Member>& members) {
 }
 
 Result<Member> Store::FindMember(std::string_view numero) {
+  return FindMemberWhere("numero_adherent=?", numero, fmt::format("adhérent {} inconnu", numero));
+}
+
+Result<Member> Store::FindMemberByNir(std::string_view nir) {
+  return FindMemberWhere("nir=? ORDER BY numero_adherent LIMIT 1", nir, "aucun adhérent n'a ce NIR");
+}
+
+Result<Member> Store::FindMemberWhere(std::string_view condition, std::string_view value, std::string not_found) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   auto s = Statement::Prepare(db_.connection(),
                               "SELECT numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion,"
-                              " date_fin, email, iban, teletransmission FROM members WHERE numero_adherent=?");
+                              " date_fin, email, iban, teletransmission FROM members WHERE " +
+                                  std::string(condition));
   if (!s.ok()) return s.status();
-  s->Bind(1, numero);
+  s->Bind(1, value);
   auto row = s->Step();
   if (!row.ok()) return row.status();
-  if (!*row) return Status::NotFound(fmt::format("adhérent {} inconnu", numero));
+  if (!*row) return Status::NotFound(std::move(not_found));
   Member m;
   m.numero_adherent = s->Text(0);
   m.nom = s->Text(1);

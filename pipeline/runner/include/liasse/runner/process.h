@@ -1,13 +1,20 @@
-// `liasse process`: runs the chain on each envelope and writes one result
-// JSON per envelope (shared/spec/results.md). Stages land one by one; an
-// envelope that cannot be read is reported with its error and copied to
-// DIR/quarantine/, never dropped, and the batch goes on.
+// `liasse process`: runs the chain on each envelope — OCR (decode, orient,
+// deskew, clean, recognise) → split, classify, extract → B2 lot rules →
+// pricing of the accepted feuilles de soins (members from the store) →
+// letters (lot anomaly notices, complaint acknowledgments, décomptes) →
+// outbox — and writes one result JSON per envelope
+// (shared/spec/results.md) plus its searchable PDF and letters. An envelope that cannot be read is reported with its
+// error and copied to DIR/quarantine/, never dropped, and the batch goes on.
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "liasse/core/date.h"
 #include "liasse/core/status.h"
 
 namespace liasse::runner {
@@ -15,19 +22,45 @@ namespace liasse::runner {
 struct ProcessOptions {
   std::vector<std::filesystem::path> inputs;
   std::filesystem::path out_dir;
-  std::filesystem::path contract;  // optional member/contract file
-  int jobs = 0;                    // 0: one per core
+  // Members file (CSV or JSON, see liasse/store/members_import.h) imported
+  // into the store before the batch; a `members.csv` inside an input
+  // directory is imported too.
+  std::filesystem::path contract;
+  // The SQLite store (members, prescriptions already received, claims,
+  // outbox); empty: DIR/liasse.db, created on first run.
+  std::filesystem::path database;
+  std::filesystem::path data_dir;      // empty: the build's LIASSE_DATA_DIR
+  std::filesystem::path tessdata_dir;  // empty: Tesseract's default
+  int jobs = 0;                        // OCR workers; 0: one per core
+  // Date of receipt of every envelope (declaration deadline, letters);
+  // nullopt: each file's modification date, which is the scan date.
+  std::optional<Date> date_reception;
+  // Date of the letters and of the décomptes' payment; nullopt: today.
+  std::optional<Date> today;
+  std::size_t max_backlog_pages = 0;   // decoded pages waiting; 0: 8 per worker
+  // Called after each envelope (on the thread that finished it, serialised)
+  // with envelopes done, envelopes in all, pages done; for a progress line.
+  std::function<void(int done, int total, long pages)> progress;
 };
 
 struct ProcessSummary {
   int envelopes = 0;
   int unreadable = 0;  // listed with an "error" and quarantined
-  std::vector<std::string> messages;  // one line per envelope, for the terminal
+  long pages = 0;
+  double seconds = 0;  // wall time of the whole batch
+  std::map<std::string, int> documents_by_type;
+  int lots_accepted = 0, lots_partial = 0, lots_rejected = 0;
+  int review_flags = 0;
+  int claims = 0;
+  long euros_priced_cents = 0;  // mutuelle part of every priced claim
+  int letters = 0, letters_queued = 0;
+  std::vector<std::string> messages;  // one line per envelope, for the terminal, in input order
 };
 
-// Processes every envelope. Fails only when the inputs cannot be listed or
-// the output directory cannot be written; per-envelope failures are in the
-// summary and the JSON.
+// Processes every envelope. Fails only when the inputs cannot be listed, the
+// output directory or the store cannot be written, or the OCR engines or
+// rule data cannot be loaded; per-envelope failures are in the summary and
+// the JSON.
 Result<ProcessSummary> RunProcess(const ProcessOptions& options);
 
 }  // namespace liasse::runner

@@ -50,6 +50,9 @@ class Store {
   Status UpsertMembers(const std::vector<Member>& members);
   // The member, or NotFound.
   Result<Member> FindMember(std::string_view numero_adherent);
+  // The member whose NIR (15 characters) is `nir`, or NotFound. When several
+  // share it (should not happen), the lowest numéro d'adhérent.
+  Result<Member> FindMemberByNir(std::string_view nir);
   Result<int64_t> CountMembers();
 
   // Records a contract (guarantee table) known to this installation.
@@ -70,6 +73,8 @@ class Store {
 
  private:
   explicit Store(Database db);
+  // One member selected by `condition` (SQL with one `?` bound to `value`).
+  Result<Member> FindMemberWhere(std::string_view condition, std::string_view value, std::string not_found);
   Database db_;
   std::unique_ptr<pricing::Counters> counters_;
 };

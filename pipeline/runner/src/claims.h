@@ -1,0 +1,47 @@
+// The claims of an envelope: each accepted feuille de soins of a B2 lot
+// becomes a claim for the member the store knows by the assuré's NIR, priced
+// line by line (pricing core, counters in the store) and checked against the
+// AMO/AMC amounts the auxiliaire médical invoiced on the bordereau. Internal
+// to the runner.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "liasse/core/date.h"
+#include "liasse/core/money.h"
+#include "liasse/extractors/document.h"
+#include "liasse/pricing/claim.h"
+#include "liasse/pricing/pricer.h"
+#include "liasse/rules/lot.h"
+#include "liasse/store/store.h"
+
+namespace liasse::runner {
+
+struct ClaimResult {
+  int document = 0;                // the feuille de soins, index in the envelope
+  std::string numero_facture;
+  std::optional<store::Member> member;
+  std::optional<pricing::PricedClaim> priced;
+  std::optional<Money> amo_facture;  // from the bordereau line, when read
+  std::optional<Money> amc_facture;
+  // Why a person must look (French): member unknown, an unreadable line,
+  // pricing refused, the invoiced AMC differs from the guarantee's.
+  std::vector<std::string> review;
+};
+
+// Builds and prices the claims of the feuilles the lot verdicts accept.
+// `received` is the date of receipt (declaration deadline). Counters are
+// consumed once per claim id (idempotent on reprocessing) and each priced
+// claim is saved in the store. Never fails: a claim that cannot be priced
+// carries its reason in `review`.
+std::vector<ClaimResult> PriceLotClaims(const std::vector<extractors::Document>& documents,
+                                        const std::vector<rules::LotVerdict>& lots, const pricing::Pricer& pricer,
+                                        store::Store& store, Date received);
+
+// The `claims[]` entry of a result: the priced claim's contract members plus
+// document, numero_facture, the bordereau control and review reasons.
+std::string ClaimResultToJson(const ClaimResult& claim);
+
+}  // namespace liasse::runner

@@ -1,0 +1,236 @@
+#include "letters.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <system_error>
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+using extractors::Document;
+using extractors::DocumentType;
+
+std::string TextOr(const Document& d, std::string_view field, std::string fallback = {}) {
+  const std::string* t = d.Text(field);
+  return t ? *t : fallback;
+}
+
+Date DateOr(const Document& d, std::string_view field, Date fallback) {
+  const std::string* t = d.Text(field);
+  if (t == nullptr) return fallback;
+  auto parsed = Date::Parse(*t);
+  return parsed.ok() ? *parsed : fallback;
+}
+
+Status WriteBytes(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out || !(out << bytes) || !out.flush()) return Status::IoError(path.string() + ": écriture impossible");
+  return Status::Ok();
+}
+
+// The bordereau that heads a lot, found by its number.
+const Document* Bordereau(const std::vector<Document>& documents, const std::string& numero) {
+  for (const auto& d : documents) {
+    if (d.type == DocumentType::kBordereau && TextOr(d, "lot.numero") == numero) return &d;
+  }
+  return nullptr;
+}
+
+generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vector<Document>& documents,
+                                       const rules::LotVerdict& lot) {
+  generators::LotAnomaliesModel m;
+  const Document* bordereau = Bordereau(documents, lot.numero);
+  m.reference = fmt::format("{}-LOT-{}", ctx.stem, lot.numero.empty() ? "?" : lot.numero);
+  m.numero_lot = lot.numero.empty() ? "(illisible)" : lot.numero;
+  m.date_reception = ctx.received;
+  m.date_courrier = ctx.today;
+  m.date_lot = bordereau ? DateOr(*bordereau, "lot.date", ctx.received) : ctx.received;
+  m.professionnel.name = bordereau ? TextOr(*bordereau, "partenaire.nom", "Professionnel de santé") : "Professionnel de santé";
+  m.identifiant_professionnel = bordereau ? TextOr(*bordereau, "partenaire.identifiant") : "";
+  m.lot_rejete = lot.verdict == rules::Verdict::kRejected;
+  std::map<std::string, generators::FactureRejetee> factures;
+  for (const auto& a : lot.anomalies) {
+    if (!a.numero_facture) {
+      m.anomalies_lot.push_back({a.code, a.message});
+      continue;
+    }
+    auto& f = factures[*a.numero_facture];
+    f.numero_facture = *a.numero_facture;
+    f.anomalies.push_back({a.code, a.message});
+    if (!a.a_renvoyer.empty()) f.a_renvoyer.push_back(a.a_renvoyer);
+  }
+  if (bordereau != nullptr) {
+    for (const auto& line : bordereau->lines) {
+      const std::string* n = line.Find("numero_facture");
+      if (n == nullptr || !factures.contains(*n)) continue;
+      auto& f = factures[*n];
+      const std::string *nom = line.Find("nom"), *prenom = line.Find("prenom"), *total = line.Find("montant_total");
+      f.patient = fmt::format("{} {}", prenom ? *prenom : "", nom ? *nom : "");
+      if (total) {
+        if (auto amount = Money::ParseDecimal(*total); amount.ok()) f.montant = *amount;
+      }
+    }
+  }
+  for (auto& [numero, f] : factures) m.factures.push_back(std::move(f));
+  m.factures_acceptees = static_cast<int>(lot.factures_acceptees.size());
+  return m;
+}
+
+generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const Document& d, int index) {
+  generators::ReclamationModel m;
+  m.ticket = fmt::format("{}-R{}", ctx.stem, index + 1);
+  m.nom = TextOr(d, "nom");
+  m.prenom = TextOr(d, "prenom");
+  m.nir = TextOr(d, "nir");
+  m.adresse = TextOr(d, "adresse");
+  m.email = TextOr(d, "email");
+  m.telephone = TextOr(d, "telephone");
+  m.entreprise = TextOr(d, "entreprise");
+  m.objet = TextOr(d, "objet", "votre réclamation");
+  m.reclamant.name = fmt::format("{} {}", m.prenom, m.nom);
+  if (!m.adresse.empty()) m.reclamant.address = {m.adresse};
+  m.reclamant.email = m.email;
+  m.date_reception = ctx.received;
+  m.date_courrier = ctx.today;
+  return m;
+}
+
+generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimResult& c) {
+  const store::Member& member = *c.member;
+  const pricing::PricedClaim& priced = *c.priced;
+  generators::DecompteModel m;
+  m.numero = priced.id;
+  m.numero_adherent = member.numero_adherent;
+  m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
+  m.adherent.email = member.email;
+  m.nir = member.nir;
+  m.contrat = member.niveau;
+  m.beneficiaires.push_back({m.adherent.name, "adhérent(e)", member.nir});
+  m.date_paiement = ctx.today;
+  m.iban = member.iban;
+  m.date_courrier = ctx.today;
+  for (const auto& l : priced.lines) {
+    generators::LigneDecompte line;
+    line.date_soins = l.date;
+    line.beneficiaire = m.adherent.name;
+    line.acte = l.libelle.empty() ? l.code : fmt::format("{} ({})", l.libelle, l.code);
+    line.frais_reels = l.frais_reels;
+    line.base = l.base;
+    line.securite_sociale = l.ro;
+    line.mutuelle = l.mutuelle;
+    line.reste_a_charge = l.reste_a_charge;
+    if (!l.motif_refus.empty()) {
+      line.explication = l.motif_refus;
+    } else if (l.mutuelle.is_zero() && !l.trace.empty()) {
+      line.explication = l.trace.back();
+    }
+    m.lignes.push_back(std::move(line));
+  }
+  return m;
+}
+
+// The RFC 5322 Date header of a letter dated `d` (sent at 08:00, Paris
+// winter time: the date is what matters, and it keeps the bytes stable).
+std::string RfcDate(Date d) {
+  static const char* const kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return fmt::format("{}, {:02} {} {} 08:00:00 +0100", kDays[static_cast<int>(d.weekday())], d.day(),
+                     kMonths[d.month() - 1], d.year());
+}
+
+// Queues the décompte for e-mail: persisted in the outbox before anything
+// is sent; the Message-ID derives from the décompte id, so queuing again on
+// reprocessing keeps the first.
+Status Queue(const LetterContext& ctx, const generators::DecompteModel& m, const std::string& pdf,
+             const std::string& filename) {
+  mail::DecompteMail mail;
+  mail.decompte_id = m.numero;
+  mail.to_name = m.adherent.name;
+  mail.to_address = m.adherent.email;
+  mail.subject = "Votre décompte de remboursement n° " + m.numero;
+  mail.text = fmt::format(
+      "Madame, Monsieur,\n\nVeuillez trouver ci-joint votre décompte de remboursement n° {}.\n\n{}\n", m.numero,
+      ctx.sender.name);
+  mail.date = RfcDate(ctx.today);
+  mail.attachments.push_back({filename, "application/pdf", pdf});
+  auto mime = mail::BuildMime(mail, ctx.sender);
+  if (!mime.ok()) return mime.status();
+  auto id = ctx.outbox->Enqueue({m.numero, mail::MessageIdFor(m.numero, ctx.sender.message_id_domain),
+                                 ctx.sender.from_address, m.adherent.email, std::move(mime).value()});
+  return id.ok() ? Status::Ok() : id.status();
+}
+
+class Writer {
+ public:
+  Writer(const LetterContext& ctx, std::vector<std::string>& errors) : ctx_(ctx), errors_(errors) {}
+
+  // Writes the letter; false (with the reason in the errors) when it could
+  // not be rendered or written.
+  bool Add(std::string_view kind, Result<generators::RenderedLetter> letter, std::string_view name) {
+    if (!letter.ok()) {
+      errors_.push_back(fmt::format("courrier {} non produit : {}", kind, letter.status().message()));
+      return false;
+    }
+    const std::string relative = ctx_.stem + "/" + std::string(name) + ".pdf";
+    if (Status s = WriteBytes(ctx_.out_dir / relative, letter->pdf); !s.ok()) {
+      errors_.push_back(s.message());
+      return false;
+    }
+    written_.push_back({std::string(kind), relative, letter->to, false});
+    last_pdf_ = std::move(letter->pdf);
+    return true;
+  }
+
+  WrittenLetter* last() { return written_.empty() ? nullptr : &written_.back(); }
+  const std::string& last_pdf() const { return last_pdf_; }
+  std::vector<WrittenLetter> Take() { return std::move(written_); }
+
+ private:
+  const LetterContext& ctx_;
+  std::vector<std::string>& errors_;
+  std::vector<WrittenLetter> written_;
+  std::string last_pdf_;
+};
+
+}  // namespace
+
+std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vector<Document>& documents,
+                                        const std::vector<rules::LotVerdict>& lots,
+                                        const std::vector<ClaimResult>& claims, std::vector<std::string>& errors) {
+  Writer w(ctx, errors);
+  auto& gen = *ctx.generator;
+  for (const auto& lot : lots) {
+    if (lot.verdict == rules::Verdict::kAccepted) continue;
+    w.Add("anomalies_lot", gen.AnomaliesLot(LotModel(ctx, documents, lot)),
+          "anomalies-lot-" + (lot.numero.empty() ? std::string("illisible") : lot.numero));
+  }
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    if (documents[i].type != DocumentType::kReclamation) continue;
+    w.Add("accuse_reception_reclamation",
+          gen.AccuseReceptionReclamation(ReclamationModelOf(ctx, documents[i], static_cast<int>(i))),
+          fmt::format("accuse-reclamation-{}", i + 1));
+  }
+  for (const auto& c : claims) {
+    if (!c.priced || !c.member) continue;
+    const auto model = DecompteModelOf(ctx, c);
+    const std::string name = "decompte-" + c.priced->id;
+    if (!w.Add("decompte", gen.Decompte(model), name) || ctx.outbox == nullptr || model.adherent.email.empty()) {
+      continue;
+    }
+    WrittenLetter* letter = w.last();
+    if (Status s = Queue(ctx, model, w.last_pdf(), name + ".pdf"); s.ok()) {
+      letter->queued = true;
+    } else {
+      errors.push_back("décompte non mis en file d'envoi : " + s.message());
+    }
+  }
+  return w.Take();
+}
+
+}  // namespace liasse::runner

@@ -1,0 +1,46 @@
+// The letters of an envelope, rendered from its results: a notice of
+// anomalies for each B2 lot not wholly accepted (to the auxiliaire médical),
+// an acknowledgment for each complaint, and a décompte for each priced claim
+// (to the member, queued for e-mail when the store has an address). Written
+// under DIR/<stem>/; each becomes a `letters[]` entry. Internal to the runner.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "claims.h"
+#include "liasse/core/date.h"
+#include "liasse/extractors/document.h"
+#include "liasse/generators/letter_generator.h"
+#include "liasse/mail/mime.h"
+#include "liasse/mail/outbox.h"
+#include "liasse/rules/lot.h"
+
+namespace liasse::runner {
+
+struct WrittenLetter {
+  std::string kind;  // results.md: decompte, anomalies_lot, accuse_reception_reclamation, …
+  std::string file;  // relative to the output directory
+  std::string to;    // e-mail when known, else the name on the envelope
+  bool queued = false;  // placed in the outbox for e-mail
+};
+
+struct LetterContext {
+  std::filesystem::path out_dir;
+  std::string stem;         // the envelope's file stem
+  Date received;            // date of receipt
+  Date today;               // date of the letters
+  generators::LetterGenerator* generator = nullptr;  // borrowed
+  mail::Outbox* outbox = nullptr;                    // borrowed; null: nothing is queued
+  mail::OperatorIdentity sender;
+};
+
+// Renders and writes every letter; failures are returned as French lines
+// for the envelope's review (the results stay written).
+std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
+                                        const std::vector<extractors::Document>& documents,
+                                        const std::vector<rules::LotVerdict>& lots,
+                                        const std::vector<ClaimResult>& claims, std::vector<std::string>& errors);
+
+}  // namespace liasse::runner

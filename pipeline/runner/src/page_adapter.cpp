@@ -1,0 +1,60 @@
+#include "page_adapter.h"
+
+#include <string>
+
+namespace liasse::runner {
+namespace {
+
+extractors::Box ToBox(const ocr::Box& b) { return {b.x, b.y, b.width, b.height}; }
+
+// Character sets per region kind: what a NIR, an amount or a date can hold,
+// so Tesseract cannot read an 'O' or an 'l' where only digits are printed.
+ocr::RegionOptions OptionsFor(extractors::RegionKind kind) {
+  ocr::RegionOptions options;
+  options.page_segmentation_mode = 7;  // one text line
+  switch (kind) {
+    case extractors::RegionKind::kDigits: options.whitelist = "0123456789 "; break;
+    case extractors::RegionKind::kAmount: options.whitelist = "0123456789,.€ "; break;
+    case extractors::RegionKind::kDate: options.whitelist = "0123456789/.- "; break;
+    case extractors::RegionKind::kText: break;
+  }
+  return options;
+}
+
+}  // namespace
+
+extractors::OcrPage ToOcrPage(const ocr::PageResult& result, int index) {
+  extractors::OcrPage page;
+  page.index = index;
+  page.dpi = result.dpi;
+  if (result.cleaned) {
+    page.width = result.cleaned->width();
+    page.height = result.cleaned->height();
+  }
+  page.text = result.text;
+  page.mean_confidence = result.mean_confidence;
+  for (const auto& block : result.blocks) {
+    for (const auto& line : block.lines) {
+      extractors::OcrLine out{ToBox(line.box), {}};
+      out.words.reserve(line.words.size());
+      for (const auto& w : line.words) out.words.push_back({w.text, ToBox(w.box), w.confidence});
+      page.lines.push_back(std::move(out));
+    }
+  }
+  return page;
+}
+
+Result<extractors::RegionText> EngineRegionReader::Reread(int page_index, const extractors::Box& box,
+                                                          extractors::RegionKind kind) {
+  const auto index = static_cast<std::size_t>(page_index);
+  if (page_index < 0 || index >= pages_.size() || pages_[index] == nullptr) {
+    return Status::InvalidArgument("page " + std::to_string(page_index) + " inconnue");
+  }
+  const ocr::PageResult& page = *pages_[index];
+  if (!page.cleaned) return Status::FailedPrecondition("image de la page non conservée");
+  auto read = engine_.RecogniseRegion(*page.cleaned, {box.x, box.y, box.width, box.height}, OptionsFor(kind));
+  if (!read.ok()) return read.status();
+  return extractors::RegionText{read->text, read->confidence};
+}
+
+}  // namespace liasse::runner

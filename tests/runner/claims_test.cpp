@@ -1,0 +1,124 @@
+// Pricing the accepted feuilles de soins of a lot for the members of the
+// store, and the control against the bordereau's AMC.
+#include "claims.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "liasse/pricing/data.h"
+#include "liasse/store/members_import.h"
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+using extractors::Document;
+using extractors::DocumentType;
+
+extractors::Field Text(std::string v) { return {std::move(v), 0.99, 0, std::nullopt}; }
+
+// The first invoice of samples/lot_01_clean: two AMK 10 for Thomas MARIE
+// (PASS2, paramédicaux 100 %).
+std::vector<Document> Lot(const std::string& amc_on_bordereau, const std::string& nir = "192063155564012") {
+  Document bordereau;
+  bordereau.type = DocumentType::kBordereau;
+  bordereau.fields["lot.numero"] = Text("717");
+  extractors::Line line;
+  line.values = {{"numero_facture", "596721243"}, {"montant_total", "44.20"}, {"montant_amo", "26.52"},
+                 {"montant_amc", amc_on_bordereau}};
+  bordereau.lines.push_back(line);
+  Document feuille;
+  feuille.type = DocumentType::kFeuilleDeSoins;
+  feuille.fields["numero_facture"] = Text("596721243");
+  feuille.fields["assure.nir"] = Text(nir);
+  feuille.fields["beneficiaire.date_naissance"] = Text("1992-06-20");
+  feuille.fields["praticien.identifiant"] = Text("977990555");
+  for (const char* date : {"2024-06-30", "2024-07-03"}) {
+    extractors::Line act;
+    act.values = {{"date", date}, {"code", "AMK"}, {"coefficient", "10"}, {"montant", "22.10"}};
+    feuille.lines.push_back(act);
+  }
+  return {bordereau, feuille};
+}
+
+std::vector<rules::LotVerdict> Accepted(std::vector<std::string> factures) {
+  rules::LotVerdict v;
+  v.numero = "717";
+  v.factures_acceptees = std::move(factures);
+  return {v};
+}
+
+class ClaimsTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    const fs::path db = fs::path(testing::TempDir()) / "liasse_claims_test.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    auto st = store::Store::Open(db.string());
+    ASSERT_TRUE(st.ok()) << st.status().ToString();
+    store_.emplace(std::move(st).value());
+    auto members = store::ReadMembersFile(std::string(LIASSE_SOURCE_DIR) + "/samples/members.csv");
+    ASSERT_TRUE(members.ok()) << members.status().ToString();
+    ASSERT_TRUE(store_->UpsertMembers(*members).ok());
+    auto data = pricing::PricingData::Load(pricing::DefaultDataDir());
+    ASSERT_TRUE(data.ok()) << data.status().ToString();
+    data_.emplace(std::move(data).value());
+    pricer_.emplace(data_->tables, data_->tariffs);
+  }
+
+  std::vector<ClaimResult> Price(const std::vector<Document>& docs, const std::vector<rules::LotVerdict>& lots) {
+    return PriceLotClaims(docs, lots, *pricer_, *store_, Date::Parse("2024-08-10").value());
+  }
+
+  std::optional<store::Store> store_;
+  std::optional<pricing::PricingData> data_;
+  std::optional<pricing::Pricer> pricer_;
+};
+
+TEST_F(ClaimsTest, AcceptedFeuilleIsPricedForTheMemberFoundByNir) {
+  const auto claims = Price(Lot("17.68"), Accepted({"596721243"}));
+  ASSERT_EQ(claims.size(), 1u);
+  const ClaimResult& c = claims[0];
+  EXPECT_EQ(c.document, 1);
+  ASSERT_TRUE(c.member.has_value());
+  EXPECT_EQ(c.member->numero_adherent, "A43627204");
+  ASSERT_TRUE(c.priced.has_value()) << (c.review.empty() ? "" : c.review[0]);
+  EXPECT_EQ(c.priced->id, "B2-977990555-596721243");
+  ASSERT_EQ(c.priced->lines.size(), 2u);
+  // 10 × 2,21 € = 22,10 € ; RO 60 % = 13,26 € ; mutuelle 100 % − RO = 8,84 € per act.
+  EXPECT_EQ(c.priced->totals.frais_reels, Money::FromCents(4420));
+  EXPECT_EQ(c.priced->totals.mutuelle, Money::FromCents(1768));
+  EXPECT_TRUE(c.review.empty()) << c.review[0];
+  EXPECT_TRUE(store_->LoadPricedClaim("B2-977990555-596721243").ok());
+}
+
+TEST_F(ClaimsTest, AmcInvoicedAboveTheGuaranteeGoesToReviewWithBothFigures) {
+  const auto claims = Price(Lot("20.00"), Accepted({"596721243"}));
+  ASSERT_EQ(claims.size(), 1u);
+  ASSERT_TRUE(claims[0].priced.has_value());
+  ASSERT_EQ(claims[0].review.size(), 1u);
+  EXPECT_NE(claims[0].review[0].find("20,00"), std::string::npos) << claims[0].review[0];
+  EXPECT_NE(claims[0].review[0].find("17,68"), std::string::npos) << claims[0].review[0];
+}
+
+TEST_F(ClaimsTest, UnknownAssureIsFlaggedNotPriced) {
+  const auto claims = Price(Lot("17.68", "185057800608436"), Accepted({"596721243"}));
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_EQ(claims[0].review.size(), 1u);
+  EXPECT_NE(claims[0].review[0].find("assuré inconnu"), std::string::npos);
+}
+
+TEST_F(ClaimsTest, RejectedInvoicesAreNotPriced) {
+  EXPECT_TRUE(Price(Lot("17.68"), Accepted({})).empty());
+}
+
+TEST_F(ClaimsTest, PricingTheSameLotTwiceGivesTheSameAmounts) {
+  const auto first = Price(Lot("17.68"), Accepted({"596721243"}));
+  const auto again = Price(Lot("17.68"), Accepted({"596721243"}));
+  ASSERT_TRUE(first[0].priced && again[0].priced);
+  EXPECT_EQ(first[0].priced->totals.mutuelle, again[0].priced->totals.mutuelle);
+}
+
+}  // namespace
+}  // namespace liasse::runner
