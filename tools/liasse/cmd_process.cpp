@@ -48,7 +48,7 @@ void PrintSummary(const runner::ProcessSummary& s) {
   std::cout << "documents : " << (types.empty() ? "aucun" : types) << "\n";
   std::cout << fmt::format("lots : {} accepté(s), {} partiel(s), {} rejeté(s)\n", s.lots_accepted, s.lots_partial,
                            s.lots_rejected);
-  std::cout << fmt::format("remboursements : {} demande(s) tarifée(s), {} € de part complémentaire\n", s.claims,
+  std::cout << fmt::format("remboursements : {} demande(s) tarifée(s), {} de part complémentaire\n", s.claims,
                            Money::FromCents(s.euros_priced_cents).ToFrench());
   std::cout << fmt::format("courriers : {} produit(s), {} mis en file d'envoi\n", s.letters, s.letters_queued);
   std::cout << "points à revoir : " << s.review_flags << "\n";
