@@ -82,14 +82,15 @@ struct Prepared {
   std::vector<extractors::Document> documents;
 };
 
-// One batch: the shared, read-only rule data and the store, and the ordered
-// commit that runs the stateful stages envelope after envelope in input
-// order, whatever order the OCR finished them in, so results do not depend
-// on thread timing.
-class Batch {
+Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const ProcessOptions& options);
+
+}  // namespace
+
+// What lives as long as the processor: OCR engines, rule and pricing data,
+// the store, the letter generator. Opened once; a watch loop reuses it.
+class Stages {
  public:
-  Batch(const ProcessOptions& options, std::vector<fs::path> envelopes)
-      : options_(options), envelopes_(std::move(envelopes)) {}
+  explicit Stages(const ProcessOptions& options) : options_(options) {}
 
   Status Open() {
     std::error_code ec;
@@ -123,10 +124,11 @@ class Batch {
     auto generator = generators::LetterGenerator::Create(std::move(generator_options));
     if (!generator.ok()) return generator.status();
     generator_.emplace(std::move(generator).value());
+    auto engines = CreateEngines(options_);
+    if (!engines.ok()) return engines.status();
+    engines_ = std::move(engines).value();
     return Status::Ok();
   }
-
-  const std::vector<fs::path>& envelopes() const { return envelopes_; }
 
   // The members file of the options and every members.csv of an input
   // directory, upserted into the store (each file all or nothing).
@@ -144,6 +146,37 @@ class Batch {
     }
     return Status::Ok();
   }
+
+  std::vector<ocr::OcrEngine*> engines() const {
+    std::vector<ocr::OcrEngine*> out;
+    for (const auto& e : engines_) out.push_back(e.get());
+    return out;
+  }
+
+  const ProcessOptions& options_;
+  std::optional<rules::LotRuleSet> lot_rules_;
+  std::optional<store::Store> store_;
+  std::unique_ptr<store::SqlitePrescriptionHistory> history_;
+  std::optional<pricing::PricingData> pricing_data_;
+  std::optional<pricing::Pricer> pricer_;
+  std::unique_ptr<store::OutboxStore> outbox_;
+  mail::OperatorIdentity sender_;
+  std::optional<generators::LetterGenerator> generator_;
+  Date today_ = Date::FromSerial(0);
+  std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
+};
+
+namespace {
+
+// One run over a list of envelopes: the ordered commit runs the stateful
+// stages envelope after envelope in input order, whatever order the OCR
+// finished them in, so results do not depend on thread timing.
+class Batch {
+ public:
+  Batch(Stages& stages, std::vector<fs::path> envelopes)
+      : stages_(stages), options_(stages.options_), envelopes_(std::move(envelopes)) {}
+
+  const std::vector<fs::path>& envelopes() const { return envelopes_; }
 
   Result<std::vector<ocr::PageImage>> Decode(std::size_t index) {
     const fs::path& file = envelopes_[index];
@@ -233,13 +266,13 @@ class Batch {
   }
 
   void CheckLots(EnvelopeOutput& out) {
-    auto lots = rules::CheckLots(out.documents, *lot_rules_, *history_);
+    auto lots = rules::CheckLots(out.documents, *stages_.lot_rules_, *stages_.history_);
     if (!lots.ok()) {
       Fatal(lots.status());
       return;
     }
     for (const auto& lot : rules::AssembleLots(out.documents)) {
-      if (Status s = rules::RememberPrescriptions(out.documents, lot, *history_); !s.ok()) Fatal(s);
+      if (Status s = rules::RememberPrescriptions(out.documents, lot, *stages_.history_); !s.ok()) Fatal(s);
     }
     out.lots = std::move(lots).value();
   }
@@ -247,7 +280,7 @@ class Batch {
   // Claims of the accepted feuilles, then the letters.
   void PriceAndWrite(const fs::path& file, EnvelopeOutput& out) {
     const Date received = options_.date_reception ? *options_.date_reception : FileDate(file);
-    const auto claims = PriceLotClaims(out.documents, out.lots, *pricer_, *store_, received);
+    const auto claims = PriceLotClaims(out.documents, out.lots, *stages_.pricer_, *stages_.store_, received);
     for (const auto& c : claims) {
       out.claims.push_back(ClaimResultToJson(c));
       if (c.priced) {
@@ -256,7 +289,8 @@ class Batch {
       }
       summary_.review_flags += static_cast<int>(c.review.size());
     }
-    LetterContext ctx{options_.out_dir, file.stem().string(), received, today_, &*generator_, outbox_.get(), sender_};
+    LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
+                      stages_.outbox_.get(), stages_.sender_};
     out.letters = WriteLetters(ctx, out.documents, out.lots, claims, out.review);
     summary_.letters += static_cast<int>(out.letters.size());
     for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
@@ -281,17 +315,9 @@ class Batch {
     if (fatal_.ok()) fatal_ = s;
   }
 
+  Stages& stages_;
   const ProcessOptions& options_;
   std::vector<fs::path> envelopes_;
-  std::optional<rules::LotRuleSet> lot_rules_;
-  std::optional<store::Store> store_;
-  std::unique_ptr<store::SqlitePrescriptionHistory> history_;
-  std::optional<pricing::PricingData> pricing_data_;
-  std::optional<pricing::Pricer> pricer_;
-  std::unique_ptr<store::OutboxStore> outbox_;
-  mail::OperatorIdentity sender_;
-  std::optional<generators::LetterGenerator> generator_;
-  Date today_ = Date::FromSerial(0);
 
   std::mutex commit_mu_;
   std::map<std::size_t, Prepared> ready_;
@@ -318,28 +344,40 @@ Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const Process
 
 }  // namespace
 
-Result<ProcessSummary> RunProcess(const ProcessOptions& options) {
+Processor::Processor(std::unique_ptr<Stages> stages) : stages_(std::move(stages)) {}
+Processor::~Processor() = default;
+
+Result<std::unique_ptr<Processor>> Processor::Open(const ProcessOptions& options) {
+  auto stages = std::make_unique<Stages>(options);
+  if (Status s = stages->Open(); !s.ok()) return s;
+  return std::unique_ptr<Processor>(new Processor(std::move(stages)));
+}
+
+Result<ProcessSummary> Processor::Process(const std::vector<std::filesystem::path>& envelopes) {
   const auto start = std::chrono::steady_clock::now();
-  auto envelopes = ListEnvelopes(options.inputs);
-  if (!envelopes.ok()) return envelopes.status();
-  Batch batch(options, std::move(envelopes).value());
-  if (Status s = batch.Open(); !s.ok()) return s;
-  auto engines = CreateEngines(options);
-  if (!engines.ok()) return engines.status();
-  std::vector<ocr::OcrEngine*> borrowed;
-  for (auto& e : *engines) borrowed.push_back(e.get());
-  const std::size_t backlog = options.max_backlog_pages > 0 ? options.max_backlog_pages : 8 * borrowed.size();
+  Batch batch(*stages_, envelopes);
+  const std::vector<ocr::OcrEngine*> engines = stages_->engines();
+  const std::size_t backlog =
+      stages_->options_.max_backlog_pages > 0 ? stages_->options_.max_backlog_pages : 8 * engines.size();
   OcrStreamCallbacks callbacks{
       [&](std::size_t i) { return batch.Decode(i); },
       [&](std::size_t i, const Status& error) { batch.Failed(i, error); },
       [&](std::size_t i, std::vector<Result<ocr::PageResult>> pages, ocr::OcrEngine& engine) {
         batch.Done(i, std::move(pages), engine);
       }};
-  RunOcrStream(batch.envelopes().size(), borrowed, backlog, callbacks);
+  RunOcrStream(batch.envelopes().size(), engines, backlog, callbacks);
   if (!batch.status().ok()) return batch.status();
   ProcessSummary summary = batch.TakeSummary();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
+}
+
+Result<ProcessSummary> RunProcess(const ProcessOptions& options) {
+  auto envelopes = ListEnvelopes(options.inputs);
+  if (!envelopes.ok()) return envelopes.status();
+  auto processor = Processor::Open(options);
+  if (!processor.ok()) return processor.status();
+  return (*processor)->Process(*envelopes);
 }
 
 }  // namespace liasse::runner

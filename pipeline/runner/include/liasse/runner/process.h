@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,7 +58,30 @@ struct ProcessSummary {
   std::vector<std::string> messages;  // one line per envelope, for the terminal, in input order
 };
 
-// Processes every envelope. Fails only when the inputs cannot be listed, the
+class Stages;
+
+// The chain, opened once (OCR engines, rule and pricing data, the store,
+// the letter generator) and run over as many lists of envelopes as needed
+// (`liasse watch` keeps one open). `options` must outlive the processor.
+// Not thread-safe: one Process call at a time (it uses every engine).
+class Processor {
+ public:
+  // Fails when the output directory or the store cannot be written, or the
+  // engines, rule, pricing, mail or letter data cannot be loaded.
+  static Result<std::unique_ptr<Processor>> Open(const ProcessOptions& options);
+  ~Processor();
+  Processor(const Processor&) = delete;
+  Processor& operator=(const Processor&) = delete;
+
+  // Processes `envelopes` (files) as RunProcess does.
+  Result<ProcessSummary> Process(const std::vector<std::filesystem::path>& envelopes);
+
+ private:
+  explicit Processor(std::unique_ptr<Stages> stages);
+  std::unique_ptr<Stages> stages_;
+};
+
+// Lists the inputs, opens a Processor and processes every envelope. Fails only when the inputs cannot be listed, the
 // output directory or the store cannot be written, or the OCR engines or
 // rule data cannot be loaded; per-envelope failures are in the summary and
 // the JSON.

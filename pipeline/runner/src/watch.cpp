@@ -1,0 +1,141 @@
+#include "liasse/runner/watch.h"
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <system_error>
+#include <thread>
+
+#include "liasse/runner/envelope_source.h"
+#include "liasse/runner/file_hash.h"
+#include "liasse/store/database.h"
+#include "liasse/store/intake_journal.h"
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Tells which inbox files are complete: marked with NAME.done, or not
+// written for stable_ms (a scanner or a copy still writing keeps touching
+// the modification time).
+class CompletenessTracker {
+ public:
+  explicit CompletenessTracker(int stable_ms) : stable_(std::chrono::milliseconds(stable_ms)) {}
+
+  bool Complete(const fs::path& file) const {
+    std::error_code ec;
+    if (fs::exists(file.string() + ".done", ec)) return true;
+    const auto written = fs::last_write_time(file, ec);
+    if (ec) return false;
+    return fs::file_time_type::clock::now() - written >= stable_;
+  }
+
+ private:
+  fs::file_time_type::duration stable_;
+};
+
+// "done" or "quarantine", from the envelope's result JSON.
+std::string OutcomeOf(const fs::path& result) {
+  std::ifstream in(result);
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded() || !j.contains("error")) return "quarantine";
+  return j["error"].is_null() ? "done" : "quarantine";
+}
+
+Status MoveTo(const fs::path& file, const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  fs::rename(file, dir / file.filename(), ec);
+  if (ec) return Status::IoError(file.string() + " → " + dir.string() + ": " + ec.message());
+  fs::remove(file.string() + ".done", ec);  // the marker has served
+  return Status::Ok();
+}
+
+class Intake {
+ public:
+  Intake(const WatchOptions& options, Processor& processor, store::IntakeJournal& journal)
+      : options_(options), processor_(processor), journal_(journal), tracker_(options.stable_ms) {}
+
+  // One poll: finishes what a crash left, processes complete files. Returns
+  // how many files were complete.
+  Result<int> Poll(WatchSummary& summary) {
+    auto files = ListEnvelopes({options_.inbox});
+    if (!files.ok()) return files.status();
+    std::vector<fs::path> batch;
+    int complete = 0;
+    for (const auto& file : *files) {
+      if (!tracker_.Complete(file)) continue;
+      ++complete;
+      auto hash = Sha256OfFile(file);
+      if (!hash.ok()) return hash.status();
+      auto record = journal_.Find(*hash);
+      if (!record.ok()) return record.status();
+      if (*record) {
+        if (Status s = MoveTo(file, options_.inbox / (*record)->outcome); !s.ok()) return s;
+        ++summary.recovered;
+        continue;
+      }
+      batch.push_back(file);
+      hashes_[file.string()] = *hash;
+      if (batch.size() >= options_.batch_size) break;
+    }
+    if (!batch.empty()) {
+      if (Status s = ProcessBatch(batch, summary); !s.ok()) return s;
+    }
+    return complete;
+  }
+
+ private:
+  Status ProcessBatch(const std::vector<fs::path>& batch, WatchSummary& summary) {
+    auto processed = processor_.Process(batch);
+    if (!processed.ok()) return processed.status();
+    for (const auto& file : batch) {
+      const fs::path result = options_.process.out_dir / (file.stem().string() + ".json");
+      const std::string outcome = OutcomeOf(result);
+      // Journal first, then move: a crash in between leaves a file the next
+      // poll moves without processing it again.
+      if (Status s = journal_.Record({hashes_[file.string()], file.filename().string(), outcome, result.string()});
+          !s.ok()) {
+        return s;
+      }
+      if (Status s = MoveTo(file, options_.inbox / outcome); !s.ok()) return s;
+      hashes_.erase(file.string());
+      (outcome == "done" ? summary.done : summary.quarantined) += 1;
+    }
+    return Status::Ok();
+  }
+
+  const WatchOptions& options_;
+  Processor& processor_;
+  store::IntakeJournal& journal_;
+  CompletenessTracker tracker_;
+  std::map<std::string, std::string> hashes_;
+};
+
+}  // namespace
+
+Result<WatchSummary> Watch(const WatchOptions& options) {
+  std::error_code ec;
+  if (!fs::is_directory(options.inbox, ec)) return Status::NotFound(options.inbox.string() + ": pas un dossier");
+  auto processor = Processor::Open(options.process);
+  if (!processor.ok()) return processor.status();
+  const fs::path db_path =
+      options.process.database.empty() ? options.process.out_dir / "liasse.db" : options.process.database;
+  auto db = store::Database::Open(db_path.string());
+  if (!db.ok()) return db.status();
+  auto journal = store::IntakeJournal::Open(*db);
+  if (!journal.ok()) return journal.status();
+  Intake intake(options, **processor, **journal);
+  WatchSummary summary;
+  for (;;) {
+    auto complete = intake.Poll(summary);
+    if (!complete.ok()) return complete.status();
+    if (options.once && *complete == 0) return summary;
+    if (*complete == 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+  }
+}
+
+}  // namespace liasse::runner
