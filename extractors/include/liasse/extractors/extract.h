@@ -3,6 +3,7 @@
 // what a person must look at (shared/spec/results.md).
 #pragma once
 
+#include <filesystem>
 #include <vector>
 
 #include "liasse/extractors/document.h"
@@ -14,6 +15,10 @@ struct ExtractionOptions {
   // A field read with a confidence below this (0..1) is kept and flagged in
   // `review`; it is first re-read by region OCR when a RegionReader is given.
   double review_below_confidence = 0.80;
+  // Where data/tarifs/actes.toml lives (NGAP lettre-clé values for the
+  // montant = coefficient × value check); empty: the build's LIASSE_DATA_DIR.
+  // When the file cannot be read the check is skipped, never guessed.
+  std::filesystem::path data_dir;
 };
 
 // The documents of one envelope, in page order. Deterministic: the same

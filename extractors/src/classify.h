@@ -1,0 +1,32 @@
+// Page classification and envelope splitting. Each page gets a score per
+// document type from title phrases, field labels, table headers and the
+// identifiers it carries (NIR, N° AM, RPPS, amounts); pages without a
+// type of their own continue the previous document. Internal.
+#pragma once
+
+#include <vector>
+
+#include "liasse/extractors/document.h"
+#include "page_view.h"
+
+namespace liasse::extractors::internal {
+
+struct PageClass {
+  DocumentType type = DocumentType::kAutre;
+  double confidence = 0;      // 0..1
+  double score = 0;           // evidence of the best type
+  bool continuation = false;  // no type of its own: continues the previous page's document
+};
+
+PageClass ClassifyPage(const PageView& page);
+
+// Groups consecutive pages into documents: a page starts a document unless
+// it is a continuation of the previous one (or explicitly "page 2/2").
+struct PageGroup {
+  DocumentType type = DocumentType::kAutre;
+  double confidence = 0;
+  std::vector<int> pages;  // positions in the envelope's page vector
+};
+std::vector<PageGroup> SplitDocuments(const std::vector<PageClass>& classes);
+
+}  // namespace liasse::extractors::internal

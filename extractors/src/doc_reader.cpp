@@ -1,0 +1,132 @@
+#include "doc_reader.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+std::string Percent(double c) { return fmt::format("{} %", static_cast<int>(std::lround(c * 100))); }
+
+}  // namespace
+
+Found DocReader::Make(const std::vector<int>& ids, double label_similarity) const {
+  Found f;
+  f.words = ids;
+  f.text = view_->Join(ids);
+  f.confidence = view_->MinConfidence(ids) * std::min(1.0, 0.2 + label_similarity * 0.8 + 0.0);
+  return f;
+}
+
+std::optional<Found> DocReader::RightOfLabel(std::string_view label, double max_gap_mm, double max_x_mm) const {
+  const LabelHit hit = view_->FindBest(label);
+  if (hit.similarity <= 0) return std::nullopt;
+  const auto ids = view_->RightOf(hit, max_gap_mm, max_x_mm * view_->mm());
+  if (ids.empty()) return std::nullopt;
+  return Make(ids, hit.similarity);
+}
+
+std::optional<Found> DocReader::RightOfLabelWhere(std::string_view label, const std::function<bool(const Found&)>& accept,
+                                                  double max_gap_mm) const {
+  for (const auto& hit : view_->Find(label)) {
+    const auto ids = view_->RightOf(hit, max_gap_mm);
+    if (ids.empty()) continue;
+    Found f = Make(ids, hit.similarity);
+    if (accept(f)) return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<Found> DocReader::RightOfNthLabel(std::string_view label, size_t k, double max_gap_mm) const {
+  auto hits = view_->Find(label);
+  std::sort(hits.begin(), hits.end(), [&](const LabelHit& a, const LabelHit& b) {
+    return view_->words()[static_cast<size_t>(a.first)].y0 < view_->words()[static_cast<size_t>(b.first)].y0;
+  });
+  if (k >= hits.size()) return std::nullopt;
+  const auto ids = view_->RightOf(hits[k], max_gap_mm);
+  if (ids.empty()) return std::nullopt;
+  return Make(ids, hits[k].similarity);
+}
+
+void DocReader::SetText(std::string_view name, std::string value, double confidence, const std::vector<int>& words) {
+  if (Has(name) || value.empty()) return;
+  Field f;
+  f.value = std::move(value);
+  f.confidence = std::clamp(confidence, 0.0, 1.0);
+  f.page = view_->page().index;
+  if (!words.empty()) f.box = view_->Cover(words);
+  doc_.fields.emplace(std::string(name), std::move(f));
+  if (confidence < ctx_.options->review_below_confidence) {
+    Review(name, "lu avec une confiance faible (" + Percent(confidence) + ") : à vérifier");
+  }
+}
+
+void DocReader::SetBool(std::string_view name, bool value, double confidence, std::optional<Box> box) {
+  if (Has(name)) return;
+  Field f;
+  f.value = value;
+  f.confidence = std::clamp(confidence, 0.0, 1.0);
+  f.page = view_->page().index;
+  f.box = box;
+  doc_.fields.emplace(std::string(name), std::move(f));
+  if (confidence < ctx_.options->review_below_confidence) {
+    Review(name, "case ou zone d'encre douteuse (" + Percent(confidence) + ") : à vérifier");
+  }
+}
+
+void DocReader::Review(std::string_view name, std::string reason, std::optional<int> line) {
+  const std::string key = std::string(name) + (line ? "#" + std::to_string(*line) : "");
+  if (!reviewed_.insert(key).second) return;
+  doc_.review.push_back({std::string(name), line, std::move(reason)});
+}
+
+void DocReader::FlagMissing(const std::vector<std::string>& catalogue) {
+  for (const auto& name : catalogue) {
+    if (!Has(name)) Review(name, "non lu : champ introuvable ou illisible");
+  }
+}
+
+std::optional<std::string> DocReader::Reread(const std::vector<int>& words, RegionKind kind,
+                                             const std::function<std::optional<std::string>(std::string_view)>& parse) const {
+  if (ctx_.reader == nullptr || words.empty()) return std::nullopt;
+  Box box = view_->Cover(words);
+  // A margin: the first reading may have cut a character off.
+  const int pad = static_cast<int>(view_->mm() * 1.5);
+  box.x = std::max(0, box.x - pad);
+  box.y = std::max(0, box.y - pad / 2);
+  box.width += 2 * pad;
+  box.height += pad;
+  auto text = ctx_.reader->Reread(view_->page().index, box, kind);
+  if (!text.ok()) return std::nullopt;
+  return parse(text->text);
+}
+
+const std::vector<std::string>& Catalogue(DocumentType type) {
+  static const std::map<DocumentType, std::vector<std::string>> catalogue = {
+      {DocumentType::kBordereau,
+       {"partenaire.identifiant", "partenaire.nom", "lot.numero", "lot.date", "organisme.destinataire", "reglement.destinataire"}},
+      {DocumentType::kFeuilleDeSoins,
+       {"numero_facture", "assure.nom", "assure.prenom", "assure.nir", "beneficiaire.nom", "beneficiaire.prenom",
+        "beneficiaire.date_naissance", "praticien.identifiant", "praticien.nom", "prescripteur.nom", "prescription.date",
+        "montant_total", "signature.praticien", "signature.patient", "impossibilite_signer"}},
+      {DocumentType::kFacture,
+       {"categorie", "numero_facture", "date", "emetteur.nom", "emetteur.identifiant", "beneficiaire.nom",
+        "beneficiaire.prenom", "numero_adherent", "montant_total", "acquittee"}},
+      {DocumentType::kPrescription, {"prescripteur.nom", "prescripteur.identifiant", "date", "patient.nom", "patient.prenom", "raturee"}},
+      {DocumentType::kEntentePrealable, {"patient.nom", "patient.prenom", "patient.nir", "praticien.identifiant", "date"}},
+      {DocumentType::kAttestationDroits, {"nom", "prenom", "nir", "date"}},
+      {DocumentType::kDecompteRo, {"nir", "date_soins", "montant_depense", "base_remboursement", "montant_rembourse"}},
+      {DocumentType::kDevis, {"emetteur.nom", "emetteur.identifiant", "beneficiaire.nom", "beneficiaire.prenom", "date", "montant_total"}},
+      {DocumentType::kReclamation, {"nom", "prenom", "nir", "adresse", "email", "telephone", "entreprise", "objet", "date"}},
+      {DocumentType::kRenonciation, {"nom", "prenom", "adresse", "contrat", "date_souscription", "date", "lieu"}},
+      {DocumentType::kAutre, {}},
+  };
+  auto it = catalogue.find(type);
+  static const std::vector<std::string> none;
+  return it == catalogue.end() ? none : it->second;
+}
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,95 @@
+// Reading one document's fields from its pages: label lookup on a page
+// view, value parsing, confidence, region re-read and review flags.
+// Internal to the extractors; one DocReader per document, single thread.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "liasse/extractors/document.h"
+#include "liasse/extractors/extract.h"
+#include "normalise.h"
+#include "page_view.h"
+#include "tariffs.h"
+
+namespace liasse::extractors::internal {
+
+struct ReadContext {
+  const ExtractionOptions* options = nullptr;
+  RegionReader* reader = nullptr;  // may be null
+  const NgapTariffs* tariffs = nullptr;  // may be null
+};
+
+// A value found on the page: its text, the words it came from and how sure
+// the reading is (0..1).
+struct Found {
+  std::string text;
+  std::vector<int> words;
+  double confidence = 0;
+};
+
+class DocReader {
+ public:
+  DocReader(Document& doc, const ReadContext& ctx) : doc_(doc), ctx_(ctx) {}
+
+  // The page being read (documents may span pages; fields already found on
+  // an earlier page are kept).
+  void SetPage(const PageView* view) { view_ = view; }
+  const PageView& view() const { return *view_; }
+  Document& doc() { return doc_; }
+  const ReadContext& ctx() const { return ctx_; }
+
+  // Words right of the best match of `label` on its row (see PageView::RightOf).
+  std::optional<Found> RightOfLabel(std::string_view label, double max_gap_mm = 25,
+                                    double max_x_mm = 1e9) const;
+  // The first occurrence of `label` (best similarity, then top to bottom)
+  // whose value passes `accept`.
+  std::optional<Found> RightOfLabelWhere(std::string_view label, const std::function<bool(const Found&)>& accept,
+                                         double max_gap_mm = 25) const;
+  // Same, for the `k`-th occurrence of `label` from the top of the page.
+  std::optional<Found> RightOfNthLabel(std::string_view label, size_t k, double max_gap_mm = 25) const;
+  Found Make(const std::vector<int>& ids, double label_similarity = 1.0) const;
+
+  bool Has(std::string_view name) const { return doc_.fields.count(std::string(name)) > 0; }
+  // Stores a text field (unless already found) and flags it when its
+  // confidence is under the review threshold.
+  void SetText(std::string_view name, std::string value, double confidence, const std::vector<int>& words);
+  void SetBool(std::string_view name, bool value, double confidence, std::optional<Box> box);
+  // Flags `name` (absent or doubtful) with a French reason, once per field.
+  void Review(std::string_view name, std::string reason, std::optional<int> line = std::nullopt);
+  // At the end: every catalogue field still absent is flagged as unread.
+  void FlagMissing(const std::vector<std::string>& catalogue);
+
+  // Re-reads the region of `words` with the RegionReader (when there is one
+  // and the confidence is low) and returns the parsed value when `parse`
+  // accepts the new reading. nullopt otherwise.
+  std::optional<std::string> Reread(const std::vector<int>& words, RegionKind kind,
+                                    const std::function<std::optional<std::string>(std::string_view)>& parse) const;
+
+ private:
+  Document& doc_;
+  ReadContext ctx_;
+  const PageView* view_ = nullptr;
+  std::set<std::string> reviewed_;
+};
+
+// Per-type readers (fields_*.cpp): read what `reader`'s current page holds.
+void ReadBordereau(DocReader& r);
+void ReadFeuilleDeSoins(DocReader& r);
+void ReadPrescription(DocReader& r);
+void ReadEntentePrealable(DocReader& r);
+void ReadFacture(DocReader& r);
+void ReadDevis(DocReader& r);
+void ReadDecompteRo(DocReader& r);
+void ReadAttestationDroits(DocReader& r);
+void ReadReclamation(DocReader& r);
+void ReadRenonciation(DocReader& r);
+
+// The catalogue fields of `type` (shared/spec/results.md), flagged when absent.
+const std::vector<std::string>& Catalogue(DocumentType type);
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,71 @@
+#include "liasse/extractors/extract.h"
+
+#include "classify.h"
+#include "doc_reader.h"
+#include "page_view.h"
+#include "tariffs.h"
+
+namespace liasse::extractors {
+
+namespace {
+
+using internal::DocReader;
+
+void ReadPage(DocumentType type, DocReader& r) {
+  switch (type) {
+    case DocumentType::kBordereau: return internal::ReadBordereau(r);
+    case DocumentType::kFeuilleDeSoins: return internal::ReadFeuilleDeSoins(r);
+    case DocumentType::kPrescription: return internal::ReadPrescription(r);
+    case DocumentType::kEntentePrealable: return internal::ReadEntentePrealable(r);
+    case DocumentType::kFacture: return internal::ReadFacture(r);
+    case DocumentType::kDevis: return internal::ReadDevis(r);
+    case DocumentType::kDecompteRo: return internal::ReadDecompteRo(r);
+    case DocumentType::kAttestationDroits: return internal::ReadAttestationDroits(r);
+    case DocumentType::kReclamation: return internal::ReadReclamation(r);
+    case DocumentType::kRenonciation: return internal::ReadRenonciation(r);
+    case DocumentType::kAutre: return;
+  }
+}
+
+std::filesystem::path DataDir(const ExtractionOptions& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  return LIASSE_DATA_DIR;
+}
+
+}  // namespace
+
+std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, RegionReader* reader,
+                                       const ExtractionOptions& options) {
+  std::vector<internal::PageView> views;
+  views.reserve(pages.size());
+  std::vector<internal::PageClass> classes;
+  for (const auto& p : pages) {
+    views.emplace_back(p);
+    classes.push_back(internal::ClassifyPage(views.back()));
+  }
+  const internal::ReadContext ctx{&options, reader, &internal::DefaultTariffs(DataDir(options))};
+  std::vector<Document> documents;
+  for (const auto& group : internal::SplitDocuments(classes)) {
+    Document doc;
+    doc.type = group.type;
+    doc.confidence = group.confidence;
+    for (int i : group.pages) doc.pages.push_back(pages[static_cast<size_t>(i)].index);
+    DocReader r(doc, ctx);
+    if (group.type == DocumentType::kAutre) {
+      r.SetPage(&views[static_cast<size_t>(group.pages.front())]);
+      r.Review("type", "type de document non reconnu : à classer");
+    }
+    for (int i : group.pages) {
+      r.SetPage(&views[static_cast<size_t>(i)]);
+      ReadPage(group.type, r);
+    }
+    if (doc.confidence < options.review_below_confidence && group.type != DocumentType::kAutre) {
+      r.Review("type", "type de document incertain : à confirmer");
+    }
+    r.FlagMissing(internal::Catalogue(group.type));
+    documents.push_back(std::move(doc));
+  }
+  return documents;
+}
+
+}  // namespace liasse::extractors

@@ -1,0 +1,248 @@
+// Readers of stand-alone claims: facture, devis, décompte RO, attestation de droits.
+#include <algorithm>
+#include <regex>
+
+#include "field_values.h"
+#include "table.h"
+#include "validate.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+bool HasPhrase(const PageView& v, const std::string& phrase) {
+  std::string hay = " " + v.folded_text();
+  std::replace(hay.begin(), hay.end(), '\n', ' ');
+  return hay.find(" " + phrase + " ") != std::string::npos;
+}
+
+bool IsAmountText(const std::string& t) {
+  bool rep = false;
+  const std::string m = MapConfusables(TrimPunctuation(t), &rep);
+  const auto sep = m.find_last_of(",.");
+  return sep != std::string::npos && m.size() - sep == 3;
+}
+
+// The letterhead's first line: the issuer's name. Printed in capitals on
+// some letterheads, where the original case cannot be known: flagged.
+void ReadEmetteurNom(DocReader& r) {
+  const PageView& v = r.view();
+  if (v.rows().empty()) return;
+  const auto& row = v.rows().front();
+  const Found f = r.Make(row.words, 1.0);
+  std::string name;
+  bool any_lower = false;
+  for (const auto& t : Tokens(r, f)) {
+    name += (name.empty() ? "" : " ") + t;
+    for (char c : t) any_lower = any_lower || (c >= 'a' && c <= 'z');
+  }
+  if (name.empty()) return;
+  r.SetText("emetteur.nom", name, f.confidence, f.words);
+  if (!any_lower) r.Review("emetteur.nom", "nom de l'émetteur imprimé en capitales : graphie à vérifier");
+}
+
+std::optional<Found> IdentifierAfter(DocReader& r, const std::vector<std::string>& labels) {
+  for (const auto& label : labels) {
+    if (auto f = r.RightOfLabelWhere(label, [&](const Found& found) { return DigitsOf(found.text).size() >= 9; }, 10)) return f;
+  }
+  return std::nullopt;
+}
+
+void ReadFactureCategorie(DocReader& r) {
+  const PageView& v = r.view();
+  struct Cue {
+    const char* phrase;
+    const char* categorie;
+  };
+  static const Cue cues[] = {{"opticien", "optique"}, {"chirurgien dentiste", "dentaire"}, {"code ccam", "dentaire"},
+                             {"finess", "hospitalisation"}, {"etablissement de sante", "hospitalisation"},
+                             {"pharmacien", "pharmacie"}, {"osteopathe", "medecine_douce"}, {"chiropracteur", "medecine_douce"},
+                             {"adeli", "medecine_douce"}, {"audioprothesiste", "audition"}, {"laboratoire", "laboratoire"}};
+  std::string found;
+  for (const auto& c : cues) {
+    if (!HasPhrase(v, c.phrase)) continue;
+    if (!found.empty() && found != c.categorie) {
+      r.Review("categorie", "catégorie ambiguë (" + found + " ou " + c.categorie + ")");
+      return;
+    }
+    found = c.categorie;
+  }
+  if (found.empty()) return;
+  r.SetText("categorie", found, 0.95, {});
+}
+
+// Table rows: date, code, [dent], libellé..., [base], montant.
+void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
+  const PageView& v = r.view();
+  const int header = devis ? FindHeaderRow(v, {"dent", "code", "designation", "base", "honoraires"}, 3)
+                           : FindHeaderRow(v, {"date", "code", "designation", "montant"}, 3);
+  if (header < 0) return;
+  const auto rows = RowsBelow(v, header, {"total", "ttc"});
+  for (const auto& row : rows) {
+    std::vector<std::pair<std::string, int>> toks;
+    for (const auto& c : row.cells) {
+      for (int i : c.words) {
+        std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+        if (!t.empty() && t != "€") toks.emplace_back(t, i);
+      }
+    }
+    if (toks.size() < 3) continue;
+    Line line;
+    const int index = static_cast<int>(r.doc().lines.size());
+    size_t k = 0;
+    std::vector<std::string> doubts;
+    if (!devis) {
+      const auto d = ParseDateText(toks[k].first);
+      if (!d) continue;
+      line.values["date"] = d->value.ToIso();
+      if (d->repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("date");
+      ++k;
+    } else {
+      line.values["dent"] = DigitsOf(toks[k++].first);
+    }
+    line.values["code"] = NormaliseCode(toks[k].first);
+    if (v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("code");
+    ++k;
+    if (dental_columns && k < toks.size()) {
+      line.values["dent"] = DigitsOf(toks[k++].first);
+    }
+    // The amounts are the last tokens; the libellé is what lies between.
+    size_t end = toks.size();
+    std::vector<std::string> amounts;
+    std::vector<int> amount_ids;
+    while (end > k && IsAmountText(toks[end - 1].first) && amounts.size() < (devis ? 2u : 1u)) {
+      amounts.insert(amounts.begin(), toks[end - 1].first);
+      amount_ids.push_back(toks[end - 1].second);
+      --end;
+    }
+    std::string libelle;
+    for (size_t i = k; i < end; ++i) libelle += (libelle.empty() ? "" : " ") + toks[i].first;
+    if (!libelle.empty()) line.values["libelle"] = libelle;
+    if (!amounts.empty()) {
+      if (auto m = ParseAmountText(amounts.back())) {
+        line.values["montant"] = m->value.ToDecimal();
+        if (m->repaired || v.MinConfidence(amount_ids) < 0.75) doubts.push_back("montant");
+      }
+      if (devis && amounts.size() == 2) {
+        if (auto b = ParseAmountText(amounts.front())) line.values["base"] = b->value.ToDecimal();
+      }
+    }
+    if (!line.Find("montant")) r.Review("montant", "montant de la ligne illisible", index);
+    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+    r.doc().lines.push_back(std::move(line));
+  }
+}
+
+}  // namespace
+
+void ReadFacture(DocReader& r) {
+  const PageView& v = r.view();
+  ReadFactureCategorie(r);
+  ReadEmetteurNom(r);
+  // "2025-32324": the invoice number, after its label or in the title.
+  static const std::regex numero(R"(^(\d{4})-(\d{5})$)");
+  for (const auto& w : v.words()) {
+    bool rep = false;
+    const std::string t = MapConfusables(TrimPunctuation(w.text), &rep);
+    std::smatch m;
+    if (std::regex_match(t, m, numero)) {
+      r.SetText("numero_facture", t, w.confidence / 100.0 * (rep ? kRepairPenalty : 1.0), {});
+      break;
+    }
+  }
+  SetDate(r, "date", r.RightOfLabelWhere("Date :", [](const Found& f) { return FindDate(f.text).has_value(); }));
+  if (auto id = IdentifierAfter(r, {"N° AM", "FINESS", "ADELI"})) SetDigits(r, "emetteur.identifiant", id, 9);
+  SetPersonName(r, "beneficiaire.nom", "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
+  if (auto f = r.RightOfLabel("N° adhérent :", 20)) {
+    const auto toks = Tokens(r, *f);
+    if (!toks.empty()) {
+      bool rep = false;
+      const std::string& t = toks.front();
+      const std::string digits = DigitsOf(t.substr(1), &rep);
+      if ((t[0] == 'A' || t[0] == 'a') && digits.size() == 8) {
+        r.SetText("numero_adherent", "A" + digits, f->confidence * (rep ? kRepairPenalty : 1.0), {f->words.front()});
+      } else {
+        r.Review("numero_adherent", "numéro d'adhérent illisible : « " + t + " »");
+      }
+    }
+  }
+  SetAmount(r, "montant_total", r.RightOfLabel("TOTAL TTC", 90));
+  if (HasPhrase(v, "facture acquittee") || HasPhrase(v, "acquitte")) r.SetBool("acquittee", true, 0.95, std::nullopt);
+  else if (HasPhrase(v, "montant restant du") || HasPhrase(v, "restant du")) r.SetBool("acquittee", false, 0.95, std::nullopt);
+  ReadClaimLines(r, HasPhrase(v, "code ccam"), false);
+  CheckFactureLines(r);
+}
+
+void ReadDevis(DocReader& r) {
+  ReadEmetteurNom(r);
+  if (auto id = IdentifierAfter(r, {"N° AM"})) SetDigits(r, "emetteur.identifiant", id, 9);
+  SetPersonName(r, "beneficiaire.nom", "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
+  SetDate(r, "date", r.RightOfLabel("Date du devis :"));
+  SetAmount(r, "montant_total", r.RightOfLabel("Total des honoraires :", 40));
+  ReadClaimLines(r, false, true);
+  CheckFactureLines(r);
+}
+
+void ReadDecompteRo(DocReader& r) {
+  const PageView& v = r.view();
+  SetNir(r, "nir", r.RightOfLabel("N° de sécurité sociale :", 30));
+  std::optional<int> taux;
+  // Statement layout: one label per line, the value right-aligned far away.
+  SetDate(r, "date_soins", r.RightOfLabel("Soins du", 200));
+  SetAmount(r, "montant_depense", r.RightOfLabel("Montant de la dépense", 200));
+  SetAmount(r, "base_remboursement", r.RightOfLabel("Base de remboursement", 200));
+  SetAmount(r, "montant_rembourse", r.RightOfLabel("Montant remboursé", 200));
+  if (auto t = r.RightOfLabel("Taux", 200)) {
+    const std::string d = DigitsOf(t->text);
+    if (!d.empty() && d.size() <= 3) taux = std::stoi(d);
+  }
+  // Table layout: Date des soins | Nature | Dépense | Base | Taux | Remboursé.
+  const int header = FindHeaderRow(v, {"date", "soins", "nature", "depense", "base", "taux", "rembourse"}, 4);
+  if (header >= 0) {
+    const auto rows = RowsBelow(v, header, {"montant", "verse"}, 1);
+    if (!rows.empty()) {
+      std::vector<std::pair<std::string, int>> toks;
+      for (const auto& c : rows.front().cells) {
+        for (int i : c.words) toks.emplace_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text), i);
+      }
+      if (!toks.empty()) SetDate(r, "date_soins", r.Make({toks.front().second}));
+      std::vector<int> amount_ids;
+      for (const auto& [t, i] : toks) {
+        if (IsAmountText(t)) amount_ids.push_back(i);
+      }
+      if (amount_ids.size() == 3) {
+        SetAmount(r, "montant_depense", r.Make({amount_ids[0]}));
+        SetAmount(r, "base_remboursement", r.Make({amount_ids[1]}));
+        SetAmount(r, "montant_rembourse", r.Make({amount_ids[2]}));
+      }
+      for (size_t k = 0; k + 1 < toks.size(); ++k) {
+        if (toks[k + 1].first == "%") {
+          const std::string d = DigitsOf(toks[k].first);
+          if (!d.empty() && d.size() <= 3) taux = std::stoi(d);
+        }
+      }
+    }
+  }
+  std::optional<Money> verse, retenue;
+  if (auto f = r.RightOfLabelWhere("Montant versé sur votre compte", [](const Found&) { return true; }, 200)) {
+    const auto pos = f->text.rfind(':');
+    if (pos != std::string::npos) {
+      if (auto m = ParseAmountText(f->text.substr(pos + 1))) verse = m->value;
+    }
+  }
+  if (auto f = r.RightOfLabel("déduite :", 30)) {
+    if (auto m = ParseAmountText(f->text)) retenue = m->value;
+  }
+  CheckDecompte(r, verse, taux, retenue);
+}
+
+void ReadAttestationDroits(DocReader& r) {
+  SetPersonName(r, "nom", "prenom", r.RightOfLabel("Assuré(e) :", 20));
+  SetNir(r, "nir", r.RightOfLabel("N° de sécurité sociale :", 30));
+  SetDate(r, "date", r.RightOfLabel("Droits ouverts du", 30));
+  if (auto birth = r.RightOfLabel("Date de naissance :")) {
+    if (auto d = FindDate(birth->text)) CheckNirBirth(r, "nir", d->value);
+  }
+}
+
+}  // namespace liasse::extractors::internal

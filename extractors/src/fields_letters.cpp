@@ -1,0 +1,138 @@
+// Readers of members' letters: réclamation (seed 002) and renonciation
+// (seed 004 §2.5). Free text: values come from the sender block at the top
+// left and from phrases of the body.
+#include <algorithm>
+#include <regex>
+
+#include "field_values.h"
+#include "liasse/core/text.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+// Rows of the sender block: top-left rows (x < 100 mm) from the top.
+std::vector<size_t> SenderRows(const PageView& v, size_t max_rows) {
+  std::vector<size_t> out;
+  for (size_t r = 0; r < v.rows().size() && out.size() < max_rows; ++r) {
+    const auto& w = v.words()[static_cast<size_t>(v.rows()[r].words.front())];
+    if (w.x0 < 60 * v.mm()) out.push_back(r);
+  }
+  return out;
+}
+
+// The words of row `r` left of 100 mm (the recipient block is on the right).
+std::vector<int> LeftWords(const PageView& v, size_t r) {
+  std::vector<int> ids;
+  for (int i : v.rows()[r].words) {
+    if (v.words()[static_cast<size_t>(i)].x0 < 100 * v.mm()) ids.push_back(i);
+  }
+  return ids;
+}
+
+void ReadSender(DocReader& r, bool with_address) {
+  const PageView& v = r.view();
+  const auto rows = SenderRows(v, 3);
+  if (rows.empty()) return;
+  SetPersonName(r, "nom", "prenom", r.Make(LeftWords(v, rows[0])));
+  if (with_address && rows.size() == 3) {
+    const auto l1 = LeftWords(v, rows[1]), l2 = LeftWords(v, rows[2]);
+    const Found a = r.Make(l1), b = r.Make(l2);
+    // "12 rue X, 97110 Commune": the postcode line starts with 5 digits.
+    if (DigitsOf(Tokens(r, b).empty() ? "" : Tokens(r, b).front()).size() == 5) {
+      std::vector<int> ids = l1;
+      ids.insert(ids.end(), l2.begin(), l2.end());
+      r.SetText("adresse", a.text + ", " + b.text, std::min(a.confidence, b.confidence), ids);
+    } else {
+      r.Review("adresse", "adresse de l'expéditeur non reconnue");
+    }
+  }
+}
+
+// All rows joined, in reading order (paragraphs wrap across rows).
+std::string PageText(const PageView& v) {
+  std::string s;
+  for (size_t r = 0; r < v.rows().size(); ++r) s += v.RowText(r) + "\n";
+  return s;
+}
+
+double PageConfidence(const PageView& v) { return v.page().mean_confidence / 100.0; }
+
+// "<commune>, le 5 septembre 2025": the first row with a date after ", le".
+std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, bool want_place_prefix) {
+  for (size_t r = 0; r < v.rows().size(); ++r) {
+    const std::string row = v.RowText(r);
+    const auto le = row.find(", le ");
+    if (le == std::string::npos) continue;
+    if (want_place_prefix && !(row.rfind("À ", 0) == 0 || row.rfind("A ", 0) == 0)) continue;
+    if (auto d = FindDate(row.substr(le + 5))) return std::make_pair(r, d->value.ToIso());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void ReadReclamation(DocReader& r) {
+  const PageView& v = r.view();
+  ReadSender(r, true);
+  SetNir(r, "nir", r.RightOfLabel("N° de sécurité sociale :", 30));
+  if (auto f = r.RightOfLabel("Tél. :", 10)) {
+    const std::string d = DigitsOf(f->text);
+    if (d.size() == 10) r.SetText("telephone", d, f->confidence, f->words);
+    else r.Review("telephone", "numéro de téléphone illisible : « " + f->text + " »");
+  }
+  for (const auto& w : v.words()) {
+    if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
+      std::string mail = TrimPunctuation(w.text);
+      r.SetText("email", mail, w.confidence / 100.0, {});
+      break;
+    }
+  }
+  SetPlain(r, "entreprise", r.RightOfLabel("Entreprise / souscripteur :", 20));
+  if (auto f = r.RightOfLabel("Objet :", 20)) {
+    const std::string k = FoldKey(f->text);
+    static const std::pair<const char*, const char*> objets[] = {
+        {"remboursement", "remboursement"}, {"cotisation", "cotisation"}, {"adhesion", "adhésion"}, {"resiliation", "résiliation"}};
+    bool set = false;
+    for (const auto& [cue, value] : objets) {
+      if (k.find(cue) != std::string::npos) {
+        r.SetText("objet", value, f->confidence, f->words);
+        set = true;
+        break;
+      }
+    }
+    if (!set) r.Review("objet", "objet non reconnu : « " + f->text + " »");
+  }
+  if (auto dated = DatedPlaceRow(v, false)) {
+    r.SetText("date", dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);
+  }
+}
+
+void ReadRenonciation(DocReader& r) {
+  const PageView& v = r.view();
+  ReadSender(r, true);
+  const std::string text = PageText(v);
+  std::string flat = text;
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  static const std::regex contrat(R"(CPMS\s+Sant[ée]\s+PASS\s?([0-9])(\s+option\s+Confort)?)");
+  std::smatch m;
+  if (std::regex_search(flat, m, contrat)) {
+    r.SetText("contrat", "CPMS Santé PASS" + m[1].str() + (m[2].matched ? " option Confort" : ""), PageConfidence(v), {});
+  }
+  const auto souscrit = flat.find("souscrit le");
+  if (souscrit != std::string::npos) {
+    if (auto d = FindDate(flat.substr(souscrit + 11, 40))) {
+      r.SetText("date_souscription", d->value.ToIso(), PageConfidence(v) * (d->repaired ? kRepairPenalty : 1.0), {});
+    }
+  }
+  if (auto dated = DatedPlaceRow(v, true)) {
+    const auto& ids = v.rows()[dated->first].words;
+    r.SetText("date", dated->second, v.MinConfidence(ids), ids);
+    // "À <commune>, le": the commune between the two.
+    const std::string row = v.RowText(dated->first);
+    const auto start = row.find(' ') + 1, end = row.find(", le ");
+    if (end > start) r.SetText("lieu", row.substr(start, end - start), v.MinConfidence(ids), ids);
+  }
+}
+
+}  // namespace liasse::extractors::internal

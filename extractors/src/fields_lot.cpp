@@ -1,0 +1,303 @@
+// Readers of the B2 lot's paper (seed 003): bordereau récapitulatif,
+// feuille de soins auxiliaire médical, prescription, entente préalable.
+#include <algorithm>
+
+#include "field_values.h"
+#include "ink.h"
+#include "liasse/core/identifiers.h"
+#include "table.h"
+#include "validate.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+bool IsAmountToken(const std::string& t) {
+  const auto comma = t.find_last_of(",.");
+  if (comma == std::string::npos || t.size() - comma != 3) return false;
+  int digits = 0;
+  for (char c : t) digits += (c >= '0' && c <= '9') ? 1 : 0;
+  return digits >= 3;
+}
+
+// The words of `row` as trimmed texts with their word ids.
+std::vector<std::pair<std::string, int>> RowTokens(const PageView& v, const TableRow& row) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& c : row.cells) {
+    for (int i : c.words) {
+      std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+      if (t == "€" || t.empty()) continue;
+      out.emplace_back(t, i);
+    }
+  }
+  return out;
+}
+
+// Amount tokens from position `k` on, a thousands group glued to the next
+// token when they are close ("1" "234,56").
+std::vector<std::pair<std::string, std::vector<int>>> Amounts(const PageView& v,
+                                                              const std::vector<std::pair<std::string, int>>& toks, size_t k) {
+  std::vector<std::pair<std::string, std::vector<int>>> out;
+  for (size_t i = k; i < toks.size(); ++i) {
+    bool repaired = false;
+    const std::string t = MapConfusables(toks[i].first, &repaired);
+    if (IsAmountToken(t)) {
+      out.push_back({toks[i].first, {toks[i].second}});
+      continue;
+    }
+    const bool group = t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (group && i + 1 < toks.size() && IsAmountToken(MapConfusables(toks[i + 1].first, &repaired))) {
+      const auto& a = v.words()[static_cast<size_t>(toks[i].second)];
+      const auto& b = v.words()[static_cast<size_t>(toks[i + 1].second)];
+      if (b.x0 - a.x1 < 0.6 * v.word_height()) {
+        out.push_back({toks[i].first + " " + toks[i + 1].first, {toks[i].second, toks[i + 1].second}});
+        ++i;
+      }
+    }
+  }
+  return out;
+}
+
+double MinConf(const PageView& v, const std::vector<int>& ids) { return v.MinConfidence(ids); }
+
+void ReadBordereauLines(DocReader& r) {
+  const PageView& v = r.view();
+  const int header = FindHeaderRow(v, {"facture", "immatriculation", "nom", "prenom", "total", "amo", "amc"}, 4);
+  if (header < 0) return;
+  const auto rows = RowsBelow(v, header, {"nombre", "totaux", "cachet"});
+  for (const auto& row : rows) {
+    const auto toks = RowTokens(v, row);
+    if (toks.empty()) continue;
+    Line line;
+    const int index = static_cast<int>(r.doc().lines.size());
+    std::vector<std::string> doubts;
+    size_t k = 0;
+    // N° facture: 9 digits.
+    bool rep = false;
+    std::string numero = DigitsOf(toks[0].first, &rep);
+    if (numero.size() != 9) continue;  // not a line of the table
+    ++k;
+    line.values["numero_facture"] = numero;
+    if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back("numero_facture");
+    // NIR: digit groups up to 15 characters.
+    std::string nir_text;
+    std::vector<int> nir_ids;
+    while (k < toks.size() && DigitsOf(nir_text).size() < 15 && !IsUpperName(toks[k].first)) {
+      nir_text += " " + toks[k].first;
+      nir_ids.push_back(toks[k].second);
+      ++k;
+    }
+    if (auto nir = NirCandidate(nir_text)) {
+      line.values["nir"] = nir->value;
+      if (!Nir::Parse(nir->value).ok()) r.Review("nir", "NIR de la ligne invalide (clé) : à vérifier", index);
+      else if (nir->repaired) doubts.push_back("nir");
+    } else {
+      r.Review("nir", "NIR de la ligne illisible", index);
+    }
+    // Nom (capitals), prénom.
+    if (k < toks.size() && IsUpperName(toks[k].first)) line.values["nom"] = toks[k++].first;
+    else r.Review("nom", "nom illisible", index);
+    if (k < toks.size() && IsCapitalisedName(toks[k].first)) line.values["prenom"] = toks[k++].first;
+    else r.Review("prenom", "prénom illisible", index);
+    // Date de naissance (may be blank on the paper).
+    if (k < toks.size()) {
+      if (auto d = ParseDateText(toks[k].first)) {
+        line.values["date_naissance"] = d->value.ToIso();
+        if (d->repaired) doubts.push_back("date_naissance");
+        ++k;
+      }
+    }
+    const auto amounts = Amounts(v, toks, k);
+    static const char* kCols[] = {"montant_total", "montant_amo", "montant_amc"};
+    if (amounts.size() == 3) {
+      for (size_t a = 0; a < 3; ++a) {
+        auto m = ParseAmountText(amounts[a].first);
+        if (m) line.values[kCols[a]] = m->value.ToDecimal();
+        if (!m || m->repaired || MinConf(v, amounts[a].second) < 0.75) doubts.push_back(kCols[a]);
+      }
+    } else {
+      for (const char* c : kCols) r.Review(c, "montants de la ligne illisibles", index);
+    }
+    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+    r.doc().lines.push_back(std::move(line));
+  }
+}
+
+}  // namespace
+
+void ReadBordereau(DocReader& r) {
+  const double right_col = 110;  // mm: the header's second column starts at 118
+  if (auto f = r.RightOfLabel("Partenaire de santé :", 20, right_col)) SetUpperName(r, "partenaire.nom", f);
+  SetNumeroAm(r, "partenaire.identifiant", r.RightOfLabel("Identifiant :"));
+  SetDigits(r, "lot.numero", r.RightOfLabel("N° de lot :", 20, right_col), 3);
+  SetDate(r, "lot.date", r.RightOfLabel("Date de constitution :"));
+  if (auto f = r.RightOfLabel("Organisme destinataire :")) {
+    const auto toks = Tokens(r, *f);
+    if (!toks.empty()) {
+      std::optional<Found> code = r.Make({f->words.front()});
+      SetDigits(r, "organisme.destinataire", code, 3);
+    }
+  } else if (r.view().FindBest("Organisme destinataire :").similarity > 0) {
+    r.Review("organisme.destinataire", "organisme destinataire absent du bordereau");
+  }
+  if (auto f = r.RightOfLabel("Destinataire du règlement :")) {
+    const std::string folded = FoldKey(f->text);
+    if (folded.find("partenaire") != std::string::npos) r.SetText("reglement.destinataire", "partenaire", f->confidence, f->words);
+    else if (folded.find("assure") != std::string::npos) r.SetText("reglement.destinataire", "assure", f->confidence, f->words);
+    else r.Review("reglement.destinataire", "destinataire du règlement non reconnu : « " + f->text + " »");
+  }
+  ReadBordereauLines(r);
+  CheckBordereauTotals(r);
+}
+
+namespace {
+
+void ReadActs(DocReader& r) {
+  const PageView& v = r.view();
+  const int header = FindHeaderRow(v, {"date", "acte", "lettre", "cle", "coefficient", "montant", "honoraires"}, 4);
+  if (header < 0) return;
+  const auto rows = RowsBelow(v, header, {"montant total", "total", "frais"});
+  for (const auto& row : rows) {
+    const auto toks = RowTokens(v, row);
+    if (toks.empty()) continue;
+    const auto date = ParseDateText(toks[0].first);
+    if (!date) {
+      if (FoldKey(toks[0].first) == "montant") break;
+      continue;
+    }
+    const int index = static_cast<int>(r.doc().lines.size());
+    Line line;
+    line.values["date"] = date->value.ToIso();
+    std::vector<std::string> doubts;
+    if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back("date");
+    size_t k = 1;
+    if (k < toks.size()) {
+      const std::string code = NormaliseCode(toks[k].first);
+      if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
+        line.values["code"] = code;
+        if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("code");
+        ++k;
+      }
+    }
+    const auto amounts = Amounts(v, toks, k);
+    if (k < toks.size() && (amounts.empty() || amounts.front().second.front() != toks[k].second)) {
+      if (auto c = NormaliseCoefficient(toks[k].first)) {
+        line.values["coefficient"] = *c;
+        if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("coefficient");
+      }
+    }
+    if (!amounts.empty()) {
+      if (auto m = ParseAmountText(amounts.back().first)) {
+        line.values["montant"] = m->value.ToDecimal();
+        if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back("montant");
+      }
+    }
+    for (const char* col : {"code", "coefficient", "montant"}) {
+      if (!line.Find(col)) r.Review(col, "illisible", index);
+    }
+    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+    r.doc().lines.push_back(std::move(line));
+  }
+}
+
+// "Dr Prénom NOM  RPPS 12345678901": the capitals before RPPS.
+void ReadPrescripteurLine(DocReader& r) {
+  auto f = r.RightOfLabel("Identification du prescripteur", 40);
+  if (!f) return;
+  std::vector<int> name_ids;
+  for (int i : f->words) {
+    const std::string t = TrimPunctuation(r.view().words()[static_cast<size_t>(i)].text);
+    if (FoldKey(t) == "rpps") break;
+    name_ids.push_back(i);
+  }
+  std::string nom;
+  for (int i : name_ids) {
+    const std::string t = TrimPunctuation(r.view().words()[static_cast<size_t>(i)].text);
+    if (IsUpperName(t) && FoldKey(t) != "dr") nom = t;
+  }
+  if (!nom.empty()) r.SetText("prescripteur.nom", nom, f->confidence, name_ids);
+  else r.Review("prescripteur.nom", "nom du prescripteur illisible : « " + f->text + " »");
+}
+
+}  // namespace
+
+void ReadFeuilleDeSoins(DocReader& r) {
+  const PageView& v = r.view();
+  // The facture number sits right of its label in the header.
+  SetDigits(r, "numero_facture", r.RightOfLabel("N° de facture :"), 9);
+  // "Nom et prénom" appears three times, top to bottom: person cared for,
+  // assuré(e), auxiliaire médical.
+  auto hits = v.Find("Nom et prénom");
+  std::sort(hits.begin(), hits.end(), [&](const LabelHit& a, const LabelHit& b) {
+    return v.words()[static_cast<size_t>(a.first)].y0 < v.words()[static_cast<size_t>(b.first)].y0;
+  });
+  auto value_of = [&](size_t k, double gap) -> std::optional<Found> {
+    if (k >= hits.size()) return std::nullopt;
+    auto ids = v.RightOf(hits[k], gap);
+    if (ids.empty()) return std::nullopt;
+    return r.Make(ids, hits[k].similarity);
+  };
+  if (hits.size() == 3) {
+    SetPersonName(r, "beneficiaire.nom", "beneficiaire.prenom", value_of(0, 20));
+    SetPersonName(r, "assure.nom", "assure.prenom", value_of(1, 20));
+    SetUpperName(r, "praticien.nom", value_of(2, 20));
+  } else {
+    r.Review("beneficiaire.nom", "rubriques « Nom et prénom » non toutes trouvées");
+  }
+  SetDate(r, "beneficiaire.date_naissance", r.RightOfLabel("Date de naissance"));
+  SetNir(r, "assure.nir", r.RightOfLabel("N° d'immatriculation", 30));
+  ReadPrescripteurLine(r);
+  SetDate(r, "prescription.date", r.RightOfLabel("Date de la prescription", 40));
+  SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° d'identification"));
+  SetAmount(r, "montant_total", r.RightOfLabel("MONTANT TOTAL", 60));
+  ReadActs(r);
+  ReadFeuilleInk(r);
+  CheckFeuille(r);
+}
+
+void ReadPrescription(DocReader& r) {
+  const PageView& v = r.view();
+  // Letterhead: "Docteur Prénom NOM" (or all capitals): the nom is the last word.
+  for (const auto& hit : v.Find("Docteur", 0.8)) {
+    const auto ids = v.RightOf(hit, 15);
+    if (ids.empty()) continue;
+    const std::string last = TrimPunctuation(v.words()[static_cast<size_t>(ids.back())].text);
+    if (IsUpperName(last)) {
+      r.SetText("prescripteur.nom", last, r.Make(ids, hit.similarity).confidence, {ids.back()});
+      break;
+    }
+  }
+  SetDigits(r, "prescripteur.identifiant", r.RightOfLabel("RPPS"), 11);
+  // "<commune>, le 05/09/2025": the first dated row.
+  for (const auto& row : v.rows()) {
+    std::vector<int> ids = row.words;
+    const std::string text = v.Join(ids);
+    if (auto d = FindDate(text)) {
+      r.SetText("date", d->value.ToIso(), v.MinConfidence(ids) * (d->repaired ? kRepairPenalty : 1.0), ids);
+      break;
+    }
+  }
+  // "M. Prénom NOM" / "Mme Prénom NOM".
+  for (const char* civ : {"Mme", "M."}) {
+    for (const auto& hit : v.Find(civ, 1.0)) {
+      const auto ids = v.RightOf(hit, 10);
+      if (ids.size() >= 2 && hit.first == v.rows()[static_cast<size_t>(v.words()[static_cast<size_t>(hit.first)].row)].words.front()) {
+        if (SetPersonName(r, "patient.nom", "patient.prenom", r.Make(ids, 1.0))) break;
+      }
+    }
+    if (r.Has("patient.nom")) break;
+  }
+  ReadPrescriptionInk(r);
+}
+
+void ReadEntentePrealable(DocReader& r) {
+  SetPersonName(r, "patient.nom", "patient.prenom", r.RightOfLabel("Nom et prénom :"));
+  SetNir(r, "patient.nir", r.RightOfLabel("N° d'immatriculation :"));
+  SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° AM :"));
+  SetDate(r, "date", r.RightOfLabel("Date de la demande :", 25, 105));
+  if (auto birth = r.RightOfLabel("Date de naissance :")) {
+    if (auto d = FindDate(birth->text)) CheckNirBirth(r, "patient.nir", d->value);
+  }
+}
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,147 @@
+#include "ink.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+Box Clip(const GreyRaster& raster, Box b) {
+  const int x0 = std::clamp(b.x, 0, raster.width), y0 = std::clamp(b.y, 0, raster.height);
+  const int x1 = std::clamp(b.x + b.width, 0, raster.width), y1 = std::clamp(b.y + b.height, 0, raster.height);
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+bool Dark(const GreyRaster& r, int x, int y) { return r.pixels[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] < 128; }
+
+// Confidence grows with the distance from the decision threshold, in
+// units of the band where the two cases overlap.
+InkVerdict Decide(double value, double absent_below, double present_above) {
+  InkVerdict v;
+  const double mid = (absent_below + present_above) / 2;
+  v.present = value >= mid;
+  if (value <= absent_below || value >= present_above) v.confidence = 0.97;
+  else v.confidence = 0.5 + 0.4 * std::abs(value - mid) / ((present_above - absent_below) / 2);
+  return v;
+}
+
+Box MmBox(const PlacedWord& anchor, double mm, double dx0, double dy0, double w, double h) {
+  // Offsets from the anchor word's left edge and bottom (≈ baseline), in mm.
+  return {static_cast<int>(anchor.box.x + dx0 * mm), static_cast<int>(anchor.box.y + anchor.box.height + dy0 * mm),
+          static_cast<int>(w * mm), static_cast<int>(h * mm)};
+}
+
+}  // namespace
+
+std::optional<double> InkFraction(const GreyRaster& raster, const Box& box) {
+  if (raster.empty() || raster.width <= 0 || raster.height <= 0) return std::nullopt;
+  const Box b = Clip(raster, box);
+  if (b.width <= 0 || b.height <= 0) return std::nullopt;
+  int64_t dark = 0;
+  for (int y = b.y; y < b.y + b.height; ++y) {
+    for (int x = b.x; x < b.x + b.width; ++x) dark += Dark(raster, x, y) ? 1 : 0;
+  }
+  return static_cast<double>(dark) / (static_cast<double>(b.width) * b.height);
+}
+
+std::optional<InkVerdict> SignatureIn(const GreyRaster& raster, const Box& zone) {
+  const auto f = InkFraction(raster, zone);
+  if (!f) return std::nullopt;
+  return Decide(*f, 0.002, 0.008);
+}
+
+std::optional<InkVerdict> CheckboxTicked(const GreyRaster& raster, const Box& interior) {
+  const auto f = InkFraction(raster, interior);
+  if (!f) return std::nullopt;
+  return Decide(*f, 0.04, 0.12);
+}
+
+std::optional<InkVerdict> CrossedOut(const GreyRaster& raster, const Box& band, double mm) {
+  if (raster.empty()) return std::nullopt;
+  const Box b = Clip(raster, band);
+  if (b.width <= 0 || b.height <= 0) return std::nullopt;
+  // Longest run of ink along a row, bridging gaps of up to 0.4 mm, after
+  // OR-ing bands of rows one stroke-width high (a sloping strike line).
+  const int band_h = std::max(1, static_cast<int>(0.6 * mm));
+  const int bridge = std::max(1, static_cast<int>(0.4 * mm));
+  int longest = 0;
+  std::vector<char> any(static_cast<size_t>(b.width));
+  for (int y = b.y; y + band_h <= b.y + b.height; y += std::max(1, band_h / 2)) {
+    std::fill(any.begin(), any.end(), 0);
+    for (int yy = y; yy < y + band_h; ++yy) {
+      for (int x = 0; x < b.width; ++x) if (Dark(raster, b.x + x, yy)) any[static_cast<size_t>(x)] = 1;
+    }
+    int run = 0, gap = 0;
+    for (int x = 0; x < b.width; ++x) {
+      if (any[static_cast<size_t>(x)]) {
+        run += gap + 1;
+        gap = 0;
+      } else if (run > 0 && ++gap > bridge) {
+        run = 0;
+        gap = 0;
+      }
+      longest = std::max(longest, run);
+    }
+  }
+  // Handwritten words break every few millimetres; a strike line does not.
+  return Decide(longest / mm, 14.0, 20.0);
+}
+
+void ReadFeuilleInk(DocReader& r) {
+  const PageView& v = r.view();
+  const GreyRaster& ink = v.page().ink;
+  const double mm = v.mm();
+  const LabelHit praticien = v.FindBest("L'auxiliaire médical certifie");
+  const LabelHit patient = v.FindBest("Signature de la personne recevant les soins");
+  const LabelHit box = v.FindBest("impossibilité de signer");
+  auto reason = [&](std::string_view what) {
+    return ink.empty() ? std::string("image de la page non disponible : ") + std::string(what) + " à vérifier"
+                       : std::string("zone introuvable : ") + std::string(what) + " à vérifier";
+  };
+  auto sign = [&](std::string_view field, const LabelHit& hit, double width) {
+    if (hit.similarity <= 0) return r.Review(field, reason("signature"));
+    const auto& w = v.words()[static_cast<size_t>(hit.first)];
+    // The signature frame: 6 mm under the label's baseline, 24 mm high;
+    // 2 mm in from its rules so they do not count as ink.
+    const auto verdict = SignatureIn(ink, MmBox(w, mm, 2, 8, width - 4, 20));
+    if (!verdict) return r.Review(field, reason("signature"));
+    r.SetBool(field, verdict->present, verdict->confidence, MmBox(w, mm, 0, 6, width, 24));
+  };
+  sign("signature.praticien", praticien, 80);
+  sign("signature.patient", patient, 84);
+  if (box.similarity <= 0) {
+    r.Review("impossibilite_signer", reason("case « impossibilité de signer »"));
+    return;
+  }
+  const auto& w = v.words()[static_cast<size_t>(box.first)];
+  // The 3.5 mm box sits 6 mm left of its label, its bottom 0.5 mm under the baseline.
+  const auto verdict = CheckboxTicked(ink, MmBox(w, mm, -5.2, -2.5, 2.0, 2.0));
+  if (!verdict) return r.Review("impossibilite_signer", reason("case « impossibilité de signer »"));
+  r.SetBool("impossibilite_signer", verdict->present, verdict->confidence, MmBox(w, mm, -6, -3, 3.5, 3.5));
+}
+
+void ReadPrescriptionInk(DocReader& r) {
+  const PageView& v = r.view();
+  const GreyRaster& ink = v.page().ink;
+  if (ink.empty()) return r.Review("raturee", "image de la page non disponible : rature à vérifier");
+  // The prescribed text: from the patient's line down to the last row
+  // before a gap of more than 9 mm (the signature comes later).
+  const Field* patient = r.doc().Find("patient.nom");
+  if (patient == nullptr || !patient->box) return r.Review("raturee", "zone de la prescription introuvable : rature à vérifier");
+  const double mm = v.mm();
+  const double top = patient->box->y + patient->box->height + 2 * mm;
+  double bottom = top;
+  for (const auto& row : v.rows()) {
+    if (row.y0 < top) continue;
+    if (row.y0 - bottom > 9 * mm && bottom > top) break;
+    bottom = row.y1;
+  }
+  if (bottom <= top) return r.Review("raturee", "texte de la prescription introuvable : rature à vérifier");
+  const Box band{static_cast<int>(25 * mm), static_cast<int>(top), static_cast<int>(160 * mm), static_cast<int>(bottom - top + 2 * mm)};
+  const auto verdict = CrossedOut(ink, band, mm);
+  if (!verdict) return r.Review("raturee", "zone de la prescription hors de l'image : rature à vérifier");
+  r.SetBool("raturee", verdict->present, verdict->confidence, band);
+}
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,38 @@
+// Ink checks that need no OCR: a signature in its zone, a ticked check
+// box, a prescription crossed out or overwritten. They read the cleaned
+// grey raster (0 = black); with no raster the field is flagged, never
+// guessed. Zones are placed from the OCR boxes of the printed labels.
+// Internal.
+#pragma once
+
+#include <optional>
+
+#include "doc_reader.h"
+#include "liasse/extractors/ocr_input.h"
+
+namespace liasse::extractors::internal {
+
+// Fraction (0..1) of dark pixels (< 128) in `box`, clipped to the raster;
+// nullopt when the raster is empty or the box falls outside it.
+std::optional<double> InkFraction(const GreyRaster& raster, const Box& box);
+
+struct InkVerdict {
+  bool present = false;
+  double confidence = 0;  // 0..1: low near the threshold
+};
+
+// A signature zone: present when enough ink lies in it (borders excluded
+// by the caller's margin).
+std::optional<InkVerdict> SignatureIn(const GreyRaster& raster, const Box& zone);
+// A check box interior: ticked when its cross or tick covers enough of it.
+std::optional<InkVerdict> CheckboxTicked(const GreyRaster& raster, const Box& interior);
+// Crossing-out strokes in a text band: a long, nearly horizontal run of ink
+// or a dense zig-zag that handwriting does not make. `mm` = pixels per mm.
+std::optional<InkVerdict> CrossedOut(const GreyRaster& raster, const Box& band, double mm);
+
+// Field readers using them (feuille: signatures and "impossibilité de
+// signer"; prescription: raturée).
+void ReadFeuilleInk(DocReader& r);
+void ReadPrescriptionInk(DocReader& r);
+
+}  // namespace liasse::extractors::internal

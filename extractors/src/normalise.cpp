@@ -1,0 +1,219 @@
+#include "normalise.h"
+
+#include <cctype>
+#include <vector>
+
+#include "liasse/core/text.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+char ConfusableDigit(char c) {
+  switch (c) {
+    case 'O': case 'o': case 'D': case 'Q': return '0';
+    case 'l': case 'I': case '|': case 'i': case '!': case ']': case '[': return '1';
+    case 'S': case 's': return '5';
+    case 'B': return '8';
+    case 'Z': case 'z': return '2';
+    case 'G': case 'b': return '6';
+    case 'g': case 'q': return '9';
+    case 'T': return '7';
+    default: return 0;
+  }
+}
+
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text::NormalizeSpaces(text)) {
+    if (c == ' ') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+std::string MapConfusables(std::string_view token, bool* changed) {
+  int digits = 0, letters = 0;
+  for (char c : token) {
+    if (IsDigit(c)) ++digits;
+    else if (ConfusableDigit(c) != 0) ++letters;
+  }
+  std::string out(token);
+  // Only tokens that are mostly digits: "Sept" must stay a word.
+  if (digits == 0 || letters > digits) return out;
+  for (char& c : out) {
+    const char d = ConfusableDigit(c);
+    if (d != 0) {
+      c = d;
+      if (changed) *changed = true;
+    }
+  }
+  return out;
+}
+
+std::string TrimPunctuation(std::string_view word) {
+  auto strip = [](char c) { return c == ':' || c == ',' || c == '.' || c == ';' || c == '|' || c == '(' || c == ')' || c == '"' || c == '\''; };
+  size_t b = 0, e = word.size();
+  while (b < e && strip(word[b])) ++b;
+  while (e > b && strip(word[e - 1])) --e;
+  return std::string(word.substr(b, e - b));
+}
+
+std::optional<Parsed<Date>> ParseDateText(std::string_view raw) {
+  bool repaired = false;
+  std::string t = TrimPunctuation(text::Trim(text::NormalizeSpaces(raw)));
+  // Numeric forms: map confusables, drop spaces around separators.
+  std::string numeric;
+  for (const auto& w : SplitWords(t)) numeric += MapConfusables(w, &repaired);
+  int digits = 0;
+  for (char c : numeric) digits += IsDigit(c) ? 1 : 0;
+  if (digits == 8 && numeric.size() == 10) {
+    // "05/09/2025" with any separator OCR produced ('/', '.', '-', '1' misread is not accepted).
+    std::string canon = numeric;
+    if (!IsDigit(canon[2]) && !IsDigit(canon[5])) {
+      canon[2] = '/';
+      canon[5] = '/';
+      if (auto d = Date::Parse(canon); d.ok()) return Parsed<Date>{d.value(), repaired};
+    }
+  }
+  if (digits == 8 && numeric.size() == 8) {
+    // Separators lost: ddmmyyyy.
+    const std::string canon = numeric.substr(0, 2) + "/" + numeric.substr(2, 2) + "/" + numeric.substr(4);
+    if (auto d = Date::Parse(canon); d.ok()) return Parsed<Date>{d.value(), true};
+  }
+  if (auto d = Date::Parse(t); d.ok()) return Parsed<Date>{d.value(), false};
+  return std::nullopt;
+}
+
+std::optional<Parsed<Date>> FindDate(std::string_view text) {
+  const auto words = SplitWords(text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
+      std::string s;
+      for (size_t k = i; k < i + n; ++k) s += (k > i ? " " : "") + words[k];
+      // A single word must look like a date (two separators), not a bare number.
+      if (n == 1 && TrimPunctuation(s).size() < 8) continue;
+      if (auto d = ParseDateText(s)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Parsed<Money>> ParseAmountText(std::string_view raw) {
+  bool repaired = false;
+  std::string t;
+  for (const auto& w : SplitWords(raw)) {
+    std::string word = w;
+    for (const char* unit : {"€", "EUR", "eur", "Eur"}) {
+      const std::string u(unit);
+      if (word.size() >= u.size() && word.compare(word.size() - u.size(), u.size(), u) == 0) word.resize(word.size() - u.size());
+    }
+    word = TrimPunctuation(word);
+    if (word.empty()) continue;
+    if (!t.empty()) t += ' ';
+    t += MapConfusables(word, &repaired);
+  }
+  if (t.empty()) return std::nullopt;
+  auto m = Money::Parse(t);
+  if (!m.ok()) return std::nullopt;
+  return Parsed<Money>{m.value(), repaired};
+}
+
+std::string DigitsOf(std::string_view text, bool* repaired) {
+  std::string out;
+  for (const auto& w : SplitWords(text)) {
+    for (char c : MapConfusables(w, repaired)) {
+      if (IsDigit(c)) out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<Parsed<std::string>> NirCandidate(std::string_view text) {
+  bool repaired = false;
+  std::string chars;
+  for (const auto& w : SplitWords(text)) {
+    const std::string mapped = MapConfusables(w, &repaired);
+    for (size_t i = 0; i < mapped.size(); ++i) {
+      const char c = mapped[i];
+      if (IsDigit(c)) chars += c;
+      // Corsica: "2A"/"2B" at positions 6-7 (B may already have become 8).
+      else if ((c == 'A' || c == 'B') && chars.size() == 6 && chars.back() == '2') chars += c;
+    }
+    if (chars.size() >= 15) break;
+  }
+  if (chars.size() < 15) return std::nullopt;
+  return Parsed<std::string>{chars.substr(0, 15), repaired};
+}
+
+std::optional<std::string> NormaliseCoefficient(std::string_view raw) {
+  std::string t = TrimPunctuation(text::Trim(raw));
+  bool repaired = false;
+  t = MapConfusables(t, &repaired);
+  for (char& c : t) {
+    if (c == ',') c = '.';
+  }
+  if (t.empty() || !IsDigit(t[0])) return std::nullopt;
+  size_t dots = 0;
+  for (char c : t) {
+    if (c == '.') ++dots;
+    else if (!IsDigit(c)) return std::nullopt;
+  }
+  if (dots > 1) return std::nullopt;
+  if (dots == 1) {
+    while (t.back() == '0') t.pop_back();
+    if (t.back() == '.') t.pop_back();
+  }
+  while (t.size() > 1 && t[0] == '0' && t[1] != '.') t.erase(0, 1);
+  return t;
+}
+
+std::string NormaliseCode(std::string_view raw) {
+  std::string out;
+  for (char c : raw) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) out += static_cast<char>(std::toupper(u));
+  }
+  return out;
+}
+
+bool IsUpperName(std::string_view word) {
+  int letters = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c == 0xC3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) < 0xA0) { ++letters; ++i; }
+    else if (c == '-' || c == '\'') continue;
+    else return false;
+  }
+  return letters >= 2;
+}
+
+bool IsCapitalisedName(std::string_view word) {
+  if (word.empty()) return false;
+  const auto c0 = static_cast<unsigned char>(word[0]);
+  size_t i = 1;
+  if (c0 == 0xC3 && word.size() > 1) i = 2;  // "Éric"
+  else if (!(c0 >= 'A' && c0 <= 'Z')) return false;
+  bool lower = false;
+  for (; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 'a' && c <= 'z') lower = true;
+    else if (c >= 0x80 || c == '-') continue;
+    else if (c >= 'A' && c <= 'Z' && i > 0 && word[i - 1] == '-') continue;  // "Jean-Claude"
+    else return false;
+  }
+  return lower;
+}
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,150 @@
+#include "validate.h"
+
+#include <fmt/format.h>
+
+#include "liasse/core/digit_repair.h"
+#include "liasse/core/identifiers.h"
+#include "normalise.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+std::optional<Money> Amount(const std::string* s) {
+  if (s == nullptr) return std::nullopt;
+  auto m = Money::ParseDecimal(*s);
+  if (!m.ok()) return std::nullopt;
+  return m.value();
+}
+
+std::optional<Money> FieldAmount(DocReader& r, std::string_view name) { return Amount(r.doc().Text(name)); }
+
+std::optional<Date> FieldDate(const std::string* s) {
+  if (s == nullptr) return std::nullopt;
+  auto d = Date::Parse(*s);
+  if (!d.ok()) return std::nullopt;
+  return d.value();
+}
+
+int64_t Tenths(const std::string& coef) {
+  const auto dot = coef.find('.');
+  if (dot == std::string::npos) return std::stoll(coef) * 10;
+  if (coef.size() - dot != 2) return -1;
+  return std::stoll(coef.substr(0, dot)) * 10 + (coef[dot + 1] - '0');
+}
+
+// coefficient × value, rounded half up to the cent, as the tariff prices acts.
+std::optional<Money> ExpectedMontant(const NgapTariffs& t, const Line& line) {
+  const std::string* code = line.Find("code");
+  const std::string* coef = line.Find("coefficient");
+  const auto date = FieldDate(line.Find("date"));
+  if (!code || !coef || !date) return std::nullopt;
+  const auto value = t.ValueOn(*code, *date);
+  if (!value) return std::nullopt;
+  const int64_t tenths = Tenths(*coef);
+  if (tenths < 0) return std::nullopt;
+  return value->MulDiv(tenths, 10, Rounding::kHalfUp);
+}
+
+}  // namespace
+
+void CheckNirBirth(DocReader& r, std::string_view nir_field, Date birth) {
+  const std::string* nir_text = r.doc().Text(nir_field);
+  if (!nir_text) return;
+  auto nir = Nir::Parse(*nir_text);
+  if (!nir.ok()) return;
+  if (!nir->MatchesBirthDate(birth)) {
+    r.Review(nir_field, "l'année ou le mois de naissance du NIR ne correspond pas à la date de naissance");
+  }
+}
+
+void CheckBordereauTotals(DocReader& r) {
+  auto& lines = r.doc().lines;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto total = Amount(lines[i].Find("montant_total"));
+    const auto amo = Amount(lines[i].Find("montant_amo"));
+    const auto amc = Amount(lines[i].Find("montant_amc"));
+    if (total && amo && amc && *amo + *amc != *total) {
+      // Either a misread digit or an anomaly on the paper: the rules judge, a person checks.
+      r.Review("montant_total", "part AMO + part AMC ≠ total de la ligne : à vérifier", static_cast<int>(i));
+    }
+  }
+}
+
+void CheckFeuille(DocReader& r) {
+  auto& lines = r.doc().lines;
+  const NgapTariffs* tariffs = r.ctx().tariffs;
+  Money sum = Money::Zero();
+  bool complete = !lines.empty();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& line = lines[i];
+    const int index = static_cast<int>(i);
+    if (const std::string* code = line.Find("code"); code && tariffs && !tariffs->empty() && !tariffs->Knows(*code)) {
+      r.Review("code", "code d'acte inconnu de la NGAP : « " + *code + " »", index);
+    }
+    const auto expected = tariffs ? ExpectedMontant(*tariffs, line) : std::nullopt;
+    const auto montant = Amount(line.Find("montant"));
+    if (expected && montant && *expected != *montant) {
+      // One digit of the montant misread? Accept only a single candidate that fits the tariff.
+      const std::string read = *line.Find("montant");
+      const std::string want = expected->ToDecimal();
+      DigitRepairOptions o;
+      o.try_digit_swaps = true;
+      const DigitRepair fix = RepairDigits(read, [&](std::string_view s) { return s == want; }, o);
+      if (fix.outcome == DigitRepair::Outcome::kRepaired) {
+        line.values["montant"] = fix.value;
+        r.Review("montant", "montant corrigé d'un chiffre d'après coefficient × lettre-clé : à vérifier", index);
+      } else {
+        r.Review("montant", fmt::format("montant ≠ coefficient × lettre-clé ({}) : à vérifier", want), index);
+      }
+    }
+    if (const auto m = Amount(line.Find("montant"))) sum += *m;
+    else complete = false;
+  }
+  const auto total = FieldAmount(r, "montant_total");
+  if (complete && total && sum != *total) {
+    r.Review("montant_total", fmt::format("somme des actes ({}) ≠ montant total : à vérifier", sum.ToDecimal()));
+  }
+  // Dates: prescription ≤ care, all plausible.
+  const auto prescription = FieldDate(r.doc().Text("prescription.date"));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto d = FieldDate(lines[i].Find("date"));
+    if (d && prescription && *d < *prescription) {
+      r.Review("prescription.date", "soins antérieurs à la prescription : à vérifier");
+    }
+  }
+  const auto birth = FieldDate(r.doc().Text("beneficiaire.date_naissance"));
+  if (birth && prescription && *birth > *prescription) r.Review("beneficiaire.date_naissance", "naissance postérieure à la prescription");
+}
+
+void CheckFactureLines(DocReader& r) {
+  const auto& lines = r.doc().lines;
+  if (lines.empty()) return;
+  Money sum = Money::Zero();
+  for (const auto& l : lines) {
+    const auto m = Amount(l.Find("montant"));
+    if (!m) return;
+    sum += *m;
+  }
+  const auto total = FieldAmount(r, "montant_total");
+  if (total && sum != *total) {
+    r.Review("montant_total", fmt::format("somme des lignes ({}) ≠ total : à vérifier", sum.ToDecimal()));
+  }
+}
+
+void CheckDecompte(DocReader& r, std::optional<Money> verse, std::optional<int> taux, std::optional<Money> retenue) {
+  const auto base = FieldAmount(r, "base_remboursement");
+  const auto rembourse = FieldAmount(r, "montant_rembourse");
+  const auto depense = FieldAmount(r, "montant_depense");
+  if (rembourse && verse && *rembourse != *verse) r.Review("montant_rembourse", "montant remboursé ≠ montant versé : à vérifier");
+  if (base && rembourse && taux && retenue) {
+    const Money expected = base->MulDiv(*taux, 100, Rounding::kHalfUp) - *retenue;
+    if (expected != *rembourse) {
+      r.Review("montant_rembourse", "base × taux − retenue ≠ montant remboursé : à vérifier");
+      r.Review("base_remboursement", "base × taux − retenue ≠ montant remboursé : à vérifier");
+    }
+  }
+  if (base && depense && *depense < *base) r.Review("montant_depense", "dépense inférieure à la base : à vérifier");
+}
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,20 @@
+// Cross-checks of a document's values: sums, AMO + AMC = total, act
+// montant = coefficient × lettre-clé value on the date, dates plausible and
+// ordered, NIR birth year/month against a birth date. A failing check
+// repairs a value only when exactly one digit-confusion repair makes every
+// check pass; otherwise the values are flagged with a French reason. Internal.
+#pragma once
+
+#include "doc_reader.h"
+#include "liasse/core/date.h"
+
+namespace liasse::extractors::internal {
+
+void CheckBordereauTotals(DocReader& r);
+void CheckFeuille(DocReader& r);
+void CheckFactureLines(DocReader& r);
+void CheckDecompte(DocReader& r, std::optional<Money> verse, std::optional<int> taux, std::optional<Money> retenue);
+// Flags `nir_field` and the birth date when the NIR's year/month disagree with `birth`.
+void CheckNirBirth(DocReader& r, std::string_view nir_field, Date birth);
+
+}  // namespace liasse::extractors::internal

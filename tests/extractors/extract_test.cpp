@@ -1,0 +1,282 @@
+// ExtractDocuments on hand-made OCR pages laid out like the forms of the
+// synthetic corpus (tools/synth): classification, splitting, field and
+// table reading, validators and review flags.
+#include "liasse/extractors/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "page_builder.h"
+
+namespace liasse::extractors {
+namespace {
+
+using testing::PageBuilder;
+
+bool Flagged(const Document& d, const std::string& field, std::optional<int> line = std::nullopt) {
+  return std::any_of(d.review.begin(), d.review.end(), [&](const ReviewFlag& f) { return f.field == field && f.line == line; });
+}
+
+// The text of a field, or "<absent>".
+std::string T(const Document& d, const std::string& name) {
+  const std::string* s = d.Text(name);
+  return s ? *s : "<absent>";
+}
+std::string L(const Line& l, const std::string& column) {
+  const std::string* s = l.Find(column);
+  return s ? *s : "<absent>";
+}
+
+ExtractionOptions Options() {
+  ExtractionOptions o;
+  o.data_dir = LIASSE_SOURCE_DIR "/data";
+  return o;
+}
+
+// A feuille de soins (S3129 duplicata layout) with two AMI 4 acts of 2025.
+PageBuilder Feuille(const std::string& nir = "2 85 07 75 115 042 30", const std::string& montant2 = "12,60",
+                    double skew = 0) {
+  PageBuilder p;
+  p.Skew(skew);
+  p.Text(40, 16, "FEUILLE DE SOINS AUXILIAIRE MÉDICAL", 95, 4)
+      .Text(50, 21, "(duplicata édité par le logiciel du praticien - modèle S3129)")
+      .Text(120, 33, "N° de facture : 123456789")
+      .Text(18, 43, "PERSONNE RECEVANT LES SOINS")
+      .Text(18, 49, "Nom et prénom")
+      .Text(50, 49, "MARTIN Sophie")
+      .Text(18, 56, "Date de naissance")
+      .Text(50, 56, "12/07/1985")
+      .Text(18, 64, "ASSURÉ(E) : la personne recevant les soins")
+      .Text(18, 71, "Nom et prénom")
+      .Text(50, 71, "MARTIN Sophie")
+      .Text(18, 80, "N° d'immatriculation")
+      .Text(50, 80, nir)
+      .Text(18, 90, "Adresse")
+      .Text(50, 90, "3 rue des Lilas, 97110 Pointe-à-Pitre")
+      .Text(18, 101, "CONDITIONS DE PRISE EN CHARGE - PRESCRIPTION")
+      .Text(18, 108, "Identification du prescripteur")
+      .Text(68, 108, "Dr Paul DURAND RPPS 10001234567")
+      .Text(18, 115, "Date de la prescription")
+      .Text(68, 115, "02/06/2025")
+      .Text(18, 123, "AUXILIAIRE MÉDICAL(E)")
+      .Text(18, 130, "Nom et prénom")
+      .Text(50, 130, "LEROY Anne - Infirmier(e) diplômé(e) d'État")
+      .Text(18, 136, "N° d'identification")
+      .Text(50, 136, "971123450")
+      .Text(20, 148, "Date")
+      .Text(48, 148, "Acte (lettre clé)")
+      .Text(92, 148, "Coefficient")
+      .Text(120, 148, "Montant des honoraires")
+      .Text(20, 155, "05/06/2025")
+      .Text(48, 155, "AMI")
+      .Text(110, 155, "4")
+      .Text(150, 155, "12,60")
+      .Text(20, 161, "06/06/2025")
+      .Text(48, 161, "AMI")
+      .Text(110, 161, "4")
+      .Text(150, 161, montant2)
+      .Text(90, 175, "MONTANT TOTAL")
+      .Text(145, 175, "25,20 €")
+      .Text(18, 185, "L'auxiliaire médical certifie exactes les mentions")
+      .Text(108, 185, "Signature de la personne recevant les soins")
+      .Text(114, 221, "impossibilité de signer");
+  return p;
+}
+
+TEST(ExtractDocuments, ReadsEveryFieldOfAFeuilleDeSoins) {
+  const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  const Document& d = docs[0];
+  EXPECT_EQ(d.type, DocumentType::kFeuilleDeSoins);
+  EXPECT_GE(d.confidence, 0.8);
+  EXPECT_EQ(T(d, "numero_facture"), "123456789");
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "MARTIN");
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "Sophie");
+  EXPECT_EQ(T(d, "beneficiaire.date_naissance"), "1985-07-12");
+  EXPECT_EQ(T(d, "assure.nir"), "285077511504230");
+  EXPECT_EQ(T(d, "prescripteur.nom"), "DURAND");
+  EXPECT_EQ(T(d, "prescription.date"), "2025-06-02");
+  EXPECT_EQ(T(d, "praticien.nom"), "LEROY");
+  EXPECT_EQ(T(d, "praticien.identifiant"), "971123450");
+  EXPECT_EQ(T(d, "montant_total"), "25.20");
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[1], "date"), "2025-06-06");
+  EXPECT_EQ(L(d.lines[1], "code"), "AMI");
+  EXPECT_EQ(L(d.lines[1], "coefficient"), "4");
+  EXPECT_EQ(L(d.lines[1], "montant"), "12.60");
+  EXPECT_FALSE(Flagged(d, "assure.nir"));
+  EXPECT_FALSE(Flagged(d, "montant_total"));
+}
+
+TEST(ExtractDocuments, TableRowsSurviveResidualSkew) {
+  // 0.6° of skew left by the deskew: 13 px over the table's width at 300 dpi.
+  const auto docs = ExtractDocuments({Feuille("2 85 07 75 115 042 30", "12,60", 0.0105).Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant"), "12.60");
+  EXPECT_EQ(T(docs[0], "assure.nir"), "285077511504230");
+}
+
+TEST(ExtractDocuments, NirWithAWrongKeyIsKeptAsReadAndFlagged) {
+  const auto docs = ExtractDocuments({Feuille("2 85 07 75 115 042 31").Build()}, nullptr, Options());
+  EXPECT_EQ(T(docs[0], "assure.nir"), "285077511504231");
+  EXPECT_TRUE(Flagged(docs[0], "assure.nir"));
+}
+
+TEST(ExtractDocuments, LettersReadForDigitsInANirAreRepairedWhenTheKeyPasses) {
+  const auto docs = ExtractDocuments({Feuille("2 85 O7 75 1l5 042 30").Build()}, nullptr, Options());
+  EXPECT_EQ(T(docs[0], "assure.nir"), "285077511504230");
+}
+
+TEST(ExtractDocuments, ActMontantIsRepairedOnlyWhenOneDigitFitsTheTariff) {
+  // 4 × AMI (3.15) = 12.60; read "12,80": the only one-digit repair that fits is 12.60.
+  const auto docs = ExtractDocuments({Feuille("2 85 07 75 115 042 30", "12,80").Build()}, nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[1], "montant"), "12.60");
+  EXPECT_TRUE(Flagged(docs[0], "montant", 1));
+}
+
+TEST(ExtractDocuments, AMontantFarFromTheTariffIsFlaggedNotChanged) {
+  const auto docs = ExtractDocuments({Feuille("2 85 07 75 115 042 30", "19,99").Build()}, nullptr, Options());
+  EXPECT_EQ(L(docs[0].lines[1], "montant"), "19.99");
+  EXPECT_TRUE(Flagged(docs[0], "montant", 1));
+  EXPECT_TRUE(Flagged(docs[0], "montant_total"));  // the sum no longer matches
+}
+
+TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
+  const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
+  EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
+  EXPECT_TRUE(Flagged(docs[0], "signature.patient"));
+  EXPECT_TRUE(Flagged(docs[0], "impossibilite_signer"));
+}
+
+TEST(ExtractDocuments, SignaturesAndTickedBoxAreReadFromInk) {
+  PageBuilder p = Feuille();
+  p.WithRaster();
+  p.Rect(18, 191, 80, 24).Rect(108, 191, 84, 24).Rect(108, 218, 3.5, 3.5);
+  // A signature in the practitioner's frame only; the box is ticked.
+  p.Stroke(25, 200, 45, 208, 0.5).Stroke(45, 208, 60, 196, 0.5).Stroke(60, 196, 80, 206, 0.5);
+  p.Stroke(108.5, 218.5, 111, 221, 0.45).Stroke(111, 218.5, 108.5, 221, 0.45);
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  EXPECT_EQ(docs[0].Flag("signature.praticien"), true);
+  EXPECT_EQ(docs[0].Flag("signature.patient"), false);
+  EXPECT_EQ(docs[0].Flag("impossibilite_signer"), true);
+}
+
+PageBuilder Bordereau(double skew = 0) {
+  PageBuilder p(0);
+  p.Skew(skew);
+  p.Text(18, 22, "Anne LEROY", 95, 5)
+      .Text(18, 28, "Infirmier(e) diplômé(e) d'État")
+      .Text(18, 46, "Bordereau récapitulatif - Lot B2", 95, 4.5)
+      .Text(18, 55, "Partenaire de santé : Anne LEROY")
+      .Text(118, 55, "Identifiant : 971123450")
+      .Text(18, 61, "N° de lot : 042")
+      .Text(118, 61, "Date de constitution : 20/06/2025")
+      .Text(18, 67, "Organisme destinataire : 971 CGSS de la Guadeloupe")
+      .Text(18, 73, "Destinataire du règlement : partenaire de santé")
+      .Text(18, 84, "N° facture")
+      .Text(39, 84, "N° immatriculation")
+      .Text(74, 84, "Nom")
+      .Text(101, 84, "Prénom")
+      .Text(123, 84, "Né(e) le")
+      .Text(146, 84, "Total")
+      .Text(158, 84, "Part AMO")
+      .Text(175, 84, "Part AMC");
+  const char* rows[][8] = {{"123456789", "2 85 07 75 115 042 30", "MARTIN", "Sophie", "12/07/1985", "25,20", "15,12", "10,08"},
+                           {"123456790", "1 69 02 99 350 111 01", "DUBOIS", "Jean", "03/02/1969", "8,40", "5,04", "3,36"}};
+  double y = 91;
+  for (const auto& r : rows) {
+    const double xs[] = {18, 39, 74, 101, 123, 146, 160, 177};
+    for (int c = 0; c < 8; ++c) p.Text(xs[c], y, r[c], 93, 2.6);
+    y += 6.5;
+  }
+  p.Text(100, y + 7, "Nombre de factures : 2").Text(100, y + 13, "Totaux : 33,60 20,16 13,44");
+  return p;
+}
+
+TEST(ExtractDocuments, ReadsABordereauHeaderAndItsLinesRowByRow) {
+  const auto docs = ExtractDocuments({Bordereau(0.008).Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  const Document& d = docs[0];
+  EXPECT_EQ(d.type, DocumentType::kBordereau);
+  EXPECT_EQ(T(d, "partenaire.nom"), "LEROY");
+  EXPECT_EQ(T(d, "partenaire.identifiant"), "971123450");
+  EXPECT_EQ(T(d, "lot.numero"), "042");
+  EXPECT_EQ(T(d, "lot.date"), "2025-06-20");
+  EXPECT_EQ(T(d, "organisme.destinataire"), "971");
+  EXPECT_EQ(T(d, "reglement.destinataire"), "partenaire");
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[1], "numero_facture"), "123456790");
+  EXPECT_EQ(L(d.lines[1], "nir"), "169029935011101");
+  EXPECT_EQ(L(d.lines[1], "nom"), "DUBOIS");
+  EXPECT_EQ(L(d.lines[1], "prenom"), "Jean");
+  EXPECT_EQ(L(d.lines[1], "date_naissance"), "1969-02-03");
+  EXPECT_EQ(L(d.lines[1], "montant_total"), "8.40");
+  EXPECT_EQ(L(d.lines[1], "montant_amo"), "5.04");
+  EXPECT_EQ(L(d.lines[1], "montant_amc"), "3.36");
+}
+
+TEST(ExtractDocuments, AContinuationSheetJoinsThePreviousDocument) {
+  PageBuilder unknown(2);
+  unknown.Text(20, 30, "Suite des actes - page 2/2", 90).Text(20, 40, "Observations : néant");
+  PageBuilder b = Bordereau();
+  OcrPage feuille = Feuille().Build();
+  feuille.index = 1;
+  const auto docs = ExtractDocuments({b.Build(), feuille, unknown.Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 2u);  // the "page 2/2" sheet continues the feuille
+  EXPECT_EQ(docs[0].type, DocumentType::kBordereau);
+  EXPECT_EQ(docs[1].type, DocumentType::kFeuilleDeSoins);
+  EXPECT_EQ(docs[1].pages, (std::vector<int>{1, 2}));
+}
+
+TEST(ExtractDocuments, APageWithoutEvidenceIsAutreAndFlaggedEvenAfterADocument) {
+  PageBuilder p(1);
+  p.Text(20, 30, "Bonjour, voici un papier sans rapport", 90);
+  const auto docs = ExtractDocuments({Bordereau().Build(), p.Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].type, DocumentType::kAutre);
+  EXPECT_EQ(docs[1].pages, (std::vector<int>{1}));
+  EXPECT_TRUE(Flagged(docs[1], "type"));
+}
+
+TEST(ExtractDocuments, ReadingTwiceGivesTheSameDocuments) {
+  const std::vector<OcrPage> pages = {Bordereau().Build(), Feuille().Build()};
+  EXPECT_EQ(ExtractDocuments(pages, nullptr, Options()), ExtractDocuments(pages, nullptr, Options()));
+}
+
+class FakeRegionReader : public RegionReader {
+ public:
+  Result<RegionText> Reread(int, const Box&, RegionKind kind) override {
+    ++calls;
+    last_kind = kind;
+    return RegionText{"2 85 07 75 115 042 30", 96};
+  }
+  int calls = 0;
+  RegionKind last_kind = RegionKind::kText;
+};
+
+TEST(ExtractDocuments, AnIncompleteNirIsReReadByRegionWithADigitWhitelist) {
+  FakeRegionReader reader;
+  const auto docs = ExtractDocuments({Feuille("2 85 07 75 1.. 042 30").Build()}, &reader, Options());
+  EXPECT_GE(reader.calls, 1);
+  EXPECT_EQ(reader.last_kind, RegionKind::kDigits);
+  EXPECT_EQ(T(docs[0], "assure.nir"), "285077511504230");
+}
+
+TEST(ExtractDocuments, LowConfidenceFieldsArePresentAndFlagged) {
+  OcrPage page = Feuille().Build();
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      if (w.text == "25,20") w.confidence = 40;
+    }
+  }
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_NE(docs[0].Text("montant_total"), nullptr);
+  EXPECT_TRUE(Flagged(docs[0], "montant_total"));
+}
+
+}  // namespace
+}  // namespace liasse::extractors

@@ -1,0 +1,67 @@
+// OCR text → the contract's normalised values.
+#include "normalise.h"
+
+#include <gtest/gtest.h>
+
+#include "tariffs.h"
+
+namespace liasse::extractors::internal {
+namespace {
+
+TEST(Normalise, DatesBecomeIsoWhateverTheSeparatorOrConfusableDigits) {
+  EXPECT_EQ(ParseDateText("05/09/2025")->value.ToIso(), "2025-09-05");
+  EXPECT_EQ(ParseDateText("05.09.2025")->value.ToIso(), "2025-09-05");
+  const auto repaired = ParseDateText("O5/O9/2025");
+  ASSERT_TRUE(repaired.has_value());
+  EXPECT_EQ(repaired->value.ToIso(), "2025-09-05");
+  EXPECT_TRUE(repaired->repaired);
+  EXPECT_EQ(FindDate("Pointe-à-Pitre, le 5 septembre 2025")->value.ToIso(), "2025-09-05");
+  EXPECT_FALSE(ParseDateText("31/02/2025").has_value());
+}
+
+TEST(Normalise, AmountsHaveTwoDecimalsAndADot) {
+  EXPECT_EQ(ParseAmountText("1 234,56 €")->value.ToDecimal(), "1234.56");
+  EXPECT_EQ(ParseAmountText("17,00")->value.ToDecimal(), "17.00");
+  EXPECT_EQ(ParseAmountText("12,50 EUR")->value.ToDecimal(), "12.50");
+  EXPECT_FALSE(ParseAmountText("abc").has_value());
+}
+
+TEST(Normalise, CoefficientsLoseTrailingZeros) {
+  EXPECT_EQ(*NormaliseCoefficient("7,5"), "7.5");
+  EXPECT_EQ(*NormaliseCoefficient("10.0"), "10");
+  EXPECT_EQ(*NormaliseCoefficient("4"), "4");
+  EXPECT_FALSE(NormaliseCoefficient("AMI").has_value());
+}
+
+TEST(Normalise, NirCandidatesAreFifteenCharactersWithoutSpaces) {
+  EXPECT_EQ(NirCandidate("2 85 07 75 115 042 30")->value, "285077511504230");
+  EXPECT_FALSE(NirCandidate("2 85 07 75 115").has_value());
+}
+
+TEST(Normalise, WordsAreNotMistakenForNumbers) {
+  bool changed = false;
+  EXPECT_EQ(MapConfusables("Sept", &changed), "Sept");
+  EXPECT_FALSE(changed);
+  EXPECT_EQ(MapConfusables("1O5", &changed), "105");
+  EXPECT_TRUE(changed);
+}
+
+TEST(Normalise, NamesInCapitalsAndCapitalisedFirstNames) {
+  EXPECT_TRUE(IsUpperName("SAINT-AIME"));
+  EXPECT_TRUE(IsUpperName("LÉA"));
+  EXPECT_FALSE(IsUpperName("Sophie"));
+  EXPECT_TRUE(IsCapitalisedName("Jean-Claude"));
+  EXPECT_TRUE(IsCapitalisedName("Éric"));
+  EXPECT_FALSE(IsCapitalisedName("MARTIN"));
+}
+
+TEST(Tariffs, LettreCleValueDependsOnTheDateOfCare) {
+  const auto t = NgapTariffs::FromText(
+      "[AMK]\nlibelle = \"x\"\nvaleurs = [{ valid_from = \"2012-01-01\", base = \"2.15\" }, { valid_from = \"2024-02-22\", base = \"2.21\" }]\n");
+  EXPECT_EQ(t.ValueOn("AMK", Date::FromYmd(2024, 2, 21).value())->ToDecimal(), "2.15");
+  EXPECT_EQ(t.ValueOn("AMK", Date::FromYmd(2024, 2, 22).value())->ToDecimal(), "2.21");
+  EXPECT_FALSE(t.ValueOn("XYZ", Date::FromYmd(2024, 2, 22).value()).has_value());
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal
