@@ -61,30 +61,51 @@ std::vector<Block> CollectBlocks(tesseract::TessBaseAPI& api) {
   return blocks;
 }
 
-// Clockwise quarter turns that make the page upright, with OSD's confidence.
-std::pair<int, float> DetectOrientation(tesseract::TessBaseAPI& osd, Pix* grey, float min_confidence) {
-  // OSD needs no more than ~300 dpi; larger scans only cost time.
-  PixPtr small;
-  Pix* input = grey;
-  if (pixGetXRes(grey) > 320) {
-    const float f = 300.0f / static_cast<float>(pixGetXRes(grey));
-    small.reset(pixScale(grey, f, f));
-    if (small) {
-      pixSetResolution(small.get(), 300, 300);
-      input = small.get();
-    }
-  }
-  osd.SetImage(input);
+struct Orientation {
+  int quads = 0;          // clockwise quarter turns that make the page upright
+  float confidence = 0;   // OSD's confidence; 0 when it had no verdict
+};
+
+// Tesseract OSD on `image` as it is.
+Orientation RunOsd(tesseract::TessBaseAPI& osd, Pix* image) {
+  osd.SetImage(image);
   int degrees = 0;
   float confidence = 0;
   const char* script = nullptr;
   float script_conf = 0;
   const bool ok = osd.DetectOrientationScript(&degrees, &confidence, &script, &script_conf);
   osd.Clear();
-  if (!ok || confidence < min_confidence) return {0, ok ? confidence : 0.0f};
+  if (!ok) return {};
   // OSD reports how far the page is turned clockwise; undo it.
   return {((360 - degrees) % 360) / 90, confidence};
 }
+
+// First orientation guess on a small copy of the page: ~150 dpi is enough
+// for OSD's character sample, and a quarter of the pixels costs it much less
+// layout analysis. The copy is binarised with Sauvola and despeckled first:
+// Tesseract's own global threshold fails on uneven lighting and noise, which
+// left such pages unturned.
+Orientation DetectOrientation(tesseract::TessBaseAPI& osd, Pix* grey, int target_dpi) {
+  PixPtr small;
+  Pix* input = grey;
+  const int dpi = pixGetXRes(grey);
+  if (target_dpi > 0 && dpi > target_dpi * 13 / 10) {
+    const float f = static_cast<float>(target_dpi) / static_cast<float>(dpi);
+    small.reset(pixScale(grey, f, f));
+    if (small) {
+      pixSetResolution(small.get(), target_dpi, target_dpi);
+      input = small.get();
+    }
+  }
+  PixPtr binary = Binarise(input);
+  if (!binary) return RunOsd(osd, input);
+  RemoveSpecksAndPunchHoles(binary.get(), true, false);
+  return RunOsd(osd, binary.get());
+}
+
+// Below this first-guess confidence, OSD is asked again on the full-size
+// cleaned page before recognition.
+constexpr float kRecheckOrientationBelow = 6.0f;
 
 }  // namespace
 
@@ -119,6 +140,53 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
 
+// Turns the page by `quads`, measures and corrects its skew, binarises and
+// cleans it: the image Tesseract will read. Fills the skew fields of `result`
+// and the deskew/clean timings.
+Result<PixPtr> OcrEngine::Impl::Straighten(const PageImage& page, int quads, PageResult& result) {
+  auto start = Clock::now();
+  Pix* source = RawPix(page);
+  PixPtr grey = ToGrey(source);
+  if (grey && quads != 0) grey.reset(pixRotateOrth(grey.get(), quads));
+  if (!grey) return Status::Internal("page " + std::to_string(page.page_number()) + ": grey conversion failed");
+  bool straightened = false;
+  result.skew_degrees = 0;
+  result.skew_confidence = 0;
+  if (options.deskew) {
+    const Skew skew = MeasureSkew(grey.get(), options.max_skew_degrees);
+    result.skew_confidence = skew.confidence;
+    if (skew.confidence >= 3.0f && std::abs(skew.degrees) >= 0.05) {
+      PixPtr straight = RotateGrey(grey.get(), skew.degrees);
+      if (straight) {
+        grey = std::move(straight);
+        result.skew_degrees = skew.degrees;
+        straightened = true;
+      }
+    }
+  }
+  result.timings.deskew_ms += MsSince(start);
+
+  start = Clock::now();
+  PixPtr input;
+  if (options.binarise) {
+    if (pixGetDepth(source) == 1 && !straightened) {
+      // Already two-level and straight: thresholding its grey copy again
+      // would give back the same pixels at the cost of a Sauvola pass.
+      input.reset(quads != 0 ? pixRotateOrth(source, quads) : pixCopy(nullptr, source));
+    } else {
+      input = Binarise(grey.get());
+    }
+    if (input && options.remove_dark_border) RemoveDarkBorder(input);
+    if (input && (options.remove_punch_holes || options.denoise)) {
+      RemoveSpecksAndPunchHoles(input.get(), options.denoise, options.remove_punch_holes);
+    }
+  }
+  if (!input) input = std::move(grey);
+  pixSetResolution(input.get(), page.dpi(), page.dpi());
+  result.timings.clean_ms += MsSince(start);
+  return input;
+}
+
 Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
   const OcrOptions& opt = impl_->options;
   PageResult result;
@@ -127,60 +195,66 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
   if (Status s = ValidateForTesseract(RawPix(page), page.page_number()); !s.ok()) return s;
 
   auto start = Clock::now();
-  PixPtr grey = ToGrey(RawPix(page));
-  if (!grey) return Status::Internal("page " + std::to_string(page.page_number()) + ": grey conversion failed");
+  Orientation first;
   if (impl_->osd) {
-    auto [quads, confidence] = DetectOrientation(*impl_->osd, grey.get(), opt.min_orientation_confidence);
-    result.rotation_degrees = quads * 90;
-    result.orientation_confidence = confidence;
-    if (quads != 0) grey.reset(pixRotateOrth(grey.get(), quads));
+    PixPtr grey = ToGrey(RawPix(page));
+    if (!grey) return Status::Internal("page " + std::to_string(page.page_number()) + ": grey conversion failed");
+    first = DetectOrientation(*impl_->osd, grey.get(), opt.orientation_dpi);
   }
+  int quads = first.confidence >= opt.min_orientation_confidence ? first.quads : 0;
   result.timings.orient_ms = MsSince(start);
 
-  start = Clock::now();
-  if (opt.deskew) {
-    const Skew skew = MeasureSkew(grey.get(), opt.max_skew_degrees);
-    result.skew_confidence = skew.confidence;
-    if (skew.confidence >= 3.0f && std::abs(skew.degrees) >= 0.05) {
-      PixPtr straight = RotateGrey(grey.get(), skew.degrees);
-      if (straight) {
-        grey = std::move(straight);
-        result.skew_degrees = skew.degrees;
+  auto straight = impl_->Straighten(page, quads, result);
+  if (!straight.ok()) return straight.status();
+  PixPtr input = std::move(straight).value();
+
+  float confidence = first.confidence;
+  if (impl_->osd && first.confidence < kRecheckOrientationBelow) {
+    // Unsure first guess: the full-size, cleaned page is OSD's best input.
+    start = Clock::now();
+    const Orientation second = RunOsd(*impl_->osd, input.get());
+    result.timings.orient_ms += MsSince(start);
+    if (second.quads == 0) {
+      confidence = std::max(confidence, second.confidence);
+    } else if (second.confidence >= opt.min_orientation_confidence && second.confidence > first.confidence) {
+      quads = (quads + second.quads) % 4;
+      confidence = second.confidence;
+      if (second.quads == 2) {
+        // A half turn keeps the skew's sign: only the cleaned page turns.
+        input.reset(pixRotateOrth(input.get(), 2));
+        pixSetResolution(input.get(), page.dpi(), page.dpi());
+      } else {
+        // A quarter turn off means the skew was measured across the lines: start again.
+        straight = impl_->Straighten(page, quads, result);
+        if (!straight.ok()) return straight.status();
+        input = std::move(straight).value();
       }
     }
   }
-  result.timings.deskew_ms = MsSince(start);
+  result.rotation_degrees = quads * 90;
+  result.orientation_confidence = confidence;
+  if (!input) return Status::Internal("page " + std::to_string(page.page_number()) + ": rotation failed");
 
-  start = Clock::now();
-  PixPtr input;
-  if (opt.binarise) {
-    input = Binarise(grey.get());
-    if (input && opt.remove_dark_border) RemoveDarkBorder(input);
-    if (input && opt.remove_punch_holes) RemovePunchHoles(input.get());
-    if (input && opt.denoise) Denoise(input);
-  }
-  if (!input) input = std::move(grey);
-  pixSetResolution(input.get(), page.dpi(), page.dpi());
-  result.timings.clean_ms = MsSince(start);
-
-  start = Clock::now();
-  tesseract::TessBaseAPI& api = impl_->api;
-  api.SetImage(input.get());
-  api.SetSourceResolution(page.dpi());
-  if (api.Recognize(nullptr) != 0) {
-    return Status::Internal("page " + std::to_string(page.page_number()) + ": recognition failed");
-  }
-  result.blocks = CollectBlocks(api);
-  result.text = TakeText(api.GetUTF8Text());
-  result.mean_confidence = static_cast<float>(api.MeanTextConf());
-  if (opt.produce_hocr) result.hocr = TakeText(api.GetHOCRText(page.page_number() - 1));
-  if (opt.render_pdf_page) {
-    result.pdf_page = RenderPdfPage(api);
-    if (result.pdf_page.empty()) {
-      return Status::Internal("page " + std::to_string(page.page_number()) + ": searchable PDF rendering failed");
+  if (opt.recognise) {
+    start = Clock::now();
+    tesseract::TessBaseAPI& api = impl_->api;
+    api.SetImage(input.get());
+    api.SetSourceResolution(page.dpi());
+    if (api.Recognize(nullptr) != 0) {
+      return Status::Internal("page " + std::to_string(page.page_number()) + ": recognition failed");
     }
+    result.blocks = CollectBlocks(api);
+    result.text = TakeText(api.GetUTF8Text());
+    result.mean_confidence = static_cast<float>(api.MeanTextConf());
+    if (opt.produce_hocr) result.hocr = TakeText(api.GetHOCRText(page.page_number() - 1));
+    if (opt.render_pdf_page) {
+      result.pdf_page = RenderPdfPage(api);
+      if (result.pdf_page.empty()) {
+        return Status::Internal("page " + std::to_string(page.page_number()) + ": searchable PDF rendering failed");
+      }
+    }
+    result.timings.recognise_ms = MsSince(start);
   }
-  result.timings.recognise_ms = MsSince(start);
   if (opt.keep_cleaned_image) result.cleaned = MakePageImage(std::move(input), page.source_dpi(), page.page_number());
   return result;
 }

@@ -12,6 +12,8 @@ struct OcrEngine::Impl {
   OcrOptions options;
   tesseract::TessBaseAPI api;
   std::unique_ptr<tesseract::TessBaseAPI> osd;  // null when orientation detection is off
+
+  Result<PixPtr> Straighten(const PageImage& page, int quads, PageResult& result);
 };
 
 // Renders the page last recognised by `api` as a one-page searchable PDF and

@@ -1,7 +1,10 @@
-// A fixed set of engines; each RecogniseAll call runs one thread per engine
-// pulling page indices from a shared counter, so pages of an envelope spread
-// over the workers while every engine stays on one thread at a time.
+// A fixed set of engines lent out one at a time. Each RecogniseAll call runs
+// one thread per engine it can borrow, pulling page indices from a shared
+// counter, so pages of an envelope spread over the workers while every
+// engine stays on one thread at a time; RecogniseRegion borrows one engine
+// for one rectangle.
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -11,8 +14,44 @@ namespace liasse::ocr {
 
 struct OcrPool::Impl {
   std::vector<std::unique_ptr<OcrEngine>> engines;
-  std::mutex busy;  // one RecogniseAll at a time owns all engines
+  std::mutex mutex;
+  std::condition_variable returned;
+  std::vector<OcrEngine*> free;  // engines not lent out
+
+  OcrEngine& Borrow() {
+    std::unique_lock lock(mutex);
+    returned.wait(lock, [&] { return !free.empty(); });
+    OcrEngine* engine = free.back();
+    free.pop_back();
+    return *engine;
+  }
+
+  void GiveBack(OcrEngine& engine) {
+    {
+      std::lock_guard lock(mutex);
+      free.push_back(&engine);
+    }
+    returned.notify_one();
+  }
 };
+
+namespace {
+
+// Returns the borrowed engine to the pool on every path out of a scope.
+class Loan {
+ public:
+  explicit Loan(OcrPool::Impl& pool) : pool_(pool), engine_(pool.Borrow()) {}
+  ~Loan() { pool_.GiveBack(engine_); }
+  Loan(const Loan&) = delete;
+  Loan& operator=(const Loan&) = delete;
+  OcrEngine& engine() { return engine_; }
+
+ private:
+  OcrPool::Impl& pool_;
+  OcrEngine& engine_;
+};
+
+}  // namespace
 
 OcrPool::OcrPool(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 OcrPool::~OcrPool() = default;
@@ -26,26 +65,34 @@ Result<std::unique_ptr<OcrPool>> OcrPool::Create(const OcrOptions& options, int 
     auto engine = OcrEngine::Create(options);
     if (!engine.ok()) return engine.status();
     impl->engines.push_back(std::move(engine).value());
+    impl->free.push_back(impl->engines.back().get());
   }
   return std::unique_ptr<OcrPool>(new OcrPool(std::move(impl)));
 }
 
 std::vector<Result<PageResult>> OcrPool::RecogniseAll(const std::vector<PageImage>& pages) {
-  std::lock_guard lock(impl_->busy);
   std::vector<std::optional<Result<PageResult>>> slots(pages.size());
   std::atomic<std::size_t> next{0};
-  auto work = [&](OcrEngine& engine) {
-    for (std::size_t i = next++; i < pages.size(); i = next++) slots[i].emplace(engine.Recognise(pages[i]));
+  auto work = [&] {
+    if (next.load() >= pages.size()) return;  // nothing left: do not wait for an engine
+    Loan loan(*impl_);
+    for (std::size_t i = next++; i < pages.size(); i = next++) slots[i].emplace(loan.engine().Recognise(pages[i]));
   };
   const std::size_t n = std::min(impl_->engines.size(), std::max<std::size_t>(pages.size(), 1));
-  std::vector<std::jthread> threads;
-  for (std::size_t w = 1; w < n; ++w) threads.emplace_back(work, std::ref(*impl_->engines[w]));
-  work(*impl_->engines[0]);
-  threads.clear();  // joins
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t w = 1; w < n; ++w) threads.emplace_back(work);
+    work();
+  }  // joins
   std::vector<Result<PageResult>> results;
   results.reserve(pages.size());
   for (auto& slot : slots) results.push_back(std::move(*slot));
   return results;
+}
+
+Result<RegionResult> OcrPool::RecogniseRegion(const PageImage& page, const Box& box, const RegionOptions& options) {
+  Loan loan(*impl_);
+  return loan.engine().RecogniseRegion(page, box, options);
 }
 
 }  // namespace liasse::ocr

@@ -28,10 +28,10 @@ PixPtr Binarise(Pix* grey);
 // Clears black components touching the image edge (scanner lid, shadows).
 void RemoveDarkBorder(PixPtr& binary);
 
-// Clears filled, roughly round blobs of 4–9 mm near the page edges.
-int RemovePunchHoles(Pix* binary);
-
-// Drops connected components smaller than 3 × 3 pixels.
-void Denoise(PixPtr& binary);
+// One connected-component pass over `binary`: clears specks (components
+// that fit in 2 x 2 pixels) when `specks`, and filled, roughly round blobs
+// of 4–9 mm near the page edges (punch holes) when `punch_holes`. Returns
+// the number of punch holes cleared.
+int RemoveSpecksAndPunchHoles(Pix* binary, bool specks, bool punch_holes);
 
 }  // namespace liasse::ocr

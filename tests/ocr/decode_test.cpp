@@ -1,6 +1,7 @@
 // Decoding real and hostile envelope files: every bad input is a clear
 // Status naming the file (and page), never a crash.
 #include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
 
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "bad_inputs.h"
 #include "liasse/ocr/page_image.h"
 
 namespace liasse::ocr {
@@ -55,27 +57,6 @@ TEST(Decode, TruncatedTiffIsCorrupt) {
   Expect(r.status(), StatusCode::kCorrupt, "coupe.tif");
 }
 
-// A hand-made TIFF whose header claims 100 000 × 100 000 pixels over 8 bytes of data.
-std::vector<std::byte> LyingTiff() {
-  std::vector<std::uint8_t> t = {'I', 'I', 42, 0, 8, 0, 0, 0};
-  auto put16 = [&](unsigned v) { t.push_back(static_cast<std::uint8_t>(v)); t.push_back(static_cast<std::uint8_t>(v >> 8)); };
-  auto put32 = [&](unsigned v) { put16(v & 0xffff); put16(v >> 16); };
-  const unsigned tags[][3] = {{256, 4, 100000}, {257, 4, 100000}, {258, 3, 1},   {259, 3, 1},
-                              {262, 3, 0},      {273, 4, 200},    {278, 4, 100000}, {279, 4, 8}};
-  put16(8);
-  for (const auto& tag : tags) {
-    put16(tag[0]);
-    put16(tag[1]);
-    put32(1);
-    if (tag[1] == 3) { put16(tag[2]); put16(0); } else { put32(tag[2]); }
-  }
-  put32(0);
-  t.resize(208, 0xff);
-  std::vector<std::byte> b(t.size());
-  std::memcpy(b.data(), t.data(), t.size());
-  return b;
-}
-
 TEST(Decode, TiffClaimingTenGigapixelsIsRefusedBeforeDecoding) {
   auto r = DecodeBytes(LyingTiff(), "menteur.tif");
   Expect(r.status(), StatusCode::kLimitExceeded, "menteur.tif: page 1: 100000 x 100000 pixels");
@@ -92,18 +73,7 @@ TEST(Decode, EncryptedPdfNeedsAPassword) {
 }
 
 TEST(Decode, PdfWithoutPagesIsCorrupt) {
-  std::string pdf = "%PDF-1.4\n";
-  const std::size_t obj1 = pdf.size();
-  pdf += "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
-  const std::size_t obj2 = pdf.size();
-  pdf += "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
-  const std::size_t xref = pdf.size();
-  char table[200];
-  std::snprintf(table, sizeof table, "xref\n0 3\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n", obj1, obj2);
-  pdf += table;
-  pdf += "trailer\n<< /Root 1 0 R /Size 3 >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  std::vector<std::byte> b(pdf.size());
-  std::memcpy(b.data(), pdf.data(), pdf.size());
+  const std::vector<std::byte> b = PdfWithoutPages();
   auto r = DecodeBytes(b, "sans-page.pdf");
   Expect(r.status(), StatusCode::kCorrupt, "sans-page.pdf: PDF has no page");
 }
@@ -191,6 +161,71 @@ TEST(Decode, PngAndTiffPages) {
   ASSERT_TRUE(png.ok()) << png.status().ToString();
   EXPECT_GE((*png)[0].dpi(), 250);
   EXPECT_TRUE((*png)[0].depth() == 1 || (*png)[0].depth() == 8);  // colormap removed
+}
+
+TEST(GreyPixels, OneBitPageKeepsItsBlackPixels) {
+  auto r = DecodeFile(kExternal / "ocrmypdf/ccitt.pdf");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const PageImage& page = (*r)[0];
+  ASSERT_EQ(page.depth(), 1);
+  auto grey = ToGreyPixels(page);
+  ASSERT_TRUE(grey.ok()) << grey.status().ToString();
+  EXPECT_EQ(grey->width, page.width());
+  EXPECT_EQ(grey->height, page.height());
+  EXPECT_EQ(grey->dpi, 300);
+  ASSERT_EQ(grey->pixels.size(), static_cast<std::size_t>(page.width()) * static_cast<std::size_t>(page.height()));
+  std::size_t black = 0, white = 0;
+  for (std::uint8_t v : grey->pixels) {
+    black += v == 0;
+    white += v == 255;
+  }
+  EXPECT_EQ(black + white, grey->pixels.size());  // a 1-bit page stays two-valued
+  // A text page: some ink, mostly paper; the top-left corner (margin) is paper.
+  EXPECT_GT(black, grey->pixels.size() / 100);
+  EXPECT_LT(black, grey->pixels.size() / 4);
+  EXPECT_EQ(grey->pixels[0], 255);
+}
+
+// Pages written with a known asymmetric pattern (odd sizes, so a transposed
+// or padded copy shows), decoded, then compared pixel by pixel.
+PageImage PatternPage(int depth) {
+  const int w = 37, h = 23;
+  Pix* pix = pixCreate(w, h, depth);
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const l_uint32 v = static_cast<l_uint32>((x * 7 + y * 3) % 256);
+      if (depth == 1) pixSetPixel(pix, x, y, (x + 2 * y) % 5 == 0 ? 1 : 0);
+      else if (depth == 8) pixSetPixel(pix, x, y, v);
+      else pixSetPixel(pix, x, y, (v << 24) | (v << 16) | (v << 8));  // grey in RGB
+    }
+  }
+  pixSetResolution(pix, 300, 300);
+  const auto path = TempPath("motif-" + std::to_string(depth) + ".png");
+  pixWrite(path.c_str(), pix, IFF_PNG);
+  pixDestroy(&pix);
+  auto r = DecodeFile(path);
+  std::filesystem::remove(path);
+  if (!r.ok()) ADD_FAILURE() << r.status().ToString();
+  return (*r)[0];
+}
+
+TEST(GreyPixels, EveryDepthIsCopiedRowMajorWithBlackAsZero) {
+  for (int depth : {1, 8, 32}) {
+    const PageImage page = PatternPage(depth);
+    auto grey = ToGreyPixels(page);
+    ASSERT_TRUE(grey.ok()) << grey.status().ToString();
+    ASSERT_EQ(grey->width, 37);
+    ASSERT_EQ(grey->height, 23);
+    ASSERT_EQ(grey->pixels.size(), 37u * 23u);
+    int wrong = 0;
+    for (int y = 0; y < 23; ++y) {
+      for (int x = 0; x < 37; ++x) {
+        const int expected = depth == 1 ? ((x + 2 * y) % 5 == 0 ? 0 : 255) : (x * 7 + y * 3) % 256;
+        wrong += grey->pixels[static_cast<std::size_t>(y) * 37 + static_cast<std::size_t>(x)] != expected;
+      }
+    }
+    EXPECT_EQ(wrong, 0) << depth << "-bit page";
+  }
 }
 
 }  // namespace

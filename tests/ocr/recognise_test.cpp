@@ -10,7 +10,11 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
+#include <iterator>
+#include <cstdlib>
 
+#include "bad_inputs.h"
 #include "liasse/ocr/ocr.h"
 
 namespace liasse::ocr {
@@ -158,6 +162,93 @@ TEST(Recognise, RegionRereadWithDigitWhitelist) {
   EXPECT_EQ(region->text, "12");
   auto outside = Engine().RecogniseRegion(*r->cleaned, Box{-5, 0, 10, 10}, RegionOptions{});
   EXPECT_EQ(outside.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(OcrPool, RegionRereadBorrowsAFreeEngineFromSeveralThreads) {
+  auto pool = OcrPool::Create(OcrOptions{}, 2);
+  ASSERT_TRUE(pool.ok()) << pool.status().ToString();
+  auto pages = (*pool)->RecogniseAll({Decode1(kExternal / "tesseract-test/phototest.tif")});
+  ASSERT_EQ(pages.size(), 1u);
+  ASSERT_TRUE(pages[0].ok()) << pages[0].status().ToString();
+  const PageResult& page = *pages[0];
+  std::vector<Box> boxes;  // "12" and the first line's first word
+  for (const auto& b : page.blocks)
+    for (const auto& l : b.lines)
+      for (const auto& w : l.words)
+        if (w.text == "12") boxes.push_back(w.box);
+  ASSERT_EQ(boxes.size(), 1u);
+  boxes.push_back(page.blocks[0].lines[0].words[0].box);
+  for (Box& box : boxes) { box.x -= 4; box.y -= 4; box.width += 8; box.height += 8; }
+  // Four threads on two engines: calls must queue, not share an engine.
+  std::vector<std::string> texts(8);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      threads.emplace_back([&, i] {
+        const bool digits = i % 2 == 0;
+        auto r = (*pool)->RecogniseRegion(*page.cleaned, boxes[digits ? 0 : 1],
+                                          digits ? RegionOptions{8, "0123456789"} : RegionOptions{8, ""});
+        texts[i] = r.ok() ? r->text : r.status().ToString();
+      });
+    }
+  }
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(texts[i], i % 2 == 0 ? "12" : "This") << i;
+  auto outside = (*pool)->RecogniseRegion(*page.cleaned, Box{0, 0, page.cleaned->width() + 1, 10}, RegionOptions{});
+  EXPECT_EQ(outside.status().code(), StatusCode::kInvalidArgument);
+}
+
+// The hostile envelopes in one batch with two good ones: each bad
+// file gives its own clear error naming it, the good pages are recognised.
+TEST(Batch, SixBadEnvelopesDoNotStopTheGoodOnes) {
+  const auto dir = std::filesystem::temp_directory_path() / ("liasse-batch-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::vector<std::byte>& bytes) {
+    std::ofstream(dir / name, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    return dir / name;
+  };
+  std::ifstream photo_in(kExternal / "tesseract-test/phototest.tif", std::ios::binary);
+  std::string photo((std::istreambuf_iterator<char>(photo_in)), std::istreambuf_iterator<char>());
+  const std::string letter = "Madame, Monsieur,\nci-joint ma feuille de soins.\n";
+  const auto encrypted = dir / "chiffre.pdf";
+  const std::string qpdf = "qpdf --encrypt secret owner 128 --use-aes=y -- '" +
+                           (kExternal / "ocrmypdf/ccitt.pdf").string() + "' '" + encrypted.string() + "'";
+  ASSERT_EQ(std::system(qpdf.c_str()), 0) << qpdf;
+  struct Case {
+    std::filesystem::path file;
+    StatusCode code;       // kOk: a good envelope
+    std::string message;   // fragment of the error
+  };
+  const std::vector<Case> batch = {
+      {write("coupe.tif", ToBytes(photo.data(), photo.size() / 2)), StatusCode::kCorrupt, "coupe.tif"},
+      {kExternal / "tesseract-test/phototest.tif", StatusCode::kOk, ""},
+      {write("vide.tif", {}), StatusCode::kCorrupt, "vide.tif: empty file"},
+      {write("menteur.tif", LyingTiff()), StatusCode::kLimitExceeded, "menteur.tif: page 1: 100000 x 100000"},
+      {encrypted, StatusCode::kFailedPrecondition, "chiffre.pdf: encrypted PDF"},
+      {write("sans-page.pdf", PdfWithoutPages()), StatusCode::kCorrupt, "sans-page.pdf: PDF has no page"},
+      {write("lettre.tif", ToBytes(letter.data(), letter.size())), StatusCode::kCorrupt,
+       "lettre.tif: not a TIFF, PNG, JPEG or PDF"},
+      {kExternal / "ocrmypdf/ccitt.pdf", StatusCode::kOk, ""},
+  };
+  std::vector<PageImage> good;
+  for (const Case& c : batch) {
+    auto decoded = DecodeFile(c.file);
+    EXPECT_EQ(decoded.status().code(), c.code) << c.file << ": " << decoded.status().ToString();
+    if (!decoded.ok()) {
+      EXPECT_NE(decoded.status().message().find(c.message), std::string::npos) << decoded.status().ToString();
+      continue;
+    }
+    for (auto& p : *decoded) good.push_back(std::move(p));
+  }
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(good.size(), 2u);
+  auto pool = OcrPool::Create(OcrOptions{}, 2);
+  ASSERT_TRUE(pool.ok());
+  auto results = (*pool)->RecogniseAll(good);
+  ASSERT_TRUE(results[0].ok()) << results[0].status().ToString();
+  ASSERT_TRUE(results[1].ok()) << results[1].status().ToString();
+  EXPECT_LE(Cer(results[0]->text, Gold()), 0.02);
+  EXPECT_NE(results[1]->text.find("LinnSequencer"), std::string::npos);
 }
 
 }  // namespace

@@ -44,8 +44,8 @@ struct PageResult {
   int page_number = 1;          // 1-based, from the envelope file
   int dpi = 300;
   int rotation_degrees = 0;     // clockwise rotation applied to make the page upright: 0, 90, 180, 270
-  float orientation_confidence = 0;  // Tesseract OSD confidence (0 when OSD was skipped or unsure)
-  double skew_degrees = 0;      // measured skew that was corrected (positive: text rises to the right... see deskew)
+  float orientation_confidence = 0;  // Tesseract OSD confidence (0 when OSD was off or had no verdict)
+  double skew_degrees = 0;      // skew found and corrected, degrees; positive: the page lay turned counter-clockwise (lines rising to the right)
   float skew_confidence = 0;
   std::vector<Block> blocks;
   std::string text;             // page text, lines separated by '\n'
@@ -62,6 +62,7 @@ struct OcrOptions {
   std::filesystem::path tessdata_dir;  // empty: Tesseract's default
   bool detect_orientation = true;      // Tesseract OSD (needs osd.traineddata)
   float min_orientation_confidence = 2.0f;  // below it, the page is left as it is
+  int orientation_dpi = 150;           // OSD runs on a copy reduced to about this (0: full resolution)
   bool deskew = true;
   double max_skew_degrees = 11.0;      // search range of the deskew
   bool remove_dark_border = true;
@@ -69,6 +70,7 @@ struct OcrOptions {
   bool binarise = true;                // Sauvola (survives stamps and tinted backgrounds)
   bool denoise = true;                 // drops specks of 1–2 pixels
   int page_segmentation_mode = 3;      // Tesseract PSM for whole pages (3 = automatic)
+  bool recognise = true;               // false: orient, deskew and clean only (no words, text, hOCR, PDF)
   bool keep_cleaned_image = true;      // fill PageResult::cleaned
   bool produce_hocr = true;
   bool render_pdf_page = false;        // fill PageResult::pdf_page for WriteSearchablePdf
@@ -114,23 +116,30 @@ class OcrEngine {
   std::unique_ptr<Impl> impl_;
 };
 
-// A fixed set of engines, created once; RecogniseAll spreads pages over
-// them, one thread per engine. Thread-safe: concurrent calls queue for the
-// engines.
+// A fixed set of engines, created once and lent out one at a time.
+// Thread-safe: every call borrows free engines and waits while all are busy,
+// so RecogniseAll and RecogniseRegion may be called from several threads.
 class OcrPool {
  public:
+  // kInvalidArgument when workers < 1; the first engine's error otherwise.
   static Result<std::unique_ptr<OcrPool>> Create(const OcrOptions& options, int workers);
   ~OcrPool();
+  OcrPool(const OcrPool&) = delete;
+  OcrPool& operator=(const OcrPool&) = delete;
 
   int workers() const;
 
-  // One result per page, in page order; a page that fails does not stop
-  // the others.
+  // One result per page, in page order, spread over up to workers() threads
+  // (one per engine it borrows); a page that fails does not stop the others.
   std::vector<Result<PageResult>> RecogniseAll(const std::vector<PageImage>& pages);
 
+  // OcrEngine::RecogniseRegion on a borrowed engine (waits for a free one).
+  // `page` is typically PageResult::cleaned; same errors as the engine's.
+  Result<RegionResult> RecogniseRegion(const PageImage& page, const Box& box, const RegionOptions& options);
+
+  struct Impl;
 
  private:
-  struct Impl;
   explicit OcrPool(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

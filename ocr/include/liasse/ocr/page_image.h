@@ -62,6 +62,19 @@ Result<std::vector<PageImage>> DecodeFile(const std::filesystem::path& path, con
 Result<std::vector<PageImage>> DecodeBytes(std::span<const std::byte> bytes, std::string_view name,
                                            const DecodeLimits& limits = {});
 
+// A page as plain 8-bit grey pixels, for code that must not see Leptonica
+// (extractors): 0 = black, 255 = white, row-major, `width` bytes per row.
+struct GreyPixels {
+  int width = 0, height = 0;
+  int dpi = 0;
+  std::vector<std::uint8_t> pixels;  // width * height bytes
+};
+
+// Copies `page` (1-bit: set bit = black; 8-bit grey; 32-bit RGB: luminance)
+// into a new GreyPixels. kInternal only when a conversion fails (out of
+// memory). Thread-safe.
+Result<GreyPixels> ToGreyPixels(const PageImage& page);
+
 // Writes `page` as PNG (for debugging and tests). kIoError on failure.
 Status WritePng(const PageImage& page, const std::filesystem::path& path);
 
