@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "liasse/ocr/page_image.h"
+
 namespace liasse::runner {
 namespace {
 
@@ -30,6 +32,13 @@ extractors::OcrPage ToOcrPage(const ocr::PageResult& result, int index) {
   if (result.cleaned) {
     page.width = result.cleaned->width();
     page.height = result.cleaned->height();
+    // The ink checks (signatures, ticked boxes, crossed-out prescriptions)
+    // look at the very pixels the word boxes refer to.
+    if (auto grey = ocr::ToGreyPixels(*result.cleaned); grey.ok()) {
+      page.ink.width = grey->width;
+      page.ink.height = grey->height;
+      page.ink.pixels = std::move(grey->pixels);
+    }
   }
   page.text = result.text;
   page.mean_confidence = result.mean_confidence;
