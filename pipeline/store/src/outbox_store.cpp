@@ -51,7 +51,8 @@ CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state);
 
 class OutboxStore::Impl {
  public:
-  Impl(DbPtr db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  Impl(DbPtr db, std::string path, bool full_sync)
+      : db_(std::move(db)), path_(std::move(path)), full_sync_(full_sync) {}
 
   Status Error(std::string_view what) const {
     return Status::IoError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_.get()));
@@ -145,8 +146,12 @@ class OutboxStore::Impl {
     return Status::Ok();
   }
 
+  // Sets the fsync policy of the next commits (outside any transaction).
+  Status Synchronous(bool full) { return Exec(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"); }
+
   DbPtr db_;
   std::string path_;
+  bool full_sync_;  // state changes fsynced too (OutboxStoreOptions::full_sync)
   std::mutex mutex_;
 };
 
@@ -163,10 +168,10 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
                            (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
-  auto impl = std::make_unique<Impl>(std::move(db), path);
-  const std::string pragmas = std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ") +
-                              (options.full_sync ? "FULL" : "NORMAL") + "; PRAGMA foreign_keys = ON;";
-  if (Status s = impl->Exec(pragmas.c_str()); !s.ok()) return s;
+  auto impl = std::make_unique<Impl>(std::move(db), path, options.full_sync);
+  if (Status s = impl->Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"); !s.ok()) return s;
+  // The schema is created with an fsync whatever the policy, like messages.
+  if (Status s = impl->Synchronous(true); !s.ok()) return s;
   if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
   if (Status s = impl->Exec(kSchema); !s.ok()) return s;
   auto version = impl->Prepare("SELECT version FROM schema_versions WHERE component = 'outbox'");
@@ -185,20 +190,33 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
       return s;
   }
   if (Status s = impl->Exec("COMMIT"); !s.ok()) return s;
+  if (Status s = impl->Synchronous(options.full_sync); !s.ok()) return s;
   return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
 }
 
 Result<int64_t> OutboxStore::Enqueue(const mail::OutboxMessage& m) {
   std::lock_guard lock(impl_->mutex_);
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-  auto result = impl_->EnqueueInTransaction(m);
-  if (!result.ok()) {
-    (void)impl_->Exec("ROLLBACK");
-    return result;
+  // A queued message is the only copy of the décompte's mail: its commit is
+  // always fsynced (which also makes every earlier WAL commit durable), even
+  // when the state changes are not (see OutboxStoreOptions::full_sync).
+  if (!impl_->full_sync_) {
+    if (Status s = impl_->Synchronous(true); !s.ok()) return s;
   }
-  if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
-    (void)impl_->Exec("ROLLBACK");
-    return s;
+  auto result = [&]() -> Result<int64_t> {
+    if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    auto id = impl_->EnqueueInTransaction(m);
+    if (!id.ok()) {
+      (void)impl_->Exec("ROLLBACK");
+      return id;
+    }
+    if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
+      (void)impl_->Exec("ROLLBACK");
+      return s;
+    }
+    return id;
+  }();
+  if (!impl_->full_sync_) {
+    if (Status s = impl_->Synchronous(false); !s.ok() && result.ok()) return s;
   }
   return result;
 }
