@@ -88,14 +88,16 @@ struct BenchOptions {
   int messages = 1000;
   int attachment_kb = 100;
   bool full_sync = false;
+  std::string server_dir;  // where the server stores what it receives
   bench_mail::ServerKind server = bench_mail::ServerKind::kSmtpSink;
   std::string python = "/usr/bin/python3";
 };
 
 // One timed run with `connections` connections in the fresh folder `run`.
 // Returns false (with a message on stderr) when anything failed.
-bool RunOnce(const BenchOptions& o, int connections, const std::string& base, const fs::path& run, RunFigures& f) {
-  const fs::path dump = run / "mail";
+bool RunOnce(const BenchOptions& o, int connections, const std::string& base, const fs::path& run,
+             const fs::path& dump, RunFigures& f) {
+  fs::create_directories(run);
   fs::create_directories(dump);
   store::OutboxStoreOptions store_options;
   store_options.full_sync = o.full_sync;
@@ -163,6 +165,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--full-sync", o.full_sync, "SQLite synchronous = FULL for the state changes too");
   app.add_option("--python", o.python, "Debian python3 with aiosmtpd");
+  // The server's copies go to memory by default: its file writes would
+  // otherwise compete for the disk with the outbox being measured.
+  o.server_dir = fs::is_directory("/dev/shm") ? "/dev/shm" : fs::temp_directory_path().string();
+  app.add_option("--server-dir", o.server_dir, "folder for the server's copies of the messages")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   o.server = server == "aiosmtpd" ? bench_mail::ServerKind::kAiosmtpd : bench_mail::ServerKind::kSmtpSink;
 
@@ -173,27 +179,39 @@ int main(int argc, char** argv) {
   char pattern[] = "/tmp/liasse-bench-mail-XXXXXX";
   if (mkdtemp(pattern) == nullptr) return 1;
   const fs::path root = pattern;
-  // smtp-sink, run as `nobody` when the bench runs as root, must reach the
-  // dump folders inside.
-  fs::permissions(root, fs::perms::others_exec | fs::perms::group_exec, fs::perm_options::add);
+  const std::string server_pattern = (fs::path(o.server_dir) / "liasse-bench-mail-server-XXXXXX").string();
+  std::vector<char> server_root_name(server_pattern.begin(), server_pattern.end());
+  server_root_name.push_back('\0');
+  if (mkdtemp(server_root_name.data()) == nullptr) {
+    std::cerr << "bench-mail: cannot create a folder in " << o.server_dir << "\n";
+    return 1;
+  }
+  const fs::path server_root = server_root_name.data();
+  // smtp-sink runs as `nobody` when the bench runs as root: it must reach it.
+  fs::permissions(server_root, fs::perms::others_exec | fs::perms::group_exec, fs::perm_options::add);
   int status = 0;
   for (int n : connections) {
     RunFigures f;
-    if (!RunOnce(o, n, base, root / ("c" + std::to_string(n)), f)) {
+    const std::string name = "c" + std::to_string(n);
+    const bool ok = RunOnce(o, n, base, root / name, server_root / name, f);
+    std::error_code ignored;
+    fs::remove_all(server_root / name, ignored);  // up to 150 MB in memory
+    if (!ok) {
       status = 1;
       break;
     }
     std::printf(
         "connections=%d messages=%d attachment=%d KB message=%zu B server=%s sync=%s: %.1f messages/s (%.2f s, "
         "%.1f MB/s); CPU per message: sender %.2f ms, server %.2f ms; load average %.1f -> %.1f; "
-        "enqueue %.1f messages/s; %d attachments byte-identical\n",
+        "enqueue %.1f messages/s; %d attachments byte-identical (server copies in %s)\n",
         n, o.messages, o.attachment_kb, f.bytes / static_cast<std::size_t>(o.messages),
         bench_mail::ServerName(o.server), o.full_sync ? "FULL" : "NORMAL", o.messages / f.seconds, f.seconds,
         static_cast<double>(f.bytes) / f.seconds / 1e6, f.sender_cpu_s * 1000 / o.messages,
-        f.server_cpu_s * 1000 / o.messages, f.load_before, f.load_after, f.enqueue_per_s, o.messages);
+        f.server_cpu_s * 1000 / o.messages, f.load_before, f.load_after, f.enqueue_per_s, o.messages, o.server_dir.c_str());
     std::fflush(stdout);
   }
   std::error_code ignored;
   fs::remove_all(root, ignored);
+  fs::remove_all(server_root, ignored);
   return status;
 }

@@ -48,7 +48,7 @@ class OutboxStore final : public mail::Outbox {
   // share the file, but only one may send at a time (see RecoverInFlight).
   Result<int64_t> Enqueue(const mail::OutboxMessage& message) override;
   Result<int64_t> RecoverInFlight() override;
-  Result<std::optional<mail::OutboxEntry>> ClaimNext(int64_t now_ms) override;
+  Result<bool> ClaimNextInto(int64_t now_ms, mail::OutboxEntry& entry) override;
   Status MarkSent(int64_t id, std::string_view reply) override;
   Status MarkRetry(int64_t id, int64_t next_attempt_ms, std::string_view reply) override;
   Status MarkFailed(int64_t id, std::string_view reply) override;
