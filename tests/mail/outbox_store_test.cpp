@@ -32,6 +32,42 @@ TEST(OutboxStore, EnqueuedMessageSurvivesReopenWithItsBytes) {
   EXPECT_EQ((*entry)->attempts, 1);
 }
 
+TEST(OutboxStore, ClaimIntoAReusedEntryHoldsExactlyTheNextMessage) {
+  TempDir dir;
+  auto store = OutboxStore::Open(Db(dir));
+  ASSERT_TRUE(store.ok());
+  // Large then small: a reused buffer must not keep the first one's tail.
+  const auto large = MakeOutboxMessage(1, "large@example.org", mail::testing::BinaryBytes(40'000, 1));
+  const auto small = MakeOutboxMessage(2, "small@example.org", mail::testing::BinaryBytes(500, 2));
+  ASSERT_TRUE((*store)->Enqueue(large).ok());
+  ASSERT_TRUE((*store)->Enqueue(small).ok());
+  mail::OutboxEntry entry;
+  ASSERT_TRUE(*(*store)->ClaimNextInto(0, entry));
+  EXPECT_EQ(entry.message.mime, large.mime);
+  ASSERT_TRUE(*(*store)->ClaimNextInto(0, entry));
+  EXPECT_EQ(entry.message.mime, small.mime);
+  EXPECT_EQ(entry.message.recipient, "small@example.org");
+  EXPECT_EQ(entry.message.message_id, small.message_id);
+  EXPECT_FALSE(*(*store)->ClaimNextInto(0, entry));
+}
+
+TEST(OutboxStore, StateChangesWithFullSyncAreKeptToo) {
+  TempDir dir;
+  OutboxStoreOptions options;
+  options.full_sync = true;
+  {
+    auto store = OutboxStore::Open(Db(dir), options);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Enqueue(MakeOutboxMessage(1, "a@example.org", "x")).ok());
+    auto entry = (*store)->ClaimNext(0);
+    ASSERT_TRUE(entry.ok() && entry->has_value());
+    ASSERT_TRUE((*store)->MarkSent((*entry)->id, "250 ok").ok());
+  }
+  auto store = OutboxStore::Open(Db(dir));
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->Counts()->sent, 1);
+}
+
 TEST(OutboxStore, EnqueueSameDecompteTwiceKeepsOneMessage) {
   TempDir dir;
   auto store = OutboxStore::Open(Db(dir));

@@ -23,6 +23,7 @@ struct MailArgs {
   int64_t limit = 0;
   int connections = 0;
   bool list_failed = false;
+  bool full_sync = false;
 };
 
 // One sender at a time per outbox: a second one would take the first one's
@@ -53,7 +54,9 @@ int RunSend(const MailArgs& args) {
     std::cerr << "liasse mail send: " << args.db << ": another `liasse mail send` is running on this outbox\n";
     return 1;
   }
-  auto outbox = store::OutboxStore::Open(args.db);
+  store::OutboxStoreOptions store_options;
+  store_options.full_sync = args.full_sync;
+  auto outbox = store::OutboxStore::Open(args.db, store_options);
   if (!outbox.ok()) {
     std::cerr << "liasse mail send: " << outbox.status().message() << "\n";
     return 2;
@@ -113,6 +116,8 @@ void AddMailCommand(CLI::App& app, int& exit_code) {
   send->add_option("--limit", args->limit, "au plus N messages (0 : tous)")->check(CLI::NonNegativeNumber);
   send->add_option("--connections", args->connections, "connexions SMTP parallèles (0 : celles de la configuration)")
       ->check(CLI::Range(0, 64));
+  send->add_flag("--full-sync", args->full_sync,
+                 "synchronise chaque changement d'état sur disque (résiste aussi à une panne de courant ; plus lent)");
   send->callback([args, &exit_code] { exit_code = RunSend(*args); });
 
   auto* status = cmd->add_subcommand("status", "Compte les messages par état");

@@ -15,6 +15,14 @@ constexpr std::array<std::pair<OutboxState, std::string_view>, 5> kNames{{
 }};
 }  // namespace
 
+Result<std::optional<OutboxEntry>> Outbox::ClaimNext(int64_t now_ms) {
+  OutboxEntry entry;
+  auto claimed = ClaimNextInto(now_ms, entry);
+  if (!claimed.ok()) return claimed.status();
+  if (!*claimed) return std::optional<OutboxEntry>();
+  return std::optional<OutboxEntry>(std::move(entry));
+}
+
 std::string_view OutboxStateName(OutboxState state) {
   for (const auto& [s, name] : kNames) {
     if (s == state) return name;

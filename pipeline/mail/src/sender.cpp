@@ -40,12 +40,12 @@ class Run {
   void Worker() {
     std::unique_ptr<SmtpConnection> connection;
     int session_failures = 0;
+    OutboxEntry entry;  // reused: its 150 KB buffer is allocated once per connection
     while (!stop_.load()) {
       if (options_.limit > 0 && claimed_.fetch_add(1) >= options_.limit) break;
-      auto claimed = outbox_.ClaimNext(options_.now_ms());
+      auto claimed = outbox_.ClaimNextInto(options_.now_ms(), entry);
       if (!claimed.ok()) return Fatal(claimed.status());
-      if (!claimed->has_value()) break;
-      const OutboxEntry entry = std::move(**claimed);
+      if (!*claimed) break;
 
       if (!connection) {
         auto opened = SmtpConnection::Open(smtp_);

@@ -51,7 +51,8 @@ CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state);
 
 class OutboxStore::Impl {
  public:
-  Impl(DbPtr db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  Impl(DbPtr db, std::string path, bool full_sync)
+      : db_(std::move(db)), path_(std::move(path)), full_sync_(full_sync) {}
 
   Status Error(std::string_view what) const {
     return Status::IoError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_.get()));
@@ -133,20 +134,38 @@ class OutboxStore::Impl {
     return id;
   }
 
+  // Reads the bytes straight into `mime` (sqlite3_blob_read), keeping its
+  // capacity: no 150 KB intermediate copy, no fresh allocation.
   Status ReadMime(int64_t id, std::string& mime) {
-    auto stmt = Prepare("SELECT mime FROM outbox_mime WHERE id = ?1");
-    if (!stmt.ok()) return stmt.status();
-    sqlite3_bind_int64(stmt->get(), 1, id);
-    const int rc = sqlite3_step(stmt->get());
-    if (rc == SQLITE_DONE) return Status::Corrupt(path_ + ": outbox message " + std::to_string(id) + " has no bytes");
-    if (rc != SQLITE_ROW) return Error("reading a message");
-    const auto* blob = static_cast<const char*>(sqlite3_column_blob(stmt->get(), 0));
-    mime.assign(blob == nullptr ? "" : blob, static_cast<std::size_t>(sqlite3_column_bytes(stmt->get(), 0)));
+    sqlite3_blob* blob = nullptr;
+    const int rc = sqlite3_blob_open(db_.get(), "main", "outbox_mime", "mime", id, 0, &blob);
+    if (rc != SQLITE_OK) {
+      sqlite3_blob_close(blob);
+      if (rc == SQLITE_ERROR)
+        return Status::Corrupt(path_ + ": outbox message " + std::to_string(id) + " has no bytes (" +
+                               sqlite3_errmsg(db_.get()) + ")");
+      return Error("reading a message");
+    }
+    const int size = sqlite3_blob_bytes(blob);
+    mime.resize(static_cast<std::size_t>(size));
+    const int read = sqlite3_blob_read(blob, mime.data(), size, 0);
+    sqlite3_blob_close(blob);
+    if (read != SQLITE_OK) return Error("reading a message");
     return Status::Ok();
   }
 
+  static void AssignColumn(sqlite3_stmt* stmt, int index, std::string& out) {
+    const auto* text = sqlite3_column_text(stmt, index);
+    const int n = sqlite3_column_bytes(stmt, index);
+    out.assign(text == nullptr ? "" : reinterpret_cast<const char*>(text), static_cast<std::size_t>(n));
+  }
+
+  // Sets the fsync policy of the next commits (outside any transaction).
+  Status Synchronous(bool full) { return Exec(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"); }
+
   DbPtr db_;
   std::string path_;
+  bool full_sync_;  // state changes fsynced too (OutboxStoreOptions::full_sync)
   std::mutex mutex_;
 };
 
@@ -163,10 +182,10 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
                            (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
-  auto impl = std::make_unique<Impl>(std::move(db), path);
-  const std::string pragmas = std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ") +
-                              (options.full_sync ? "FULL" : "NORMAL") + "; PRAGMA foreign_keys = ON;";
-  if (Status s = impl->Exec(pragmas.c_str()); !s.ok()) return s;
+  auto impl = std::make_unique<Impl>(std::move(db), path, options.full_sync);
+  if (Status s = impl->Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"); !s.ok()) return s;
+  // The schema is created with an fsync whatever the policy, like messages.
+  if (Status s = impl->Synchronous(true); !s.ok()) return s;
   if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
   if (Status s = impl->Exec(kSchema); !s.ok()) return s;
   auto version = impl->Prepare("SELECT version FROM schema_versions WHERE component = 'outbox'");
@@ -185,20 +204,33 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
       return s;
   }
   if (Status s = impl->Exec("COMMIT"); !s.ok()) return s;
+  if (Status s = impl->Synchronous(options.full_sync); !s.ok()) return s;
   return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
 }
 
 Result<int64_t> OutboxStore::Enqueue(const mail::OutboxMessage& m) {
   std::lock_guard lock(impl_->mutex_);
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-  auto result = impl_->EnqueueInTransaction(m);
-  if (!result.ok()) {
-    (void)impl_->Exec("ROLLBACK");
-    return result;
+  // A queued message is the only copy of the décompte's mail: its commit is
+  // always fsynced (which also makes every earlier WAL commit durable), even
+  // when the state changes are not (see OutboxStoreOptions::full_sync).
+  if (!impl_->full_sync_) {
+    if (Status s = impl_->Synchronous(true); !s.ok()) return s;
   }
-  if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
-    (void)impl_->Exec("ROLLBACK");
-    return s;
+  auto result = [&]() -> Result<int64_t> {
+    if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    auto id = impl_->EnqueueInTransaction(m);
+    if (!id.ok()) {
+      (void)impl_->Exec("ROLLBACK");
+      return id;
+    }
+    if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
+      (void)impl_->Exec("ROLLBACK");
+      return s;
+    }
+    return id;
+  }();
+  if (!impl_->full_sync_) {
+    if (Status s = impl_->Synchronous(false); !s.ok() && result.ok()) return s;
   }
   return result;
 }
@@ -213,7 +245,7 @@ Result<int64_t> OutboxStore::RecoverInFlight() {
   return impl_->Step(stmt->get(), "recovering messages in flight");
 }
 
-Result<std::optional<mail::OutboxEntry>> OutboxStore::ClaimNext(int64_t now_ms) {
+Result<bool> OutboxStore::ClaimNextInto(int64_t now_ms, mail::OutboxEntry& entry) {
   std::lock_guard lock(impl_->mutex_);
   // One statement, so claiming is atomic even with other processes.
   auto stmt = impl_->Prepare(
@@ -225,19 +257,18 @@ Result<std::optional<mail::OutboxEntry>> OutboxStore::ClaimNext(int64_t now_ms) 
   sqlite3_stmt* s = stmt->get();
   sqlite3_bind_int64(s, 1, now_ms);
   const int rc = sqlite3_step(s);
-  if (rc == SQLITE_DONE) return std::optional<mail::OutboxEntry>();
+  if (rc == SQLITE_DONE) return false;
   if (rc != SQLITE_ROW) return impl_->Error("claiming a message");
-  mail::OutboxEntry entry;
   entry.id = sqlite3_column_int64(s, 0);
-  entry.message.decompte_id = Impl::ColumnText(s, 1);
-  entry.message.message_id = Impl::ColumnText(s, 2);
-  entry.message.envelope_from = Impl::ColumnText(s, 3);
-  entry.message.recipient = Impl::ColumnText(s, 4);
+  Impl::AssignColumn(s, 1, entry.message.decompte_id);
+  Impl::AssignColumn(s, 2, entry.message.message_id);
+  Impl::AssignColumn(s, 3, entry.message.envelope_from);
+  Impl::AssignColumn(s, 4, entry.message.recipient);
   entry.attempts = sqlite3_column_int(s, 5);
   // Finish the statement so the claim is committed before sending starts.
   if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("claiming a message");
   if (Status st = impl_->ReadMime(entry.id, entry.message.mime); !st.ok()) return st;
-  return std::optional<mail::OutboxEntry>(std::move(entry));
+  return true;
 }
 
 Status OutboxStore::MarkSent(int64_t id, std::string_view reply) { return impl_->Settle(id, "sent", 0, reply); }

@@ -87,7 +87,13 @@ class Outbox {
   // Claims the oldest message that is queued, or in retry with a next
   // attempt at or before `now_ms`: moves it to `sending`, counts one more
   // attempt, and returns it. nullopt when there is none.
-  virtual Result<std::optional<OutboxEntry>> ClaimNext(int64_t now_ms) = 0;
+  Result<std::optional<OutboxEntry>> ClaimNext(int64_t now_ms);
+
+  // ClaimNext into `entry`, reusing its buffers: a sender claiming message
+  // after message then reads each 150 KB message without a fresh allocation
+  // (whose page faults cost more CPU than the sending). Returns false, and
+  // leaves `entry` unspecified, when there is none.
+  virtual Result<bool> ClaimNextInto(int64_t now_ms, OutboxEntry& entry) = 0;
 
   // sending → sent, keeping the server's reply.
   virtual Status MarkSent(int64_t id, std::string_view reply) = 0;
