@@ -95,6 +95,21 @@ TEST(Justificatifs, UnknownPrestationIsNotFound) {
   EXPECT_EQ(d.status().code(), StatusCode::kNotFound);
 }
 
+TEST(Justificatifs, FactureCategoryNamesItsPrestation) {
+  EXPECT_EQ(Table().PrestationOfFacture("optique"), "optique");
+  EXPECT_EQ(Table().PrestationOfFacture("dentaire"), "prothese_dentaire");
+  EXPECT_EQ(Table().PrestationOfFacture("pharmacie"), std::nullopt);
+}
+
+TEST(Justificatifs, CategoryMappedToAnUnknownPrestationIsRefusedAtLoad) {
+  auto bad = JustificatifTable::Parse(
+      "[pieces.a]\nlibelle = \"A\"\ndocument = \"facture\"\n[[prestations]]\ntype = \"x\"\nlibelle = \"X\"\n"
+      "avec_teletransmission = [\"a\"]\nsans_teletransmission = []\n[categories_facture]\noptique = \"lunettes\"\n",
+      "j.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("categories_facture.optique"), std::string::npos) << bad.status().message();
+}
+
 TEST(Justificatifs, MalformedTableErrorsNameTheKey) {
   auto unknown_piece = JustificatifTable::Parse(
       "[pieces.a]\nlibelle = \"A\"\ndocument = \"facture\"\n[[prestations]]\ntype = \"x\"\nlibelle = \"X\"\n"

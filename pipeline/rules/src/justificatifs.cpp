@@ -90,7 +90,24 @@ Result<JustificatifTable> JustificatifTable::Parse(std::string_view toml_text, s
     req.sans_teletransmission = *sans;
     table.prestations_.push_back(std::move(req));
   }
+  if (const toml::table* categories = root["categories_facture"].as_table()) {
+    for (const auto& [key, node] : *categories) {
+      const std::string path = "categories_facture." + std::string(key.str());
+      const auto* prestation = node.as_string();
+      if (prestation == nullptr) return KeyError(origin, path, "type de prestation attendu", &node);
+      if (!seen.contains(prestation->get())) {
+        return KeyError(origin, path, "prestation inconnue \"" + prestation->get() + "\"", &node);
+      }
+      table.categories_.emplace(std::string(key.str()), prestation->get());
+    }
+  }
   return table;
+}
+
+std::optional<std::string> JustificatifTable::PrestationOfFacture(std::string_view categorie) const {
+  auto it = categories_.find(categorie);
+  if (it == categories_.end()) return std::nullopt;
+  return it->second;
 }
 
 Result<std::vector<PieceRequirement>> JustificatifTable::Required(std::string_view prestation,

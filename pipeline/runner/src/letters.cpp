@@ -100,6 +100,22 @@ generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const 
   return m;
 }
 
+generators::DemandePiecesModel DemandePiecesModelOf(const LetterContext& ctx, const PieceRequest& r) {
+  generators::DemandePiecesModel m;
+  m.reference = fmt::format("{}-P{}", ctx.stem, r.document + 1);
+  m.numero_adherent = r.member.numero_adherent;
+  m.adherent.name = fmt::format("{} {}", r.member.prenom, r.member.nom);
+  m.adherent.email = r.member.email;
+  m.date_reception = ctx.received;
+  m.date_courrier = ctx.today;
+  m.objet = "votre demande de remboursement : " + r.libelle_prestation;
+  for (const auto& piece : r.demande.pieces_manquantes) m.pieces.push_back({piece, r.libelle_prestation});
+  if (!r.demande.sans_numero_adherent.empty()) {
+    m.pieces.push_back({"Factures portant votre numéro d'adhérent", r.libelle_prestation});
+  }
+  return m;
+}
+
 generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimResult& c) {
   const store::Member& member = *c.member;
   const pricing::PricedClaim& priced = *c.priced;
@@ -202,7 +218,8 @@ class Writer {
 
 std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,
-                                        const std::vector<ClaimResult>& claims, std::vector<std::string>& errors) {
+                                        const std::vector<ClaimResult>& claims,
+                                        const std::vector<PieceRequest>& pieces, std::vector<std::string>& errors) {
   Writer w(ctx, errors);
   auto& gen = *ctx.generator;
   for (const auto& lot : lots) {
@@ -215,6 +232,10 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
     w.Add("accuse_reception_reclamation",
           gen.AccuseReceptionReclamation(ReclamationModelOf(ctx, documents[i], static_cast<int>(i))),
           fmt::format("accuse-reclamation-{}", i + 1));
+  }
+  for (const auto& request : pieces) {
+    w.Add("demande_pieces", gen.DemandePieces(DemandePiecesModelOf(ctx, request)),
+          fmt::format("demande-pieces-{}", request.document + 1));
   }
   for (const auto& c : claims) {
     if (!c.priced || !c.member) continue;

@@ -1,6 +1,7 @@
 // The letters of an envelope, rendered from its results: a notice of
 // anomalies for each B2 lot not wholly accepted (to the auxiliaire médical),
-// an acknowledgment for each complaint, and a décompte for each priced claim
+// an acknowledgment for each complaint, a demande de pièces for each claim
+// missing justificatifs, and a décompte for each priced claim
 // (to the member, queued for e-mail when the store has an address). Written
 // under DIR/<stem>/; each becomes a `letters[]` entry. Internal to the runner.
 #pragma once
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "claims.h"
+#include "pieces.h"
 #include "liasse/core/date.h"
 #include "liasse/extractors/document.h"
 #include "liasse/generators/letter_generator.h"
@@ -41,6 +43,7 @@ struct LetterContext {
 std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
                                         const std::vector<extractors::Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,
-                                        const std::vector<ClaimResult>& claims, std::vector<std::string>& errors);
+                                        const std::vector<ClaimResult>& claims,
+                                        const std::vector<PieceRequest>& pieces, std::vector<std::string>& errors);
 
 }  // namespace liasse::runner

@@ -13,6 +13,7 @@
 #include "claims.h"
 #include "envelope_output.h"
 #include "letters.h"
+#include "pieces.h"
 #include "liasse/generators/letter_generator.h"
 #include "liasse/mail/config.h"
 #include "liasse/pricing/data.h"
@@ -100,6 +101,9 @@ class Stages {
     auto lot_rules = rules::LotRuleSet::Load(data_dir);
     if (!lot_rules.ok()) return lot_rules.status();
     lot_rules_.emplace(std::move(lot_rules).value());
+    auto justificatifs = rules::JustificatifTable::Load(data_dir);
+    if (!justificatifs.ok()) return justificatifs.status();
+    justificatifs_.emplace(std::move(justificatifs).value());
     const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
     auto store = store::Store::Open(db.string());
     if (!store.ok()) return store.status();
@@ -155,6 +159,7 @@ class Stages {
 
   const ProcessOptions& options_;
   std::optional<rules::LotRuleSet> lot_rules_;
+  std::optional<rules::JustificatifTable> justificatifs_;
   std::optional<store::Store> store_;
   std::unique_ptr<store::SqlitePrescriptionHistory> history_;
   std::optional<pricing::PricingData> pricing_data_;
@@ -289,9 +294,10 @@ class Batch {
       }
       summary_.review_flags += static_cast<int>(c.review.size());
     }
+    const auto pieces = MissingPieces(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
     LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
                       stages_.outbox_.get(), stages_.sender_};
-    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, out.review);
+    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, out.review);
     summary_.letters += static_cast<int>(out.letters.size());
     for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
   }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,9 +57,15 @@ class JustificatifTable {
 
   const std::vector<PrestationRequirement>& prestations() const { return prestations_; }
 
+  // The prestation type a facture of `categorie` ("optique", "dentaire"…,
+  // results.md) is claimed under, from [categories_facture]; nullopt for a
+  // category the table does not map (the claim then needs a person).
+  std::optional<std::string> PrestationOfFacture(std::string_view categorie) const;
+
  private:
   std::map<std::string, PieceRequirement, std::less<>> pieces_;
   std::vector<PrestationRequirement> prestations_;
+  std::map<std::string, std::string, std::less<>> categories_;
 };
 
 }  // namespace liasse::rules

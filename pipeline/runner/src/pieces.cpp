@@ -1,0 +1,42 @@
+#include "pieces.h"
+
+#include <fmt/format.h>
+
+namespace liasse::runner {
+
+std::vector<PieceRequest> MissingPieces(const std::vector<extractors::Document>& documents,
+                                        const rules::JustificatifTable& table, store::Store& store,
+                                        std::vector<std::string>& review) {
+  std::vector<PieceRequest> out;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const extractors::Document& facture = documents[i];
+    if (facture.type != extractors::DocumentType::kFacture) continue;
+    const std::string* categorie = facture.Text("categorie");
+    const auto prestation = categorie ? table.PrestationOfFacture(*categorie) : std::nullopt;
+    if (!prestation) continue;  // not a claim whose pieces the table lists
+    const std::string* numero = facture.Text("numero_adherent");
+    if (numero == nullptr) {
+      review.push_back(fmt::format("facture (document {}) : numéro d'adhérent illisible, pièces non vérifiées", i));
+      continue;
+    }
+    auto member = store.FindMember(*numero);
+    if (!member.ok()) {
+      review.push_back(fmt::format("facture (document {}) : {}", i, member.status().message()));
+      continue;
+    }
+    auto demande = table.Missing(*prestation, member->teletransmission, documents);
+    if (!demande.ok()) {
+      review.push_back(fmt::format("facture (document {}) : {}", i, demande.status().message()));
+      continue;
+    }
+    if (demande->complete()) continue;
+    std::string libelle = *prestation;
+    for (const auto& p : table.prestations()) {
+      if (p.type == *prestation) libelle = p.libelle;
+    }
+    out.push_back({static_cast<int>(i), *member, std::move(demande).value(), libelle});
+  }
+  return out;
+}
+
+}  // namespace liasse::runner

@@ -1,0 +1,30 @@
+// Missing justificatifs of an envelope's factures (seed 004 §3.3.3): for
+// each facture whose category names a prestation, the member the store
+// knows by its numéro d'adhérent, and the pieces the envelope lacks for that
+// prestation (with or without the member's télétransmission). Internal to
+// the runner.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "liasse/extractors/document.h"
+#include "liasse/rules/justificatifs.h"
+#include "liasse/store/store.h"
+
+namespace liasse::runner {
+
+struct PieceRequest {
+  int document = 0;  // the facture
+  store::Member member;
+  rules::DemandeDePieces demande;
+  std::string libelle_prestation;  // "Équipement optique (monture et verres)"
+};
+
+// Requests for the incomplete claims; `review` gets a French line for each
+// facture whose member or prestation cannot be told.
+std::vector<PieceRequest> MissingPieces(const std::vector<extractors::Document>& documents,
+                                        const rules::JustificatifTable& table, store::Store& store,
+                                        std::vector<std::string>& review);
+
+}  // namespace liasse::runner
