@@ -1,11 +1,13 @@
 #include "hpdf_document.h"
 
+#include "font_coverage.h"
 #include "hpdf_pool.h"
 #include "utf8.h"
 
 // libharu 2.3.0 has no public call to load a TrueType font from memory; these
 // installed internal headers give the pieces LoadTTFontFromFile is made of.
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -90,6 +92,65 @@ const std::string& IdentityToUnicodeCMap() {
   }();
   return cmap;
 }
+
+// The code points the letter fonts cover, and one past the last: libharu
+// writes the W array and CIDToGIDMap for CIDs below its highest CID only, so
+// a sentinel (which maps to no glyph) keeps the last real one inside.
+const std::vector<char32_t>& FontCodePoints() {
+  static const std::vector<char32_t> points = [] {
+    std::vector<char32_t> out;
+    for (char32_t cp = 0x20; cp < 0x10000; ++cp) {
+      if (FontCovers(cp)) out.push_back(cp);
+    }
+    out.push_back(out.back() + 1);
+    return out;
+  }();
+  return points;
+}
+
+// HPDF_GetFont with libharu's UTF-8 encoder looks up the glyph of all 65 536
+// code points and writes W and CIDToGIDMap up to U+FFFF (128 KB per font,
+// deflated at every save): about half the CPU of a one-page letter. Given the
+// generic CMap-encoder path for the call, with its map holding only the code
+// points the fonts cover, libharu builds the same font objects from those
+// (CIDs stay the Unicode code points, so the text and the ToUnicode CMap are
+// unchanged) and stops the maps at the last covered code point. The encoder
+// is restored afterwards: its UTF-8 parser keeps scratch state in cid_map[0].
+class CoveredCodeWindow {
+ public:
+  explicit CoveredCodeWindow(HPDF_Encoder encoder)
+      : encoder_(encoder), attr_(static_cast<HPDF_CMapEncoderAttr>(encoder->attr)), to_unicode_(encoder->to_unicode_fn) {
+    std::memcpy(scratch_, attr_->cid_map[0], sizeof scratch_);
+    std::memset(attr_->cid_map[0], 0, sizeof scratch_);
+    for (const char32_t cp : FontCodePoints()) {
+      const unsigned hi = cp >> 8, lo = cp & 0xFF;
+      saved_.push_back({attr_->cid_map[hi][lo], attr_->unicode_map[hi][lo]});
+      attr_->cid_map[hi][lo] = static_cast<HPDF_UINT16>(cp);
+      attr_->unicode_map[hi][lo] = static_cast<HPDF_UNICODE>(cp);
+    }
+    encoder_->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+  }
+  CoveredCodeWindow(const CoveredCodeWindow&) = delete;
+  CoveredCodeWindow& operator=(const CoveredCodeWindow&) = delete;
+  ~CoveredCodeWindow() {
+    encoder_->to_unicode_fn = to_unicode_;
+    size_t i = 0;
+    for (const char32_t cp : FontCodePoints()) {
+      const unsigned hi = cp >> 8, lo = cp & 0xFF;
+      attr_->cid_map[hi][lo] = saved_[i].first;
+      attr_->unicode_map[hi][lo] = saved_[i].second;
+      ++i;
+    }
+    std::memcpy(attr_->cid_map[0], scratch_, sizeof scratch_);
+  }
+
+ private:
+  HPDF_Encoder encoder_;
+  HPDF_CMapEncoderAttr attr_;
+  HPDF_Encoder_ToUnicode_Func to_unicode_;
+  HPDF_UINT16 scratch_[8];  // UTF8_EncoderAttr_Rec: 10 bytes
+  std::vector<std::pair<HPDF_UINT16, HPDF_UNICODE>> saved_;
+};
 
 Result<std::string> ReadFontFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -197,8 +258,13 @@ Status HpdfDocument::Begin(const PdfMetadata& metadata) {
   *record_ = ErrorRecord{};
   if (HPDF_NewDoc(doc_) != HPDF_OK) return status();
   HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
-  regular_ = HPDF_GetFont(doc_, regular_name_.c_str(), "UTF-8");
-  bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
+  HPDF_Encoder utf8 = HPDF_GetEncoder(doc_, "UTF-8");
+  if (utf8 == nullptr) return status();
+  {
+    CoveredCodeWindow window(utf8);
+    regular_ = HPDF_GetFont(doc_, regular_name_.c_str(), "UTF-8");
+    bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
+  }
   if (regular_ == nullptr || bold_ == nullptr) return status();
   HPDF_Dict to_unicode = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
   if (to_unicode == nullptr) return status();
