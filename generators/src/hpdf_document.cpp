@@ -33,7 +33,7 @@ std::string HpdfError(HPDF_STATUS error, HPDF_STATUS detail) {
 // LoadTTFontFromFile keeps the font file open and, for every letter, seeks
 // and reads it table by table and glyph by glyph (~400 system calls). The
 // same steps over a memory stream (hpdf_doc.c, LoadTTFontFromStream).
-const char* LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
+HPDF_FontDef LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
   HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(bytes.size()) + 16);
   if (stream == nullptr) return nullptr;
   if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) !=
@@ -58,7 +58,7 @@ const char* LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
     }
   }
   HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(pdf->ttfont_tag));
-  return def->base_font;
+  return def;
 }
 
 // A ToUnicode CMap for libharu's UTF-8 fonts, whose character codes are the
@@ -212,12 +212,21 @@ Result<HpdfDocument> HpdfDocument::Create(const std::string& regular_font, const
   if (doc == nullptr) return Status::Internal("libharu: HPDF_New failed (out of memory)");
   HpdfDocument owner(doc, std::move(record));
   HPDF_UseUTFEncodings(doc);
-  const char* regular = LoadTTFontFromMemory(doc, *regular_bytes);
-  if (regular == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
-  owner.regular_name_ = regular;
-  const char* bold = LoadTTFontFromMemory(doc, *bold_bytes);
-  if (bold == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
-  owner.bold_name_ = bold;
+  owner.regular_def_ = LoadTTFontFromMemory(doc, *regular_bytes);
+  if (owner.regular_def_ == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
+  owner.regular_name_ = owner.regular_def_->base_font;
+  owner.bold_def_ = LoadTTFontFromMemory(doc, *bold_bytes);
+  if (owner.bold_def_ == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
+  owner.bold_name_ = owner.bold_def_->base_font;
+  const std::vector<char32_t> cached_glyphs = ExpandUnicodeRanges(LIASSE_FONT_CACHED_UNICODES);
+  auto regular_program = CachedFontProgram::Build(doc, owner.regular_def_, cached_glyphs);
+  if (!regular_program.ok()) return regular_program.status().WithContext(regular_font);
+  owner.regular_program_ = std::move(regular_program).value();
+  auto bold_program = CachedFontProgram::Build(doc, owner.bold_def_, cached_glyphs);
+  if (!bold_program.ok()) return bold_program.status().WithContext(bold_font);
+  owner.bold_program_ = std::move(bold_program).value();
+  owner.to_unicode_deflated_ = DeflateWithHpdf(doc, IdentityToUnicodeCMap());
+  if (owner.to_unicode_deflated_.empty()) return Status::Internal("libharu: CMap ToUnicode : " + owner.status().message());
   return owner;
 }
 
@@ -226,6 +235,15 @@ HpdfDocument::HpdfDocument(HpdfDocument&& other) noexcept
       record_(std::move(other.record_)),
       regular_name_(std::move(other.regular_name_)),
       bold_name_(std::move(other.bold_name_)),
+      regular_def_(other.regular_def_),
+      bold_def_(other.bold_def_),
+      regular_program_(std::move(other.regular_program_)),
+      bold_program_(std::move(other.bold_program_)),
+      to_unicode_deflated_(std::move(other.to_unicode_deflated_)),
+      regular_map_(std::move(other.regular_map_)),
+      regular_cmap_(std::move(other.regular_cmap_)),
+      bold_map_(std::move(other.bold_map_)),
+      bold_cmap_(std::move(other.bold_cmap_)),
       regular_(other.regular_),
       bold_(other.bold_) {
   other.doc_ = nullptr;
@@ -239,6 +257,15 @@ HpdfDocument& HpdfDocument::operator=(HpdfDocument&& other) noexcept {
     record_ = std::move(other.record_);
     regular_name_ = std::move(other.regular_name_);
     bold_name_ = std::move(other.bold_name_);
+    regular_def_ = other.regular_def_;
+    bold_def_ = other.bold_def_;
+    regular_program_ = std::move(other.regular_program_);
+    bold_program_ = std::move(other.bold_program_);
+    to_unicode_deflated_ = std::move(other.to_unicode_deflated_);
+    regular_map_ = std::move(other.regular_map_);
+    regular_cmap_ = std::move(other.regular_cmap_);
+    bold_map_ = std::move(other.bold_map_);
+    bold_cmap_ = std::move(other.bold_cmap_);
     regular_ = other.regular_;
     bold_ = other.bold_;
   }
@@ -266,10 +293,13 @@ Status HpdfDocument::Begin(const PdfMetadata& metadata) {
     bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
   }
   if (regular_ == nullptr || bold_ == nullptr) return status();
-  HPDF_Dict to_unicode = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
+  if (!DeflateFontStreamsOnce(doc_, regular_, regular_map_, regular_cmap_) ||
+      !DeflateFontStreamsOnce(doc_, bold_, bold_map_, bold_cmap_)) {
+    Status s = status();
+    return s.ok() ? Status::Internal("libharu: flux de police non compressés") : s;
+  }
+  HPDF_Dict to_unicode = DeflatedStream(doc_, to_unicode_deflated_);
   if (to_unicode == nullptr) return status();
-  to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_WriteStr(to_unicode->stream, IdentityToUnicodeCMap().c_str());
   HPDF_Dict_Add(regular_, "ToUnicode", to_unicode);
   HPDF_Dict_Add(bold_, "ToUnicode", to_unicode);
   HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, ToPdfDocEncoding(metadata.title).c_str());
@@ -290,8 +320,19 @@ HPDF_Page HpdfDocument::AddPage() {
   return page;
 }
 
+Status HpdfDocument::UseCachedFontPrograms() {
+  for (const auto& [def, program] : {std::pair{regular_def_, &regular_program_}, std::pair{bold_def_, &bold_program_}}) {
+    if (program->Covers(def) && !program->Install(doc_, def)) {
+      Status s = status();
+      return s.ok() ? Status::Internal("libharu: descripteur de police non créé") : s;
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::string> HpdfDocument::Save() {
   if (Status s = status(); !s.ok()) return s;
+  if (Status s = UseCachedFontPrograms(); !s.ok()) return s;
   if (HPDF_SaveToStream(doc_) != HPDF_OK) return status();
   const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
   std::string bytes(size, '\0');
