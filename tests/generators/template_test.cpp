@@ -79,9 +79,11 @@ TEST(Templates, ShippedTemplatesLoadForEveryKind) {
   EXPECT_THAT(set->MediatorFor(InsurerKind::kInstitutionPrevoyance).address[0], HasSubstr("Cambacérès"));
 }
 
-// Copies templates/ to a temporary directory with one file rewritten.
+// Copies templates/ to a temporary directory with one file rewritten. The
+// directory is named after the test: ctest -j runs tests side by side.
 std::string CopyWith(const std::string& file, const std::string& from, const std::string& to) {
-  const auto dir = std::filesystem::temp_directory_path() / "liasse_templates_copy";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("liasse_templates_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
   std::filesystem::remove_all(dir);
   std::filesystem::copy(LIASSE_TEMPLATES_DIR, dir);
   std::ifstream in(dir / file);
