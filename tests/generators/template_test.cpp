@@ -113,6 +113,35 @@ TEST(Templates, MissingLetterheadKeyFailsNamingIt) {
   EXPECT_THAT(set.status().message(), HasSubstr("siret"));
 }
 
+TEST(Templates, PasswordRuleIsConfiguration) {
+  const std::string dir = CopyWith("letterhead.toml", "mot_de_passe = \"{{date_naissance}}\"",
+                                   "mot_de_passe = \"{{numero_adherent}}-{{date_naissance}}\"");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  auto password = set->UserPassword({Date::FromYmd(1985, 9, 5).value(), "104582"});
+  ASSERT_TRUE(password.ok()) << password.status().ToString();
+  EXPECT_EQ(*password, "104582-05091985");
+}
+
+TEST(Templates, PasswordRuleWithUnknownPlaceholderFailsAtLoad) {
+  const std::string dir = CopyWith("letterhead.toml", "mot_de_passe = \"{{date_naissance}}\"",
+                                   "mot_de_passe = \"{{date_de_naissance}}\"");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(), HasSubstr("letterhead.toml:"));
+  EXPECT_THAT(set.status().message(), HasSubstr("date_de_naissance"));
+}
+
+TEST(Templates, PasswordRuleRenderingEmptyIsRefused) {
+  const std::string dir = CopyWith("letterhead.toml", "mot_de_passe = \"{{date_naissance}}\"",
+                                   "mot_de_passe = \"{{numero_adherent}}\"");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  auto password = set->UserPassword({Date::FromYmd(1985, 9, 5).value(), ""});
+  ASSERT_FALSE(password.ok());
+  EXPECT_EQ(password.status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST(Templates, TomlSyntaxErrorNamesFileAndLine) {
   const std::string dir = CopyWith("mediateurs.toml", "[entreprise_assurance]", "[entreprise_assurance");
   auto set = TemplateSet::Load(dir);
