@@ -122,15 +122,15 @@ bool CachedFontProgram::Install(HPDF_Doc doc, HPDF_FontDef def) const {
   // The same descriptor libharu's CIDFontType2_BeforeWrite_Func builds when
   // fontdef->descriptor is still empty; with it set, libharu uses it as is.
   HPDF_TTFontDefAttr attr = TrueType(def);
-  HPDF_Dict descriptor = HPDF_Dict_New(doc->mmgr);
-  if (descriptor == nullptr) return false;
-  HPDF_Dict program = DeflatedStream(doc, deflated_);
+  HPDF_Dict program = DeflatedStream(doc, deflated_);  // owned by the xref
   if (program == nullptr) return false;
+  HPDF_Dict descriptor = HPDF_Dict_New(doc->mmgr);
+  // The xref owns the descriptor from here on (and frees it if this fails).
+  if (descriptor == nullptr || HPDF_Xref_Add(doc->xref, descriptor) != HPDF_OK) return false;
   HPDF_STATUS ret = HPDF_Dict_Add(descriptor, "FontFile2", program);
   ret += HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(length1_));
   ret += HPDF_Dict_AddNumber(program, "Length2", 0);
   ret += HPDF_Dict_AddNumber(program, "Length3", 0);
-  ret += HPDF_Xref_Add(doc->xref, descriptor);
   ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
   ret += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
   ret += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
