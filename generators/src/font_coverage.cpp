@@ -38,6 +38,14 @@ const std::vector<Range>& Ranges() {
 
 }  // namespace
 
+std::vector<char32_t> ExpandUnicodeRanges(std::string_view spec) {
+  std::vector<char32_t> out;
+  for (const auto& [first, last] : ParseRanges(spec)) {
+    for (char32_t cp = first; cp <= last; ++cp) out.push_back(cp);
+  }
+  return out;
+}
+
 bool FontCovers(char32_t code_point) {
   if (code_point == '\n') return true;
   for (const auto& [first, last] : Ranges()) {

@@ -1,11 +1,13 @@
 #include "hpdf_document.h"
 
+#include "font_coverage.h"
 #include "hpdf_pool.h"
 #include "utf8.h"
 
 // libharu 2.3.0 has no public call to load a TrueType font from memory; these
 // installed internal headers give the pieces LoadTTFontFromFile is made of.
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -31,7 +33,7 @@ std::string HpdfError(HPDF_STATUS error, HPDF_STATUS detail) {
 // LoadTTFontFromFile keeps the font file open and, for every letter, seeks
 // and reads it table by table and glyph by glyph (~400 system calls). The
 // same steps over a memory stream (hpdf_doc.c, LoadTTFontFromStream).
-const char* LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
+HPDF_FontDef LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
   HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(bytes.size()) + 16);
   if (stream == nullptr) return nullptr;
   if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) !=
@@ -56,7 +58,7 @@ const char* LoadTTFontFromMemory(HPDF_Doc pdf, const std::string& bytes) {
     }
   }
   HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(pdf->ttfont_tag));
-  return def->base_font;
+  return def;
 }
 
 // A ToUnicode CMap for libharu's UTF-8 fonts, whose character codes are the
@@ -90,6 +92,65 @@ const std::string& IdentityToUnicodeCMap() {
   }();
   return cmap;
 }
+
+// The code points the letter fonts cover, and one past the last: libharu
+// writes the W array and CIDToGIDMap for CIDs below its highest CID only, so
+// a sentinel (which maps to no glyph) keeps the last real one inside.
+const std::vector<char32_t>& FontCodePoints() {
+  static const std::vector<char32_t> points = [] {
+    std::vector<char32_t> out;
+    for (char32_t cp = 0x20; cp < 0x10000; ++cp) {
+      if (FontCovers(cp)) out.push_back(cp);
+    }
+    out.push_back(out.back() + 1);
+    return out;
+  }();
+  return points;
+}
+
+// HPDF_GetFont with libharu's UTF-8 encoder looks up the glyph of all 65 536
+// code points and writes W and CIDToGIDMap up to U+FFFF (128 KB per font,
+// deflated at every save): about half the CPU of a one-page letter. Given the
+// generic CMap-encoder path for the call, with its map holding only the code
+// points the fonts cover, libharu builds the same font objects from those
+// (CIDs stay the Unicode code points, so the text and the ToUnicode CMap are
+// unchanged) and stops the maps at the last covered code point. The encoder
+// is restored afterwards: its UTF-8 parser keeps scratch state in cid_map[0].
+class CoveredCodeWindow {
+ public:
+  explicit CoveredCodeWindow(HPDF_Encoder encoder)
+      : encoder_(encoder), attr_(static_cast<HPDF_CMapEncoderAttr>(encoder->attr)), to_unicode_(encoder->to_unicode_fn) {
+    std::memcpy(scratch_, attr_->cid_map[0], sizeof scratch_);
+    std::memset(attr_->cid_map[0], 0, sizeof scratch_);
+    for (const char32_t cp : FontCodePoints()) {
+      const unsigned hi = cp >> 8, lo = cp & 0xFF;
+      saved_.push_back({attr_->cid_map[hi][lo], attr_->unicode_map[hi][lo]});
+      attr_->cid_map[hi][lo] = static_cast<HPDF_UINT16>(cp);
+      attr_->unicode_map[hi][lo] = static_cast<HPDF_UNICODE>(cp);
+    }
+    encoder_->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+  }
+  CoveredCodeWindow(const CoveredCodeWindow&) = delete;
+  CoveredCodeWindow& operator=(const CoveredCodeWindow&) = delete;
+  ~CoveredCodeWindow() {
+    encoder_->to_unicode_fn = to_unicode_;
+    size_t i = 0;
+    for (const char32_t cp : FontCodePoints()) {
+      const unsigned hi = cp >> 8, lo = cp & 0xFF;
+      attr_->cid_map[hi][lo] = saved_[i].first;
+      attr_->unicode_map[hi][lo] = saved_[i].second;
+      ++i;
+    }
+    std::memcpy(attr_->cid_map[0], scratch_, sizeof scratch_);
+  }
+
+ private:
+  HPDF_Encoder encoder_;
+  HPDF_CMapEncoderAttr attr_;
+  HPDF_Encoder_ToUnicode_Func to_unicode_;
+  HPDF_UINT16 scratch_[8];  // UTF8_EncoderAttr_Rec: 10 bytes
+  std::vector<std::pair<HPDF_UINT16, HPDF_UNICODE>> saved_;
+};
 
 Result<std::string> ReadFontFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -151,12 +212,21 @@ Result<HpdfDocument> HpdfDocument::Create(const std::string& regular_font, const
   if (doc == nullptr) return Status::Internal("libharu: HPDF_New failed (out of memory)");
   HpdfDocument owner(doc, std::move(record));
   HPDF_UseUTFEncodings(doc);
-  const char* regular = LoadTTFontFromMemory(doc, *regular_bytes);
-  if (regular == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
-  owner.regular_name_ = regular;
-  const char* bold = LoadTTFontFromMemory(doc, *bold_bytes);
-  if (bold == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
-  owner.bold_name_ = bold;
+  owner.regular_def_ = LoadTTFontFromMemory(doc, *regular_bytes);
+  if (owner.regular_def_ == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
+  owner.regular_name_ = owner.regular_def_->base_font;
+  owner.bold_def_ = LoadTTFontFromMemory(doc, *bold_bytes);
+  if (owner.bold_def_ == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
+  owner.bold_name_ = owner.bold_def_->base_font;
+  const std::vector<char32_t> cached_glyphs = ExpandUnicodeRanges(LIASSE_FONT_CACHED_UNICODES);
+  auto regular_program = CachedFontProgram::Build(doc, owner.regular_def_, cached_glyphs);
+  if (!regular_program.ok()) return regular_program.status().WithContext(regular_font);
+  owner.regular_program_ = std::move(regular_program).value();
+  auto bold_program = CachedFontProgram::Build(doc, owner.bold_def_, cached_glyphs);
+  if (!bold_program.ok()) return bold_program.status().WithContext(bold_font);
+  owner.bold_program_ = std::move(bold_program).value();
+  owner.to_unicode_deflated_ = DeflateWithHpdf(doc, IdentityToUnicodeCMap());
+  if (owner.to_unicode_deflated_.empty()) return Status::Internal("libharu: CMap ToUnicode : " + owner.status().message());
   return owner;
 }
 
@@ -165,6 +235,15 @@ HpdfDocument::HpdfDocument(HpdfDocument&& other) noexcept
       record_(std::move(other.record_)),
       regular_name_(std::move(other.regular_name_)),
       bold_name_(std::move(other.bold_name_)),
+      regular_def_(other.regular_def_),
+      bold_def_(other.bold_def_),
+      regular_program_(std::move(other.regular_program_)),
+      bold_program_(std::move(other.bold_program_)),
+      to_unicode_deflated_(std::move(other.to_unicode_deflated_)),
+      regular_map_(std::move(other.regular_map_)),
+      regular_cmap_(std::move(other.regular_cmap_)),
+      bold_map_(std::move(other.bold_map_)),
+      bold_cmap_(std::move(other.bold_cmap_)),
       regular_(other.regular_),
       bold_(other.bold_) {
   other.doc_ = nullptr;
@@ -178,6 +257,15 @@ HpdfDocument& HpdfDocument::operator=(HpdfDocument&& other) noexcept {
     record_ = std::move(other.record_);
     regular_name_ = std::move(other.regular_name_);
     bold_name_ = std::move(other.bold_name_);
+    regular_def_ = other.regular_def_;
+    bold_def_ = other.bold_def_;
+    regular_program_ = std::move(other.regular_program_);
+    bold_program_ = std::move(other.bold_program_);
+    to_unicode_deflated_ = std::move(other.to_unicode_deflated_);
+    regular_map_ = std::move(other.regular_map_);
+    regular_cmap_ = std::move(other.regular_cmap_);
+    bold_map_ = std::move(other.bold_map_);
+    bold_cmap_ = std::move(other.bold_cmap_);
     regular_ = other.regular_;
     bold_ = other.bold_;
   }
@@ -197,13 +285,21 @@ Status HpdfDocument::Begin(const PdfMetadata& metadata) {
   *record_ = ErrorRecord{};
   if (HPDF_NewDoc(doc_) != HPDF_OK) return status();
   HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
-  regular_ = HPDF_GetFont(doc_, regular_name_.c_str(), "UTF-8");
-  bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
+  HPDF_Encoder utf8 = HPDF_GetEncoder(doc_, "UTF-8");
+  if (utf8 == nullptr) return status();
+  {
+    CoveredCodeWindow window(utf8);
+    regular_ = HPDF_GetFont(doc_, regular_name_.c_str(), "UTF-8");
+    bold_ = HPDF_GetFont(doc_, bold_name_.c_str(), "UTF-8");
+  }
   if (regular_ == nullptr || bold_ == nullptr) return status();
-  HPDF_Dict to_unicode = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
+  if (!DeflateFontStreamsOnce(doc_, regular_, regular_map_, regular_cmap_) ||
+      !DeflateFontStreamsOnce(doc_, bold_, bold_map_, bold_cmap_)) {
+    Status s = status();
+    return s.ok() ? Status::Internal("libharu: flux de police non compressés") : s;
+  }
+  HPDF_Dict to_unicode = DeflatedStream(doc_, to_unicode_deflated_);
   if (to_unicode == nullptr) return status();
-  to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_WriteStr(to_unicode->stream, IdentityToUnicodeCMap().c_str());
   HPDF_Dict_Add(regular_, "ToUnicode", to_unicode);
   HPDF_Dict_Add(bold_, "ToUnicode", to_unicode);
   HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, ToPdfDocEncoding(metadata.title).c_str());
@@ -224,8 +320,19 @@ HPDF_Page HpdfDocument::AddPage() {
   return page;
 }
 
+Status HpdfDocument::UseCachedFontPrograms() {
+  for (const auto& [def, program] : {std::pair{regular_def_, &regular_program_}, std::pair{bold_def_, &bold_program_}}) {
+    if (program->Covers(def) && !program->Install(doc_, def)) {
+      Status s = status();
+      return s.ok() ? Status::Internal("libharu: descripteur de police non créé") : s;
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::string> HpdfDocument::Save() {
   if (Status s = status(); !s.ok()) return s;
+  if (Status s = UseCachedFontPrograms(); !s.ok()) return s;
   if (HPDF_SaveToStream(doc_) != HPDF_OK) return status();
   const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
   std::string bytes(size, '\0');

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "hpdf_embedded_font.h"
 #include "liasse/core/status.h"
 
 namespace liasse::generators::internal {
@@ -65,10 +66,20 @@ class HpdfDocument {
 
   HpdfDocument(HPDF_Doc doc, std::unique_ptr<ErrorRecord> record) : doc_(doc), record_(std::move(record)) {}
 
+  // Gives each font whose glyphs are all in its cached program that program.
+  Status UseCachedFontPrograms();
+
   HPDF_Doc doc_ = nullptr;
   std::unique_ptr<ErrorRecord> record_;  // stable address handed to libharu
   std::string regular_name_;
   std::string bold_name_;
+  HPDF_FontDef regular_def_ = nullptr;
+  HPDF_FontDef bold_def_ = nullptr;
+  CachedFontProgram regular_program_;
+  CachedFontProgram bold_program_;
+  std::string to_unicode_deflated_;
+  // CIDToGIDMap and encoding CMap of each font, deflated at the first letter.
+  std::string regular_map_, regular_cmap_, bold_map_, bold_cmap_;
   HPDF_Font regular_ = nullptr;
   HPDF_Font bold_ = nullptr;
 };

@@ -10,7 +10,25 @@ namespace liasse::generators::internal {
 
 namespace {
 constexpr float kCellPadding = 2.0f;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// French typography: a space after a number ("104 582", "01 47 70 30 97",
+// "31 octobre", "10 jours") or after "n°" holds like a no-break space, so a
+// number never ends a line apart from what it counts or continues.
+bool HoldsTogether(std::string_view text, size_t space) {
+  if (space == 0 || space + 1 >= text.size()) return false;
+  if (IsDigit(text[space - 1])) return true;
+  return IsDigit(text[space + 1]) && space >= 3 && text.substr(space - 3, 3) == "n\xC2\xB0";
 }
+
+// The next space at or after `from` where a line may break, or npos.
+size_t NextBreak(std::string_view text, size_t from) {
+  size_t sp = text.find(' ', from);
+  while (sp != std::string_view::npos && HoldsTogether(text, sp)) sp = text.find(' ', sp + 1);
+  return sp;
+}
+}  // namespace
 
 Layout::Layout(HpdfDocument& doc, PageFrame frame) : doc_(doc), frame_(frame) {}
 
@@ -85,7 +103,7 @@ std::vector<std::string> Layout::Wrap(std::string_view text, const Style& style,
     size_t pos = 0;
     bool any = false;
     while (pos <= para.size()) {
-      size_t sp = para.find(' ', pos);
+      size_t sp = NextBreak(para, pos);
       if (sp == std::string_view::npos) sp = para.size();
       const std::string_view word = para.substr(pos, sp - pos);
       pos = sp + 1;

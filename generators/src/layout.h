@@ -70,7 +70,8 @@ class Layout {
   // One line at an absolute position (no wrapping).
   void TextAt(float x, float y, std::string_view text, const Style& style, Align align = Align::kLeft, float box = 0);
   float TextWidth(std::string_view text, const Style& style) const;
-  // Greedy word wrap on ASCII spaces (no-break spaces hold); explicit '\n' breaks.
+  // Greedy word wrap on ASCII spaces (no-break spaces hold, and so do spaces
+  // after a digit or after "n°" before one); explicit '\n' breaks.
   std::vector<std::string> Wrap(std::string_view text, const Style& style, float width) const;
 
   void Paragraph(std::string_view text, const Style& style, float indent = 0, float space_after = 3);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "liasse/generators/templates.h"
+#include "liasse/generators/pdf_tools.h"
 
 namespace liasse::generators {
 
@@ -121,7 +122,27 @@ Result<Letterhead> LoadLetterhead(const std::string& file) {
   return h;
 }
 
+// [chiffrement] mot_de_passe: the rule an operator sets for the password
+// that opens e-mailed PDFs (the member's birth date by default).
+Result<TextTemplate> LoadPasswordRule(const std::string& file) {
+  auto parsed = ParseFile(file);
+  if (!parsed.ok()) return parsed.status();
+  const auto* section = parsed->get_as<toml::table>("chiffrement");
+  if (section == nullptr) return Status::InvalidArgument(file + ": table [chiffrement] manquante");
+  static const TemplateSchema schema{{"date_naissance", "numero_adherent"}, {}, {}};
+  return CompileKey(*section, "mot_de_passe", schema, file);
+}
+
 }  // namespace
+
+Result<std::string> TemplateSet::UserPassword(const PasswordFacts& facts) const {
+  TemplateValues values;
+  values.scalars["date_naissance"] = BirthDatePassword(facts.date_naissance);
+  values.scalars["numero_adherent"] = facts.numero_adherent;
+  std::string password = password_rule_.Render(values);
+  if (password.empty()) return Status::InvalidArgument("mot de passe du PDF vide selon [chiffrement] mot_de_passe");
+  return password;
+}
 
 std::string_view LetterKindName(LetterKind kind) {
   switch (kind) {
@@ -190,6 +211,9 @@ Result<TemplateSet> TemplateSet::Load(const std::string& dir) {
   auto letterhead = LoadLetterhead(dir + "/letterhead.toml");
   if (!letterhead.ok()) return letterhead.status();
   set.letterhead_ = std::move(letterhead).value();
+  auto rule = LoadPasswordRule(dir + "/letterhead.toml");
+  if (!rule.ok()) return rule.status();
+  set.password_rule_ = std::move(rule).value();
 
   const std::string mediators_file = dir + "/mediateurs.toml";
   auto mediators = ParseFile(mediators_file);

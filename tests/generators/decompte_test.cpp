@@ -143,6 +143,33 @@ TEST(Decompte, FixedClockGivesByteIdenticalFiles) {
   EXPECT_NE(a->pdf, later->pdf);
 }
 
+// Letters whose glyphs are all in generators/fonts/cached_glyphs.txt embed a
+// font program saved once per generator; a name outside it (Ł, Ș) makes
+// that letter embed its own subset, and the next letter is back to the
+// cached one, unchanged.
+TEST(Decompte, GlyphOutsideTheCachedSetIsEmbeddedAndLeavesLaterLettersUnchanged) {
+  auto generator = testing::MakeGenerator();
+  const auto before = generator.Decompte(Model(3));
+  DecompteModel unusual = Model(3);
+  unusual.adherent.name = "M. Łukasz ȘERBAN";
+  const auto odd = generator.Decompte(unusual);
+  const auto after = generator.Decompte(Model(3));
+  ASSERT_TRUE(before.ok() && odd.ok() && after.ok()) << odd.status().ToString();
+  EXPECT_EQ(before->pdf, after->pdf);
+  // Its own subset holds only the glyphs drawn (~70), the cached program
+  // all of Latin-1 (~200): over 10 kB smaller, though its text is longer.
+  EXPECT_LT(odd->pdf.size() + 10000, before->pdf.size());
+  const std::string path = testing::WriteTemp("lukasz.pdf", odd->pdf);
+  EXPECT_THAT(testing::PdfText(path), HasSubstr("M. Łukasz ȘERBAN"));
+  std::string fonts;
+  EXPECT_TRUE(testing::AllFontsEmbedded(path, &fonts)) << fonts;
+  EXPECT_EQ(testing::QpdfCheck(path).exit_code, 0);
+  const std::string usual = testing::WriteTemp("usual.pdf", after->pdf);
+  EXPECT_TRUE(testing::AllFontsEmbedded(usual, &fonts)) << fonts;
+  EXPECT_THAT(fonts, Not(HasSubstr("Syntax")));
+  EXPECT_EQ(testing::QpdfCheck(usual).exit_code, 0);
+}
+
 TEST(Decompte, OneGeneratorPerThreadGivesTheSameBytes) {
   const DecompteModel model = Model(10);
   const std::string expected = testing::MakeGenerator().Decompte(model).value().pdf;

@@ -43,6 +43,21 @@ TEST(JsonModels, EverySampleParsesAndRendersAsItsKind) {
   }
 }
 
+// The refusal sample's subject ends "… adhérent n° 105 210" right at the
+// margin: the number moves to the next line whole, never "105" / "210";
+// likewise "31 octobre" in the notice date.
+TEST(JsonModels, NumberAtTheEndOfALineIsNotSplit) {
+  auto request = ParseLetterRequest(ReadSample("refus_renonciation"));
+  ASSERT_TRUE(request.ok()) << request.status().ToString();
+  auto letter = testing::MakeGenerator().Renonciation(std::get<RenonciationModel>(request->model));
+  ASSERT_TRUE(letter.ok()) << letter.status().ToString();
+  const std::string path = testing::WriteTemp("refus_numero.pdf", letter->pdf);
+  const std::string lines = testing::Run("pdftotext -q -enc UTF-8 '" + path + "' -").out;
+  EXPECT_THAT(lines, HasSubstr("n° 105 210"));
+  EXPECT_THAT(lines, HasSubstr("01 47 70 30 97"));
+  EXPECT_THAT(lines, HasSubstr("31 octobre 2025"));  // a date stays whole
+}
+
 TEST(JsonModels, MissingKeyIsNamedWithItsPath) {
   auto request = ParseLetterRequest(R"({"kind": "decompte", "model": {"numero": "D1", "numero_adherent": "1",
     "adherent": {"nom": "X", "adresse": []}, "nir": "295109912611193", "contrat": "PASS 3",

@@ -25,10 +25,17 @@ DemandePiecesModel Pieces(const std::string& reference) {
 
 TEST(PdfTools, BirthDatePasswordIsDdMmYyyy) { EXPECT_EQ(BirthDatePassword(D(1995, 10, 5)), "05101995"); }
 
+TEST(PdfTools, ShippedPasswordRuleIsTheBirthDate) {
+  auto generator = testing::MakeGenerator();
+  auto password = generator.templates().UserPassword({D(1995, 10, 5), "104582"});
+  ASSERT_TRUE(password.ok()) << password.status().ToString();
+  EXPECT_EQ(*password, "05101995");
+}
+
 TEST(PdfTools, EncryptedLetterOpensOnlyWithTheUserPassword) {
   auto letter = testing::MakeGenerator().DemandePieces(Pieces("DP-1"));
   ASSERT_TRUE(letter.ok());
-  const std::string password = BirthDatePassword(D(1995, 10, 5));
+  const std::string password = testing::MakeGenerator().templates().UserPassword({D(1995, 10, 5), "104582"}).value();
   auto encrypted = EncryptPdf(letter->pdf, password, "secret-operateur");
   ASSERT_TRUE(encrypted.ok()) << encrypted.status().ToString();
 
@@ -45,7 +52,7 @@ TEST(PdfTools, EncryptedLetterOpensOnlyWithTheUserPassword) {
 
   const std::string path = testing::WriteTemp("chiffre.pdf", *encrypted);
   const auto show = testing::Run("qpdf --show-encryption --password=" + password + " '" + path + "'");
-  EXPECT_THAT(show.out, HasSubstr("AESv3"));
+  EXPECT_THAT(show.out, HasSubstr("AESv3"));  // qpdf's name for AES-256 (R5/R6)
   EXPECT_EQ(testing::QpdfCheck(path, password).exit_code, 0);
   EXPECT_THAT(testing::Run("pdftotext -upw " + password + " '" + path + "' -").out, HasSubstr("DP-1"));
   EXPECT_NE(testing::Run("pdftotext '" + path + "' -").exit_code, 0);

@@ -79,9 +79,11 @@ TEST(Templates, ShippedTemplatesLoadForEveryKind) {
   EXPECT_THAT(set->MediatorFor(InsurerKind::kInstitutionPrevoyance).address[0], HasSubstr("Cambacérès"));
 }
 
-// Copies templates/ to a temporary directory with one file rewritten.
+// Copies templates/ to a temporary directory with one file rewritten. The
+// directory is named after the test: ctest -j runs tests side by side.
 std::string CopyWith(const std::string& file, const std::string& from, const std::string& to) {
-  const auto dir = std::filesystem::temp_directory_path() / "liasse_templates_copy";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("liasse_templates_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
   std::filesystem::remove_all(dir);
   std::filesystem::copy(LIASSE_TEMPLATES_DIR, dir);
   std::ifstream in(dir / file);
@@ -109,6 +111,35 @@ TEST(Templates, MissingLetterheadKeyFailsNamingIt) {
   ASSERT_FALSE(set.ok());
   EXPECT_THAT(set.status().message(), HasSubstr("letterhead.toml"));
   EXPECT_THAT(set.status().message(), HasSubstr("siret"));
+}
+
+TEST(Templates, PasswordRuleIsConfiguration) {
+  const std::string dir = CopyWith("letterhead.toml", "mot_de_passe = \"{{date_naissance}}\"",
+                                   "mot_de_passe = \"{{numero_adherent}}-{{date_naissance}}\"");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  auto password = set->UserPassword({Date::FromYmd(1985, 9, 5).value(), "104582"});
+  ASSERT_TRUE(password.ok()) << password.status().ToString();
+  EXPECT_EQ(*password, "104582-05091985");
+}
+
+TEST(Templates, PasswordRuleWithUnknownPlaceholderFailsAtLoad) {
+  const std::string dir = CopyWith("letterhead.toml", "mot_de_passe = \"{{date_naissance}}\"",
+                                   "mot_de_passe = \"{{date_de_naissance}}\"");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(), HasSubstr("letterhead.toml:"));
+  EXPECT_THAT(set.status().message(), HasSubstr("date_de_naissance"));
+}
+
+TEST(Templates, PasswordRuleRenderingEmptyIsRefused) {
+  const std::string dir = CopyWith("letterhead.toml", "mot_de_passe = \"{{date_naissance}}\"",
+                                   "mot_de_passe = \"{{numero_adherent}}\"");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  auto password = set->UserPassword({Date::FromYmd(1985, 9, 5).value(), ""});
+  ASSERT_FALSE(password.ok());
+  EXPECT_EQ(password.status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(Templates, TomlSyntaxErrorNamesFileAndLine) {

@@ -62,6 +62,8 @@ void AddLetterCommand(CLI::App& app, int& exit_code) {
     std::string templates;
     std::string fixed_time;
     std::string password;
+    std::string birth_date;  // the password by the rule of letterhead.toml
+    std::string adherent;
     std::string owner_password = "liasse-operateur";
   };
   auto args = std::make_shared<Args>();
@@ -72,6 +74,11 @@ void AddLetterCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--templates", args->templates, "dossier des modèles de courrier (défaut : templates/)");
   cmd->add_option("--fixed-time", args->fixed_time, "date de création imposée, AAAA-MM-JJTHH:MM:SS (sortie stable)");
   cmd->add_option("--password", args->password, "chiffre le PDF (AES-256) avec ce mot de passe utilisateur");
+  cmd->add_option("--birth-date", args->birth_date,
+                  "chiffre le PDF (AES-256) avec le mot de passe de la règle [chiffrement] de letterhead.toml ; "
+                  "date de naissance de l'adhérent AAAA-MM-JJ")
+      ->excludes("--password");
+  cmd->add_option("--adherent", args->adherent, "numéro d'adhérent pour la règle de mot de passe (avec --birth-date)");
   cmd->callback([args, &exit_code] {
     generators::GeneratorOptions options;
     options.templates_dir = args->templates;
@@ -102,6 +109,17 @@ void AddLetterCommand(CLI::App& app, int& exit_code) {
       }
       std::cout << path << " : " << generators::LetterKindName(letter->kind) << ", " << letter->pages << " page(s)\n";
       pdfs.push_back(std::move(letter->pdf));
+    }
+    if (!args->birth_date.empty()) {
+      auto birth = Date::Parse(args->birth_date);
+      auto password = birth.ok() ? generator->templates().UserPassword({*birth, args->adherent})
+                                 : Result<std::string>(birth.status());
+      if (!password.ok()) {
+        std::cerr << "--birth-date : " << password.status().message() << "\n";
+        exit_code = 2;
+        return;
+      }
+      args->password = *password;
     }
     Result<std::string> out = pdfs.size() == 1 ? Result<std::string>(pdfs.front()) : generators::MergePdfs(pdfs);
     if (out.ok() && !args->password.empty()) out = generators::EncryptPdf(*out, args->password, args->owner_password);

@@ -19,8 +19,8 @@ namespace liasse::generators {
 Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_password,
                                const std::string& owner_password);
 
-// The user-password rule of configuration: the member's birth date as
-// DDMMYYYY ("05091985").
+// The member's birth date as DDMMYYYY ("05091985"): {{date_naissance}} in
+// the password rule of letterhead.toml (TemplateSet::UserPassword).
 std::string BirthDatePassword(Date birth_date);
 
 // All pages of `pdfs`, in order, in one document. Fails on an empty list or

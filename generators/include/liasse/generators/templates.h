@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "liasse/core/date.h"
 #include "liasse/core/status.h"
 
 namespace liasse::generators {
@@ -113,6 +114,13 @@ struct Letterhead {
   std::string author;      // PDF metadata author
 };
 
+// What the e-mail password rule of letterhead.toml ([chiffrement]
+// mot_de_passe) may use: {{date_naissance}} (JJMMAAAA), {{numero_adherent}}.
+struct PasswordFacts {
+  Date date_naissance = Date::FromSerial(0);
+  std::string numero_adherent;
+};
+
 // All templates of a directory, loaded and checked at start-up.
 class TemplateSet {
  public:
@@ -124,11 +132,15 @@ class TemplateSet {
   const LetterTemplate& Get(LetterKind kind) const;
   const Letterhead& letterhead() const { return letterhead_; }
   const Mediator& MediatorFor(InsurerKind kind) const;
+  // The user password of an e-mailed PDF by the configured rule. Fails with
+  // InvalidArgument when the rule renders empty (a fact it needs is empty).
+  Result<std::string> UserPassword(const PasswordFacts& facts) const;
 
  private:
   std::map<LetterKind, LetterTemplate> letters_;
   std::map<InsurerKind, Mediator> mediators_;
   Letterhead letterhead_;
+  TextTemplate password_rule_;
 };
 
 }  // namespace liasse::generators
