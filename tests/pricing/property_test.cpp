@@ -108,7 +108,8 @@ TEST(PricingProperties, RandomLinesBalanceToTheCentAndNothingIsNegative) {
 struct Consumed {
   std::map<std::string, Money> by_cap;
   std::map<std::string, std::vector<Date>> equipements;
-  std::map<std::string, Money> pf;
+  std::map<std::string, Money> pf;          // participation forfaitaire kept, per beneficiary and year
+  std::map<std::string, Money> franchises;  // franchises kept (boxes, paramedical acts, transport)
 };
 
 void Add(std::map<std::string, Money>& m, const std::string& key, Money v) {
@@ -129,10 +130,24 @@ Consumed PriceInOrder(const std::vector<Claim>& claims) {
       if (row == "pilule" || row == "lentilles_non_remboursees" || row == "medecines_douces") {
         Add(out.by_cap, who + l.garantie, l.mutuelle);
       }
+      if (row == "lentilles_remboursees") {
+        // "60% + 100 €": only what exceeds the percentage part (60 % of the
+        // BR less the RO) comes out of the yearly forfait.
+        const Rate taux = Tables().Find(c.coverage.contrat)->Find(row)->garantie.taux;
+        const bool rembourse = !l.base.is_zero() && l.taux_ro.basis_points() > 0;
+        const Money part =
+            rembourse ? Max(Money::Zero(), l.base.ApplyRate(taux, Rounding::kHalfUp) - l.ro_brut) : Money::Zero();
+        Add(out.by_cap, who + l.garantie, Max(Money::Zero(), l.mutuelle - part));
+      }
       if (row.rfind("optique_", 0) == 0 && row != "optique_supplements" && !l.mutuelle.is_zero()) {
         out.equipements[c.beneficiaire].push_back(l.date);
       }
-      if (l.code == "G" || l.code == "CS" || l.code == "BIOLOGIE") Add(out.pf, who, l.retenues);
+      const Retenue retenue = Tarifs().FindAct(l.code)->retenue;
+      if (retenue == Retenue::kParticipationForfaitaire) Add(out.pf, who, l.retenues);
+      if (retenue == Retenue::kFranchiseActe || retenue == Retenue::kFranchiseBoite ||
+          retenue == Retenue::kFranchiseTransport) {
+        Add(out.franchises, who, l.retenues);
+      }
     }
   }
   return out;
@@ -153,6 +168,18 @@ TEST(PricingProperties, YearlyCapsNeverExceededWhateverTheOrder) {
       EXPECT_LE(paid, Cap(key.substr(key.find('/', key.find('/') + 1) + 1))) << key;
     }
     for (const auto& [who, pf] : c.pf) EXPECT_LE(pf, Money::Euros(50)) << who;
+    for (const auto& [who, f] : c.franchises) EXPECT_LE(f, Money::Euros(50)) << who;
+    // The claims are numerous enough for the caps to be reached, so the
+    // checks above could fail.
+    auto reached = [](const std::map<std::string, Money>& m, Money cap) {
+      return std::any_of(m.begin(), m.end(), [&](const auto& kv) { return kv.second == cap; });
+    };
+    EXPECT_TRUE(reached(c.pf, Money::Euros(50)));
+    EXPECT_TRUE(reached(c.franchises, Money::Euros(50)));
+    EXPECT_TRUE(std::any_of(c.by_cap.begin(), c.by_cap.end(), [](const auto& kv) {
+      return kv.first.find("lentilles_remboursees") != std::string::npos && !kv.second.is_zero() &&
+             kv.second == Cap(kv.first.substr(kv.first.find('/', kv.first.find('/') + 1) + 1));
+    }));
     for (const auto& [who, dates] : c.equipements) {
       std::vector<Date> sorted = dates;
       std::sort(sorted.begin(), sorted.end());

@@ -167,23 +167,47 @@ Status ReadLine(const json& j, const std::string& path, pricing::ClaimLine* l) {
   return Status::Ok();
 }
 
-Result<pricing::Claim> ReadClaim(const json& j, const std::string& path) {
+// Contract, coverage dates and birth date: from the member file when it
+// knows the member, else from the claim itself.
+Status ReadCoverage(const json& j, const std::string& path, const MemberLookup& lookup, pricing::Claim* c) {
+  std::optional<MemberCoverage> known;
+  if (lookup && !c->member.empty()) {
+    auto found = lookup(c->member);
+    if (!found.ok()) return found.status().WithContext(path + ".member");
+    known = *found;
+  }
+  if (known) {
+    c->coverage.contrat = known->contrat;
+    c->coverage.date_adhesion = known->date_adhesion;
+    c->coverage.date_fin = known->date_fin;
+    // The member file holds the adhérent's birth date; another beneficiary
+    // (a child) keeps the one of the claim when given.
+    c->date_naissance = known->date_naissance;
+    if (c->beneficiaire != c->member) return ReadDate(j, "date_naissance", path, &c->date_naissance, false);
+    return Status::Ok();
+  }
+  c->coverage.contrat = Str(j, "contrat");
+  if (c->coverage.contrat.empty()) return Bad(path + ".contrat", "contrat requis (PASS1 … PASS5)");
+  if (auto st = ReadDate(j, "date_naissance", path, &c->date_naissance, true); !st.ok()) return st;
+  if (auto st = ReadDate(j, "date_adhesion", path, &c->coverage.date_adhesion, true); !st.ok()) return st;
+  if (Member(j, "date_fin") != nullptr) {
+    Date d = Date::FromSerial(0);
+    if (auto st = ReadDate(j, "date_fin", path, &d, true); !st.ok()) return st;
+    c->coverage.date_fin = d;
+  }
+  return Status::Ok();
+}
+
+Result<pricing::Claim> ReadClaim(const json& j, const std::string& path, const MemberLookup& lookup) {
   if (!j.is_object()) return Bad(path, "objet attendu");
   pricing::Claim c;
   c.id = Str(j, "id");
   if (c.id.empty()) return Bad(path + ".id", "identifiant requis (clé d'idempotence)");
   c.member = Str(j, "member");
+  if (c.member.empty()) c.member = Str(j, "numero_adherent");
   c.beneficiaire = Str(j, "beneficiaire");
   if (c.beneficiaire.empty()) c.beneficiaire = c.member;
-  c.coverage.contrat = Str(j, "contrat");
-  if (c.coverage.contrat.empty()) return Bad(path + ".contrat", "contrat requis (PASS1 … PASS5)");
-  if (auto st = ReadDate(j, "date_naissance", path, &c.date_naissance, true); !st.ok()) return st;
-  if (auto st = ReadDate(j, "date_adhesion", path, &c.coverage.date_adhesion, true); !st.ok()) return st;
-  if (Member(j, "date_fin") != nullptr) {
-    Date d = Date::FromSerial(0);
-    if (auto st = ReadDate(j, "date_fin", path, &d, true); !st.ok()) return st;
-    c.coverage.date_fin = d;
-  }
+  if (auto st = ReadCoverage(j, path, lookup, &c); !st.ok()) return st;
   if (Member(j, "date_reception") != nullptr) {
     Date d = Date::FromSerial(0);
     if (auto st = ReadDate(j, "date_reception", path, &d, true); !st.ok()) return st;
@@ -201,19 +225,19 @@ Result<pricing::Claim> ReadClaim(const json& j, const std::string& path) {
 
 }  // namespace
 
-Result<std::vector<pricing::Claim>> ClaimsFromJson(const json& j) {
+Result<std::vector<pricing::Claim>> ClaimsFromJson(const json& j, const MemberLookup& lookup) {
   std::vector<pricing::Claim> out;
   if (j.is_object() && j.contains("claims")) {
     const json& arr = j["claims"];
     if (!arr.is_array()) return Bad("claims", "liste attendue");
     for (size_t i = 0; i < arr.size(); ++i) {
-      auto c = ReadClaim(arr[i], fmt::format("claims[{}]", i));
+      auto c = ReadClaim(arr[i], fmt::format("claims[{}]", i), lookup);
       if (!c.ok()) return c.status();
       out.push_back(std::move(*c));
     }
     return out;
   }
-  auto c = ReadClaim(j, "$");
+  auto c = ReadClaim(j, "$", lookup);
   if (!c.ok()) return c.status();
   out.push_back(std::move(*c));
   return out;

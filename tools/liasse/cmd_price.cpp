@@ -1,7 +1,9 @@
 // `liasse price CLAIM.json`: prices one claim (or {"claims": [...]}) and
 // prints {"claims": [...]} with the line fields of shared/spec/results.md,
 // each line explained by its French trace. Claims of one file share their
-// counters (forfaits, séances, optique renewal) in file order.
+// counters (forfaits, séances, optique renewal) in file order. With --db, a
+// claim naming a member of the store is priced with the store's contract
+// level, adhesion / end dates and birth date.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -25,6 +27,19 @@ struct PriceArgs {
   std::string db;  // empty: counters in memory, nothing saved
 };
 
+// Members imported with `liasse members import`: their contract level,
+// coverage dates and birth date are the reference for their claims.
+MemberLookup MemberLookupIn(store::Store& db) {
+  return [&db](std::string_view numero) -> Result<std::optional<MemberCoverage>> {
+    auto m = db.FindMember(numero);
+    if (!m.ok()) {
+      if (m.status().code() == StatusCode::kNotFound) return std::optional<MemberCoverage>();
+      return m.status();
+    }
+    return std::optional<MemberCoverage>(MemberCoverage{m->niveau, m->date_naissance, m->date_adhesion, m->date_fin});
+  };
+}
+
 int Run(const PriceArgs& a) {
   std::ifstream in(a.file);
   if (!in) {
@@ -38,7 +53,16 @@ int Run(const PriceArgs& a) {
     std::cerr << "liasse price: " << a.file << ": JSON invalide : " << e.what() << "\n";
     return 1;
   }
-  auto claims = ClaimsFromJson(j);
+  std::optional<store::Store> db;
+  if (!a.db.empty()) {
+    auto opened = store::Store::Open(a.db);
+    if (!opened.ok()) {
+      std::cerr << "liasse price: " << opened.status().message() << "\n";
+      return 1;
+    }
+    db.emplace(std::move(*opened));
+  }
+  auto claims = ClaimsFromJson(j, db ? MemberLookupIn(*db) : MemberLookup());
   if (!claims.ok()) {
     std::cerr << "liasse price: " << a.file << ": " << claims.status().message() << "\n";
     return 1;
@@ -50,15 +74,6 @@ int Run(const PriceArgs& a) {
   }
   pricing::Pricer pricer(data->tables, data->tariffs);
   pricing::InMemoryCounters memory;
-  std::optional<store::Store> db;
-  if (!a.db.empty()) {
-    auto opened = store::Store::Open(a.db);
-    if (!opened.ok()) {
-      std::cerr << "liasse price: " << opened.status().message() << "\n";
-      return 1;
-    }
-    db.emplace(std::move(*opened));
-  }
   pricing::Counters& counters = db ? db->counters() : static_cast<pricing::Counters&>(memory);
   nlohmann::ordered_json out;
   out["claims"] = nlohmann::ordered_json::array();
@@ -92,7 +107,8 @@ void AddPriceCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("CLAIM", args->file, "demande au format JSON (une demande ou {\"claims\": [...]})")->required();
   cmd->add_option("--data", args->data_dir, "dossier des données")->default_val(args->data_dir);
   cmd->add_option("--db", args->db,
-                  "base SQLite : compteurs (forfaits, séances, optique) consommés une seule fois par demande, "
+                  "base SQLite : adhérents importés (contrat, dates d'adhésion et de naissance pris dans la base), "
+                  "compteurs (forfaits, séances, optique) consommés une seule fois par demande, "
                   "demandes liquidées enregistrées");
   cmd->callback([args, &exit_code] { exit_code = Run(*args); });
 }

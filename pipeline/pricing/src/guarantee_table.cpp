@@ -195,6 +195,7 @@ Result<GuaranteeTable> GuaranteeTable::LoadFile(const std::string& path) {
     row.garantie = *g;
     row.notes = FootnoteCalls(row.libelle, nullptr);
     row.libelle_court = ComputeLibelleCourt(row);
+    row.reference = table.contrat_ + "/" + row.cle;
     for (int n : FootnoteCalls(row.section, nullptr)) row.notes.insert(n);
     table.rows_.push_back(std::move(row));
   }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +14,7 @@
 #include "liasse/pricing/pricer.h"
 #include "liasse/pricing/tariffs.h"
 #include "french_format.h"
+#include "trace_writer.h"
 
 namespace liasse::pricing::detail {
 
@@ -47,11 +50,44 @@ struct LineState {
 };
 
 // Appends one French sentence to the line's trace. A macro so that the
-// arguments (amount formatting) are not evaluated when tracing is off.
-#define LIASSE_TRACE(state, ...)                                          \
-  do {                                                                    \
-    if ((state).trace) (state).out.trace.push_back(fmt::format(__VA_ARGS__)); \
+// arguments are not evaluated when tracing is off.
+#define LIASSE_TRACE(state, format, ...)                                                                   \
+  do {                                                                                                     \
+    if ((state).trace) {                                                                                   \
+      (state).out.trace.push_back(LIASSE_FORMAT_TRACE(format __VA_OPT__(, ) __VA_ARGS__));                \
+    }                                                                                                      \
   } while (0)
+
+// The text of `format` when tracing, else empty (for pieces of a sentence,
+// e.g. how a guarantee was computed).
+#define LIASSE_TRACE_TEXT(state, format, ...) \
+  ((state).trace ? LIASSE_FORMAT_TRACE(format __VA_OPT__(, ) __VA_ARGS__) : std::string())
+
+// FormatTrace, with a compile-time check that the literal `format` has one
+// "{}" per argument and no other brace (the writer knows only "{}").
+#define LIASSE_FORMAT_TRACE(format, ...)                                                                \
+  (static_cast<void>(::liasse::pricing::detail::TraceFormatCheck<                                        \
+                     ::liasse::pricing::detail::CountFields(format),                                     \
+                     std::tuple_size_v<decltype(std::make_tuple(__VA_ARGS__))>>::kOk),                   \
+   ::liasse::pricing::detail::FormatTrace(format __VA_OPT__(, ) __VA_ARGS__))
+
+// Number of "{}" fields of a format; -1 when it holds any other brace.
+constexpr size_t CountFields(std::string_view format) {
+  size_t n = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '{' && format[i] != '}') continue;
+    if (format[i] == '}' || i + 1 == format.size() || format[i + 1] != '}') return static_cast<size_t>(-1);
+    ++n;
+    ++i;
+  }
+  return n;
+}
+
+template <size_t Fields, size_t Args>
+struct TraceFormatCheck {
+  static_assert(Fields == Args, "trace format: one {} per argument, no other brace");
+  static constexpr bool kOk = true;
+};
 
 // Base, RO rate, RO gross, retenues and RO paid (fills out.base … out.ro).
 Status PriceRoPart(LineState& s);

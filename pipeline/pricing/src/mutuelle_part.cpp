@@ -25,14 +25,14 @@ std::string Ineligibility(const LineState& s) {
   }
   if (c.date_fin && *c.date_fin < d) {
     return fmt::format("Soins du {} postérieurs à la fin des garanties le {} : pas de remboursement (§3.2).",
-                       d, c.date_fin->ToFrench());
+                       d, *c.date_fin);
   }
   if (s.claim.date_reception) {
     const Date limite = d.AddMonths(s.tariffs.delai_declaration_mois());
     if (limite < *s.claim.date_reception) {
       return fmt::format(
           "Demande reçue le {}, plus de deux ans après les soins du {} : pas de remboursement (§3.4.2).",
-          s.claim.date_reception->ToFrench(), d);
+          *s.claim.date_reception, d);
     }
   }
   return {};
@@ -116,7 +116,7 @@ Status Percentage(LineState& s, const GuaranteeRow& row) {
     return Status::Ok();
   }
   Rate taux = g.taux;
-  std::string pourquoi;
+  const char* pourquoi = "";
   const bool limite_tm = (IsHospitalRow(row.cle) && !l.flags.conventionne) ||
                          (l.flags.accouchement_voie_basse && row.cle.starts_with("hospitalisation_honoraires")) ||
                          (!l.flags.parcours_de_soins && row.cle.starts_with("generaliste"));
@@ -128,14 +128,14 @@ Status Percentage(LineState& s, const GuaranteeRow& row) {
     LIASSE_TRACE(s, "Garantie limitée au ticket modérateur (100 % de la base) : {}.", pourquoi);
   }
   Money garantie = s.out.base.ApplyRate(taux, Rounding::kHalfUp);
-  std::string calcul = fmt::format("{} × {}", taux, s.out.base);
+  std::string calcul = LIASSE_TRACE_TEXT(s, "{} × {}", taux, s.out.base);
   if (s.acte_lourd) {
     // The flat participation on heavy acts is covered by its own row.
     const GuaranteeRow* pf = s.table.Find("participation_forfaitaire_24");
     const Money pf_garantie = pf != nullptr ? Min(pf->garantie.montant, s.participation_lourde) : Money::Zero();
     garantie = garantie - s.participation_lourde + pf_garantie;
-    calcul += fmt::format(" − participation {} + « {} » {}", s.participation_lourde,
-                          pf != nullptr ? pf->LibelleCourt() : "", pf_garantie);
+    calcul += LIASSE_TRACE_TEXT(s, " − participation {} + « {} » {}", s.participation_lourde,
+                                pf != nullptr ? pf->LibelleCourt() : std::string(), pf_garantie);
   }
   FromGarantie(s, row, garantie, calcul);
   return Status::Ok();
@@ -178,7 +178,7 @@ Status PriceMutuellePart(LineState& s) {
   if (row == nullptr) {
     return Status::InvalidArgument(fmt::format("ligne de garantie « {} » absente du tableau {}", key, s.table.contrat()));
   }
-  s.out.garantie = s.table.contrat() + "/" + row->cle;
+  s.out.garantie = row->reference;
   if (row->cle == "audio_prothese" || row->cle == "audio_100_sante") {
     auto allowed = AudioRenewalAllows(s);
     if (!allowed.ok()) return allowed.status();
@@ -195,15 +195,17 @@ Status PriceMutuellePart(LineState& s) {
         return Status::Ok();
       }
       const Money garantie = s.out.frais_reels.ApplyRate(g.taux, Rounding::kHalfUp);
-      FromGarantie(s, *row, garantie, fmt::format("{} des frais réels {}", g.taux, s.out.frais_reels));
+      FromGarantie(s, *row, garantie, LIASSE_TRACE_TEXT(s, "{} des frais réels {}", g.taux, s.out.frais_reels));
       return Status::Ok();
     }
     case Garantie::Kind::kSansResteACharge: {
       Money garantie = s.out.frais_reels;
-      std::string calcul = fmt::format("sans reste à charge, frais réels {}", garantie);
+      std::string calcul;
       if (s.item.prix_limite && *s.item.prix_limite < garantie) {
         garantie = *s.item.prix_limite;
-        calcul = fmt::format("sans reste à charge dans la limite du prix limite {}", garantie);
+        calcul = LIASSE_TRACE_TEXT(s, "sans reste à charge dans la limite du prix limite {}", garantie);
+      } else {
+        calcul = LIASSE_TRACE_TEXT(s, "sans reste à charge, frais réels {}", garantie);
       }
       FromGarantie(s, *row, garantie, calcul);
       return Status::Ok();
@@ -237,8 +239,8 @@ Status PriceMutuellePart(LineState& s) {
       const Money plus = s.out.ro_brut + s.out.base.ApplyRate(g.taux, Rounding::kHalfUp);
       const Money min = s.out.base.ApplyRate(g.taux_min, Rounding::kHalfUp);
       FromGarantie(s, *row, Max(plus, min),
-                   fmt::format("Sécurité sociale {} + {} × {}, au moins {} × {}", s.out.ro_brut,
-                               g.taux, s.out.base, g.taux_min, s.out.base));
+                   LIASSE_TRACE_TEXT(s, "Sécurité sociale {} + {} × {}, au moins {} × {}", s.out.ro_brut, g.taux,
+                                     s.out.base, g.taux_min, s.out.base));
       return Status::Ok();
     }
     case Garantie::Kind::kNonCouvert:

@@ -64,7 +64,7 @@ Status PriceOptique(LineState& s) {
   const std::string key = tout_100 ? "optique_100_sante" : PosteOptique(a, b);
   const GuaranteeRow* row = s.table.Find(key);
   if (row == nullptr) return Status::InvalidArgument(fmt::format("ligne {} absente du tableau", key));
-  s.out.garantie = s.table.contrat() + "/" + row->cle;
+  s.out.garantie = row->reference;
 
   // One equipment per renewal period, counted from the previous invoice on
   // either side of this date (claims may arrive out of order).
@@ -98,26 +98,27 @@ Status PriceOptique(LineState& s) {
   if (tout_100) {
     const Money excedent = Max(Money::Zero(), monture - r.plafond_monture_100_sante);
     garantie = fr - excedent;
-    calcul = fmt::format("sans reste à charge, frais réels {}{}", fr,
-                         excedent.is_zero() ? std::string()
-                                            : fmt::format(" moins monture au-delà de {}", r.plafond_monture_100_sante));
+    calcul = excedent.is_zero()
+                 ? LIASSE_TRACE_TEXT(s, "sans reste à charge, frais réels {}", fr)
+                 : LIASSE_TRACE_TEXT(s, "sans reste à charge, frais réels {} moins monture au-delà de {}", fr,
+                                     r.plafond_monture_100_sante);
   } else if (row->garantie.kind == Garantie::Kind::kPourcentageBr) {
     garantie = s.out.base.ApplyRate(row->garantie.taux, Rounding::kHalfUp);
-    calcul = fmt::format("{} × {}", row->garantie.taux, s.out.base);
+    calcul = LIASSE_TRACE_TEXT(s, "{} × {}", row->garantie.taux, s.out.base);
   } else if (mixte) {
     const GuaranteeRow* row100 = s.table.Find("optique_100_sante");
     const Money part100 = o.verres_100_sante ? verres : monture;
     Money libre = o.verres_100_sante ? Min(monture, r.plafond_monture) : verres;
     libre = Min(libre, Max(Money::Zero(), row->garantie.montant - part100));
     garantie = part100 + libre;
-    calcul = fmt::format("partie 100 % Santé {} ({}) + partie libre limitée au forfait {} moins {} = {} (note 6)",
+    calcul = LIASSE_TRACE_TEXT(s, "partie 100 % Santé {} ({}) + partie libre limitée au forfait {} moins {} = {} (note 6)",
                          part100, row100 != nullptr ? row100->garantie.imprime : "",
                          row->garantie.montant, part100, libre);
   } else {
     const Money monture_retenue = Min(monture, r.plafond_monture);
     const Money eligible = verres + monture_retenue;
     garantie = Min(row->garantie.montant, eligible);
-    calcul = fmt::format("forfait {} (Sécurité sociale incluse) pour verres {} + monture {} (limitée à {})",
+    calcul = LIASSE_TRACE_TEXT(s, "forfait {} (Sécurité sociale incluse) pour verres {} + monture {} (limitée à {})",
                          row->garantie.montant, verres, monture_retenue,
                          r.plafond_monture);
   }

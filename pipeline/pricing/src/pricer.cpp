@@ -59,10 +59,13 @@ Result<PricedLine> PriceLine(const ClaimLine& line, const Claim& claim, const Gu
   }
   if (auto st = detail::PriceMutuellePart(s); !st.ok()) return st;
   s.out.reste_a_charge = s.out.frais_reels - s.out.ro - s.out.mutuelle;
-  LIASSE_TRACE(s, "Reste à charge : {} − Sécurité sociale {} − mutuelle {} = {}{}.", s.out.frais_reels,
-          s.out.ro, s.out.mutuelle, s.out.reste_a_charge,
-          s.out.retenues.is_zero() ? std::string()
-                                   : fmt::format(" (dont {} de retenues de la Sécurité sociale)", s.out.retenues));
+  if (s.out.retenues.is_zero()) {
+    LIASSE_TRACE(s, "Reste à charge : {} − Sécurité sociale {} − mutuelle {} = {}.", s.out.frais_reels, s.out.ro,
+                 s.out.mutuelle, s.out.reste_a_charge);
+  } else {
+    LIASSE_TRACE(s, "Reste à charge : {} − Sécurité sociale {} − mutuelle {} = {} (dont {} de retenues de la Sécurité sociale).",
+                 s.out.frais_reels, s.out.ro, s.out.mutuelle, s.out.reste_a_charge, s.out.retenues);
+  }
   return std::move(s.out);
 }
 

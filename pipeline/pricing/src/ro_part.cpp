@@ -8,17 +8,11 @@ namespace liasse::pricing::detail {
 
 namespace {
 
-std::string Coefficient(int64_t centiemes) {
-  if (centiemes % 100 == 0) return fmt::format("{}", centiemes / 100);
-  if (centiemes % 10 == 0) return fmt::format("{},{}", centiemes / 100, (centiemes % 100) / 10);
-  return fmt::format("{},{:02}", centiemes / 100, centiemes % 100);
-}
-
 Result<Money> Base(LineState& s) {
   const ClaimLine& l = s.line;
   const TariffItem& item = s.item;
   if (l.ro && l.ro->base) {
-    LIASSE_TRACE(s, "Base de remboursement lue sur le décompte de la Sécurité sociale : {}.", l.ro->base->ToFrench());
+    LIASSE_TRACE(s, "Base de remboursement lue sur le décompte de la Sécurité sociale : {}.", *l.ro->base);
     return *l.ro->base;
   }
   const RoCategory* cat = s.tariffs.FindCategory(item.categorie);
@@ -36,11 +30,12 @@ Result<Money> Base(LineState& s) {
       if (l.coefficient_centiemes == 100 && l.quantite == 1) {
         LIASSE_TRACE(s, "Base de remboursement : {} ({}) = {} (tarif en vigueur le {}).", s.out.libelle, item.code,
                 base, l.date);
+      } else if (l.quantite == 1) {
+        LIASSE_TRACE(s, "Base de remboursement : {} ({}) {} × {} = {} (tarif en vigueur le {}).", s.out.libelle,
+                     item.code, *unit, Centiemes{l.coefficient_centiemes}, base, l.date);
       } else {
-        LIASSE_TRACE(s, "Base de remboursement : {} ({}) {} × {}{} = {} (tarif en vigueur le {}).", s.out.libelle, item.code,
-                unit->ToFrench(), Coefficient(l.coefficient_centiemes),
-                l.quantite == 1 ? std::string() : fmt::format(" × {}", l.quantite), base,
-                l.date);
+        LIASSE_TRACE(s, "Base de remboursement : {} ({}) {} × {} × {} = {} (tarif en vigueur le {}).", s.out.libelle,
+                     item.code, *unit, Centiemes{l.coefficient_centiemes}, l.quantite, base, l.date);
       }
       return base;
     }
@@ -48,7 +43,7 @@ Result<Money> Base(LineState& s) {
       if (!l.base_ligne) {
         return Status::InvalidArgument(fmt::format("{} : la base de remboursement imprimée est requise", item.code));
       }
-      LIASSE_TRACE(s, "Base de remboursement imprimée : {} ({}) = {}.", s.out.libelle, item.code, l.base_ligne->ToFrench());
+      LIASSE_TRACE(s, "Base de remboursement imprimée : {} ({}) = {}.", s.out.libelle, item.code, *l.base_ligne);
       return *l.base_ligne;
     case BaseMode::kFraisReels: {
       Money base = l.frais_reels;
@@ -84,7 +79,7 @@ Result<Rate> TauxRo(LineState& s, Money base) {
     return s.tariffs.taux_exoneration();
   }
   if (!l.flags.parcours_de_soins && cat->hors_parcours) {
-    LIASSE_TRACE(s, "Hors parcours de soins coordonnés : taux réduit à {}.", cat->hors_parcours->ToFrench());
+    LIASSE_TRACE(s, "Hors parcours de soins coordonnés : taux réduit à {}.", *cat->hors_parcours);
     return *cat->hors_parcours;
   }
   return *taux;
@@ -184,7 +179,7 @@ Result<Money> Retenues(LineState& s) {
   auto allowed = ApplyCaps(s, wanted, caps);
   if (!allowed.ok()) return allowed.status();
   if (!allowed->is_zero()) {
-    LIASSE_TRACE(s, "{} retenue par la Sécurité sociale : {} → versé {}.", caps.nom, allowed->ToFrench(),
+    LIASSE_TRACE(s, "{} retenue par la Sécurité sociale : {} → versé {}.", caps.nom, *allowed,
             (s.out.ro_brut - *allowed));
   }
   return *allowed;
@@ -225,8 +220,11 @@ Status PriceRoPart(LineState& s) {
     s.out.ro_brut = l.ro->rembourse + retenues;
     s.out.retenues = retenues;
     s.out.ro = l.ro->rembourse;
-    LIASSE_TRACE(s, "Sécurité sociale (décompte) : {} versé{}.", s.out.ro,
-            retenues.is_zero() ? std::string() : fmt::format(", après {} de retenues", retenues));
+    if (retenues.is_zero()) {
+      LIASSE_TRACE(s, "Sécurité sociale (décompte) : {} versé.", s.out.ro);
+    } else {
+      LIASSE_TRACE(s, "Sécurité sociale (décompte) : {} versé, après {} de retenues.", s.out.ro, retenues);
+    }
     return Status::Ok();
   }
 
@@ -240,7 +238,7 @@ Status PriceRoPart(LineState& s) {
     s.out.taux_ro = s.tariffs.taux_exoneration();
     s.out.ro_brut = b - s.participation_lourde;
     LIASSE_TRACE(s, "Acte d'au moins {} : la Sécurité sociale prend en charge {} − participation forfaitaire {} = {}.",
-            seuil->ToFrench(), b, s.participation_lourde, s.out.ro_brut);
+            *seuil, b, s.participation_lourde, s.out.ro_brut);
   } else {
     s.out.ro_brut = b.ApplyRate(s.out.taux_ro, Rounding::kHalfUp);
     if (!b.is_zero()) {

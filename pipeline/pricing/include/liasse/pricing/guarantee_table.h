@@ -52,6 +52,7 @@ struct GuaranteeRow {
 
   bool HasNote(int n) const { return notes.count(n) != 0; }
   std::string libelle_court;  // without footnote calls, heading restored (traces)
+  std::string reference;      // "PASS3/generaliste_dptm": the `garantie` of a priced line
 
   // The libellé without footnote calls, for traces.
   const std::string& LibelleCourt() const { return libelle_court; }
