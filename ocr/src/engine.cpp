@@ -61,6 +61,10 @@ std::vector<Block> CollectBlocks(tesseract::TessBaseAPI& api) {
   return blocks;
 }
 
+// A verdict of the quick (small sample) OSD at or above this confidence is
+// taken as it is.
+constexpr float kQuickOrientationSure = 4.0f;
+
 struct Orientation {
   int quads = 0;          // clockwise quarter turns that make the page upright
   float confidence = 0;   // OSD's confidence; 0 when it had no verdict
@@ -80,12 +84,13 @@ Orientation RunOsd(tesseract::TessBaseAPI& osd, Pix* image) {
   return {((360 - degrees) % 360) / 90, confidence};
 }
 
-// First orientation guess on a small copy of the page: ~150 dpi is enough
-// for OSD's character sample, and a quarter of the pixels costs it much less
-// layout analysis. The copy is binarised with Sauvola and despeckled first:
-// Tesseract's own global threshold fails on uneven lighting and noise, which
-// left such pages unturned.
-Orientation DetectOrientation(tesseract::TessBaseAPI& osd, Pix* grey, int target_dpi) {
+// Orientation on a copy reduced to about `target_dpi` (200 by default:
+// enough for OSD's character sample, which at 150 dpi loses the small
+// lowercase letters and with them most of its confidence). The copy is
+// binarised with Sauvola and despeckled first: Tesseract's own global
+// threshold fails on uneven lighting and noise, which left such pages
+// unturned.
+Orientation DetectOrientation(OcrEngine::Impl& engine, Pix* grey, int target_dpi) {
   PixPtr small;
   Pix* input = grey;
   const int dpi = pixGetXRes(grey);
@@ -98,14 +103,17 @@ Orientation DetectOrientation(tesseract::TessBaseAPI& osd, Pix* grey, int target
     }
   }
   PixPtr binary = Binarise(input);
-  if (!binary) return RunOsd(osd, input);
-  RemoveSpecksAndPunchHoles(binary.get(), true, false);
-  return RunOsd(osd, binary.get());
+  if (binary) {
+    RemoveSpecksAndPunchHoles(binary.get(), true, false);
+    input = binary.get();
+  }
+  // OSD's time goes into classifying its character sample: a small sample
+  // settles most pages; only an unsure one pays for the full sample.
+  const Orientation quick = RunOsd(*engine.osd_quick, input);
+  if (quick.confidence >= kQuickOrientationSure) return quick;
+  return RunOsd(*engine.osd, input);
 }
 
-// Below this first-guess confidence, OSD is asked again on the full-size
-// cleaned page before recognition.
-constexpr float kRecheckOrientationBelow = 6.0f;
 
 }  // namespace
 
@@ -136,6 +144,14 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
       return Status::FailedPrecondition("cannot load Tesseract orientation data 'osd' (package tesseract-ocr-osd)");
     }
     impl->osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    impl->osd_quick = std::make_unique<tesseract::TessBaseAPI>();
+    osd_names.push_back("min_characters_to_try");
+    osd_values.push_back("20");  // Tesseract's default is 50
+    if (impl->osd_quick->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY, nullptr, 0, &osd_names, &osd_values,
+                              false) != 0) {
+      return Status::FailedPrecondition("cannot load Tesseract orientation data 'osd' (package tesseract-ocr-osd)");
+    }
+    impl->osd_quick->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   }
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
@@ -199,7 +215,7 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
   if (impl_->osd) {
     PixPtr grey = ToGrey(RawPix(page));
     if (!grey) return Status::Internal("page " + std::to_string(page.page_number()) + ": grey conversion failed");
-    first = DetectOrientation(*impl_->osd, grey.get(), opt.orientation_dpi);
+    first = DetectOrientation(*impl_, grey.get(), opt.orientation_dpi);
   }
   int quads = first.confidence >= opt.min_orientation_confidence ? first.quads : 0;
   result.timings.orient_ms = MsSince(start);
@@ -209,8 +225,8 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
   PixPtr input = std::move(straight).value();
 
   float confidence = first.confidence;
-  if (impl_->osd && first.confidence < kRecheckOrientationBelow) {
-    // Unsure first guess: the full-size, cleaned page is OSD's best input.
+  if (impl_->osd && first.confidence < opt.min_orientation_confidence) {
+    // No usable first verdict: the full-size, cleaned page is OSD's best input.
     start = Clock::now();
     const Orientation second = RunOsd(*impl_->osd, input.get());
     result.timings.orient_ms += MsSince(start);

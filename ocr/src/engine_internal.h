@@ -11,7 +11,8 @@ namespace liasse::ocr {
 struct OcrEngine::Impl {
   OcrOptions options;
   tesseract::TessBaseAPI api;
-  std::unique_ptr<tesseract::TessBaseAPI> osd;  // null when orientation detection is off
+  std::unique_ptr<tesseract::TessBaseAPI> osd;        // null when orientation detection is off
+  std::unique_ptr<tesseract::TessBaseAPI> osd_quick;  // the same on a smaller character sample
 
   Result<PixPtr> Straighten(const PageImage& page, int quads, PageResult& result);
 };

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <vector>
+#include <memory>
 #include <cstring>
 
 #include "decode_internal.h"
@@ -130,6 +132,45 @@ PixPtr DecodeCcitt(std::span<const std::byte> data, PdfObject* params, int width
   const auto* d = reinterpret_cast<const std::uint8_t*>(data.data());
   tiff.insert(tiff.end(), d, d + data.size());
   return PixPtr(pixReadMemTiff(tiff.data(), tiff.size(), 0));
+}
+
+// Inflates a /FlateDecode stream whose /DecodeParms name a PNG predictor
+// (/Predictor 10-15) and undoes the per-row filters. PoDoFo 0.9.8 throws
+// ValueOutOfRange on such streams when a pixel is under one byte (1-bit
+// scans, as img2pdf writes them). Empty on corrupt data.
+std::vector<std::byte> InflatePngPredicted(std::span<const std::byte> raw, int width, int height, int bpc,
+                                           int comps) {
+  const std::size_t stride = (static_cast<std::size_t>(width) * static_cast<std::size_t>(bpc * comps) + 7) / 8;
+  const std::size_t bpp = std::max<std::size_t>(1, static_cast<std::size_t>(bpc * comps) / 8);
+  std::size_t n = 0;
+  std::unique_ptr<l_uint8, decltype(&lept_free)> in(zlibUncompress(U8(raw), raw.size(), &n), &lept_free);
+  if (!in || n < (stride + 1) * static_cast<std::size_t>(height)) return {};
+  std::vector<std::byte> out(stride * static_cast<std::size_t>(height));
+  auto* dst = reinterpret_cast<std::uint8_t*>(out.data());
+  for (std::size_t y = 0; y < static_cast<std::size_t>(height); ++y) {
+    const l_uint8* row = in.get() + y * (stride + 1);
+    const std::uint8_t filter = row[0];
+    std::uint8_t* cur = dst + y * stride;
+    const std::uint8_t* up = y > 0 ? cur - stride : nullptr;
+    for (std::size_t i = 0; i < stride; ++i) {
+      const int a = i >= bpp ? cur[i - bpp] : 0, b = up ? up[i] : 0, c = (up && i >= bpp) ? up[i - bpp] : 0;
+      int pred = 0;
+      switch (filter) {
+        case 0: pred = 0; break;
+        case 1: pred = a; break;
+        case 2: pred = b; break;
+        case 3: pred = (a + b) / 2; break;
+        case 4: {
+          const int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
+          pred = (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
+          break;
+        }
+        default: return {};
+      }
+      cur[i] = static_cast<std::uint8_t>(row[1 + i] + pred);
+    }
+  }
+  return out;
 }
 
 // Unpacks decoded samples (1 or 8 bits, 1 or 3 components) into a raster.
@@ -308,8 +349,14 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
       return Status::Unimplemented(prefix + "image colour space or depth not supported (" +
                                    std::to_string(bpc) + " bits per component)");
     }
-    image->GetStream()->GetFilteredCopy(&raw.data, &raw.size);
-    pix = FromSamples(raw.span(), width, height, bpc, comps);
+    if (enc.filter == "FlateDecode" && enc.filter_count == 1 && ParamInt(enc.params, "Predictor", 1) >= 10) {
+      image->GetStream()->GetCopy(&raw.data, &raw.size);
+      const std::vector<std::byte> samples = InflatePngPredicted(raw.span(), width, height, bpc, comps);
+      pix = FromSamples(samples, width, height, bpc, comps);
+    } else {
+      image->GetStream()->GetFilteredCopy(&raw.data, &raw.size);
+      pix = FromSamples(raw.span(), width, height, bpc, comps);
+    }
   }
   if (!pix) return Status::Corrupt(prefix + "image data (" + (enc.filter.empty() ? "unfiltered" : enc.filter) +
                                    ") is truncated or corrupt");

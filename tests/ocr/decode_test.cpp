@@ -228,5 +228,25 @@ TEST(GreyPixels, EveryDepthIsCopiedRowMajorWithBlackAsZero) {
   }
 }
 
+TEST(Decode, OneBitFlateWithPngPredictorAsImg2pdfWritesIt) {
+  // img2pdf stores a 1-bit PNG as Flate with /Predictor 15, which PoDoFo
+  // 0.9.8 cannot undo for pixels under a byte.
+  const PageImage page = PatternPage(1);
+  const auto png = TempPath("fax.png"), pdf = TempPath("fax.pdf");
+  ASSERT_TRUE(WritePng(page, png).ok());
+  const std::string cmd = "/usr/bin/python3 -c 'import img2pdf, sys; open(sys.argv[1], \"wb\").write(img2pdf.convert(sys.argv[2]))' '" +
+                          pdf.string() + "' '" + png.string() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  auto r = DecodeFile(pdf);
+  std::filesystem::remove(png);
+  std::filesystem::remove(pdf);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto got = ToGreyPixels((*r)[0]);
+  auto want = ToGreyPixels(page);
+  ASSERT_TRUE(got.ok() && want.ok());
+  EXPECT_EQ((*r)[0].depth(), 1);
+  EXPECT_EQ(got->pixels, want->pixels);
+}
+
 }  // namespace
 }  // namespace liasse::ocr

@@ -115,9 +115,14 @@ def main():
     if a.ocrmypdf_time and os.path.exists(a.ocrmypdf_time):
         o_wall, o_cpu, o_rss = read_time(a.ocrmypdf_time)
         p_wall, p_cpu, _ = read_time(a.liasse_pdf_time)
-        print(f"one PDF of the {n} pages: ocrmypdf --jobs 2 {n / o_wall:.3f} pages/s ({o_wall:.1f} s, CPU {o_cpu:.1f} s), "
-              f"liasse {n / p_wall:.3f} pages/s ({p_wall:.1f} s, CPU {p_cpu:.1f} s): "
-              f"liasse / ocrmypdf {o_wall / p_wall:.2f} (CPU {o_cpu / p_cpu:.2f})")
+        print(f"one PDF of the {n} pages: ocrmypdf --jobs 2 {n / o_wall:.3f} pages/s ({o_wall:.1f} s, CPU {o_cpu:.1f} s)")
+        done = len(glob.glob(os.path.join(a.work, "liasse-pdf", "*", "page-*.json")))
+        if done == n:
+            print(f"  liasse on that PDF {n / p_wall:.3f} pages/s ({p_wall:.1f} s, CPU {p_cpu:.1f} s): "
+                  f"liasse / ocrmypdf {o_wall / p_wall:.2f} (CPU {o_cpu / p_cpu:.2f})")
+        else:
+            print(f"  liasse on that PDF FAILED ({done}/{n} pages): see liasse-pdf.err")
+        print(f"  liasse on the page files (run 2) / ocrmypdf: {o_wall / l_wall:.2f} wall, {o_cpu / l_cpu:.2f} CPU")
     rss = [int(open(p).read().split()[-1]) for p in glob.glob(os.path.join(a.work, "cli", "*.rss"))]
     print(f"peak RSS: tesseract CLI max {max(rss) / 1024:.0f} MiB per process; liasse process {l_rss / 1024:.0f} MiB "
           f"for 2 workers ({l_rss / 2048:.0f} MiB per worker)")

@@ -62,7 +62,7 @@ struct OcrOptions {
   std::filesystem::path tessdata_dir;  // empty: Tesseract's default
   bool detect_orientation = true;      // Tesseract OSD (needs osd.traineddata)
   float min_orientation_confidence = 2.0f;  // below it, the page is left as it is
-  int orientation_dpi = 150;           // OSD runs on a copy reduced to about this (0: full resolution)
+  int orientation_dpi = 200;           // OSD runs on a copy reduced to about this (0: full resolution)
   bool deskew = true;
   double max_skew_degrees = 11.0;      // search range of the deskew
   bool remove_dark_border = true;
