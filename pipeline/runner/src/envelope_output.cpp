@@ -79,7 +79,9 @@ Status WriteFileAtomically(const fs::path& path, const std::string& content) {
 PageOutput ToPageOutput(const ocr::PageResult& result, int index) {
   PageOutput out;
   out.page.index = index;
-  out.page.rotation = result.rotation_degrees;
+  // The contract reports how far the page was turned on the scanner
+  // (clockwise); the OCR reports the turn it applied to set it upright.
+  out.page.rotation = (360 - result.rotation_degrees) % 360;
   out.page.skew_deg = result.skew_degrees;
   out.page.ocr_confidence = result.mean_confidence;
   out.dpi = result.dpi;
