@@ -151,15 +151,28 @@ std::vector<LabelHit> PageView::Find(std::string_view label, double min_similari
     for (size_t s = 0; s + keys.size() <= keyed.size(); ++s) {
       double sum = 0;
       bool ok = true;
+      std::string glued;
       for (size_t k = 0; k < keys.size() && ok; ++k) {
-        const double sim = WordSimilarity(keys[k], words_[static_cast<size_t>(keyed[s + k])].folded);
+        const std::string& folded = words_[static_cast<size_t>(keyed[s + k])].folded;
+        double sim = WordSimilarity(keys[k], folded);
+        if (k + 1 == keys.size() && folded.size() >= keys[k].size() + 3) {
+          // The value glued to the label: compare the label part only.
+          const std::string tail = folded.substr(keys[k].size());
+          if (std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            const double prefix_sim = WordSimilarity(keys[k], folded.substr(0, keys[k].size()));
+            if (prefix_sim > sim) {
+              sim = prefix_sim;
+              glued = tail;
+            }
+          }
+        }
         // Short words ("n", "de", "le") must match exactly: fuzzy on them
         // matches anything.
         ok = keys[k].size() <= 2 ? sim == 1.0 : sim >= 0.6;
         sum += sim;
       }
       const double mean = sum / static_cast<double>(keys.size());
-      if (ok && mean >= min_similarity) hits.push_back({keyed[s], keyed[s + keys.size() - 1], mean});
+      if (ok && mean >= min_similarity) hits.push_back({keyed[s], keyed[s + keys.size() - 1], mean, glued});
     }
   }
   std::stable_sort(hits.begin(), hits.end(), [](const LabelHit& a, const LabelHit& b) { return a.similarity > b.similarity; });
@@ -168,7 +181,7 @@ std::vector<LabelHit> PageView::Find(std::string_view label, double min_similari
 
 LabelHit PageView::FindBest(std::string_view label, double min_similarity) const {
   auto hits = Find(label, min_similarity);
-  if (hits.empty()) return {0, 0, 0};
+  if (hits.empty()) return {0, 0, 0, {}};
   return hits.front();
 }
 

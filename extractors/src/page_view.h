@@ -33,6 +33,9 @@ struct LabelHit {
   int first = 0;
   int last = 0;
   double similarity = 0;  // 0..1
+  // Digits the OCR glued to the label's last word ("identification336047097"):
+  // the start of the value.
+  std::string glued_value;
 };
 
 class PageView {
