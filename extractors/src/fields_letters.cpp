@@ -114,7 +114,7 @@ void ReadRenonciation(DocReader& r) {
   const std::string text = PageText(v);
   std::string flat = text;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  static const std::regex contrat(R"(CPMS\s+Sant[ée]\s+PASS\s?([0-9])(\s+option\s+Confort)?)");
+  static const std::regex contrat(R"(CPMS\s+Sant(?:é|e)\s+PASS\s?([0-9])(\s+option\s+Confort)?)");
   std::smatch m;
   if (std::regex_search(flat, m, contrat)) {
     r.SetText("contrat", "CPMS Santé PASS" + m[1].str() + (m[2].matched ? " option Confort" : ""), PageConfidence(v), {});

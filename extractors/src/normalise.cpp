@@ -149,27 +149,33 @@ std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t 
 
 std::string DecodeBoxedCharacters(std::string_view text) {
   // Each character printed in its own box: the OCR reads the box rules as
-  // "|", "[", "l", "1"... between the characters. Per word, keep the parity
-  // whose dropped characters all look like rules.
+  // "|", "[", "l", "1"... between the characters (and two rules where boxes
+  // are grouped). Rules and characters alternate; a "1" is a character when
+  // a rule follows it.
   auto rule = [](char c) {
     return c == '|' || c == '[' || c == ']' || c == 'l' || c == 'I' || c == '1' || c == '/' || c == '(' || c == ')' ||
            c == '{' || c == '}' || c == 'L' || c == '!' || c == 'i' || c == 'j' || c == 'J';
   };
+  std::string squashed;
+  for (char c : text) {
+    if (c != ' ') squashed += c;
+  }
   std::string out;
-  for (const auto& w : SplitWords(text)) {
-    int best_parity = -1, best_rules = -1;
-    for (int parity = 0; parity < 2; ++parity) {
-      int rules = 0, other = 0;
-      for (size_t i = static_cast<size_t>(1 - parity); i < w.size(); i += 2) (rule(w[i]) ? rules : other) += 1;
-      if (other == 0 && rules > best_rules) {
-        best_rules = rules;
-        best_parity = parity;
-      }
+  bool expect_data = false;
+  for (size_t i = 0; i < squashed.size(); ++i) {
+    const char c = squashed[i];
+    if (!expect_data) {
+      if (rule(c)) expect_data = true;
+      else out += c;
+      continue;
     }
-    if (best_parity < 0) return {};
-    for (size_t i = static_cast<size_t>(best_parity); i < w.size(); i += 2) {
-      out += w[i];
+    if (rule(c) && c != '1') continue;  // a second rule: the gap between box groups
+    if (c == '1') {
+      const bool rule_next = i + 1 >= squashed.size() || rule(squashed[i + 1]);
+      if (!rule_next) continue;  // this "1" was the rule
     }
+    out += c;
+    expect_data = false;
   }
   bool changed = false;
   std::string mapped;

@@ -88,7 +88,7 @@ PageView::PageView(const OcrPage& page) : page_(&page) {
   std::vector<double> heights;
   for (const auto& line : page.lines) {
     for (const auto& w : line.words) {
-      if (w.text.empty()) continue;
+      if (text::Trim(w.text).empty()) continue;
       PlacedWord p;
       p.text = w.text;
       p.folded = FoldKey(w.text);
@@ -140,9 +140,28 @@ PageView::PageView(const OcrPage& page) : page_(&page) {
 }
 
 std::vector<LabelHit> PageView::Find(std::string_view label, double min_similarity) const {
-  const std::vector<std::string> keys = LabelKeys(label);
+  const std::vector<std::string> base = LabelKeys(label);
   std::vector<LabelHit> hits;
-  if (keys.empty()) return hits;
+  if (base.empty()) return hits;
+  // The OCR may glue two label words ("delot"): also try each pair merged.
+  std::vector<std::vector<std::string>> variants = {base};
+  for (size_t m = 0; m + 1 < base.size(); ++m) {
+    std::vector<std::string> v(base.begin(), base.begin() + static_cast<std::ptrdiff_t>(m));
+    v.push_back(base[m] + base[m + 1]);
+    v.insert(v.end(), base.begin() + static_cast<std::ptrdiff_t>(m) + 2, base.end());
+    variants.push_back(std::move(v));
+  }
+  for (const auto& keys : variants) FindKeys(keys, min_similarity, hits);
+  std::stable_sort(hits.begin(), hits.end(), [](const LabelHit& a, const LabelHit& b) { return a.similarity > b.similarity; });
+  // The same words found by two variants: keep the best.
+  std::vector<LabelHit> unique;
+  for (const auto& h : hits) {
+    if (std::none_of(unique.begin(), unique.end(), [&](const LabelHit& u) { return u.first == h.first && u.last == h.last; })) unique.push_back(h);
+  }
+  return unique;
+}
+
+void PageView::FindKeys(const std::vector<std::string>& keys, double min_similarity, std::vector<LabelHit>& hits) const {
   for (const auto& row : rows_) {
     std::vector<int> keyed;
     for (int i : row.words) {
@@ -175,8 +194,6 @@ std::vector<LabelHit> PageView::Find(std::string_view label, double min_similari
       if (ok && mean >= min_similarity) hits.push_back({keyed[s], keyed[s + keys.size() - 1], mean, glued});
     }
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const LabelHit& a, const LabelHit& b) { return a.similarity > b.similarity; });
-  return hits;
 }
 
 LabelHit PageView::FindBest(std::string_view label, double min_similarity) const {

@@ -77,6 +77,8 @@ class PageView {
   const std::string& folded_text() const { return folded_text_; }
 
  private:
+  void FindKeys(const std::vector<std::string>& keys, double min_similarity, std::vector<LabelHit>& hits) const;
+
   const OcrPage* page_;
   std::vector<PlacedWord> words_;
   std::vector<Row> rows_;
