@@ -92,9 +92,17 @@ void ReadFeuilleInk(DocReader& r) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
   const double mm = v.mm();
-  const LabelHit praticien = v.FindBest("L'auxiliaire médical certifie");
-  const LabelHit patient = v.FindBest("Signature de la personne recevant les soins");
-  const LabelHit box = v.FindBest("impossibilité de signer");
+  // Zone anchors must be sure: a fuzzy match elsewhere on the form would
+  // put the zone on the wrong ink. They sit in the lower half of the page.
+  auto anchor = [&](std::string_view label) {
+    for (const auto& hit : v.Find(label, 0.9)) {
+      if (v.words()[static_cast<size_t>(hit.first)].y0 > 0.5 * v.page().height) return hit;
+    }
+    return LabelHit{0, 0, 0, {}};
+  };
+  const LabelHit praticien = anchor("L'auxiliaire médical certifie");
+  const LabelHit patient = anchor("Signature de la personne recevant les soins");
+  const LabelHit box = anchor("impossibilité de signer");
   auto reason = [&](std::string_view what) {
     return ink.empty() ? std::string("image de la page non disponible : ") + std::string(what) + " à vérifier"
                        : std::string("zone introuvable : ") + std::string(what) + " à vérifier";
