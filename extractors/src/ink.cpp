@@ -110,6 +110,10 @@ void ReadFeuilleInk(DocReader& r) {
   auto sign = [&](std::string_view field, const LabelHit& hit, double width) {
     if (hit.similarity <= 0) return r.Review(field, reason("signature"));
     const auto& w = v.words()[static_cast<size_t>(hit.first)];
+    // The frame's top rule must be where the label puts it, or the zone is
+    // not the signature frame: then a person looks.
+    const auto rule = InkFraction(ink, MmBox(w, mm, 5, 4.5, width - 10, 3));
+    if (rule && *rule < 0.04) return r.Review(field, "cadre de signature introuvable à l'endroit attendu : à vérifier");
     // The signature frame: 6 mm under the label's baseline, 24 mm high;
     // 2 mm in from its rules so they do not count as ink.
     const auto verdict = SignatureIn(ink, MmBox(w, mm, 2, 8, width - 4, 20));
