@@ -84,7 +84,9 @@ void ReadReclamation(DocReader& r) {
   for (const auto& w : v.words()) {
     if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
       std::string mail = TrimPunctuation(w.text);
+      static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
       r.SetText("email", mail, w.confidence / 100.0, {});
+      if (!std::regex_match(mail, shape)) r.Review("email", "adresse électronique incomplète ou mal formée : à vérifier");
       break;
     }
   }

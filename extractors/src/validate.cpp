@@ -84,6 +84,11 @@ void CheckFeuille(DocReader& r) {
     }
     const auto expected = tariffs ? ExpectedMontant(*tariffs, line) : std::nullopt;
     const auto montant = Amount(line.Find("montant"));
+    if (!expected) {
+      // Nothing confirms the coefficient and montant of this row.
+      r.Review("coefficient", "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
+      r.Review("montant", "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
+    }
     if (expected && montant && *expected != *montant) {
       // One digit of the montant misread? Accept only a single candidate that fits the tariff.
       const std::string read = *line.Find("montant");
