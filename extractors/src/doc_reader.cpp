@@ -21,21 +21,30 @@ Found DocReader::Make(const std::vector<int>& ids, double label_similarity) cons
   return f;
 }
 
+std::optional<Found> DocReader::ValueOf(const LabelHit& hit, double max_gap_mm, double max_x_mm) const {
+  const auto ids = view_->RightOf(hit, max_gap_mm, max_x_mm * view_->mm());
+  if (!hit.glued_value.empty()) {
+    Found f = Make(ids, hit.similarity);
+    f.text = hit.glued_value + (f.text.empty() ? "" : " " + f.text);
+    f.words.insert(f.words.begin(), hit.last);
+    f.confidence = std::min(f.confidence > 0 ? f.confidence : 1.0, view_->MinConfidence({hit.last})) * 0.9;
+    return f;
+  }
+  if (ids.empty()) return std::nullopt;
+  return Make(ids, hit.similarity);
+}
+
 std::optional<Found> DocReader::RightOfLabel(std::string_view label, double max_gap_mm, double max_x_mm) const {
   const LabelHit hit = view_->FindBest(label);
   if (hit.similarity <= 0) return std::nullopt;
-  const auto ids = view_->RightOf(hit, max_gap_mm, max_x_mm * view_->mm());
-  if (ids.empty()) return std::nullopt;
-  return Make(ids, hit.similarity);
+  return ValueOf(hit, max_gap_mm, max_x_mm);
 }
 
 std::optional<Found> DocReader::RightOfLabelWhere(std::string_view label, const std::function<bool(const Found&)>& accept,
                                                   double max_gap_mm) const {
   for (const auto& hit : view_->Find(label)) {
-    const auto ids = view_->RightOf(hit, max_gap_mm);
-    if (ids.empty()) continue;
-    Found f = Make(ids, hit.similarity);
-    if (accept(f)) return f;
+    auto f = ValueOf(hit, max_gap_mm, 1e9);
+    if (f && accept(*f)) return f;
   }
   return std::nullopt;
 }
@@ -46,9 +55,7 @@ std::optional<Found> DocReader::RightOfNthLabel(std::string_view label, size_t k
     return view_->words()[static_cast<size_t>(a.first)].y0 < view_->words()[static_cast<size_t>(b.first)].y0;
   });
   if (k >= hits.size()) return std::nullopt;
-  const auto ids = view_->RightOf(hits[k], max_gap_mm);
-  if (ids.empty()) return std::nullopt;
-  return Make(ids, hits[k].similarity);
+  return ValueOf(hits[k], max_gap_mm, 1e9);
 }
 
 void DocReader::SetText(std::string_view name, std::string value, double confidence, const std::vector<int>& words) {

@@ -53,6 +53,8 @@ class DocReader {
   // Same, for the `k`-th occurrence of `label` from the top of the page.
   std::optional<Found> RightOfNthLabel(std::string_view label, size_t k, double max_gap_mm = 25) const;
   Found Make(const std::vector<int>& ids, double label_similarity = 1.0) const;
+  // The value right of `hit` (including digits glued to the label).
+  std::optional<Found> ValueOf(const LabelHit& hit, double max_gap_mm, double max_x_mm) const;
 
   bool Has(std::string_view name) const { return doc_.fields.count(std::string(name)) > 0; }
   // Stores a text field (unless already found) and flags it when its

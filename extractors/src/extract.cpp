@@ -27,6 +27,46 @@ void ReadPage(DocumentType type, DocReader& r) {
   }
 }
 
+void AddFlag(Document& d, const std::string& field, std::optional<int> line, const std::string& reason) {
+  for (const auto& f : d.review) {
+    if (f.field == field && f.line == line) return;
+  }
+  d.review.push_back({field, line, reason});
+}
+
+// Bordereau line ↔ feuille de soins: the same invoice number and total.
+// A disagreement is either a misreading or an anomaly of the lot: flagged
+// on both sides, never resolved by picking one.
+void CrossCheckLot(std::vector<Document>& docs) {
+  for (auto& b : docs) {
+    if (b.type != DocumentType::kBordereau) continue;
+    for (auto& f : docs) {
+      if (f.type != DocumentType::kFeuilleDeSoins) continue;
+      const std::string* numero = f.Text("numero_facture");
+      if (numero == nullptr) continue;
+      const Line* line = nullptr;
+      int index = 0;
+      for (size_t i = 0; i < b.lines.size(); ++i) {
+        const std::string* n = b.lines[i].Find("numero_facture");
+        if (n && *n == *numero) {
+          line = &b.lines[i];
+          index = static_cast<int>(i);
+        }
+      }
+      if (line == nullptr) {
+        AddFlag(f, "numero_facture", std::nullopt, "facture absente du bordereau du lot : à vérifier");
+        continue;
+      }
+      const std::string* total = f.Text("montant_total");
+      const std::string* line_total = line->Find("montant_total");
+      if (total && line_total && *total != *line_total) {
+        AddFlag(f, "montant_total", std::nullopt, "montant différent de celui du bordereau : à vérifier");
+        AddFlag(b, "montant_total", index, "montant différent de celui de la feuille de soins : à vérifier");
+      }
+    }
+  }
+}
+
 std::filesystem::path DataDir(const ExtractionOptions& options) {
   if (!options.data_dir.empty()) return options.data_dir;
   return LIASSE_DATA_DIR;
@@ -65,6 +105,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
     r.FlagMissing(internal::Catalogue(group.type));
     documents.push_back(std::move(doc));
   }
+  CrossCheckLot(documents);
   return documents;
 }
 

@@ -1,14 +1,22 @@
 #include "field_values.h"
 
+#include <algorithm>
+
 #include "liasse/core/identifiers.h"
 
 namespace liasse::extractors::internal {
 
-std::vector<std::string> Tokens(const DocReader& r, const Found& found) {
+std::vector<std::string> Tokens(const DocReader&, const Found& found) {
+  // From the text, not the words: a value glued to its label starts inside a word.
   std::vector<std::string> out;
-  for (int i : found.words) {
-    std::string t = TrimPunctuation(r.view().words()[static_cast<size_t>(i)].text);
+  size_t i = 0;
+  const std::string& s = found.text;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    std::string t = TrimPunctuation(std::string_view(s).substr(i, j - i));
     if (!t.empty()) out.push_back(t);
+    i = j + 1;
   }
   return out;
 }
@@ -49,9 +57,44 @@ std::optional<std::string> SetAmount(DocReader& r, std::string_view name, const 
   return v;
 }
 
+namespace {
+
+// A NIR read from characters in boxes, or with "2B" read "28": accepted
+// only when the key then passes.
+std::optional<std::string> AlternativeNir(std::string_view text) {
+  std::vector<std::string> candidates;
+  const std::string boxed = DecodeBoxedCharacters(text);
+  if (boxed.size() >= 15) candidates.push_back(boxed.substr(0, 15));
+  // The sex digit lost (glued to the label or cut off): 14 characters.
+  const std::string digits = DigitsOf(text);
+  if (digits.size() == 14) {
+    candidates.push_back("1" + digits);
+    candidates.push_back("2" + digits);
+  }
+  if (auto plain = NirCandidate(text)) {
+    std::string c = plain->value;
+    if (c[5] == '2' && c[6] == '8') candidates.push_back(c.substr(0, 6) + "B" + c.substr(7));
+    if (c[5] == '2' && c[6] == '4') candidates.push_back(c.substr(0, 6) + "A" + c.substr(7));
+  }
+  std::vector<std::string> passing;
+  for (const auto& c : candidates) {
+    if (Nir::Parse(c).ok() && std::find(passing.begin(), passing.end(), c) == passing.end()) passing.push_back(c);
+  }
+  if (passing.size() != 1) return std::nullopt;
+  return passing.front();
+}
+
+}  // namespace
+
 std::optional<std::string> SetNir(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
   auto cand = NirCandidate(found->text);
+  if (!cand || !Nir::Parse(cand->value).ok()) {
+    if (auto alt = AlternativeNir(found->text)) {
+      r.SetText(name, *alt, 0.9, found->words);
+      return alt;
+    }
+  }
   if (!cand) {
     auto again = r.Reread(found->words, RegionKind::kDigits, [](std::string_view t) -> std::optional<std::string> {
       auto c = NirCandidate(t);
@@ -93,6 +136,17 @@ std::optional<std::string> SetNumeroAm(DocReader& r, std::string_view name, cons
     digits += d;
     if (digits.size() >= 9) break;
   }
+  if (digits.size() == 10) {
+    // A doubled digit: accepted when exactly one way of undoubling passes the key.
+    std::vector<std::string> passing;
+    for (const auto& c : CollapseDoubledDigit(digits, 9)) {
+      if (NumeroAm::Parse(c).ok()) passing.push_back(c);
+    }
+    if (passing.size() == 1) {
+      r.SetText(name, passing.front(), 0.9, found->words);
+      return passing.front();
+    }
+  }
   if (digits.size() != 9) {
     r.Review(name, "N° AM illisible : « " + found->text + " »");
     return std::nullopt;
@@ -115,6 +169,20 @@ std::optional<std::string> SetDigits(DocReader& r, std::string_view name, const 
     if (d.empty() && !digits.empty()) break;
     digits += d;
     if (digits.size() >= length) break;
+  }
+  auto collapsed = CollapseDoubledDigit(digits, length);
+  if (collapsed.size() > 1 && length == 11) {
+    // RPPS: its (unconfirmed) Luhn key may single one out.
+    std::erase_if(collapsed, [](const std::string& c) {
+      auto rpps = ParseRpps(c);
+      return !rpps.ok() || !rpps->key_ok;
+    });
+  }
+  if (collapsed.size() == 1) {
+    // No confirmed key: kept, flagged.
+    r.SetText(name, collapsed.front(), 0.5, found->words);
+    r.Review(name, "un chiffre semble lu deux fois (« " + digits + " ») : à vérifier");
+    return collapsed.front();
   }
   if (digits.size() != length) {
     auto again = r.Reread(found->words, RegionKind::kDigits, [length](std::string_view t) -> std::optional<std::string> {

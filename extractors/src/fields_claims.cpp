@@ -203,7 +203,10 @@ void ReadDecompteRo(DocReader& r) {
     if (!rows.empty()) {
       std::vector<std::pair<std::string, int>> toks;
       for (const auto& c : rows.front().cells) {
-        for (int i : c.words) toks.emplace_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text), i);
+        for (int i : c.words) {
+          std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+          if (!t.empty()) toks.emplace_back(t, i);
+        }
       }
       if (!toks.empty()) SetDate(r, "date_soins", r.Make({toks.front().second}));
       std::vector<int> amount_ids;

@@ -84,7 +84,9 @@ void ReadReclamation(DocReader& r) {
   for (const auto& w : v.words()) {
     if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
       std::string mail = TrimPunctuation(w.text);
+      static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
       r.SetText("email", mail, w.confidence / 100.0, {});
+      if (!std::regex_match(mail, shape)) r.Review("email", "adresse électronique incomplète ou mal formée : à vérifier");
       break;
     }
   }
@@ -114,7 +116,7 @@ void ReadRenonciation(DocReader& r) {
   const std::string text = PageText(v);
   std::string flat = text;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  static const std::regex contrat(R"(CPMS\s+Sant[ée]\s+PASS\s?([0-9])(\s+option\s+Confort)?)");
+  static const std::regex contrat(R"(CPMS\s+Sant(?:é|e)\s+PASS\s?([0-9])(\s+option\s+Confort)?)");
   std::smatch m;
   if (std::regex_search(flat, m, contrat)) {
     r.SetText("contrat", "CPMS Santé PASS" + m[1].str() + (m[2].matched ? " option Confort" : ""), PageConfidence(v), {});

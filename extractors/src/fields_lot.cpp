@@ -75,10 +75,18 @@ void ReadBordereauLines(DocReader& r) {
     // N° facture: 9 digits.
     bool rep = false;
     std::string numero = DigitsOf(toks[0].first, &rep);
-    if (numero.size() != 9) continue;  // not a line of the table
+    if (numero.size() != 9) {
+      // Not a line unless it carries the amounts: then keep it (later lines
+      // would shift) with its number flagged.
+      if (Amounts(v, toks, 1).size() < 2) continue;
+      const auto collapsed = CollapseDoubledDigit(numero, 9);
+      if (collapsed.size() == 1) line.values["numero_facture"] = collapsed.front();
+      r.Review("numero_facture", "numéro de facture illisible : « " + toks[0].first + " »", index);
+    } else {
+      line.values["numero_facture"] = numero;
+      if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back("numero_facture");
+    }
     ++k;
-    line.values["numero_facture"] = numero;
-    if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back("numero_facture");
     // NIR: digit groups up to 15 characters.
     std::string nir_text;
     std::vector<int> nir_ids;
@@ -152,51 +160,69 @@ void ReadBordereau(DocReader& r) {
 
 namespace {
 
+// One act row: date, code, coefficient, montant. A row is never dropped
+// (later rows would shift): what cannot be read is absent and flagged.
+void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& toks) {
+  const PageView& v = r.view();
+  if (toks.size() < 2) return;  // a stray mark, not a row
+  const int index = static_cast<int>(r.doc().lines.size());
+  Line line;
+  std::vector<std::string> doubts;
+  size_t k = 0;
+  if (const auto date = ParseDateText(toks[0].first)) {
+    line.values["date"] = date->value.ToIso();
+    if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back("date");
+    k = 1;
+  } else if (!std::isalpha(static_cast<unsigned char>(toks[0].first[0]))) {
+    r.Review("date", "date de l'acte illisible : « " + toks[0].first + " »", index);
+    k = 1;
+  } else {
+    r.Review("date", "date de l'acte absente", index);
+  }
+  if (k < toks.size()) {
+    const std::string code = NormaliseCode(toks[k].first);
+    if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
+      line.values["code"] = code;
+      if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("code");
+      ++k;
+    }
+  }
+  const auto amounts = Amounts(v, toks, k);
+  if (k < toks.size() && (amounts.empty() || amounts.front().second.front() != toks[k].second)) {
+    if (auto c = NormaliseCoefficient(toks[k].first)) {
+      line.values["coefficient"] = *c;
+      if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("coefficient");
+    }
+  }
+  if (!amounts.empty()) {
+    if (auto m = ParseAmountText(amounts.back().first)) {
+      line.values["montant"] = m->value.ToDecimal();
+      if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back("montant");
+    }
+  }
+  for (const char* col : {"code", "coefficient", "montant"}) {
+    if (!line.Find(col)) r.Review(col, "illisible", index);
+  }
+  for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+  r.doc().lines.push_back(std::move(line));
+}
+
 void ReadActs(DocReader& r) {
   const PageView& v = r.view();
   const int header = FindHeaderRow(v, {"date", "acte", "lettre", "cle", "coefficient", "montant", "honoraires"}, 4);
   if (header < 0) return;
   const auto rows = RowsBelow(v, header, {"montant total", "total", "frais"});
   for (const auto& row : rows) {
-    const auto toks = RowTokens(v, row);
-    if (toks.empty()) continue;
-    const auto date = ParseDateText(toks[0].first);
-    if (!date) {
-      if (FoldKey(toks[0].first) == "montant") break;
-      continue;
+    const auto all = RowTokens(v, row);
+    if (all.empty()) continue;
+    if (FoldKey(all[0].first) == "montant") break;
+    // Two table rows merged by the row grouping: cut before each later date.
+    std::vector<std::vector<std::pair<std::string, int>>> pieces(1);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (i > 0 && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
+      pieces.back().push_back(all[i]);
     }
-    const int index = static_cast<int>(r.doc().lines.size());
-    Line line;
-    line.values["date"] = date->value.ToIso();
-    std::vector<std::string> doubts;
-    if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back("date");
-    size_t k = 1;
-    if (k < toks.size()) {
-      const std::string code = NormaliseCode(toks[k].first);
-      if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
-        line.values["code"] = code;
-        if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("code");
-        ++k;
-      }
-    }
-    const auto amounts = Amounts(v, toks, k);
-    if (k < toks.size() && (amounts.empty() || amounts.front().second.front() != toks[k].second)) {
-      if (auto c = NormaliseCoefficient(toks[k].first)) {
-        line.values["coefficient"] = *c;
-        if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("coefficient");
-      }
-    }
-    if (!amounts.empty()) {
-      if (auto m = ParseAmountText(amounts.back().first)) {
-        line.values["montant"] = m->value.ToDecimal();
-        if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back("montant");
-      }
-    }
-    for (const char* col : {"code", "coefficient", "montant"}) {
-      if (!line.Find(col)) r.Review(col, "illisible", index);
-    }
-    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
-    r.doc().lines.push_back(std::move(line));
+    for (const auto& toks : pieces) ReadActRow(r, toks);
   }
 }
 
@@ -268,10 +294,12 @@ void ReadPrescription(DocReader& r) {
     }
   }
   SetDigits(r, "prescripteur.identifiant", r.RightOfLabel("RPPS"), 11);
-  // "<commune>, le 05/09/2025": the first dated row.
+  // "<commune>, le 05/09/2025": the first dated row that says "le".
   for (const auto& row : v.rows()) {
     std::vector<int> ids = row.words;
     const std::string text = v.Join(ids);
+    const bool says_le = std::any_of(ids.begin(), ids.end(), [&](int i) { return v.words()[static_cast<size_t>(i)].folded == "le"; });
+    if (!says_le) continue;
     if (auto d = FindDate(text)) {
       r.SetText("date", d->value.ToIso(), v.MinConfidence(ids) * (d->repaired ? kRepairPenalty : 1.0), ids);
       break;

@@ -92,9 +92,17 @@ void ReadFeuilleInk(DocReader& r) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
   const double mm = v.mm();
-  const LabelHit praticien = v.FindBest("L'auxiliaire médical certifie");
-  const LabelHit patient = v.FindBest("Signature de la personne recevant les soins");
-  const LabelHit box = v.FindBest("impossibilité de signer");
+  // Zone anchors must be sure: a fuzzy match elsewhere on the form would
+  // put the zone on the wrong ink. They sit in the lower half of the page.
+  auto anchor = [&](std::string_view label) {
+    for (const auto& hit : v.Find(label, 0.9)) {
+      if (v.words()[static_cast<size_t>(hit.first)].y0 > 0.5 * v.page().height) return hit;
+    }
+    return LabelHit{0, 0, 0, {}};
+  };
+  const LabelHit praticien = anchor("L'auxiliaire médical certifie");
+  const LabelHit patient = anchor("Signature de la personne recevant les soins");
+  const LabelHit box = anchor("impossibilité de signer");
   auto reason = [&](std::string_view what) {
     return ink.empty() ? std::string("image de la page non disponible : ") + std::string(what) + " à vérifier"
                        : std::string("zone introuvable : ") + std::string(what) + " à vérifier";
@@ -102,6 +110,10 @@ void ReadFeuilleInk(DocReader& r) {
   auto sign = [&](std::string_view field, const LabelHit& hit, double width) {
     if (hit.similarity <= 0) return r.Review(field, reason("signature"));
     const auto& w = v.words()[static_cast<size_t>(hit.first)];
+    // The frame's top rule must be where the label puts it, or the zone is
+    // not the signature frame: then a person looks.
+    const auto rule = InkFraction(ink, MmBox(w, mm, 5, 4.5, width - 10, 3));
+    if (rule && *rule < 0.04) return r.Review(field, "cadre de signature introuvable à l'endroit attendu : à vérifier");
     // The signature frame: 6 mm under the label's baseline, 24 mm high;
     // 2 mm in from its rules so they do not count as ink.
     const auto verdict = SignatureIn(ink, MmBox(w, mm, 2, 8, width - 4, 20));

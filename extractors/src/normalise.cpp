@@ -1,6 +1,8 @@
 #include "normalise.h"
 
+#include <algorithm>
 #include <cctype>
+#include <regex>
 #include <vector>
 
 #include "liasse/core/text.h"
@@ -97,16 +99,97 @@ std::optional<Parsed<Date>> ParseDateText(std::string_view raw) {
 
 std::optional<Parsed<Date>> FindDate(std::string_view text) {
   const auto words = SplitWords(text);
+  auto has_separator = [](const std::string& w) {
+    return w.find('/') != std::string::npos || w.find('.') != std::string::npos || w.find('-') != std::string::npos;
+  };
+  auto has_letters = [](const std::string& w) {
+    int letters = 0;
+    for (char c : w) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+    return letters >= 3;
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
       std::string s;
-      for (size_t k = i; k < i + n; ++k) s += (k > i ? " " : "") + words[k];
-      // A single word must look like a date (two separators), not a bare number.
-      if (n == 1 && TrimPunctuation(s).size() < 8) continue;
+      bool separator = false, month = false;
+      for (size_t k = i; k < i + n; ++k) {
+        s += (k > i ? " " : "") + words[k];
+        separator = separator || has_separator(words[k]);
+        month = month || (k > i && k + 1 < i + n && has_letters(words[k]));
+      }
+      // "05/09/2025" or "5 septembre 2025": bare digit groups such as a
+      // phone number ("06 01 05") are not dates.
+      if (n == 1 && (TrimPunctuation(s).size() < 8 || !separator)) continue;
+      if (n > 1 && !month && !separator) continue;
       if (auto d = ParseDateText(s)) return d;
     }
   }
+  // Handwriting read with spaces inside: "2 5/ 1 0/. 1 96 5".
+  std::string squashed;
+  for (char c : std::string(text)) {
+    if (c != ' ') squashed += c;
+  }
+  static const std::regex spaced(R"((\d{1,2})[/.]+(\d{1,2})[/.]+(\d{4}))");
+  std::smatch m;
+  if (std::regex_search(squashed, m, spaced)) {
+    if (auto d = ParseDateText(m[1].str() + "/" + m[2].str() + "/" + m[3].str())) return Parsed<Date>{d->value, true};
+  }
   return std::nullopt;
+}
+
+std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t length) {
+  std::vector<std::string> out;
+  if (digits.size() != length + 1) return out;
+  for (size_t i = 1; i < digits.size(); ++i) {
+    if (digits[i] != digits[i - 1]) continue;
+    std::string c = digits.substr(0, i) + digits.substr(i + 1);
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+std::string DecodeBoxedCharacters(std::string_view text) {
+  // Each character printed in its own box: the OCR reads the box rules as
+  // "|", "[", "l", "1"... between the characters (and two rules where boxes
+  // are grouped). Rules and characters alternate; a "1" is a character when
+  // a rule follows it.
+  auto rule = [](char c) {
+    return c == '|' || c == '[' || c == ']' || c == 'l' || c == 'I' || c == '1' || c == '/' || c == '(' || c == ')' ||
+           c == '{' || c == '}' || c == 'L' || c == '!' || c == 'i' || c == 'j' || c == 'J';
+  };
+  std::string squashed;
+  for (char c : text) {
+    if (c != ' ') squashed += c;
+  }
+  std::string out;
+  bool expect_data = false;
+  for (size_t i = 0; i < squashed.size(); ++i) {
+    const char c = squashed[i];
+    if (!expect_data) {
+      if (rule(c)) expect_data = true;
+      else out += c;
+      continue;
+    }
+    if (rule(c) && c != '1') continue;  // a second rule: the gap between box groups
+    if (c == '1') {
+      const bool rule_next = i + 1 >= squashed.size() || rule(squashed[i + 1]);
+      if (!rule_next) continue;  // this "1" was the rule
+    }
+    out += c;
+    expect_data = false;
+  }
+  bool changed = false;
+  std::string mapped;
+  for (char c : out) {
+    if (c == 'A' || c == 'B' || (c >= '0' && c <= '9')) mapped += c;
+    else {
+      const std::string one(1, c);
+      const std::string d = MapConfusables(one + "0", &changed);
+      if (d[0] >= '0' && d[0] <= '9') mapped += d[0];
+      else if (c == 'a') mapped += 'A';
+      else return {};
+    }
+  }
+  return mapped;
 }
 
 std::optional<Parsed<Money>> ParseAmountText(std::string_view raw) {

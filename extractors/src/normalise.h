@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "liasse/core/date.h"
 #include "liasse/core/money.h"
@@ -28,6 +29,15 @@ std::string MapConfusables(std::string_view token, bool* changed);
 std::optional<Parsed<Date>> ParseDateText(std::string_view text);
 // The first date found anywhere in `text` (searches every window of 1 to 3 words).
 std::optional<Parsed<Date>> FindDate(std::string_view text);
+
+// The `length`-digit numbers obtained by removing one of two equal
+// neighbouring digits (the OCR sometimes doubles a digit); empty when
+// `digits` is not `length + 1` long.
+std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t length);
+
+// Characters printed one per box ("|2|8|5|..."): the characters without the
+// box rules, confusables mapped to digits; empty when the pattern does not fit.
+std::string DecodeBoxedCharacters(std::string_view text);
 
 // "1 234,56 €", "12,50", "17.00 EUR" → cents. nullopt on garbage.
 std::optional<Parsed<Money>> ParseAmountText(std::string_view text);

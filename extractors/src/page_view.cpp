@@ -88,7 +88,7 @@ PageView::PageView(const OcrPage& page) : page_(&page) {
   std::vector<double> heights;
   for (const auto& line : page.lines) {
     for (const auto& w : line.words) {
-      if (w.text.empty()) continue;
+      if (text::Trim(w.text).empty()) continue;
       PlacedWord p;
       p.text = w.text;
       p.folded = FoldKey(w.text);
@@ -140,9 +140,28 @@ PageView::PageView(const OcrPage& page) : page_(&page) {
 }
 
 std::vector<LabelHit> PageView::Find(std::string_view label, double min_similarity) const {
-  const std::vector<std::string> keys = LabelKeys(label);
+  const std::vector<std::string> base = LabelKeys(label);
   std::vector<LabelHit> hits;
-  if (keys.empty()) return hits;
+  if (base.empty()) return hits;
+  // The OCR may glue two label words ("delot"): also try each pair merged.
+  std::vector<std::vector<std::string>> variants = {base};
+  for (size_t m = 0; m + 1 < base.size(); ++m) {
+    std::vector<std::string> v(base.begin(), base.begin() + static_cast<std::ptrdiff_t>(m));
+    v.push_back(base[m] + base[m + 1]);
+    v.insert(v.end(), base.begin() + static_cast<std::ptrdiff_t>(m) + 2, base.end());
+    variants.push_back(std::move(v));
+  }
+  for (const auto& keys : variants) FindKeys(keys, min_similarity, hits);
+  std::stable_sort(hits.begin(), hits.end(), [](const LabelHit& a, const LabelHit& b) { return a.similarity > b.similarity; });
+  // The same words found by two variants: keep the best.
+  std::vector<LabelHit> unique;
+  for (const auto& h : hits) {
+    if (std::none_of(unique.begin(), unique.end(), [&](const LabelHit& u) { return u.first == h.first && u.last == h.last; })) unique.push_back(h);
+  }
+  return unique;
+}
+
+void PageView::FindKeys(const std::vector<std::string>& keys, double min_similarity, std::vector<LabelHit>& hits) const {
   for (const auto& row : rows_) {
     std::vector<int> keyed;
     for (int i : row.words) {
@@ -151,24 +170,35 @@ std::vector<LabelHit> PageView::Find(std::string_view label, double min_similari
     for (size_t s = 0; s + keys.size() <= keyed.size(); ++s) {
       double sum = 0;
       bool ok = true;
+      std::string glued;
       for (size_t k = 0; k < keys.size() && ok; ++k) {
-        const double sim = WordSimilarity(keys[k], words_[static_cast<size_t>(keyed[s + k])].folded);
+        const std::string& folded = words_[static_cast<size_t>(keyed[s + k])].folded;
+        double sim = WordSimilarity(keys[k], folded);
+        if (k + 1 == keys.size() && folded.size() >= keys[k].size() + 3) {
+          // The value glued to the label: compare the label part only.
+          const std::string tail = folded.substr(keys[k].size());
+          if (std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            const double prefix_sim = WordSimilarity(keys[k], folded.substr(0, keys[k].size()));
+            if (prefix_sim > sim) {
+              sim = prefix_sim;
+              glued = tail;
+            }
+          }
+        }
         // Short words ("n", "de", "le") must match exactly: fuzzy on them
         // matches anything.
         ok = keys[k].size() <= 2 ? sim == 1.0 : sim >= 0.6;
         sum += sim;
       }
       const double mean = sum / static_cast<double>(keys.size());
-      if (ok && mean >= min_similarity) hits.push_back({keyed[s], keyed[s + keys.size() - 1], mean});
+      if (ok && mean >= min_similarity) hits.push_back({keyed[s], keyed[s + keys.size() - 1], mean, glued});
     }
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const LabelHit& a, const LabelHit& b) { return a.similarity > b.similarity; });
-  return hits;
 }
 
 LabelHit PageView::FindBest(std::string_view label, double min_similarity) const {
   auto hits = Find(label, min_similarity);
-  if (hits.empty()) return {0, 0, 0};
+  if (hits.empty()) return {0, 0, 0, {}};
   return hits.front();
 }
 

@@ -33,6 +33,9 @@ struct LabelHit {
   int first = 0;
   int last = 0;
   double similarity = 0;  // 0..1
+  // Digits the OCR glued to the label's last word ("identification336047097"):
+  // the start of the value.
+  std::string glued_value;
 };
 
 class PageView {
@@ -74,6 +77,8 @@ class PageView {
   const std::string& folded_text() const { return folded_text_; }
 
  private:
+  void FindKeys(const std::vector<std::string>& keys, double min_similarity, std::vector<LabelHit>& hits) const;
+
   const OcrPage* page_;
   std::vector<PlacedWord> words_;
   std::vector<Row> rows_;

@@ -84,6 +84,11 @@ void CheckFeuille(DocReader& r) {
     }
     const auto expected = tariffs ? ExpectedMontant(*tariffs, line) : std::nullopt;
     const auto montant = Amount(line.Find("montant"));
+    if (!expected) {
+      // Nothing confirms the coefficient and montant of this row.
+      r.Review("coefficient", "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
+      r.Review("montant", "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
+    }
     if (expected && montant && *expected != *montant) {
       // One digit of the montant misread? Accept only a single candidate that fits the tariff.
       const std::string read = *line.Find("montant");
@@ -91,11 +96,24 @@ void CheckFeuille(DocReader& r) {
       DigitRepairOptions o;
       o.try_digit_swaps = true;
       const DigitRepair fix = RepairDigits(read, [&](std::string_view s) { return s == want; }, o);
-      if (fix.outcome == DigitRepair::Outcome::kRepaired) {
+      // Or the coefficient's decimal point lost ("75" for "7.5").
+      std::optional<std::string> coef_fix;
+      if (const std::string* coef = line.Find("coefficient"); coef && coef->size() >= 2 && coef->find('.') == std::string::npos) {
+        Line trial = line;
+        trial.values["coefficient"] = coef->substr(0, coef->size() - 1) + "." + coef->substr(coef->size() - 1);
+        if (const auto e = ExpectedMontant(*tariffs, trial); e && *e == *montant) coef_fix = trial.values["coefficient"];
+      }
+      if (fix.outcome == DigitRepair::Outcome::kRepaired && !coef_fix) {
         line.values["montant"] = fix.value;
         r.Review("montant", "montant corrigé d'un chiffre d'après coefficient × lettre-clé : à vérifier", index);
+      } else if (coef_fix && fix.outcome != DigitRepair::Outcome::kRepaired) {
+        line.values["coefficient"] = *coef_fix;
+        r.Review("coefficient", "virgule du coefficient rétablie d'après le montant : à vérifier", index);
       } else {
-        r.Review("montant", fmt::format("montant ≠ coefficient × lettre-clé ({}) : à vérifier", want), index);
+        // Which of the code, coefficient, date or montant is wrong is not known: all flagged.
+        for (const char* col : {"montant", "coefficient", "code", "date"}) {
+          r.Review(col, fmt::format("montant ≠ coefficient × lettre-clé ({}) : à vérifier", want), index);
+        }
       }
     }
     if (const auto m = Amount(line.Find("montant"))) sum += *m;
@@ -104,6 +122,7 @@ void CheckFeuille(DocReader& r) {
   const auto total = FieldAmount(r, "montant_total");
   if (complete && total && sum != *total) {
     r.Review("montant_total", fmt::format("somme des actes ({}) ≠ montant total : à vérifier", sum.ToDecimal()));
+    for (size_t i = 0; i < lines.size(); ++i) r.Review("montant", "la somme des actes ne fait pas le total : à vérifier", static_cast<int>(i));
   }
   // Dates: prescription ≤ care, all plausible.
   const auto prescription = FieldDate(r.doc().Text("prescription.date"));
@@ -121,14 +140,19 @@ void CheckFactureLines(DocReader& r) {
   const auto& lines = r.doc().lines;
   if (lines.empty()) return;
   Money sum = Money::Zero();
-  for (const auto& l : lines) {
-    const auto m = Amount(l.Find("montant"));
-    if (!m) return;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto m = Amount(lines[i].Find("montant"));
+    if (!m) {
+      // The sum cannot confirm the other lines either.
+      for (size_t k = 0; k < lines.size(); ++k) r.Review("montant", "total des lignes invérifiable : à vérifier", static_cast<int>(k));
+      return;
+    }
     sum += *m;
   }
   const auto total = FieldAmount(r, "montant_total");
   if (total && sum != *total) {
     r.Review("montant_total", fmt::format("somme des lignes ({}) ≠ total : à vérifier", sum.ToDecimal()));
+    for (size_t i = 0; i < lines.size(); ++i) r.Review("montant", "la somme des lignes ne fait pas le total : à vérifier", static_cast<int>(i));
   }
 }
 

@@ -65,3 +65,20 @@ TEST(Tariffs, LettreCleValueDependsOnTheDateOfCare) {
 
 }  // namespace
 }  // namespace liasse::extractors::internal
+
+namespace liasse::extractors::internal {
+namespace {
+
+TEST(Normalise, CharactersPrintedInBoxesAreReadWithoutTheBoxRules) {
+  // As Tesseract read a NIR printed in 13 + 2 boxes.
+  EXPECT_EQ(DecodeBoxedCharacters("[2171710[112[Al0l0[41612|4| [217"), "277012A00462427");
+  EXPECT_EQ(DecodeBoxedCharacters("[116[110[511131210/5191115] Lo|4|"), "161051320591504");
+}
+
+TEST(Normalise, ADoubledDigitCanBeUndoubledInEveryWay) {
+  EXPECT_EQ(CollapseDoubledDigit("6972275766", 9), (std::vector<std::string>{"697275766", "697227576"}));
+  EXPECT_TRUE(CollapseDoubledDigit("697275766", 9).empty());
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal

@@ -3,7 +3,10 @@
 // (one folder per envelope, or a folder of such folders), runs the
 // extractors and writes the contract JSON per envelope. Ink checks have no
 // raster here: those fields go to review (the `process` path fills ink).
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -75,6 +78,44 @@ extractors::Envelope MakeEnvelope(const fs::path& dir, const std::vector<extract
   return env;
 }
 
+// The page images of the envelope's searchable PDF (the cleaned images the
+// OCR boxes refer to), extracted with poppler's pdfimages as PBM files and
+// read into grey rasters. Pages stay without ink when anything fails.
+void FillInkFromPdf(const fs::path& dir, std::vector<extractors::OcrPage>& pages) {
+  const fs::path pdf = dir / (dir.filename().string() + ".pdf");
+  if (!fs::exists(pdf)) return;
+  const fs::path tmp = fs::temp_directory_path() / ("liasse-extract-" + std::to_string(::getpid()));
+  fs::create_directories(tmp);
+  const std::string cmd = "pdfimages '" + pdf.string() + "' '" + (tmp / "p").string() + "' 2>/dev/null";
+  if (std::system(cmd.c_str()) == 0) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "p-%03zu.pbm", i);
+      std::ifstream in(tmp / name, std::ios::binary);
+      std::string magic;
+      int w = 0, h = 0;
+      in >> magic >> w >> h;
+      in.get();
+      if (magic != "P4" || w <= 0 || h <= 0) continue;
+      const size_t row_bytes = (static_cast<size_t>(w) + 7) / 8;
+      std::vector<unsigned char> bits(row_bytes * static_cast<size_t>(h));
+      in.read(reinterpret_cast<char*>(bits.data()), static_cast<std::streamsize>(bits.size()));
+      if (!in) continue;
+      auto& ink = pages[i].ink;
+      ink.width = w;
+      ink.height = h;
+      ink.pixels.assign(static_cast<size_t>(w) * static_cast<size_t>(h), 255);
+      for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) {
+          const unsigned char byte = bits[static_cast<size_t>(y) * row_bytes + static_cast<size_t>(x) / 8];
+          if (byte & (0x80 >> (x % 8))) ink.pixels[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)] = 0;
+        }
+      }
+    }
+  }
+  fs::remove_all(tmp);
+}
+
 // Rotation and skew are not in OcrPage: read them from the page JSON again.
 void FillPageGeometry(const fs::path& dir, extractors::Envelope& env) {
   for (auto& page : env.pages) {
@@ -97,11 +138,14 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
     std::vector<std::string> dirs;
     std::string out;
     std::string envelopes;
+    bool ink_from_pdf = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("dirs", args->dirs, "Dossiers OCR (un par enveloppe, ou leur dossier parent)")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--out", args->out, "Dossier de sortie")->required();
   cmd->add_option("--envelopes", args->envelopes, "Dossier des enveloppes numérisées (source, sha256)");
+  cmd->add_flag("--ink-from-pdf", args->ink_from_pdf,
+                "Lit l'encre (signatures, cases, ratures) dans les images du PDF cherchable de `liasse ocr` (pdfimages)");
   cmd->callback([args, &exit_code] {
     fs::create_directories(args->out);
     bool all_ok = true;
@@ -114,6 +158,7 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
         all_ok = false;
         continue;
       }
+      if (args->ink_from_pdf) FillInkFromPdf(dir, *pages);
       const auto start = std::chrono::steady_clock::now();
       auto documents = extractors::ExtractDocuments(*pages, nullptr);
       extract_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
