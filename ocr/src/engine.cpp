@@ -119,6 +119,7 @@ Orientation DetectOrientation(OcrEngine::Impl& engine, Pix* grey, int target_dpi
 
 OcrEngine::OcrEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 OcrEngine::~OcrEngine() = default;
+const std::string& OcrEngine::Identity() const { return impl_->identity; }
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
   QuietLeptonica();
@@ -153,6 +154,7 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
     }
     impl->osd_quick->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   }
+  impl->identity = DescribeEngine(*impl);
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
 

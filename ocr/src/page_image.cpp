@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <array>
+#include <cstring>
 #include <mutex>
 
 #include "pix.h"
@@ -26,7 +29,47 @@ void QuietLeptonica() {
   std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
 }
 
+namespace {
+
+// 1-bit pages (every binarised page) unpacked straight into the output:
+// going through an 8-bit Leptonica copy cost two more full-page passes and
+// their page faults, the main cost of a page taken from the OCR cache.
+GreyPixels UnpackBits(const Pix* pix, int dpi) {
+  GreyPixels out;
+  out.width = pixGetWidth(pix);
+  out.height = pixGetHeight(pix);
+  out.dpi = dpi;
+  out.pixels.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
+  const l_uint32* data = pixGetData(const_cast<Pix*>(pix));
+  const int wpl = pixGetWpl(const_cast<Pix*>(pix));
+  // Eight pixels per source byte through a table (set bit = black).
+  static const auto kExpand = [] {
+    std::array<std::array<std::uint8_t, 8>, 256> table{};
+    for (int b = 0; b < 256; ++b) {
+      for (int i = 0; i < 8; ++i) table[static_cast<std::size_t>(b)][static_cast<std::size_t>(i)] = (b & (0x80 >> i)) ? 0 : 255;
+    }
+    return table;
+  }();
+  const auto width = static_cast<std::size_t>(out.width);
+  std::uint8_t* dst = out.pixels.data();
+  for (int y = 0; y < out.height; ++y, dst += width) {
+    const l_uint32* row = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (std::size_t x = 0; x < width; x += 8) {
+      // Leptonica keeps the leftmost pixel in the word's most significant bit.
+      const l_uint32 word = row[x / 32];
+      const auto byte = static_cast<std::size_t>((word >> (24 - (x % 32))) & 0xFF);
+      std::memcpy(dst + x, kExpand[byte].data(), std::min<std::size_t>(8, width - x));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<GreyPixels> ToGreyPixels(const PageImage& page) {
+  if (pixGetDepth(RawPix(page)) == 1 && pixGetColormap(RawPix(page)) == nullptr) {
+    return UnpackBits(RawPix(page), page.dpi());
+  }
   PixPtr grey = ToGrey(RawPix(page));
   if (!grey) return Status::Internal("page " + std::to_string(page.page_number()) + ": grey conversion failed");
   GreyPixels out;
@@ -50,6 +93,17 @@ Status WritePng(const PageImage& page, const std::filesystem::path& path) {
     return Status::IoError(path.string() + ": cannot write PNG");
   }
   return Status::Ok();
+}
+
+Result<std::string> EncodePng(const PageImage& page) {
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (pixWriteMem(&data, &size, RawPix(page), IFF_PNG) != 0 || data == nullptr) {
+    return Status::Internal("page " + std::to_string(page.page_number()) + ": PNG encoding failed");
+  }
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  return bytes;
 }
 
 }  // namespace liasse::ocr

@@ -1,6 +1,8 @@
 // Decoding real and hostile envelope files: every bad input is a clear
 // Status naming the file (and page), never a crash.
 #include <gtest/gtest.h>
+
+#include <span>
 #include <leptonica/allheaders.h>
 
 #include <unistd.h>
@@ -225,6 +227,23 @@ TEST(GreyPixels, EveryDepthIsCopiedRowMajorWithBlackAsZero) {
       }
     }
     EXPECT_EQ(wrong, 0) << depth << "-bit page";
+  }
+}
+
+TEST(EncodePng, DecodesBackToTheSameRasterAndResolution) {
+  for (int depth : {1, 8, 32}) {
+    const PageImage page = PatternPage(depth);
+    auto png = EncodePng(page);
+    ASSERT_TRUE(png.ok()) << png.status().ToString();
+    ASSERT_TRUE(png->starts_with("\x89PNG")) << depth;
+    auto back = DecodeBytes(std::as_bytes(std::span(png->data(), png->size())), "motif.png");
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ASSERT_EQ(back->size(), 1u);
+    EXPECT_EQ((*back)[0].dpi(), 300) << depth;
+    auto got = ToGreyPixels((*back)[0]);
+    auto want = ToGreyPixels(page);
+    ASSERT_TRUE(got.ok() && want.ok());
+    EXPECT_EQ(got->pixels, want->pixels) << depth << "-bit page";
   }
 }
 

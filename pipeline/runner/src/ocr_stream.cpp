@@ -18,6 +18,7 @@ struct EnvelopeSlot {
 struct PageTask {
   std::size_t envelope = 0;
   std::size_t page = 0;
+  bool from_cache = false;  // the whole envelope, from the OCR cache
 };
 
 // Shared state between the decoder and the workers. `backlog` counts the
@@ -30,6 +31,10 @@ class Stream {
 
   void Decode() {
     for (std::size_t i = 0; i < slots_.size(); ++i) {
+      if (callbacks_.cached && callbacks_.cached(i)) {
+        AdmitCached(i);
+        continue;
+      }
       auto pages = callbacks_.decode(i);
       if (!pages.ok()) {
         callbacks_.failed(i, pages.status());
@@ -48,6 +53,10 @@ class Stream {
 
   void Work(ocr::OcrEngine& engine) {
     while (auto task = NextTask()) {
+      if (task->from_cache) {
+        callbacks_.from_cache(task->envelope, engine);
+        continue;
+      }
       EnvelopeSlot& slot = slots_[task->envelope];
       auto result = engine.Recognise(slot.images[task->page]);
       if (FinishPage(*task, std::move(result))) HandOn(task->envelope, engine);
@@ -64,6 +73,13 @@ class Stream {
     for (std::size_t p = 0; p < pages.size(); ++p) tasks_.push_back({index, p});
     backlog_ += pages.size();
     slot.images = std::move(pages);
+    work_ready_.notify_all();
+  }
+
+  // Cached envelopes hold no decoded image: they take no backlog room.
+  void AdmitCached(std::size_t index) {
+    std::lock_guard lock(mu_);
+    tasks_.push_back({index, 0, true});
     work_ready_.notify_all();
   }
 

@@ -26,6 +26,13 @@ struct OcrStreamCallbacks {
   // may have failed). Called on the worker that finished it, with that
   // worker's engine (for region re-reads); envelopes may finish out of order.
   std::function<void(std::size_t index, std::vector<Result<ocr::PageResult>> pages, ocr::OcrEngine& engine)> done;
+  // Whether envelope `index` can be taken from the OCR cache instead of
+  // being decoded (optional). Called on the decoder thread, in index order,
+  // before `decode`; when true, `from_cache` runs instead of the OCR.
+  std::function<bool(std::size_t index)> cached;
+  // Takes envelope `index` from the cache. Called on a worker, with its
+  // engine (for region re-reads the cache does not hold).
+  std::function<void(std::size_t index, ocr::OcrEngine& engine)> from_cache;
 };
 
 // Runs `count` envelopes through `engines` (one thread each) and returns

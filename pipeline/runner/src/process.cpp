@@ -28,6 +28,8 @@
 #include "liasse/runner/file_hash.h"
 #include "liasse/store/prescription_history_store.h"
 #include "liasse/store/store.h"
+#include "liasse/store/ocr_cache.h"
+#include "ocr_cache_codec.h"
 #include "ocr_stream.h"
 #include "page_adapter.h"
 
@@ -81,6 +83,8 @@ struct Prepared {
   std::string searchable_pdf;  // relative to the output directory
   std::vector<PageOutput> pages;
   std::vector<extractors::Document> documents;
+  bool from_cache = false;
+  int region_misses = 0;  // region re-reads the cache did not hold
 };
 
 Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const ProcessOptions& options);
@@ -131,8 +135,16 @@ class Stages {
     auto engines = CreateEngines(options_);
     if (!engines.ok()) return engines.status();
     engines_ = std::move(engines).value();
+    if (options_.ocr_cache) {
+      auto cache = store::OcrCache::Open(store_->database());
+      if (!cache.ok()) return cache.status();
+      ocr_cache_ = std::move(cache).value();
+    }
     return Status::Ok();
   }
+
+  // The cache key of an envelope's OCR by the engines of this run.
+  store::OcrCacheKey CacheKey(const std::string& sha256) const { return {sha256, engines_.front()->Identity()}; }
 
   // The members file of the options and every members.csv of an input
   // directory, upserted into the store (each file all or nothing).
@@ -169,6 +181,7 @@ class Stages {
   std::optional<generators::LetterGenerator> generator_;
   Date today_ = Date::FromSerial(0);
   std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
+  std::unique_ptr<store::OcrCache> ocr_cache_;  // null when options_.ocr_cache is false
 };
 
 namespace {
@@ -179,7 +192,7 @@ namespace {
 class Batch {
  public:
   Batch(Stages& stages, std::vector<fs::path> envelopes)
-      : stages_(stages), options_(stages.options_), envelopes_(std::move(envelopes)) {}
+      : stages_(stages), options_(stages.options_), envelopes_(std::move(envelopes)), sha256_(envelopes_.size()) {}
 
   const std::vector<fs::path>& envelopes() const { return envelopes_; }
 
@@ -192,35 +205,68 @@ class Batch {
   void Failed(std::size_t index, const Status& error) {
     Prepared p;
     p.file = envelopes_[index];
-    p.sha256 = HashOrEmpty(p.file);
+    p.sha256 = Sha256Of(index);
     p.error = error.message();
     Submit(index, std::move(p));
   }
 
+  // Whether the envelope's OCR can come from the cache: same bytes, same
+  // engine, and its searchable PDF (which the cache does not hold) still in
+  // the output directory. Decoder thread.
+  bool Cached(std::size_t index) {
+    if (!stages_.ocr_cache_) return false;
+    const fs::path& file = envelopes_[index];
+    sha256_[index] = HashOrEmpty(file);
+    std::error_code ec;
+    if (sha256_[index].empty() || !fs::exists(SearchablePdfPath(file), ec)) return false;
+    auto found = stages_.ocr_cache_->Contains(stages_.CacheKey(sha256_[index]));
+    return found.ok() && *found;
+  }
+
+  // The envelope from the cache; OCR on this worker if the entry cannot be
+  // read back after all.
+  void FromCache(std::size_t index, ocr::OcrEngine& engine) {
+    const fs::path& file = envelopes_[index];
+    const store::OcrCacheKey key = stages_.CacheKey(sha256_[index]);
+    auto entry = stages_.ocr_cache_->Find(key);
+    Result<std::vector<ocr::PageResult>> pages = Status::NotFound("absente du cache");
+    if (entry.ok() && entry->has_value()) pages = DecodeOcr(**entry);
+    if (!pages.ok()) {
+      CountCacheFailure();
+      RecogniseHere(index, engine);
+      return;
+    }
+    std::vector<const ocr::PageResult*> recognised;
+    for (const auto& page : *pages) recognised.push_back(&page);
+    RegionMemo memo = RegionMemo::Parse((*entry)->regions);
+    Prepared p = Extract(index, recognised, engine, memo);
+    p.searchable_pdf = fs::relative(SearchablePdfPath(file), options_.out_dir).generic_string();
+    p.from_cache = true;
+    if (p.region_misses > 0 && !stages_.ocr_cache_->SetRegions(key, memo.Serialise()).ok()) CountCacheFailure();
+    Submit(index, std::move(p));
+  }
+
   void Done(std::size_t index, std::vector<Result<ocr::PageResult>> results, ocr::OcrEngine& engine) {
-    Prepared p;
-    p.file = envelopes_[index];
-    p.sha256 = HashOrEmpty(p.file);
     std::vector<const ocr::PageResult*> recognised(results.size(), nullptr);
-    std::vector<extractors::OcrPage> pages;
-    std::vector<ocr::PageResult> for_pdf;
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (!results[i].ok()) {
         // A page Tesseract could not take makes the envelope unreadable as a
         // whole: its documents could not be split reliably.
+        Prepared p;
+        p.file = envelopes_[index];
+        p.sha256 = Sha256Of(index);
         p.error = p.file.filename().string() + ": page " + std::to_string(i + 1) + " : " +
                   results[i].status().message();
         Submit(index, std::move(p));
         return;
       }
       recognised[i] = &*results[i];
-      p.pages.push_back(ToPageOutput(*results[i], static_cast<int>(i)));
-      pages.push_back(ToOcrPage(*results[i], static_cast<int>(i)));
     }
-    EngineRegionReader reader(engine, recognised);
-    p.documents = extractors::ExtractDocuments(pages, &reader);
+    RegionMemo memo;
+    Prepared p = Extract(index, recognised, engine, memo);
     if (auto pdf = WriteSearchablePdf(options_.out_dir, p.file, results); pdf.ok()) {
       p.searchable_pdf = *pdf;
+      Remember(p.sha256, recognised, memo);
     } else {
       p.error = pdf.status().message();
     }
@@ -234,6 +280,62 @@ class Batch {
   static std::string HashOrEmpty(const fs::path& file) {
     auto hash = Sha256OfFile(file);
     return hash.ok() ? *hash : std::string();
+  }
+
+  // The hash the decoder thread computed, else computed now.
+  std::string Sha256Of(std::size_t index) const {
+    return sha256_[index].empty() ? HashOrEmpty(envelopes_[index]) : sha256_[index];
+  }
+
+  fs::path SearchablePdfPath(const fs::path& file) const {
+    const std::string stem = file.stem().string();
+    return options_.out_dir / stem / (stem + ".ocr.pdf");
+  }
+
+  // Split, classify, extract, with region re-reads answered by `memo` first
+  // and by `engine` otherwise.
+  Prepared Extract(std::size_t index, const std::vector<const ocr::PageResult*>& recognised, ocr::OcrEngine& engine,
+                   RegionMemo& memo) {
+    Prepared p;
+    p.file = envelopes_[index];
+    p.sha256 = Sha256Of(index);
+    std::vector<extractors::OcrPage> pages;
+    for (std::size_t i = 0; i < recognised.size(); ++i) {
+      p.pages.push_back(ToPageOutput(*recognised[i], static_cast<int>(i)));
+      pages.push_back(ToOcrPage(*recognised[i], static_cast<int>(i)));
+    }
+    EngineRegionReader engine_reader(engine, recognised);
+    MemoRegionReader reader(memo, engine_reader);
+    p.documents = extractors::ExtractDocuments(pages, &reader);
+    p.region_misses = reader.misses();
+    return p;
+  }
+
+  // Keeps the envelope's OCR in the cache (worker thread; a failure only
+  // means the next run reads it again).
+  void Remember(const std::string& sha256, const std::vector<const ocr::PageResult*>& recognised,
+                const RegionMemo& memo) {
+    if (!stages_.ocr_cache_ || sha256.empty()) return;
+    auto entry = EncodeOcr(recognised, memo.Serialise());
+    if (!entry.ok() || !stages_.ocr_cache_->Put(stages_.CacheKey(sha256), *entry).ok()) CountCacheFailure();
+  }
+
+  // OCR of one envelope on this worker, for a cache entry that could not be
+  // read back.
+  void RecogniseHere(std::size_t index, ocr::OcrEngine& engine) {
+    auto images = Decode(index);
+    if (!images.ok()) {
+      Failed(index, images.status());
+      return;
+    }
+    std::vector<Result<ocr::PageResult>> results;
+    for (const auto& image : *images) results.push_back(engine.Recognise(image));
+    Done(index, std::move(results), engine);
+  }
+
+  void CountCacheFailure() {
+    std::lock_guard lock(commit_mu_);
+    ++summary_.ocr_cache_failures;
   }
 
   void Submit(std::size_t index, Prepared prepared) {
@@ -267,7 +369,15 @@ class Batch {
       Count(out);
       summary_.messages.push_back(EnvelopeLine(out));
     }
-    if (Status w = WriteEnvelopeJson(options_.out_dir, p.file, out); !w.ok()) Fatal(w);
+    summary_.from_ocr_cache += p.from_cache ? 1 : 0;
+    const fs::path json = options_.out_dir / (p.file.stem().string() + ".json");
+    if (options_.observer != nullptr) {
+      if (Status s = options_.observer->BeforeWrite(p.file, json); !s.ok()) return Fatal(s);
+    }
+    if (Status w = WriteEnvelopeJson(options_.out_dir, p.file, out); !w.ok()) return Fatal(w);
+    if (options_.observer != nullptr) {
+      if (Status s = options_.observer->AfterWrite(p.file, json); !s.ok()) Fatal(s);
+    }
   }
 
   void CheckLots(EnvelopeOutput& out) {
@@ -295,8 +405,9 @@ class Batch {
       summary_.review_flags += static_cast<int>(c.review.size());
     }
     const auto pieces = MissingPieces(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
+    mail::Outbox* outbox = options_.queue_letters ? stages_.outbox_.get() : nullptr;
     LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
-                      stages_.outbox_.get(), stages_.sender_};
+                      outbox, stages_.sender_};
     out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, out.review);
     summary_.letters += static_cast<int>(out.letters.size());
     for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
@@ -324,6 +435,7 @@ class Batch {
   Stages& stages_;
   const ProcessOptions& options_;
   std::vector<fs::path> envelopes_;
+  std::vector<std::string> sha256_;  // written by the decoder thread before the envelope is queued
 
   std::mutex commit_mu_;
   std::map<std::size_t, Prepared> ready_;
@@ -370,7 +482,9 @@ Result<ProcessSummary> Processor::Process(const std::vector<std::filesystem::pat
       [&](std::size_t i, const Status& error) { batch.Failed(i, error); },
       [&](std::size_t i, std::vector<Result<ocr::PageResult>> pages, ocr::OcrEngine& engine) {
         batch.Done(i, std::move(pages), engine);
-      }};
+      },
+      [&](std::size_t i) { return batch.Cached(i); },
+      [&](std::size_t i, ocr::OcrEngine& engine) { batch.FromCache(i, engine); }};
   RunOcrStream(batch.envelopes().size(), engines, backlog, callbacks);
   if (!batch.status().ok()) return batch.status();
   ProcessSummary summary = batch.TakeSummary();

@@ -35,6 +35,10 @@ Statement& Statement::Bind(int i, int64_t v) {
   sqlite3_bind_int64(stmt_, i, v);
   return *this;
 }
+Statement& Statement::BindBlob(int i, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
 Statement& Statement::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -65,6 +69,12 @@ std::string Statement::Text(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
   if (t == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::string Statement::Blob(int col) const {
+  const void* b = sqlite3_column_blob(stmt_, col);
+  if (b == nullptr) return {};
+  return std::string(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
 }  // namespace detail

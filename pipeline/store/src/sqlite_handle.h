@@ -36,6 +36,7 @@ class Statement {
   Statement& Bind(int i, std::string_view v);
   Statement& Bind(int i, int64_t v);
   Statement& BindNull(int i);
+  Statement& BindBlob(int i, std::string_view bytes);
   Statement& BindOpt(int i, const std::optional<std::string>& v) { return v ? Bind(i, std::string_view(*v)) : BindNull(i); }
 
   // Steps once: true when a row is available, false when done.
@@ -46,6 +47,8 @@ class Statement {
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   std::string Text(int col) const;
+  std::string Blob(int col) const;
+  double Real(int col) const { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
  private:

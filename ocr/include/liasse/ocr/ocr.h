@@ -109,6 +109,13 @@ class OcrEngine {
   // settings are restored afterwards.
   Result<RegionResult> RecogniseRegion(const PageImage& page, const Box& box, const RegionOptions& options);
 
+  // What this engine's results depend on, as one line: Tesseract and
+  // Leptonica versions, the language data files used (path, size, date),
+  // every option, and the revision of Liasse's own preprocessing. Two
+  // engines with the same identity give the same results on the same bytes,
+  // so it keys the OCR cache. Thread-safe (fixed at creation).
+  const std::string& Identity() const;
+
   struct Impl;
 
  private:

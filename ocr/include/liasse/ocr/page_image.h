@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -77,5 +78,10 @@ Result<GreyPixels> ToGreyPixels(const PageImage& page);
 
 // Writes `page` as PNG (for debugging and tests). kIoError on failure.
 Status WritePng(const PageImage& page, const std::filesystem::path& path);
+
+// `page` as PNG bytes (lossless, with its resolution), e.g. to keep a cleaned
+// page in the OCR cache; DecodeBytes reads them back to an identical raster.
+// kInternal when encoding fails. Thread-safe.
+Result<std::string> EncodePng(const PageImage& page);
 
 }  // namespace liasse::ocr

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "liasse/core/status.h"
 
@@ -11,5 +12,8 @@ namespace liasse::runner {
 // Lower-case hex SHA-256 of the file's bytes; an IoError naming the file
 // when it cannot be read.
 Result<std::string> Sha256OfFile(const std::filesystem::path& path);
+
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256OfText(std::string_view bytes);
 
 }  // namespace liasse::runner

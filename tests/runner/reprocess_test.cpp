@@ -1,0 +1,244 @@
+// `liasse reprocess` over envelopes already processed (label "slow": the
+// suite OCRs two sample envelopes once, every test then works from the OCR
+// cache): no change without a rule change, a guarantee change reported claim
+// by claim, and a kill -9 in the middle resumed into the report of an
+// uninterrupted run.
+#include "liasse/runner/reprocess.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "liasse/runner/process.h"
+
+extern char** environ;
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const Date kReception = Date::FromYmd(2025, 1, 15).value();
+const Date kToday = Date::FromYmd(2026, 11, 23).value();
+
+std::string ReadText(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::map<std::string, std::string> ResultTexts(const fs::path& out) {
+  std::map<std::string, std::string> texts;
+  for (const auto& e : fs::directory_iterator(out)) {
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() == ".json" && !name.starts_with("reprocess-report")) texts[name] = ReadText(e.path());
+  }
+  return texts;
+}
+
+fs::path SuiteDir() { return fs::path(testing::TempDir()) / "liasse_reprocess_suite"; }
+
+ProcessOptions Options(const fs::path& root) {
+  ProcessOptions o;
+  o.inputs = {root / "in"};
+  o.out_dir = root / "out";
+  o.jobs = 2;
+  o.date_reception = kReception;
+  o.today = kToday;
+  return o;
+}
+
+class ReprocessTest : public testing::Test {
+ protected:
+  // The first pass, once: two envelopes OCR'd, priced and written.
+  static void SetUpTestSuite() {
+    const fs::path base = SuiteDir() / "base";
+    fs::remove_all(SuiteDir());
+    fs::create_directories(base / "in");
+    for (const char* sample : {"lot_01_clean.tiff", "reclamation_01.tiff", "members.csv"}) {
+      fs::copy_file(fs::path(LIASSE_SOURCE_DIR) / "samples" / sample, base / "in" / sample);
+    }
+    auto first = RunProcess(Options(base));
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    ASSERT_EQ(first->envelopes, 2);
+    ASSERT_EQ(first->from_ocr_cache, 0);
+    ASSERT_GE(first->claims, 1) << "the lot must have priced claims for these tests to mean something";
+  }
+  static void TearDownTestSuite() { fs::remove_all(SuiteDir()); }
+
+  void SetUp() override {
+    root_ = SuiteDir() / testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(root_);
+    fs::copy(SuiteDir() / "base", root_, fs::copy_options::recursive);
+  }
+
+  fs::path root_;
+};
+
+TEST_F(ReprocessTest, WarmCacheSkipsTheOcrAndChangesNothing) {
+  const auto before = ResultTexts(root_ / "out");
+  ReprocessOptions options;
+  options.process = Options(root_);
+  auto report = RunReprocess(options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->envelopes, 2);
+  EXPECT_EQ(report->processed, 2);
+  EXPECT_EQ(report->from_ocr_cache, 2);
+  EXPECT_EQ(report->unchanged, 2);
+  EXPECT_EQ(report->changed, 0);
+  EXPECT_TRUE(report->changes.empty());
+  EXPECT_EQ(report->mutuelle_before_cents, report->mutuelle_after_cents);
+  EXPECT_GT(report->mutuelle_after_cents, 0);
+  // Byte for byte the results of the first pass: same words, same ink, same
+  // region re-reads, from the cache.
+  EXPECT_EQ(ResultTexts(root_ / "out"), before);
+  const json written = json::parse(ReadText(root_ / "out" / "reprocess-report.json"));
+  EXPECT_EQ(written["schema"], "liasse.reprocess/1");
+  EXPECT_EQ(written["unchanged"], 2);
+  EXPECT_NE(ReadText(root_ / "out" / "reprocess-report.txt").find("Aucun changement."), std::string::npos);
+  EXPECT_FALSE(fs::exists(root_ / "out" / ".reprocess" / "lot_01_clean.json"));
+}
+
+TEST_F(ReprocessTest, GuaranteeChangeIsReportedClaimByClaim) {
+  // PASS2 and PASS5 pay the lot's paramedical acts: lower PASS2's guarantee.
+  fs::copy(LIASSE_DATA_DIR, root_ / "data", fs::copy_options::recursive);
+  const fs::path pass2 = root_ / "data" / "garanties" / "PASS2.toml";
+  const std::string text = ReadText(pass2);
+  const std::string changed =
+      std::regex_replace(text, std::regex(R"re((cle = "paramedicaux"\n(?:.*\n){2}garantie = )"100%")re"), "$1\"90%\"");
+  ASSERT_NE(changed, text);
+  std::ofstream(pass2, std::ios::binary | std::ios::trunc) << changed;
+
+  const json before = json::parse(ReadText(root_ / "out" / "lot_01_clean.json"));
+  ReprocessOptions options;
+  options.process = Options(root_);
+  options.process.data_dir = root_ / "data";
+  auto report = RunReprocess(options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->from_ocr_cache, 2);
+  EXPECT_EQ(report->changed, 1);
+  EXPECT_EQ(report->unchanged, 1);  // the complaint has no claim
+  EXPECT_LT(report->mutuelle_after_cents, report->mutuelle_before_cents);
+
+  const json after = json::parse(ReadText(root_ / "out" / "lot_01_clean.json"));
+  int pass2_claims = 0;
+  for (std::size_t i = 0; i < after["claims"].size(); ++i) {
+    const json& claim = after["claims"][i];
+    if (claim["lines"][0]["garantie"] != "PASS2/paramedicaux") continue;
+    ++pass2_claims;
+    const std::string id = claim["id"];
+    const std::string was = before["claims"][i]["totals"]["mutuelle"];
+    const std::string now = claim["totals"]["mutuelle"];
+    EXPECT_NE(was, now);
+    bool reported = false;
+    for (const auto& c : report->changes) {
+      reported |= c.envelope == "lot_01_clean.tiff" && c.kind == "montant" && c.what == id + " mutuelle" &&
+                  c.before == was && c.after == now;
+    }
+    EXPECT_TRUE(reported) << id << " " << was << " → " << now;
+  }
+  EXPECT_GE(pass2_claims, 1);
+  for (const auto& c : report->changes) EXPECT_NE(c.what.find("PASS5"), 0u);  // PASS5 claims do not move
+}
+
+pid_t Spawn(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid = -1;
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+int Wait(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// Twenty copies of each processed envelope (same bytes: the OCR cache holds
+// them all), each with its own previous result and searchable PDF.
+void Multiply(const fs::path& root, int copies) {
+  for (const char* stem : {"lot_01_clean", "reclamation_01"}) {
+    for (int k = 0; k < copies; ++k) {
+      const std::string name = "k" + std::to_string(k) + "_" + stem;
+      fs::copy_file(root / "in" / (std::string(stem) + ".tiff"), root / "in" / (name + ".tiff"));
+      fs::copy_file(root / "out" / (std::string(stem) + ".json"), root / "out" / (name + ".json"));
+      fs::create_directories(root / "out" / name);
+      fs::copy_file(root / "out" / stem / (std::string(stem) + ".ocr.pdf"), root / "out" / name / (name + ".ocr.pdf"));
+    }
+  }
+}
+
+std::vector<std::string> Reprocess(const fs::path& root) {
+  return {LIASSE_BIN, "reprocess", (root / "in").string(), "--out", (root / "out").string(), "--jobs", "2",
+          "--date", "2026-11-23", "--date-reception", "2025-01-15"};
+}
+
+TEST_F(ReprocessTest, KillNineThenRestartGivesTheReportOfAnUninterruptedRun) {
+  const fs::path a = root_ / "a", b = root_ / "b";
+  for (const fs::path& copy : {a, b}) {
+    fs::create_directories(copy);
+    fs::copy(root_ / "in", copy / "in", fs::copy_options::recursive);
+    fs::copy(root_ / "out", copy / "out", fs::copy_options::recursive);
+    Multiply(copy, 20);
+  }
+  ASSERT_EQ(Wait(Spawn(Reprocess(a))), 0);
+
+  // Kill once a few results have been rewritten, then run again.
+  const auto start = fs::file_time_type::clock::now();
+  const pid_t pid = Spawn(Reprocess(b));
+  ASSERT_GT(pid, 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  int rewritten = 0;
+  while (rewritten < 4 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    rewritten = 0;
+    for (const auto& e : fs::directory_iterator(b / "out")) {
+      std::error_code ec;
+      if (e.path().extension() == ".json" && fs::last_write_time(e.path(), ec) > start) ++rewritten;
+    }
+  }
+  kill(pid, SIGKILL);
+  EXPECT_EQ(Wait(pid), 128 + SIGKILL);
+  ASSERT_EQ(Wait(Spawn(Reprocess(b))), 0);
+
+  const json ra = json::parse(ReadText(a / "out" / "reprocess-report.json"));
+  const json rb = json::parse(ReadText(b / "out" / "reprocess-report.json"));
+  EXPECT_EQ(ra["envelopes"], 42);
+  EXPECT_EQ(ra["resumed"], 0);
+  EXPECT_GE(rb["resumed"].get<int>(), 1) << "the kill came after the end: nothing was resumed";
+  EXPECT_EQ(rb["resumed"].get<int>() + rb["processed"].get<int>(), 42);
+  for (const char* key : {"envelopes", "changed", "unchanged", "first_results", "mutuelle", "changes_by_kind"}) {
+    EXPECT_EQ(rb[key], ra[key]) << key;
+  }
+  const auto as_set = [](const json& changes) {
+    std::multiset<std::string> s;
+    for (const auto& c : changes) s.insert(c.dump());
+    return s;
+  };
+  EXPECT_EQ(as_set(rb["changes"]), as_set(ra["changes"]));
+  EXPECT_GT(ra["changed"].get<int>(), 0);  // the copies' letters moved folder: something to compare
+  EXPECT_EQ(ResultTexts(b / "out"), ResultTexts(a / "out"));
+}
+
+}  // namespace
+}  // namespace liasse::runner
