@@ -295,9 +295,11 @@ class Batch {
       summary_.review_flags += static_cast<int>(c.review.size());
     }
     const auto pieces = MissingPieces(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
+    const auto renonciations = PrepareRenonciations(out.documents, *stages_.store_, file.stem().string(), received,
+                                                    stages_.today_, out.review);
     LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
                       stages_.outbox_.get(), stages_.sender_};
-    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, out.review);
+    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
     summary_.letters += static_cast<int>(out.letters.size());
     for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
   }
