@@ -4,16 +4,22 @@
 
 namespace liasse::runner {
 
-std::vector<PieceRequest> MissingPieces(const std::vector<extractors::Document>& documents,
+std::vector<FactureCheck> CheckFactures(const std::vector<extractors::Document>& documents,
                                         const rules::JustificatifTable& table, store::Store& store,
                                         std::vector<std::string>& review) {
-  std::vector<PieceRequest> out;
+  std::vector<FactureCheck> out;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const extractors::Document& facture = documents[i];
     if (facture.type != extractors::DocumentType::kFacture) continue;
     const std::string* categorie = facture.Text("categorie");
     const auto prestation = categorie ? table.PrestationOfFacture(*categorie) : std::nullopt;
-    if (!prestation) continue;  // not a claim whose pieces the table lists
+    if (!prestation) {
+      // The table leaves these to a person (seed 004 §3.3.3 lists no pieces
+      // for them, or the category alone does not tell the prestation).
+      review.push_back(fmt::format("facture {}(document {}) : prestation non déterminée, à liquider par un gestionnaire",
+                                   categorie ? *categorie + " " : std::string(), i));
+      continue;
+    }
     const std::string* numero = facture.Text("numero_adherent");
     if (numero == nullptr) {
       review.push_back(fmt::format("facture (document {}) : numéro d'adhérent illisible, pièces non vérifiées", i));
@@ -29,7 +35,6 @@ std::vector<PieceRequest> MissingPieces(const std::vector<extractors::Document>&
       review.push_back(fmt::format("facture (document {}) : {}", i, demande.status().message()));
       continue;
     }
-    if (demande->complete()) continue;
     std::string libelle = *prestation;
     for (const auto& p : table.prestations()) {
       if (p.type == *prestation) libelle = p.libelle;
@@ -37,6 +42,20 @@ std::vector<PieceRequest> MissingPieces(const std::vector<extractors::Document>&
     out.push_back({static_cast<int>(i), *member, std::move(demande).value(), libelle});
   }
   return out;
+}
+
+std::vector<PieceRequest> PieceRequestsOf(const std::vector<FactureCheck>& checks) {
+  std::vector<PieceRequest> out;
+  for (const auto& c : checks) {
+    if (!c.demande.complete()) out.push_back({c.document, c.member, c.demande, c.libelle_prestation});
+  }
+  return out;
+}
+
+std::vector<PieceRequest> MissingPieces(const std::vector<extractors::Document>& documents,
+                                        const rules::JustificatifTable& table, store::Store& store,
+                                        std::vector<std::string>& review) {
+  return PieceRequestsOf(CheckFactures(documents, table, store, review));
 }
 
 }  // namespace liasse::runner

@@ -12,6 +12,7 @@
 
 #include "claims.h"
 #include "envelope_output.h"
+#include "facture_claims.h"
 #include "letters.h"
 #include "pieces.h"
 #include "liasse/generators/letter_generator.h"
@@ -285,7 +286,11 @@ class Batch {
   // Claims of the accepted feuilles, then the letters.
   void PriceAndWrite(const fs::path& file, EnvelopeOutput& out) {
     const Date received = options_.date_reception ? *options_.date_reception : FileDate(file);
-    const auto claims = PriceLotClaims(out.documents, out.lots, *stages_.pricer_, *stages_.store_, received);
+    auto claims = PriceLotClaims(out.documents, out.lots, *stages_.pricer_, *stages_.store_, received);
+    const auto factures = CheckFactures(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
+    for (auto& c : PriceFactureClaims(out.documents, factures, *stages_.pricer_, *stages_.store_, received)) {
+      claims.push_back(std::move(c));
+    }
     for (const auto& c : claims) {
       out.claims.push_back(ClaimResultToJson(c));
       if (c.priced) {
@@ -294,7 +299,7 @@ class Batch {
       }
       summary_.review_flags += static_cast<int>(c.review.size());
     }
-    const auto pieces = MissingPieces(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
+    const auto pieces = PieceRequestsOf(factures);
     const auto renonciations = PrepareRenonciations(out.documents, *stages_.store_, file.stem().string(), received,
                                                     stages_.today_, out.review);
     LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
