@@ -207,5 +207,39 @@ TEST_F(FactureClaimsTest, PricedFactureGetsItsDecompte) {
   EXPECT_NE(text.find("380,00"), std::string::npos) << text;
 }
 
+TEST_F(FactureClaimsTest, OneDecomptePerMemberGathersTheirClaimsOfTheEnvelope) {
+  Document dentaire = Facture(
+      "dentaire", "55.70",
+      {L("2025-03-12", "HBMD053", "Restauration d'une dent par matériau inséré en phase plastique, 2 faces", "55.70")});
+  dentaire.fields["numero_facture"] = Text("2025-20002");
+  Document gisele = Facture("dentaire", "43.38", {L("2025-03-11", "HBJD001", "Détartrage et polissage des dents", "43.38")});
+  gisele.fields["numero_facture"] = Text("2025-30003");
+  gisele.fields["numero_adherent"] = Text("A05060506");
+  gisele.fields["beneficiaire.nom"] = Text("GAUTHIER");
+  gisele.fields["beneficiaire.prenom"] = Text("Gisèle");
+  const std::vector<Document> docs = {Prescription(), Lunettes(), dentaire, gisele};
+  const auto claims = Price(docs);
+  ASSERT_EQ(claims.size(), 3u);
+  for (const auto& c : claims) ASSERT_TRUE(c.priced.has_value()) << (c.review.empty() ? "" : c.review[0]);
+  auto generator = generators::LetterGenerator::Create();
+  ASSERT_TRUE(generator.ok()) << generator.status().ToString();
+  LetterContext ctx{dir_, "pli", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(), &*generator,
+                    nullptr, {}};
+  std::vector<std::string> errors;
+  const auto written = WriteLetters(ctx, docs, {}, claims, {}, {}, errors);
+  ASSERT_TRUE(errors.empty()) << errors[0];
+  ASSERT_EQ(written.size(), 2u);
+  EXPECT_EQ(written[0].file, "pli/decompte-pli-A43627204-20250321.pdf");
+  EXPECT_EQ(written[1].file, "pli/decompte-FAC-632732798-2025-30003.pdf");  // a single claim keeps its id
+  const std::string thomas = test_support::PdfText(dir_ / written[0].file);
+  EXPECT_NE(thomas.find("199,91"), std::string::npos) << thomas;  // the equipment
+  EXPECT_NE(thomas.find("16,39"), std::string::npos) << thomas;   // the filling
+  EXPECT_EQ(thomas.find("43,38"), std::string::npos) << thomas;   // not Gisèle's scaling
+  // Thomas is paid 199,91 + 16,39 = 216,30 € in all.
+  EXPECT_NE(thomas.find("216,30"), std::string::npos) << thomas;
+  const std::string other = test_support::PdfText(dir_ / written[1].file);
+  EXPECT_NE(other.find("43,38"), std::string::npos) << other;
+}
+
 }  // namespace
 }  // namespace liasse::runner

@@ -116,24 +116,13 @@ generators::DemandePiecesModel DemandePiecesModelOf(const LetterContext& ctx, co
   return m;
 }
 
-generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimResult& c) {
-  const store::Member& member = *c.member;
-  const pricing::PricedClaim& priced = *c.priced;
-  generators::DecompteModel m;
-  m.numero = priced.id;
-  m.numero_adherent = member.numero_adherent;
-  m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
-  m.adherent.email = member.email;
-  m.nir = member.nir;
-  m.contrat = member.niveau;
-  m.beneficiaires.push_back({m.adherent.name, "adhérent(e)", member.nir});
-  m.date_paiement = ctx.today;
-  m.iban = member.iban;
-  m.date_courrier = ctx.today;
+// The priced claim's lines as décompte lines for `beneficiaire`.
+void AppendLines(const pricing::PricedClaim& priced, const std::string& beneficiaire,
+                 std::vector<generators::LigneDecompte>& lignes) {
   for (const auto& l : priced.lines) {
     generators::LigneDecompte line;
     line.date_soins = l.date;
-    line.beneficiaire = m.adherent.name;
+    line.beneficiaire = beneficiaire;
     line.acte = l.libelle.empty() ? l.code : fmt::format("{} ({})", l.libelle, l.code);
     line.frais_reels = l.frais_reels;
     line.base = l.base;
@@ -145,9 +134,48 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
     } else if (l.mutuelle.is_zero() && !l.trace.empty()) {
       line.explication = l.trace.back();
     }
-    m.lignes.push_back(std::move(line));
+    lignes.push_back(std::move(line));
   }
+}
+
+generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimResult& c) {
+  const store::Member& member = *c.member;
+  generators::DecompteModel m;
+  m.numero = c.priced->id;
+  m.numero_adherent = member.numero_adherent;
+  m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
+  m.adherent.email = member.email;
+  m.nir = member.nir;
+  m.contrat = member.niveau;
+  m.beneficiaires.push_back({m.adherent.name, "adhérent(e)", member.nir});
+  m.date_paiement = ctx.today;
+  m.iban = member.iban;
+  m.date_courrier = ctx.today;
+  AppendLines(*c.priced, m.adherent.name, m.lignes);
   return m;
+}
+
+// One décompte per member and payment date — every claim of an envelope is
+// paid on the day of its letters — with the member's claims line after line.
+// A décompte of one claim is numbered by the claim's id; one of several by
+// "<stem>-<numéro d'adhérent>-<AAAAMMJJ>", stable on reprocessing.
+std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, const std::vector<ClaimResult>& claims) {
+  std::vector<generators::DecompteModel> out;
+  std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
+  for (const auto& c : claims) {
+    if (!c.priced || !c.member) continue;
+    const auto [it, fresh] = by_member_and_date.try_emplace({c.member->numero_adherent, ctx.today}, out.size());
+    if (fresh) {
+      out.push_back(DecompteModelOf(ctx, c));
+      continue;
+    }
+    generators::DecompteModel& m = out[it->second];
+    AppendLines(*c.priced, m.adherent.name, m.lignes);
+    std::string jour = m.date_paiement.ToIso();
+    std::erase(jour, '-');
+    m.numero = fmt::format("{}-{}-{}", ctx.stem, m.numero_adherent, jour);
+  }
+  return out;
 }
 
 // The RFC 5322 Date header of a letter dated `d` (sent at 08:00, Paris
@@ -275,10 +303,8 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
                                          r.document + 1);
     if (w.Add(kind, std::move(letter), name)) w.QueueLast(RenonciationMailOf(ctx, r.model), name);
   }
-  for (const auto& c : claims) {
-    if (!c.priced || !c.member) continue;
-    const auto model = DecompteModelOf(ctx, c);
-    const std::string name = "decompte-" + c.priced->id;
+  for (const auto& model : DecomptesOf(ctx, claims)) {
+    const std::string name = "decompte-" + model.numero;
     if (w.Add("decompte", gen.Decompte(model), name)) w.QueueLast(DecompteMailOf(ctx, model), name);
   }
   return w.Take();

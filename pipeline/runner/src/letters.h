@@ -2,8 +2,9 @@
 // anomalies for each B2 lot not wholly accepted (to the auxiliaire médical),
 // an acknowledgment for each complaint, a demande de pièces for each claim
 // missing justificatifs, the confirmation or refusal of each renunciation and
-// a décompte for each priced claim (the last two to the member, queued for
-// e-mail when the store has an address). Written
+// a décompte per member and payment date gathering the member's priced
+// claims (the last two to the member, queued for e-mail when the store has
+// an address). Written
 // under DIR/<stem>/; each becomes a `letters[]` entry. Internal to the runner.
 #pragma once
 
