@@ -163,6 +163,16 @@ TEST_F(FactureClaimsTest, AnotherBeneficiaryIsNotGuessed) {
   EXPECT_NE(claims[0].review[0].find("ayant droit"), std::string::npos) << claims[0].review[0];
 }
 
+TEST_F(FactureClaimsTest, DoubtfulNumeroAdherentOfSomeoneElseGetsNoLetterNorPayment) {
+  Document facture = Lunettes();
+  facture.fields["beneficiaire.nom"] = Text("DUPONT");
+  facture.review.push_back({"numero_adherent", std::nullopt, "lu avec une confiance faible (71 %) : à vérifier"});
+  EXPECT_TRUE(Price({Prescription(), facture}).empty());
+  EXPECT_TRUE(checks_.empty());
+  ASSERT_EQ(review_.size(), 1u);
+  EXPECT_NE(review_[0].find("douteux"), std::string::npos) << review_[0];
+}
+
 TEST_F(FactureClaimsTest, TotalThatDiffersFromTheLinesIsNotPaid) {
   const auto claims = Price({Prescription(), Lunettes("390.00")});
   ASSERT_EQ(claims.size(), 1u);

@@ -136,12 +136,6 @@ void ActLines(const std::vector<LineRead>& lines, const std::string& categorie, 
   }
 }
 
-bool SamePerson(const Document& facture, const store::Member& member) {
-  const std::string *nom = facture.Text("beneficiaire.nom"), *prenom = facture.Text("beneficiaire.prenom");
-  return nom != nullptr && prenom != nullptr && text::FoldFrench(*nom) == text::FoldFrench(member.nom) &&
-         text::FoldFrench(*prenom) == text::FoldFrench(member.prenom);
-}
-
 // The claim of the facture, or nullopt with the reasons in `review`.
 std::optional<pricing::Claim> BuildClaim(const Document& facture, const store::Member& member, Date received,
                                          std::vector<std::string>& review) {
@@ -150,7 +144,7 @@ std::optional<pricing::Claim> BuildClaim(const Document& facture, const store::M
     review.push_back("numéro de facture illisible");
     return std::nullopt;
   }
-  if (!SamePerson(facture, member)) {
+  if (!BeneficiaireIsMember(facture, member)) {
     // The store knows no ayants droit: their birth date and counters would be guessed.
     review.push_back("bénéficiaire de la facture autre que l'adhérent (ou illisible) : ayant droit à vérifier");
     return std::nullopt;

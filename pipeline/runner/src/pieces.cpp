@@ -2,7 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "liasse/core/text.h"
+
 namespace liasse::runner {
+
+bool BeneficiaireIsMember(const extractors::Document& facture, const store::Member& member) {
+  const std::string *nom = facture.Text("beneficiaire.nom"), *prenom = facture.Text("beneficiaire.prenom");
+  return nom != nullptr && prenom != nullptr && text::FoldFrench(*nom) == text::FoldFrench(member.nom) &&
+         text::FoldFrench(*prenom) == text::FoldFrench(member.prenom);
+}
 
 std::vector<FactureCheck> CheckFactures(const std::vector<extractors::Document>& documents,
                                         const rules::JustificatifTable& table, store::Store& store,
@@ -28,6 +38,14 @@ std::vector<FactureCheck> CheckFactures(const std::vector<extractors::Document>&
     auto member = store.FindMember(*numero);
     if (!member.ok()) {
       review.push_back(fmt::format("facture (document {}) : {}", i, member.status().message()));
+      continue;
+    }
+    const bool numero_douteux = std::any_of(facture.review.begin(), facture.review.end(),
+                                            [](const auto& f) { return f.field == "numero_adherent"; });
+    if (numero_douteux && !BeneficiaireIsMember(facture, *member)) {
+      review.push_back(fmt::format(
+          "facture (document {}) : numéro d'adhérent {} douteux et bénéficiaire autre que l'adhérent : à vérifier", i,
+          *numero));
       continue;
     }
     auto demande = table.Missing(*prestation, member->teletransmission, documents);

@@ -31,8 +31,15 @@ struct PieceRequest {
   std::string libelle_prestation;  // "Équipement optique (monture et verres)"
 };
 
+// True when the facture's beneficiary (nom and prénom, case and accents
+// folded) is the member.
+bool BeneficiaireIsMember(const extractors::Document& facture, const store::Member& member);
+
 // Checks every facture; `review` gets a French line for each facture whose
-// member or prestation cannot be told (it is then absent from the result).
+// member or prestation cannot be told (it is then absent from the result):
+// among them a numéro d'adhérent read with low confidence that names a member
+// who is not the beneficiary (a misread number would send the letters to a
+// stranger).
 std::vector<FactureCheck> CheckFactures(const std::vector<extractors::Document>& documents,
                                         const rules::JustificatifTable& table, store::Store& store,
                                         std::vector<std::string>& review);
