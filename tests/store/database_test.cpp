@@ -67,7 +67,7 @@ TEST_F(DatabaseTest, StoreSchemaSurvivesReopening) {
   { ASSERT_TRUE(Store::Open(Path()).ok()); }
   auto again = Store::Open(Path());
   ASSERT_TRUE(again.ok()) << again.status().ToString();
-  EXPECT_EQ(again->database().SchemaVersion("store").value_or(0), 1);
+  EXPECT_EQ(again->database().SchemaVersion("store").value_or(0), StoreMigrations().back().version);
 }
 
 }  // namespace

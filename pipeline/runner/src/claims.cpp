@@ -171,10 +171,12 @@ std::string ClaimResultToJson(const ClaimResult& r) {
   }
   j["document"] = r.document;
   j["numero_facture"] = r.numero_facture;
-  ordered_json controle;
-  controle["amo_facture"] = r.amo_facture ? ordered_json(r.amo_facture->ToDecimal()) : ordered_json(nullptr);
-  controle["amc_facture"] = r.amc_facture ? ordered_json(r.amc_facture->ToDecimal()) : ordered_json(nullptr);
-  j["controle_bordereau"] = std::move(controle);
+  if (r.from_bordereau) {
+    ordered_json controle;
+    controle["amo_facture"] = r.amo_facture ? ordered_json(r.amo_facture->ToDecimal()) : ordered_json(nullptr);
+    controle["amc_facture"] = r.amc_facture ? ordered_json(r.amc_facture->ToDecimal()) : ordered_json(nullptr);
+    j["controle_bordereau"] = std::move(controle);
+  }
   j["review"] = r.review;
   return j.dump();
 }

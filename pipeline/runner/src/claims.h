@@ -20,7 +20,8 @@
 namespace liasse::runner {
 
 struct ClaimResult {
-  int document = 0;                // the feuille de soins, index in the envelope
+  int document = 0;                // the feuille de soins (or facture), index in the envelope
+  bool from_bordereau = true;      // a B2 feuille (checked against its bordereau line)
   std::string numero_facture;
   std::optional<store::Member> member;
   std::optional<pricing::PricedClaim> priced;
@@ -41,7 +42,8 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<extractors::Document>&
                                         store::Store& store, Date received);
 
 // The `claims[]` entry of a result: the priced claim's contract members plus
-// document, numero_facture, the bordereau control and review reasons.
+// document, numero_facture, the bordereau control (B2 feuilles only) and
+// review reasons.
 std::string ClaimResultToJson(const ClaimResult& claim);
 
 }  // namespace liasse::runner

@@ -116,24 +116,13 @@ generators::DemandePiecesModel DemandePiecesModelOf(const LetterContext& ctx, co
   return m;
 }
 
-generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimResult& c) {
-  const store::Member& member = *c.member;
-  const pricing::PricedClaim& priced = *c.priced;
-  generators::DecompteModel m;
-  m.numero = priced.id;
-  m.numero_adherent = member.numero_adherent;
-  m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
-  m.adherent.email = member.email;
-  m.nir = member.nir;
-  m.contrat = member.niveau;
-  m.beneficiaires.push_back({m.adherent.name, "adhérent(e)", member.nir});
-  m.date_paiement = ctx.today;
-  m.iban = member.iban;
-  m.date_courrier = ctx.today;
+// The priced claim's lines as décompte lines for `beneficiaire`.
+void AppendLines(const pricing::PricedClaim& priced, const std::string& beneficiaire,
+                 std::vector<generators::LigneDecompte>& lignes) {
   for (const auto& l : priced.lines) {
     generators::LigneDecompte line;
     line.date_soins = l.date;
-    line.beneficiaire = m.adherent.name;
+    line.beneficiaire = beneficiaire;
     line.acte = l.libelle.empty() ? l.code : fmt::format("{} ({})", l.libelle, l.code);
     line.frais_reels = l.frais_reels;
     line.base = l.base;
@@ -145,9 +134,48 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
     } else if (l.mutuelle.is_zero() && !l.trace.empty()) {
       line.explication = l.trace.back();
     }
-    m.lignes.push_back(std::move(line));
+    lignes.push_back(std::move(line));
   }
+}
+
+generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimResult& c) {
+  const store::Member& member = *c.member;
+  generators::DecompteModel m;
+  m.numero = c.priced->id;
+  m.numero_adherent = member.numero_adherent;
+  m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
+  m.adherent.email = member.email;
+  m.nir = member.nir;
+  m.contrat = member.niveau;
+  m.beneficiaires.push_back({m.adherent.name, "adhérent(e)", member.nir});
+  m.date_paiement = ctx.today;
+  m.iban = member.iban;
+  m.date_courrier = ctx.today;
+  AppendLines(*c.priced, m.adherent.name, m.lignes);
   return m;
+}
+
+// One décompte per member and payment date — every claim of an envelope is
+// paid on the day of its letters — with the member's claims line after line.
+// A décompte of one claim is numbered by the claim's id; one of several by
+// "<stem>-<numéro d'adhérent>-<AAAAMMJJ>", stable on reprocessing.
+std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, const std::vector<ClaimResult>& claims) {
+  std::vector<generators::DecompteModel> out;
+  std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
+  for (const auto& c : claims) {
+    if (!c.priced || !c.member) continue;
+    const auto [it, fresh] = by_member_and_date.try_emplace({c.member->numero_adherent, ctx.today}, out.size());
+    if (fresh) {
+      out.push_back(DecompteModelOf(ctx, c));
+      continue;
+    }
+    generators::DecompteModel& m = out[it->second];
+    AppendLines(*c.priced, m.adherent.name, m.lignes);
+    std::string jour = m.date_paiement.ToIso();
+    std::erase(jour, '-');
+    m.numero = fmt::format("{}-{}-{}", ctx.stem, m.numero_adherent, jour);
+  }
+  return out;
 }
 
 // The RFC 5322 Date header of a letter dated `d` (sent at 08:00, Paris
@@ -160,26 +188,45 @@ std::string RfcDate(Date d) {
                      kMonths[d.month() - 1], d.year());
 }
 
-// Queues the décompte for e-mail: persisted in the outbox before anything
-// is sent; the Message-ID derives from the décompte id, so queuing again on
+// What is e-mailed with a letter.
+struct MailOf {
+  std::string id;  // unique in the outbox; the Message-ID derives from it
+  std::string to_name;
+  std::string to_address;
+  std::string subject;
+  std::string text;
+};
+
+// Queues a letter for e-mail: persisted in the outbox before anything is
+// sent; the Message-ID derives from the letter's id, so queuing again on
 // reprocessing keeps the first.
-Status Queue(const LetterContext& ctx, const generators::DecompteModel& m, const std::string& pdf,
-             const std::string& filename) {
+Status Queue(const LetterContext& ctx, const MailOf& what, const std::string& pdf, const std::string& filename) {
   mail::DecompteMail mail;
-  mail.decompte_id = m.numero;
-  mail.to_name = m.adherent.name;
-  mail.to_address = m.adherent.email;
-  mail.subject = "Votre décompte de remboursement n° " + m.numero;
-  mail.text = fmt::format(
-      "Madame, Monsieur,\n\nVeuillez trouver ci-joint votre décompte de remboursement n° {}.\n\n{}\n", m.numero,
-      ctx.sender.name);
+  mail.decompte_id = what.id;
+  mail.to_name = what.to_name;
+  mail.to_address = what.to_address;
+  mail.subject = what.subject;
+  mail.text = what.text;
   mail.date = RfcDate(ctx.today);
   mail.attachments.push_back({filename, "application/pdf", pdf});
   auto mime = mail::BuildMime(mail, ctx.sender);
   if (!mime.ok()) return mime.status();
-  auto id = ctx.outbox->Enqueue({m.numero, mail::MessageIdFor(m.numero, ctx.sender.message_id_domain),
-                                 ctx.sender.from_address, m.adherent.email, std::move(mime).value()});
+  auto id = ctx.outbox->Enqueue({what.id, mail::MessageIdFor(what.id, ctx.sender.message_id_domain),
+                                 ctx.sender.from_address, what.to_address, std::move(mime).value()});
   return id.ok() ? Status::Ok() : id.status();
+}
+
+MailOf DecompteMailOf(const LetterContext& ctx, const generators::DecompteModel& m) {
+  return {m.numero, m.adherent.name, m.adherent.email, "Votre décompte de remboursement n° " + m.numero,
+          fmt::format("Madame, Monsieur,\n\nVeuillez trouver ci-joint votre décompte de remboursement n° {}.\n\n{}\n",
+                      m.numero, ctx.sender.name)};
+}
+
+MailOf RenonciationMailOf(const LetterContext& ctx, const generators::RenonciationModel& m) {
+  return {m.reference, m.adherent.name, m.adherent.email, "Votre renonciation à votre adhésion",
+          fmt::format("Madame, Monsieur,\n\nVeuillez trouver ci-joint notre réponse à votre lettre de renonciation "
+                      "(référence {}).\n\n{}\n",
+                      m.reference, ctx.sender.name)};
 }
 
 class Writer {
@@ -203,8 +250,16 @@ class Writer {
     return true;
   }
 
-  WrittenLetter* last() { return written_.empty() ? nullptr : &written_.back(); }
-  const std::string& last_pdf() const { return last_pdf_; }
+  // Queues the letter just written for e-mail when the outbox and the
+  // address are known; a failure goes to the errors.
+  void QueueLast(const MailOf& what, std::string_view name) {
+    if (ctx_.outbox == nullptr || what.to_address.empty() || written_.empty()) return;
+    if (Status s = Queue(ctx_, what, last_pdf_, std::string(name) + ".pdf"); s.ok()) {
+      written_.back().queued = true;
+    } else {
+      errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind, s.message()));
+    }
+  }
   std::vector<WrittenLetter> Take() { return std::move(written_); }
 
  private:
@@ -219,7 +274,9 @@ class Writer {
 std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,
                                         const std::vector<ClaimResult>& claims,
-                                        const std::vector<PieceRequest>& pieces, std::vector<std::string>& errors) {
+                                        const std::vector<PieceRequest>& pieces,
+                                        const std::vector<RenonciationLetter>& renonciations,
+                                        std::vector<std::string>& errors) {
   Writer w(ctx, errors);
   auto& gen = *ctx.generator;
   for (const auto& lot : lots) {
@@ -237,19 +294,18 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
     w.Add("demande_pieces", gen.DemandePieces(DemandePiecesModelOf(ctx, request)),
           fmt::format("demande-pieces-{}", request.document + 1));
   }
-  for (const auto& c : claims) {
-    if (!c.priced || !c.member) continue;
-    const auto model = DecompteModelOf(ctx, c);
-    const std::string name = "decompte-" + c.priced->id;
-    if (!w.Add("decompte", gen.Decompte(model), name) || ctx.outbox == nullptr || model.adherent.email.empty()) {
-      continue;
-    }
-    WrittenLetter* letter = w.last();
-    if (Status s = Queue(ctx, model, w.last_pdf(), name + ".pdf"); s.ok()) {
-      letter->queued = true;
-    } else {
-      errors.push_back("décompte non mis en file d'envoi : " + s.message());
-    }
+  for (const auto& r : renonciations) {
+    auto letter = gen.Renonciation(r.model);
+    const std::string kind =
+        letter.ok() ? std::string(generators::LetterKindName(letter->kind)) : std::string("renonciation");
+    const std::string name = fmt::format("{}-{}", kind == "refus_renonciation" ? "refus-renonciation"
+                                                                               : "confirmation-renonciation",
+                                         r.document + 1);
+    if (w.Add(kind, std::move(letter), name)) w.QueueLast(RenonciationMailOf(ctx, r.model), name);
+  }
+  for (const auto& model : DecomptesOf(ctx, claims)) {
+    const std::string name = "decompte-" + model.numero;
+    if (w.Add("decompte", gen.Decompte(model), name)) w.QueueLast(DecompteMailOf(ctx, model), name);
   }
   return w.Take();
 }

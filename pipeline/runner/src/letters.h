@@ -1,8 +1,10 @@
 // The letters of an envelope, rendered from its results: a notice of
 // anomalies for each B2 lot not wholly accepted (to the auxiliaire médical),
 // an acknowledgment for each complaint, a demande de pièces for each claim
-// missing justificatifs, and a décompte for each priced claim
-// (to the member, queued for e-mail when the store has an address). Written
+// missing justificatifs, the confirmation or refusal of each renunciation and
+// a décompte per member and payment date gathering the member's priced
+// claims (the last two to the member, queued for e-mail when the store has
+// an address). Written
 // under DIR/<stem>/; each becomes a `letters[]` entry. Internal to the runner.
 #pragma once
 
@@ -12,6 +14,7 @@
 
 #include "claims.h"
 #include "pieces.h"
+#include "renonciations.h"
 #include "liasse/core/date.h"
 #include "liasse/extractors/document.h"
 #include "liasse/generators/letter_generator.h"
@@ -44,6 +47,8 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
                                         const std::vector<extractors::Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,
                                         const std::vector<ClaimResult>& claims,
-                                        const std::vector<PieceRequest>& pieces, std::vector<std::string>& errors);
+                                        const std::vector<PieceRequest>& pieces,
+                                        const std::vector<RenonciationLetter>& renonciations,
+                                        std::vector<std::string>& errors);
 
 }  // namespace liasse::runner

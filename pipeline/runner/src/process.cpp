@@ -12,6 +12,7 @@
 
 #include "claims.h"
 #include "envelope_output.h"
+#include "facture_claims.h"
 #include "letters.h"
 #include "pieces.h"
 #include "liasse/generators/letter_generator.h"
@@ -395,7 +396,11 @@ class Batch {
   // Claims of the accepted feuilles, then the letters.
   void PriceAndWrite(const fs::path& file, EnvelopeOutput& out) {
     const Date received = options_.date_reception ? *options_.date_reception : FileDate(file);
-    const auto claims = PriceLotClaims(out.documents, out.lots, *stages_.pricer_, *stages_.store_, received);
+    auto claims = PriceLotClaims(out.documents, out.lots, *stages_.pricer_, *stages_.store_, received);
+    const auto factures = CheckFactures(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
+    for (auto& c : PriceFactureClaims(out.documents, factures, *stages_.pricer_, *stages_.store_, received)) {
+      claims.push_back(std::move(c));
+    }
     for (const auto& c : claims) {
       out.claims.push_back(ClaimResultToJson(c));
       if (c.priced) {
@@ -404,11 +409,13 @@ class Batch {
       }
       summary_.review_flags += static_cast<int>(c.review.size());
     }
-    const auto pieces = MissingPieces(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
+    const auto pieces = PieceRequestsOf(factures);
+    const auto renonciations = PrepareRenonciations(out.documents, *stages_.store_, file.stem().string(), received,
+                                                    stages_.today_, out.review);
     mail::Outbox* outbox = options_.queue_letters ? stages_.outbox_.get() : nullptr;
     LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
                       outbox, stages_.sender_};
-    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, out.review);
+    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
     summary_.letters += static_cast<int>(out.letters.size());
     for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
   }

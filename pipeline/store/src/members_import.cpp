@@ -18,6 +18,19 @@ namespace {
 const std::vector<std::string> kColumns = {"numero_adherent", "nom",  "prenom", "nir",  "date_naissance",
                                            "niveau",          "date_adhesion", "date_fin", "email", "iban",
                                            "teletransmission"};
+// Optional trailing column: files written before it existed still load.
+constexpr const char* kCotisationColumn = "cotisation_mensuelle_cents";
+
+// "4890" → 48,90 €; nullopt for an empty cell. Integer cents so the file
+// never carries a floating-point euro.
+Result<std::optional<Money>> ParseCotisation(std::string_view cell) {
+  if (cell.empty()) return std::optional<Money>();
+  if (cell.size() > 9 || cell.find_first_not_of("0123456789") != std::string_view::npos) {
+    return Status::InvalidArgument(
+        fmt::format("{}: nombre entier de centimes attendu (4890 pour 48,90 €), lu « {} »", kCotisationColumn, cell));
+  }
+  return std::optional<Money>(Money::FromCents(std::stoll(std::string(cell))));
+}
 
 // Splits one CSV record (RFC 4180 quotes: "a,b" and "" inside quotes).
 std::vector<std::string> SplitCsv(const std::string& line) {
@@ -99,6 +112,9 @@ Result<Member> ToMember(const Fields& f) {
   if (tt == "true") m.teletransmission = true;
   else if (tt == "false") m.teletransmission = false;
   else return fail("teletransmission", fmt::format("true ou false attendu, lu « {} »", tt));
+  auto cotisation = ParseCotisation(get(kCotisationColumn));
+  if (!cotisation.ok()) return cotisation.status();
+  m.cotisation_mensuelle = *cotisation;
   return m;
 }
 
@@ -107,9 +123,12 @@ Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
   if (!std::getline(in, line)) return Status::InvalidArgument(fmt::format("{}: fichier vide", path));
   if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // UTF-8 BOM
   if (!line.empty() && line.back() == '\r') line.pop_back();
+  std::vector<std::string> columns = kColumns;
   const std::vector<std::string> header = SplitCsv(line);
-  if (header != kColumns) {
-    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}", path, fmt::join(kColumns, ",")));
+  if (header.size() == kColumns.size() + 1 && header.back() == kCotisationColumn) columns.push_back(kCotisationColumn);
+  if (header != columns) {
+    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}[,{}]", path, fmt::join(kColumns, ","),
+                                               kCotisationColumn));
   }
   std::vector<Member> out;
   int n = 1;
@@ -118,12 +137,12 @@ Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (text::Trim(line).empty()) continue;
     const auto cells = SplitCsv(line);
-    if (cells.size() != kColumns.size()) {
+    if (cells.size() != columns.size()) {
       return Status::InvalidArgument(
-          fmt::format("{}:{}: {} colonnes au lieu de {}", path, n, cells.size(), kColumns.size()));
+          fmt::format("{}:{}: {} colonnes au lieu de {}", path, n, cells.size(), columns.size()));
     }
     Fields f;
-    for (size_t i = 0; i < cells.size(); ++i) f[kColumns[i]] = cells[i];
+    for (size_t i = 0; i < cells.size(); ++i) f[columns[i]] = cells[i];
     auto m = ToMember(f);
     if (!m.ok()) return m.status().WithContext(fmt::format("{}:{}", path, n));
     out.push_back(std::move(*m));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "liasse/core/text.h"
 #include "sqlite_counters.h"
 #include "sqlite_handle.h"
 
@@ -26,14 +27,41 @@ Status InsertMember(Statement& s, const Member& m) {
   s.Bind(1, m.numero_adherent).Bind(2, m.nom).Bind(3, m.prenom).Bind(4, m.nir).Bind(5, m.date_naissance.ToIso());
   s.Bind(6, m.niveau).Bind(7, m.date_adhesion.ToIso()).BindOpt(8, OptDate(m.date_fin)).Bind(9, m.email);
   s.Bind(10, m.iban).Bind(11, int64_t{m.teletransmission ? 1 : 0});
+  if (m.cotisation_mensuelle) {
+    s.Bind(12, m.cotisation_mensuelle->cents());
+  } else {
+    s.BindNull(12);
+  }
   return s.Run().WithContext(m.numero_adherent);
 }
 
 constexpr const char* kInsertMember =
     "INSERT OR REPLACE INTO members(numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion,"
-    " date_fin, email, iban, teletransmission) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    " date_fin, email, iban, teletransmission, cotisation_mensuelle_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+
+constexpr const char* kSelectMember =
+    "SELECT numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion, date_fin, email, iban,"
+    " teletransmission, cotisation_mensuelle_cents FROM members";
 
 Date ParseStoredDate(const std::string& iso) { return Date::Parse(iso).value_or(Date::FromSerial(0)); }
+
+// The member of the current row of a kSelectMember statement.
+Member MemberOfRow(const Statement& s) {
+  Member m;
+  m.numero_adherent = s.Text(0);
+  m.nom = s.Text(1);
+  m.prenom = s.Text(2);
+  m.nir = s.Text(3);
+  m.date_naissance = ParseStoredDate(s.Text(4));
+  m.niveau = s.Text(5);
+  m.date_adhesion = ParseStoredDate(s.Text(6));
+  if (!s.IsNull(7)) m.date_fin = ParseStoredDate(s.Text(7));
+  m.email = s.Text(8);
+  m.iban = s.Text(9);
+  m.teletransmission = s.Int(10) != 0;
+  if (!s.IsNull(11)) m.cotisation_mensuelle = Money::FromCents(s.Int(11));
+  return m;
+}
 
 std::string JoinTrace(const std::vector<std::string>& trace) {
   std::string out;
@@ -109,28 +137,38 @@ Result<Member> Store::FindMemberByNir(std::string_view nir) {
 
 Result<Member> Store::FindMemberWhere(std::string_view condition, std::string_view value, std::string not_found) {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(),
-                              "SELECT numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion,"
-                              " date_fin, email, iban, teletransmission FROM members WHERE " +
-                                  std::string(condition));
+  auto s = Statement::Prepare(db_.connection(), std::string(kSelectMember) + " WHERE " + std::string(condition));
   if (!s.ok()) return s.status();
   s->Bind(1, value);
   auto row = s->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::NotFound(std::move(not_found));
-  Member m;
-  m.numero_adherent = s->Text(0);
-  m.nom = s->Text(1);
-  m.prenom = s->Text(2);
-  m.nir = s->Text(3);
-  m.date_naissance = ParseStoredDate(s->Text(4));
-  m.niveau = s->Text(5);
-  m.date_adhesion = ParseStoredDate(s->Text(6));
-  if (!s->IsNull(7)) m.date_fin = ParseStoredDate(s->Text(7));
-  m.email = s->Text(8);
-  m.iban = s->Text(9);
-  m.teletransmission = s->Int(10) != 0;
-  return m;
+  return MemberOfRow(*s);
+}
+
+Result<std::vector<Member>> Store::MembersWhere(const std::function<bool(const Member&)>& keep) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto s = Statement::Prepare(db_.connection(), std::string(kSelectMember) + " ORDER BY numero_adherent");
+  if (!s.ok()) return s.status();
+  std::vector<Member> out;
+  for (;;) {
+    auto row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Member m = MemberOfRow(*s);
+    if (keep(m)) out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<std::vector<Member>> Store::FindMembersByName(std::string_view nom, std::string_view prenom) {
+  // Folded in C++: SQLite's lower() knows no accents, and a letter typed or
+  // read without them ("Maelys") names the same person.
+  const std::string nom_cle = text::FoldFrench(text::Trim(nom));
+  const std::string prenom_cle = text::FoldFrench(text::Trim(prenom));
+  return MembersWhere([&](const Member& m) {
+    return text::FoldFrench(m.nom) == nom_cle && text::FoldFrench(m.prenom) == prenom_cle;
+  });
 }
 
 Result<int64_t> Store::CountMembers() {
@@ -202,6 +240,17 @@ Status Store::SavePricedClaim(const pricing::PricedClaim& claim) {
     if (auto st = line->Run(); !st.ok()) return fail(st);
   }
   return Tx(c, "COMMIT");
+}
+
+Result<Money> Store::MutuellePaidTo(std::string_view numero_adherent) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto s = Statement::Prepare(db_.connection(),
+                              "SELECT COALESCE(SUM(mutuelle_cents), 0) FROM priced_claims WHERE member=?");
+  if (!s.ok()) return s.status();
+  s->Bind(1, numero_adherent);
+  auto row = s->Step();
+  if (!row.ok()) return row.status();
+  return Money::FromCents(s->Int(0));
 }
 
 Result<pricing::PricedClaim> Store::LoadPricedClaim(std::string_view id) {

@@ -29,6 +29,8 @@ const std::vector<Migration>& StoreMigrations() {
        " retenues_cents INTEGER NOT NULL, ro_cents INTEGER NOT NULL, mutuelle_cents INTEGER NOT NULL,"
        " reste_a_charge_cents INTEGER NOT NULL, garantie TEXT NOT NULL, motif_refus TEXT NOT NULL,"
        " trace TEXT NOT NULL, PRIMARY KEY (claim_id, n))"},
+      // The monthly cotisation in cents, NULL when the members file gave none.
+      {"store", 2, "ALTER TABLE members ADD COLUMN cotisation_mensuelle_cents INTEGER"},
   };
   return kMigrations;
 }

@@ -259,16 +259,24 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
   return r;
 }
 
+// Invented monthly cotisations of the synthetic mutuelle, in cents, by
+// niveau PASS1…PASS5 (renunciation refunds need one).
+constexpr int64_t kCotisationMensuelleCents[] = {3240, 4560, 5890, 7120, 8650};
+
 Status WriteMembers(const std::filesystem::path& path, const std::vector<EnvelopeResult>& results) {
-  std::string csv = "numero_adherent,nom,prenom,nir,date_naissance,niveau,date_adhesion,date_fin,email,iban,teletransmission\n";
+  std::string csv =
+      "numero_adherent,nom,prenom,nir,date_naissance,niveau,date_adhesion,date_fin,email,iban,teletransmission,"
+      "cotisation_mensuelle_cents\n";
   std::set<std::string> seen;
   for (const auto& r : results) {
     for (const auto& p : r.members) {
       if (!seen.insert(p.numero_adherent).second) continue;
       // teletransmission from the NIR's last digit: stable, no extra draw.
       const bool tele = (p.nir.back() - '0') % 3 != 0;
-      csv += fmt::format("{},{},{},{},{},{},{},,{},{},{}\n", p.numero_adherent, p.nom, p.prenom, p.nir, p.naissance.ToIso(),
-                         p.niveau, p.date_adhesion.ToIso(), p.email, p.iban, tele ? "true" : "false");
+      const int64_t cotisation = kCotisationMensuelleCents[p.niveau.back() - '1'];
+      csv += fmt::format("{},{},{},{},{},{},{},,{},{},{},{}\n", p.numero_adherent, p.nom, p.prenom, p.nir,
+                         p.naissance.ToIso(), p.niveau, p.date_adhesion.ToIso(), p.email, p.iban,
+                         tele ? "true" : "false", cotisation);
     }
   }
   return WriteText(path, csv);

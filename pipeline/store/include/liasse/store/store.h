@@ -4,11 +4,13 @@
 // own component name.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "liasse/core/date.h"
+#include "liasse/core/money.h"
 #include "liasse/core/status.h"
 #include "liasse/pricing/claim.h"
 #include "liasse/pricing/counters.h"
@@ -29,6 +31,10 @@ struct Member {
   std::string email;
   std::string iban;
   bool teletransmission = false;
+  // The monthly cotisation, paid in advance (seed 004 §4.1.2); nullopt when
+  // the members file does not give it (renunciation refunds then go to a
+  // person).
+  std::optional<Money> cotisation_mensuelle;
 
   friend bool operator==(const Member&, const Member&) = default;
 };
@@ -54,6 +60,11 @@ class Store {
   // share it (should not happen), the lowest numéro d'adhérent.
   Result<Member> FindMemberByNir(std::string_view nir);
   Result<int64_t> CountMembers();
+  // Every member whose nom and prénom equal `nom` and `prenom` once case and
+  // French accents are folded (a letter gives no identifier), ordered by
+  // numéro d'adhérent; empty when none. Scans the table: for the rare
+  // letters, not for claims.
+  Result<std::vector<Member>> FindMembersByName(std::string_view nom, std::string_view prenom);
 
   // Records a contract (guarantee table) known to this installation.
   Status UpsertContract(std::string_view name, bool responsable, Date valid_from);
@@ -63,6 +74,9 @@ class Store {
   Status SavePricedClaim(const pricing::PricedClaim& claim);
   // The saved claim with its lines and traces, or NotFound.
   Result<pricing::PricedClaim> LoadPricedClaim(std::string_view id);
+  // The sum of the mutuelle part of every priced claim saved for member
+  // `numero_adherent` (zero when none): the prestations the mutuelle paid.
+  Result<Money> MutuellePaidTo(std::string_view numero_adherent);
 
   // Counters on this database; valid while the Store lives.
   pricing::Counters& counters() { return *counters_; }
@@ -75,6 +89,8 @@ class Store {
   explicit Store(Database db);
   // One member selected by `condition` (SQL with one `?` bound to `value`).
   Result<Member> FindMemberWhere(std::string_view condition, std::string_view value, std::string not_found);
+  // Every member for which `keep` is true, by numéro d'adhérent.
+  Result<std::vector<Member>> MembersWhere(const std::function<bool(const Member&)>& keep);
   Database db_;
   std::unique_ptr<pricing::Counters> counters_;
 };

@@ -1,0 +1,87 @@
+// `liasse process` on sample envelopes, from the scan to the letters: real
+// Tesseract, real store, real generator; the letters read back with
+// pdftotext. Amounts computed by hand from samples/members.csv and the
+// seed's rules.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "liasse/runner/process.h"
+#include "pdf_text.h"
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json ReadJson(const fs::path& p) {
+  std::ifstream in(p);
+  return nlohmann::json::parse(in);
+}
+
+fs::path Sample(const std::string& name) { return fs::path(LIASSE_SOURCE_DIR) / "samples" / name; }
+
+class ProcessLettersTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::path(testing::TempDir()) /
+            ("liasse_process_letters_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "in");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  nlohmann::json Process(const std::string& sample, const char* received, const char* today) {
+    fs::copy_file(Sample(sample), root_ / "in" / sample);
+    ProcessOptions options;
+    options.inputs = {root_ / "in" / sample};
+    options.out_dir = root_ / "out";
+    options.contract = Sample("members.csv");
+    options.jobs = 1;
+    options.date_reception = Date::Parse(received).value();
+    options.today = Date::Parse(today).value();
+    auto summary = RunProcess(options);
+    EXPECT_TRUE(summary.ok()) << summary.status().ToString();
+    return ReadJson(root_ / "out" / (fs::path(sample).stem().string() + ".json"));
+  }
+
+  fs::path root_;
+};
+
+TEST_F(ProcessLettersTest, RenunciationInTimeIsConfirmedWithTheCotisationsToRefund) {
+  // Maëlys ROUSSEL, PASS1 (32,40 €/month) since 30 May 2025, letter dated
+  // 10 June, received 12 June: in time (deadline Friday 13 June). Paid:
+  // 32,40 × 2/31 = 2,09 € for May + 32,40 € for June = 34,49 €.
+  const auto result = Process("renonciation_01.pdf", "2025-06-12", "2025-06-16");
+  ASSERT_EQ(result["letters"].size(), 1u) << result.dump(2);
+  const auto& letter = result["letters"][0];
+  EXPECT_EQ(letter["kind"], "confirmation_renonciation");
+  EXPECT_EQ(letter["to"], "maelys.roussel10@wanadoo.fr");
+  const std::string text = test_support::PdfText(root_ / "out" / letter["file"].get<std::string>());
+  EXPECT_NE(text.find("34,49 €"), std::string::npos) << text;
+  EXPECT_NE(text.find("13 juin 2025"), std::string::npos) << text;
+  EXPECT_NE(text.find("12 juillet 2025"), std::string::npos) << text;
+}
+
+TEST_F(ProcessLettersTest, CompleteDentalFactureIsPricedAndGetsItsDecompte) {
+  // Alain MERCIER, PASS3, télétransmission: the acquittée facture is the only
+  // piece needed. HBMD053 BR 40,97 € × 60 % = 24,58 € ; soins dentaires 100 %
+  // BR → mutuelle 16,39 € ; reste 55,70 − 24,58 − 16,39 = 14,73 €.
+  const auto result = Process("dentaire_01.pdf", "2025-08-01", "2025-08-04");
+  ASSERT_EQ(result["claims"].size(), 1u) << result.dump(2);
+  const auto& claim = result["claims"][0];
+  EXPECT_EQ(claim["member"], "A17835373");
+  EXPECT_EQ(claim["totals"]["ro"], "24.58");
+  EXPECT_EQ(claim["totals"]["mutuelle"], "16.39");
+  EXPECT_EQ(claim["totals"]["reste_a_charge"], "14.73");
+  EXPECT_FALSE(claim.contains("controle_bordereau"));
+  ASSERT_EQ(result["letters"].size(), 1u);
+  EXPECT_EQ(result["letters"][0]["kind"], "decompte");
+  const std::string text = test_support::PdfText(root_ / "out" / result["letters"][0]["file"].get<std::string>());
+  EXPECT_NE(text.find("16,39"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace liasse::runner
