@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -50,7 +51,11 @@ std::map<std::string, std::string> ResultTexts(const fs::path& out) {
   return texts;
 }
 
-fs::path SuiteDir() { return fs::path(testing::TempDir()) / "liasse_reprocess_suite"; }
+// Per process: ctest runs each test in its own process, two at a time, and
+// each process prepares the suite's first pass for itself.
+fs::path SuiteDir() {
+  return fs::path(testing::TempDir()) / ("liasse_reprocess_suite_" + std::to_string(getpid()));
+}
 
 ProcessOptions Options(const fs::path& root) {
   ProcessOptions o;
@@ -111,6 +116,42 @@ TEST_F(ReprocessTest, WarmCacheSkipsTheOcrAndChangesNothing) {
   EXPECT_EQ(written["unchanged"], 2);
   EXPECT_NE(ReadText(root_ / "out" / "reprocess-report.txt").find("Aucun changement."), std::string::npos);
   EXPECT_FALSE(fs::exists(root_ / "out" / ".reprocess" / "lot_01_clean.json"));
+}
+
+// The structured log of both passes: JSON lines, and no NIR, IBAN, e-mail
+// or name of any member of the fixture in it.
+TEST_F(ReprocessTest, StructuredLogHoldsNoPersonalData) {
+  ReprocessOptions options;
+  options.process = Options(root_);
+  ASSERT_TRUE(RunReprocess(options).ok());
+  std::ifstream log(root_ / "out" / "liasse.log.jsonl");
+  ASSERT_TRUE(log.good());
+  std::string line, all;
+  std::map<std::string, int> events;
+  while (std::getline(log, line)) {
+    const json j = json::parse(line);  // throws (fails the test) on a non-JSON line
+    ++events[j.at("event").get<std::string>()];
+    all += line + "\n";
+  }
+  EXPECT_EQ(events["batch_start"], 2);  // process, then reprocess
+  EXPECT_EQ(events["envelope"], 4);
+  EXPECT_EQ(events["batch_end"], 2);
+  std::ifstream members(root_ / "in" / "members.csv");
+  std::getline(members, line);  // header
+  int checked = 0;
+  while (std::getline(members, line)) {
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    ASSERT_GE(cells.size(), 10u);
+    // nom, prénom, NIR, e-mail, IBAN (columns of samples/README.md)
+    for (std::size_t c : {1u, 2u, 3u, 8u, 9u}) {
+      if (cells[c].size() < 4) continue;
+      EXPECT_EQ(all.find(cells[c]), std::string::npos) << cells[c];
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 10);
 }
 
 TEST_F(ReprocessTest, GuaranteeChangeIsReportedClaimByClaim) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "change_report.h"
+#include "event_log.h"
 #include "liasse/ocr/page_image.h"
 #include "liasse/runner/reprocess.h"
 #include "ocr_cache_codec.h"
@@ -207,6 +208,25 @@ TEST(CompareResults, NullMembersAreAbsentValuesNotACrash) {
   bool mutuelle_gone = false;
   for (const auto& x : c->changes) mutuelle_gone |= x.what == "B2-1-7 mutuelle" && x.after == "—";
   EXPECT_TRUE(mutuelle_gone);
+}
+
+}  // namespace
+}  // namespace liasse::runner
+
+namespace liasse::runner {
+namespace {
+
+TEST(EventLogRedact, NirIbanAndEmailNeverReachTheLog) {
+  const std::string text =
+      "lot_01.tiff: assuré 1 85 07 75 115 042 38 (285077511504238), IBAN FR76 3000 6000 0112 3456 7890 189, "
+      "écrire à thomas.marie@gmail.com ; lot 717, page 3";
+  const std::string red = Redact(text);
+  for (const char* secret : {"285077511504238", "115 042 38", "FR76", "7890 189", "thomas.marie", "gmail.com"}) {
+    EXPECT_EQ(red.find(secret), std::string::npos) << secret << " in " << red;
+  }
+  // What an operator needs stays: file, lot number, page.
+  EXPECT_NE(red.find("lot_01.tiff"), std::string::npos);
+  EXPECT_NE(red.find("lot 717, page 3"), std::string::npos);
 }
 
 }  // namespace

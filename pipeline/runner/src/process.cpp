@@ -30,6 +30,7 @@
 #include "liasse/store/prescription_history_store.h"
 #include "liasse/store/store.h"
 #include "liasse/store/ocr_cache.h"
+#include "event_log.h"
 #include "ocr_cache_codec.h"
 #include "ocr_stream.h"
 #include "page_adapter.h"
@@ -136,6 +137,9 @@ class Stages {
     auto engines = CreateEngines(options_);
     if (!engines.ok()) return engines.status();
     engines_ = std::move(engines).value();
+    auto log = EventLog::Open(options_.out_dir);
+    if (!log.ok()) return log.status();
+    log_ = std::move(log).value();
     if (options_.ocr_cache) {
       auto cache = store::OcrCache::Open(store_->database());
       if (!cache.ok()) return cache.status();
@@ -183,6 +187,7 @@ class Stages {
   Date today_ = Date::FromSerial(0);
   std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
   std::unique_ptr<store::OcrCache> ocr_cache_;  // null when options_.ocr_cache is false
+  std::unique_ptr<EventLog> log_;
 };
 
 namespace {
@@ -379,6 +384,8 @@ class Batch {
     if (options_.observer != nullptr) {
       if (Status s = options_.observer->AfterWrite(p.file, json); !s.ok()) Fatal(s);
     }
+    stages_.log_->Envelope(out, p.from_cache,
+                           std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count());
   }
 
   void CheckLots(EnvelopeOutput& out) {
@@ -443,6 +450,7 @@ class Batch {
   const ProcessOptions& options_;
   std::vector<fs::path> envelopes_;
   std::vector<std::string> sha256_;  // written by the decoder thread before the envelope is queued
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 
   std::mutex commit_mu_;
   std::map<std::size_t, Prepared> ready_;
@@ -492,10 +500,12 @@ Result<ProcessSummary> Processor::Process(const std::vector<std::filesystem::pat
       },
       [&](std::size_t i) { return batch.Cached(i); },
       [&](std::size_t i, ocr::OcrEngine& engine) { batch.FromCache(i, engine); }};
+  stages_->log_->BatchStart(static_cast<int>(batch.envelopes().size()), static_cast<int>(engines.size()));
   RunOcrStream(batch.envelopes().size(), engines, backlog, callbacks);
   if (!batch.status().ok()) return batch.status();
   ProcessSummary summary = batch.TakeSummary();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  stages_->log_->BatchEnd(summary);
   return summary;
 }
 
