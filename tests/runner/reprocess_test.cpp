@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include "child_process.h"
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -24,7 +26,6 @@
 
 #include "liasse/runner/process.h"
 
-extern char** environ;
 
 namespace liasse::runner {
 namespace {
@@ -196,24 +197,8 @@ TEST_F(ReprocessTest, GuaranteeChangeIsReportedClaimByClaim) {
   for (const auto& c : report->changes) EXPECT_NE(c.what.find("PASS5"), 0u);  // PASS5 claims do not move
 }
 
-pid_t Spawn(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid = -1;
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
-}
-
-int Wait(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
+using liasse::test_support::Spawn;
+using liasse::test_support::Wait;
 
 // Twenty copies of each processed envelope (same bytes: the OCR cache holds
 // them all), each with its own previous result and searchable PDF.

@@ -88,47 +88,44 @@ std::string LotState(const json& lot) {
   return out + ")";
 }
 
-void CompareLots(const json& before, const json& after, std::vector<ResultChange>& out) {
-  const auto b = ByKey(List(before, "lots"), "numero");
-  const auto a = ByKey(List(after, "lots"), "numero");
+// The items of list `list` before and after, paired by `key`, visited in
+// key order; an item absent on one side is null there.
+template <typename Visit>
+void Pair(const json& before, const json& after, const char* list, const char* key, Visit visit) {
+  const auto b = ByKey(List(before, list), key);
+  const auto a = ByKey(List(after, list), key);
   std::set<std::string> keys;
   for (const auto& [k, v] : b) keys.insert(k);
   for (const auto& [k, v] : a) keys.insert(k);
-  for (const auto& k : keys) {
-    const std::string was = b.contains(k) ? LotState(b.at(k)) : kAbsent;
-    const std::string is = a.contains(k) ? LotState(a.at(k)) : kAbsent;
+  for (const auto& k : keys) visit(k, b.contains(k) ? b.at(k) : json(), a.contains(k) ? a.at(k) : json());
+}
+
+void CompareLots(const json& before, const json& after, std::vector<ResultChange>& out) {
+  Pair(before, after, "lots", "numero", [&](const std::string& k, const json& b, const json& a) {
+    const std::string was = b.is_null() ? kAbsent : LotState(b);
+    const std::string is = a.is_null() ? kAbsent : LotState(a);
     if (was != is) out.push_back({"lot", "lot " + k, was, is});
-  }
+  });
 }
 
 void CompareClaims(const json& before, const json& after, std::vector<ResultChange>& out) {
-  const auto b = ByKey(List(before, "claims"), "id");
-  const auto a = ByKey(List(after, "claims"), "id");
-  std::set<std::string> keys;
-  for (const auto& [k, v] : b) keys.insert(k);
-  for (const auto& [k, v] : a) keys.insert(k);
-  for (const auto& k : keys) {
-    const json tb = b.contains(k) ? Member(b.at(k), "totals", json::object()) : json::object();
-    const json ta = a.contains(k) ? Member(a.at(k), "totals", json::object()) : json::object();
+  Pair(before, after, "claims", "id", [&](const std::string& k, const json& b, const json& a) {
+    const json tb = Member(b, "totals", json::object());
+    const json ta = Member(a, "totals", json::object());
     for (const char* field : {"frais_reels", "ro", "retenues", "mutuelle", "reste_a_charge"}) {
       const json vb = Member(tb, field, json());
       const json va = Member(ta, field, json());
       if (vb != va) out.push_back({"montant", k + " " + field, Show(vb), Show(va)});
     }
-  }
+  });
 }
 
 void CompareLetters(const json& before, const json& after, std::vector<ResultChange>& out) {
-  const auto b = ByKey(List(before, "letters"), "file");
-  const auto a = ByKey(List(after, "letters"), "file");
-  std::set<std::string> keys;
-  for (const auto& [k, v] : b) keys.insert(k);
-  for (const auto& [k, v] : a) keys.insert(k);
-  for (const auto& k : keys) {
-    const std::string was = b.contains(k) ? Text(b.at(k), "kind", "?") : kAbsent;
-    const std::string is = a.contains(k) ? Text(a.at(k), "kind", "?") : kAbsent;
+  Pair(before, after, "letters", "file", [&](const std::string& k, const json& b, const json& a) {
+    const std::string was = b.is_null() ? kAbsent : Text(b, "kind", "?");
+    const std::string is = a.is_null() ? kAbsent : Text(a, "kind", "?");
     if (was != is) out.push_back({"lettre", k, was, is});
-  }
+  });
 }
 
 long MutuelleCents(const json& result) {
