@@ -11,6 +11,7 @@
 #include "child_process.h"
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -100,6 +101,71 @@ TEST_F(CrashTest, KillNineThenRestartGivesTheResultsOfAnUninterruptedRun) {
     ++compared;
   }
   EXPECT_EQ(compared, 9);
+}
+
+// Files of a mailroom inbox, written a minute ago (complete for --stable-ms).
+void FillInbox(const fs::path& inbox) {
+  fs::create_directories(inbox);
+  for (const char* sample : {"reclamation_01.tiff", "lot_01_clean.tiff", "renonciation_01.pdf"}) {
+    fs::copy_file(fs::path(LIASSE_SOURCE_DIR) / "samples" / sample, inbox / sample);
+  }
+  for (int i = 0; i < 4; ++i) fs::copy_file(kTinyPage, inbox / ("tiny_" + std::to_string(i) + ".png"));
+  for (const auto& e : fs::directory_iterator(inbox)) {
+    fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::minutes(1));
+  }
+}
+
+std::vector<std::string> WatchArgs(const fs::path& inbox, const fs::path& out, bool once) {
+  std::vector<std::string> args = {LIASSE_BIN, "watch", inbox.string(), "--out", out.string(), "--jobs", "2",
+                                   "--stable-ms", "1000", "--poll-ms", "100", "--contract",
+                                   (fs::path(LIASSE_SOURCE_DIR) / "samples" / "members.csv").string()};
+  if (once) args.push_back("--once");
+  return args;
+}
+
+// One line of `sqlite3 DB SQL` (tools/setup installs the sqlite3 CLI).
+std::string Sqlite(const fs::path& db, const std::string& sql) {
+  const std::string cmd = "sqlite3 '" + db.string() + "' \"" + sql + "\"";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return "?";
+  char buffer[256] = {};
+  std::string out = fgets(buffer, sizeof buffer, pipe) != nullptr ? buffer : "";
+  pclose(pipe);
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+TEST_F(CrashTest, WatchKilledThenRestartedTakesEveryFileExactlyOnce) {
+  FillInbox(root_ / "reference_inbox");
+  ASSERT_EQ(Wait(Spawn(WatchArgs(root_ / "reference_inbox", root_ / "reference", true))), 0);
+
+  // The mailroom loop (no --once), killed once the first result is written.
+  FillInbox(root_ / "inbox");
+  const pid_t pid = Spawn(WatchArgs(root_ / "inbox", root_ / "out", false));
+  ASSERT_GT(pid, 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (!fs::exists(root_ / "out" / "lot_01_clean.json") && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, SIGKILL);
+  EXPECT_EQ(Wait(pid), 128 + SIGKILL);
+  ASSERT_EQ(Wait(Spawn(WatchArgs(root_ / "inbox", root_ / "out", true))), 0);
+
+  int left = 0, done = 0;
+  for (const auto& e : fs::directory_iterator(root_ / "inbox")) left += e.is_regular_file() ? 1 : 0;
+  for (const auto& e : fs::directory_iterator(root_ / "inbox" / "done")) done += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(left, 0);
+  EXPECT_EQ(done, 7);
+  // Exactly once as the store sees it: one intake record per content (the
+  // journal is keyed by SHA-256; the four tiny pages are the same bytes).
+  EXPECT_EQ(Sqlite(root_ / "out" / "liasse.db", "SELECT count(*), count(DISTINCT sha256) FROM intake"), "4|4");
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(root_ / "reference")) {
+    if (entry.path().extension() != ".json") continue;
+    EXPECT_EQ(ReadJson(root_ / "out" / entry.path().filename()), ReadJson(entry.path())) << entry.path().filename();
+    ++compared;
+  }
+  EXPECT_EQ(compared, 7);
 }
 
 }  // namespace
