@@ -13,7 +13,8 @@
 namespace liasse::cli {
 namespace {
 
-// A progress line on the terminal (envelopes done/total, pages/s, ETA);
+// A progress line on the terminal (envelopes and pages done/total, pages/s,
+// ETA);
 // nothing when stderr is not a terminal, so logs and CI stay clean.
 class ProgressLine {
  public:
@@ -24,7 +25,11 @@ class ProgressLine {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     const double rate = elapsed > 0 ? static_cast<double>(pages) / elapsed : 0;
     const double eta = done > 0 ? elapsed * (total - done) / done : 0;
-    std::fprintf(stderr, "\r%d/%d plis, %ld pages, %.2f pages/s, reste ~%.0f s   ", done, total, pages, rate, eta);
+    // Page counts are known only once envelopes are read: the total is
+    // extrapolated from the pages per envelope so far.
+    const long pages_total = done > 0 ? pages * total / done : 0;
+    std::fprintf(stderr, "\r%d/%d plis, %ld/~%ld pages, %.2f pages/s, reste ~%.0f s   ", done, total, pages,
+                 pages_total, rate, eta);
     if (done == total) std::fprintf(stderr, "\n");
   }
 
