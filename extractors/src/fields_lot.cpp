@@ -271,7 +271,7 @@ void ReadFeuilleDeSoins(DocReader& r) {
     r.Review("beneficiaire.nom", "rubriques « Nom et prénom » non toutes trouvées");
   }
   SetDate(r, "beneficiaire.date_naissance", r.RightOfLabel("Date de naissance"));
-  SetNir(r, "assure.nir", r.RightOfLabel("N° d'immatriculation", 30));
+  SetNirRightOf(r, "assure.nir", "N° d'immatriculation", 30);
   ReadPrescripteurLine(r);
   SetDate(r, "prescription.date", r.RightOfLabel("Date de la prescription", 40));
   SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° d'identification"));
@@ -320,7 +320,7 @@ void ReadPrescription(DocReader& r) {
 
 void ReadEntentePrealable(DocReader& r) {
   SetPersonName(r, "patient.nom", "patient.prenom", r.RightOfLabel("Nom et prénom :"));
-  SetNir(r, "patient.nir", r.RightOfLabel("N° d'immatriculation :"));
+  SetNirRightOf(r, "patient.nir", "N° d'immatriculation :", 25);
   SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° AM :"));
   SetDate(r, "date", r.RightOfLabel("Date de la demande :", 25, 105));
   if (auto birth = r.RightOfLabel("Date de naissance :")) {
