@@ -90,6 +90,19 @@ std::optional<std::string> AlternativeNir(std::string_view text) {
 std::optional<std::string> SetNir(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
   auto cand = NirCandidate(found->text);
+  // Characters in boxes read with their rules ("[1|4|7|o|..."): the rules
+  // become '1's, and a key that passes on such a reading is chance.
+  const auto rules = std::count_if(found->text.begin(), found->text.end(), [](char c) { return c == '|' || c == '[' || c == ']' || c == '/'; });
+  if (rules >= 3 && cand) {
+    if (auto alt = AlternativeNir(found->text)) {
+      r.SetText(name, *alt, 0.6, found->words);
+      r.Review(name, "NIR lu dans ses cases par la première lecture seulement : à vérifier");
+      return alt;
+    }
+    r.SetText(name, cand->value, std::min(found->confidence, 0.3), found->words);
+    r.Review(name, "NIR en cases illisible : à vérifier sur le document");
+    return cand->value;
+  }
   if (!cand || !Nir::Parse(cand->value).ok()) {
     if (auto alt = AlternativeNir(found->text)) {
       r.SetText(name, *alt, 0.9, found->words);

@@ -2,6 +2,7 @@
 // feuille de soins auxiliaire médical, prescription, entente préalable.
 #include <algorithm>
 
+#include "act_reread.h"
 #include "field_values.h"
 #include "ink.h"
 #include "liasse/core/identifiers.h"
@@ -44,6 +45,20 @@ std::vector<std::pair<std::string, std::vector<int>>> Amounts(const PageView& v,
     if (IsAmountToken(t)) {
       out.push_back({toks[i].first, {toks[i].second}});
       continue;
+    }
+    // "26, 00": the cents read as a word of their own after the comma.
+    const std::string& raw = v.words()[static_cast<size_t>(toks[i].second)].text;
+    if (i + 1 < toks.size() && !t.empty() && !raw.empty() && (raw.back() == ',' || raw.back() == '.') &&
+        std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const std::string cents = MapConfusables(toks[i + 1].first, &repaired);
+      const auto& a = v.words()[static_cast<size_t>(toks[i].second)];
+      const auto& b = v.words()[static_cast<size_t>(toks[i + 1].second)];
+      if (cents.size() == 2 && std::all_of(cents.begin(), cents.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          b.x0 - a.x1 < 1.2 * v.word_height()) {
+        out.push_back({toks[i].first + "," + toks[i + 1].first, {toks[i].second, toks[i + 1].second}});
+        ++i;
+        continue;
+      }
     }
     const bool group = t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (group && i + 1 < toks.size() && IsAmountToken(MapConfusables(toks[i + 1].first, &repaired))) {
@@ -167,23 +182,24 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
   if (toks.size() < 2) return;  // a stray mark, not a row
   const int index = static_cast<int>(r.doc().lines.size());
   Line line;
+  ActCells cells;
   std::vector<std::string> doubts;
   size_t k = 0;
   if (const auto date = ParseDateText(toks[0].first)) {
     line.values["date"] = date->value.ToIso();
     if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back("date");
+    cells.date = {toks[0].second};
     k = 1;
   } else if (!std::isalpha(static_cast<unsigned char>(toks[0].first[0]))) {
-    r.Review("date", "date de l'acte illisible : « " + toks[0].first + " »", index);
+    cells.date = {toks[0].second};
     k = 1;
-  } else {
-    r.Review("date", "date de l'acte absente", index);
   }
   if (k < toks.size()) {
     const std::string code = NormaliseCode(toks[k].first);
     if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
       line.values["code"] = code;
       if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("code");
+      cells.code = {toks[k].second};
       ++k;
     }
   }
@@ -193,12 +209,19 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
       line.values["coefficient"] = *c;
       if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("coefficient");
     }
+    cells.coefficient = {toks[k].second};
   }
   if (!amounts.empty()) {
     if (auto m = ParseAmountText(amounts.back().first)) {
       line.values["montant"] = m->value.ToDecimal();
       if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back("montant");
     }
+    cells.montant = amounts.back().second;
+  }
+  RereadActRow(r, line, cells, doubts);
+  if (!line.Find("date")) {
+    if (cells.date.empty()) r.Review("date", "date de l'acte absente", index);
+    else r.Review("date", "date de l'acte illisible : « " + toks[0].first + " »", index);
   }
   for (const char* col : {"code", "coefficient", "montant"}) {
     if (!line.Find(col)) r.Review(col, "illisible", index);

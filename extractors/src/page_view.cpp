@@ -104,6 +104,35 @@ PageView::PageView(const OcrPage& page) : page_(&page) {
     }
   }
   word_height_ = Median(heights, 30.0);
+  // Per word: its OCR line holds a word of ordinary height.
+  std::vector<char> line_has_usual_height(words_.size(), 0);
+  {
+    size_t i = 0;
+    for (const auto& line : page.lines) {
+      const size_t begin = i;
+      bool usual = false;
+      for (const auto& w : line.words) {
+        if (text::Trim(w.text).empty()) continue;
+        usual = usual || w.box.height <= 1.25 * word_height_;
+        ++i;
+      }
+      for (size_t k = begin; k < i; ++k) line_has_usual_height[k] = usual ? 1 : 0;
+    }
+  }
+  // Boxes the OCR stretched over a ruling line: in an OCR line that also
+  // holds words of the usual height, a word box much taller holds its glyphs
+  // at the bottom (the rule above is the table's row separator); and a
+  // letter a few pixels high is the rule itself.
+  for (size_t i = 0; i < words_.size(); ++i) {
+    const PlacedWord& w = words_[i];
+    if (w.y1 - w.y0 <= 1.6 * word_height_ || line_has_usual_height[i] == 0) continue;
+    words_[i].y0 = w.y1 - word_height_;
+  }
+  std::vector<PlacedWord> kept;
+  for (auto& w : words_) {
+    if (w.folded.empty() || w.y1 - w.y0 >= 0.25 * word_height_) kept.push_back(std::move(w));
+  }
+  words_ = std::move(kept);
   // Rows: words sorted by vertical centre, a new row when the centre moves
   // by more than half a word height from the row's running centre.
   std::vector<int> order(words_.size());

@@ -48,6 +48,8 @@ std::optional<Money> ExpectedMontant(const NgapTariffs& t, const Line& line) {
 
 }  // namespace
 
+std::optional<Money> ActMontant(const NgapTariffs& tariffs, const Line& line) { return ExpectedMontant(tariffs, line); }
+
 void CheckNirBirth(DocReader& r, std::string_view nir_field, Date birth) {
   const std::string* nir_text = r.doc().Text(nir_field);
   if (!nir_text) return;
