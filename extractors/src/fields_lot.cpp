@@ -1,6 +1,7 @@
 // Readers of the B2 lot's paper (seed 003): bordereau récapitulatif,
 // feuille de soins auxiliaire médical, prescription, entente préalable.
 #include <algorithm>
+#include <array>
 
 #include "act_reread.h"
 #include "field_values.h"
@@ -75,6 +76,44 @@ std::vector<std::pair<std::string, std::vector<int>>> Amounts(const PageView& v,
 
 double MinConf(const PageView& v, const std::vector<int>& ids) { return v.MinConfidence(ids); }
 
+// A bordereau line whose AMO + AMC ≠ total: each amount re-read alone, and
+// the one combination of first and second readings that adds up is kept
+// (the three then confirm one another).
+void RereadLineAmounts(const DocReader& r, Line& line, const std::vector<std::pair<std::string, std::vector<int>>>& amounts,
+                       std::vector<std::string>& doubts) {
+  static const char* kCols[] = {"montant_total", "montant_amo", "montant_amc"};
+  auto sums = [](const std::string* t, const std::string* o, const std::string* c) {
+    if (!t || !o || !c) return false;
+    auto mt = Money::ParseDecimal(*t), mo = Money::ParseDecimal(*o), mc = Money::ParseDecimal(*c);
+    return mt.ok() && mo.ok() && mc.ok() && mo.value() + mc.value() == mt.value();
+  };
+  if (sums(line.Find(kCols[0]), line.Find(kCols[1]), line.Find(kCols[2]))) {
+    std::erase_if(doubts, [](const std::string& d) { return d.starts_with("montant_"); });
+    return;
+  }
+  std::vector<std::string> options[3];
+  for (size_t a = 0; a < 3; ++a) {
+    if (const std::string* first = line.Find(kCols[a])) options[a].push_back(*first);
+    const auto again = r.Reread(amounts[a].second, RegionKind::kAmount, [](std::string_view t) -> std::optional<std::string> {
+      auto m = ParseAmountText(t);
+      if (!m) return std::nullopt;
+      return m->value.ToDecimal();
+    });
+    if (again && std::find(options[a].begin(), options[a].end(), *again) == options[a].end()) options[a].push_back(*again);
+  }
+  std::vector<std::array<std::string, 3>> passing;
+  for (const auto& t : options[0]) {
+    for (const auto& o : options[1]) {
+      for (const auto& c : options[2]) {
+        if (sums(&t, &o, &c)) passing.push_back({t, o, c});
+      }
+    }
+  }
+  if (passing.size() != 1) return;
+  for (size_t a = 0; a < 3; ++a) line.values[kCols[a]] = passing.front()[a];
+  std::erase_if(doubts, [](const std::string& d) { return d.starts_with("montant_"); });
+}
+
 void ReadBordereauLines(DocReader& r) {
   const PageView& v = r.view();
   const int header = FindHeaderRow(v, {"facture", "immatriculation", "nom", "prenom", "total", "amo", "amc"}, 4);
@@ -92,11 +131,22 @@ void ReadBordereauLines(DocReader& r) {
     std::string numero = DigitsOf(toks[0].first, &rep);
     if (numero.size() != 9) {
       // Not a line unless it carries the amounts: then keep it (later lines
-      // would shift) with its number flagged.
+      // would shift) with its number re-read alone, else flagged.
       if (Amounts(v, toks, 1).size() < 2) continue;
+      const auto again = r.Reread({toks[0].second}, RegionKind::kDigits, [](std::string_view t) -> std::optional<std::string> {
+        std::string d = DigitsOf(t);
+        if (d.size() != 9) return std::nullopt;
+        return d;
+      });
       const auto collapsed = CollapseDoubledDigit(numero, 9);
-      if (collapsed.size() == 1) line.values["numero_facture"] = collapsed.front();
-      r.Review("numero_facture", "numéro de facture illisible : « " + toks[0].first + " »", index);
+      if (again) {
+        line.values["numero_facture"] = *again;
+        // One reading of two: a person confirms it.
+        doubts.push_back("numero_facture");
+      } else {
+        if (collapsed.size() == 1) line.values["numero_facture"] = collapsed.front();
+        r.Review("numero_facture", "numéro de facture illisible : « " + toks[0].first + " »", index);
+      }
     } else {
       line.values["numero_facture"] = numero;
       if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back("numero_facture");
@@ -110,7 +160,17 @@ void ReadBordereauLines(DocReader& r) {
       nir_ids.push_back(toks[k].second);
       ++k;
     }
-    if (auto nir = NirCandidate(nir_text)) {
+    auto nir = NirCandidate(nir_text);
+    if ((!nir || !Nir::Parse(nir->value).ok()) && !nir_ids.empty()) {
+      // Re-read alone with the digit whitelist: kept when its key passes.
+      const auto again = r.Reread(nir_ids, RegionKind::kDigits, [](std::string_view t) -> std::optional<std::string> {
+        auto c = NirCandidate(t);
+        if (!c || !Nir::Parse(c->value).ok()) return std::nullopt;
+        return c->value;
+      });
+      if (again) nir = Parsed<std::string>{*again, false};
+    }
+    if (nir) {
       line.values["nir"] = nir->value;
       if (!Nir::Parse(nir->value).ok()) r.Review("nir", "NIR de la ligne invalide (clé) : à vérifier", index);
       else if (nir->repaired) doubts.push_back("nir");
@@ -138,6 +198,7 @@ void ReadBordereauLines(DocReader& r) {
         if (m) line.values[kCols[a]] = m->value.ToDecimal();
         if (!m || m->repaired || MinConf(v, amounts[a].second) < 0.75) doubts.push_back(kCols[a]);
       }
+      RereadLineAmounts(r, line, amounts, doubts);
     } else {
       for (const char* c : kCols) r.Review(c, "montants de la ligne illisibles", index);
     }
