@@ -2,6 +2,7 @@
 // feuille de soins auxiliaire médical, prescription, entente préalable.
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "act_reread.h"
 #include "field_values.h"
@@ -75,6 +76,14 @@ std::vector<std::pair<std::string, std::vector<int>>> Amounts(const PageView& v,
 }
 
 double MinConf(const PageView& v, const std::vector<int>& ids) { return v.MinConfidence(ids); }
+
+std::string NoSpaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
 
 // A bordereau line whose AMO + AMC ≠ total: each amount re-read alone, and
 // the one combination of first and second readings that adds up is kept
@@ -238,10 +247,103 @@ namespace {
 
 // One act row: date, code, coefficient, montant. A row is never dropped
 // (later rows would shift): what cannot be read is absent and flagged.
+// The flags of a read act row, then the row itself.
+void StoreActRow(DocReader& r, Line line, const ActCells& cells, std::vector<std::string> doubts, const std::string& date_text) {
+  const int index = static_cast<int>(r.doc().lines.size());
+  RereadActRow(r, line, cells, doubts);
+  if (!line.Find("date")) {
+    if (cells.date.empty()) r.Review("date", "date de l'acte absente", index);
+    else r.Review("date", "date de l'acte illisible : « " + date_text + " »", index);
+  }
+  for (const char* col : {"code", "coefficient", "montant"}) {
+    if (!line.Find(col)) r.Review(col, "illisible", index);
+  }
+  for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+  r.doc().lines.push_back(std::move(line));
+}
+
+// A lettre-clé with digits read for its letters ("1FD" → IFD).
+std::string ActCode(std::string_view text) {
+  std::string code = NormaliseCode(text);
+  size_t letters = 0;
+  for (char c : code) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  if (letters < 1 || code.size() > 4) return code;
+  for (char& c : code) {
+    if (c == '1') c = 'I';
+    else if (c == '0') c = 'O';
+    else if (c == '5') c = 'S';
+    else if (c == '8') c = 'B';
+  }
+  return code;
+}
+
+// The left edges (deskewed pixels) of the act table's code, coefficient and
+// montant columns, from the header's words; all -1 when not found.
+struct ActColumns {
+  double code = -1, coefficient = -1, montant = -1;
+  bool ok() const { return code >= 0 && code < coefficient && coefficient < montant; }
+};
+
+ActColumns FindActColumns(const PageView& v, int header) {
+  ActColumns c;
+  for (int i : v.rows()[static_cast<size_t>(header)].words) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    if (WordSimilarity(w.folded, "acte") >= 0.75 && c.code < 0) c.code = w.x0;
+    if (WordSimilarity(w.folded, "coefficient") >= 0.75 && c.coefficient < 0) c.coefficient = w.x0;
+    if (WordSimilarity(w.folded, "montant") >= 0.75 && c.montant < 0) c.montant = w.x0;
+  }
+  return c;
+}
+
+// One act row read by column: each word goes to the column its centre
+// lies in, so a stray mark or a lost word does not shift the others.
+void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const ActColumns& cols) {
+  const PageView& v = r.view();
+  if (toks.size() < 2) return;  // a stray mark, not a row
+  const double margin = 3 * v.mm();
+  ActCells cells;
+  std::string texts[4];
+  for (const auto& [text, id] : toks) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(id)];
+    const double cx = (w.x0 + w.x1) / 2;
+    const int col = cx < cols.code - margin ? 0 : cx < cols.coefficient - margin ? 1 : cx < cols.montant - margin ? 2 : 3;
+    std::vector<int>* ids[] = {&cells.date, &cells.code, &cells.coefficient, &cells.montant};
+    ids[col]->push_back(id);
+    // The raw word for the montant keeps its comma ("26," "00").
+    texts[col] += (texts[col].empty() ? "" : " ") + (col == 3 ? w.text : text);
+  }
+  Line line;
+  std::vector<std::string> doubts;
+  if (!texts[0].empty()) {
+    auto d = ParseDateText(texts[0]);
+    if (!d) d = ParseDateText(NoSpaces(texts[0]));
+    if (d) {
+      line.values["date"] = d->value.ToIso();
+      if (d->repaired || MinConf(v, cells.date) < 0.75) doubts.push_back("date");
+    }
+  }
+  if (const std::string code = ActCode(NoSpaces(texts[1])); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
+    line.values["code"] = code;
+    if (code != NormaliseCode(texts[1]) || MinConf(v, cells.code) < 0.75) doubts.push_back("code");
+  }
+  if (auto c = NormaliseCoefficient(NoSpaces(texts[2]))) {
+    line.values["coefficient"] = *c;
+    if (MinConf(v, cells.coefficient) < 0.75) doubts.push_back("coefficient");
+  }
+  auto m = ParseAmountText(texts[3]);
+  if (!m) m = ParseAmountText(NoSpaces(texts[3]));
+  if (m) {
+    line.values["montant"] = m->value.ToDecimal();
+    if (m->repaired || MinConf(v, cells.montant) < 0.75) doubts.push_back("montant");
+  }
+  // Neither a date nor an amount: marks between two rows, not a row.
+  if (!line.Find("date") && !line.Find("montant") && cells.date.empty()) return;
+  StoreActRow(r, std::move(line), cells, std::move(doubts), texts[0]);
+}
+
 void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& toks) {
   const PageView& v = r.view();
   if (toks.size() < 2) return;  // a stray mark, not a row
-  const int index = static_cast<int>(r.doc().lines.size());
   Line line;
   ActCells cells;
   std::vector<std::string> doubts;
@@ -279,16 +381,46 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
     }
     cells.montant = amounts.back().second;
   }
-  RereadActRow(r, line, cells, doubts);
-  if (!line.Find("date")) {
-    if (cells.date.empty()) r.Review("date", "date de l'acte absente", index);
-    else r.Review("date", "date de l'acte illisible : « " + toks[0].first + " »", index);
+  StoreActRow(r, std::move(line), cells, std::move(doubts), toks[0].first);
+}
+
+// An act row the page's OCR did not give (a gap of a row's height in the
+// table at deskewed height `y`): each column's cell re-read by region, every
+// value flagged; an empty flagged line without a RegionReader. The line is
+// kept so the rows after it stay in their place.
+void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& cols) {
+  const PageView& v = r.view();
+  const double mm = v.mm();
+  Line line;
+  std::vector<std::string> doubts;
+  if (RegionReader* reader = r.ctx().reader) {
+    auto cell = [&](double x0, double x1, RegionKind kind) -> std::optional<std::string> {
+      x0 = std::max(0.0, x0);
+      // Back to page pixels: the view's rows are deskewed by the residual slope.
+      const double yc = y + v.residual_skew() * (x0 + x1) / 2;
+      const Box box{static_cast<int>(x0), static_cast<int>(yc - 0.45 * pitch), static_cast<int>(x1 - x0), static_cast<int>(0.9 * pitch)};
+      if (box.width < 4 || box.height < 4 || box.y < 0) return std::nullopt;
+      auto read = reader->Reread(v.page().index, box, kind);
+      if (!read.ok() || read->text.empty()) return std::nullopt;
+      return read->text;
+    };
+    if (auto t = cell(cols.code - 35 * mm, cols.code - 2 * mm, RegionKind::kDate)) {
+      if (auto d = ParseDateText(NoSpaces(*t))) line.values["date"] = d->value.ToIso();
+    }
+    if (auto t = cell(cols.code - 2 * mm, cols.coefficient - 5 * mm, RegionKind::kText)) {
+      if (const std::string code = ActCode(NoSpaces(*t)); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
+        line.values["code"] = code;
+      }
+    }
+    if (auto t = cell(cols.coefficient - 3 * mm, cols.montant - 3 * mm, RegionKind::kAmount)) {
+      if (auto c = NormaliseCoefficient(NoSpaces(*t))) line.values["coefficient"] = *c;
+    }
+    if (auto t = cell(cols.montant - 3 * mm, cols.montant + 45 * mm, RegionKind::kAmount)) {
+      if (auto m = ParseAmountText(*t)) line.values["montant"] = m->value.ToDecimal();
+    }
+    for (const auto& [col, value] : line.values) doubts.push_back(col);
   }
-  for (const char* col : {"code", "coefficient", "montant"}) {
-    if (!line.Find(col)) r.Review(col, "illisible", index);
-  }
-  for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
-  r.doc().lines.push_back(std::move(line));
+  StoreActRow(r, std::move(line), ActCells{}, std::move(doubts), "");
 }
 
 void ReadActs(DocReader& r) {
@@ -296,17 +428,41 @@ void ReadActs(DocReader& r) {
   const int header = FindHeaderRow(v, {"date", "acte", "lettre", "cle", "coefficient", "montant", "honoraires"}, 4);
   if (header < 0) return;
   const auto rows = RowsBelow(v, header, {"montant total", "total", "frais"});
+  const ActColumns columns = FindActColumns(v, header);
+  std::vector<std::vector<std::pair<std::string, int>>> pieces;
   for (const auto& row : rows) {
     const auto all = RowTokens(v, row);
     if (all.empty()) continue;
     if (FoldKey(all[0].first) == "montant") break;
     // Two table rows merged by the row grouping: cut before each later date.
-    std::vector<std::vector<std::pair<std::string, int>>> pieces(1);
+    pieces.emplace_back();
     for (size_t i = 0; i < all.size(); ++i) {
       if (i > 0 && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
       pieces.back().push_back(all[i]);
     }
+  }
+  if (!columns.ok()) {
     for (const auto& toks : pieces) ReadActRow(r, toks);
+    return;
+  }
+  // Rows are evenly spaced: a gap of two or more rows' height is a row the
+  // OCR lost.
+  auto centre = [&](const std::vector<std::pair<std::string, int>>& toks) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(toks.front().second)];
+    return (w.y0 + w.y1) / 2;
+  };
+  std::vector<double> gaps;
+  for (size_t i = 0; i + 1 < pieces.size(); ++i) gaps.push_back(centre(pieces[i + 1]) - centre(pieces[i]));
+  std::vector<double> sorted = gaps;
+  std::sort(sorted.begin(), sorted.end());
+  const double pitch = sorted.size() >= 3 ? sorted[sorted.size() / 2] : 0;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    ReadActRowByColumns(r, pieces[i], columns);
+    if (pitch <= 0 || i + 1 >= pieces.size()) continue;
+    const double gap = gaps[i];
+    const long lost = std::lround(gap / pitch) - 1;
+    if (gap < 1.6 * pitch || lost < 1 || lost > 4) continue;
+    for (long k = 1; k <= lost; ++k) ReadMissingActRow(r, centre(pieces[i]) + gap * static_cast<double>(k) / static_cast<double>(lost + 1), pitch, columns);
   }
 }
 
