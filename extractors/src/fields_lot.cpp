@@ -295,6 +295,23 @@ ActColumns FindActColumns(const PageView& v, int header) {
   return c;
 }
 
+// "04/08/2624" under a row dated 2024: a year one digit away from the
+// year of the row above is that year misread (the only repair that makes
+// the date plausible), flagged by the caller. nullopt otherwise.
+std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& text) {
+  const auto& lines = r.doc().lines;
+  if (lines.empty() || text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  const std::string* above = lines.back().Find("date");
+  if (above == nullptr || above->size() != 10) return std::nullopt;
+  const std::string year = above->substr(0, 4);
+  int differ = 0;
+  for (size_t i = 0; i < 4; ++i) differ += text[6 + i] != year[i] ? 1 : 0;
+  if (differ != 1) return std::nullopt;
+  auto d = ParseDateText(text.substr(0, 6) + year);
+  if (!d) return std::nullopt;
+  return d->value.ToIso();
+}
+
 // One act row read by column: each word goes to the column its centre
 // lies in, so a stray mark or a lost word does not shift the others.
 void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const ActColumns& cols) {
@@ -320,6 +337,9 @@ void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, 
     if (d) {
       line.values["date"] = d->value.ToIso();
       if (d->repaired || MinConf(v, cells.date) < 0.75) doubts.push_back("date");
+    } else if (auto repaired = YearFromRowAbove(r, NoSpaces(texts[0]))) {
+      line.values["date"] = *repaired;
+      doubts.push_back("date");
     }
   }
   if (const std::string code = ActCode(NoSpaces(texts[1])); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {

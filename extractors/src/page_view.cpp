@@ -104,30 +104,31 @@ PageView::PageView(const OcrPage& page) : page_(&page) {
     }
   }
   word_height_ = Median(heights, 30.0);
-  // Per word: its OCR line holds a word of ordinary height.
-  std::vector<char> line_has_usual_height(words_.size(), 0);
+  // Boxes the OCR stretched over a ruling line or an underline: in an OCR
+  // line that also holds words of the usual height, a word box much taller
+  // is put back on their centre when it covers it.
   {
     size_t i = 0;
     for (const auto& line : page.lines) {
       const size_t begin = i;
-      bool usual = false;
+      std::vector<double> centres;
       for (const auto& w : line.words) {
         if (text::Trim(w.text).empty()) continue;
-        usual = usual || w.box.height <= 1.25 * word_height_;
-        ++i;
+        const PlacedWord& p = words_[i++];
+        const double h = p.y1 - p.y0;
+        if (h <= 1.25 * word_height_ && h >= 0.6 * word_height_) centres.push_back((p.y0 + p.y1) / 2);
       }
-      for (size_t k = begin; k < i; ++k) line_has_usual_height[k] = usual ? 1 : 0;
+      if (centres.empty()) continue;
+      const double c = Median(centres, 0.0);
+      for (size_t k = begin; k < i; ++k) {
+        PlacedWord& p = words_[k];
+        if (p.y1 - p.y0 <= 1.6 * word_height_ || c < p.y0 || c > p.y1) continue;
+        p.y0 = c - word_height_ / 2;
+        p.y1 = c + word_height_ / 2;
+      }
     }
   }
-  // Boxes the OCR stretched over a ruling line: in an OCR line that also
-  // holds words of the usual height, a word box much taller holds its glyphs
-  // at the bottom (the rule above is the table's row separator); and a
-  // letter a few pixels high is the rule itself.
-  for (size_t i = 0; i < words_.size(); ++i) {
-    const PlacedWord& w = words_[i];
-    if (w.y1 - w.y0 <= 1.6 * word_height_ || line_has_usual_height[i] == 0) continue;
-    words_[i].y0 = w.y1 - word_height_;
-  }
+  // A letter a few pixels high is a rule read as text.
   std::vector<PlacedWord> kept;
   for (auto& w : words_) {
     if (w.folded.empty() || w.y1 - w.y0 >= 0.25 * word_height_) kept.push_back(std::move(w));
