@@ -155,6 +155,18 @@ std::optional<BoxedReading> ReadBoxedRightOf(const DocReader& r, const LabelHit&
         sure = free->text.size() == 1 && free->text == digits && free->confidence >= kSureConfidence;
       }
     }
+    if (c == '?') {
+      // Last, the whole box with its two rules and some white around: the
+      // rules read as '1's on both sides of the digit ("191"), in doubt.
+      const int grow = static_cast<int>(1.2 * mm);
+      const Box wide{bx.x - grow, bx.y - grow / 2, bx.width + 2 * grow, bx.height + grow};
+      auto framed = reader->Reread(v.page().index, wide, RegionKind::kDigits);
+      if (framed.ok()) {
+        const std::string digits = OnlyDigits(framed->text);
+        if (digits.size() == 3 && digits[0] == '1' && digits[2] == '1') c = digits[1];
+        else if (digits.size() == 1) c = digits[0];
+      }
+    }
     if (!sure) out.unsure.push_back(static_cast<int>(i));
     out.value += c;
     out.cover.x = std::min(out.cover.x, bx.x);

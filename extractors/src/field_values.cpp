@@ -161,7 +161,7 @@ std::string NirCharacters(std::string_view text) {
 // the 15 characters read, or the sex digit the key alone admits before the
 // last 14. Flagged when deduced.
 std::optional<std::string> RereadGroupedNir(DocReader& r, std::string_view name, const Found& found, const LabelHit& hit) {
-  if (r.ctx().reader == nullptr || hit.similarity <= 0) return std::nullopt;
+  if (hit.similarity <= 0) return std::nullopt;
   const PageView& v = r.view();
   const Box& lb = v.words()[static_cast<size_t>(hit.last)].box;
   Box box = v.Cover(found.words);
@@ -170,16 +170,30 @@ std::optional<std::string> RereadGroupedNir(DocReader& r, std::string_view name,
   box.x = x0;
   box.y = std::max(0, box.y - static_cast<int>(v.mm()));
   box.height += static_cast<int>(2 * v.mm());
-  for (RegionKind kind : {RegionKind::kDigits, RegionKind::kText}) {
-    auto read = r.ctx().reader->Reread(v.page().index, box, kind);
-    if (!read.ok()) continue;
-    const std::string chars = NirCharacters(read->text);
+  // The first reading itself (a Corsican "2B" the digit whitelist cannot
+  // read), then re-reads with the digit whitelist and without.
+  for (int pass = 0; pass < 3; ++pass) {
+    std::string text = found.text;
+    if (pass > 0) {
+      if (r.ctx().reader == nullptr) break;
+      auto read = r.ctx().reader->Reread(v.page().index, box, pass == 1 ? RegionKind::kDigits : RegionKind::kText);
+      if (!read.ok()) continue;
+      text = read->text;
+    }
+    const std::string chars = NirCharacters(text);
     std::vector<std::pair<std::string, bool>> candidates;  // value, deduced
     if (chars.size() >= 15) candidates.push_back({chars.substr(chars.size() - 15), false});
-    if (chars.size() >= 14) {
-      const std::string tail = chars.substr(chars.size() - 14);
-      candidates.push_back({"1" + tail, true});
-      candidates.push_back({"2" + tail, true});
+    // The sex digit lost, and only then: a NIR whose key fails on the paper
+    // must stay as read for the lot rules.
+    if (chars.size() == 14) {
+      const std::string tail = chars;
+      for (const std::string sex : {"1", "2"}) {
+        candidates.push_back({sex + tail, true});
+        // Corsica: the B of "2B" (the A of "2A") read as an 8 (a 4).
+        if (tail[4] == '2' && (tail[5] == '8' || tail[5] == '4')) {
+          candidates.push_back({sex + tail.substr(0, 5) + (tail[5] == '8' ? "B" : "A") + tail.substr(6), true});
+        }
+      }
     }
     std::vector<std::pair<std::string, bool>> passing;
     for (const auto& c : candidates) {
