@@ -24,7 +24,14 @@ std::vector<std::string> Tokens(const DocReader&, const Found& found) {
 
 std::optional<std::string> SetDate(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
-  auto d = FindDate(found->text);
+  // Handwritten digits read apart ("2 9/ 01 /2 020"): the whole value,
+  // spaces dropped, is one date; a window of words would take a piece.
+  std::string joined;
+  for (char c : found->text) {
+    if (c != ' ') joined += c;
+  }
+  auto d = joined.size() == 10 ? ParseDateText(joined) : std::nullopt;
+  if (!d) d = FindDate(found->text);
   if (!d) {
     if (auto again = r.Reread(found->words, RegionKind::kDate, [](std::string_view t) -> std::optional<std::string> {
           auto p = FindDate(t);
