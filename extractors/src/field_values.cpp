@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "boxed_digits.h"
 #include "liasse/core/identifiers.h"
 
 namespace liasse::extractors::internal {
@@ -23,7 +24,14 @@ std::vector<std::string> Tokens(const DocReader&, const Found& found) {
 
 std::optional<std::string> SetDate(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
-  auto d = FindDate(found->text);
+  // Handwritten digits read apart ("2 9/ 01 /2 020"): the whole value,
+  // spaces dropped, is one date; a window of words would take a piece.
+  std::string joined;
+  for (char c : found->text) {
+    if (c != ' ') joined += c;
+  }
+  auto d = joined.size() == 10 ? ParseDateText(joined) : std::nullopt;
+  if (!d) d = FindDate(found->text);
   if (!d) {
     if (auto again = r.Reread(found->words, RegionKind::kDate, [](std::string_view t) -> std::optional<std::string> {
           auto p = FindDate(t);
@@ -89,6 +97,19 @@ std::optional<std::string> AlternativeNir(std::string_view text) {
 std::optional<std::string> SetNir(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
   auto cand = NirCandidate(found->text);
+  // Characters in boxes read with their rules ("[1|4|7|o|..."): the rules
+  // become '1's, and a key that passes on such a reading is chance.
+  const auto rules = std::count_if(found->text.begin(), found->text.end(), [](char c) { return c == '|' || c == '[' || c == ']' || c == '/'; });
+  if (rules >= 3 && cand) {
+    if (auto alt = AlternativeNir(found->text)) {
+      r.SetText(name, *alt, 0.6, found->words);
+      r.Review(name, "NIR lu dans ses cases par la première lecture seulement : à vérifier");
+      return alt;
+    }
+    r.SetText(name, cand->value, std::min(found->confidence, 0.3), found->words);
+    r.Review(name, "NIR en cases illisible : à vérifier sur le document");
+    return cand->value;
+  }
   if (!cand || !Nir::Parse(cand->value).ok()) {
     if (auto alt = AlternativeNir(found->text)) {
       r.SetText(name, *alt, 0.9, found->words);
@@ -119,6 +140,102 @@ std::optional<std::string> SetNir(DocReader& r, std::string_view name, const std
   r.SetText(name, cand->value, std::min(found->confidence, 0.5), found->words);
   r.Review(name, "NIR invalide (" + nir.status().message() + ") : à vérifier sur le document");
   return cand->value;
+}
+
+namespace {
+
+// The NIR characters of `text` (digits, and A/B after a '2' where a
+// Corsican département may stand, the sex digit being there or not).
+std::string NirCharacters(std::string_view text) {
+  std::string chars;
+  std::vector<std::string> words(1);
+  for (char c : text) {
+    if (c == ' ') words.emplace_back();
+    else words.back() += c;
+  }
+  for (const auto& w : words) {
+    bool repaired = false;
+    for (char c : MapConfusables(w, &repaired)) {
+      if (c >= '0' && c <= '9') chars += c;
+      else if ((c == 'A' || c == 'B') && (chars.size() == 5 || chars.size() == 6) && chars.back() == '2') chars += c;
+    }
+  }
+  return chars;
+}
+
+// The NIR in a re-read of the value's line from inside the label's last
+// word (a first digit printed over the label is lost by the page's OCR):
+// the 15 characters read, or the sex digit the key alone admits before the
+// last 14. Flagged when deduced.
+std::optional<std::string> RereadGroupedNir(DocReader& r, std::string_view name, const Found& found, const LabelHit& hit) {
+  if (hit.similarity <= 0) return std::nullopt;
+  const PageView& v = r.view();
+  const Box& lb = v.words()[static_cast<size_t>(hit.last)].box;
+  Box box = v.Cover(found.words);
+  const int x0 = std::max(0, lb.x + lb.width - static_cast<int>(4 * v.mm()));
+  box.width += box.x - x0 + static_cast<int>(1.5 * v.mm());
+  box.x = x0;
+  box.y = std::max(0, box.y - static_cast<int>(v.mm()));
+  box.height += static_cast<int>(2 * v.mm());
+  // The first reading itself (a Corsican "2B" the digit whitelist cannot
+  // read), then re-reads with the digit whitelist and without.
+  for (int pass = 0; pass < 3; ++pass) {
+    std::string text = found.text;
+    if (pass > 0) {
+      if (r.ctx().reader == nullptr) break;
+      auto read = r.ctx().reader->Reread(v.page().index, box, pass == 1 ? RegionKind::kDigits : RegionKind::kText);
+      if (!read.ok()) continue;
+      text = read->text;
+    }
+    const std::string chars = NirCharacters(text);
+    std::vector<std::pair<std::string, bool>> candidates;  // value, deduced
+    if (chars.size() >= 15) candidates.push_back({chars.substr(chars.size() - 15), false});
+    // The sex digit lost, and only then: a NIR whose key fails on the paper
+    // must stay as read for the lot rules.
+    if (chars.size() == 14) {
+      const std::string tail = chars;
+      for (const std::string sex : {"1", "2"}) {
+        candidates.push_back({sex + tail, true});
+        // Corsica: the B of "2B" (the A of "2A") read as an 8 (a 4).
+        if (tail[4] == '2' && (tail[5] == '8' || tail[5] == '4')) {
+          candidates.push_back({sex + tail.substr(0, 5) + (tail[5] == '8' ? "B" : "A") + tail.substr(6), true});
+        }
+      }
+    }
+    std::vector<std::pair<std::string, bool>> passing;
+    for (const auto& c : candidates) {
+      if (Nir::Parse(c.first).ok() && std::none_of(passing.begin(), passing.end(), [&](const auto& p) { return p.first == c.first; })) {
+        passing.push_back(c);
+      }
+    }
+    if (passing.size() != 1) continue;
+    if (passing.front().second) r.Review(name, "premier chiffre du NIR déduit de sa clé : à vérifier");
+    r.SetText(name, passing.front().first, passing.front().second ? 0.6 : 0.9, found.words);
+    return passing.front().first;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> SetNirRightOf(DocReader& r, std::string_view name, std::string_view label, double max_gap_mm) {
+  auto found = r.RightOfLabel(label, max_gap_mm);
+  const auto direct = found ? NirCandidate(found->text) : std::nullopt;
+  if (!direct || !Nir::Parse(direct->value).ok()) {
+    LabelHit hit = r.view().FindBest(label);
+    // The boxes confirm the place: a worn label is enough to look there.
+    if (hit.similarity <= 0) hit = r.view().FindBest(label, 0.6);
+    if (auto boxed = ReadBoxedNir(r, hit); boxed && !r.Has(name)) {
+      if (boxed->deduced) r.Review(name, "un caractère du NIR déduit de sa clé : à vérifier");
+      r.SetText(name, boxed->value, boxed->deduced ? 0.6 : 0.95, {});
+      r.doc().fields[std::string(name)].box = boxed->cover;
+      return boxed->value;
+    }
+    if (found && !r.Has(name)) {
+      if (auto again = RereadGroupedNir(r, name, *found, hit)) return again;
+    }
+  }
+  return SetNir(r, name, found);
 }
 
 std::optional<std::string> SetNumeroAm(DocReader& r, std::string_view name, const std::optional<Found>& found) {

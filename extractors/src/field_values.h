@@ -20,6 +20,10 @@ std::optional<std::string> SetDate(DocReader& r, std::string_view name, const st
 std::optional<std::string> SetAmount(DocReader& r, std::string_view name, const std::optional<Found>& found);
 // NIR: 15 characters, key checked; a wrong key keeps the value as read and flags it.
 std::optional<std::string> SetNir(DocReader& r, std::string_view name, const std::optional<Found>& found);
+// The NIR right of `label`: as the OCR read it when its key passes, else
+// from the character boxes re-read one by one (boxed_digits.h), else as
+// SetNir does with the OCR's reading.
+std::optional<std::string> SetNirRightOf(DocReader& r, std::string_view name, std::string_view label, double max_gap_mm);
 // N° AM (9 digits, Luhn key).
 std::optional<std::string> SetNumeroAm(DocReader& r, std::string_view name, const std::optional<Found>& found);
 // A run of exactly `length` digits (lot, invoice, RPPS, FINESS, ADELI numbers).

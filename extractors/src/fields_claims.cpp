@@ -71,6 +71,28 @@ void ReadFactureCategorie(DocReader& r) {
   r.SetText("categorie", found, 0.95, {});
 }
 
+// An act code as printed: a CCAM code is 4 letters and 3 digits, so an
+// 'O' among the digits is a 0, and a doubled digit ("HBLDO036") is undone
+// when only one way fits (`repaired` is then set).
+std::string NormaliseActCode(std::string_view raw, bool* repaired) {
+  std::string code = NormaliseCode(raw);
+  if (code.size() < 7 || code.size() > 8) return code;
+  for (size_t i = 0; i < 4; ++i) {
+    if (!std::isalpha(static_cast<unsigned char>(code[i]))) return code;
+  }
+  bool changed = false;
+  const std::string digits = MapConfusables(code.substr(4), &changed);
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return code;
+  if (digits.size() == 3) {
+    *repaired = *repaired || changed;
+    return code.substr(0, 4) + digits;
+  }
+  const auto collapsed = CollapseDoubledDigit(digits, 3);
+  if (collapsed.size() != 1) return code;
+  *repaired = true;
+  return code.substr(0, 4) + collapsed.front();
+}
+
 // Table rows: date, code, [dent], libellé..., [base], montant.
 void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
   const PageView& v = r.view();
@@ -92,16 +114,33 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
     size_t k = 0;
     std::vector<std::string> doubts;
     if (!devis) {
-      const auto d = ParseDateText(toks[k].first);
-      if (!d) continue;
-      line.values["date"] = d->value.ToIso();
-      if (d->repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("date");
+      auto d = ParseDateText(toks[k].first);
+      if (!d) {
+        // A row is kept when it ends with an amount (dropping it would shift
+        // the next rows): its date re-read alone, else flagged.
+        if (!IsAmountText(toks.back().first)) continue;
+        const auto again = r.Reread({toks[k].second}, RegionKind::kDate, [](std::string_view t) -> std::optional<std::string> {
+          auto p = ParseDateText(t);
+          if (!p) return std::nullopt;
+          return p->value.ToIso();
+        });
+        if (again) {
+          line.values["date"] = *again;
+          doubts.push_back("date");
+        } else {
+          r.Review("date", "date de la ligne illisible : « " + toks[k].first + " »", index);
+        }
+      } else {
+        line.values["date"] = d->value.ToIso();
+        if (d->repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("date");
+      }
       ++k;
     } else {
       line.values["dent"] = DigitsOf(toks[k++].first);
     }
-    line.values["code"] = NormaliseCode(toks[k].first);
-    if (v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("code");
+    bool code_repaired = false;
+    line.values["code"] = NormaliseActCode(toks[k].first, &code_repaired);
+    if (code_repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("code");
     ++k;
     if (dental_columns && k < toks.size()) {
       line.values["dent"] = DigitsOf(toks[k++].first);

@@ -1,7 +1,10 @@
 // Readers of the B2 lot's paper (seed 003): bordereau récapitulatif,
 // feuille de soins auxiliaire médical, prescription, entente préalable.
 #include <algorithm>
+#include <array>
+#include <cmath>
 
+#include "act_reread.h"
 #include "field_values.h"
 #include "ink.h"
 #include "liasse/core/identifiers.h"
@@ -45,6 +48,20 @@ std::vector<std::pair<std::string, std::vector<int>>> Amounts(const PageView& v,
       out.push_back({toks[i].first, {toks[i].second}});
       continue;
     }
+    // "26, 00": the cents read as a word of their own after the comma.
+    const std::string& raw = v.words()[static_cast<size_t>(toks[i].second)].text;
+    if (i + 1 < toks.size() && !t.empty() && !raw.empty() && (raw.back() == ',' || raw.back() == '.') &&
+        std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const std::string cents = MapConfusables(toks[i + 1].first, &repaired);
+      const auto& a = v.words()[static_cast<size_t>(toks[i].second)];
+      const auto& b = v.words()[static_cast<size_t>(toks[i + 1].second)];
+      if (cents.size() == 2 && std::all_of(cents.begin(), cents.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          b.x0 - a.x1 < 1.2 * v.word_height()) {
+        out.push_back({toks[i].first + "," + toks[i + 1].first, {toks[i].second, toks[i + 1].second}});
+        ++i;
+        continue;
+      }
+    }
     const bool group = t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (group && i + 1 < toks.size() && IsAmountToken(MapConfusables(toks[i + 1].first, &repaired))) {
       const auto& a = v.words()[static_cast<size_t>(toks[i].second)];
@@ -59,6 +76,52 @@ std::vector<std::pair<std::string, std::vector<int>>> Amounts(const PageView& v,
 }
 
 double MinConf(const PageView& v, const std::vector<int>& ids) { return v.MinConfidence(ids); }
+
+std::string NoSpaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+// A bordereau line whose AMO + AMC ≠ total: each amount re-read alone, and
+// the one combination of first and second readings that adds up is kept
+// (the three then confirm one another).
+void RereadLineAmounts(const DocReader& r, Line& line, const std::vector<std::pair<std::string, std::vector<int>>>& amounts,
+                       std::vector<std::string>& doubts) {
+  static const char* kCols[] = {"montant_total", "montant_amo", "montant_amc"};
+  auto sums = [](const std::string* t, const std::string* o, const std::string* c) {
+    if (!t || !o || !c) return false;
+    auto mt = Money::ParseDecimal(*t), mo = Money::ParseDecimal(*o), mc = Money::ParseDecimal(*c);
+    return mt.ok() && mo.ok() && mc.ok() && mo.value() + mc.value() == mt.value();
+  };
+  if (sums(line.Find(kCols[0]), line.Find(kCols[1]), line.Find(kCols[2]))) {
+    std::erase_if(doubts, [](const std::string& d) { return d.starts_with("montant_"); });
+    return;
+  }
+  std::vector<std::string> options[3];
+  for (size_t a = 0; a < 3; ++a) {
+    if (const std::string* first = line.Find(kCols[a])) options[a].push_back(*first);
+    const auto again = r.Reread(amounts[a].second, RegionKind::kAmount, [](std::string_view t) -> std::optional<std::string> {
+      auto m = ParseAmountText(t);
+      if (!m) return std::nullopt;
+      return m->value.ToDecimal();
+    });
+    if (again && std::find(options[a].begin(), options[a].end(), *again) == options[a].end()) options[a].push_back(*again);
+  }
+  std::vector<std::array<std::string, 3>> passing;
+  for (const auto& t : options[0]) {
+    for (const auto& o : options[1]) {
+      for (const auto& c : options[2]) {
+        if (sums(&t, &o, &c)) passing.push_back({t, o, c});
+      }
+    }
+  }
+  if (passing.size() != 1) return;
+  for (size_t a = 0; a < 3; ++a) line.values[kCols[a]] = passing.front()[a];
+  std::erase_if(doubts, [](const std::string& d) { return d.starts_with("montant_"); });
+}
 
 void ReadBordereauLines(DocReader& r) {
   const PageView& v = r.view();
@@ -77,11 +140,22 @@ void ReadBordereauLines(DocReader& r) {
     std::string numero = DigitsOf(toks[0].first, &rep);
     if (numero.size() != 9) {
       // Not a line unless it carries the amounts: then keep it (later lines
-      // would shift) with its number flagged.
+      // would shift) with its number re-read alone, else flagged.
       if (Amounts(v, toks, 1).size() < 2) continue;
+      const auto again = r.Reread({toks[0].second}, RegionKind::kDigits, [](std::string_view t) -> std::optional<std::string> {
+        std::string d = DigitsOf(t);
+        if (d.size() != 9) return std::nullopt;
+        return d;
+      });
       const auto collapsed = CollapseDoubledDigit(numero, 9);
-      if (collapsed.size() == 1) line.values["numero_facture"] = collapsed.front();
-      r.Review("numero_facture", "numéro de facture illisible : « " + toks[0].first + " »", index);
+      if (again) {
+        line.values["numero_facture"] = *again;
+        // One reading of two: a person confirms it.
+        doubts.push_back("numero_facture");
+      } else {
+        if (collapsed.size() == 1) line.values["numero_facture"] = collapsed.front();
+        r.Review("numero_facture", "numéro de facture illisible : « " + toks[0].first + " »", index);
+      }
     } else {
       line.values["numero_facture"] = numero;
       if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back("numero_facture");
@@ -95,7 +169,25 @@ void ReadBordereauLines(DocReader& r) {
       nir_ids.push_back(toks[k].second);
       ++k;
     }
-    if (auto nir = NirCandidate(nir_text)) {
+    auto nir = NirCandidate(nir_text);
+    if ((!nir || !Nir::Parse(nir->value).ok()) && !nir_ids.empty()) {
+      // Re-read alone with the digit whitelist: kept when its key passes.
+      const auto again = r.Reread(nir_ids, RegionKind::kDigits, [](std::string_view t) -> std::optional<std::string> {
+        auto c = NirCandidate(t);
+        if (!c || !Nir::Parse(c->value).ok()) return std::nullopt;
+        return c->value;
+      });
+      if (again) nir = Parsed<std::string>{*again, false};
+    }
+    if (nir && !Nir::Parse(nir->value).ok() && nir->value[5] == '2' && (nir->value[6] == '8' || nir->value[6] == '4')) {
+      // Corsica's "2B" ("2A") read "28" ("24"): the one repair the key accepts, flagged.
+      std::string corse = nir->value;
+      corse[6] = corse[6] == '8' ? 'B' : 'A';
+      if (Nir::Parse(corse).ok()) {
+        nir = Parsed<std::string>{corse, true};
+      }
+    }
+    if (nir) {
       line.values["nir"] = nir->value;
       if (!Nir::Parse(nir->value).ok()) r.Review("nir", "NIR de la ligne invalide (clé) : à vérifier", index);
       else if (nir->repaired) doubts.push_back("nir");
@@ -123,6 +215,7 @@ void ReadBordereauLines(DocReader& r) {
         if (m) line.values[kCols[a]] = m->value.ToDecimal();
         if (!m || m->repaired || MinConf(v, amounts[a].second) < 0.75) doubts.push_back(kCols[a]);
       }
+      RereadLineAmounts(r, line, amounts, doubts);
     } else {
       for (const char* c : kCols) r.Review(c, "montants de la ligne illisibles", index);
     }
@@ -162,28 +255,142 @@ namespace {
 
 // One act row: date, code, coefficient, montant. A row is never dropped
 // (later rows would shift): what cannot be read is absent and flagged.
+// The flags of a read act row, then the row itself.
+void StoreActRow(DocReader& r, Line line, const ActCells& cells, std::vector<std::string> doubts, const std::string& date_text) {
+  const int index = static_cast<int>(r.doc().lines.size());
+  RereadActRow(r, line, cells, doubts);
+  if (!line.Find("date")) {
+    if (cells.date.empty()) r.Review("date", "date de l'acte absente", index);
+    else r.Review("date", "date de l'acte illisible : « " + date_text + " »", index);
+  }
+  for (const char* col : {"code", "coefficient", "montant"}) {
+    if (!line.Find(col)) r.Review(col, "illisible", index);
+  }
+  for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+  r.doc().lines.push_back(std::move(line));
+}
+
+// A lettre-clé with digits read for its letters ("1FD" → IFD).
+std::string ActCode(std::string_view text) {
+  std::string code = NormaliseCode(text);
+  size_t letters = 0;
+  for (char c : code) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  if (letters < 1 || code.size() > 4) return code;
+  for (char& c : code) {
+    if (c == '1') c = 'I';
+    else if (c == '0') c = 'O';
+    else if (c == '5') c = 'S';
+    else if (c == '8') c = 'B';
+  }
+  return code;
+}
+
+// The left edges (deskewed pixels) of the act table's code, coefficient and
+// montant columns, from the header's words; all -1 when not found.
+struct ActColumns {
+  double code = -1, coefficient = -1, montant = -1;
+  bool ok() const { return code >= 0 && code < coefficient && coefficient < montant; }
+};
+
+ActColumns FindActColumns(const PageView& v, int header) {
+  ActColumns c;
+  for (int i : v.rows()[static_cast<size_t>(header)].words) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    if (WordSimilarity(w.folded, "acte") >= 0.75 && c.code < 0) c.code = w.x0;
+    if (WordSimilarity(w.folded, "coefficient") >= 0.75 && c.coefficient < 0) c.coefficient = w.x0;
+    if (WordSimilarity(w.folded, "montant") >= 0.75 && c.montant < 0) c.montant = w.x0;
+  }
+  return c;
+}
+
+// "04/08/2624" under a row dated 2024: a year one digit away from the
+// year of the row above is that year misread (the only repair that makes
+// the date plausible), flagged by the caller. nullopt otherwise.
+std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& text) {
+  const auto& lines = r.doc().lines;
+  if (lines.empty() || text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  const std::string* above = lines.back().Find("date");
+  if (above == nullptr || above->size() != 10) return std::nullopt;
+  const std::string year = above->substr(0, 4);
+  int differ = 0;
+  for (size_t i = 0; i < 4; ++i) differ += text[6 + i] != year[i] ? 1 : 0;
+  if (differ != 1) return std::nullopt;
+  auto d = ParseDateText(text.substr(0, 6) + year);
+  if (!d) return std::nullopt;
+  return d->value.ToIso();
+}
+
+// One act row read by column: each word goes to the column its centre
+// lies in, so a stray mark or a lost word does not shift the others.
+void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const ActColumns& cols) {
+  const PageView& v = r.view();
+  if (toks.size() < 2) return;  // a stray mark, not a row
+  const double margin = 3 * v.mm();
+  ActCells cells;
+  std::string texts[4];
+  for (const auto& [text, id] : toks) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(id)];
+    const double cx = (w.x0 + w.x1) / 2;
+    const int col = cx < cols.code - margin ? 0 : cx < cols.coefficient - margin ? 1 : cx < cols.montant - margin ? 2 : 3;
+    std::vector<int>* ids[] = {&cells.date, &cells.code, &cells.coefficient, &cells.montant};
+    ids[col]->push_back(id);
+    // The raw word for the montant keeps its comma ("26," "00").
+    texts[col] += (texts[col].empty() ? "" : " ") + (col == 3 ? w.text : text);
+  }
+  Line line;
+  std::vector<std::string> doubts;
+  if (!texts[0].empty()) {
+    auto d = ParseDateText(texts[0]);
+    if (!d) d = ParseDateText(NoSpaces(texts[0]));
+    if (d) {
+      line.values["date"] = d->value.ToIso();
+      if (d->repaired || MinConf(v, cells.date) < 0.75) doubts.push_back("date");
+    } else if (auto repaired = YearFromRowAbove(r, NoSpaces(texts[0]))) {
+      line.values["date"] = *repaired;
+      doubts.push_back("date");
+    }
+  }
+  if (const std::string code = ActCode(NoSpaces(texts[1])); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
+    line.values["code"] = code;
+    if (code != NormaliseCode(texts[1]) || MinConf(v, cells.code) < 0.75) doubts.push_back("code");
+  }
+  if (auto c = NormaliseCoefficient(NoSpaces(texts[2]))) {
+    line.values["coefficient"] = *c;
+    if (MinConf(v, cells.coefficient) < 0.75) doubts.push_back("coefficient");
+  }
+  auto m = ParseAmountText(texts[3]);
+  if (!m) m = ParseAmountText(NoSpaces(texts[3]));
+  if (m) {
+    line.values["montant"] = m->value.ToDecimal();
+    if (m->repaired || MinConf(v, cells.montant) < 0.75) doubts.push_back("montant");
+  }
+  // Neither a date nor an amount: marks between two rows, not a row.
+  if (!line.Find("date") && !line.Find("montant") && cells.date.empty()) return;
+  StoreActRow(r, std::move(line), cells, std::move(doubts), texts[0]);
+}
+
 void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& toks) {
   const PageView& v = r.view();
   if (toks.size() < 2) return;  // a stray mark, not a row
-  const int index = static_cast<int>(r.doc().lines.size());
   Line line;
+  ActCells cells;
   std::vector<std::string> doubts;
   size_t k = 0;
   if (const auto date = ParseDateText(toks[0].first)) {
     line.values["date"] = date->value.ToIso();
     if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back("date");
+    cells.date = {toks[0].second};
     k = 1;
   } else if (!std::isalpha(static_cast<unsigned char>(toks[0].first[0]))) {
-    r.Review("date", "date de l'acte illisible : « " + toks[0].first + " »", index);
+    cells.date = {toks[0].second};
     k = 1;
-  } else {
-    r.Review("date", "date de l'acte absente", index);
   }
   if (k < toks.size()) {
     const std::string code = NormaliseCode(toks[k].first);
     if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
       line.values["code"] = code;
       if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("code");
+      cells.code = {toks[k].second};
       ++k;
     }
   }
@@ -193,18 +400,55 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
       line.values["coefficient"] = *c;
       if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("coefficient");
     }
+    cells.coefficient = {toks[k].second};
   }
   if (!amounts.empty()) {
     if (auto m = ParseAmountText(amounts.back().first)) {
       line.values["montant"] = m->value.ToDecimal();
       if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back("montant");
     }
+    cells.montant = amounts.back().second;
   }
-  for (const char* col : {"code", "coefficient", "montant"}) {
-    if (!line.Find(col)) r.Review(col, "illisible", index);
+  StoreActRow(r, std::move(line), cells, std::move(doubts), toks[0].first);
+}
+
+// An act row the page's OCR did not give (a gap of a row's height in the
+// table at deskewed height `y`): each column's cell re-read by region, every
+// value flagged; an empty flagged line without a RegionReader. The line is
+// kept so the rows after it stay in their place.
+void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& cols) {
+  const PageView& v = r.view();
+  const double mm = v.mm();
+  Line line;
+  std::vector<std::string> doubts;
+  if (RegionReader* reader = r.ctx().reader) {
+    auto cell = [&](double x0, double x1, RegionKind kind) -> std::optional<std::string> {
+      x0 = std::max(0.0, x0);
+      // Back to page pixels: the view's rows are deskewed by the residual slope.
+      const double yc = y + v.residual_skew() * (x0 + x1) / 2;
+      const Box box{static_cast<int>(x0), static_cast<int>(yc - 0.45 * pitch), static_cast<int>(x1 - x0), static_cast<int>(0.9 * pitch)};
+      if (box.width < 4 || box.height < 4 || box.y < 0) return std::nullopt;
+      auto read = reader->Reread(v.page().index, box, kind);
+      if (!read.ok() || read->text.empty()) return std::nullopt;
+      return read->text;
+    };
+    if (auto t = cell(cols.code - 35 * mm, cols.code - 2 * mm, RegionKind::kDate)) {
+      if (auto d = ParseDateText(NoSpaces(*t))) line.values["date"] = d->value.ToIso();
+    }
+    if (auto t = cell(cols.code - 2 * mm, cols.coefficient - 5 * mm, RegionKind::kText)) {
+      if (const std::string code = ActCode(NoSpaces(*t)); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
+        line.values["code"] = code;
+      }
+    }
+    if (auto t = cell(cols.coefficient - 3 * mm, cols.montant - 3 * mm, RegionKind::kAmount)) {
+      if (auto c = NormaliseCoefficient(NoSpaces(*t))) line.values["coefficient"] = *c;
+    }
+    if (auto t = cell(cols.montant - 3 * mm, cols.montant + 45 * mm, RegionKind::kAmount)) {
+      if (auto m = ParseAmountText(*t)) line.values["montant"] = m->value.ToDecimal();
+    }
+    for (const auto& [col, value] : line.values) doubts.push_back(col);
   }
-  for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
-  r.doc().lines.push_back(std::move(line));
+  StoreActRow(r, std::move(line), ActCells{}, std::move(doubts), "");
 }
 
 void ReadActs(DocReader& r) {
@@ -212,17 +456,41 @@ void ReadActs(DocReader& r) {
   const int header = FindHeaderRow(v, {"date", "acte", "lettre", "cle", "coefficient", "montant", "honoraires"}, 4);
   if (header < 0) return;
   const auto rows = RowsBelow(v, header, {"montant total", "total", "frais"});
+  const ActColumns columns = FindActColumns(v, header);
+  std::vector<std::vector<std::pair<std::string, int>>> pieces;
   for (const auto& row : rows) {
     const auto all = RowTokens(v, row);
     if (all.empty()) continue;
     if (FoldKey(all[0].first) == "montant") break;
     // Two table rows merged by the row grouping: cut before each later date.
-    std::vector<std::vector<std::pair<std::string, int>>> pieces(1);
+    pieces.emplace_back();
     for (size_t i = 0; i < all.size(); ++i) {
       if (i > 0 && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
       pieces.back().push_back(all[i]);
     }
+  }
+  if (!columns.ok()) {
     for (const auto& toks : pieces) ReadActRow(r, toks);
+    return;
+  }
+  // Rows are evenly spaced: a gap of two or more rows' height is a row the
+  // OCR lost.
+  auto centre = [&](const std::vector<std::pair<std::string, int>>& toks) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(toks.front().second)];
+    return (w.y0 + w.y1) / 2;
+  };
+  std::vector<double> gaps;
+  for (size_t i = 0; i + 1 < pieces.size(); ++i) gaps.push_back(centre(pieces[i + 1]) - centre(pieces[i]));
+  std::vector<double> sorted = gaps;
+  std::sort(sorted.begin(), sorted.end());
+  const double pitch = sorted.size() >= 3 ? sorted[sorted.size() / 2] : 0;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    ReadActRowByColumns(r, pieces[i], columns);
+    if (pitch <= 0 || i + 1 >= pieces.size()) continue;
+    const double gap = gaps[i];
+    const long lost = std::lround(gap / pitch) - 1;
+    if (gap < 1.6 * pitch || lost < 1 || lost > 4) continue;
+    for (long k = 1; k <= lost; ++k) ReadMissingActRow(r, centre(pieces[i]) + gap * static_cast<double>(k) / static_cast<double>(lost + 1), pitch, columns);
   }
 }
 
@@ -271,7 +539,7 @@ void ReadFeuilleDeSoins(DocReader& r) {
     r.Review("beneficiaire.nom", "rubriques « Nom et prénom » non toutes trouvées");
   }
   SetDate(r, "beneficiaire.date_naissance", r.RightOfLabel("Date de naissance"));
-  SetNir(r, "assure.nir", r.RightOfLabel("N° d'immatriculation", 30));
+  SetNirRightOf(r, "assure.nir", "N° d'immatriculation", 30);
   ReadPrescripteurLine(r);
   SetDate(r, "prescription.date", r.RightOfLabel("Date de la prescription", 40));
   SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° d'identification"));
@@ -320,7 +588,7 @@ void ReadPrescription(DocReader& r) {
 
 void ReadEntentePrealable(DocReader& r) {
   SetPersonName(r, "patient.nom", "patient.prenom", r.RightOfLabel("Nom et prénom :"));
-  SetNir(r, "patient.nir", r.RightOfLabel("N° d'immatriculation :"));
+  SetNirRightOf(r, "patient.nir", "N° d'immatriculation :", 25);
   SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° AM :"));
   SetDate(r, "date", r.RightOfLabel("Date de la demande :", 25, 105));
   if (auto birth = r.RightOfLabel("Date de naissance :")) {

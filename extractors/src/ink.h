@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "doc_reader.h"
 #include "liasse/extractors/ocr_input.h"
@@ -24,6 +25,10 @@ struct InkVerdict {
 // A signature zone: present when enough ink lies in it (borders excluded
 // by the caller's margin).
 std::optional<InkVerdict> SignatureIn(const GreyRaster& raster, const Box& zone);
+// The same, with the ink of printed matter left out: every connected
+// component of ink in `zone` that touches one of `printed` (boxes of words
+// the OCR read surely, e.g. a practitioner's stamp with its frame).
+std::optional<InkVerdict> SignatureInIgnoring(const GreyRaster& raster, const Box& zone, const std::vector<Box>& printed);
 // A check box interior: ticked when its cross or tick covers enough of it.
 std::optional<InkVerdict> CheckboxTicked(const GreyRaster& raster, const Box& interior);
 // Crossing-out strokes in a text band: a long, nearly horizontal run of ink

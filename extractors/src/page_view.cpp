@@ -104,6 +104,36 @@ PageView::PageView(const OcrPage& page) : page_(&page) {
     }
   }
   word_height_ = Median(heights, 30.0);
+  // Boxes the OCR stretched over a ruling line or an underline: in an OCR
+  // line that also holds words of the usual height, a word box much taller
+  // is put back on their centre when it covers it.
+  {
+    size_t i = 0;
+    for (const auto& line : page.lines) {
+      const size_t begin = i;
+      std::vector<double> centres;
+      for (const auto& w : line.words) {
+        if (text::Trim(w.text).empty()) continue;
+        const PlacedWord& p = words_[i++];
+        const double h = p.y1 - p.y0;
+        if (h <= 1.25 * word_height_ && h >= 0.6 * word_height_) centres.push_back((p.y0 + p.y1) / 2);
+      }
+      if (centres.empty()) continue;
+      const double c = Median(centres, 0.0);
+      for (size_t k = begin; k < i; ++k) {
+        PlacedWord& p = words_[k];
+        if (p.y1 - p.y0 <= 1.6 * word_height_ || c < p.y0 || c > p.y1) continue;
+        p.y0 = c - word_height_ / 2;
+        p.y1 = c + word_height_ / 2;
+      }
+    }
+  }
+  // A letter a few pixels high is a rule read as text.
+  std::vector<PlacedWord> kept;
+  for (auto& w : words_) {
+    if (w.folded.empty() || w.y1 - w.y0 >= 0.25 * word_height_) kept.push_back(std::move(w));
+  }
+  words_ = std::move(kept);
   // Rows: words sorted by vertical centre, a new row when the centre moves
   // by more than half a word height from the row's running centre.
   std::vector<int> order(words_.size());

@@ -56,4 +56,10 @@ const NgapTariffs& DefaultTariffs(const std::filesystem::path& data_dir) {
   return it->second;
 }
 
+std::vector<std::string> NgapTariffs::Codes() const {
+  std::vector<std::string> out;
+  for (const auto& [code, dated] : values_) out.push_back(code);
+  return out;
+}
+
 }  // namespace liasse::extractors::internal

@@ -26,6 +26,8 @@ class NgapTariffs {
   std::optional<Money> ValueOn(const std::string& code, Date date) const;
   bool Knows(const std::string& code) const { return values_.count(code) > 0; }
   bool empty() const { return values_.empty(); }
+  // Every code with dated values, in name order.
+  std::vector<std::string> Codes() const;
 
  private:
   struct Dated {

@@ -48,6 +48,8 @@ std::optional<Money> ExpectedMontant(const NgapTariffs& t, const Line& line) {
 
 }  // namespace
 
+std::optional<Money> ActMontant(const NgapTariffs& tariffs, const Line& line) { return ExpectedMontant(tariffs, line); }
+
 void CheckNirBirth(DocReader& r, std::string_view nir_field, Date birth) {
   const std::string* nir_text = r.doc().Text(nir_field);
   if (!nir_text) return;
@@ -66,7 +68,9 @@ void CheckBordereauTotals(DocReader& r) {
     const auto amc = Amount(lines[i].Find("montant_amc"));
     if (total && amo && amc && *amo + *amc != *total) {
       // Either a misread digit or an anomaly on the paper: the rules judge, a person checks.
-      r.Review("montant_total", "part AMO + part AMC ≠ total de la ligne : à vérifier", static_cast<int>(i));
+      for (const char* col : {"montant_total", "montant_amo", "montant_amc"}) {
+        r.Review(col, "part AMO + part AMC ≠ total de la ligne : à vérifier", static_cast<int>(i));
+      }
     }
   }
 }

@@ -10,6 +10,11 @@
 
 namespace liasse::extractors::internal {
 
+// coefficient × lettre-clé value of the line's code on its date, rounded
+// half up to the cent; nullopt when code, coefficient or date is missing or
+// the tariff does not know them.
+std::optional<Money> ActMontant(const NgapTariffs& tariffs, const Line& line);
+
 void CheckBordereauTotals(DocReader& r);
 void CheckFeuille(DocReader& r);
 void CheckFactureLines(DocReader& r);

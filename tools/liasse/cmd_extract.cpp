@@ -1,11 +1,16 @@
-// `liasse extract OCR_DIR... --out DIR [--envelopes DIR]`: the extraction
-// dev loop without re-doing OCR. Reads the page JSONs `liasse ocr` wrote
-// (one folder per envelope, or a folder of such folders), runs the
-// extractors and writes the contract JSON per envelope. Ink checks have no
-// raster here: those fields go to review (the `process` path fills ink).
-#include <unistd.h>
-
+// `liasse extract OCR_DIR... --out DIR [--envelopes DIR] [--ink-from-pdf]
+// [--reread]`: the extraction dev loop without re-doing OCR. Reads the page
+// JSONs `liasse ocr` wrote (one folder per envelope, or a folder of such
+// folders), runs the extractors and writes the contract JSON per envelope.
+// The cleaned page images the boxes refer to are in the envelope's
+// searchable PDF (lossless 1-bit): with --ink-from-pdf they feed the ink
+// checks, with --reread a Tesseract engine re-reads regions on them, as
+// `liasse process` does on the cleaned page it keeps. Without them, ink
+// fields go to review and nothing is re-read.
+#include <algorithm>
 #include <chrono>
+#include <memory>
+#include <optional>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -14,8 +19,11 @@
 #include "commands.h"
 #include "liasse/extractors/document_json.h"
 #include "liasse/extractors/extract.h"
+#include "liasse/ocr/ocr.h"
+#include "liasse/ocr/page_image.h"
 #include "liasse/runner/file_hash.h"
 #include "ocr_pages_json.h"
+#include "omp_env.h"
 
 namespace liasse::cli {
 
@@ -79,42 +87,72 @@ extractors::Envelope MakeEnvelope(const fs::path& dir, const std::vector<extract
 }
 
 // The page images of the envelope's searchable PDF (the cleaned images the
-// OCR boxes refer to), extracted with poppler's pdfimages as PBM files and
-// read into grey rasters. Pages stay without ink when anything fails.
-void FillInkFromPdf(const fs::path& dir, std::vector<extractors::OcrPage>& pages) {
+// OCR boxes refer to, stored losslessly), or an empty vector when the PDF is
+// missing, unreadable or holds another number of pages. The pages take the
+// images' true size (the page JSON does not store it).
+std::vector<ocr::PageImage> CleanedPagesFromPdf(const fs::path& dir, std::vector<extractors::OcrPage>& pages) {
   const fs::path pdf = dir / (dir.filename().string() + ".pdf");
-  if (!fs::exists(pdf)) return;
-  const fs::path tmp = fs::temp_directory_path() / ("liasse-extract-" + std::to_string(::getpid()));
-  fs::create_directories(tmp);
-  const std::string cmd = "pdfimages '" + pdf.string() + "' '" + (tmp / "p").string() + "' 2>/dev/null";
-  if (std::system(cmd.c_str()) == 0) {
-    for (size_t i = 0; i < pages.size(); ++i) {
-      char name[32];
-      std::snprintf(name, sizeof name, "p-%03zu.pbm", i);
-      std::ifstream in(tmp / name, std::ios::binary);
-      std::string magic;
-      int w = 0, h = 0;
-      in >> magic >> w >> h;
-      in.get();
-      if (magic != "P4" || w <= 0 || h <= 0) continue;
-      const size_t row_bytes = (static_cast<size_t>(w) + 7) / 8;
-      std::vector<unsigned char> bits(row_bytes * static_cast<size_t>(h));
-      in.read(reinterpret_cast<char*>(bits.data()), static_cast<std::streamsize>(bits.size()));
-      if (!in) continue;
-      auto& ink = pages[i].ink;
-      ink.width = w;
-      ink.height = h;
-      ink.pixels.assign(static_cast<size_t>(w) * static_cast<size_t>(h), 255);
-      for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-          const unsigned char byte = bits[static_cast<size_t>(y) * row_bytes + static_cast<size_t>(x) / 8];
-          if (byte & (0x80 >> (x % 8))) ink.pixels[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)] = 0;
-        }
-      }
-    }
+  if (!fs::exists(pdf)) return {};
+  auto decoded = ocr::DecodeFile(pdf);
+  if (!decoded.ok() || decoded->size() != pages.size()) return {};
+  for (size_t i = 0; i < pages.size(); ++i) {
+    pages[i].width = (*decoded)[i].width();
+    pages[i].height = (*decoded)[i].height();
   }
-  fs::remove_all(tmp);
+  return std::move(decoded.value());
 }
+
+void FillInk(const std::vector<ocr::PageImage>& images, std::vector<extractors::OcrPage>& pages) {
+  for (size_t i = 0; i < images.size() && i < pages.size(); ++i) {
+    auto grey = ocr::ToGreyPixels(images[i]);
+    if (!grey.ok()) continue;
+    pages[i].ink.width = grey->width;
+    pages[i].ink.height = grey->height;
+    pages[i].ink.pixels = std::move(grey->pixels);
+  }
+}
+
+// The character set and segmentation of each region kind: the same as the
+// runner's EngineRegionReader (pipeline/runner/src/page_adapter.cpp), so
+// that tuning here measures what `liasse process` does.
+ocr::RegionOptions RegionOptionsFor(extractors::RegionKind kind) {
+  ocr::RegionOptions options;
+  options.page_segmentation_mode = 7;  // one text line
+  switch (kind) {
+    case extractors::RegionKind::kDigits: options.whitelist = "0123456789 "; break;
+    case extractors::RegionKind::kAmount: options.whitelist = "0123456789,.€ "; break;
+    case extractors::RegionKind::kDate: options.whitelist = "0123456789/.- "; break;
+    case extractors::RegionKind::kText: break;
+  }
+  return options;
+}
+
+// Region re-reads on the page images of one envelope with one engine.
+// Borrows both; single thread.
+class PdfRegionReader : public extractors::RegionReader {
+ public:
+  PdfRegionReader(ocr::OcrEngine& engine, const std::vector<ocr::PageImage>& images) : engine_(engine), images_(images) {}
+  Result<extractors::RegionText> Reread(int page_index, const extractors::Box& box, extractors::RegionKind kind) override {
+    if (page_index < 0 || static_cast<size_t>(page_index) >= images_.size()) {
+      return Status::InvalidArgument("page " + std::to_string(page_index) + " inconnue");
+    }
+    ++count_;
+    const auto& img = images_[static_cast<size_t>(page_index)];
+    // Clipped to the page: the reader's margins may step over an edge.
+    ocr::Box b{box.x, box.y, box.width, box.height};
+    b.width = std::min(b.width, img.width() - b.x);
+    b.height = std::min(b.height, img.height() - b.y);
+    auto read = engine_.RecogniseRegion(img, b, RegionOptionsFor(kind));
+    if (!read.ok()) return read.status();
+    return extractors::RegionText{read->text, read->confidence};
+  }
+  int count() const { return count_; }
+
+ private:
+  ocr::OcrEngine& engine_;
+  const std::vector<ocr::PageImage>& images_;
+  int count_ = 0;
+};
 
 // Rotation and skew are not in OcrPage: read them from the page JSON again.
 void FillPageGeometry(const fs::path& dir, extractors::Envelope& env) {
@@ -139,18 +177,33 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
     std::string out;
     std::string envelopes;
     bool ink_from_pdf = false;
+    bool reread = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("dirs", args->dirs, "Dossiers OCR (un par enveloppe, ou leur dossier parent)")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--out", args->out, "Dossier de sortie")->required();
   cmd->add_option("--envelopes", args->envelopes, "Dossier des enveloppes numérisées (source, sha256)");
   cmd->add_flag("--ink-from-pdf", args->ink_from_pdf,
-                "Lit l'encre (signatures, cases, ratures) dans les images du PDF cherchable de `liasse ocr` (pdfimages)");
+                "Lit l'encre (signatures, cases, ratures) dans les images du PDF cherchable de `liasse ocr`");
+  cmd->add_flag("--reread", args->reread,
+                "Relit les zones douteuses avec Tesseract sur les images du PDF cherchable (comme `liasse process`)");
   cmd->callback([args, &exit_code] {
+    std::unique_ptr<ocr::OcrEngine> engine;
+    if (args->reread) {
+      EnsureSingleThreadedOpenMp();
+      auto made = ocr::OcrEngine::Create(ocr::OcrOptions{});
+      if (!made.ok()) {
+        std::cerr << "liasse extract: " << made.status().ToString() << "\n";
+        exit_code = 1;
+        return;
+      }
+      engine = std::move(made.value());
+    }
     fs::create_directories(args->out);
     bool all_ok = true;
     double extract_seconds = 0;
     int page_count = 0;
+    int rereads = 0;
     for (const auto& dir : EnvelopeDirs(args->dirs)) {
       auto pages = ReadOcrEnvelopeDir(dir);
       if (!pages.ok()) {
@@ -158,10 +211,15 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
         all_ok = false;
         continue;
       }
-      if (args->ink_from_pdf) FillInkFromPdf(dir, *pages);
+      std::vector<ocr::PageImage> images;
+      if (args->ink_from_pdf || args->reread) images = CleanedPagesFromPdf(dir, *pages);
+      if (args->ink_from_pdf) FillInk(images, *pages);
+      std::optional<PdfRegionReader> reader;
+      if (engine && !images.empty()) reader.emplace(*engine, images);
       const auto start = std::chrono::steady_clock::now();
-      auto documents = extractors::ExtractDocuments(*pages, nullptr);
+      auto documents = extractors::ExtractDocuments(*pages, reader ? &*reader : nullptr);
       extract_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (reader) rereads += reader->count();
       page_count += static_cast<int>(pages->size());
       extractors::Envelope env = MakeEnvelope(dir, *pages, args->envelopes);
       FillPageGeometry(dir, env);
@@ -170,6 +228,7 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
     }
     std::cout << "extraction : " << page_count << " page(s) en " << extract_seconds << " s";
     if (extract_seconds > 0) std::cout << " (" << page_count / extract_seconds << " pages/s)";
+    if (args->reread) std::cout << ", " << rereads << " relecture(s) de zone";
     std::cout << "\n";
     exit_code = all_ok ? 0 : 1;
   });

@@ -1,0 +1,149 @@
+#include "act_reread.h"
+
+#include <algorithm>
+
+#include "normalise.h"
+#include "validate.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+void Erase(std::vector<std::string>& doubts, const std::string& col) { std::erase(doubts, col); }
+
+void Add(std::vector<std::string>& doubts, const std::string& col) {
+  if (std::find(doubts.begin(), doubts.end(), col) == doubts.end()) doubts.push_back(col);
+}
+
+// The page box of a cell, with a margin (the first reading may have cut a
+// character off).
+Box Padded(const PageView& v, Box b) {
+  const int dx = static_cast<int>(v.mm()), dy = static_cast<int>(0.6 * v.mm());
+  b.x = std::max(0, b.x - dx);
+  b.y = std::max(0, b.y - dy);
+  b.width += 2 * dx;
+  b.height += 2 * dy;
+  return b;
+}
+
+// The box between two read cells of the row (a cell the first reading
+// missed), or an empty box.
+Box Between(const PageView& v, const std::vector<int>& left, const std::vector<int>& right) {
+  if (left.empty() || right.empty()) return {};
+  const Box l = v.Cover(left), r = v.Cover(right);
+  const int x0 = l.x + l.width, x1 = r.x;
+  if (x1 - x0 < static_cast<int>(2 * v.mm())) return {};
+  return {x0, std::min(l.y, r.y), x1 - x0, std::max(l.y + l.height, r.y + r.height) - std::min(l.y, r.y)};
+}
+
+std::optional<std::string> ReadCell(const DocReader& r, const Box& box, RegionKind kind) {
+  if (box.width <= 0 || box.height <= 0) return std::nullopt;
+  auto read = r.ctx().reader->Reread(r.view().page().index, Padded(r.view(), box), kind);
+  if (!read.ok() || read->text.empty()) return std::nullopt;
+  return read->text;
+}
+
+// The NGAP codes an unknown code may stand for: itself with digits read
+// for letters mapped back, or the known codes one letter away.
+std::vector<std::string> CodeOptions(const NgapTariffs& tariffs, const std::string& code, const std::vector<std::string>& known) {
+  std::vector<std::string> out;
+  if (code.empty()) return out;
+  if (tariffs.Knows(code)) return {code};
+  std::string mapped = code;
+  for (char& c : mapped) {
+    if (c == '1') c = 'I';
+    else if (c == '0') c = 'O';
+    else if (c == '5') c = 'S';
+    else if (c == '8') c = 'B';
+  }
+  if (tariffs.Knows(mapped)) return {mapped};
+  for (const auto& k : known) {
+    if (WordSimilarity(code, k) >= 0.66 && (k.size() + 1 == code.size() || code.size() + 1 == k.size())) out.push_back(k);
+  }
+  return out;
+}
+
+bool Passes(const NgapTariffs& tariffs, const Line& line) {
+  const auto expected = ActMontant(tariffs, line);
+  const std::string* m = line.Find("montant");
+  if (!expected || m == nullptr) return false;
+  const auto montant = Money::ParseDecimal(*m);
+  return montant.ok() && *expected == montant.value();
+}
+
+void RereadDate(const DocReader& r, Line& line, const ActCells& cells, std::vector<std::string>& doubts) {
+  if (cells.date.empty()) return;
+  const auto text = ReadCell(r, r.view().Cover(cells.date), RegionKind::kDate);
+  const auto again = text ? ParseDateText(*text) : std::nullopt;
+  if (!again) return;
+  const std::string iso = again->value.ToIso();
+  const std::string* first = line.Find("date");
+  if (first == nullptr) {
+    line.values["date"] = iso;
+    Add(doubts, "date");
+  } else if (*first != iso) {
+    Add(doubts, "date");
+  } else if (!again->repaired) {
+    Erase(doubts, "date");
+  }
+}
+
+}  // namespace
+
+void RereadActRow(const DocReader& r, Line& line, const ActCells& cells, std::vector<std::string>& doubts) {
+  if (r.ctx().reader == nullptr) return;
+  RereadDate(r, line, cells, doubts);
+  const NgapTariffs* tariffs = r.ctx().tariffs;
+  if (tariffs == nullptr || tariffs->empty()) return;
+  if (Passes(*tariffs, line)) {
+    // Three readings that agree with the tariff confirm one another.
+    for (const char* col : {"code", "coefficient", "montant"}) Erase(doubts, col);
+    return;
+  }
+  const PageView& v = r.view();
+  const std::vector<int>& after_code = !cells.coefficient.empty() ? cells.coefficient : cells.montant;
+  const Box code_box = !cells.code.empty() ? v.Cover(cells.code) : Between(v, cells.date, after_code);
+  const Box coef_box = !cells.coefficient.empty() ? v.Cover(cells.coefficient) : Between(v, cells.code, cells.montant);
+  const Box montant_box = !cells.montant.empty() ? v.Cover(cells.montant) : Box{};
+
+  // The lettres-clés an act row may carry: the tariff's short letter codes.
+  std::vector<std::string> known;
+  for (const auto& k : tariffs->Codes()) {
+    if (k.size() <= 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) known.push_back(k);
+  }
+  std::vector<std::string> codes, coefs, montants;
+  auto add = [](std::vector<std::string>& options, const std::string& s) {
+    if (!s.empty() && std::find(options.begin(), options.end(), s) == options.end()) options.push_back(s);
+  };
+  if (const std::string* c = line.Find("code")) {
+    for (const auto& o : CodeOptions(*tariffs, *c, known)) add(codes, o);
+  }
+  if (auto t = ReadCell(r, code_box, RegionKind::kText)) {
+    for (const auto& o : CodeOptions(*tariffs, NormaliseCode(*t), known)) add(codes, o);
+  }
+  if (const std::string* c = line.Find("coefficient")) add(coefs, *c);
+  if (auto t = ReadCell(r, coef_box, RegionKind::kAmount)) {
+    if (auto c = NormaliseCoefficient(*t)) add(coefs, *c);
+  }
+  if (const std::string* m = line.Find("montant")) add(montants, *m);
+  if (auto t = ReadCell(r, montant_box, RegionKind::kAmount)) {
+    if (auto m = ParseAmountText(*t)) add(montants, m->value.ToDecimal());
+  }
+  std::vector<Line> passing;
+  for (const auto& code : codes) {
+    for (const auto& coef : coefs) {
+      for (const auto& montant : montants) {
+        Line trial = line;
+        trial.values["code"] = code;
+        trial.values["coefficient"] = coef;
+        trial.values["montant"] = montant;
+        if (Passes(*tariffs, trial)) passing.push_back(std::move(trial));
+      }
+    }
+  }
+  if (passing.size() != 1) return;
+  line = std::move(passing.front());
+  for (const char* col : {"code", "coefficient", "montant"}) Erase(doubts, col);
+}
+
+}  // namespace liasse::extractors::internal
