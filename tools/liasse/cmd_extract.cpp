@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "liasse/runner/region_reread.h"
 #include "liasse/extractors/document_json.h"
 #include "liasse/extractors/extract.h"
 #include "liasse/ocr/ocr.h"
@@ -112,21 +113,6 @@ void FillInk(const std::vector<ocr::PageImage>& images, std::vector<extractors::
   }
 }
 
-// The character set and segmentation of each region kind: the same as the
-// runner's EngineRegionReader (pipeline/runner/src/page_adapter.cpp), so
-// that tuning here measures what `liasse process` does.
-ocr::RegionOptions RegionOptionsFor(extractors::RegionKind kind) {
-  ocr::RegionOptions options;
-  options.page_segmentation_mode = 7;  // one text line
-  switch (kind) {
-    case extractors::RegionKind::kDigits: options.whitelist = "0123456789 "; break;
-    case extractors::RegionKind::kAmount: options.whitelist = "0123456789,.€ "; break;
-    case extractors::RegionKind::kDate: options.whitelist = "0123456789/.- "; break;
-    case extractors::RegionKind::kText: break;
-  }
-  return options;
-}
-
 // Region re-reads on the page images of one envelope with one engine.
 // Borrows both; single thread.
 class PdfRegionReader : public extractors::RegionReader {
@@ -137,14 +123,7 @@ class PdfRegionReader : public extractors::RegionReader {
       return Status::InvalidArgument("page " + std::to_string(page_index) + " inconnue");
     }
     ++count_;
-    const auto& img = images_[static_cast<size_t>(page_index)];
-    // Clipped to the page: the reader's margins may step over an edge.
-    ocr::Box b{box.x, box.y, box.width, box.height};
-    b.width = std::min(b.width, img.width() - b.x);
-    b.height = std::min(b.height, img.height() - b.y);
-    auto read = engine_.RecogniseRegion(img, b, RegionOptionsFor(kind));
-    if (!read.ok()) return read.status();
-    return extractors::RegionText{read->text, read->confidence};
+    return runner::RereadRegion(engine_, images_[static_cast<size_t>(page_index)], box, kind);
   }
   int count() const { return count_; }
 

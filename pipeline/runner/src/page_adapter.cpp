@@ -1,27 +1,15 @@
 #include "page_adapter.h"
 
+#include <algorithm>
 #include <string>
 
 #include "liasse/ocr/page_image.h"
+#include "liasse/runner/region_reread.h"
 
 namespace liasse::runner {
 namespace {
 
 extractors::Box ToBox(const ocr::Box& b) { return {b.x, b.y, b.width, b.height}; }
-
-// Character sets per region kind: what a NIR, an amount or a date can hold,
-// so Tesseract cannot read an 'O' or an 'l' where only digits are printed.
-ocr::RegionOptions OptionsFor(extractors::RegionKind kind) {
-  ocr::RegionOptions options;
-  options.page_segmentation_mode = 7;  // one text line
-  switch (kind) {
-    case extractors::RegionKind::kDigits: options.whitelist = "0123456789 "; break;
-    case extractors::RegionKind::kAmount: options.whitelist = "0123456789,.€ "; break;
-    case extractors::RegionKind::kDate: options.whitelist = "0123456789/.- "; break;
-    case extractors::RegionKind::kText: break;
-  }
-  return options;
-}
 
 }  // namespace
 
@@ -61,7 +49,28 @@ Result<extractors::RegionText> EngineRegionReader::Reread(int page_index, const 
   }
   const ocr::PageResult& page = *pages_[index];
   if (!page.cleaned) return Status::FailedPrecondition("image de la page non conservée");
-  auto read = engine_.RecogniseRegion(*page.cleaned, {box.x, box.y, box.width, box.height}, OptionsFor(kind));
+  return RereadRegion(engine_, *page.cleaned, box, kind);
+}
+
+Result<extractors::RegionText> RereadRegion(ocr::OcrEngine& engine, const ocr::PageImage& page,
+                                            const extractors::Box& box, extractors::RegionKind kind) {
+  // Character sets per region kind: what a NIR, an amount or a date can
+  // hold, so Tesseract cannot read an 'O' or an 'l' where only digits are
+  // printed.
+  ocr::RegionOptions options;
+  options.page_segmentation_mode = 7;  // one text line
+  switch (kind) {
+    case extractors::RegionKind::kDigits: options.whitelist = "0123456789 "; break;
+    case extractors::RegionKind::kAmount: options.whitelist = "0123456789,.€ "; break;
+    case extractors::RegionKind::kDate: options.whitelist = "0123456789/.- "; break;
+    case extractors::RegionKind::kText: break;
+  }
+  // Clipped to the page: the extractors' margins may step over an edge.
+  const int x = std::max(0, box.x), y = std::max(0, box.y);
+  const ocr::Box clipped{x, y, std::min(box.x + box.width, page.width()) - x,
+                         std::min(box.y + box.height, page.height()) - y};
+  if (clipped.width <= 0 || clipped.height <= 0) return Status::InvalidArgument("zone hors de la page");
+  auto read = engine.RecogniseRegion(page, clipped, options);
   if (!read.ok()) return read.status();
   return extractors::RegionText{read->text, read->confidence};
 }
