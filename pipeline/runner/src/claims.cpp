@@ -129,18 +129,23 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
   r.member = *member;
   auto claim = BuildClaim(feuille, index, *member, received, r.review);
   if (!claim) return r;
-  auto priced = pricer.PriceAndRecord(*claim, store.counters());
-  if (!priced.ok()) {
-    r.review.push_back("tarification impossible : " + priced.status().message());
-    return r;
-  }
-  if (Status s = store.SavePricedClaim(*priced); !s.ok()) r.review.push_back("enregistrement : " + s.message());
-  r.priced = std::move(priced).value();
-  CompareWithBordereau(r);
+  PriceAndSave(*claim, pricer, store, r);
+  if (r.priced) CompareWithBordereau(r);
   return r;
 }
 
 }  // namespace
+
+void PriceAndSave(const pricing::Claim& claim, const pricing::Pricer& pricer, store::Store& store,
+                  ClaimResult& result) {
+  auto priced = pricer.PriceAndRecord(claim, store.counters());
+  if (!priced.ok()) {
+    result.review.push_back("tarification impossible : " + priced.status().message());
+    return;
+  }
+  if (Status s = store.SavePricedClaim(*priced); !s.ok()) result.review.push_back("enregistrement : " + s.message());
+  result.priced = std::move(priced).value();
+}
 
 std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots, const pricing::Pricer& pricer,

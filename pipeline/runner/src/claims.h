@@ -46,4 +46,10 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<extractors::Document>&
 // review reasons.
 std::string ClaimResultToJson(const ClaimResult& claim);
 
+// Prices `claim` on the store's counters and saves it into `result.priced`;
+// a failure goes to `result.review` (pricing: nothing priced; saving: priced
+// but not stored). Shared by B2 feuilles and members' factures.
+void PriceAndSave(const pricing::Claim& claim, const pricing::Pricer& pricer, store::Store& store,
+                  ClaimResult& result);
+
 }  // namespace liasse::runner

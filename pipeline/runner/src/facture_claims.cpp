@@ -203,13 +203,7 @@ ClaimResult PriceFacture(const Document& facture, const FactureCheck& check, con
   r.member = check.member;
   auto claim = BuildClaim(facture, check.member, received, r.review);
   if (!claim) return r;
-  auto priced = pricer.PriceAndRecord(*claim, store.counters());
-  if (!priced.ok()) {
-    r.review.push_back("tarification impossible : " + priced.status().message());
-    return r;
-  }
-  if (Status s = store.SavePricedClaim(*priced); !s.ok()) r.review.push_back("enregistrement : " + s.message());
-  r.priced = std::move(priced).value();
+  PriceAndSave(*claim, pricer, store, r);
   return r;
 }
 
