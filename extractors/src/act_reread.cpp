@@ -88,18 +88,33 @@ void RereadDate(const DocReader& r, Line& line, const ActCells& cells, std::vect
   }
 }
 
+// The first readings of a row that failed the check.
+ActReadings FirstReadings(const Line& line) {
+  ActReadings read;
+  if (const std::string* c = line.Find("code")) read.codes.push_back(*c);
+  if (const std::string* c = line.Find("coefficient")) read.coefficients.push_back(*c);
+  if (const std::string* m = line.Find("montant")) read.montants.push_back(*m);
+  return read;
+}
+
+void AddOnce(std::vector<std::string>& options, const std::string& s) {
+  if (!s.empty() && std::find(options.begin(), options.end(), s) == options.end()) options.push_back(s);
+}
+
 }  // namespace
 
-void RereadActRow(const DocReader& r, Line& line, const ActCells& cells, std::vector<std::string>& doubts) {
-  if (r.ctx().reader == nullptr) return;
-  RereadDate(r, line, cells, doubts);
+std::optional<ActReadings> RereadActRow(const DocReader& r, Line& line, const ActCells& cells,
+                                        std::vector<std::string>& doubts) {
   const NgapTariffs* tariffs = r.ctx().tariffs;
-  if (tariffs == nullptr || tariffs->empty()) return;
+  if (r.ctx().reader != nullptr) RereadDate(r, line, cells, doubts);
+  if (tariffs == nullptr || tariffs->empty()) return std::nullopt;
   if (Passes(*tariffs, line)) {
     // Three readings that agree with the tariff confirm one another.
     for (const char* col : {"code", "coefficient", "montant"}) Erase(doubts, col);
-    return;
+    return std::nullopt;
   }
+  ActReadings read = FirstReadings(line);
+  if (r.ctx().reader == nullptr) return read;
   const PageView& v = r.view();
   const std::vector<int>& after_code = !cells.coefficient.empty() ? cells.coefficient : cells.montant;
   const Box code_box = !cells.code.empty() ? v.Cover(cells.code) : Between(v, cells.date, after_code);
@@ -112,22 +127,27 @@ void RereadActRow(const DocReader& r, Line& line, const ActCells& cells, std::ve
     if (k.size() <= 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) known.push_back(k);
   }
   std::vector<std::string> codes, coefs, montants;
-  auto add = [](std::vector<std::string>& options, const std::string& s) {
-    if (!s.empty() && std::find(options.begin(), options.end(), s) == options.end()) options.push_back(s);
-  };
   if (const std::string* c = line.Find("code")) {
-    for (const auto& o : CodeOptions(*tariffs, *c, known)) add(codes, o);
+    for (const auto& o : CodeOptions(*tariffs, *c, known)) AddOnce(codes, o);
   }
   if (auto t = ReadCell(r, code_box, RegionKind::kText)) {
-    for (const auto& o : CodeOptions(*tariffs, NormaliseCode(*t), known)) add(codes, o);
+    const std::string code = NormaliseCode(*t);
+    AddOnce(read.codes, code);
+    for (const auto& o : CodeOptions(*tariffs, code, known)) AddOnce(codes, o);
   }
-  if (const std::string* c = line.Find("coefficient")) add(coefs, *c);
+  if (const std::string* c = line.Find("coefficient")) AddOnce(coefs, *c);
   if (auto t = ReadCell(r, coef_box, RegionKind::kAmount)) {
-    if (auto c = NormaliseCoefficient(*t)) add(coefs, *c);
+    if (auto c = NormaliseCoefficient(*t)) {
+      AddOnce(coefs, *c);
+      AddOnce(read.coefficients, *c);
+    }
   }
-  if (const std::string* m = line.Find("montant")) add(montants, *m);
+  if (const std::string* m = line.Find("montant")) AddOnce(montants, *m);
   if (auto t = ReadCell(r, montant_box, RegionKind::kAmount)) {
-    if (auto m = ParseAmountText(*t)) add(montants, m->value.ToDecimal());
+    if (auto m = ParseAmountText(*t)) {
+      AddOnce(montants, m->value.ToDecimal());
+      AddOnce(read.montants, m->value.ToDecimal());
+    }
   }
   std::vector<Line> passing;
   for (const auto& code : codes) {
@@ -141,9 +161,10 @@ void RereadActRow(const DocReader& r, Line& line, const ActCells& cells, std::ve
       }
     }
   }
-  if (passing.size() != 1) return;
+  if (passing.size() != 1) return read;
   line = std::move(passing.front());
   for (const char* col : {"code", "coefficient", "montant"}) Erase(doubts, col);
+  return std::nullopt;
 }
 
 }  // namespace liasse::extractors::internal

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "act_solve.h"
 #include "doc_reader.h"
 
 namespace liasse::extractors::internal {
@@ -21,7 +22,11 @@ struct ActCells {
 //   `doubts`, one that agrees takes it out, one alone fills it in doubt;
 // - code, coefficient and montant when they fail the tariff check: the one
 //   combination of first and second readings that passes it is kept.
-// `doubts` lists the columns to flag.
-void RereadActRow(const DocReader& r, Line& line, const ActCells& cells, std::vector<std::string>& doubts);
+// `doubts` lists the columns to flag. Returns every reading of code,
+// coefficient and montant when the row still fails the tariff check (for
+// SolveActRows), nullopt when it passes or cannot be checked. Without a
+// RegionReader the first readings alone are returned.
+std::optional<ActReadings> RereadActRow(const DocReader& r, Line& line, const ActCells& cells,
+                                        std::vector<std::string>& doubts);
 
 }  // namespace liasse::extractors::internal

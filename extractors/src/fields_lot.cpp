@@ -256,9 +256,12 @@ namespace {
 // One act row: date, code, coefficient, montant. A row is never dropped
 // (later rows would shift): what cannot be read is absent and flagged.
 // The flags of a read act row, then the row itself.
-void StoreActRow(DocReader& r, Line line, const ActCells& cells, std::vector<std::string> doubts, const std::string& date_text) {
+// `unsettled` gets the row's readings when it fails the tariff check
+// (nullopt otherwise), for SolveActRows once the page's rows are read.
+void StoreActRow(DocReader& r, Line line, const ActCells& cells, std::vector<std::string> doubts, const std::string& date_text,
+                 std::vector<std::optional<ActReadings>>& unsettled) {
   const int index = static_cast<int>(r.doc().lines.size());
-  RereadActRow(r, line, cells, doubts);
+  unsettled.push_back(RereadActRow(r, line, cells, doubts));
   if (!line.Find("date")) {
     if (cells.date.empty()) r.Review("date", "date de l'acte absente", index);
     else r.Review("date", "date de l'acte illisible : « " + date_text + " »", index);
@@ -322,7 +325,8 @@ std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& tex
 
 // One act row read by column: each word goes to the column its centre
 // lies in, so a stray mark or a lost word does not shift the others.
-void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const ActColumns& cols) {
+void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const ActColumns& cols,
+                         std::vector<std::optional<ActReadings>>& unsettled) {
   const PageView& v = r.view();
   if (toks.size() < 2) return;  // a stray mark, not a row
   const double margin = 3 * v.mm();
@@ -366,10 +370,11 @@ void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, 
   }
   // Neither a date nor an amount: marks between two rows, not a row.
   if (!line.Find("date") && !line.Find("montant") && cells.date.empty()) return;
-  StoreActRow(r, std::move(line), cells, std::move(doubts), texts[0]);
+  StoreActRow(r, std::move(line), cells, std::move(doubts), texts[0], unsettled);
 }
 
-void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& toks) {
+void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& toks,
+                std::vector<std::optional<ActReadings>>& unsettled) {
   const PageView& v = r.view();
   if (toks.size() < 2) return;  // a stray mark, not a row
   Line line;
@@ -409,14 +414,15 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
     }
     cells.montant = amounts.back().second;
   }
-  StoreActRow(r, std::move(line), cells, std::move(doubts), toks[0].first);
+  StoreActRow(r, std::move(line), cells, std::move(doubts), toks[0].first, unsettled);
 }
 
 // An act row the page's OCR did not give (a gap of a row's height in the
 // table at deskewed height `y`): each column's cell re-read by region, every
 // value flagged; an empty flagged line without a RegionReader. The line is
 // kept so the rows after it stay in their place.
-void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& cols) {
+void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& cols,
+                       std::vector<std::optional<ActReadings>>& unsettled) {
   const PageView& v = r.view();
   const double mm = v.mm();
   Line line;
@@ -448,7 +454,7 @@ void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& c
     }
     for (const auto& [col, value] : line.values) doubts.push_back(col);
   }
-  StoreActRow(r, std::move(line), ActCells{}, std::move(doubts), "");
+  StoreActRow(r, std::move(line), ActCells{}, std::move(doubts), "", unsettled);
 }
 
 void ReadActs(DocReader& r) {
@@ -469,8 +475,11 @@ void ReadActs(DocReader& r) {
       pieces.back().push_back(all[i]);
     }
   }
+  const size_t first = r.doc().lines.size();
+  std::vector<std::optional<ActReadings>> unsettled;
   if (!columns.ok()) {
-    for (const auto& toks : pieces) ReadActRow(r, toks);
+    for (const auto& toks : pieces) ReadActRow(r, toks, unsettled);
+    SolveActRows(r, first, unsettled);
     return;
   }
   // Rows are evenly spaced: a gap of two or more rows' height is a row the
@@ -485,13 +494,17 @@ void ReadActs(DocReader& r) {
   std::sort(sorted.begin(), sorted.end());
   const double pitch = sorted.size() >= 3 ? sorted[sorted.size() / 2] : 0;
   for (size_t i = 0; i < pieces.size(); ++i) {
-    ReadActRowByColumns(r, pieces[i], columns);
+    ReadActRowByColumns(r, pieces[i], columns, unsettled);
     if (pitch <= 0 || i + 1 >= pieces.size()) continue;
     const double gap = gaps[i];
     const long lost = std::lround(gap / pitch) - 1;
     if (gap < 1.6 * pitch || lost < 1 || lost > 4) continue;
-    for (long k = 1; k <= lost; ++k) ReadMissingActRow(r, centre(pieces[i]) + gap * static_cast<double>(k) / static_cast<double>(lost + 1), pitch, columns);
+    for (long k = 1; k <= lost; ++k) {
+      ReadMissingActRow(r, centre(pieces[i]) + gap * static_cast<double>(k) / static_cast<double>(lost + 1), pitch, columns,
+                        unsettled);
+    }
   }
+  SolveActRows(r, first, unsettled);
 }
 
 // "Dr Prénom NOM  RPPS 12345678901": the capitals before RPPS.

@@ -93,6 +93,15 @@ std::optional<Parsed<Date>> ParseDateText(std::string_view raw) {
     const std::string canon = numeric.substr(0, 2) + "/" + numeric.substr(2, 2) + "/" + numeric.substr(4);
     if (auto d = Date::Parse(canon); d.ok()) return Parsed<Date>{d.value(), true};
   }
+  if (digits == 8 && numeric.size() == 9 && (!IsDigit(numeric[4]) || !IsDigit(numeric[2]))) {
+    // One separator lost: "1909/2024", "19/092024".
+    std::string only_digits;
+    for (char c : numeric) {
+      if (IsDigit(c)) only_digits += c;
+    }
+    const std::string canon = only_digits.substr(0, 2) + "/" + only_digits.substr(2, 2) + "/" + only_digits.substr(4);
+    if (auto d = Date::Parse(canon); d.ok()) return Parsed<Date>{d.value(), true};
+  }
   if (auto d = Date::Parse(t); d.ok()) return Parsed<Date>{d.value(), false};
   return std::nullopt;
 }

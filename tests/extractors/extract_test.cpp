@@ -35,9 +35,25 @@ ExtractionOptions Options() {
   return o;
 }
 
+// One act row as printed: date, code, coefficient, montant ("" leaves the
+// cell empty).
+struct ActRow {
+  std::string date, code, coefficient, montant;
+};
+
+// A feuille de soins (S3129 duplicata layout) with `acts` (up to three rows)
+// and the given total.
+PageBuilder FeuilleWithActs(const std::vector<ActRow>& acts, const std::string& total = "25,20 €",
+                            const std::string& nir = "2 85 07 75 115 042 30", double skew = 0);
+
 // A feuille de soins (S3129 duplicata layout) with two AMI 4 acts of 2025.
 PageBuilder Feuille(const std::string& nir = "2 85 07 75 115 042 30", const std::string& montant2 = "12,60",
                     double skew = 0) {
+  return FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"06/06/2025", "AMI", "4", montant2}}, "25,20 €", nir, skew);
+}
+
+PageBuilder FeuilleWithActs(const std::vector<ActRow>& acts, const std::string& total, const std::string& nir,
+                            double skew) {
   PageBuilder p;
   p.Skew(skew);
   p.Text(40, 16, "FEUILLE DE SOINS AUXILIAIRE MÉDICAL", 95, 4)
@@ -68,17 +84,17 @@ PageBuilder Feuille(const std::string& nir = "2 85 07 75 115 042 30", const std:
       .Text(20, 148, "Date")
       .Text(48, 148, "Acte (lettre clé)")
       .Text(92, 148, "Coefficient")
-      .Text(120, 148, "Montant des honoraires")
-      .Text(20, 155, "05/06/2025")
-      .Text(48, 155, "AMI")
-      .Text(110, 155, "4")
-      .Text(150, 155, "12,60")
-      .Text(20, 161, "06/06/2025")
-      .Text(48, 161, "AMI")
-      .Text(110, 161, "4")
-      .Text(150, 161, montant2)
-      .Text(90, 175, "MONTANT TOTAL")
-      .Text(145, 175, "25,20 €")
+      .Text(120, 148, "Montant des honoraires");
+  double y = 155;
+  for (const auto& a : acts) {
+    const std::pair<double, const std::string*> cells[] = {{20, &a.date}, {48, &a.code}, {110, &a.coefficient}, {150, &a.montant}};
+    for (const auto& [x, text] : cells) {
+      if (!text->empty()) p.Text(x, y, *text);
+    }
+    y += 6;
+  }
+  p.Text(90, 175, "MONTANT TOTAL")
+      .Text(145, 175, total)
       .Text(18, 185, "L'auxiliaire médical certifie exactes les mentions")
       .Text(108, 185, "Signature de la personne recevant les soins")
       .Text(114, 221, "impossibilité de signer");
@@ -143,6 +159,61 @@ TEST(ExtractDocuments, AMontantFarFromTheTariffIsFlaggedNotChanged) {
   EXPECT_EQ(L(docs[0].lines[1], "montant"), "19.99");
   EXPECT_TRUE(Flagged(docs[0], "montant", 1));
   EXPECT_TRUE(Flagged(docs[0], "montant_total"));  // the sum no longer matches
+}
+
+TEST(ExtractDocuments, HandwrittenCoefficientMisreadIsRestoredFromMontantAndFlagged) {
+  // IFD is worth 2.75 in 2025: "4" for 1 (a handwritten 1) fails the check,
+  // and only coefficient 1 makes the montant read.
+  const auto docs = ExtractDocuments(
+      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "4", "2,75"}}, "15,35 €").Build()},
+      nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "1");
+  EXPECT_EQ(L(docs[0].lines[1], "montant"), "2.75");
+  EXPECT_TRUE(Flagged(docs[0], "coefficient", 1));
+  EXPECT_FALSE(Flagged(docs[0], "montant", 1));
+}
+
+TEST(ExtractDocuments, GarbledCodeIsTakenFromTheFeuillesOtherActsWhenOnlyOneFitsTheMontant) {
+  // "KG" (IK with its I lost and 6 read as G): of the feuille's codes (AMI,
+  // IFD, IK) only IK prices 2.10, with coefficient 6.
+  const auto docs = ExtractDocuments({FeuilleWithActs({{"05/06/2025", "AMI", "1.5", "4,73"},
+                                                      {"05/06/2025", "IK", "6", "2,10"},
+                                                      {"06/06/2025", "KG", "", "2,10"}},
+                                                     "8,93 €")
+                                          .Build()},
+                                     nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 3u);
+  EXPECT_EQ(L(docs[0].lines[2], "code"), "IK");
+  EXPECT_EQ(L(docs[0].lines[2], "coefficient"), "6");
+  EXPECT_TRUE(Flagged(docs[0], "code", 2));
+  EXPECT_TRUE(Flagged(docs[0], "coefficient", 2));
+}
+
+TEST(ExtractDocuments, AGarbledCodeThatTwoActsCouldPriceStaysUnread) {
+  // 6.30 is AMI 2 and IK 18: nothing read tells which, so nothing is chosen.
+  const auto docs = ExtractDocuments({FeuilleWithActs({{"05/06/2025", "AMI", "2", "6,30"},
+                                                      {"05/06/2025", "IK", "18", "6,30"},
+                                                      {"06/06/2025", "XQ", "", "6,30"}},
+                                                     "18,90 €")
+                                          .Build()},
+                                     nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 3u);
+  EXPECT_NE(L(docs[0].lines[2], "code"), "AMI");
+  EXPECT_NE(L(docs[0].lines[2], "code"), "IK");
+  EXPECT_EQ(L(docs[0].lines[2], "coefficient"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "coefficient", 2));
+}
+
+TEST(ExtractDocuments, CoefficientGluedToTheMontantIsSplitOff) {
+  // "IFD" then "12,75" in the montant column: coefficient 1 and 2.75.
+  const auto docs = ExtractDocuments(
+      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "", "12,75"}}, "15,35 €").Build()},
+      nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "1");
+  EXPECT_EQ(L(docs[0].lines[1], "montant"), "2.75");
+  EXPECT_TRUE(Flagged(docs[0], "montant", 1));
 }
 
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {

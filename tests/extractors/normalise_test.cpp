@@ -19,6 +19,16 @@ TEST(Normalise, DatesBecomeIsoWhateverTheSeparatorOrConfusableDigits) {
   EXPECT_FALSE(ParseDateText("31/02/2025").has_value());
 }
 
+TEST(Normalise, ADateWithOneSeparatorLostIsReadAndMarkedRepaired) {
+  const auto lost = ParseDateText("1909/2024");
+  ASSERT_TRUE(lost.has_value());
+  EXPECT_EQ(lost->value.ToIso(), "2024-09-19");
+  EXPECT_TRUE(lost->repaired);
+  EXPECT_EQ(ParseDateText("19/092024")->value.ToIso(), "2024-09-19");
+  // "0527/2025": no month 27, so no date rather than a guess.
+  EXPECT_FALSE(ParseDateText("0527/2025").has_value());
+}
+
 TEST(Normalise, AmountsHaveTwoDecimalsAndADot) {
   EXPECT_EQ(ParseAmountText("1 234,56 €")->value.ToDecimal(), "1234.56");
   EXPECT_EQ(ParseAmountText("17,00")->value.ToDecimal(), "17.00");

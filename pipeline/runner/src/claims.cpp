@@ -46,10 +46,17 @@ std::optional<int64_t> Centiemes(const std::string& coefficient) {
 }
 
 // One claim line per act line of the feuille; false (with the reason in
-// `review`) when a line lacks what pricing needs.
+// `review`) when a line lacks what pricing needs, or holds a value the
+// extractors flagged: euros are never paid on a reading a person has not
+// confirmed.
 bool ReadLines(const Document& feuille, pricing::Claim& claim, std::vector<std::string>& review) {
   for (std::size_t i = 0; i < feuille.lines.size(); ++i) {
     const auto& line = feuille.lines[i];
+    if (const auto* doubt = LineDoubt(feuille, i)) {
+      review.push_back(fmt::format("ligne {} de la feuille à vérifier avant paiement ({} : {})", i + 1, doubt->field,
+                                   doubt->reason));
+      return false;
+    }
     const std::string *date = line.Find("date"), *code = line.Find("code"), *montant = line.Find("montant");
     const std::string* coefficient = line.Find("coefficient");
     auto d = date ? Date::Parse(*date) : Result<Date>(Status::NotFound(""));
@@ -135,6 +142,13 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
 }
 
 }  // namespace
+
+const extractors::ReviewFlag* LineDoubt(const Document& document, std::size_t i) {
+  for (const auto& f : document.review) {
+    if (f.line && static_cast<std::size_t>(*f.line) == i) return &f;
+  }
+  return nullptr;
+}
 
 void PriceAndSave(const pricing::Claim& claim, const pricing::Pricer& pricer, store::Store& store,
                   ClaimResult& result) {

@@ -46,6 +46,11 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<extractors::Document>&
 // review reasons.
 std::string ClaimResultToJson(const ClaimResult& claim);
 
+// The first review flag the extractors put on line `i` of `document` (a
+// value read with low confidence, repaired or unread), or nullptr. A claim
+// is not priced from such a line: a person confirms it first.
+const extractors::ReviewFlag* LineDoubt(const extractors::Document& document, std::size_t i);
+
 // Prices `claim` on the store's counters and saves it into `result.priced`;
 // a failure goes to `result.review` (pricing: nothing priced; saving: priced
 // but not stored). Shared by B2 feuilles and members' factures.

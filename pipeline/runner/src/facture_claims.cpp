@@ -156,6 +156,11 @@ std::optional<pricing::Claim> BuildClaim(const Document& facture, const store::M
   std::vector<LineRead> lines;
   Money total = Money::Zero();
   for (std::size_t i = 0; i < facture.lines.size(); ++i) {
+    if (const auto* doubt = LineDoubt(facture, i)) {
+      review.push_back(fmt::format("ligne {} de la facture à vérifier avant paiement ({} : {})", i + 1, doubt->field,
+                                   doubt->reason));
+      return std::nullopt;
+    }
     auto l = ReadLine(facture.lines[i], date);
     if (!l) {
       review.push_back(fmt::format("ligne {} de la facture illisible (date, code ou montant)", i + 1));

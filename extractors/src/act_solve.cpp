@@ -1,0 +1,279 @@
+#include "act_solve.h"
+
+#include <algorithm>
+
+#include "validate.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+// How a candidate value is supported by the readings of its cell.
+enum Support { kInferred = 0, kRepaired = 1, kRead = 2 };
+
+struct Option {
+  std::string value;
+  int support = kInferred;
+};
+
+void Add(std::vector<Option>& options, std::string value, int support) {
+  if (value.empty()) return;
+  for (auto& o : options) {
+    if (o.value == value) {
+      o.support = std::max(o.support, support);
+      return;
+    }
+  }
+  options.push_back({std::move(value), support});
+}
+
+bool IsLettreCle(const std::string& code) {
+  return !code.empty() && code.size() <= 4 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Same length, one letter different ("AMD" → AMI), or one letter more or
+// less ("FD", "IFDI" → IFD).
+bool OneLetterAway(const std::string& a, const std::string& b) {
+  if (a.size() == b.size()) {
+    int differ = 0;
+    for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
+    return differ == 1 && a.size() >= 2;
+  }
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1 || shorter.size() < 2) return false;
+  for (size_t skip = 0; skip < longer.size(); ++skip) {
+    if (longer.substr(0, skip) + longer.substr(skip + 1) == shorter) return true;
+  }
+  return false;
+}
+
+std::string DigitsAsLetters(std::string code) {
+  for (char& c : code) {
+    if (c == '1') c = 'I';
+    else if (c == '0') c = 'O';
+    else if (c == '5') c = 'S';
+    else if (c == '8') c = 'B';
+  }
+  return code;
+}
+
+// The lettres-clés of the rows of the feuille that pass the check: the
+// acts this practitioner bills on this feuille.
+std::vector<std::string> CodesOfPassingRows(const NgapTariffs& tariffs, const std::vector<Line>& lines) {
+  std::vector<std::string> out;
+  for (const auto& l : lines) {
+    const std::string* code = l.Find("code");
+    const std::string* montant = l.Find("montant");
+    const auto expected = ActMontant(tariffs, l);
+    if (code && montant && expected && Money::ParseDecimal(*montant).ok() &&
+        Money::ParseDecimal(*montant).value() == *expected && std::find(out.begin(), out.end(), *code) == out.end()) {
+      out.push_back(*code);
+    }
+  }
+  return out;
+}
+
+std::vector<Option> CodeOptions(const NgapTariffs& tariffs, const ActReadings& read, const std::vector<std::string>& context) {
+  std::vector<std::string> known;
+  for (const auto& k : tariffs.Codes()) {
+    if (IsLettreCle(k)) known.push_back(k);
+  }
+  std::vector<Option> out;
+  for (const auto& text : read.codes) {
+    if (tariffs.Knows(text) && IsLettreCle(text)) Add(out, text, kRead);
+    const std::string mapped = DigitsAsLetters(text);
+    if (mapped != text && tariffs.Knows(mapped)) Add(out, mapped, kRepaired);
+    for (const auto& k : known) {
+      if (OneLetterAway(mapped, k)) Add(out, k, kRepaired);
+    }
+  }
+  for (const auto& k : context) Add(out, k, kInferred);
+  return out;
+}
+
+std::vector<Option> CoefficientOptions(const ActReadings& read) {
+  std::vector<Option> out;
+  for (const auto& c : read.coefficients) {
+    Add(out, c, kRead);
+    // "15" for 1.5: the decimal point is the first thing a scan loses.
+    if (c.find('.') == std::string::npos && c.size() >= 2) Add(out, c.substr(0, c.size() - 1) + "." + c.back(), kRepaired);
+  }
+  return out;
+}
+
+std::vector<Option> MontantOptions(const ActReadings& read, std::vector<Option>& coefficients) {
+  std::vector<Option> out;
+  for (const auto& m : read.montants) {
+    Add(out, m, kRead);
+    // "12.75" or "103.50" with no coefficient read: the coefficient ("1",
+    // "10") glued in front.
+    const auto dot = m.find('.');
+    for (size_t glued = 1; read.coefficients.empty() && dot != std::string::npos && glued < dot && glued <= 2; ++glued) {
+      if (m[0] == '0') break;
+      std::string rest = m.substr(glued);
+      while (rest.size() > 4 && rest[0] == '0') rest.erase(0, 1);
+      Add(out, rest, kRepaired);
+      Add(coefficients, m.substr(0, glued), kRepaired);
+    }
+  }
+  return out;
+}
+
+// `value` and one of `readings` differ in exactly one character.
+bool OneDigitFromAny(const std::string& value, const std::vector<std::string>& readings) {
+  for (const auto& r : readings) {
+    if (r.size() != value.size()) continue;
+    int differ = 0;
+    for (size_t i = 0; i < r.size(); ++i) differ += r[i] != value[i] ? 1 : 0;
+    if (differ == 1) return true;
+  }
+  return false;
+}
+
+struct Candidate {
+  std::string code, coefficient, montant;
+  int score = 0;
+  bool any_read = false;
+};
+
+std::string TenthsText(int64_t tenths) {
+  std::string s = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) s += "." + std::to_string(tenths % 10);
+  return s;
+}
+
+// A coefficient above 100 (an act or 100 km) is not derived: such a quotient
+// comes from a montant read with extra digits.
+constexpr int64_t kMaxDerivedTenths = 1000;
+
+// The coefficient (in tenths, up to 100) that makes `montant` the
+// tariff's price of `code` on `date`, or nullopt.
+std::optional<std::string> DerivedCoefficient(const NgapTariffs& tariffs, const std::string& code, Date date, Money montant) {
+  const auto value = tariffs.ValueOn(code, date);
+  if (!value || value->cents() <= 0 || montant.cents() <= 0) return std::nullopt;
+  const int64_t tenths = (montant.cents() * 10 + value->cents() / 2) / value->cents();
+  if (tenths <= 0 || tenths > kMaxDerivedTenths) return std::nullopt;
+  if (value->MulDiv(tenths, 10, Rounding::kHalfUp) != montant) return std::nullopt;
+  return TenthsText(tenths);
+}
+
+bool Passes(const NgapTariffs& tariffs, Date date, const std::string& code, const std::string& coefficient, Money montant) {
+  Line trial;
+  trial.values = {{"date", date.ToIso()}, {"code", code}, {"coefficient", coefficient}};
+  const auto expected = ActMontant(tariffs, trial);
+  return expected && *expected == montant;
+}
+
+// The date the row is priced on: its own, else that of the row above (or
+// below): the rows of a feuille are in date order, and a lettre-clé's
+// value changes a few times a decade, so the neighbour's date gives the
+// row's value; the date itself stays unread.
+std::optional<Date> PricingDate(const std::vector<Line>& lines, size_t i) {
+  auto date_of = [&](size_t k) -> std::optional<Date> {
+    if (k >= lines.size()) return std::nullopt;
+    const std::string* s = lines[k].Find("date");
+    if (s == nullptr) return std::nullopt;
+    auto d = Date::Parse(*s);
+    return d.ok() ? std::optional<Date>(d.value()) : std::nullopt;
+  };
+  if (auto d = date_of(i)) return d;
+  if (auto above = i > 0 ? date_of(i - 1) : std::nullopt) return above;
+  return date_of(i + 1);
+}
+
+std::vector<Candidate> Candidates(const NgapTariffs& tariffs, Date date, const ActReadings& read,
+                                  const std::vector<std::string>& context) {
+  const auto codes = CodeOptions(tariffs, read, context);
+  auto coefficients = CoefficientOptions(read);
+  const auto montants = MontantOptions(read, coefficients);
+  std::vector<Candidate> out;
+  for (const auto& code : codes) {
+    for (const auto& m : montants) {
+      const auto montant = Money::ParseDecimal(m.value);
+      if (!montant.ok()) continue;
+      bool explained = false;
+      for (const auto& c : coefficients) {
+        if (!Passes(tariffs, date, code.value, c.value, *montant)) continue;
+        explained = true;
+        out.push_back({code.value, c.value, m.value, code.support + c.support + m.support,
+                       code.support == kRead || c.support == kRead || m.support == kRead});
+      }
+      if (explained) continue;
+      if (auto c = DerivedCoefficient(tariffs, code.value, date, *montant)) {
+        out.push_back({code.value, *c, m.value, code.support + m.support, code.support == kRead || m.support == kRead});
+      }
+    }
+    // The montant lost or misread by one digit: the price of a code and a
+    // coefficient both read, one of them as is. A montant read that differs
+    // more is what was billed (an anomaly for a person), never rewritten.
+    for (const auto& c : coefficients) {
+      if (code.support + c.support < kRead + kRepaired) continue;
+      Line trial;
+      trial.values = {{"date", date.ToIso()}, {"code", code.value}, {"coefficient", c.value}};
+      const auto expected = ActMontant(tariffs, trial);
+      if (expected && (read.montants.empty() || OneDigitFromAny(expected->ToDecimal(), read.montants))) {
+        // Below a montant read as is: a printed amount is read more surely
+        // than a handwritten coefficient.
+        out.push_back({code.value, c.value, expected->ToDecimal(), code.support + c.support - 1, true});
+      }
+    }
+  }
+  return out;
+}
+
+// The one best candidate, or nullopt when none or a tie.
+std::optional<Candidate> Best(const std::vector<Candidate>& candidates) {
+  const Candidate* best = nullptr;
+  bool tie = false;
+  for (const auto& c : candidates) {
+    if (best == nullptr || c.score > best->score) {
+      best = &c;
+      tie = false;
+    } else if (c.score == best->score && (c.code != best->code || c.coefficient != best->coefficient || c.montant != best->montant)) {
+      tie = true;
+    }
+  }
+  // Evidence enough: one value read as is, or all three read with a repair.
+  if (best == nullptr || tie || (!best->any_read && best->score < 3 * kRepaired)) return std::nullopt;
+  return *best;
+}
+
+// Replaces the flag of (column, line) with `reason`, or adds it.
+void Reflag(DocReader& r, const std::string& column, int line, const std::string& reason) {
+  for (auto& f : r.doc().review) {
+    if (f.field == column && f.line == line) {
+      f.reason = reason;
+      return;
+    }
+  }
+  r.Review(column, reason, line);
+}
+
+}  // namespace
+
+void SolveActRows(DocReader& r, size_t first, const std::vector<std::optional<ActReadings>>& readings) {
+  const NgapTariffs* tariffs = r.ctx().tariffs;
+  if (tariffs == nullptr || tariffs->empty()) return;
+  auto& lines = r.doc().lines;
+  const auto context = CodesOfPassingRows(*tariffs, lines);
+  for (size_t k = 0; k < readings.size() && first + k < lines.size(); ++k) {
+    if (!readings[k]) continue;
+    const size_t i = first + k;
+    const auto date = PricingDate(lines, i);
+    if (!date) continue;
+    const auto best = Best(Candidates(*tariffs, *date, *readings[k], context));
+    if (!best) continue;
+    static const std::string kReason = "rétabli par le contrôle montant = coefficient × valeur de la lettre-clé : à vérifier";
+    const std::pair<const char*, const std::string*> solved[] = {
+        {"code", &best->code}, {"coefficient", &best->coefficient}, {"montant", &best->montant}};
+    for (const auto& [column, value] : solved) {
+      const std::string* old = lines[i].Find(column);
+      if (old != nullptr && *old == *value) continue;
+      lines[i].values[column] = *value;
+      Reflag(r, column, static_cast<int>(i), kReason);
+    }
+  }
+}
+
+}  // namespace liasse::extractors::internal
