@@ -109,6 +109,17 @@ TEST_F(ClaimsTest, UnknownAssureIsFlaggedNotPriced) {
   EXPECT_NE(claims[0].review[0].find("assuré inconnu"), std::string::npos);
 }
 
+TEST_F(ClaimsTest, AFeuilleWithAFlaggedActLineWaitsForAPersonAndIsNotPriced) {
+  auto docs = Lot("17.68");
+  docs[1].review.push_back({"coefficient", 1, "rétabli par le contrôle montant = coefficient × valeur de la lettre-clé"});
+  const auto claims = Price(docs, Accepted({"596721243"}));
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_EQ(claims[0].review.size(), 1u);
+  EXPECT_NE(claims[0].review[0].find("ligne 2 de la feuille à vérifier avant paiement (coefficient"), std::string::npos)
+      << claims[0].review[0];
+}
+
 TEST_F(ClaimsTest, RejectedInvoicesAreNotPriced) {
   EXPECT_TRUE(Price(Lot("17.68"), Accepted({})).empty());
 }
