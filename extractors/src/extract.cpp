@@ -3,6 +3,7 @@
 #include "classify.h"
 #include "doc_reader.h"
 #include "page_view.h"
+#include "prescription_link.h"
 #include "tariffs.h"
 
 namespace liasse::extractors {
@@ -106,6 +107,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
     documents.push_back(std::move(doc));
   }
   CrossCheckLot(documents);
+  internal::LinkPrescriptionDates(documents);
   return documents;
 }
 

@@ -172,6 +172,21 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
   }
 }
 
+// "22024-47423" or "20225-93970" → "2024-47423", "2025-93970": the one
+// invoice number of the form YYYY-NNNNN (year 2000–2099) that the word
+// gives with one doubled digit read once; nullopt otherwise.
+std::optional<std::string> WithoutDoubledDigit(const std::string& word) {
+  static const std::regex shape(R"(^(\d{5})-(\d{5})$)");
+  std::smatch m;
+  if (!std::regex_match(word, m, shape)) return std::nullopt;
+  std::vector<std::string> years;
+  for (const auto& y : CollapseDoubledDigit(m[1].str(), 4)) {
+    if (y.rfind("20", 0) == 0) years.push_back(y);
+  }
+  if (years.size() != 1) return std::nullopt;
+  return years.front() + "-" + m[2].str();
+}
+
 }  // namespace
 
 void ReadFacture(DocReader& r) {
@@ -180,6 +195,7 @@ void ReadFacture(DocReader& r) {
   ReadEmetteurNom(r);
   // "2025-32324": the invoice number, after its label or in the title.
   static const std::regex numero(R"(^(\d{4})-(\d{5})$)");
+  std::optional<std::pair<std::string, double>> doubled;
   for (const auto& w : v.words()) {
     bool rep = false;
     const std::string t = MapConfusables(TrimPunctuation(w.text), &rep);
@@ -188,6 +204,14 @@ void ReadFacture(DocReader& r) {
       r.SetText("numero_facture", t, w.confidence / 100.0 * (rep ? kRepairPenalty : 1.0), {});
       break;
     }
+    if (!doubled) {
+      if (auto once = WithoutDoubledDigit(t)) doubled = {{*once, w.confidence / 100.0}};
+    }
+  }
+  if (!r.Has("numero_facture") && doubled) {
+    // "22024-47423": the OCR doubles a digit of the year; flagged (the
+    // confidence of a repair is below the review threshold).
+    r.SetText("numero_facture", doubled->first, doubled->second * kRepairPenalty * kRepairPenalty, {});
   }
   SetDate(r, "date", r.RightOfLabelWhere("Date :", [](const Found& f) { return FindDate(f.text).has_value(); }));
   if (auto id = IdentifierAfter(r, {"N° AM", "FINESS", "ADELI"})) SetDigits(r, "emetteur.identifiant", id, 9);

@@ -44,7 +44,8 @@ struct ActRow {
 // A feuille de soins (S3129 duplicata layout) with `acts` (up to three rows)
 // and the given total.
 PageBuilder FeuilleWithActs(const std::vector<ActRow>& acts, const std::string& total = "25,20 €",
-                            const std::string& nir = "2 85 07 75 115 042 30", double skew = 0);
+                            const std::string& nir = "2 85 07 75 115 042 30", double skew = 0,
+                            const std::string& prescription_date = "02/06/2025");
 
 // A feuille de soins (S3129 duplicata layout) with two AMI 4 acts of 2025.
 PageBuilder Feuille(const std::string& nir = "2 85 07 75 115 042 30", const std::string& montant2 = "12,60",
@@ -53,7 +54,7 @@ PageBuilder Feuille(const std::string& nir = "2 85 07 75 115 042 30", const std:
 }
 
 PageBuilder FeuilleWithActs(const std::vector<ActRow>& acts, const std::string& total, const std::string& nir,
-                            double skew) {
+                            double skew, const std::string& prescription_date) {
   PageBuilder p;
   p.Skew(skew);
   p.Text(40, 16, "FEUILLE DE SOINS AUXILIAIRE MÉDICAL", 95, 4)
@@ -75,7 +76,7 @@ PageBuilder FeuilleWithActs(const std::vector<ActRow>& acts, const std::string& 
       .Text(18, 108, "Identification du prescripteur")
       .Text(68, 108, "Dr Paul DURAND RPPS 10001234567")
       .Text(18, 115, "Date de la prescription")
-      .Text(68, 115, "02/06/2025")
+      .Text(68, 115, prescription_date)
       .Text(18, 123, "AUXILIAIRE MÉDICAL(E)")
       .Text(18, 130, "Nom et prénom")
       .Text(50, 130, "LEROY Anne - Infirmier(e) diplômé(e) d'État")
@@ -214,6 +215,88 @@ TEST(ExtractDocuments, CoefficientGluedToTheMontantIsSplitOff) {
   EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "1");
   EXPECT_EQ(L(docs[0].lines[1], "montant"), "2.75");
   EXPECT_TRUE(Flagged(docs[0], "montant", 1));
+}
+
+// The feuille of Feuille() with its prescription date written as
+// `prescription_date`.
+PageBuilder FeuilleWithPrescriptionDate(const std::string& prescription_date) {
+  return FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"06/06/2025", "AMI", "4", "12,60"}}, "25,20 €",
+                         "2 85 07 75 115 042 30", 0, prescription_date);
+}
+
+// The prescription of Sophie MARTIN by Dr Paul DURAND, dated `date`.
+PageBuilder Prescription(const std::string& date) {
+  PageBuilder p;
+  p.Text(18, 20, "Docteur Paul DURAND", 95, 4.5)
+      .Text(18, 27, "Médecine générale - Conventionné secteur 1")
+      .Text(18, 33, "12 rue de la Paix - 75002 PARIS")
+      .Text(18, 45, "RPPS 10001234567")
+      .Text(110, 60, "PARIS, le " + date)
+      .Text(18, 75, "Mme Sophie MARTIN")
+      .Text(18, 90, "Soins infirmiers à domicile : injection sous-cutanée une fois par jour")
+      .Text(18, 96, "pendant 10 jours, dimanches et jours fériés compris.");
+  return p;
+}
+
+TEST(ExtractDocuments, AnUnreadablePrescriptionDateIsTakenFromThePrescriptionAndFlagged) {
+  // "63/06/2025": a handwritten 0 read as 6 — no such day; the prescription
+  // of the same patient is dated 03/06/2025, one digit away.
+  const auto docs = ExtractDocuments({FeuilleWithPrescriptionDate("63/06/2025").Build(), Prescription("03/06/2025").Build()},
+                                     nullptr, Options());
+  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(docs[1].type, DocumentType::kPrescription);
+  EXPECT_EQ(T(docs[1], "date"), "2025-06-03");
+  EXPECT_EQ(T(docs[0], "prescription.date"), "2025-06-03");
+  EXPECT_TRUE(Flagged(docs[0], "prescription.date"));
+}
+
+TEST(ExtractDocuments, APrescriptionDateFarFromWhatTheFeuilleShowsIsNotTaken) {
+  const auto docs = ExtractDocuments({FeuilleWithPrescriptionDate("63/06/2025").Build(), Prescription("15/01/2025").Build()},
+                                     nullptr, Options());
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(T(docs[0], "prescription.date"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "prescription.date"));
+}
+
+// A dental facture whose number is printed `numero`.
+PageBuilder FactureDentaire(const std::string& numero) {
+  PageBuilder p;
+  p.Text(18, 18, "DR INÈS BRUN", 95, 4.5)
+      .Text(18, 25, "Chirurgien-dentiste")
+      .Text(18, 30, "71 place du Général de Gaulle - 06000 NICE - Tél. 02 29 26 36 00")
+      .Text(18, 35, "N° AM 064858640")
+      .Text(18, 48, "FACTURE N° " + numero, 95, 4.5)
+      .Text(18, 58, "Date : 25/12/2024")
+      .Text(18, 66, "Patient : LEFEVRE Stéphane Né(e) le 07/03/1990")
+      .Text(18, 72, "N° de sécurité sociale : 1 90 03 76 540 660 53")
+      .Text(18, 80, "Mutuelle : CPMS - N° adhérent : A60033402")
+      .Text(18, 92, "Date")
+      .Text(42, 92, "Code CCAM")
+      .Text(68, 92, "Dent")
+      .Text(80, 92, "Désignation")
+      .Text(170, 92, "Montant")
+      .Text(18, 99, "25/12/2024")
+      .Text(42, 99, "HBLD036")
+      .Text(68, 99, "35")
+      .Text(80, 99, "Couronne dentoportée céramométallique")
+      .Text(170, 99, "848,20")
+      .Text(120, 110, "TOTAL TTC")
+      .Text(165, 110, "848,20 €")
+      .Text(18, 122, "Facture acquittée le 27/12/2024 - règlement par chèque");
+  return p;
+}
+
+TEST(ExtractDocuments, AnInvoiceNumberWithADoubledYearDigitIsReadOnceAndFlagged) {
+  const auto clean = ExtractDocuments({FactureDentaire("2024-52143").Build()}, nullptr, Options());
+  ASSERT_EQ(clean[0].type, DocumentType::kFacture);
+  EXPECT_EQ(T(clean[0], "numero_facture"), "2024-52143");
+  EXPECT_FALSE(Flagged(clean[0], "numero_facture"));
+  const auto doubled = ExtractDocuments({FactureDentaire("22024-52143").Build()}, nullptr, Options());
+  EXPECT_EQ(T(doubled[0], "numero_facture"), "2024-52143");
+  EXPECT_TRUE(Flagged(doubled[0], "numero_facture"));
+  // "22224-52143": 2224 is no year of ours, 2024 would need two digits dropped.
+  const auto garbled = ExtractDocuments({FactureDentaire("22224-52143").Build()}, nullptr, Options());
+  EXPECT_EQ(T(garbled[0], "numero_facture"), "<absent>");
 }
 
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {

@@ -1,0 +1,20 @@
+// The prescription date of a feuille de soins settled by its prescription
+// in the same envelope. Internal.
+#pragma once
+
+#include <vector>
+
+#include "liasse/extractors/document.h"
+
+namespace liasse::extractors::internal {
+
+// For each feuille de soins whose "prescription.date" is unread or flagged
+// but was written (its review flag quotes what was read, or a doubtful
+// value is there): when the envelope holds a prescription for the same
+// patient (name) whose date was read without doubt and whose digits are at
+// most two edits from the feuille's reading, that date is taken — still
+// flagged, with the reason, so a person confirms it. A feuille with nothing
+// written there, or two prescriptions that fit equally, is left as it is.
+void LinkPrescriptionDates(std::vector<Document>& documents);
+
+}  // namespace liasse::extractors::internal
