@@ -9,7 +9,9 @@ namespace liasse::extractors::internal {
 namespace {
 
 // How a candidate value is supported by the readings of its cell.
-enum Support { kInferred = 0, kRepaired = 1, kRead = 2 };
+// A lettre-clé of the feuille is kInferred for a row, kSimilar when the
+// row's reading starts with its first letter.
+enum Support { kInferred = 0, kSimilar = 1, kRepaired = 2, kRead = 4 };
 
 struct Option {
   std::string value;
@@ -41,7 +43,7 @@ bool OneLetterAway(const std::string& a, const std::string& b) {
   }
   const std::string& longer = a.size() > b.size() ? a : b;
   const std::string& shorter = a.size() > b.size() ? b : a;
-  if (longer.size() != shorter.size() + 1 || shorter.size() < 2) return false;
+  if (longer.size() != shorter.size() + 1 || shorter.empty()) return false;
   for (size_t skip = 0; skip < longer.size(); ++skip) {
     if (longer.substr(0, skip) + longer.substr(skip + 1) == shorter) return true;
   }
@@ -58,20 +60,31 @@ std::string DigitsAsLetters(std::string code) {
   return code;
 }
 
-// The lettres-clés of the rows of the feuille that pass the check: the
-// acts this practitioner bills on this feuille.
-std::vector<std::string> CodesOfPassingRows(const NgapTariffs& tariffs, const std::vector<Line>& lines) {
+// The lettres-clés read on the feuille's rows: the acts this practitioner
+// bills on this feuille.
+std::vector<std::string> CodesOfTheFeuille(const NgapTariffs& tariffs, const std::vector<Line>& lines) {
   std::vector<std::string> out;
   for (const auto& l : lines) {
     const std::string* code = l.Find("code");
-    const std::string* montant = l.Find("montant");
-    const auto expected = ActMontant(tariffs, l);
-    if (code && montant && expected && Money::ParseDecimal(*montant).ok() &&
-        Money::ParseDecimal(*montant).value() == *expected && std::find(out.begin(), out.end(), *code) == out.end()) {
+    if (code && IsLettreCle(*code) && tariffs.Knows(*code) && std::find(out.begin(), out.end(), *code) == out.end()) {
       out.push_back(*code);
     }
   }
   return out;
+}
+
+// A digit read as the letter it looks like, glued to the code ("KG": IK 6).
+std::optional<char> TrailingDigit(const std::string& code) {
+  if (code.size() < 2) return std::nullopt;
+  switch (code.back()) {
+    case 'G': return '6';
+    case 'S': return '5';
+    case 'B': return '8';
+    case 'Z': return '2';
+    case 'O': return '0';
+    case 'I': case 'L': return '1';
+    default: return std::nullopt;
+  }
 }
 
 std::vector<Option> CodeOptions(const NgapTariffs& tariffs, const ActReadings& read, const std::vector<std::string>& context) {
@@ -84,16 +97,28 @@ std::vector<Option> CodeOptions(const NgapTariffs& tariffs, const ActReadings& r
     if (tariffs.Knows(text) && IsLettreCle(text)) Add(out, text, kRead);
     const std::string mapped = DigitsAsLetters(text);
     if (mapped != text && tariffs.Knows(mapped)) Add(out, mapped, kRepaired);
-    for (const auto& k : known) {
-      if (OneLetterAway(mapped, k)) Add(out, k, kRepaired);
+    std::vector<std::string> forms = {mapped};
+    if (TrailingDigit(mapped)) forms.push_back(mapped.substr(0, mapped.size() - 1));
+    for (const auto& form : forms) {
+      if (tariffs.Knows(form) && IsLettreCle(form) && form != text) Add(out, form, kRepaired);
+      for (const auto& k : known) {
+        if (OneLetterAway(form, k)) Add(out, k, kRepaired);
+      }
     }
   }
-  for (const auto& k : context) Add(out, k, kInferred);
+  for (const auto& k : context) {
+    const bool similar = std::any_of(read.codes.begin(), read.codes.end(),
+                                     [&](const std::string& t) { return !t.empty() && t[0] == k[0]; });
+    Add(out, k, similar ? kSimilar : kInferred);
+  }
   return out;
 }
 
 std::vector<Option> CoefficientOptions(const ActReadings& read) {
   std::vector<Option> out;
+  for (const auto& code : read.codes) {
+    if (auto digit = TrailingDigit(code)) Add(out, std::string(1, *digit), kRepaired);
+  }
   for (const auto& c : read.coefficients) {
     Add(out, c, kRead);
     // "15" for 1.5: the decimal point is the first thing a scan loses.
@@ -256,7 +281,7 @@ void SolveActRows(DocReader& r, size_t first, const std::vector<std::optional<Ac
   const NgapTariffs* tariffs = r.ctx().tariffs;
   if (tariffs == nullptr || tariffs->empty()) return;
   auto& lines = r.doc().lines;
-  const auto context = CodesOfPassingRows(*tariffs, lines);
+  const auto context = CodesOfTheFeuille(*tariffs, lines);
   for (size_t k = 0; k < readings.size() && first + k < lines.size(); ++k) {
     if (!readings[k]) continue;
     const size_t i = first + k;

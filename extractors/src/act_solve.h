@@ -23,8 +23,9 @@ struct ActReadings {
 // For each row `first + i` of the document whose `readings[i]` is set (a
 // row that failed the check), looks for the one (code, coefficient,
 // montant) that passes the check and is best supported by the readings:
-// a code read or one letter away from a reading, or a lettre-clé of the
-// feuille's rows that pass; a coefficient read, read without its decimal
+// a code read or one letter away from a reading (a digit glued to it
+// read as a letter: "KG" is IK 6), or a lettre-clé read on another row of
+// the feuille (better when it starts like the reading); a coefficient read, read without its decimal
 // point, or the montant divided by the value; a montant read, or read with
 // the coefficient glued in front. A row is changed only when one candidate
 // is strictly best and at least one of its values was read as is; every
