@@ -33,23 +33,6 @@ bool IsLettreCle(const std::string& code) {
   return !code.empty() && code.size() <= 4 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// Same length, one letter different ("AMD" → AMI), or one letter more or
-// less ("FD", "IFDI" → IFD).
-bool OneLetterAway(const std::string& a, const std::string& b) {
-  if (a.size() == b.size()) {
-    int differ = 0;
-    for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
-    return differ == 1 && a.size() >= 2;
-  }
-  const std::string& longer = a.size() > b.size() ? a : b;
-  const std::string& shorter = a.size() > b.size() ? b : a;
-  if (longer.size() != shorter.size() + 1 || shorter.empty()) return false;
-  for (size_t skip = 0; skip < longer.size(); ++skip) {
-    if (longer.substr(0, skip) + longer.substr(skip + 1) == shorter) return true;
-  }
-  return false;
-}
-
 std::string DigitsAsLetters(std::string code) {
   for (char& c : code) {
     if (c == '1') c = 'I';
@@ -102,7 +85,7 @@ std::vector<Option> CodeOptions(const NgapTariffs& tariffs, const ActReadings& r
     for (const auto& form : forms) {
       if (tariffs.Knows(form) && IsLettreCle(form) && form != text) Add(out, form, kRepaired);
       for (const auto& k : known) {
-        if (OneLetterAway(form, k)) Add(out, k, kRepaired);
+        if (OneEditApart(form, k)) Add(out, k, kRepaired);
       }
     }
   }

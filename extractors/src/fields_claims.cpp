@@ -93,6 +93,21 @@ std::string NormaliseActCode(std::string_view raw, bool* repaired) {
   return code.substr(0, 4) + collapsed.front();
 }
 
+// A CCAM code the tariff does not know, one character from exactly one
+// CCAM code it knows ("HBJ0001", "HBJD00" → HBJD001): that code; nullopt
+// otherwise. Short codes are left as read: invoices carry codes of their
+// own ("CP", "VERRE") one letter from a tariff code.
+std::optional<std::string> NearestCcamCode(const NgapTariffs* tariffs, const std::string& code) {
+  if (tariffs == nullptr || code.size() < 6 || tariffs->Knows(code)) return std::nullopt;
+  std::optional<std::string> found;
+  for (const auto& k : tariffs->Codes()) {
+    if (k.size() != 7 || !OneEditApart(code, k)) continue;
+    if (found) return std::nullopt;
+    found = k;
+  }
+  return found;
+}
+
 // Table rows: date, code, [dent], libellé..., [base], montant.
 void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
   const PageView& v = r.view();
@@ -140,6 +155,10 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
     }
     bool code_repaired = false;
     line.values["code"] = NormaliseActCode(toks[k].first, &code_repaired);
+    if (auto nearest = NearestCcamCode(r.ctx().tariffs, line.values["code"])) {
+      line.values["code"] = *nearest;
+      code_repaired = true;
+    }
     if (code_repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("code");
     ++k;
     if (dental_columns && k < toks.size()) {

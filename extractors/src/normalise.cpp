@@ -145,6 +145,21 @@ std::optional<Parsed<Date>> FindDate(std::string_view text) {
   return std::nullopt;
 }
 
+bool OneEditApart(const std::string& a, const std::string& b) {
+  if (a.size() == b.size()) {
+    int differ = 0;
+    for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
+    return differ == 1 && a.size() >= 2;
+  }
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1 || shorter.empty()) return false;
+  for (size_t skip = 0; skip < longer.size(); ++skip) {
+    if (longer.substr(0, skip) + longer.substr(skip + 1) == shorter) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t length) {
   std::vector<std::string> out;
   if (digits.size() != length + 1) return out;

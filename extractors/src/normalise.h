@@ -35,6 +35,11 @@ std::optional<Parsed<Date>> FindDate(std::string_view text);
 // `digits` is not `length + 1` long.
 std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t length);
 
+// `a` and `b` differ by one character changed ("AMD", "AMI"), or one more
+// or less ("FD", "IFD"); never for equal strings or single characters
+// changed.
+bool OneEditApart(const std::string& a, const std::string& b);
+
 // Characters printed one per box ("|2|8|5|..."): the characters without the
 // box rules, confusables mapped to digits; empty when the pattern does not fit.
 std::string DecodeBoxedCharacters(std::string_view text);

@@ -258,8 +258,8 @@ TEST(ExtractDocuments, APrescriptionDateFarFromWhatTheFeuilleShowsIsNotTaken) {
   EXPECT_TRUE(Flagged(docs[0], "prescription.date"));
 }
 
-// A dental facture whose number is printed `numero`.
-PageBuilder FactureDentaire(const std::string& numero) {
+// A dental facture whose number is printed `numero`, with one act `code`.
+PageBuilder FactureDentaire(const std::string& numero, const std::string& code = "HBLD036") {
   PageBuilder p;
   p.Text(18, 18, "DR INÈS BRUN", 95, 4.5)
       .Text(18, 25, "Chirurgien-dentiste")
@@ -276,7 +276,7 @@ PageBuilder FactureDentaire(const std::string& numero) {
       .Text(80, 92, "Désignation")
       .Text(170, 92, "Montant")
       .Text(18, 99, "25/12/2024")
-      .Text(42, 99, "HBLD036")
+      .Text(42, 99, code)
       .Text(68, 99, "35")
       .Text(80, 99, "Couronne dentoportée céramométallique")
       .Text(170, 99, "848,20")
@@ -297,6 +297,17 @@ TEST(ExtractDocuments, AnInvoiceNumberWithADoubledYearDigitIsReadOnceAndFlagged)
   // "22224-52143": 2224 is no year of ours, 2024 would need two digits dropped.
   const auto garbled = ExtractDocuments({FactureDentaire("22224-52143").Build()}, nullptr, Options());
   EXPECT_EQ(T(garbled[0], "numero_facture"), "<absent>");
+}
+
+TEST(ExtractDocuments, ACcamCodeOneCharacterFromOneTariffCodeIsThatCodeFlagged) {
+  const auto d0 = ExtractDocuments({FactureDentaire("2024-52143", "HBL0036").Build()}, nullptr, Options());
+  ASSERT_EQ(d0[0].lines.size(), 1u);
+  EXPECT_EQ(L(d0[0].lines[0], "code"), "HBLD036");
+  EXPECT_TRUE(Flagged(d0[0], "code", 0));
+  // A short code of the invoice's own stays as printed.
+  const auto cp = ExtractDocuments({FactureDentaire("2024-52143", "CP").Build()}, nullptr, Options());
+  ASSERT_EQ(cp[0].lines.size(), 1u);
+  EXPECT_EQ(L(cp[0].lines[0], "code"), "CP");
 }
 
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
