@@ -323,6 +323,20 @@ std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& tex
   return d->value.ToIso();
 }
 
+// Handwriting does not keep to the printed columns: a date written wide
+// reaches into the code column, a coefficient written close to its code
+// lies under "Acte". `col` is the column a word's centre lies in; a date
+// there is a date, a number after the code a coefficient.
+int HandwrittenColumn(const std::string& text, int col, bool code_seen) {
+  if (col != 1) return col;
+  if (!code_seen && ParseDateText(text)) return 0;
+  const bool number = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',';
+  });
+  if (code_seen && number && text.find(',') == std::string::npos) return 2;
+  return col;
+}
+
 // One act row read by column: each word goes to the column its centre
 // lies in, so a stray mark or a lost word does not shift the others.
 void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const ActColumns& cols,
@@ -332,10 +346,13 @@ void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, 
   const double margin = 3 * v.mm();
   ActCells cells;
   std::string texts[4];
+  bool code_seen = false;
   for (const auto& [text, id] : toks) {
     const PlacedWord& w = v.words()[static_cast<size_t>(id)];
     const double cx = (w.x0 + w.x1) / 2;
-    const int col = cx < cols.code - margin ? 0 : cx < cols.coefficient - margin ? 1 : cx < cols.montant - margin ? 2 : 3;
+    int col = cx < cols.code - margin ? 0 : cx < cols.coefficient - margin ? 1 : cx < cols.montant - margin ? 2 : 3;
+    col = HandwrittenColumn(text, col, code_seen);
+    code_seen = code_seen || col == 1;
     std::vector<int>* ids[] = {&cells.date, &cells.code, &cells.coefficient, &cells.montant};
     ids[col]->push_back(id);
     // The raw word for the montant keeps its comma ("26," "00").

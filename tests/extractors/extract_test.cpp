@@ -39,6 +39,7 @@ ExtractionOptions Options() {
 // cell empty).
 struct ActRow {
   std::string date, code, coefficient, montant;
+  double date_x = 20, coefficient_x = 110;  // where the hand wrote them (mm)
 };
 
 // A feuille de soins (S3129 duplicata layout) with `acts` (up to three rows)
@@ -88,7 +89,8 @@ PageBuilder FeuilleWithActs(const std::vector<ActRow>& acts, const std::string& 
       .Text(120, 148, "Montant des honoraires");
   double y = 155;
   for (const auto& a : acts) {
-    const std::pair<double, const std::string*> cells[] = {{20, &a.date}, {48, &a.code}, {110, &a.coefficient}, {150, &a.montant}};
+    const std::pair<double, const std::string*> cells[] = {
+        {a.date_x, &a.date}, {48, &a.code}, {a.coefficient_x, &a.coefficient}, {150, &a.montant}};
     for (const auto& [x, text] : cells) {
       if (!text->empty()) p.Text(x, y, *text);
     }
@@ -308,6 +310,19 @@ TEST(ExtractDocuments, ACcamCodeOneCharacterFromOneTariffCodeIsThatCodeFlagged) 
   const auto cp = ExtractDocuments({FactureDentaire("2024-52143", "CP").Build()}, nullptr, Options());
   ASSERT_EQ(cp[0].lines.size(), 1u);
   EXPECT_EQ(L(cp[0].lines[0], "code"), "CP");
+}
+
+TEST(ExtractDocuments, HandwritingOutsideItsPrintedColumnKeepsItsMeaning) {
+  // The second date is written under "Acte", its coefficient right after
+  // the code, both left of where the columns are printed.
+  const auto docs = ExtractDocuments({FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"},
+                                                      {"06/06/2025", "AMI", "4", "12,60", 40, 62}})
+                                          .Build()},
+                                     nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[1], "date"), "2025-06-06");
+  EXPECT_EQ(L(docs[0].lines[1], "code"), "AMI");
+  EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "4");
 }
 
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
