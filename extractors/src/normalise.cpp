@@ -71,36 +71,74 @@ std::string TrimPunctuation(std::string_view word) {
   return std::string(word.substr(b, e - b));
 }
 
+namespace {
+
+// The ddmmyyyy digits of a numeric date in a shape the OCR gives:
+// "05/09/2025" (any separators), "05092025" or one separator lost
+// ("0509/2025"); `lost` tells a separator was lost. nullopt otherwise.
+std::optional<std::string> DateDigits(const std::string& numeric, bool* lost) {
+  int digits = 0;
+  std::string only;
+  for (char c : numeric) {
+    if (IsDigit(c)) {
+      ++digits;
+      only += c;
+    }
+  }
+  if (digits != 8) return std::nullopt;
+  // ('1' read for a separator is not accepted: the digits would shift.)
+  if (numeric.size() == 10 && !IsDigit(numeric[2]) && !IsDigit(numeric[5])) return only;
+  if (numeric.size() == 8 || (numeric.size() == 9 && (!IsDigit(numeric[4]) || !IsDigit(numeric[2])))) {
+    *lost = true;
+    return only;
+  }
+  return std::nullopt;
+}
+
+bool InRange(const std::string& digits, int lo, int hi) {
+  const int v = std::stoi(digits);
+  return v >= lo && v <= hi;
+}
+
+// A handwritten 0 is read as 6 or 8 ("69/12/2023", "26/07/2824"): the one
+// component in range with one such digit put back to 0, else nullopt.
+std::optional<std::string> ZeroPutBack(const std::string& component, int lo, int hi) {
+  if (InRange(component, lo, hi)) return component;
+  std::optional<std::string> found;
+  for (size_t i = 0; i < component.size(); ++i) {
+    if (component[i] != '6' && component[i] != '8') continue;
+    std::string c = component;
+    c[i] = '0';
+    if (!InRange(c, lo, hi)) continue;
+    if (found && *found != c) return std::nullopt;
+    found = c;
+  }
+  return found;
+}
+
+std::optional<Date> DateOf(const std::string& d8) {
+  auto d = Date::Parse(d8.substr(0, 2) + "/" + d8.substr(2, 2) + "/" + d8.substr(4));
+  return d.ok() ? std::optional<Date>(d.value()) : std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Parsed<Date>> ParseDateText(std::string_view raw) {
   bool repaired = false;
   std::string t = TrimPunctuation(text::Trim(text::NormalizeSpaces(raw)));
   // Numeric forms: map confusables, drop spaces around separators.
   std::string numeric;
   for (const auto& w : SplitWords(t)) numeric += MapConfusables(w, &repaired);
-  int digits = 0;
-  for (char c : numeric) digits += IsDigit(c) ? 1 : 0;
-  if (digits == 8 && numeric.size() == 10) {
-    // "05/09/2025" with any separator OCR produced ('/', '.', '-', '1' misread is not accepted).
-    std::string canon = numeric;
-    if (!IsDigit(canon[2]) && !IsDigit(canon[5])) {
-      canon[2] = '/';
-      canon[5] = '/';
-      if (auto d = Date::Parse(canon); d.ok()) return Parsed<Date>{d.value(), repaired};
+  bool lost = false;
+  if (const auto d8 = DateDigits(numeric, &lost)) {
+    const auto d = DateOf(*d8);
+    if (d && d->year() >= 1900 && d->year() <= 2100) return Parsed<Date>{*d, repaired || lost};
+    const auto day = ZeroPutBack(d8->substr(0, 2), 1, 31), month = ZeroPutBack(d8->substr(2, 2), 1, 12),
+               year = ZeroPutBack(d8->substr(4), 1900, 2100);
+    if (day && month && year) {
+      if (const auto fixed = DateOf(*day + *month + *year)) return Parsed<Date>{*fixed, true};
     }
-  }
-  if (digits == 8 && numeric.size() == 8) {
-    // Separators lost: ddmmyyyy.
-    const std::string canon = numeric.substr(0, 2) + "/" + numeric.substr(2, 2) + "/" + numeric.substr(4);
-    if (auto d = Date::Parse(canon); d.ok()) return Parsed<Date>{d.value(), true};
-  }
-  if (digits == 8 && numeric.size() == 9 && (!IsDigit(numeric[4]) || !IsDigit(numeric[2]))) {
-    // One separator lost: "1909/2024", "19/092024".
-    std::string only_digits;
-    for (char c : numeric) {
-      if (IsDigit(c)) only_digits += c;
-    }
-    const std::string canon = only_digits.substr(0, 2) + "/" + only_digits.substr(2, 2) + "/" + only_digits.substr(4);
-    if (auto d = Date::Parse(canon); d.ok()) return Parsed<Date>{d.value(), true};
+    if (d) return Parsed<Date>{*d, repaired || lost};
   }
   if (auto d = Date::Parse(t); d.ok()) return Parsed<Date>{d.value(), false};
   return std::nullopt;

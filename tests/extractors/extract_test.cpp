@@ -241,9 +241,9 @@ PageBuilder Prescription(const std::string& date) {
 }
 
 TEST(ExtractDocuments, AnUnreadablePrescriptionDateIsTakenFromThePrescriptionAndFlagged) {
-  // "63/06/2025": a handwritten 0 read as 6 — no such day; the prescription
-  // of the same patient is dated 03/06/2025, one digit away.
-  const auto docs = ExtractDocuments({FeuilleWithPrescriptionDate("63/06/2025").Build(), Prescription("03/06/2025").Build()},
+  // "03/96/2025": a handwritten 0 read as 9 — no such month; the
+  // prescription of the same patient is dated 03/06/2025, one digit away.
+  const auto docs = ExtractDocuments({FeuilleWithPrescriptionDate("03/96/2025").Build(), Prescription("03/06/2025").Build()},
                                      nullptr, Options());
   ASSERT_EQ(docs.size(), 2u);
   ASSERT_EQ(docs[1].type, DocumentType::kPrescription);
@@ -253,7 +253,7 @@ TEST(ExtractDocuments, AnUnreadablePrescriptionDateIsTakenFromThePrescriptionAnd
 }
 
 TEST(ExtractDocuments, APrescriptionDateFarFromWhatTheFeuilleShowsIsNotTaken) {
-  const auto docs = ExtractDocuments({FeuilleWithPrescriptionDate("63/06/2025").Build(), Prescription("15/01/2025").Build()},
+  const auto docs = ExtractDocuments({FeuilleWithPrescriptionDate("03/96/2025").Build(), Prescription("15/01/2025").Build()},
                                      nullptr, Options());
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(T(docs[0], "prescription.date"), "<absent>");

@@ -29,6 +29,23 @@ TEST(Normalise, ADateWithOneSeparatorLostIsReadAndMarkedRepaired) {
   EXPECT_FALSE(ParseDateText("0527/2025").has_value());
 }
 
+TEST(Normalise, AHandwrittenZeroReadAsSixOrEightIsPutBackWhenOnlyThatMakesADate) {
+  for (const auto& [read, iso] : std::vector<std::pair<std::string, std::string>>{
+           {"69/12/2023", "2023-12-09"}, {"18/65/2025", "2025-05-18"}, {"26/07/2824", "2024-07-26"},
+           {"01/87/2624", "2024-07-01"}}) {
+    const auto d = ParseDateText(read);
+    ASSERT_TRUE(d.has_value()) << read;
+    EXPECT_EQ(d->value.ToIso(), iso) << read;
+    EXPECT_TRUE(d->repaired) << read;
+  }
+  // Each component on its own: day 68 → 08, month 68 → 08.
+  EXPECT_EQ(ParseDateText("68/68/2024")->value.ToIso(), "2024-08-08");
+  // Month 96: no 6 or 8 to put back to a month: no date.
+  EXPECT_FALSE(ParseDateText("12/96/2024").has_value());
+  // A valid date is never touched.
+  EXPECT_FALSE(ParseDateText("16/08/1968")->repaired);
+}
+
 TEST(Normalise, OneEditApartMeansOneCharacterChangedAddedOrDropped) {
   EXPECT_TRUE(OneEditApart("AMD", "AMI"));
   EXPECT_TRUE(OneEditApart("FD", "IFD"));
