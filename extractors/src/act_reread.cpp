@@ -49,13 +49,7 @@ std::vector<std::string> CodeOptions(const NgapTariffs& tariffs, const std::stri
   std::vector<std::string> out;
   if (code.empty()) return out;
   if (tariffs.Knows(code)) return {code};
-  std::string mapped = code;
-  for (char& c : mapped) {
-    if (c == '1') c = 'I';
-    else if (c == '0') c = 'O';
-    else if (c == '5') c = 'S';
-    else if (c == '8') c = 'B';
-  }
+  const std::string mapped = DigitsReadAsLetters(code);
   if (tariffs.Knows(mapped)) return {mapped};
   for (const auto& k : known) {
     if (WordSimilarity(code, k) >= 0.66 && (k.size() + 1 == code.size() || code.size() + 1 == k.size())) out.push_back(k);

@@ -33,16 +33,6 @@ bool IsLettreCle(const std::string& code) {
   return !code.empty() && code.size() <= 4 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-std::string DigitsAsLetters(std::string code) {
-  for (char& c : code) {
-    if (c == '1') c = 'I';
-    else if (c == '0') c = 'O';
-    else if (c == '5') c = 'S';
-    else if (c == '8') c = 'B';
-  }
-  return code;
-}
-
 // The lettres-clés read on the feuille's rows: the acts this practitioner
 // bills on this feuille.
 std::vector<std::string> CodesOfTheFeuille(const NgapTariffs& tariffs, const std::vector<Line>& lines) {
@@ -78,7 +68,7 @@ std::vector<Option> CodeOptions(const NgapTariffs& tariffs, const ActReadings& r
   std::vector<Option> out;
   for (const auto& text : read.codes) {
     if (tariffs.Knows(text) && IsLettreCle(text)) Add(out, text, kRead);
-    const std::string mapped = DigitsAsLetters(text);
+    const std::string mapped = DigitsReadAsLetters(text);
     if (mapped != text && tariffs.Knows(mapped)) Add(out, mapped, kRepaired);
     std::vector<std::string> forms = {mapped};
     if (TrailingDigit(mapped)) forms.push_back(mapped.substr(0, mapped.size() - 1));

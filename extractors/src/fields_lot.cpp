@@ -279,13 +279,7 @@ std::string ActCode(std::string_view text) {
   size_t letters = 0;
   for (char c : code) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
   if (letters < 1 || code.size() > 4) return code;
-  for (char& c : code) {
-    if (c == '1') c = 'I';
-    else if (c == '0') c = 'O';
-    else if (c == '5') c = 'S';
-    else if (c == '8') c = 'B';
-  }
-  return code;
+  return DigitsReadAsLetters(code);
 }
 
 // The left edges (deskewed pixels) of the act table's code, coefficient and

@@ -183,6 +183,16 @@ std::optional<Parsed<Date>> FindDate(std::string_view text) {
   return std::nullopt;
 }
 
+std::string DigitsReadAsLetters(std::string code) {
+  for (char& c : code) {
+    if (c == '1') c = 'I';
+    else if (c == '0') c = 'O';
+    else if (c == '5') c = 'S';
+    else if (c == '8') c = 'B';
+  }
+  return code;
+}
+
 bool OneEditApart(const std::string& a, const std::string& b) {
   if (a.size() == b.size()) {
     int differ = 0;

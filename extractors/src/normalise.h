@@ -35,6 +35,10 @@ std::optional<Parsed<Date>> FindDate(std::string_view text);
 // `digits` is not `length + 1` long.
 std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t length);
 
+// A code with digits read for the letters they look like mapped back
+// ("1FD" → "IFD", "AM5" → "AMS"): 1→I, 0→O, 5→S, 8→B.
+std::string DigitsReadAsLetters(std::string code);
+
 // `a` and `b` differ by one character changed ("AMD", "AMI"), or one more
 // or less ("FD", "IFD"); never for equal strings or single characters
 // changed.
