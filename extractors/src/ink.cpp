@@ -133,6 +133,27 @@ std::optional<InkVerdict> CrossedOut(const GreyRaster& raster, const Box& band, 
   return Decide(longest / mm, 19.0, 25.0);
 }
 
+namespace {
+
+// The patient's label is printed on the practitioner's label row, right
+// of it; a stamp or a poor scan may spoil all but its first word: the word
+// "Signature" on that row, at least 60 mm right of the practitioner's
+// label. An empty hit when there is none.
+LabelHit SignatureWordRightOf(const PageView& v, const LabelHit& praticien) {
+  const PlacedWord& p = v.words()[static_cast<size_t>(praticien.first)];
+  const double mm = v.mm();
+  for (size_t i = 0; i < v.words().size(); ++i) {
+    const PlacedWord& w = v.words()[i];
+    const bool same_row = std::abs((w.y0 + w.y1) / 2 - (p.y0 + p.y1) / 2) < 0.5 * v.word_height();
+    if (same_row && w.x0 > p.x0 + 60 * mm && WordSimilarity(w.folded, "signature") >= 0.85) {
+      return LabelHit{static_cast<int>(i), static_cast<int>(i), WordSimilarity(w.folded, "signature"), {}};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 void ReadFeuilleInk(DocReader& r) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
@@ -146,7 +167,8 @@ void ReadFeuilleInk(DocReader& r) {
     return LabelHit{0, 0, 0, {}};
   };
   const LabelHit praticien = anchor("L'auxiliaire médical certifie");
-  const LabelHit patient = anchor("Signature de la personne recevant les soins");
+  LabelHit patient = anchor("Signature de la personne recevant les soins");
+  if (patient.similarity <= 0 && praticien.similarity > 0) patient = SignatureWordRightOf(v, praticien);
   const LabelHit box = anchor("impossibilité de signer");
   auto reason = [&](std::string_view what) {
     return ink.empty() ? std::string("image de la page non disponible : ") + std::string(what) + " à vérifier"

@@ -345,6 +345,25 @@ TEST(ExtractDocuments, SignaturesAndTickedBoxAreReadFromInk) {
   EXPECT_EQ(docs[0].Flag("impossibilite_signer"), true);
 }
 
+TEST(ExtractDocuments, ThePatientSignatureZoneIsFoundWhenAStampSpoilsItsLabel) {
+  PageBuilder p = Feuille();
+  p.WithRaster();
+  p.Rect(18, 191, 80, 24).Rect(108, 191, 84, 24).Rect(108, 218, 3.5, 3.5);
+  p.Stroke(115, 200, 135, 208, 0.5).Stroke(135, 208, 150, 196, 0.5).Stroke(150, 196, 170, 206, 0.5);
+  OcrPage page = p.Build();
+  // The practitioner's stamp over the label: only "Signature" is read.
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      for (const char* spoiled : {"de", "la", "personne", "recevant", "les", "soins"}) {
+        if (w.text == spoiled && w.box.x > 1000) w.text = "dirlôaéée";
+      }
+    }
+  }
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  EXPECT_EQ(docs[0].Flag("signature.patient"), true);
+  EXPECT_FALSE(Flagged(docs[0], "signature.patient"));
+}
+
 PageBuilder Bordereau(double skew = 0) {
   PageBuilder p(0);
   p.Skew(skew);
