@@ -2,6 +2,7 @@
 
 #include "classify.h"
 #include "doc_reader.h"
+#include "lot_reconcile.h"
 #include "page_view.h"
 #include "prescription_link.h"
 #include "tariffs.h"
@@ -25,46 +26,6 @@ void ReadPage(DocumentType type, DocReader& r) {
     case DocumentType::kReclamation: return internal::ReadReclamation(r);
     case DocumentType::kRenonciation: return internal::ReadRenonciation(r);
     case DocumentType::kAutre: return;
-  }
-}
-
-void AddFlag(Document& d, const std::string& field, std::optional<int> line, const std::string& reason) {
-  for (const auto& f : d.review) {
-    if (f.field == field && f.line == line) return;
-  }
-  d.review.push_back({field, line, reason});
-}
-
-// Bordereau line ↔ feuille de soins: the same invoice number and total.
-// A disagreement is either a misreading or an anomaly of the lot: flagged
-// on both sides, never resolved by picking one.
-void CrossCheckLot(std::vector<Document>& docs) {
-  for (auto& b : docs) {
-    if (b.type != DocumentType::kBordereau) continue;
-    for (auto& f : docs) {
-      if (f.type != DocumentType::kFeuilleDeSoins) continue;
-      const std::string* numero = f.Text("numero_facture");
-      if (numero == nullptr) continue;
-      const Line* line = nullptr;
-      int index = 0;
-      for (size_t i = 0; i < b.lines.size(); ++i) {
-        const std::string* n = b.lines[i].Find("numero_facture");
-        if (n && *n == *numero) {
-          line = &b.lines[i];
-          index = static_cast<int>(i);
-        }
-      }
-      if (line == nullptr) {
-        AddFlag(f, "numero_facture", std::nullopt, "facture absente du bordereau du lot : à vérifier");
-        continue;
-      }
-      const std::string* total = f.Text("montant_total");
-      const std::string* line_total = line->Find("montant_total");
-      if (total && line_total && *total != *line_total) {
-        AddFlag(f, "montant_total", std::nullopt, "montant différent de celui du bordereau : à vérifier");
-        AddFlag(b, "montant_total", index, "montant différent de celui de la feuille de soins : à vérifier");
-      }
-    }
   }
 }
 
@@ -106,7 +67,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
     r.FlagMissing(internal::Catalogue(group.type));
     documents.push_back(std::move(doc));
   }
-  CrossCheckLot(documents);
+  internal::ReconcileLot(documents);
   internal::LinkPrescriptionDates(documents);
   return documents;
 }

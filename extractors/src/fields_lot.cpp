@@ -123,6 +123,41 @@ void RereadLineAmounts(const DocReader& r, Line& line, const std::vector<std::pa
   std::erase_if(doubts, [](const std::string& d) { return d.starts_with("montant_"); });
 }
 
+// The date de naissance of a bordereau line: the first token before the
+// amounts that is a date, else those tokens together ("02 021954"). Ink
+// there that is no date is flagged with its reading (the lot cross-check
+// compares it with the feuille); no ink, nothing: blank on the paper.
+void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std::string, int>>& toks, size_t& k,
+                       const std::vector<std::pair<std::string, std::vector<int>>>& amounts, std::vector<std::string>& doubts) {
+  size_t end = toks.size();
+  if (!amounts.empty()) {
+    const int first_amount = amounts.front().second.front();
+    for (size_t j = k; j < toks.size(); ++j) {
+      if (toks[j].second == first_amount) end = j;
+    }
+  }
+  std::string text;
+  for (size_t j = k; j < end; ++j) {
+    if (auto d = ParseDateText(toks[j].first)) {
+      line.values["date_naissance"] = d->value.ToIso();
+      if (d->repaired || j > k) doubts.push_back("date_naissance");
+      k = j + 1;
+      return;
+    }
+    if (std::any_of(toks[j].first.begin(), toks[j].first.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      text += (text.empty() ? "" : " ") + toks[j].first;
+    }
+  }
+  if (text.empty()) return;
+  if (auto d = ParseDateText(NoSpaces(text))) {
+    line.values["date_naissance"] = d->value.ToIso();
+    doubts.push_back("date_naissance");
+  } else {
+    r.Review("date_naissance", "date de naissance illisible : « " + text + " »", static_cast<int>(r.doc().lines.size()));
+  }
+  k = end;
+}
+
 void ReadBordereauLines(DocReader& r) {
   const PageView& v = r.view();
   const int header = FindHeaderRow(v, {"facture", "immatriculation", "nom", "prenom", "total", "amo", "amc"}, 4);
@@ -192,21 +227,17 @@ void ReadBordereauLines(DocReader& r) {
       if (!Nir::Parse(nir->value).ok()) r.Review("nir", "NIR de la ligne invalide (clé) : à vérifier", index);
       else if (nir->repaired) doubts.push_back("nir");
     } else {
-      r.Review("nir", "NIR de la ligne illisible", index);
+      // The partial reading, quoted: the lot cross-check compares it with the feuille.
+      const std::string quoted = nir_text.empty() ? "" : " : « " + nir_text.substr(1) + " »";
+      r.Review("nir", "NIR de la ligne illisible" + quoted, index);
     }
     // Nom (capitals), prénom.
     if (k < toks.size() && IsUpperName(toks[k].first)) line.values["nom"] = toks[k++].first;
     else r.Review("nom", "nom illisible", index);
     if (k < toks.size() && IsCapitalisedName(toks[k].first)) line.values["prenom"] = toks[k++].first;
     else r.Review("prenom", "prénom illisible", index);
-    // Date de naissance (may be blank on the paper).
-    if (k < toks.size()) {
-      if (auto d = ParseDateText(toks[k].first)) {
-        line.values["date_naissance"] = d->value.ToIso();
-        if (d->repaired) doubts.push_back("date_naissance");
-        ++k;
-      }
-    }
+    // Date de naissance (may be blank on the paper): what lies before the amounts.
+    ReadLineBirthDate(r, line, toks, k, Amounts(v, toks, k), doubts);
     const auto amounts = Amounts(v, toks, k);
     static const char* kCols[] = {"montant_total", "montant_amo", "montant_amc"};
     if (amounts.size() == 3) {
