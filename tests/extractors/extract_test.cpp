@@ -364,7 +364,8 @@ TEST(ExtractDocuments, ThePatientSignatureZoneIsFoundWhenAStampSpoilsItsLabel) {
   EXPECT_FALSE(Flagged(docs[0], "signature.patient"));
 }
 
-PageBuilder Bordereau(double skew = 0) {
+// `birth0`: the first line's date de naissance as printed ("" = blank).
+PageBuilder Bordereau(double skew = 0, const char* birth0 = "12/07/1985") {
   PageBuilder p(0);
   p.Skew(skew);
   p.Text(18, 22, "Anne LEROY", 95, 5)
@@ -384,7 +385,7 @@ PageBuilder Bordereau(double skew = 0) {
       .Text(146, 84, "Total")
       .Text(158, 84, "Part AMO")
       .Text(175, 84, "Part AMC");
-  const char* rows[][8] = {{"123456789", "2 85 07 75 115 042 30", "MARTIN", "Sophie", "12/07/1985", "25,20", "15,12", "10,08"},
+  const char* rows[][8] = {{"123456789", "2 85 07 75 115 042 30", "MARTIN", "Sophie", birth0, "25,20", "15,12", "10,08"},
                            {"123456790", "1 69 02 99 350 111 01", "DUBOIS", "Jean", "03/02/1969", "8,40", "5,04", "3,36"}};
   double y = 91;
   for (const auto& r : rows) {
@@ -416,6 +417,33 @@ TEST(ExtractDocuments, ReadsABordereauHeaderAndItsLinesRowByRow) {
   EXPECT_EQ(L(d.lines[1], "montant_total"), "8.40");
   EXPECT_EQ(L(d.lines[1], "montant_amo"), "5.04");
   EXPECT_EQ(L(d.lines[1], "montant_amc"), "3.36");
+}
+
+OcrPage FeuilleOnPage(int index) {
+  OcrPage page = Feuille().Build();
+  page.index = index;
+  return page;
+}
+
+TEST(ExtractDocuments, AnIllegibleBirthDateOnTheBordereauIsTakenFromItsFeuilleAndFlagged) {
+  const auto docs = ExtractDocuments({Bordereau(0, "12/67/1985").Build(), FeuilleOnPage(1)}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "date_naissance"), "1985-07-12");
+  const auto flag = std::find_if(docs[0].review.begin(), docs[0].review.end(),
+                                 [](const ReviewFlag& f) { return f.field == "date_naissance" && f.line == 0; });
+  ASSERT_NE(flag, docs[0].review.end());
+  EXPECT_NE(flag->reason.find("repris de la feuille de soins"), std::string::npos) << flag->reason;
+  EXPECT_NE(flag->reason.find("12/67/1985"), std::string::npos) << flag->reason;
+}
+
+TEST(ExtractDocuments, ABirthDateBlankOnTheBordereauStaysAbsentDespiteTheFeuille) {
+  // A line left incomplete on the paper is an anomaly of the lot, not a misreading.
+  const auto docs = ExtractDocuments({Bordereau(0, "").Build(), FeuilleOnPage(1)}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "date_naissance"), "<absent>");
+  EXPECT_EQ(L(docs[0].lines[0], "montant_total"), "25.20");
 }
 
 TEST(ExtractDocuments, AContinuationSheetJoinsThePreviousDocument) {

@@ -1,0 +1,175 @@
+// The cross-checks of a B2 lot: feuille de soins ↔ bordereau line matching,
+// a doubtful reading settled by the other document, disagreements flagged.
+#include "lot_reconcile.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+namespace liasse::extractors::internal {
+namespace {
+
+Field TextField(const std::string& v) {
+  Field f;
+  f.value = v;
+  f.page = 1;
+  return f;
+}
+
+const ReviewFlag* FlagOf(const Document& d, const std::string& field, std::optional<int> line = std::nullopt) {
+  const auto it = std::find_if(d.review.begin(), d.review.end(), [&](const ReviewFlag& f) { return f.field == field && f.line == line; });
+  return it == d.review.end() ? nullptr : &*it;
+}
+
+std::string T(const Document& d, const std::string& name) {
+  const std::string* s = d.Text(name);
+  return s ? *s : "<absent>";
+}
+std::string L(const Document& d, int line, const std::string& column) {
+  const std::string* s = d.lines[static_cast<size_t>(line)].Find(column);
+  return s ? *s : "<absent>";
+}
+
+// A bordereau (page 0) with two lines, and the feuille of the second (page 1):
+// RIVIERE Jean born 05/01/1963, NIR 163015935027234, 52.80 €.
+struct Lot {
+  std::vector<Document> docs;
+  Document& bordereau() { return docs[0]; }
+  Document& feuille() { return docs[1]; }
+};
+
+Lot MakeLot() {
+  Document b;
+  b.type = DocumentType::kBordereau;
+  b.pages = {0};
+  b.fields["lot.date"] = TextField("2024-01-29");
+  Line other;
+  other.values = {{"numero_facture", "747387700"}, {"nir", "294079201263971"}, {"nom", "ROBERT"}, {"prenom", "Léa"},
+                  {"date_naissance", "1994-07-24"}, {"montant_total", "37.80"}, {"montant_amo", "22.68"}, {"montant_amc", "15.12"}};
+  Line line;
+  line.values = {{"numero_facture", "747387719"}, {"nir", "163015935027234"}, {"nom", "RIVIERE"}, {"prenom", "Jean"},
+                 {"date_naissance", "1963-01-05"}, {"montant_total", "52.80"}, {"montant_amo", "31.68"}, {"montant_amc", "21.12"}};
+  b.lines = {other, line};
+  Document f;
+  f.type = DocumentType::kFeuilleDeSoins;
+  f.pages = {1};
+  for (const auto& [k, v] : std::map<std::string, std::string>{{"numero_facture", "747387719"}, {"assure.nir", "163015935027234"},
+                                                               {"assure.nom", "RIVIERE"}, {"assure.prenom", "Jean"},
+                                                               {"beneficiaire.nom", "RIVIERE"}, {"beneficiaire.prenom", "Jean"},
+                                                               {"beneficiaire.date_naissance", "1963-01-05"}, {"montant_total", "52.80"}}) {
+    f.fields[k] = TextField(v);
+  }
+  Line act1, act2;
+  act1.values = {{"montant", "26.40"}};
+  act2.values = {{"montant", "26.40"}};
+  f.lines = {act1, act2};
+  return Lot{{b, f}};
+}
+
+TEST(LotReconcile, AFeuilleIsMatchedToItsLineByNirNameAndTotalWhenItsNumberIsUnreadable) {
+  Lot lot = MakeLot();
+  lot.feuille().fields.erase("numero_facture");
+  lot.feuille().review.push_back({"numero_facture", std::nullopt, "numéro illisible (9 chiffres attendus) : « 7473877199 »"});
+  const auto pairs = MatchFeuillesToLines(lot.docs);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].line, 1);
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "numero_facture"), "747387719");
+  ASSERT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  EXPECT_NE(FlagOf(lot.feuille(), "numero_facture")->reason.find("repris du bordereau"), std::string::npos);
+}
+
+TEST(LotReconcile, APartialNirOnTheFeuilleIsFilledFromTheLineAndStaysFlagged) {
+  Lot lot = MakeLot();
+  lot.feuille().fields.erase("assure.nir");
+  lot.feuille().review.push_back({"assure.nir", std::nullopt, "NIR incomplet (moins de 15 caractères lus) : « 63 61 59 358 272 34 »"});
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "assure.nir"), "163015935027234");
+  const ReviewFlag* flag = FlagOf(lot.feuille(), "assure.nir");
+  ASSERT_NE(flag, nullptr);
+  EXPECT_NE(flag->reason.find("illisible sur la feuille"), std::string::npos) << flag->reason;
+  // Read on the bordereau's page, not the feuille's.
+  EXPECT_EQ(lot.feuille().Find("assure.nir")->page, 0);
+}
+
+TEST(LotReconcile, ANirMissingOnTheFeuilleStaysAbsent) {
+  // Nothing read where the NIR goes: the feuille is incomplete (FDS_INCOMPLETE).
+  Lot lot = MakeLot();
+  lot.feuille().fields.erase("assure.nir");
+  lot.feuille().review.push_back({"assure.nir", std::nullopt, "non lu : champ introuvable ou illisible"});
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "assure.nir"), "<absent>");
+}
+
+TEST(LotReconcile, APartialReadingFarFromTheLineIsNotFilled) {
+  Lot lot = MakeLot();
+  lot.feuille().fields.erase("assure.nir");
+  lot.feuille().review.push_back({"assure.nir", std::nullopt, "NIR incomplet (moins de 15 caractères lus) : « 94 68 13 205 955 91 »"});
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "assure.nir"), "<absent>");
+}
+
+TEST(LotReconcile, TwoUnflaggedTotalsThatDisagreeAreFlaggedOnBothSidesAndKept) {
+  Lot lot = MakeLot();
+  lot.bordereau().lines[1].values["montant_total"] = "60.40";
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "montant_total"), "52.80");
+  EXPECT_EQ(L(lot.bordereau(), 1, "montant_total"), "60.40");
+  EXPECT_NE(FlagOf(lot.feuille(), "montant_total"), nullptr);
+  EXPECT_NE(FlagOf(lot.bordereau(), "montant_total", 1), nullptr);
+}
+
+TEST(LotReconcile, ADoubtfulLineTotalIsReplacedOnlyWhenAmoPlusAmcMakeTheFeuilleTotal) {
+  Lot lot = MakeLot();
+  lot.bordereau().lines[1].values["montant_total"] = "52.86";
+  lot.bordereau().review.push_back({"montant_total", 1, "lu avec une confiance faible : à vérifier"});
+  Lot mismatch = lot;
+  mismatch.bordereau().lines[1].values["montant_amc"] = "21.72";
+  ReconcileLot(lot.docs);
+  ReconcileLot(mismatch.docs);
+  EXPECT_EQ(L(lot.bordereau(), 1, "montant_total"), "52.80");
+  EXPECT_NE(FlagOf(lot.bordereau(), "montant_total", 1), nullptr);
+  EXPECT_EQ(L(mismatch.bordereau(), 1, "montant_total"), "52.86");
+  EXPECT_NE(FlagOf(mismatch.feuille(), "montant_total"), nullptr);
+}
+
+TEST(LotReconcile, ABirthDateDisagreeingWithTheNirIsTakenFromTheLineThatAgrees) {
+  Lot lot = MakeLot();
+  lot.feuille().fields["beneficiaire.date_naissance"] = TextField("1969-01-05");
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "beneficiaire.date_naissance"), "1963-01-05");
+  ASSERT_NE(FlagOf(lot.feuille(), "beneficiaire.date_naissance"), nullptr);
+  EXPECT_EQ(FlagOf(lot.bordereau(), "date_naissance", 1), nullptr);
+}
+
+TEST(LotReconcile, ANirWhoseKeyAloneDiffersIsNeverOverwritten) {
+  // A wrong key printed on the bordereau is an anomaly the lot rules report.
+  Lot lot = MakeLot();
+  lot.bordereau().lines[1].values["nir"] = "163015935027235";
+  lot.bordereau().review.push_back({"nir", 1, "NIR de la ligne invalide (clé) : à vérifier"});
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(L(lot.bordereau(), 1, "nir"), "163015935027235");
+  EXPECT_NE(FlagOf(lot.feuille(), "assure.nir"), nullptr);
+}
+
+TEST(LotReconcile, AFeuilleThatNoLineNamesIsFlaggedAbsentFromTheBordereau) {
+  Lot lot = MakeLot();
+  lot.bordereau().lines.pop_back();
+  ReconcileLot(lot.docs);
+  ASSERT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  EXPECT_NE(FlagOf(lot.feuille(), "numero_facture")->reason.find("absente du bordereau"), std::string::npos);
+}
+
+TEST(LotReconcile, ANirDisagreeingWithTheBirthDateOfTheSamePersonIsFlagged) {
+  Lot lot = MakeLot();
+  lot.docs.erase(lot.docs.begin());  // no bordereau: the feuille alone
+  lot.docs[0].fields["beneficiaire.date_naissance"] = TextField("1964-01-05");
+  ReconcileLot(lot.docs);
+  EXPECT_NE(FlagOf(lot.docs[0], "assure.nir"), nullptr);
+  EXPECT_NE(FlagOf(lot.docs[0], "beneficiaire.date_naissance"), nullptr);
+  EXPECT_EQ(FlagOf(lot.docs[0], "numero_facture"), nullptr);
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal
