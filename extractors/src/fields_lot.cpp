@@ -123,6 +123,39 @@ void RereadLineAmounts(const DocReader& r, Line& line, const std::vector<std::pa
   std::erase_if(doubts, [](const std::string& d) { return d.starts_with("montant_"); });
 }
 
+// The three amounts of a bordereau line. One read with a stray third
+// decimal ("78,006": a rule or the € read as a digit) is kept without it
+// when the two others are read; `stray` tells which (the caller flags it).
+std::vector<std::pair<std::string, std::vector<int>>> LineAmounts(const PageView& v, const std::vector<std::pair<std::string, int>>& toks,
+                                                                  size_t k, std::optional<std::pair<size_t, std::string>>& stray) {
+  auto amounts = Amounts(v, toks, k);
+  if (amounts.size() != 2) return amounts;
+  auto three_decimals = [](const std::string& t) {
+    const auto comma = t.find_first_of(",.");
+    if (comma == std::string::npos || comma < 1 || comma > 4 || t.size() - comma != 4) return false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (i != comma && (t[i] < '0' || t[i] > '9')) return false;
+    }
+    return true;
+  };
+  std::optional<size_t> found;
+  for (size_t i = k; i < toks.size(); ++i) {
+    if (!three_decimals(toks[i].first)) continue;
+    if (found) return amounts;  // two candidates: none chosen
+    found = i;
+  }
+  if (!found) return amounts;
+  size_t at = 0;
+  for (const auto& a : amounts) {
+    const auto pos = std::find_if(toks.begin(), toks.end(), [&](const auto& t) { return t.second == a.second.front(); });
+    if (static_cast<size_t>(pos - toks.begin()) < *found) ++at;
+  }
+  const std::string& t = toks[*found].first;
+  amounts.insert(amounts.begin() + static_cast<long>(at), {t.substr(0, t.size() - 1), {toks[*found].second}});
+  stray = std::make_pair(at, t);
+  return amounts;
+}
+
 // The date de naissance of a bordereau line: the first token before the
 // amounts that is a date, else those tokens together ("02 021954"). Ink
 // there that is no date is flagged with its reading (the lot cross-check
@@ -236,10 +269,14 @@ void ReadBordereauLines(DocReader& r) {
     else r.Review("nom", "nom illisible", index);
     if (k < toks.size() && IsCapitalisedName(toks[k].first)) line.values["prenom"] = toks[k++].first;
     else r.Review("prenom", "prénom illisible", index);
+    std::optional<std::pair<size_t, std::string>> stray;  // column, raw reading
+    const auto amounts = LineAmounts(v, toks, k, stray);
     // Date de naissance (may be blank on the paper): what lies before the amounts.
-    ReadLineBirthDate(r, line, toks, k, Amounts(v, toks, k), doubts);
-    const auto amounts = Amounts(v, toks, k);
+    ReadLineBirthDate(r, line, toks, k, amounts, doubts);
     static const char* kCols[] = {"montant_total", "montant_amo", "montant_amc"};
+    if (amounts.size() == 3 && stray) {
+      r.Review(kCols[stray->first], "montant lu « " + stray->second + " » : un chiffre en trop ignoré, à vérifier", index);
+    }
     if (amounts.size() == 3) {
       for (size_t a = 0; a < 3; ++a) {
         auto m = ParseAmountText(amounts[a].first);

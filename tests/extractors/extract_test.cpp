@@ -365,7 +365,8 @@ TEST(ExtractDocuments, ThePatientSignatureZoneIsFoundWhenAStampSpoilsItsLabel) {
 }
 
 // `birth0`: the first line's date de naissance as printed ("" = blank).
-PageBuilder Bordereau(double skew = 0, const char* birth0 = "12/07/1985") {
+// `total0`: the first line's total as printed.
+PageBuilder Bordereau(double skew = 0, const char* birth0 = "12/07/1985", const char* total0 = "25,20") {
   PageBuilder p(0);
   p.Skew(skew);
   p.Text(18, 22, "Anne LEROY", 95, 5)
@@ -385,7 +386,7 @@ PageBuilder Bordereau(double skew = 0, const char* birth0 = "12/07/1985") {
       .Text(146, 84, "Total")
       .Text(158, 84, "Part AMO")
       .Text(175, 84, "Part AMC");
-  const char* rows[][8] = {{"123456789", "2 85 07 75 115 042 30", "MARTIN", "Sophie", birth0, "25,20", "15,12", "10,08"},
+  const char* rows[][8] = {{"123456789", "2 85 07 75 115 042 30", "MARTIN", "Sophie", birth0, total0, "15,12", "10,08"},
                            {"123456790", "1 69 02 99 350 111 01", "DUBOIS", "Jean", "03/02/1969", "8,40", "5,04", "3,36"}};
   double y = 91;
   for (const auto& r : rows) {
@@ -444,6 +445,16 @@ TEST(ExtractDocuments, ABirthDateBlankOnTheBordereauStaysAbsentDespiteTheFeuille
   ASSERT_EQ(docs[0].lines.size(), 2u);
   EXPECT_EQ(L(docs[0].lines[0], "date_naissance"), "<absent>");
   EXPECT_EQ(L(docs[0].lines[0], "montant_total"), "25.20");
+}
+
+TEST(ExtractDocuments, ALineTotalWithAStrayThirdDecimalIsReadWithoutItAndFlagged) {
+  const auto docs = ExtractDocuments({Bordereau(0, "12/07/1985", "25,206").Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant_total"), "25.20");
+  EXPECT_EQ(L(docs[0].lines[0], "montant_amo"), "15.12");
+  EXPECT_EQ(L(docs[0].lines[0], "montant_amc"), "10.08");
+  EXPECT_TRUE(Flagged(docs[0], "montant_total", 0));
 }
 
 TEST(ExtractDocuments, AContinuationSheetJoinsThePreviousDocument) {
