@@ -1,0 +1,47 @@
+// The values a feuille de soins and its bordereau line both carry, and how
+// a reading of one is compared with the other (lot_match, lot_reconcile).
+// Internal; pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "liasse/extractors/document.h"
+
+namespace liasse::extractors::internal {
+
+enum class Kind { kNumero, kNir, kDate, kAmount, kName };
+
+// A value printed on both the feuille and its bordereau line.
+struct SharedValue {
+  const char* field;   // on the feuille
+  const char* column;  // on the bordereau line
+  Kind kind;
+  const char* label;   // French, for the reasons
+};
+
+inline constexpr SharedValue kShared[] = {
+    {"numero_facture", "numero_facture", Kind::kNumero, "n° de facture"},
+    {"assure.nir", "nir", Kind::kNir, "NIR"},
+    {"beneficiaire.date_naissance", "date_naissance", Kind::kDate, "date de naissance"},
+    {"montant_total", "montant_total", Kind::kAmount, "montant total"},
+    {"assure.nom", "nom", Kind::kName, "nom de l'assuré"},
+    {"assure.prenom", "prenom", Kind::kName, "prénom de l'assuré"},
+};
+
+// The review flag of `name` (of `line` when set), or nullptr.
+const ReviewFlag* FindFlag(const Document& doc, std::string_view name, std::optional<int> line);
+
+// The reading a flag's reason quotes between « and », or nullopt.
+std::optional<std::string> Quoted(const std::string& reason);
+
+// The characters `value` shows on the paper (dates are printed dd/mm/yyyy).
+std::string PrintedCharacters(Kind kind, const std::string& value);
+
+// True when a (partial) reading agrees with `value` on most characters: the
+// ink there is this value, misread. Any reading with digits for an amount
+// (the sums confirm amounts); a word within a third of its letters for a name.
+bool PartialReadingAgrees(Kind kind, const std::string& reading, const std::string& value);
+
+}  // namespace liasse::extractors::internal
