@@ -296,9 +296,10 @@ std::optional<std::string> SetDigits(DocReader& r, std::string_view name, const 
     });
   }
   if (collapsed.size() == 1) {
-    // No confirmed key: kept, flagged.
-    r.SetText(name, collapsed.front(), 0.5, found->words);
+    // No confirmed key: kept, flagged with the raw reading (first: the lot
+    // cross-check compares it with the bordereau).
     r.Review(name, "un chiffre semble lu deux fois (« " + digits + " ») : à vérifier");
+    r.SetText(name, collapsed.front(), 0.5, found->words);
     return collapsed.front();
   }
   if (digits.size() != length) {

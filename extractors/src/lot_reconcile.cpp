@@ -225,14 +225,30 @@ class ValueReconciler {
     return partial && PartialReadingAgrees(shared_.kind, *partial, value);
   }
 
-  // The source: sure; or, flagged but passing its checks, when the target
-  // fails them and its own reading agrees (two readings of the same ink).
+  // The source: sure; or doubtful, when the target's own reading is the
+  // source's value misread (two readings of the same ink):
+  // - a value passing its checks, the target failing them (or unread) and
+  //   reading nearly the same;
+  // - both passing: the target's raw reading, quoted in its flag, is the
+  //   source's value but for one character ("7376052811" for 737052811);
+  // - a NIR whose key fails, read the same but for one character where the
+  //   target's is unread: the wrong key is on the paper (the lot rules
+  //   report it), not a misreading.
   bool Usable(const std::string* v, bool sure, const Side& target) const {
     if (sure) return true;
-    if (!Passes(v) || shared_.kind == Kind::kName) return false;
-    if (target.Value() != nullptr && Passes(target.Value())) return false;
+    if (v == nullptr || shared_.kind == Kind::kName) return false;
     const auto read = Reading(target);
-    return read && PartialReadingAgrees(shared_.kind, *read, *v);
+    if (!read) return false;
+    if (!Passes(v)) {
+      return shared_.kind == Kind::kNir && target.Value() == nullptr && v->size() == 15 &&
+             WithinOneCharacter(shared_.kind, *read, *v);
+    }
+    if (target.Value() != nullptr && Passes(target.Value())) {
+      const ReviewFlag* flag = target.Flag();
+      const auto raw = flag ? Quoted(flag->reason) : std::nullopt;
+      return raw && WithinOneCharacter(shared_.kind, *raw, *v);
+    }
+    return PartialReadingAgrees(shared_.kind, *read, *v);
   }
 
   // A NIR whose key alone differs is how a wrong key on the paper reads:

@@ -13,19 +13,27 @@
 
 namespace liasse::extractors::internal {
 
-// Cross-checks every matched pair and flags a numbered feuille matched to
-// no line (« facture absente du bordereau »). For each shared value:
-// - a doubtful side (flagged, or failing its own check: NIR key, plausible
-//   date, NIR year/month against the birth date of the same person) takes
-//   the other side's value when that side is read, unflagged and passes its
-//   checks, and the doubtful side shows it was written (a reading there, or
-//   a partial reading quoted in its flag agreeing on most characters; an
-//   amount must also make AMO + AMC, or the sum of the acts, add up). The
-//   filled value stays flagged with the reason; a value missing on the paper
-//   (absent, no reading) stays absent: it is an anomaly of the lot.
-// - two readings that disagree otherwise are flagged on both sides.
-// Then the NIR of each feuille (and line) is checked against the birth
-// date when the bénéficiaire is the assuré.
+// Cross-checks every feuille de soins matched to its bordereau line
+// (MatchFeuillesToLines) and flags a numbered feuille matched to no line
+// (« facture absente du bordereau »). For each shared value:
+// - a doubtful side (flagged, or failing its own checks: n° format, NIR key,
+//   plausible birth date, NIR year/month against the birth date of the same
+//   person) takes the other side's value when that side is read, unflagged
+//   and passes its checks, and the doubtful side shows it was written: a
+//   reading there, or a partial reading quoted in its flag agreeing on most
+//   characters. An amount must also make the side's own sums add up (AMO +
+//   AMC on the line, the acts on the feuille).
+// - a doubtful source settles the other side only when that side's own
+//   reading is the source's value misread (one character apart for two
+//   readings that both pass their checks; a NIR whose key fails, read alike
+//   on both documents, is the paper's and is taken as printed).
+// - a NIR whose key alone differs is never overwritten (a wrong key on the
+//   paper is an anomaly the lot rules report).
+// Every filled value stays flagged with its reason; a value missing on the
+// paper (absent, nothing read there) stays absent: an anomaly of the lot.
+// Two readings that disagree otherwise are flagged on both sides, neither
+// changed. Then the NIR of each feuille (and of its line) is checked
+// against the birth date when the bénéficiaire is the assuré.
 void ReconcileLot(std::vector<Document>& docs);
 
 }  // namespace liasse::extractors::internal

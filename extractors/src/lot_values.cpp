@@ -82,4 +82,8 @@ bool PartialReadingAgrees(Kind kind, const std::string& reading, const std::stri
   return Distance(read, want) <= std::max<size_t>(1, want.size() / 4);
 }
 
+bool WithinOneCharacter(Kind kind, const std::string& reading, const std::string& value) {
+  return Distance(Characters(reading), PrintedCharacters(kind, value)) <= 1;
+}
+
 }  // namespace liasse::extractors::internal

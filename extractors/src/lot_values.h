@@ -44,4 +44,8 @@ std::string PrintedCharacters(Kind kind, const std::string& value);
 // (the sums confirm amounts); a word within a third of its letters for a name.
 bool PartialReadingAgrees(Kind kind, const std::string& reading, const std::string& value);
 
+// True when `reading` shows the characters of `value` but for one (a
+// character doubled, lost or misread).
+bool WithinOneCharacter(Kind kind, const std::string& reading, const std::string& value);
+
 }  // namespace liasse::extractors::internal

@@ -153,6 +153,38 @@ TEST(LotReconcile, ANirWhoseKeyAloneDiffersIsNeverOverwritten) {
   EXPECT_NE(FlagOf(lot.feuille(), "assure.nir"), nullptr);
 }
 
+TEST(LotReconcile, ANumberGuessedFromARawReadingThatIsTheLinesNumberTakesTheLines) {
+  // Both doubtful; the feuille's raw reading is the line's number with a digit doubled.
+  Lot lot = MakeLot();
+  lot.feuille().fields["numero_facture"] = TextField("747387190");
+  lot.feuille().review.push_back({"numero_facture", std::nullopt, "un chiffre semble lu deux fois (« 7473877190 ») : à vérifier"});
+  lot.bordereau().review.push_back({"numero_facture", 1, "lu avec une confiance faible : à vérifier"});
+  Lot unrelated = lot;
+  unrelated.feuille().review.back().reason = "un chiffre semble lu deux fois (« 7473871990 ») : à vérifier";
+  ReconcileLot(lot.docs);
+  ReconcileLot(unrelated.docs);
+  EXPECT_EQ(T(lot.feuille(), "numero_facture"), "747387719");
+  EXPECT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  EXPECT_EQ(T(unrelated.feuille(), "numero_facture"), "747387190");
+  EXPECT_EQ(L(unrelated.bordereau(), 1, "numero_facture"), "747387719");
+}
+
+TEST(LotReconcile, AnInvalidNirReadAlikeOnBothDocumentsIsTakenAsPrinted) {
+  // The wrong key is on the paper: the feuille is not incomplete, its NIR is invalid.
+  Lot lot = MakeLot();
+  lot.bordereau().lines[1].values["nir"] = "163015935027235";
+  lot.bordereau().review.push_back({"nir", 1, "NIR de la ligne invalide (clé) : à vérifier"});
+  lot.feuille().fields.erase("assure.nir");
+  lot.feuille().review.push_back({"assure.nir", std::nullopt, "NIR incomplet (moins de 15 caractères lus) : « 63 01 59 350 272 35 »"});
+  Lot far = lot;
+  far.feuille().review.back().reason = "NIR incomplet (moins de 15 caractères lus) : « 63 01 59 358 272 35 »";
+  ReconcileLot(lot.docs);
+  ReconcileLot(far.docs);
+  EXPECT_EQ(T(lot.feuille(), "assure.nir"), "163015935027235");
+  EXPECT_NE(FlagOf(lot.feuille(), "assure.nir"), nullptr);
+  EXPECT_EQ(T(far.feuille(), "assure.nir"), "<absent>");
+}
+
 TEST(LotReconcile, AFeuilleThatNoLineNamesIsFlaggedAbsentFromTheBordereau) {
   Lot lot = MakeLot();
   lot.bordereau().lines.pop_back();
