@@ -427,7 +427,7 @@ OcrPage FeuilleOnPage(int index) {
 }
 
 TEST(ExtractDocuments, AnIllegibleBirthDateOnTheBordereauIsTakenFromItsFeuilleAndFlagged) {
-  const auto docs = ExtractDocuments({Bordereau(0, "12/67/1985").Build(), FeuilleOnPage(1)}, nullptr, Options());
+  const auto docs = ExtractDocuments({Bordereau(0, "12/97/1985").Build(), FeuilleOnPage(1)}, nullptr, Options());
   ASSERT_EQ(docs.size(), 2u);
   ASSERT_EQ(docs[0].lines.size(), 2u);
   EXPECT_EQ(L(docs[0].lines[0], "date_naissance"), "1985-07-12");
@@ -435,7 +435,7 @@ TEST(ExtractDocuments, AnIllegibleBirthDateOnTheBordereauIsTakenFromItsFeuilleAn
                                  [](const ReviewFlag& f) { return f.field == "date_naissance" && f.line == 0; });
   ASSERT_NE(flag, docs[0].review.end());
   EXPECT_NE(flag->reason.find("repris de la feuille de soins"), std::string::npos) << flag->reason;
-  EXPECT_NE(flag->reason.find("12/67/1985"), std::string::npos) << flag->reason;
+  EXPECT_NE(flag->reason.find("12/97/1985"), std::string::npos) << flag->reason;
 }
 
 TEST(ExtractDocuments, ABirthDateBlankOnTheBordereauStaysAbsentDespiteTheFeuille) {
