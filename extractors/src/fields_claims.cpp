@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "field_values.h"
+#include "liasse/core/text.h"
 #include "table.h"
 #include "validate.h"
 
@@ -108,6 +109,49 @@ std::optional<std::string> NearestCcamCode(const NgapTariffs* tariffs, const std
   return found;
 }
 
+// The one line of an invoice whose montant was read with a stray third
+// decimal ("67,170": a rule or the € read as a digit), every other line and
+// the total read: the montant is the one way of dropping a decimal that
+// makes the lines add up to the total, flagged. Nothing otherwise.
+void SettleStrayDecimal(DocReader& r, int index, const std::string& raw) {
+  static const std::regex shape(R"(^(\d{1,5})[,.](\d{3})$)");
+  std::smatch m;
+  const auto total = r.doc().Text("montant_total");
+  if (!std::regex_match(raw, m, shape) || total == nullptr) return;
+  auto sum = Money::ParseDecimal(*total);
+  if (!sum.ok()) return;
+  Money others = Money::Zero();
+  for (size_t i = 0; i < r.doc().lines.size(); ++i) {
+    if (static_cast<int>(i) == index) continue;
+    const std::string* montant = r.doc().lines[i].Find("montant");
+    auto parsed = montant ? Money::ParseDecimal(*montant) : Result<Money>(Status::NotFound(""));
+    if (!parsed.ok()) return;
+    others += *parsed;
+  }
+  std::vector<std::string> fits;
+  const std::string decimals = m[2].str();
+  for (size_t drop = 0; drop < 3; ++drop) {
+    const std::string candidate = m[1].str() + "." + decimals.substr(0, drop) + decimals.substr(drop + 1);
+    auto value = Money::ParseDecimal(candidate);
+    if (value.ok() && others + *value == *sum && std::find(fits.begin(), fits.end(), candidate) == fits.end()) {
+      fits.push_back(candidate);
+    }
+  }
+  if (fits.size() != 1) return;
+  Line& line = r.doc().lines[static_cast<size_t>(index)];
+  line.values["montant"] = fits.front();
+  // The reading was taken for the end of the libellé.
+  if (auto it = line.values.find("libelle"); it != line.values.end() && it->second.ends_with(raw)) {
+    it->second = liasse::text::Trim(it->second.substr(0, it->second.size() - raw.size()));
+    if (it->second.empty()) line.values.erase(it);
+  }
+  for (auto& f : r.doc().review) {
+    if (f.field == "montant" && f.line == index) {
+      f.reason = "montant lu « " + raw + " » : un chiffre en trop ignoré (les lignes font alors le total), à vérifier";
+    }
+  }
+}
+
 // Table rows: date, code, [dent], libellé..., [base], montant.
 void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
   const PageView& v = r.view();
@@ -115,6 +159,7 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
                            : FindHeaderRow(v, {"date", "code", "designation", "montant"}, 3);
   if (header < 0) return;
   const auto rows = RowsBelow(v, header, {"total", "ttc"});
+  std::vector<std::pair<int, std::string>> unread;  // line, last word of the row
   for (const auto& row : rows) {
     std::vector<std::pair<std::string, int>> toks;
     for (const auto& c : row.cells) {
@@ -185,10 +230,14 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
         if (auto b = ParseAmountText(amounts.front())) line.values["base"] = b->value.ToDecimal();
       }
     }
-    if (!line.Find("montant")) r.Review("montant", "montant de la ligne illisible", index);
+    if (!line.Find("montant")) {
+      r.Review("montant", "montant de la ligne illisible", index);
+      if (!devis) unread.emplace_back(index, toks.back().first);
+    }
     for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
     r.doc().lines.push_back(std::move(line));
   }
+  if (unread.size() == 1) SettleStrayDecimal(r, unread.front().first, unread.front().second);
 }
 
 // "22024-47423" or "20225-93970" → "2024-47423", "2025-93970": the one

@@ -261,7 +261,8 @@ TEST(ExtractDocuments, APrescriptionDateFarFromWhatTheFeuilleShowsIsNotTaken) {
 }
 
 // A dental facture whose number is printed `numero`, with one act `code`.
-PageBuilder FactureDentaire(const std::string& numero, const std::string& code = "HBLD036") {
+PageBuilder FactureDentaire(const std::string& numero, const std::string& code = "HBLD036",
+                            const std::string& montant = "848,20") {
   PageBuilder p;
   p.Text(18, 18, "DR INÈS BRUN", 95, 4.5)
       .Text(18, 25, "Chirurgien-dentiste")
@@ -281,7 +282,7 @@ PageBuilder FactureDentaire(const std::string& numero, const std::string& code =
       .Text(42, 99, code)
       .Text(68, 99, "35")
       .Text(80, 99, "Couronne dentoportée céramométallique")
-      .Text(170, 99, "848,20")
+      .Text(170, 99, montant)
       .Text(120, 110, "TOTAL TTC")
       .Text(165, 110, "848,20 €")
       .Text(18, 122, "Facture acquittée le 27/12/2024 - règlement par chèque");
@@ -323,6 +324,18 @@ TEST(ExtractDocuments, HandwritingOutsideItsPrintedColumnKeepsItsMeaning) {
   EXPECT_EQ(L(docs[0].lines[1], "date"), "2025-06-06");
   EXPECT_EQ(L(docs[0].lines[1], "code"), "AMI");
   EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "4");
+}
+
+TEST(ExtractDocuments, AnInvoiceLineWithAStrayThirdDecimalIsTheOneThatMakesTheTotal) {
+  // "848,250": dropping the 5 gives 848.20, the total; 848.25 and 848.50 do not.
+  const auto docs = ExtractDocuments({FactureDentaire("2024-52143", "HBLD036", "848,250").Build()}, nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 1u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant"), "848.20");
+  EXPECT_TRUE(Flagged(docs[0], "montant", 0));
+  // No way of dropping a decimal gives the total: the montant stays unread.
+  const auto off = ExtractDocuments({FactureDentaire("2024-52143", "HBLD036", "841,250").Build()}, nullptr, Options());
+  ASSERT_EQ(off[0].lines.size(), 1u);
+  EXPECT_EQ(L(off[0].lines[0], "montant"), "<absent>");
 }
 
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
