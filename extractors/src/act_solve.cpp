@@ -232,8 +232,8 @@ std::optional<Candidate> Best(const std::vector<Candidate>& candidates) {
       tie = true;
     }
   }
-  // Evidence enough: one value read as is, or all three read with a repair.
-  if (best == nullptr || tie || (!best->any_read && best->score < 3 * kRepaired)) return std::nullopt;
+  // Evidence enough: one value read as is, or two read with a repair.
+  if (best == nullptr || tie || (!best->any_read && best->score < 2 * kRepaired)) return std::nullopt;
   return *best;
 }
 
