@@ -3,24 +3,11 @@
 #include <algorithm>
 #include <vector>
 
+#include "page_view.h"
+
 namespace liasse::extractors::internal {
 
 namespace {
-
-size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // Digits (and the A/B of a Corsican NIR) in reading order.
 std::string Characters(std::string_view text) {
@@ -72,18 +59,18 @@ bool PartialReadingAgrees(Kind kind, const std::string& reading, const std::stri
       size_t end = reading.find(' ', start);
       if (end == std::string::npos) end = reading.size();
       const std::string word = Upper(reading.substr(start, end - start));
-      if (!word.empty() && Distance(word, want) * 3 <= want.size()) return true;
+      if (!word.empty() && EditDistance(word, want) * 3 <= want.size()) return true;
       start = end + 1;
     }
     return false;
   }
   const std::string read = Characters(reading), want = PrintedCharacters(kind, value);
   if (read.size() * 2 < want.size()) return false;
-  return Distance(read, want) <= std::max<size_t>(1, want.size() / 4);
+  return EditDistance(read, want) <= std::max<size_t>(1, want.size() / 4);
 }
 
 bool WithinOneCharacter(Kind kind, const std::string& reading, const std::string& value) {
-  return Distance(Characters(reading), PrintedCharacters(kind, value)) <= 1;
+  return EditDistance(Characters(reading), PrintedCharacters(kind, value)) <= 1;
 }
 
 }  // namespace liasse::extractors::internal

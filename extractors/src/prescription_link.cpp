@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "lot_values.h"
 #include "page_view.h"
 
 namespace liasse::extractors::internal {
@@ -20,42 +21,18 @@ std::string Digits(const std::string& s) {
   return out;
 }
 
-// Levenshtein distance between two short digit strings.
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-const ReviewFlag* FlagOf(const Document& d, const std::string& field) {
-  for (const auto& f : d.review) {
-    if (f.field == field && !f.line) return &f;
-  }
-  return nullptr;
-}
-
 // What the feuille shows was written in the field, as day-month-year
 // digits: the doubtful value, or the text quoted by the flag ("date
 // illisible : « 63/12/2024 »"). Empty when nothing was read there.
 std::string WrittenDigits(const Document& feuille) {
-  const ReviewFlag* flag = FlagOf(feuille, kField);
+  const ReviewFlag* flag = FindFlag(feuille, kField, std::nullopt);
   if (flag == nullptr) return {};
   if (const std::string* iso = feuille.Text(kField)) {
-    // ISO yyyy-mm-dd back to the day-month-year order of the paper.
-    return iso->size() == 10 ? Digits(iso->substr(8, 2) + iso->substr(5, 2) + iso->substr(0, 4)) : std::string();
+    return Digits(PrintedCharacters(Kind::kDate, *iso));
   }
-  const auto open = flag->reason.find("« "), close = flag->reason.rfind(" »");
-  if (open == std::string::npos || close == std::string::npos || close <= open) return {};
-  const std::string digits = Digits(flag->reason.substr(open, close - open));
+  const auto quoted = Quoted(flag->reason);
+  if (!quoted) return {};
+  const std::string digits = Digits(*quoted);
   return digits.size() >= 6 ? digits : std::string();
 }
 
@@ -71,10 +48,10 @@ const Document* Closest(const std::vector<Document>& documents, const Document& 
   size_t best_distance = 3;
   bool tie = false;
   for (const auto& p : documents) {
-    if (p.type != DocumentType::kPrescription || !SamePatient(feuille, p) || FlagOf(p, "date")) continue;
+    if (p.type != DocumentType::kPrescription || !SamePatient(feuille, p) || FindFlag(p, "date", std::nullopt)) continue;
     const std::string* iso = p.Text("date");
     if (iso == nullptr || iso->size() != 10) continue;
-    const size_t distance = EditDistance(written, Digits(iso->substr(8, 2) + iso->substr(5, 2) + iso->substr(0, 4)));
+    const size_t distance = EditDistance(written, Digits(PrintedCharacters(Kind::kDate, *iso)));
     if (distance < best_distance) {
       best = &p;
       best_distance = distance;
