@@ -152,6 +152,19 @@ LabelHit SignatureWordRightOf(const PageView& v, const LabelHit& praticien) {
   return {};
 }
 
+// Where the form prints a signature label when the OCR lost it: its
+// baseline 14 mm under the "MONTANT TOTAL" row, `dx_mm` from that label's
+// left edge (−72 mm: the practitioner's, +18 mm: the patient's). The frame
+// rule check of the caller confirms the place. nullopt without the row.
+std::optional<PlacedWord> FromTotalRow(const LabelHit& total, const PageView& v, double dx_mm) {
+  if (total.similarity <= 0) return std::nullopt;
+  PlacedWord w = v.words()[static_cast<size_t>(total.first)];
+  w.box.x += static_cast<int>(dx_mm * v.mm());
+  w.box.y += static_cast<int>(14 * v.mm());
+  if (w.box.x < 0) return std::nullopt;
+  return w;
+}
+
 }  // namespace
 
 void ReadFeuilleInk(DocReader& r) {
@@ -170,13 +183,21 @@ void ReadFeuilleInk(DocReader& r) {
   LabelHit patient = anchor("Signature de la personne recevant les soins");
   if (patient.similarity <= 0 && praticien.similarity > 0) patient = SignatureWordRightOf(v, praticien);
   const LabelHit box = anchor("impossibilité de signer");
+  auto word_of = [&](const LabelHit& hit) -> std::optional<PlacedWord> {
+    if (hit.similarity <= 0) return std::nullopt;
+    return v.words()[static_cast<size_t>(hit.first)];
+  };
+  const LabelHit total = anchor("MONTANT TOTAL");
+  std::optional<PlacedWord> praticien_label = word_of(praticien), patient_label = word_of(patient);
+  if (!praticien_label) praticien_label = FromTotalRow(total, v, -72);
+  if (!patient_label) patient_label = FromTotalRow(total, v, 18);
   auto reason = [&](std::string_view what) {
     return ink.empty() ? std::string("image de la page non disponible : ") + std::string(what) + " à vérifier"
                        : std::string("zone introuvable : ") + std::string(what) + " à vérifier";
   };
-  auto sign = [&](std::string_view field, const LabelHit& hit, double width) {
-    if (hit.similarity <= 0) return r.Review(field, reason("signature"));
-    const auto& w = v.words()[static_cast<size_t>(hit.first)];
+  auto sign = [&](std::string_view field, const std::optional<PlacedWord>& label, double width) {
+    if (!label) return r.Review(field, reason("signature"));
+    const PlacedWord& w = *label;
     // The frame's top rule must be where the label puts it, or the zone is
     // not the signature frame: then a person looks.
     const auto rule = InkFraction(ink, MmBox(w, mm, 5, 4.5, width - 10, 3));
@@ -197,15 +218,15 @@ void ReadFeuilleInk(DocReader& r) {
     if (!verdict) return r.Review(field, reason("signature"));
     r.SetBool(field, verdict->present, verdict->confidence, MmBox(w, mm, 0, 6, width, 24));
   };
-  sign("signature.praticien", praticien, 80);
-  sign("signature.patient", patient, 84);
+  sign("signature.praticien", praticien_label, 80);
+  sign("signature.patient", patient_label, 84);
   PlacedWord w;
   if (box.similarity > 0) {
     w = v.words()[static_cast<size_t>(box.first)];
-  } else if (patient.similarity > 0) {
+  } else if (patient_label) {
     // The label under a signature's ink: the form puts it 6 mm right of the
     // patient's signature label and its baseline 36 mm lower.
-    w = v.words()[static_cast<size_t>(patient.first)];
+    w = *patient_label;
     w.box.x += static_cast<int>(6 * mm);
     w.box.y += static_cast<int>(36 * mm);
   } else {

@@ -358,6 +358,25 @@ TEST(ExtractDocuments, SignaturesAndTickedBoxAreReadFromInk) {
   EXPECT_EQ(docs[0].Flag("impossibilite_signer"), true);
 }
 
+TEST(ExtractDocuments, SignatureZonesArePlacedFromTheTotalRowWhenTheirLabelsAreLost) {
+  // The form prints the signature labels 14 mm under "MONTANT TOTAL" (175
+  // mm here), their frames 6 mm lower; the OCR read none of the labels.
+  PageBuilder p = Feuille();
+  p.WithRaster();
+  p.Rect(18, 195, 80, 24).Rect(108, 195, 84, 24);
+  p.Stroke(25, 204, 45, 212, 0.5).Stroke(45, 212, 60, 200, 0.5).Stroke(60, 200, 80, 210, 0.5);
+  OcrPage page = p.Build();
+  const double mm = 300 / 25.4;
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      if (w.box.y > 180 * mm && w.box.y < 190 * mm) w.text = "~~~";  // the labels' row (185 mm)
+    }
+  }
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  EXPECT_EQ(docs[0].Flag("signature.praticien"), true);
+  EXPECT_EQ(docs[0].Flag("signature.patient"), false);
+}
+
 TEST(ExtractDocuments, ThePatientSignatureZoneIsFoundWhenAStampSpoilsItsLabel) {
   PageBuilder p = Feuille();
   p.WithRaster();
