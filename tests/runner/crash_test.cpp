@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "child_process.h"
+#include "test_files.h"
 
 #include <chrono>
 #include <cstdio>
@@ -21,21 +22,15 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-nlohmann::json ReadJson(const fs::path& p) {
-  std::ifstream in(p);
-  return nlohmann::json::parse(in);
-}
-
+using liasse::test_support::FreshTestDir;
+using liasse::test_support::ReadJson;
 using liasse::test_support::Spawn;
 using liasse::test_support::Wait;
 
 class CrashTest : public testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::path(testing::TempDir()) /
-            ("liasse_crash_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(root_);
+    root_ = FreshTestDir("liasse_crash_");
     fs::create_directories(root_ / "in");
   }
   void TearDown() override { fs::remove_all(root_); }

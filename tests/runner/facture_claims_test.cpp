@@ -13,11 +13,13 @@
 #include "liasse/pricing/data.h"
 #include "liasse/store/members_import.h"
 #include "pdf_text.h"
+#include "test_files.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
+using liasse::test_support::FreshTestDir;
 using extractors::Document;
 using extractors::DocumentType;
 
@@ -66,10 +68,7 @@ Document Lunettes(const char* total = "380.00") {
 class FactureClaimsTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) /
-           ("liasse_factures_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = FreshTestDir("liasse_factures_");
     auto st = store::Store::Open((dir_ / "liasse.db").string());
     ASSERT_TRUE(st.ok()) << st.status().ToString();
     store_.emplace(std::move(st).value());

@@ -10,25 +10,20 @@
 
 #include "liasse/runner/process.h"
 #include "pdf_text.h"
+#include "test_files.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
-
-nlohmann::json ReadJson(const fs::path& p) {
-  std::ifstream in(p);
-  return nlohmann::json::parse(in);
-}
-
-fs::path Sample(const std::string& name) { return fs::path(LIASSE_SOURCE_DIR) / "samples" / name; }
+using liasse::test_support::FreshTestDir;
+using liasse::test_support::ReadJson;
+using liasse::test_support::Sample;
 
 class ProcessLettersTest : public testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::path(testing::TempDir()) /
-            ("liasse_process_letters_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(root_);
+    root_ = FreshTestDir("liasse_process_letters_");
     fs::create_directories(root_ / "in");
   }
   void TearDown() override { fs::remove_all(root_); }

@@ -13,11 +13,13 @@
 #include "liasse/rules/justificatifs.h"
 #include "liasse/store/outbox_store.h"
 #include "pdf_text.h"
+#include "test_files.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
+using liasse::test_support::FreshTestDir;
 using extractors::Document;
 using extractors::DocumentType;
 
@@ -45,10 +47,7 @@ TEST(CotisationsReglees, FirstMonthProratedThenEachMonthBegunBeforeReceipt) {
 class RenonciationsTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) / ("liasse_renonciations_" +
-                                           std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = FreshTestDir("liasse_renonciations_");
     auto st = store::Store::Open((dir_ / "liasse.db").string());
     ASSERT_TRUE(st.ok()) << st.status().ToString();
     store_.emplace(std::move(st).value());

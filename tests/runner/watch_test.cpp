@@ -7,19 +7,19 @@
 #include <filesystem>
 #include <fstream>
 
+#include "test_files.h"
+
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path Sample(const std::string& name) { return fs::path(LIASSE_SOURCE_DIR) / "samples" / name; }
+using liasse::test_support::FreshTestDir;
+using liasse::test_support::Sample;
 
 class WatchTest : public testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::path(testing::TempDir()) /
-            ("liasse_watch_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(root_);
+    root_ = FreshTestDir("liasse_watch_");
     fs::create_directories(root_ / "inbox");
   }
   void TearDown() override { fs::remove_all(root_); }
