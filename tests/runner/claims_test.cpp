@@ -6,8 +6,8 @@
 
 #include <filesystem>
 
-#include "liasse/pricing/data.h"
-#include "liasse/store/members_import.h"
+#include "sample_pricing.h"
+#include "test_files.h"
 
 namespace liasse::runner {
 namespace {
@@ -49,30 +49,21 @@ std::vector<rules::LotVerdict> Accepted(std::vector<std::string> factures) {
   return {v};
 }
 
-class ClaimsTest : public testing::Test {
+class ClaimsTest : public liasse::test_support::SamplePricingTest {
  protected:
+  // A folder per test: ctest runs the cases of this fixture in parallel.
   void SetUp() override {
-    const fs::path db = fs::path(testing::TempDir()) / "liasse_claims_test.db";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-    auto st = store::Store::Open(db.string());
-    ASSERT_TRUE(st.ok()) << st.status().ToString();
-    store_.emplace(std::move(st).value());
-    auto members = store::ReadMembersFile(std::string(LIASSE_SOURCE_DIR) + "/samples/members.csv");
-    ASSERT_TRUE(members.ok()) << members.status().ToString();
-    ASSERT_TRUE(store_->UpsertMembers(*members).ok());
-    auto data = pricing::PricingData::Load(pricing::DefaultDataDir());
-    ASSERT_TRUE(data.ok()) << data.status().ToString();
-    data_.emplace(std::move(data).value());
-    pricer_.emplace(data_->tables, data_->tariffs);
+    dir_ = liasse::test_support::FreshTestDir("liasse_claims_");
+    OpenStoreAndPricer(dir_ / "liasse.db");
   }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
 
   std::vector<ClaimResult> Price(const std::vector<Document>& docs, const std::vector<rules::LotVerdict>& lots) {
     return PriceLotClaims(docs, lots, *pricer_, *store_, Date::Parse("2024-08-10").value());
   }
 
-  std::optional<store::Store> store_;
-  std::optional<pricing::PricingData> data_;
-  std::optional<pricing::Pricer> pricer_;
 };
 
 TEST_F(ClaimsTest, AcceptedFeuilleIsPricedForTheMemberFoundByNir) {

@@ -10,9 +10,8 @@
 #include <filesystem>
 
 #include "letters.h"
-#include "liasse/pricing/data.h"
-#include "liasse/store/members_import.h"
 #include "pdf_text.h"
+#include "sample_pricing.h"
 #include "test_files.h"
 
 namespace liasse::runner {
@@ -65,20 +64,11 @@ Document Lunettes(const char* total = "380.00") {
                   L("2025-03-10", "VERRE", "Verre OG unifocal Sph -5,50 Cyl -1,00 Axe 85°", "150.00")});
 }
 
-class FactureClaimsTest : public testing::Test {
+class FactureClaimsTest : public liasse::test_support::SamplePricingTest {
  protected:
   void SetUp() override {
     dir_ = FreshTestDir("liasse_factures_");
-    auto st = store::Store::Open((dir_ / "liasse.db").string());
-    ASSERT_TRUE(st.ok()) << st.status().ToString();
-    store_.emplace(std::move(st).value());
-    auto members = store::ReadMembersFile(std::string(LIASSE_SOURCE_DIR) + "/samples/members.csv");
-    ASSERT_TRUE(members.ok()) << members.status().ToString();
-    ASSERT_TRUE(store_->UpsertMembers(*members).ok());
-    auto data = pricing::PricingData::Load(pricing::DefaultDataDir());
-    ASSERT_TRUE(data.ok()) << data.status().ToString();
-    data_.emplace(std::move(data).value());
-    pricer_.emplace(data_->tables, data_->tariffs);
+    OpenStoreAndPricer(dir_ / "liasse.db");
     auto table = rules::JustificatifTable::Load(fs::path(LIASSE_SOURCE_DIR) / "data");
     ASSERT_TRUE(table.ok()) << table.status().ToString();
     table_.emplace(std::move(table).value());
@@ -92,9 +82,6 @@ class FactureClaimsTest : public testing::Test {
   }
 
   fs::path dir_;
-  std::optional<store::Store> store_;
-  std::optional<pricing::PricingData> data_;
-  std::optional<pricing::Pricer> pricer_;
   std::optional<rules::JustificatifTable> table_;
   std::vector<FactureCheck> checks_;
   std::vector<std::string> review_;
