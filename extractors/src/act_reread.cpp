@@ -59,10 +59,8 @@ std::vector<std::string> CodeOptions(const NgapTariffs& tariffs, const std::stri
 
 bool Passes(const NgapTariffs& tariffs, const Line& line) {
   const auto expected = ActMontant(tariffs, line);
-  const std::string* m = line.Find("montant");
-  if (!expected || m == nullptr) return false;
-  const auto montant = Money::ParseDecimal(*m);
-  return montant.ok() && *expected == montant.value();
+  const auto montant = StoredAmount(line.Find("montant"));
+  return expected && montant && *expected == *montant;
 }
 
 void RereadDate(const DocReader& r, Line& line, const ActCells& cells, std::vector<std::string>& doubts) {

@@ -168,13 +168,7 @@ bool Passes(const NgapTariffs& tariffs, Date date, const std::string& code, cons
 // value changes a few times a decade, so the neighbour's date gives the
 // row's value; the date itself stays unread.
 std::optional<Date> PricingDate(const std::vector<Line>& lines, size_t i) {
-  auto date_of = [&](size_t k) -> std::optional<Date> {
-    if (k >= lines.size()) return std::nullopt;
-    const std::string* s = lines[k].Find("date");
-    if (s == nullptr) return std::nullopt;
-    auto d = Date::Parse(*s);
-    return d.ok() ? std::optional<Date>(d.value()) : std::nullopt;
-  };
+  auto date_of = [&](size_t k) { return k < lines.size() ? StoredDate(lines[k].Find("date")) : std::nullopt; };
   if (auto d = date_of(i)) return d;
   if (auto above = i > 0 ? date_of(i - 1) : std::nullopt) return above;
   return date_of(i + 1);

@@ -116,16 +116,13 @@ std::optional<std::string> NearestCcamCode(const NgapTariffs* tariffs, const std
 void SettleStrayDecimal(DocReader& r, int index, const std::string& raw) {
   static const std::regex shape(R"(^(\d{1,5})[,.](\d{3})$)");
   std::smatch m;
-  const auto total = r.doc().Text("montant_total");
-  if (!std::regex_match(raw, m, shape) || total == nullptr) return;
-  auto sum = Money::ParseDecimal(*total);
-  if (!sum.ok()) return;
+  const auto sum = StoredAmount(r.doc().Text("montant_total"));
+  if (!std::regex_match(raw, m, shape) || !sum) return;
   Money others = Money::Zero();
   for (size_t i = 0; i < r.doc().lines.size(); ++i) {
     if (static_cast<int>(i) == index) continue;
-    const std::string* montant = r.doc().lines[i].Find("montant");
-    auto parsed = montant ? Money::ParseDecimal(*montant) : Result<Money>(Status::NotFound(""));
-    if (!parsed.ok()) return;
+    const auto parsed = StoredAmount(r.doc().lines[i].Find("montant"));
+    if (!parsed) return;
     others += *parsed;
   }
   std::vector<std::string> fits;

@@ -8,6 +8,7 @@
 #include "liasse/core/identifiers.h"
 #include "liasse/core/money.h"
 #include "lot_values.h"
+#include "validate.h"
 
 namespace liasse::extractors::internal {
 
@@ -38,20 +39,6 @@ struct Side {
     else doc->review.push_back({name, line, reason});
   }
 };
-
-std::optional<Date> ParseIso(const std::string* s) {
-  if (s == nullptr) return std::nullopt;
-  auto d = Date::Parse(*s);
-  if (!d.ok()) return std::nullopt;
-  return d.value();
-}
-
-std::optional<Money> ParseMoney(const std::string* s) {
-  if (s == nullptr) return std::nullopt;
-  auto m = Money::ParseDecimal(*s);
-  if (!m.ok()) return std::nullopt;
-  return m.value();
-}
 
 // The bénéficiaire is the assuré: same nom and prénom on the feuille.
 bool SamePersonOnFeuille(const Document& f) {
@@ -89,7 +76,7 @@ class PairChecks {
       case Kind::kDate:
         return BirthDatePasses(value, nir_f, nir_l);
       case Kind::kAmount:
-        return ParseMoney(&value).has_value();
+        return StoredAmount(&value).has_value();
       case Kind::kName:
         return !value.empty();
     }
@@ -101,16 +88,16 @@ class PairChecks {
     if (!nir.ok()) return false;
     if (!SamePerson()) return true;
     for (const Side* d : {&date_f, &date_l}) {
-      const auto birth = ParseIso(d->Value());
+      const auto birth = StoredDate(d->Value());
       if (birth && d->Flag() == nullptr && !nir->MatchesBirthDate(*birth)) return false;
     }
     return true;
   }
 
   bool BirthDatePasses(const std::string& value, const Side& nir_f, const Side& nir_l) const {
-    const auto birth = ParseIso(&value);
+    const auto birth = StoredDate(&value);
     if (!birth || birth->year() < 1900) return false;
-    const auto lot = ParseIso(bordereau_.Text("lot.date"));
+    const auto lot = StoredDate(bordereau_.Text("lot.date"));
     if (lot && *lot < *birth) return false;
     if (!SamePerson()) return true;
     for (const Side* n : {&nir_f, &nir_l}) {
@@ -126,17 +113,17 @@ class PairChecks {
   // up: AMO + AMC on the line, the acts on the feuille.
   bool SumsConfirm(Kind kind, const Side& target, const std::string& value) const {
     if (kind != Kind::kAmount) return true;
-    const auto total = ParseMoney(&value);
+    const auto total = StoredAmount(&value);
     if (!total) return false;
     if (target.line) {
-      const auto amo = ParseMoney(line_.Find("montant_amo"));
-      const auto amc = ParseMoney(line_.Find("montant_amc"));
+      const auto amo = StoredAmount(line_.Find("montant_amo"));
+      const auto amc = StoredAmount(line_.Find("montant_amc"));
       return amo && amc && *amo + *amc == *total;
     }
     if (feuille_.lines.empty()) return false;
     Money sum = Money::Zero();
     for (const Line& act : feuille_.lines) {
-      const auto m = ParseMoney(act.Find("montant"));
+      const auto m = StoredAmount(act.Find("montant"));
       if (!m) return false;
       sum += *m;
     }
@@ -279,7 +266,7 @@ void ReconcilePair(Document& feuille, Document& bordereau, int line) {
 // bénéficiaire is the assuré: both flagged when they disagree.
 void CheckNirBirth(const Side& nir_side, const Side& date_side) {
   const std::string* nir_text = nir_side.Value();
-  const auto birth = ParseIso(date_side.Value());
+  const auto birth = StoredDate(date_side.Value());
   if (nir_text == nullptr || !birth) return;
   auto nir = Nir::Parse(*nir_text);
   if (!nir.ok() || nir->MatchesBirthDate(*birth)) return;

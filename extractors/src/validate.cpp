@@ -10,21 +10,7 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-std::optional<Money> Amount(const std::string* s) {
-  if (s == nullptr) return std::nullopt;
-  auto m = Money::ParseDecimal(*s);
-  if (!m.ok()) return std::nullopt;
-  return m.value();
-}
-
-std::optional<Money> FieldAmount(DocReader& r, std::string_view name) { return Amount(r.doc().Text(name)); }
-
-std::optional<Date> FieldDate(const std::string* s) {
-  if (s == nullptr) return std::nullopt;
-  auto d = Date::Parse(*s);
-  if (!d.ok()) return std::nullopt;
-  return d.value();
-}
+std::optional<Money> FieldAmount(DocReader& r, std::string_view name) { return StoredAmount(r.doc().Text(name)); }
 
 int64_t Tenths(const std::string& coef) {
   const auto dot = coef.find('.');
@@ -37,7 +23,7 @@ int64_t Tenths(const std::string& coef) {
 std::optional<Money> ExpectedMontant(const NgapTariffs& t, const Line& line) {
   const std::string* code = line.Find("code");
   const std::string* coef = line.Find("coefficient");
-  const auto date = FieldDate(line.Find("date"));
+  const auto date = StoredDate(line.Find("date"));
   if (!code || !coef || !date) return std::nullopt;
   const auto value = t.ValueOn(*code, *date);
   if (!value) return std::nullopt;
@@ -47,6 +33,20 @@ std::optional<Money> ExpectedMontant(const NgapTariffs& t, const Line& line) {
 }
 
 }  // namespace
+
+std::optional<Money> StoredAmount(const std::string* text) {
+  if (text == nullptr) return std::nullopt;
+  auto m = Money::ParseDecimal(*text);
+  if (!m.ok()) return std::nullopt;
+  return m.value();
+}
+
+std::optional<Date> StoredDate(const std::string* text) {
+  if (text == nullptr) return std::nullopt;
+  auto d = Date::Parse(*text);
+  if (!d.ok()) return std::nullopt;
+  return d.value();
+}
 
 std::optional<Money> ActMontant(const NgapTariffs& tariffs, const Line& line) { return ExpectedMontant(tariffs, line); }
 
@@ -63,9 +63,9 @@ void CheckNirBirth(DocReader& r, std::string_view nir_field, Date birth) {
 void CheckBordereauTotals(DocReader& r) {
   auto& lines = r.doc().lines;
   for (size_t i = 0; i < lines.size(); ++i) {
-    const auto total = Amount(lines[i].Find("montant_total"));
-    const auto amo = Amount(lines[i].Find("montant_amo"));
-    const auto amc = Amount(lines[i].Find("montant_amc"));
+    const auto total = StoredAmount(lines[i].Find("montant_total"));
+    const auto amo = StoredAmount(lines[i].Find("montant_amo"));
+    const auto amc = StoredAmount(lines[i].Find("montant_amc"));
     if (total && amo && amc && *amo + *amc != *total) {
       // Either a misread digit or an anomaly on the paper: the rules judge, a person checks.
       for (const char* col : {"montant_total", "montant_amo", "montant_amc"}) {
@@ -87,7 +87,7 @@ void CheckFeuille(DocReader& r) {
       r.Review("code", "code d'acte inconnu de la NGAP : « " + *code + " »", index);
     }
     const auto expected = tariffs ? ExpectedMontant(*tariffs, line) : std::nullopt;
-    const auto montant = Amount(line.Find("montant"));
+    const auto montant = StoredAmount(line.Find("montant"));
     if (!expected) {
       // Nothing confirms the coefficient and montant of this row.
       r.Review("coefficient", "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
@@ -120,7 +120,7 @@ void CheckFeuille(DocReader& r) {
         }
       }
     }
-    if (const auto m = Amount(line.Find("montant"))) sum += *m;
+    if (const auto m = StoredAmount(line.Find("montant"))) sum += *m;
     else complete = false;
   }
   const auto total = FieldAmount(r, "montant_total");
@@ -129,14 +129,14 @@ void CheckFeuille(DocReader& r) {
     for (size_t i = 0; i < lines.size(); ++i) r.Review("montant", "la somme des actes ne fait pas le total : à vérifier", static_cast<int>(i));
   }
   // Dates: prescription ≤ care, all plausible.
-  const auto prescription = FieldDate(r.doc().Text("prescription.date"));
+  const auto prescription = StoredDate(r.doc().Text("prescription.date"));
   for (size_t i = 0; i < lines.size(); ++i) {
-    const auto d = FieldDate(lines[i].Find("date"));
+    const auto d = StoredDate(lines[i].Find("date"));
     if (d && prescription && *d < *prescription) {
       r.Review("prescription.date", "soins antérieurs à la prescription : à vérifier");
     }
   }
-  const auto birth = FieldDate(r.doc().Text("beneficiaire.date_naissance"));
+  const auto birth = StoredDate(r.doc().Text("beneficiaire.date_naissance"));
   if (birth && prescription && *birth > *prescription) r.Review("beneficiaire.date_naissance", "naissance postérieure à la prescription");
 }
 
@@ -145,7 +145,7 @@ void CheckFactureLines(DocReader& r) {
   if (lines.empty()) return;
   Money sum = Money::Zero();
   for (size_t i = 0; i < lines.size(); ++i) {
-    const auto m = Amount(lines[i].Find("montant"));
+    const auto m = StoredAmount(lines[i].Find("montant"));
     if (!m) {
       // The sum cannot confirm the other lines either.
       for (size_t k = 0; k < lines.size(); ++k) r.Review("montant", "total des lignes invérifiable : à vérifier", static_cast<int>(k));

@@ -10,6 +10,11 @@
 
 namespace liasse::extractors::internal {
 
+// The value of a normalised text ("17.00", "2025-09-05"), or nullopt when
+// `text` is null or not of that form.
+std::optional<Money> StoredAmount(const std::string* text);
+std::optional<Date> StoredDate(const std::string* text);
+
 // coefficient × lettre-clé value of the line's code on its date, rounded
 // half up to the cent; nullopt when code, coefficient or date is missing or
 // the tariff does not know them.
