@@ -26,6 +26,7 @@ NgapTariffs NgapTariffs::FromText(const std::string& toml) {
       if (d.ok() && v.ok()) t.values_[code].push_back({d.value(), v.value()});
     }
   }
+  for (const auto& entry : t.values_) t.codes_.push_back(entry.first);
   return t;
 }
 
@@ -54,12 +55,6 @@ const NgapTariffs& DefaultTariffs(const std::filesystem::path& data_dir) {
   auto it = cache.find(data_dir);
   if (it == cache.end()) it = cache.emplace(data_dir, NgapTariffs::Load(data_dir / "tarifs" / "actes.toml")).first;
   return it->second;
-}
-
-std::vector<std::string> NgapTariffs::Codes() const {
-  std::vector<std::string> out;
-  for (const auto& [code, dated] : values_) out.push_back(code);
-  return out;
 }
 
 }  // namespace liasse::extractors::internal

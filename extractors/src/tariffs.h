@@ -27,7 +27,7 @@ class NgapTariffs {
   bool Knows(const std::string& code) const { return values_.count(code) > 0; }
   bool empty() const { return values_.empty(); }
   // Every code with dated values, in name order.
-  std::vector<std::string> Codes() const;
+  const std::vector<std::string>& Codes() const { return codes_; }
 
  private:
   struct Dated {
@@ -35,6 +35,7 @@ class NgapTariffs {
     Money value;
   };
   std::map<std::string, std::vector<Dated>> values_;
+  std::vector<std::string> codes_;  // the keys of values_, built once at load
 };
 
 // The shared table of the default data folder (loaded once, thread-safe).
