@@ -6,7 +6,11 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <chrono>
+#include <csignal>
+#include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 extern char** environ;
@@ -32,6 +36,17 @@ inline int Wait(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// Kills `pid` with SIGKILL as soon as `written` exists (or after five
+// minutes), and returns its exit status as Wait does.
+inline int KillOnceWritten(pid_t pid, const std::filesystem::path& written) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (!std::filesystem::exists(written) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, SIGKILL);
+  return Wait(pid);
 }
 
 }  // namespace liasse::test_support

@@ -11,18 +11,17 @@
 #include "child_process.h"
 #include "test_files.h"
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 
 namespace {
 
 namespace fs = std::filesystem;
 using liasse::test_support::FreshTestDir;
+using liasse::test_support::KillOnceWritten;
 using liasse::test_support::ReadJson;
 using liasse::test_support::Spawn;
 using liasse::test_support::Wait;
@@ -81,12 +80,7 @@ TEST_F(CrashTest, KillNineThenRestartGivesTheResultsOfAnUninterruptedRun) {
   // Kill as soon as the first result is on disk, then run again.
   const pid_t pid = Spawn(Process("out"));
   ASSERT_GT(pid, 0);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (!fs::exists(root_ / "out" / "lot_01_clean.json") && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  kill(pid, SIGKILL);
-  EXPECT_EQ(Wait(pid), 128 + SIGKILL);
+  EXPECT_EQ(KillOnceWritten(pid, root_ / "out" / "lot_01_clean.json"), 128 + SIGKILL);
   ASSERT_EQ(Wait(Spawn(Process("out"))), 0);
 
   int compared = 0;
@@ -138,12 +132,7 @@ TEST_F(CrashTest, WatchKilledThenRestartedTakesEveryFileExactlyOnce) {
   FillInbox(root_ / "inbox");
   const pid_t pid = Spawn(WatchArgs(root_ / "inbox", root_ / "out", false));
   ASSERT_GT(pid, 0);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (!fs::exists(root_ / "out" / "lot_01_clean.json") && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  kill(pid, SIGKILL);
-  EXPECT_EQ(Wait(pid), 128 + SIGKILL);
+  EXPECT_EQ(KillOnceWritten(pid, root_ / "out" / "lot_01_clean.json"), 128 + SIGKILL);
   ASSERT_EQ(Wait(Spawn(WatchArgs(root_ / "inbox", root_ / "out", true))), 0);
 
   int left = 0, done = 0;
