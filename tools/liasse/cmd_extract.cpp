@@ -141,7 +141,7 @@ void FillPageGeometry(const fs::path& dir, extractors::Envelope& env) {
     std::ifstream in(dir / name);
     try {
       const auto j = nlohmann::json::parse(in);
-      page.rotation = j.value("rotation_degrees", 0);
+      page.rotation = ocr::ScannedRotationDegrees(j.value("rotation_degrees", 0));
       page.skew_deg = j.value("skew_degrees", 0.0);
     } catch (const nlohmann::json::exception&) {
       // Kept at 0: geometry is informative only.

@@ -79,9 +79,7 @@ Status WriteFileAtomically(const fs::path& path, const std::string& content) {
 PageOutput ToPageOutput(const ocr::PageResult& result, int index) {
   PageOutput out;
   out.page.index = index;
-  // The contract reports how far the page was turned on the scanner
-  // (clockwise); the OCR reports the turn it applied to set it upright.
-  out.page.rotation = (360 - result.rotation_degrees) % 360;
+  out.page.rotation = ocr::ScannedRotationDegrees(result.rotation_degrees);
   out.page.skew_deg = result.skew_degrees;
   out.page.ocr_confidence = result.mean_confidence;
   out.dpi = result.dpi;

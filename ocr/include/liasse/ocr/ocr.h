@@ -40,6 +40,14 @@ struct StepTimings {
   double orient_ms = 0, deskew_ms = 0, clean_ms = 0, recognise_ms = 0;
 };
 
+// How far a page lay turned clockwise on the scanner (0, 90, 180, 270),
+// given the clockwise turn the OCR applied to set it upright
+// (PageResult::rotation_degrees): the result contract's page "rotation",
+// the same sense as its "skew_deg".
+inline int ScannedRotationDegrees(int applied_rotation_degrees) {
+  return (360 - applied_rotation_degrees % 360) % 360;
+}
+
 struct PageResult {
   int page_number = 1;          // 1-based, from the envelope file
   int dpi = 300;
