@@ -40,7 +40,58 @@ PixPtr RotateGrey(Pix* grey, double degrees) {
   return rotated;
 }
 
+bool ContrastLevels::washed_out() const { return paper - ink < 150 && paper > ink; }
+
+ContrastLevels MeasureContrast(Pix* grey) {
+  ContrastLevels levels;
+  Numa* histogram = pixGetGrayHistogram(grey, 2);
+  if (histogram == nullptr) return levels;
+  l_float32 total = 0;
+  numaGetSum(histogram, &total);
+  l_float32 pepper = 0;
+  for (int v = 0; v <= 8; ++v) {
+    l_float32 n = 0;
+    numaGetFValue(histogram, v, &n);
+    pepper += n;
+  }
+  const double ink_count = 0.005 * (total - pepper), half = 0.5 * total;
+  double below = 0, ink_seen = 0;
+  bool ink_found = false;
+  for (int v = 0; v < 256; ++v) {
+    l_float32 n = 0;
+    numaGetFValue(histogram, v, &n);
+    below += n;
+    if (v > 8) ink_seen += n;
+    if (!ink_found && ink_seen >= ink_count) {
+      levels.ink = v;
+      ink_found = true;
+    }
+    if (below >= half) {
+      levels.paper = v;
+      break;
+    }
+  }
+  numaDestroy(&histogram);
+  return levels;
+}
+
+// Sauvola's threshold assumes a dynamic range of 128 grey levels: on a page
+// whose ink is grey (110) and paper dull (200), the local deviation stays
+// small, the threshold falls under the thin strokes and regular-weight text
+// (labels, handwriting, addresses) breaks into dust while bold titles survive.
+// Mapping ink to black and paper to 230 gives Sauvola the range it expects.
+PixPtr StretchWashedOut(Pix* grey) {
+  const ContrastLevels levels = MeasureContrast(grey);
+  if (!levels.washed_out()) return nullptr;
+  const int white = levels.ink + (levels.paper - levels.ink) * 255 / 230;
+  PixPtr stretched(pixGammaTRC(nullptr, grey, 1.0f, levels.ink, white));
+  if (stretched) pixCopyResolution(stretched.get(), grey);
+  return stretched;
+}
+
 PixPtr Binarise(Pix* grey) {
+  PixPtr stretched = StretchWashedOut(grey);
+  if (stretched) grey = stretched.get();
   const int dpi = std::max(pixGetXRes(grey), 72);
   const int window = std::max(7, dpi / 12);
   PixPtr binary;

@@ -21,8 +21,18 @@ Skew MeasureSkew(Pix* grey, double max_degrees);
 // corner is cut, bringing in white.
 PixPtr RotateGrey(Pix* grey, double degrees);
 
-// Sauvola binarisation with a window of about 1/12 inch; falls back to a
-// global threshold on images too small for the window.
+// Contrast of a washed-out page (paper greyish, ink grey): the page's ink
+// level and paper level, and whether stretching them apart is worth it.
+struct ContrastLevels {
+  int ink = 0;      // 0.5th percentile, pepper specks (<= 8) left out
+  int paper = 255;  // median: most of a page is paper
+  bool washed_out() const;
+};
+ContrastLevels MeasureContrast(Pix* grey);
+
+// Sauvola binarisation with a window of about 1/12 inch, after stretching a
+// washed-out page's grey levels so its ink reaches black and its paper near
+// white; falls back to a global threshold on images too small for the window.
 PixPtr Binarise(Pix* grey);
 
 // Clears black components touching the image edge (scanner lid, shadows).

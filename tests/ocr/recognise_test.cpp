@@ -146,6 +146,38 @@ TEST(Recognise, SyntheticSkewsUpToTenDegreesAreMeasuredWithin0_2) {
   std::filesystem::remove(path);
 }
 
+// A page scanned washed out, as the synthetic corpus's "low contrast": ink
+// grey (118), paper dull (200), strokes softened by a slight blur. Before the
+// contrast stretch, Sauvola broke regular-weight text into dust on such pages.
+TEST(Recognise, WashedOutScanReadsAsWellAsTheOriginal) {
+  Pix* src = pixRead((kExternal / "tesseract-test/phototest.tif").c_str());
+  ASSERT_NE(src, nullptr);
+  Pix* grey = pixConvertTo8(src, 0);
+  pixDestroy(&src);
+  Pix* washed = pixGammaTRC(nullptr, grey, 1.0f, -367, 426);  // 0 -> 118, 255 -> 200
+  pixDestroy(&grey);
+  L_KERNEL* gauss = makeGaussianKernel(2, 2, 1.0f, 1.0f);
+  Pix* soft = pixConvolve(washed, gauss, 8, 1);
+  kernelDestroy(&gauss);
+  pixDestroy(&washed);
+  ASSERT_NE(soft, nullptr);
+  l_uint32 ink = 0, paper = 0;
+  pixGetRankValue(soft, 1, 0.005f, &ink);
+  pixGetRankValue(soft, 1, 0.5f, &paper);
+  EXPECT_GE(ink, 110u);
+  EXPECT_LE(paper, 205u);
+  pixSetResolution(soft, 300, 300);
+  auto path = std::filesystem::temp_directory_path() / ("liasse-washed-" + std::to_string(getpid()) + ".png");
+  pixWrite(path.c_str(), soft, IFF_PNG);
+  pixDestroy(&soft);
+  auto r = Engine().Recognise(Decode1(path));
+  std::filesystem::remove(path);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const double cer = Cer(r->text, Gold());
+  std::cout << "washed-out phototest CER " << cer << "\n";
+  EXPECT_LE(cer, 0.02);
+}
+
 TEST(Recognise, RegionRereadWithDigitWhitelist) {
   auto r = Engine().Recognise(Decode1(kExternal / "tesseract-test/phototest.tif"));
   ASSERT_TRUE(r.ok());
