@@ -315,7 +315,22 @@ std::optional<std::string> SetDigits(DocReader& r, std::string_view name, const 
     r.Review(name, "numéro illisible (" + std::to_string(length) + " chiffres attendus) : « " + found->text + " »");
     return std::nullopt;
   }
-  r.SetText(name, digits, found->confidence * (repaired ? kRepairPenalty : 1.0), found->words);
+  const double confidence = found->confidence * (repaired ? kRepairPenalty : 1.0);
+  if (confidence < kSureReading) {
+    // A number without a key has nothing to check it against: a second,
+    // digits-only reading must agree, or the field goes to review.
+    auto again = r.Reread(found->words, RegionKind::kDigits, [length](std::string_view t) -> std::optional<std::string> {
+      std::string d = DigitsOf(t);
+      if (d.size() != length) return std::nullopt;
+      return d;
+    });
+    if (again && *again != digits) {
+      r.Review(name, "deux lectures différentes (« " + digits + " » puis « " + *again + " ») : à vérifier");
+      r.SetText(name, digits, std::min(confidence, 0.5), found->words);
+      return digits;
+    }
+  }
+  r.SetText(name, digits, confidence, found->words);
   return digits;
 }
 

@@ -13,6 +13,9 @@ namespace liasse::extractors::internal {
 
 // Confidence multiplier when confusable letters had to be mapped to digits.
 inline constexpr double kRepairPenalty = 0.8;
+// Under this confidence, a value with no key or cross-check is read a
+// second time (digits only) and flagged when the two readings differ.
+inline constexpr double kSureReading = 0.93;
 
 // Each returns the normalised value it set, or nullopt (the field is then
 // flagged with the reason).

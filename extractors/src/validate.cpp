@@ -80,6 +80,10 @@ void CheckFeuille(DocReader& r) {
   const NgapTariffs* tariffs = r.ctx().tariffs;
   Money sum = Money::Zero();
   bool complete = !lines.empty();
+  if (lines.empty()) {
+    // A feuille without acts is incomplete on paper, or its table was lost by the OCR: a person looks.
+    r.Review("lines", "aucune ligne d'acte lue (tableau vierge ou illisible) : à vérifier");
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& line = lines[i];
     const int index = static_cast<int>(i);
@@ -142,7 +146,10 @@ void CheckFeuille(DocReader& r) {
 
 void CheckFactureLines(DocReader& r) {
   const auto& lines = r.doc().lines;
-  if (lines.empty()) return;
+  if (lines.empty()) {
+    if (r.doc().fields.count("montant_total") > 0) r.Review("lines", "aucune ligne lue alors qu'un total est imprimé : à vérifier");
+    return;
+  }
   Money sum = Money::Zero();
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto m = StoredAmount(lines[i].Find("montant"));

@@ -548,5 +548,50 @@ TEST(ExtractDocuments, LowConfidenceFieldsArePresentAndFlagged) {
   EXPECT_TRUE(Flagged(docs[0], "montant_total"));
 }
 
+// Answers every region re-read with the same text.
+class OneAnswerRegionReader : public RegionReader {
+ public:
+  explicit OneAnswerRegionReader(std::string text) : text_(std::move(text)) {}
+  Result<RegionText> Reread(int, const Box&, RegionKind) override { return RegionText{text_, 90}; }
+
+ private:
+  std::string text_;
+};
+
+OcrPage BordereauWithLotNumberReadAt(float confidence) {
+  OcrPage page = Bordereau().Build();
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      if (w.text == "042") w.confidence = confidence;
+    }
+  }
+  return page;
+}
+
+TEST(ExtractDocuments, AnUnsureLotNumberThatASecondReadingContradictsIsFlagged) {
+  OneAnswerRegionReader reader("046");
+  const auto docs = ExtractDocuments({BordereauWithLotNumberReadAt(85)}, &reader, Options());
+  EXPECT_EQ(T(docs[0], "lot.numero"), "042");
+  const auto flag = std::find_if(docs[0].review.begin(), docs[0].review.end(),
+                                 [](const ReviewFlag& f) { return f.field == "lot.numero"; });
+  ASSERT_NE(flag, docs[0].review.end());
+  EXPECT_NE(flag->reason.find("« 042 » puis « 046 »"), std::string::npos) << flag->reason;
+}
+
+TEST(ExtractDocuments, AnUnsureLotNumberConfirmedByASecondReadingIsNotFlagged) {
+  OneAnswerRegionReader reader("042");
+  const auto docs = ExtractDocuments({BordereauWithLotNumberReadAt(85)}, &reader, Options());
+  EXPECT_EQ(T(docs[0], "lot.numero"), "042");
+  EXPECT_FALSE(Flagged(docs[0], "lot.numero"));
+}
+
+TEST(ExtractDocuments, AFeuilleWhoseActTableWasLostIsFlagged) {
+  const auto docs = ExtractDocuments({FeuilleWithActs({}).Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(docs[0].lines.empty());
+  EXPECT_EQ(T(docs[0], "montant_total"), "25.20");
+  EXPECT_TRUE(Flagged(docs[0], "lines"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
