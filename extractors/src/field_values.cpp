@@ -53,9 +53,29 @@ std::optional<std::string> SetDate(DocReader& r, std::string_view name, const st
   return iso;
 }
 
+namespace {
+
+// The one token with digits among specks read as letters ("CU 26,50 EUR",
+// "26,50 EUR È"), when it is an amount with its cents on its own.
+std::optional<Parsed<Money>> AmountAmongSpecks(const std::vector<std::string>& tokens) {
+  std::optional<std::string> only;
+  for (const auto& t : tokens) {
+    if (std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (only) return std::nullopt;
+    only = t;
+  }
+  if (!only || only->size() < 4 || (*only)[only->size() - 3] != ',') return std::nullopt;
+  auto m = ParseAmountText(*only);
+  if (m) m->repaired = true;
+  return m;
+}
+
+}  // namespace
+
 std::optional<std::string> SetAmount(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
   auto m = ParseAmountText(found->text);
+  if (!m) m = AmountAmongSpecks(Tokens(r, *found));
   if (!m) {
     r.Review(name, "montant illisible : « " + found->text + " »");
     return std::nullopt;

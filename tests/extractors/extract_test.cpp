@@ -593,5 +593,44 @@ TEST(ExtractDocuments, AFeuilleWhoseActTableWasLostIsFlagged) {
   EXPECT_TRUE(Flagged(docs[0], "lines"));
 }
 
+// A décompte of the régime obligatoire, statement layout; `base` as read.
+OcrPage DecompteRo(const std::string& base) {
+  PageBuilder p(0);
+  p.Text(18, 15, "CPAM - Service des prestations", 95, 4)
+      .Text(18, 22, "ameli Votre décompte de remboursement")
+      .Text(18, 45, "Décompte de prestations", 95, 4)
+      .Text(18, 55, "N° de sécurité sociale : 2 05 06 31 555 121 88")
+      .Text(18, 62, "Soins du 24/05/2024")
+      .Text(18, 69, "Nature des soins Kinésithérapie AMK 7,5")
+      .Text(18, 76, "Montant de la dépense")
+      .Text(150, 76, "16,58 EUR")
+      .Text(18, 83, "Base de remboursement")
+      .Text(150, 83, base)
+      .Text(18, 90, "Taux")
+      .Text(150, 90, "60 %")
+      .Text(18, 97, "Montant remboursé")
+      .Text(150, 97, "8,95 EUR")
+      .Text(18, 104, "Montant versé sur votre compte le 29/05/2024 : 8,95 €")
+      .Text(18, 111, "Franchise médicale déduite : 1,00 €");
+  return p.Build();
+}
+
+TEST(ExtractDocuments, AnAmountAmongSpecksReadAsLettersIsTakenAndFlagged) {
+  const auto docs = ExtractDocuments({DecompteRo("CU 16,58 EUR È")}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kDecompteRo);
+  EXPECT_EQ(T(docs[0], "montant_depense"), "16.58");
+  EXPECT_EQ(T(docs[0], "base_remboursement"), "16.58");
+  EXPECT_TRUE(Flagged(docs[0], "base_remboursement"));
+  EXPECT_FALSE(Flagged(docs[0], "montant_depense"));
+}
+
+TEST(ExtractDocuments, TwoNumbersBesideAnAmountLeaveItUnread) {
+  const auto docs = ExtractDocuments({DecompteRo("1 16,58 EUR")}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "base_remboursement"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "base_remboursement"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
