@@ -632,5 +632,30 @@ TEST(ExtractDocuments, TwoNumbersBesideAnAmountLeaveItUnread) {
   EXPECT_TRUE(Flagged(docs[0], "base_remboursement"));
 }
 
+TEST(ExtractDocuments, ANumeroAmWithOneDigitTooManyIsUndoubledAndFlagged) {
+  OcrPage page = Bordereau().Build();
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      if (w.text == "971123450") w.text = "9711234500";
+    }
+  }
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  EXPECT_EQ(T(docs[0], "partenaire.identifiant"), "971123450");
+  EXPECT_TRUE(Flagged(docs[0], "partenaire.identifiant"));
+}
+
+TEST(ExtractDocuments, ALotNumberOnlyTheSecondReadingCompletesIsTakenAndFlagged) {
+  OcrPage page = Bordereau().Build();
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      if (w.text == "042") w.text = "04";
+    }
+  }
+  OneAnswerRegionReader reader("042");
+  const auto docs = ExtractDocuments({page}, &reader, Options());
+  EXPECT_EQ(T(docs[0], "lot.numero"), "042");
+  EXPECT_TRUE(Flagged(docs[0], "lot.numero"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
