@@ -180,6 +180,10 @@ void CheckDecompte(DocReader& r, std::optional<Money> verse, std::optional<int> 
     }
   }
   if (base && depense && *depense < *base) r.Review("montant_depense", "dépense inférieure à la base : à vérifier");
+  if (base && depense && *depense > *base && OneEditApart(depense->ToDecimal(), base->ToDecimal())) {
+    // A dépassement is rarely one digit away from the base; a misread digit is.
+    r.Review("montant_depense", "dépense et base ne diffèrent que d'un chiffre : à vérifier");
+  }
 }
 
 }  // namespace liasse::extractors::internal

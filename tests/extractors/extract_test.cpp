@@ -657,5 +657,22 @@ TEST(ExtractDocuments, ALotNumberOnlyTheSecondReadingCompletesIsTakenAndFlagged)
   EXPECT_TRUE(Flagged(docs[0], "lot.numero"));
 }
 
+TEST(ExtractDocuments, ADepenseOneDigitFromTheBaseIsFlagged) {
+  OcrPage page = DecompteRo("16,58 EUR");
+  bool first = true;  // the dépense's line comes before the base's
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      if (w.text == "16,58" && first) {
+        w.text = "16,88";
+        first = false;
+      }
+    }
+  }
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  EXPECT_EQ(T(docs[0], "montant_depense"), "16.88");
+  EXPECT_EQ(T(docs[0], "base_remboursement"), "16.58");
+  EXPECT_TRUE(Flagged(docs[0], "montant_depense"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
