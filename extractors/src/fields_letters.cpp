@@ -58,14 +58,30 @@ std::string PageText(const PageView& v) {
 
 double PageConfidence(const PageView& v) { return v.page().mean_confidence / 100.0; }
 
+// The date part of "<commune>, le 1er janvier 2024" as the OCR gave it,
+// with the ordinal "1er" put back when read "Ter", "ler" or "Ier".
+std::string LetterDatePart(std::string date) {
+  static const std::regex first_of_month(R"(^(?:Ter|ler|Ier|ier|1ler|1e r)\b)");
+  return std::regex_replace(date, first_of_month, "1er", std::regex_constants::format_first_only);
+}
+
+// Where ", le " starts in `row` ("le" also as the OCR misreads it: "ie",
+// "Ie", "lc", "1e"; always five characters); npos when absent.
+size_t CommaLe(const std::string& row) {
+  static const std::regex comma_le(R"(, (?:le|ie|Ie|lc|1e) )");
+  std::smatch m;
+  return std::regex_search(row, m, comma_le) ? static_cast<size_t>(m.position(0)) : std::string::npos;
+}
+
 // "<commune>, le 5 septembre 2025": the first row with a date after ", le".
 std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, bool want_place_prefix) {
   for (size_t r = 0; r < v.rows().size(); ++r) {
     const std::string row = v.RowText(r);
-    const auto le = row.find(", le ");
+    const size_t le = CommaLe(row);
     if (le == std::string::npos) continue;
     if (want_place_prefix && !(row.rfind("À ", 0) == 0 || row.rfind("A ", 0) == 0)) continue;
-    if (auto d = FindDate(row.substr(le + 5))) return std::make_pair(r, d->value.ToIso());
+    const std::string date = LetterDatePart(row.substr(le + 5));
+    if (auto d = FindDate(date)) return std::make_pair(r, d->value.ToIso());
   }
   return std::nullopt;
 }
@@ -132,8 +148,8 @@ void ReadRenonciation(DocReader& r) {
     r.SetText("date", dated->second, v.MinConfidence(ids), ids);
     // "À <commune>, le": the commune between the two.
     const std::string row = v.RowText(dated->first);
-    const auto start = row.find(' ') + 1, end = row.find(", le ");
-    if (end > start) r.SetText("lieu", row.substr(start, end - start), v.MinConfidence(ids), ids);
+    const size_t start = row.find(' ') + 1, end = CommaLe(row);
+    if (end != std::string::npos && end > start) r.SetText("lieu", row.substr(start, end - start), v.MinConfidence(ids), ids);
   }
 }
 

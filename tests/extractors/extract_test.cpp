@@ -674,5 +674,41 @@ TEST(ExtractDocuments, ADepenseOneDigitFromTheBaseIsFlagged) {
   EXPECT_TRUE(Flagged(docs[0], "montant_depense"));
 }
 
+// A complaint letter as the synthetic corpus writes it; `dated` is the
+// "<commune>, le <date>" line as read.
+OcrPage Reclamation(const std::string& dated) {
+  PageBuilder p(0);
+  p.Text(18, 20, "Théo BERTRAND")
+      .Text(18, 26, "9 impasse des Lilas")
+      .Text(18, 32, "97190 LE GOSIER")
+      .Text(18, 38, "Tél. : 04 38 49 16 34")
+      .Text(18, 44, "theo.bertrand@gmail.com")
+      .Text(18, 50, "N° de sécurité sociale : 1 81 09 75 109 277 59")
+      .Text(110, 64, "CENTRE DE PREVOYANCE MEDICO-SOCIAL")
+      .Text(110, 70, "Service réclamations")
+      .Text(110, 76, "5, rue Geoffroy Marie")
+      .Text(110, 82, "75009 PARIS")
+      .Text(110, 96, dated)
+      .Text(18, 110, "Objet : Réclamation - cotisation prélevée deux fois")
+      .Text(18, 117, "Entreprise / souscripteur : Cabinet Lemaire & Associés")
+      .Text(18, 130, "Madame, Monsieur,")
+      .Text(18, 137, "Je constate sur mon relevé bancaire que la cotisation a été prélevée deux fois.")
+      .Text(18, 144, "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.");
+  return p.Build();
+}
+
+TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
+  const std::pair<const char*, const char*> cases[] = {{"LE GOSIER, le 5 septembre 2024", "2024-09-05"},
+                                                       {"PARIS, ie 15 août 2024", "2024-08-15"},
+                                                       {"LE GOSIER, le Ter janvier 2024", "2024-01-01"},
+                                                       {"LE GOSIER, Ie ler mars 2024", "2024-03-01"}};
+  for (const auto& [dated, iso] : cases) {
+    const auto docs = ExtractDocuments({Reclamation(dated)}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].type, DocumentType::kReclamation) << dated;
+    EXPECT_EQ(T(docs[0], "date"), iso) << dated;
+  }
+}
+
 }  // namespace
 }  // namespace liasse::extractors
