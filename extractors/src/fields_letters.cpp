@@ -132,10 +132,16 @@ void ReadRenonciation(DocReader& r) {
   const std::string text = PageText(v);
   std::string flat = text;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  static const std::regex contrat(R"(CPMS\s+Sant(?:é|e)\s+PASS\s?([0-9])(\s+option\s+Confort)?)");
+  // The formula number as read: "PASS5", "PASS 5", and the OCR's "PASSS5"
+  // (an S too many) or "PASSS" (the 5 read as S).
+  static const std::regex contrat(R"(CPMS\s+Sant(?:é|e)\.?\s+PASS\s?(S?[1-5]|S)\b(\s+option\s+Confort)?)");
   std::smatch m;
   if (std::regex_search(flat, m, contrat)) {
-    r.SetText("contrat", "CPMS Santé PASS" + m[1].str() + (m[2].matched ? " option Confort" : ""), PageConfidence(v), {});
+    const std::string read = m[1].str();
+    const char formula = read.back() == 'S' ? '5' : read.back();
+    const double penalty = read == std::string(1, formula) ? 1.0 : kRepairPenalty;
+    r.SetText("contrat", std::string("CPMS Santé PASS") + formula + (m[2].matched ? " option Confort" : ""),
+              PageConfidence(v) * penalty, {});
   }
   const auto souscrit = flat.find("souscrit le");
   if (souscrit != std::string::npos) {

@@ -710,5 +710,40 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
   }
 }
 
+// A renunciation letter as the synthetic corpus writes it; `contrat` is the
+// contract line as read.
+OcrPage Renonciation(const std::string& contrat) {
+  PageBuilder p(0);
+  p.Text(18, 20, "Joël ARNAUD")
+      .Text(18, 26, "47 allée de la République")
+      .Text(18, 32, "97122 BAIE-MAHAULT")
+      .Text(110, 50, "GFM")
+      .Text(110, 56, "Service commercial - Pôle individuel")
+      .Text(110, 62, "10, rue du 4 Septembre")
+      .Text(110, 68, "75089 Paris cedex 2")
+      .Text(18, 84, "Lettre recommandée avec accusé de réception")
+      .Text(18, 92, "Objet : Exercice du droit de renonciation")
+      .Text(18, 104, "Je soussigné ARNAUD Joël demeurant à 47 allée de la République, 97122")
+      .Text(18, 110, "BAIE-MAHAULT vous informe que je renonce à mon adhésion au contrat")
+      .Text(18, 116, contrat + " que j'ai souscrit le 12/10/2024.")
+      .Text(18, 130, "À BAIE-MAHAULT, le 15/10/2024")
+      .Text(18, 140, "Signature");
+  return p.Build();
+}
+
+TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
+  const std::pair<const char*, const char*> cases[] = {{"CPMS Santé PASS2", "CPMS Santé PASS2"},
+                                                       {"CPMS Santé PASSS5", "CPMS Santé PASS5"},
+                                                       {"CPMS Santé. PASS3", "CPMS Santé PASS3"},
+                                                       {"CPMS Santé PASSS option Confort", "CPMS Santé PASS5 option Confort"}};
+  for (const auto& [read, contrat] : cases) {
+    const auto docs = ExtractDocuments({Renonciation(read)}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].type, DocumentType::kRenonciation) << read;
+    EXPECT_EQ(T(docs[0], "contrat"), contrat) << read;
+    EXPECT_EQ(T(docs[0], "date_souscription"), "2024-10-12") << read;
+  }
+}
+
 }  // namespace
 }  // namespace liasse::extractors
