@@ -12,7 +12,7 @@ namespace {
 // Bump when Liasse's own preprocessing (orientation, deskew, cleaning,
 // binarisation) changes what it hands to Tesseract: cached results made by
 // an older revision must not be taken for this one's.
-constexpr int kPreprocessingRevision = 2;
+constexpr int kPreprocessingRevision = 3;
 
 // "fra.traineddata 1234567 2024-01-02T03:04:05" or "(absent)".
 std::string DescribeDataFile(const std::string& datapath, const std::string& language) {
