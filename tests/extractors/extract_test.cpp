@@ -593,26 +593,36 @@ TEST(ExtractDocuments, AFeuilleWhoseActTableWasLostIsFlagged) {
   EXPECT_TRUE(Flagged(docs[0], "lines"));
 }
 
+// A page holding `texts` (x, y in mm; regular size).
+struct Placed {
+  double x, y;
+  std::string text;
+};
+OcrPage PageOf(const std::vector<Placed>& texts) {
+  PageBuilder p(0);
+  for (const auto& t : texts) p.Text(t.x, t.y, t.text);
+  return p.Build();
+}
+
 // A décompte of the régime obligatoire, statement layout; `base` as read.
 OcrPage DecompteRo(const std::string& base) {
-  PageBuilder p(0);
-  p.Text(18, 15, "CPAM - Service des prestations", 95, 4)
-      .Text(18, 22, "ameli Votre décompte de remboursement")
-      .Text(18, 45, "Décompte de prestations", 95, 4)
-      .Text(18, 55, "N° de sécurité sociale : 2 05 06 31 555 121 88")
-      .Text(18, 62, "Soins du 24/05/2024")
-      .Text(18, 69, "Nature des soins Kinésithérapie AMK 7,5")
-      .Text(18, 76, "Montant de la dépense")
-      .Text(150, 76, "16,58 EUR")
-      .Text(18, 83, "Base de remboursement")
-      .Text(150, 83, base)
-      .Text(18, 90, "Taux")
-      .Text(150, 90, "60 %")
-      .Text(18, 97, "Montant remboursé")
-      .Text(150, 97, "8,95 EUR")
-      .Text(18, 104, "Montant versé sur votre compte le 29/05/2024 : 8,95 €")
-      .Text(18, 111, "Franchise médicale déduite : 1,00 €");
-  return p.Build();
+  return PageOf({
+      {18, 15, "CPAM - Service des prestations"},
+      {18, 22, "ameli Votre décompte de remboursement"},
+      {18, 45, "Décompte de prestations"},
+      {18, 55, "N° de sécurité sociale : 2 05 06 31 555 121 88"},
+      {18, 62, "Soins du 24/05/2024"},
+      {18, 69, "Nature des soins Kinésithérapie AMK 7,5"},
+      {18, 76, "Montant de la dépense"},
+      {150, 76, "16,58 EUR"},
+      {18, 83, "Base de remboursement"},
+      {150, 83, base},
+      {18, 90, "Taux"},
+      {150, 90, "60 %"},
+      {18, 97, "Montant remboursé"},
+      {150, 97, "8,95 EUR"},
+      {18, 104, "Montant versé sur votre compte le 29/05/2024 : 8,95 €"},
+      {18, 111, "Franchise médicale déduite : 1,00 €"}});
 }
 
 TEST(ExtractDocuments, AnAmountAmongSpecksReadAsLettersIsTakenAndFlagged) {
@@ -677,24 +687,23 @@ TEST(ExtractDocuments, ADepenseOneDigitFromTheBaseIsFlagged) {
 // A complaint letter as the synthetic corpus writes it; `dated` is the
 // "<commune>, le <date>" line as read.
 OcrPage Reclamation(const std::string& dated) {
-  PageBuilder p(0);
-  p.Text(18, 20, "Théo BERTRAND")
-      .Text(18, 26, "9 impasse des Lilas")
-      .Text(18, 32, "97190 LE GOSIER")
-      .Text(18, 38, "Tél. : 04 38 49 16 34")
-      .Text(18, 44, "theo.bertrand@gmail.com")
-      .Text(18, 50, "N° de sécurité sociale : 1 81 09 75 109 277 59")
-      .Text(110, 64, "CENTRE DE PREVOYANCE MEDICO-SOCIAL")
-      .Text(110, 70, "Service réclamations")
-      .Text(110, 76, "5, rue Geoffroy Marie")
-      .Text(110, 82, "75009 PARIS")
-      .Text(110, 96, dated)
-      .Text(18, 110, "Objet : Réclamation - cotisation prélevée deux fois")
-      .Text(18, 117, "Entreprise / souscripteur : Cabinet Lemaire & Associés")
-      .Text(18, 130, "Madame, Monsieur,")
-      .Text(18, 137, "Je constate sur mon relevé bancaire que la cotisation a été prélevée deux fois.")
-      .Text(18, 144, "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.");
-  return p.Build();
+  return PageOf({
+      {18, 20, "Théo BERTRAND"},
+      {18, 26, "9 impasse des Lilas"},
+      {18, 32, "97190 LE GOSIER"},
+      {18, 38, "Tél. : 04 38 49 16 34"},
+      {18, 44, "theo.bertrand@gmail.com"},
+      {18, 50, "N° de sécurité sociale : 1 81 09 75 109 277 59"},
+      {110, 64, "CENTRE DE PREVOYANCE MEDICO-SOCIAL"},
+      {110, 70, "Service réclamations"},
+      {110, 76, "5, rue Geoffroy Marie"},
+      {110, 82, "75009 PARIS"},
+      {110, 96, dated},
+      {18, 110, "Objet : Réclamation - cotisation prélevée deux fois"},
+      {18, 117, "Entreprise / souscripteur : Cabinet Lemaire & Associés"},
+      {18, 130, "Madame, Monsieur,"},
+      {18, 137, "Je constate sur mon relevé bancaire que la cotisation a été prélevée deux fois."},
+      {18, 144, "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."}});
 }
 
 TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
@@ -713,22 +722,21 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
 // A renunciation letter as the synthetic corpus writes it; `contrat` is the
 // contract line as read.
 OcrPage Renonciation(const std::string& contrat) {
-  PageBuilder p(0);
-  p.Text(18, 20, "Joël ARNAUD")
-      .Text(18, 26, "47 allée de la République")
-      .Text(18, 32, "97122 BAIE-MAHAULT")
-      .Text(110, 50, "GFM")
-      .Text(110, 56, "Service commercial - Pôle individuel")
-      .Text(110, 62, "10, rue du 4 Septembre")
-      .Text(110, 68, "75089 Paris cedex 2")
-      .Text(18, 84, "Lettre recommandée avec accusé de réception")
-      .Text(18, 92, "Objet : Exercice du droit de renonciation")
-      .Text(18, 104, "Je soussigné ARNAUD Joël demeurant à 47 allée de la République, 97122")
-      .Text(18, 110, "BAIE-MAHAULT vous informe que je renonce à mon adhésion au contrat")
-      .Text(18, 116, contrat + " que j'ai souscrit le 12/10/2024.")
-      .Text(18, 130, "À BAIE-MAHAULT, le 15/10/2024")
-      .Text(18, 140, "Signature");
-  return p.Build();
+  return PageOf({
+      {18, 20, "Joël ARNAUD"},
+      {18, 26, "47 allée de la République"},
+      {18, 32, "97122 BAIE-MAHAULT"},
+      {110, 50, "GFM"},
+      {110, 56, "Service commercial - Pôle individuel"},
+      {110, 62, "10, rue du 4 Septembre"},
+      {110, 68, "75089 Paris cedex 2"},
+      {18, 84, "Lettre recommandée avec accusé de réception"},
+      {18, 92, "Objet : Exercice du droit de renonciation"},
+      {18, 104, "Je soussigné ARNAUD Joël demeurant à 47 allée de la République, 97122"},
+      {18, 110, "BAIE-MAHAULT vous informe que je renonce à mon adhésion au contrat"},
+      {18, 116, contrat + " que j'ai souscrit le 12/10/2024."},
+      {18, 130, "À BAIE-MAHAULT, le 15/10/2024"},
+      {18, 140, "Signature"}});
 }
 
 TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
