@@ -75,7 +75,7 @@ struct OcrOptions {
   double max_skew_degrees = 11.0;      // search range of the deskew
   bool remove_dark_border = true;
   bool remove_punch_holes = true;
-  bool binarise = true;                // Sauvola (survives stamps and tinted backgrounds)
+  bool binarise = true;                // Sauvola (survives stamps and tinted backgrounds), washed-out pages stretched first
   bool denoise = true;                 // drops specks of 1–2 pixels
   int page_segmentation_mode = 3;      // Tesseract PSM for whole pages (3 = automatic)
   bool recognise = true;               // false: orient, deskew and clean only (no words, text, hOCR, PDF)
