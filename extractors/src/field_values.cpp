@@ -355,11 +355,7 @@ std::optional<std::string> SetDigits(DocReader& r, std::string_view name, const 
     return collapsed.front();
   }
   if (digits.size() != length) {
-    auto again = r.Reread(found->words, RegionKind::kDigits, [length](std::string_view t) -> std::optional<std::string> {
-      std::string d = DigitsOf(t);
-      if (d.size() != length) return std::nullopt;
-      return d;
-    });
+    const auto again = SecondReading(r, *found, length);
     if (again) {
       // Only the second reading has the right length: nothing confirms it.
       r.Review(name, "lu à la seconde lecture seulement (« " + found->text + " ») : à vérifier");
