@@ -270,12 +270,6 @@ std::optional<std::string> SecondReading(const DocReader& r, const Found& found,
   });
 }
 
-int PositionsDiffering(const std::string& a, const std::string& b) {
-  int n = 0;
-  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) n += a[i] != b[i];
-  return n;
-}
-
 }  // namespace
 
 std::optional<std::string> SetNumeroAm(DocReader& r, std::string_view name, const std::optional<Found>& found) {
@@ -319,7 +313,7 @@ std::optional<std::string> SetNumeroAm(DocReader& r, std::string_view name, cons
     // The key catches one wrong digit, not two or a shift: an unsure first
     // reading must not be contradicted by a second one the key cannot settle.
     const auto again = SecondReading(r, *found, 9);
-    if (again && *again != digits && (NumeroAm::Parse(*again).ok() || PositionsDiffering(*again, digits) >= 2)) {
+    if (again && *again != digits && (NumeroAm::Parse(*again).ok() || !OneEditApart(*again, digits))) {
       r.Review(name, "deux lectures différentes (« " + digits + " » puis « " + *again + " ») : à vérifier");
       r.SetText(name, digits, std::min(found->confidence, 0.5), found->words);
       return digits;

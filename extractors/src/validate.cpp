@@ -147,7 +147,7 @@ void CheckFeuille(DocReader& r) {
 void CheckFactureLines(DocReader& r) {
   const auto& lines = r.doc().lines;
   if (lines.empty()) {
-    if (r.doc().fields.count("montant_total") > 0) r.Review("lines", "aucune ligne lue alors qu'un total est imprimé : à vérifier");
+    if (r.Has("montant_total")) r.Review("lines", "aucune ligne lue alors qu'un total est imprimé : à vérifier");
     return;
   }
   Money sum = Money::Zero();

@@ -517,15 +517,20 @@ TEST(ExtractDocuments, ReadingTwiceGivesTheSameDocuments) {
   EXPECT_EQ(ExtractDocuments(pages, nullptr, Options()), ExtractDocuments(pages, nullptr, Options()));
 }
 
+// Answers every region re-read with the same text and records the calls.
 class FakeRegionReader : public RegionReader {
  public:
+  explicit FakeRegionReader(std::string text = "2 85 07 75 115 042 30") : text_(std::move(text)) {}
   Result<RegionText> Reread(int, const Box&, RegionKind kind) override {
     ++calls;
     kinds.push_back(kind);
-    return RegionText{"2 85 07 75 115 042 30", 96};
+    return RegionText{text_, 96};
   }
   int calls = 0;
   std::vector<RegionKind> kinds;  // of every call (act cells are re-read too)
+
+ private:
+  std::string text_;
 };
 
 TEST(ExtractDocuments, AnIncompleteNirIsReReadByRegionWithADigitWhitelist) {
@@ -548,15 +553,6 @@ TEST(ExtractDocuments, LowConfidenceFieldsArePresentAndFlagged) {
   EXPECT_TRUE(Flagged(docs[0], "montant_total"));
 }
 
-// Answers every region re-read with the same text.
-class OneAnswerRegionReader : public RegionReader {
- public:
-  explicit OneAnswerRegionReader(std::string text) : text_(std::move(text)) {}
-  Result<RegionText> Reread(int, const Box&, RegionKind) override { return RegionText{text_, 90}; }
-
- private:
-  std::string text_;
-};
 
 OcrPage BordereauWithLotNumberReadAt(float confidence) {
   OcrPage page = Bordereau().Build();
@@ -569,7 +565,7 @@ OcrPage BordereauWithLotNumberReadAt(float confidence) {
 }
 
 TEST(ExtractDocuments, AnUnsureLotNumberThatASecondReadingContradictsIsFlagged) {
-  OneAnswerRegionReader reader("046");
+  FakeRegionReader reader("046");
   const auto docs = ExtractDocuments({BordereauWithLotNumberReadAt(85)}, &reader, Options());
   EXPECT_EQ(T(docs[0], "lot.numero"), "042");
   const auto flag = std::find_if(docs[0].review.begin(), docs[0].review.end(),
@@ -579,7 +575,7 @@ TEST(ExtractDocuments, AnUnsureLotNumberThatASecondReadingContradictsIsFlagged) 
 }
 
 TEST(ExtractDocuments, AnUnsureLotNumberConfirmedByASecondReadingIsNotFlagged) {
-  OneAnswerRegionReader reader("042");
+  FakeRegionReader reader("042");
   const auto docs = ExtractDocuments({BordereauWithLotNumberReadAt(85)}, &reader, Options());
   EXPECT_EQ(T(docs[0], "lot.numero"), "042");
   EXPECT_FALSE(Flagged(docs[0], "lot.numero"));
@@ -661,7 +657,7 @@ TEST(ExtractDocuments, ALotNumberOnlyTheSecondReadingCompletesIsTakenAndFlagged)
       if (w.text == "042") w.text = "04";
     }
   }
-  OneAnswerRegionReader reader("042");
+  FakeRegionReader reader("042");
   const auto docs = ExtractDocuments({page}, &reader, Options());
   EXPECT_EQ(T(docs[0], "lot.numero"), "042");
   EXPECT_TRUE(Flagged(docs[0], "lot.numero"));
@@ -751,6 +747,27 @@ TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
     EXPECT_EQ(T(docs[0], "contrat"), contrat) << read;
     EXPECT_EQ(T(docs[0], "date_souscription"), "2024-10-12") << read;
   }
+}
+
+OcrPage BordereauWithIdentifierReadAt(float confidence) {
+  OcrPage page = Bordereau().Build();
+  for (auto& line : page.lines) {
+    for (auto& w : line.words) {
+      if (w.text == "971123450") w.confidence = confidence;
+    }
+  }
+  return page;
+}
+
+TEST(ExtractDocuments, AnUnsureNumeroAmIsFlaggedWhenASecondReadingDiffersBeyondWhatItsKeySettles) {
+  FakeRegionReader swapped("971123405");  // two digits differ: the key cannot tell which reading is right
+  auto docs = ExtractDocuments({BordereauWithIdentifierReadAt(85)}, &swapped, Options());
+  EXPECT_EQ(T(docs[0], "partenaire.identifiant"), "971123450");
+  EXPECT_TRUE(Flagged(docs[0], "partenaire.identifiant"));
+  FakeRegionReader one_off("971123459");  // one digit off and a wrong key: the first reading stands
+  docs = ExtractDocuments({BordereauWithIdentifierReadAt(85)}, &one_off, Options());
+  EXPECT_EQ(T(docs[0], "partenaire.identifiant"), "971123450");
+  EXPECT_FALSE(Flagged(docs[0], "partenaire.identifiant"));
 }
 
 }  // namespace
