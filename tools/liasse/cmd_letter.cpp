@@ -89,7 +89,7 @@ void AddLetterCommand(CLI::App& app, int& exit_code) {
         exit_code = 2;
         return;
       }
-      options.clock = [t = *t] { return t; };
+      options.clock = std::make_shared<FixedClock>(FixedClock::At(t->date, t->hour, t->minute, t->second));
     }
     auto generator = LetterGenerator::Create(options);
     if (!generator.ok()) {

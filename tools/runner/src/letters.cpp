@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <map>
-#include <system_error>
 
 namespace liasse::runner {
 namespace {
@@ -21,14 +19,6 @@ Date DateOr(const Document& d, std::string_view field, Date fallback) {
   if (t == nullptr) return fallback;
   auto parsed = Date::Parse(*t);
   return parsed.ok() ? *parsed : fallback;
-}
-
-Status WriteBytes(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out || !(out << bytes) || !out.flush()) return Status::IoError(path.string() + ": écriture impossible");
-  return Status::Ok();
 }
 
 // The bordereau that heads a lot, found by its number.
@@ -239,7 +229,7 @@ class Writer {
       return false;
     }
     const std::string relative = ctx_.stem + "/" + std::string(name) + ".pdf";
-    if (Status s = WriteBytes(ctx_.out_dir / relative, letter->pdf); !s.ok()) {
+    if (Status s = ctx_.env->WriteFileAtomically(ctx_.out_dir / relative, letter->pdf); !s.ok()) {
       errors_.push_back(s.message());
       return false;
     }

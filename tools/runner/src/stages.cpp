@@ -1,7 +1,6 @@
 #include "stages.h"
 
 #include <algorithm>
-#include <ctime>
 #include <system_error>
 #include <thread>
 
@@ -30,12 +29,6 @@ Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const Process
 
 }  // namespace
 
-Date LocalDateOf(std::time_t t) {
-  std::tm local{};
-  localtime_r(&t, &local);
-  return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
-}
-
 Result<std::unique_ptr<Stages>> Stages::Open(const ProcessOptions& options) {
   std::unique_ptr<Stages> stages(new Stages(options));
   if (Status s = stages->OpenAll(); !s.ok()) return s;
@@ -43,9 +36,7 @@ Result<std::unique_ptr<Stages>> Stages::Open(const ProcessOptions& options) {
 }
 
 Status Stages::OpenAll() {
-  std::error_code ec;
-  fs::create_directories(options_.out_dir, ec);
-  if (ec) return Status::IoError(options_.out_dir.string() + ": " + ec.message());
+  if (Status s = options_.env->CreateDirectories(options_.out_dir); !s.ok()) return s;
   const fs::path data_dir = options_.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : options_.data_dir;
   auto lot_rules = rules::LotRuleSet::Load(data_dir);
   if (!lot_rules.ok()) return lot_rules.status();
@@ -71,16 +62,18 @@ Status Stages::OpenAll() {
   auto mail_config = mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string());
   if (!mail_config.ok()) return mail_config.status();
   sender_ = mail_config->sender;
-  today_ = options_.today ? *options_.today : LocalDateOf(std::time(nullptr));
+  today_ = options_.today ? *options_.today : options_.clock->Today();
   generators::GeneratorOptions generator_options;
-  generator_options.clock = [today = today_] { return generators::Timestamp{today, 8, 0, 0}; };
+  // The letters' PDF creation date is their date, 08:00 UTC: a letter does
+  // not change with the hour it is rendered at.
+  generator_options.clock = std::make_shared<FixedClock>(FixedClock::At(today_, 8));
   auto generator = generators::LetterGenerator::Create(std::move(generator_options));
   if (!generator.ok()) return generator.status();
   generator_.emplace(std::move(generator).value());
   auto engines = CreateEngines(options_);
   if (!engines.ok()) return engines.status();
   engines_ = std::move(engines).value();
-  auto log = EventLog::Open(options_.out_dir);
+  auto log = EventLog::Open(options_.out_dir, *options_.clock);
   if (!log.ok()) return log.status();
   log_ = std::move(log).value();
   if (options_.ocr_cache) {

@@ -18,22 +18,25 @@ namespace {
 namespace fs = std::filesystem;
 
 // Tells which inbox files are complete: marked with NAME.done, or not
-// written for stable_ms (a scanner or a copy still writing keeps touching
-// the modification time).
+// written for stable_ms by the clock (a scanner or a copy still writing
+// keeps touching the modification time).
 class CompletenessTracker {
  public:
-  explicit CompletenessTracker(int stable_ms) : stable_(std::chrono::milliseconds(stable_ms)) {}
+  explicit CompletenessTracker(const ProcessOptions& options, int stable_ms)
+      : env_(*options.env), clock_(*options.clock), stable_(std::chrono::milliseconds(stable_ms)) {}
 
   bool Complete(const fs::path& file) const {
     std::error_code ec;
     if (fs::exists(file.string() + ".done", ec)) return true;
-    const auto written = fs::last_write_time(file, ec);
-    if (ec) return false;
-    return fs::file_time_type::clock::now() - written >= stable_;
+    const auto written = env_.ModificationTime(file);
+    if (!written.ok()) return false;
+    return clock_.Now() - *written >= stable_;
   }
 
  private:
-  fs::file_time_type::duration stable_;
+  Env& env_;
+  const Clock& clock_;
+  std::chrono::milliseconds stable_;
 };
 
 // "done" or "quarantine", from the envelope's result JSON.
@@ -57,7 +60,7 @@ Status MoveTo(const fs::path& file, const fs::path& dir) {
 class Intake {
  public:
   Intake(const WatchOptions& options, Processor& processor, store::IntakeJournal& journal)
-      : options_(options), processor_(processor), journal_(journal), tracker_(options.stable_ms) {}
+      : options_(options), processor_(processor), journal_(journal), tracker_(options.process, options.stable_ms) {}
 
   // One poll: finishes what a crash left, processes complete files. Returns
   // how many files were complete.
