@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 #include "liasse/extractors/extract.h"
 #include "normalise.h"
 #include "page_view.h"

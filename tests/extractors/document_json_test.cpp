@@ -1,7 +1,6 @@
-#include "liasse/extractors/document_json.h"
-
 #include <gtest/gtest.h>
 
+#include "liasse/core/document_json.h"
 #include "testing/status_matchers.h"
 
 namespace liasse::extractors {

@@ -9,8 +9,8 @@
 namespace liasse::store {
 namespace {
 
+using liasse::OutboxState;
 using ::liasse::test_support::StatusIs;
-using mail::OutboxState;
 using mail::testing::MakeOutboxMessage;
 using mail::testing::TempDir;
 using ::testing::HasSubstr;
@@ -44,7 +44,7 @@ TEST(OutboxStore, ClaimIntoAReusedEntryHoldsExactlyTheNextMessage) {
   const auto small = MakeOutboxMessage(2, "small@example.org", mail::testing::BinaryBytes(500, 2));
   ASSERT_TRUE((*store)->Enqueue(large).ok());
   ASSERT_TRUE((*store)->Enqueue(small).ok());
-  mail::OutboxEntry entry;
+  OutboxEntry entry;
   ASSERT_TRUE(*(*store)->ClaimNextInto(0, entry));
   EXPECT_EQ(entry.message.mime, large.mime);
   ASSERT_TRUE(*(*store)->ClaimNextInto(0, entry));

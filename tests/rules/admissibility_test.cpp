@@ -8,9 +8,9 @@
 namespace liasse::rules {
 namespace {
 
-using extractors::Document;
-using extractors::DocumentType;
-using extractors::Line;
+using liasse::Document;
+using liasse::DocumentType;
+using liasse::Line;
 using ::liasse::test_support::StatusIs;
 using ::testing::HasSubstr;
 

@@ -8,8 +8,8 @@
 namespace liasse::rules {
 namespace {
 
-using extractors::Document;
-using extractors::DocumentType;
+using liasse::Document;
+using liasse::DocumentType;
 using ::liasse::test_support::StatusIs;
 using testing::Bool;
 using ::testing::HasSubstr;

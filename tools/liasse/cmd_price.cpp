@@ -74,7 +74,7 @@ int Run(const PriceArgs& a) {
   }
   pricing::Pricer pricer(data->tables, data->tariffs);
   pricing::InMemoryCounters memory;
-  pricing::Counters& counters = db ? db->counters() : static_cast<pricing::Counters&>(memory);
+  Counters& counters = db ? db->counters() : static_cast<Counters&>(memory);
   nlohmann::ordered_json out;
   out["claims"] = nlohmann::ordered_json::array();
   int code = 0;

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 #include "liasse/extractors/ocr_input.h"
 
 namespace liasse::extractors {

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "liasse/pricing/claim.h"
+#include "liasse/core/claim.h"
 
 namespace liasse::pricing {
 
