@@ -18,6 +18,7 @@ void AddSynthCommand(CLI::App& app, int& exit_code) {
     std::string data;
     std::vector<std::string> kinds;
     std::vector<std::string> defects;
+    std::vector<int> families;
     double defect_rate = 0.5;
     int jobs = 2;
     int dpi = 0;
@@ -32,6 +33,10 @@ void AddSynthCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--kinds", args->kinds, "types de plis : lot, mailroom, reclamation, renonciation, optique, dentaire, "
                                           "hospitalisation, medecine_douce, pharmacie, corrupt")->delimiter(',');
   cmd->add_option("--defects", args->defects, "anomalies de lot à injecter dans chaque lot (codes LOT_…, FDS_…, …)")
+      ->delimiter(',');
+  cmd->add_option("--families", args->families,
+                  "familles de mise en page tirées (data/synth/families.toml ; 0 : le dessin historique) ; "
+                  "défaut : toutes")
       ->delimiter(',');
   cmd->add_option("--defect-rate", args->defect_rate, "part des lots avec anomalies tirées au hasard")
       ->check(CLI::Range(0.0, 1.0));
@@ -51,6 +56,7 @@ void AddSynthCommand(CLI::App& app, int& exit_code) {
       o.data_dir = data;
       o.kinds = args->kinds;
       o.defects = args->defects;
+      o.families = args->families;
       o.defect_rate = args->defect_rate;
       o.jobs = args->jobs;
       o.dpi = args->dpi;
