@@ -6,6 +6,7 @@
 #include <numbers>
 #include <mutex>
 #include <sstream>
+#include <strings.h>
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -394,6 +395,26 @@ cv::Mat Canvas::Image() const {
   cv::Mat out;
   cv::subtract(cv::Scalar(255), alpha, out);
   return out;
+}
+
+bool FontInstalled(const std::string& family) {
+  std::lock_guard<std::mutex> lock(FontMutex());
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+  bool found = false;
+  if (match) {
+    FcChar8* name = nullptr;
+    for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+      if (strcasecmp(reinterpret_cast<const char*>(name), family.c_str()) == 0) found = true;
+    }
+    FcPatternDestroy(match);
+  }
+  FcPatternDestroy(pattern);
+  return found;
 }
 
 void ReleaseFontCaches() {

@@ -81,6 +81,10 @@ class Canvas {
   int dpi_;
 };
 
+// Whether Fontconfig resolves `family` to a font of that family (rather than
+// to a fallback). Thread-safe.
+bool FontInstalled(const std::string& family);
+
 // Frees Cairo's and Fontconfig's process-wide font caches. Call only when no
 // Canvas exists (end of a generation run); the next Canvas reloads them. Keeps
 // LeakSanitizer quiet about the caches these libraries never free.

@@ -372,7 +372,24 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
   return sum;
 }
 
-Result<SynthData> Load(const std::filesystem::path& data_dir) { return LoadSynthData(data_dir / "synth"); }
+// Loads the generator's data and checks that every font a family names is
+// installed: a missing font would silently be replaced by another and the
+// family would not look as its data says.
+Result<SynthData> Load(const std::filesystem::path& data_dir) {
+  auto data = LoadSynthData(data_dir / "synth");
+  if (!data.ok()) return data.status();
+  for (const auto& style : data->families.styles) {
+    for (const auto* list : {&style.label_fonts, &style.value_fonts, &style.title_fonts, &style.hand_fonts}) {
+      for (const auto& font : *list) {
+        if (!FontInstalled(font)) {
+          return Status::NotFound("police « " + font + " » (famille " + std::to_string(style.id) +
+                                  " de data/synth/families.toml) absente : lancer tools/setup");
+        }
+      }
+    }
+  }
+  return data;
+}
 
 }  // namespace
 
