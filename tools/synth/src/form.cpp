@@ -76,7 +76,8 @@ void DrawField(Canvas& c, Rng& rng, const Look& look, double x, double y, double
       DrawNir(c, x + lw + 2, y + 0.8, f, vf);
       return;
     }
-    c.DottedLine(x + lw + 1, x + w - 2, y + 6.6);
+    if (look.dotted_fill) c.DottedLine(x + lw + 1, x + w - 2, y + 6.6);
+    else c.Line(x + lw + 1, y + 6.6, x + w - 2, y + 6.6, 0.15, 0.7);
     DrawValue(c, x + lw + 2.5, y + 5.9, w - lw - 4.5, f, vf);
   }
 }
@@ -173,6 +174,7 @@ Look MakeLook(Context& ctx, int family, const std::string& type, bool may_be_han
   l.crossing = rng.Pick(s->crossings);
   l.date_format = rng.Pick(s->date_formats);
   l.amount_format = rng.Pick(s->amount_formats);
+  l.dotted_fill = rng.Chance(0.5);
   return l;
 }
 

@@ -34,6 +34,7 @@ struct Look {
   Font label, value, title, small, hand;
   std::vector<Font> hand_fonts;  // every hand font of the family (signatures)
   bool hand_filled = false;  // the values are written by hand
+  bool dotted_fill = true;   // dotted placement: a dotted line to fill in, else a thin rule
   std::string tick, signature, crossing, date_format, amount_format;
 
   // A wording of `slot` for this type and family, drawn from the vocabulary,
