@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 #include "page_view.h"
 
 namespace liasse::extractors::internal {

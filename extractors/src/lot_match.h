@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 
 namespace liasse::extractors::internal {
 

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 #include "lot_match.h"
 
 namespace liasse::extractors::internal {

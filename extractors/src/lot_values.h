@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 
 namespace liasse::extractors::internal {
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 
 namespace liasse::extractors::internal {
 

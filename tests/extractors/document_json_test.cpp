@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "liasse/extractors/document_json.h"
+#include "liasse/core/document_json.h"
 
 namespace liasse::extractors {
 namespace {

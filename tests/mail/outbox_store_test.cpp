@@ -8,7 +8,7 @@
 namespace liasse::store {
 namespace {
 
-using mail::OutboxState;
+using liasse::OutboxState;
 using mail::testing::MakeOutboxMessage;
 using mail::testing::TempDir;
 
@@ -41,7 +41,7 @@ TEST(OutboxStore, ClaimIntoAReusedEntryHoldsExactlyTheNextMessage) {
   const auto small = MakeOutboxMessage(2, "small@example.org", mail::testing::BinaryBytes(500, 2));
   ASSERT_TRUE((*store)->Enqueue(large).ok());
   ASSERT_TRUE((*store)->Enqueue(small).ok());
-  mail::OutboxEntry entry;
+  OutboxEntry entry;
   ASSERT_TRUE(*(*store)->ClaimNextInto(0, entry));
   EXPECT_EQ(entry.message.mime, large.mime);
   ASSERT_TRUE(*(*store)->ClaimNextInto(0, entry));

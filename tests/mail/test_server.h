@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "liasse/mail/mime.h"
-#include "liasse/mail/outbox.h"
+#include "liasse/core/outbox.h"
 
 namespace liasse::mail::testing {
 

@@ -6,9 +6,9 @@
 namespace liasse::rules {
 namespace {
 
-using extractors::Document;
-using extractors::DocumentType;
-using extractors::Line;
+using liasse::Document;
+using liasse::DocumentType;
+using liasse::Line;
 
 const AdmissibilityRules& Rules() {
   static const Result<AdmissibilityRules> rules = AdmissibilityRules::Load(LIASSE_SOURCE_DIR "/data");

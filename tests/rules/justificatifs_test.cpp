@@ -6,8 +6,8 @@
 namespace liasse::rules {
 namespace {
 
-using extractors::Document;
-using extractors::DocumentType;
+using liasse::Document;
+using liasse::DocumentType;
 using testing::Bool;
 using testing::Text;
 

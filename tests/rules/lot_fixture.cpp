@@ -2,10 +2,10 @@
 
 namespace liasse::rules::testing {
 
-using extractors::Document;
-using extractors::DocumentType;
-using extractors::Field;
-using extractors::Line;
+using liasse::Document;
+using liasse::DocumentType;
+using liasse::Field;
+using liasse::Line;
 
 Field Text(std::string value) { return Field{std::move(value), 0.99, std::nullopt, std::nullopt}; }
 Field Bool(bool value) { return Field{value, 0.99, std::nullopt, std::nullopt}; }

@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 
 namespace liasse::rules::testing {
 
-extractors::Field Text(std::string value);
-extractors::Field Bool(bool value);
+Field Text(std::string value);
+Field Bool(bool value);
 
 struct CleanLot {
-  std::vector<extractors::Document> docs;
+  std::vector<Document> docs;
   // Document indices.
   int bordereau = 0;
   std::vector<int> feuilles;       // per invoice, in bordereau order

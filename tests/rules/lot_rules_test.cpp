@@ -11,7 +11,7 @@
 namespace liasse::rules {
 namespace {
 
-using extractors::Document;
+using liasse::Document;
 using testing::Bool;
 using testing::CleanLot;
 using testing::MakeCleanLot;
@@ -253,7 +253,7 @@ TEST_F(LotRules, PrescriptionAlreadyReceivedNeedNotBeSentAgain) {
   // The next lot of the same treatments comes without prescriptions.
   std::vector<Document> next;
   for (const Document& d : lot_.docs) {
-    if (d.type != extractors::DocumentType::kPrescription) next.push_back(d);
+    if (d.type != DocumentType::kPrescription) next.push_back(d);
   }
   const LotVerdict v = Check(next);
   EXPECT_EQ(v.verdict, Verdict::kAccepted) << (v.anomalies.empty() ? "" : v.anomalies[0].code);
@@ -321,7 +321,7 @@ TEST_F(LotRules, EveryInvoiceRejectedMakesTheLotRejected) {
 TEST_F(LotRules, FluxSecuriseNeedsOnlyBordereauAndPrescriptions) {
   std::vector<Document> securise;
   for (const Document& d : lot_.docs) {
-    if (d.type != extractors::DocumentType::kFeuilleDeSoins) securise.push_back(d);
+    if (d.type != DocumentType::kFeuilleDeSoins) securise.push_back(d);
   }
   const LotVerdict v = Check(securise);
   EXPECT_EQ(v.flux, Flux::kSecurise);
@@ -364,7 +364,7 @@ TEST(LotRulesUnreadable, EveryNeededFieldAbsentIsFlagged) {
                                           "impossibilite_signer" /* not needed when the patient signed */};
   for (size_t d = 0; d < clean.docs.size(); ++d) {
     for (const auto& [name, field] : clean.docs[d].fields) {
-      std::vector<extractors::Document> docs = clean.docs;
+      std::vector<Document> docs = clean.docs;
       docs[d].fields.erase(name);
       auto v = CheckLots(docs, Rules(), history);
       ASSERT_TRUE(v.ok());
@@ -412,7 +412,7 @@ TEST(LotRulesEnvelope, TwoLotsInOneEnvelopeAreJudgedApart) {
   CleanLot second = MakeCleanLot();
   second.docs[0].fields["lot.numero"] = Text("043");
   second.docs[static_cast<size_t>(second.feuilles[1])].fields["signature.praticien"] = Bool(false);
-  std::vector<extractors::Document> docs = first.docs;
+  std::vector<Document> docs = first.docs;
   docs.insert(docs.end(), second.docs.begin(), second.docs.end());
   auto v = CheckLots(docs, Rules(), history);
   ASSERT_TRUE(v.ok());

@@ -118,7 +118,7 @@ TEST_F(MembersStore, MutuellePaidToSumsTheMembersSavedClaims) {
   auto store = Store::Open(Path());
   ASSERT_TRUE(store.ok());
   auto claim = [](std::string id, std::string member, int64_t mutuelle_cents) {
-    pricing::PricedClaim c;
+    PricedClaim c;
     c.id = std::move(id);
     c.member = std::move(member);
     c.beneficiaire = c.member;

@@ -31,14 +31,14 @@ const pricing::PricingData& Data() {
   return *data;
 }
 
-pricing::Claim Pilule(const char* id, const char* date) {
-  pricing::Claim c;
+Claim Pilule(const char* id, const char* date) {
+  Claim c;
   c.id = id;
   c.member = "A43627204";
   c.beneficiaire = "A43627204";
   c.date_naissance = Date::Parse("1992-06-20").value();
   c.coverage = {"PASS3", Date::Parse("2018-12-22").value(), std::nullopt};
-  pricing::ClaimLine l;
+  ClaimLine l;
   l.code = "PILULE_NR";
   l.date = Date::Parse(date).value();
   l.frais_reels = Money::Euros(30);
@@ -112,7 +112,7 @@ TEST_F(StoreTest, TwoProcessesCannotBothTakeTheSameForfait) {
   auto a = Store::Open(Path());
   auto b = Store::Open(Path());  // a second connection, as another worker would have
   ASSERT_TRUE(a.ok() && b.ok());
-  std::vector<pricing::CounterEntry> ca, cb;
+  std::vector<CounterEntry> ca, cb;
   ASSERT_TRUE(pricer.Price(Pilule("X", "2025-02-01"), a->counters(), &ca).ok());
   ASSERT_TRUE(pricer.Price(Pilule("Y", "2025-02-02"), b->counters(), &cb).ok());
   ASSERT_TRUE(a->counters().Apply("X", ca).ok());

@@ -54,7 +54,7 @@ TEST(SynthFamilies, EachFamilyAloneGivesByteIdenticalFilesForTheSameSeed) {
   for (int family = 2; family <= 4; ++family) EXPECT_NE(first_text[family], first_text[1]) << family;
 }
 
-// The contract fields (shared/spec/results.md) each type carries in the truth.
+// The contract fields (docs/results.md) each type carries in the truth.
 const std::map<std::string, std::set<std::string>>& Catalogue() {
   static const std::map<std::string, std::set<std::string>> c = {
       {"bordereau", {"partenaire.identifiant", "partenaire.nom", "lot.numero", "lot.date", "organisme.destinataire",

@@ -58,7 +58,7 @@ double LoadAverage() {
   return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
 
-mail::OutboxMessage Decompte(int n, const std::string& attachment) {
+OutboxMessage Decompte(int n, const std::string& attachment) {
   mail::DecompteMail m;
   m.decompte_id = "BENCH-" + std::to_string(n);
   m.to_address = "adherent" + std::to_string(n) + "@example.org";

@@ -69,7 +69,7 @@ std::string Str(const json& j, const char* key) {
   return v != nullptr && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-Status ReadVerre(const json& j, const std::string& path, pricing::Verre* v) {
+Status ReadVerre(const json& j, const std::string& path, Verre* v) {
   int64_t sphere = 0, cylindre = 0, addition = 0;
   if (auto st = ReadHundredths(j, "sphere", path, &sphere); !st.ok()) return st;
   if (auto st = ReadHundredths(j, "cylindre", path, &cylindre); !st.ok()) return st;
@@ -79,14 +79,14 @@ Status ReadVerre(const json& j, const std::string& path, pricing::Verre* v) {
   v->addition = static_cast<int>(addition);
   v->multifocal = Flag(j, "multifocal", addition > 0);
   const std::string classe = Str(j, "classe");
-  if (classe == "simple") v->classe = pricing::ClasseVerre::kSimple;
-  else if (classe == "complexe") v->classe = pricing::ClasseVerre::kComplexe;
-  else if (classe == "tres_complexe") v->classe = pricing::ClasseVerre::kTresComplexe;
+  if (classe == "simple") v->classe = ClasseVerre::kSimple;
+  else if (classe == "complexe") v->classe = ClasseVerre::kComplexe;
+  else if (classe == "tres_complexe") v->classe = ClasseVerre::kTresComplexe;
   else if (!classe.empty()) return Bad(path + ".classe", "simple, complexe ou tres_complexe");
   return Status::Ok();
 }
 
-Status ReadLine(const json& j, const std::string& path, pricing::ClaimLine* l) {
+Status ReadLine(const json& j, const std::string& path, ClaimLine* l) {
   if (!j.is_object()) return Bad(path, "objet attendu");
   if (auto st = ReadDate(j, "date", path, &l->date, true); !st.ok()) return st;
   l->code = Str(j, "code");
@@ -107,7 +107,7 @@ Status ReadLine(const json& j, const std::string& path, pricing::ClaimLine* l) {
     l->base_ligne = b;
   }
   if (const json* f = Member(j, "flags")) {
-    pricing::LineFlags& fl = l->flags;
+    LineFlags& fl = l->flags;
     fl.dptm = Flag(*f, "dptm", fl.dptm);
     fl.parcours_de_soins = Flag(*f, "parcours_de_soins", fl.parcours_de_soins);
     fl.conventionne = Flag(*f, "conventionne", fl.conventionne);
@@ -124,7 +124,7 @@ Status ReadLine(const json& j, const std::string& path, pricing::ClaimLine* l) {
     fl.hospitalisation = Flag(*f, "hospitalisation", fl.hospitalisation);
   }
   if (const json* ro = Member(j, "ro")) {
-    pricing::RoConnu r;
+    RoConnu r;
     const std::string rp = path + ".ro";
     if (Member(*ro, "base") != nullptr) {
       Money b = Money::Zero();
@@ -149,7 +149,7 @@ Status ReadLine(const json& j, const std::string& path, pricing::ClaimLine* l) {
     l->ro = r;
   }
   if (const json* o = Member(j, "optique")) {
-    pricing::Optique opt;
+    Optique opt;
     const std::string op = path + ".optique";
     if (const json* d = Member(*o, "droit")) {
       if (auto st = ReadVerre(*d, op + ".droit", &opt.droit); !st.ok()) return st;
@@ -169,7 +169,7 @@ Status ReadLine(const json& j, const std::string& path, pricing::ClaimLine* l) {
 
 // Contract, coverage dates and birth date: from the member file when it
 // knows the member, else from the claim itself.
-Status ReadCoverage(const json& j, const std::string& path, const MemberLookup& lookup, pricing::Claim* c) {
+Status ReadCoverage(const json& j, const std::string& path, const MemberLookup& lookup, Claim* c) {
   std::optional<MemberCoverage> known;
   if (lookup && !c->member.empty()) {
     auto found = lookup(c->member);
@@ -198,9 +198,9 @@ Status ReadCoverage(const json& j, const std::string& path, const MemberLookup& 
   return Status::Ok();
 }
 
-Result<pricing::Claim> ReadClaim(const json& j, const std::string& path, const MemberLookup& lookup) {
+Result<Claim> ReadClaim(const json& j, const std::string& path, const MemberLookup& lookup) {
   if (!j.is_object()) return Bad(path, "objet attendu");
-  pricing::Claim c;
+  Claim c;
   c.id = Str(j, "id");
   if (c.id.empty()) return Bad(path + ".id", "identifiant requis (clé d'idempotence)");
   c.member = Str(j, "member");
@@ -216,7 +216,7 @@ Result<pricing::Claim> ReadClaim(const json& j, const std::string& path, const M
   const json* lines = Member(j, "lines");
   if (lines == nullptr || !lines->is_array()) return Bad(path + ".lines", "liste de lignes requise");
   for (size_t i = 0; i < lines->size(); ++i) {
-    pricing::ClaimLine l;
+    ClaimLine l;
     if (auto st = ReadLine((*lines)[i], fmt::format("{}.lines[{}]", path, i), &l); !st.ok()) return st;
     c.lines.push_back(std::move(l));
   }
@@ -225,8 +225,8 @@ Result<pricing::Claim> ReadClaim(const json& j, const std::string& path, const M
 
 }  // namespace
 
-Result<std::vector<pricing::Claim>> ClaimsFromJson(const json& j, const MemberLookup& lookup) {
-  std::vector<pricing::Claim> out;
+Result<std::vector<Claim>> ClaimsFromJson(const json& j, const MemberLookup& lookup) {
+  std::vector<Claim> out;
   if (j.is_object() && j.contains("claims")) {
     const json& arr = j["claims"];
     if (!arr.is_array()) return Bad("claims", "liste attendue");
@@ -243,7 +243,7 @@ Result<std::vector<pricing::Claim>> ClaimsFromJson(const json& j, const MemberLo
   return out;
 }
 
-ordered_json PricedClaimToJson(const pricing::PricedClaim& claim) {
+ordered_json PricedClaimToJson(const PricedClaim& claim) {
   return ordered_json::parse(pricing::PricedClaimToJson(claim));
 }
 

@@ -1,6 +1,6 @@
 // JSON forms of claims for the CLI: reading a claim to price (the input of
 // `liasse price`) and writing priced claims as the `claims[]` entries of
-// shared/spec/results.md. Kept in the CLI so the pricing API stays free of
+// docs/results.md. Kept in the CLI so the pricing API stays free of
 // JSON types.
 #pragma once
 
@@ -13,7 +13,7 @@
 
 #include "liasse/core/date.h"
 #include "liasse/core/status.h"
-#include "liasse/pricing/claim.h"
+#include "liasse/core/claim.h"
 
 namespace liasse::cli {
 
@@ -37,11 +37,11 @@ using MemberLookup = std::function<Result<std::optional<MemberCoverage>>(std::st
 // birth date unless the claim is for another beneficiary with its own
 // "date_naissance"; "contrat", "date_adhesion" and "date_naissance" are then
 // optional and, when given, overridden. Otherwise they are required.
-Result<std::vector<pricing::Claim>> ClaimsFromJson(const nlohmann::json& j, const MemberLookup& lookup = {});
+Result<std::vector<Claim>> ClaimsFromJson(const nlohmann::json& j, const MemberLookup& lookup = {});
 
 // A priced claim as in results.md: id, member, beneficiaire, lines[] (date,
 // code, libelle, frais_reels, base, taux_ro, ro, retenues, mutuelle,
 // reste_a_charge, garantie, trace), totals.
-nlohmann::ordered_json PricedClaimToJson(const pricing::PricedClaim& claim);
+nlohmann::ordered_json PricedClaimToJson(const PricedClaim& claim);
 
 }  // namespace liasse::cli

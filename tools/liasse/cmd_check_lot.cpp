@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "liasse/extractors/document_json.h"
+#include "liasse/core/document_json.h"
 #include "liasse/rules/lot.h"
 #include "liasse/rules/memory_history.h"
 #include "liasse/store/database.h"
@@ -67,7 +67,7 @@ void AddCheckLotCommand(CLI::App& app, int& exit_code) {
     nlohmann::ordered_json report = nlohmann::ordered_json::array();
     exit_code = 0;
     for (const std::string& input : args->inputs) {
-      auto envelope = extractors::ReadEnvelopeFile(input);
+      auto envelope = ReadEnvelopeFile(input);
       if (!envelope.ok()) {
         std::cerr << "liasse check-lot: " << envelope.status().message() << "\n";
         report.push_back({{"source", input}, {"error", envelope.status().message()}});
@@ -93,7 +93,7 @@ void AddCheckLotCommand(CLI::App& app, int& exit_code) {
         std::filesystem::create_directories(args->out_dir);
         const auto path = std::filesystem::path(args->out_dir) / std::filesystem::path(input).filename();
         std::ofstream out(path, std::ios::binary);
-        out << extractors::EnvelopeToJson(*envelope) << "\n";
+        out << EnvelopeToJson(*envelope) << "\n";
         if (!out) {
           std::cerr << "liasse check-lot: " << path.string() << ": écriture impossible\n";
           exit_code = 1;

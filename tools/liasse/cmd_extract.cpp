@@ -18,7 +18,7 @@
 
 #include "commands.h"
 #include "liasse/runner/region_reread.h"
-#include "liasse/extractors/document_json.h"
+#include "liasse/core/document_json.h"
 #include "liasse/extractors/extract.h"
 #include "liasse/ocr/ocr.h"
 #include "liasse/ocr/page_image.h"
@@ -70,9 +70,9 @@ fs::path FindSource(const fs::path& dir, const std::string& stem) {
   return {};
 }
 
-extractors::Envelope MakeEnvelope(const fs::path& dir, const std::vector<extractors::OcrPage>& pages,
+Envelope MakeEnvelope(const fs::path& dir, const std::vector<extractors::OcrPage>& pages,
                                   const std::string& envelopes_dir) {
-  extractors::Envelope env;
+  Envelope env;
   const std::string stem = dir.filename().string();
   env.source = stem;
   if (!envelopes_dir.empty()) {
@@ -118,7 +118,7 @@ void FillInk(const std::vector<ocr::PageImage>& images, std::vector<extractors::
 class PdfRegionReader : public extractors::RegionReader {
  public:
   PdfRegionReader(ocr::OcrEngine& engine, const std::vector<ocr::PageImage>& images) : engine_(engine), images_(images) {}
-  Result<extractors::RegionText> Reread(int page_index, const extractors::Box& box, extractors::RegionKind kind) override {
+  Result<extractors::RegionText> Reread(int page_index, const Box& box, extractors::RegionKind kind) override {
     if (page_index < 0 || static_cast<size_t>(page_index) >= images_.size()) {
       return Status::InvalidArgument("page " + std::to_string(page_index) + " inconnue");
     }
@@ -134,7 +134,7 @@ class PdfRegionReader : public extractors::RegionReader {
 };
 
 // Rotation and skew are not in OcrPage: read them from the page JSON again.
-void FillPageGeometry(const fs::path& dir, extractors::Envelope& env) {
+void FillPageGeometry(const fs::path& dir, Envelope& env) {
   for (auto& page : env.pages) {
     char name[32];
     std::snprintf(name, sizeof name, "page-%04d.json", page.index + 1);
@@ -200,10 +200,10 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
       extract_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (reader) rereads += reader->count();
       page_count += static_cast<int>(pages->size());
-      extractors::Envelope env = MakeEnvelope(dir, *pages, args->envelopes);
+      Envelope env = MakeEnvelope(dir, *pages, args->envelopes);
       FillPageGeometry(dir, env);
       env.documents = std::move(documents);
-      std::ofstream(fs::path(args->out) / (dir.filename().string() + ".json")) << extractors::EnvelopeToJson(env) << "\n";
+      std::ofstream(fs::path(args->out) / (dir.filename().string() + ".json")) << EnvelopeToJson(env) << "\n";
     }
     std::cout << "extraction : " << page_count << " page(s) en " << extract_seconds << " s";
     if (extract_seconds > 0) std::cout << " (" << page_count / extract_seconds << " pages/s)";

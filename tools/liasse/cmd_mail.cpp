@@ -90,14 +90,14 @@ int RunStatus(const MailArgs& args) {
   std::cout << "en file : " << counts->queued << "\nen cours : " << counts->sending << "\nenvoyés : " << counts->sent
             << "\nà réessayer : " << counts->retry << "\nen échec : " << counts->failed << "\n";
   if (args.list_failed) {
-    for (auto state : {mail::OutboxState::kRetry, mail::OutboxState::kFailed}) {
+    for (auto state : {OutboxState::kRetry, OutboxState::kFailed}) {
       auto rows = (*outbox)->List(state);
       if (!rows.ok()) {
         std::cerr << "liasse mail status: " << rows.status().message() << "\n";
         return 1;
       }
       for (const auto& row : *rows) {
-        std::cout << mail::OutboxStateName(row.state) << "\t" << row.decompte_id << "\t" << row.recipient << "\t"
+        std::cout << OutboxStateName(row.state) << "\t" << row.decompte_id << "\t" << row.recipient << "\t"
                   << row.attempts << " essai(s)\t" << row.last_reply << "\n";
       }
     }

@@ -31,10 +31,10 @@ Date Today() {
   return Date::FromSerial(now.time_since_epoch().count());
 }
 
-pricing::ClasseVerre Classe(const std::string& s) {
-  if (s == "complexe") return pricing::ClasseVerre::kComplexe;
-  if (s == "tres_complexe") return pricing::ClasseVerre::kTresComplexe;
-  return pricing::ClasseVerre::kSimple;
+ClasseVerre Classe(const std::string& s) {
+  if (s == "complexe") return ClasseVerre::kComplexe;
+  if (s == "tres_complexe") return ClasseVerre::kTresComplexe;
+  return ClasseVerre::kSimple;
 }
 
 int Run(const SimulateArgs& a) {
@@ -75,13 +75,13 @@ int Run(const SimulateArgs& a) {
     return 2;
   }
 
-  pricing::Claim claim;
+  Claim claim;
   claim.id = "simulation";
   claim.beneficiaire = "simulation";
   claim.date_naissance = date.AddMonths(-12 * a.age).AddDays(-1);
   claim.coverage.contrat = a.contract;
   claim.coverage.date_adhesion = Date::FromSerial(0);
-  pricing::ClaimLine line;
+  ClaimLine line;
   line.date = date;
   line.code = act->code;
   line.libelle = act->libelle;
@@ -91,7 +91,7 @@ int Run(const SimulateArgs& a) {
   line.flags.cent_pour_cent_sante = act->cent_pour_cent_sante;
   line.flags.hospitalisation = act->hospitalisation;
   if (act->verres.size() == 2) {
-    pricing::Optique o;
+    Optique o;
     o.droit.classe = Classe(act->verres[0]);
     o.gauche.classe = Classe(act->verres[1]);
     line.optique = o;
@@ -105,7 +105,7 @@ int Run(const SimulateArgs& a) {
     std::cerr << "liasse simulate: " << priced.status().message() << "\n";
     return 1;
   }
-  const pricing::PricedLine& l = priced->lines[0];
+  const PricedLine& l = priced->lines[0];
   if (a.json) {
     nlohmann::ordered_json j;
     j["depense"] = l.frais_reels.ToDecimal();

@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-extractors::Box BoxFrom(const json& j) {
+Box BoxFrom(const json& j) {
   return {j.value("x", 0), j.value("y", 0), j.value("w", 0), j.value("h", 0)};
 }
 

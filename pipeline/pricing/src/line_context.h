@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "liasse/pricing/claim.h"
+#include "liasse/core/claim.h"
 #include "liasse/pricing/counters.h"
 #include "liasse/pricing/guarantee_table.h"
 #include "liasse/pricing/pricer.h"

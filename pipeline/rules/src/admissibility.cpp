@@ -7,8 +7,6 @@
 
 namespace liasse::rules {
 
-using extractors::Document;
-using extractors::DocumentType;
 using internal::KeyError;
 
 namespace {

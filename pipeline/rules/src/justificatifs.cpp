@@ -6,8 +6,6 @@
 
 namespace liasse::rules {
 
-using extractors::Document;
-using extractors::DocumentType;
 using internal::KeyError;
 
 Result<JustificatifTable> JustificatifTable::Load(const std::filesystem::path& data_dir) {
@@ -58,7 +56,7 @@ Result<JustificatifTable> JustificatifTable::Parse(std::string_view toml_text, s
     req.libelle = *libelle;
     auto doc = internal::RequiredString(*p, "document", path, origin);
     if (!doc.ok()) return doc.status();
-    auto type = extractors::ParseDocumentType(*doc);
+    auto type = ParseDocumentType(*doc);
     if (!type) return KeyError(origin, path + ".document", "type de document inconnu \"" + *doc + "\"", p->get("document"));
     req.document = *type;
     if (const toml::node* a = p->get("acquittee")) {

@@ -2,8 +2,6 @@
 
 namespace liasse::rules {
 
-using extractors::Document;
-using extractors::DocumentType;
 
 std::string_view FluxName(Flux flux) { return flux == Flux::kSecurise ? "securise" : "degrade"; }
 

@@ -9,9 +9,6 @@
 
 namespace liasse::rules {
 
-using extractors::Document;
-using extractors::DocumentType;
-using extractors::Line;
 
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {

@@ -8,7 +8,6 @@ namespace liasse::store {
 
 namespace {
 
-using mail::OutboxState;
 
 struct DbCloser {
   void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
@@ -110,7 +109,7 @@ class OutboxStore::Impl {
     return Status::Ok();
   }
 
-  Result<int64_t> EnqueueInTransaction(const mail::OutboxMessage& m) {
+  Result<int64_t> EnqueueInTransaction(const OutboxMessage& m) {
     auto select = Prepare("SELECT id FROM outbox WHERE decompte_id = ?1");
     if (!select.ok()) return select.status();
     BindText(select->get(), 1, m.decompte_id);
@@ -208,7 +207,7 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
   return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
 }
 
-Result<int64_t> OutboxStore::Enqueue(const mail::OutboxMessage& m) {
+Result<int64_t> OutboxStore::Enqueue(const OutboxMessage& m) {
   std::lock_guard lock(impl_->mutex_);
   // A queued message is the only copy of the décompte's mail: its commit is
   // always fsynced (which also makes every earlier WAL commit durable), even
@@ -245,7 +244,7 @@ Result<int64_t> OutboxStore::RecoverInFlight() {
   return impl_->Step(stmt->get(), "recovering messages in flight");
 }
 
-Result<bool> OutboxStore::ClaimNextInto(int64_t now_ms, mail::OutboxEntry& entry) {
+Result<bool> OutboxStore::ClaimNextInto(int64_t now_ms, OutboxEntry& entry) {
   std::lock_guard lock(impl_->mutex_);
   // One statement, so claiming is atomic even with other processes.
   auto stmt = impl_->Prepare(
@@ -279,14 +278,14 @@ Status OutboxStore::MarkRetry(int64_t id, int64_t next_attempt_ms, std::string_v
 
 Status OutboxStore::MarkFailed(int64_t id, std::string_view reply) { return impl_->Settle(id, "failed", 0, reply); }
 
-Result<mail::OutboxCounts> OutboxStore::Counts() {
+Result<OutboxCounts> OutboxStore::Counts() {
   std::lock_guard lock(impl_->mutex_);
   auto stmt = impl_->Prepare("SELECT state, count(*) FROM outbox GROUP BY state");
   if (!stmt.ok()) return stmt.status();
-  mail::OutboxCounts counts;
+  OutboxCounts counts;
   int rc;
   while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-    const auto state = mail::OutboxStateFromName(Impl::ColumnText(stmt->get(), 0));
+    const auto state = OutboxStateFromName(Impl::ColumnText(stmt->get(), 0));
     const int64_t n = sqlite3_column_int64(stmt->get(), 1);
     if (!state) return Status::Corrupt(impl_->path_ + ": unknown outbox state");
     switch (*state) {
@@ -301,23 +300,23 @@ Result<mail::OutboxCounts> OutboxStore::Counts() {
   return counts;
 }
 
-Result<std::vector<mail::OutboxRow>> OutboxStore::List(std::optional<mail::OutboxState> state) {
+Result<std::vector<OutboxRow>> OutboxStore::List(std::optional<OutboxState> state) {
   std::lock_guard lock(impl_->mutex_);
   auto stmt = impl_->Prepare(
       "SELECT id, decompte_id, message_id, recipient, state, attempts, next_attempt_ms, last_reply FROM outbox "
       "WHERE ?1 IS NULL OR state = ?1 ORDER BY id");
   if (!stmt.ok()) return stmt.status();
   sqlite3_stmt* s = stmt->get();
-  if (state) impl_->BindText(s, 1, mail::OutboxStateName(*state));
-  std::vector<mail::OutboxRow> rows;
+  if (state) impl_->BindText(s, 1, OutboxStateName(*state));
+  std::vector<OutboxRow> rows;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    mail::OutboxRow row;
+    OutboxRow row;
     row.id = sqlite3_column_int64(s, 0);
     row.decompte_id = Impl::ColumnText(s, 1);
     row.message_id = Impl::ColumnText(s, 2);
     row.recipient = Impl::ColumnText(s, 3);
-    const auto parsed = mail::OutboxStateFromName(Impl::ColumnText(s, 4));
+    const auto parsed = OutboxStateFromName(Impl::ColumnText(s, 4));
     if (!parsed) return Status::Corrupt(impl_->path_ + ": unknown outbox state in message " + std::to_string(row.id));
     row.state = *parsed;
     row.attempts = sqlite3_column_int(s, 5);

@@ -8,13 +8,13 @@ namespace liasse::store::detail {
 
 namespace {
 
-bool Matches(const pricing::CounterEntry& e, const pricing::CounterEntry& cap) {
+bool Matches(const CounterEntry& e, const CounterEntry& cap) {
   return e.beneficiaire == cap.beneficiaire && e.compteur == cap.compteur && !(e.date < cap.fenetre_du) &&
          !(cap.fenetre_au < e.date);
 }
 
 // Entries whose key was applied before `claim_key` (all when it never was).
-Result<pricing::CounterTotal> TotalLocked(Connection& c, std::string_view beneficiaire, std::string_view compteur,
+Result<CounterTotal> TotalLocked(Connection& c, std::string_view beneficiaire, std::string_view compteur,
                                           Date du, Date au, std::string_view claim_key) {
   auto s = Statement::Prepare(
       c,
@@ -26,19 +26,19 @@ Result<pricing::CounterTotal> TotalLocked(Connection& c, std::string_view benefi
   s->Bind(1, beneficiaire).Bind(2, compteur).Bind(3, du.ToIso()).Bind(4, au.ToIso()).Bind(5, claim_key);
   auto row = s->Step();
   if (!row.ok()) return row.status();
-  return pricing::CounterTotal{Money::FromCents(s->Int(0)), s->Int(1)};
+  return CounterTotal{Money::FromCents(s->Int(0)), s->Int(1)};
 }
 
 }  // namespace
 
-Result<pricing::CounterTotal> SqliteCounters::Total(std::string_view beneficiaire, std::string_view compteur, Date du,
+Result<CounterTotal> SqliteCounters::Total(std::string_view beneficiaire, std::string_view compteur, Date du,
                                                     Date au, std::string_view claim_key) const {
   std::lock_guard<std::mutex> lock(db_.mutex());
   return TotalLocked(db_.connection(), beneficiaire, compteur, du, au, claim_key);
 }
 
-Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
-                                                    std::span<const pricing::CounterEntry> entries) {
+Result<ApplyOutcome> SqliteCounters::Apply(std::string_view key,
+                                                    std::span<const CounterEntry> entries) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
   // BEGIN IMMEDIATE takes the write lock first, so two processes cannot both
@@ -46,7 +46,7 @@ Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
   auto begin = Statement::Prepare(c, "BEGIN IMMEDIATE");
   if (!begin.ok()) return begin.status();
   if (auto st = begin->Run(); !st.ok()) return st;
-  auto rollback = [&c](Status st) -> Result<pricing::ApplyOutcome> {
+  auto rollback = [&c](Status st) -> Result<ApplyOutcome> {
     sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
     return st;
   };
@@ -57,7 +57,7 @@ Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
   if (!exists.ok()) return rollback(exists.status());
   if (*exists) {
     sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
-    return pricing::ApplyOutcome::kAlreadyApplied;
+    return ApplyOutcome::kAlreadyApplied;
   }
   // Each cap is checked on the view the pricing had: what is stored plus the
   // entries before it in this claim.
@@ -94,7 +94,7 @@ Result<pricing::ApplyOutcome> SqliteCounters::Apply(std::string_view key,
   if (sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return rollback(SqliteError(c.db, "COMMIT"));
   }
-  return pricing::ApplyOutcome::kApplied;
+  return ApplyOutcome::kApplied;
 }
 
 }  // namespace liasse::store::detail

@@ -203,7 +203,7 @@ Result<std::vector<std::string>> Store::Contracts() {
   return out;
 }
 
-Status Store::SavePricedClaim(const pricing::PricedClaim& claim) {
+Status Store::SavePricedClaim(const PricedClaim& claim) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
   if (auto st = Tx(c, "BEGIN IMMEDIATE"); !st.ok()) return st;
@@ -253,7 +253,7 @@ Result<Money> Store::MutuellePaidTo(std::string_view numero_adherent) {
   return Money::FromCents(s->Int(0));
 }
 
-Result<pricing::PricedClaim> Store::LoadPricedClaim(std::string_view id) {
+Result<PricedClaim> Store::LoadPricedClaim(std::string_view id) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
   auto head = Statement::Prepare(c,
@@ -264,7 +264,7 @@ Result<pricing::PricedClaim> Store::LoadPricedClaim(std::string_view id) {
   auto row = head->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::NotFound(fmt::format("demande {} non liquidée", id));
-  pricing::PricedClaim p;
+  PricedClaim p;
   p.id = std::string(id);
   p.member = head->Text(0);
   p.beneficiaire = head->Text(1);
@@ -280,7 +280,7 @@ Result<pricing::PricedClaim> Store::LoadPricedClaim(std::string_view id) {
     auto more = lines->Step();
     if (!more.ok()) return more.status();
     if (!*more) break;
-    pricing::PricedLine l;
+    PricedLine l;
     l.date = ParseStoredDate(lines->Text(0));
     l.code = lines->Text(1);
     l.libelle = lines->Text(2);

@@ -1,12 +1,12 @@
 // Reading an envelope: split its pages into documents, classify each,
 // extract and normalise its fields and tables, cross-check them and flag
-// what a person must look at (shared/spec/results.md).
+// what a person must look at (docs/results.md).
 #pragma once
 
 #include <filesystem>
 #include <vector>
 
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 #include "liasse/extractors/ocr_input.h"
 
 namespace liasse::extractors {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "liasse/core/status.h"
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 
 namespace liasse::extractors {
 

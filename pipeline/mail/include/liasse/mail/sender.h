@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "liasse/core/status.h"
-#include "liasse/mail/outbox.h"
+#include "liasse/core/outbox.h"
 #include "liasse/mail/smtp.h"
 
 namespace liasse::mail {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "liasse/core/status.h"
-#include "liasse/pricing/claim.h"
+#include "liasse/core/claim.h"
 #include "liasse/pricing/counters.h"
 #include "liasse/pricing/guarantee_table.h"
 #include "liasse/pricing/tariffs.h"

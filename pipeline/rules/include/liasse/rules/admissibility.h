@@ -12,7 +12,7 @@
 
 #include "liasse/core/date.h"
 #include "liasse/core/status.h"
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 
 namespace liasse::rules {
 
@@ -48,7 +48,7 @@ class AdmissibilityRules {
   // claim's documents, searched for exclusions (facture lines' libellé and
   // categorie). Empty when admissible.
   std::vector<AdmissibilityIssue> Check(const Coverage& coverage, Date care, Date received,
-                                        const std::vector<extractors::Document>& documents) const;
+                                        const std::vector<Document>& documents) const;
 
  private:
   std::vector<std::pair<Date, int>> deadlines_;  // valid_from ascending

@@ -12,14 +12,14 @@
 #include <vector>
 
 #include "liasse/core/status.h"
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 
 namespace liasse::rules {
 
 struct PieceRequirement {
   std::string id;
   std::string libelle;                   // French, as written in the demande de pièces
-  extractors::DocumentType document = extractors::DocumentType::kAutre;
+  DocumentType document = DocumentType::kAutre;
   bool acquittee = false;                // the facture must be marked acquittée
 };
 
@@ -53,7 +53,7 @@ class JustificatifTable {
   // against the requirement: each piece takes one unused document of its
   // type; a facture required acquittée and not marked so does not count.
   Result<DemandeDePieces> Missing(std::string_view prestation, bool teletransmission,
-                                  const std::vector<extractors::Document>& documents) const;
+                                  const std::vector<Document>& documents) const;
 
   const std::vector<PrestationRequirement>& prestations() const { return prestations_; }
 

@@ -13,7 +13,7 @@
 
 #include "liasse/core/prescription_history.h"
 #include "liasse/core/status.h"
-#include "liasse/extractors/document.h"
+#include "liasse/core/document.h"
 #include "liasse/rules/rule_set.h"
 
 namespace liasse::rules {
@@ -35,7 +35,7 @@ struct Lot {
 // bordereau. Other document types are not lot pieces. The flux is the
 // bordereau's `lot.flux` ("securise"/"degrade") when read, else dégradé when
 // the lot holds a feuille de soins, else sécurisé.
-std::vector<Lot> AssembleLots(const std::vector<extractors::Document>& documents);
+std::vector<Lot> AssembleLots(const std::vector<Document>& documents);
 
 struct Anomaly {
   std::string code;
@@ -60,20 +60,20 @@ struct LotVerdict {
 };
 
 // Checks one lot. Fails only when `history` cannot answer.
-Result<LotVerdict> CheckLot(const std::vector<extractors::Document>& documents, const Lot& lot,
+Result<LotVerdict> CheckLot(const std::vector<Document>& documents, const Lot& lot,
                             const LotRuleSet& rules, const PrescriptionHistory& history);
 
 // AssembleLots + CheckLot for every lot.
-Result<std::vector<LotVerdict>> CheckLots(const std::vector<extractors::Document>& documents,
+Result<std::vector<LotVerdict>> CheckLots(const std::vector<Document>& documents,
                                           const LotRuleSet& rules, const PrescriptionHistory& history);
 
 // Records in `history` every prescription the lot carries (for invoices it
 // can identify), so the next lot for the same treatment needs no copy. Call
 // after the lot was processed.
-Status RememberPrescriptions(const std::vector<extractors::Document>& documents, const Lot& lot,
+Status RememberPrescriptions(const std::vector<Document>& documents, const Lot& lot,
                              PrescriptionHistory& history);
 
-// The result contract's `lots` array (shared/spec/results.md) as JSON text,
+// The result contract's `lots` array (docs/results.md) as JSON text,
 // with `factures_rejetees`, `flux` and each anomaly's `a_renvoyer`.
 std::string LotsToJson(const std::vector<LotVerdict>& lots, int indent = 2);
 

@@ -1,5 +1,5 @@
 // The mail outbox in SQLite: the persistent implementation of
-// liasse::mail::Outbox (see liasse/mail/outbox.h for the states).
+// liasse::Outbox (see liasse/core/outbox.h for the states).
 //
 // Owns its database connection (WAL journal, busy timeout). Its table
 // `outbox` is created when missing and its schema version recorded in
@@ -21,7 +21,7 @@
 #include <memory>
 #include <string>
 
-#include "liasse/mail/outbox.h"
+#include "liasse/core/outbox.h"
 
 namespace liasse::store {
 
@@ -33,7 +33,7 @@ struct OutboxStoreOptions {
   bool full_sync = false;
 };
 
-class OutboxStore final : public mail::Outbox {
+class OutboxStore final : public Outbox {
  public:
   // Opens (creating when missing) the database file `path` and its outbox
   // table. Fails with kIoError naming the file when it cannot be opened, or
@@ -44,16 +44,16 @@ class OutboxStore final : public mail::Outbox {
   OutboxStore(const OutboxStore&) = delete;
   OutboxStore& operator=(const OutboxStore&) = delete;
 
-  // mail::Outbox. Thread-safe (one internal mutex); several processes may
+  // Outbox. Thread-safe (one internal mutex); several processes may
   // share the file, but only one may send at a time (see RecoverInFlight).
-  Result<int64_t> Enqueue(const mail::OutboxMessage& message) override;
+  Result<int64_t> Enqueue(const OutboxMessage& message) override;
   Result<int64_t> RecoverInFlight() override;
-  Result<bool> ClaimNextInto(int64_t now_ms, mail::OutboxEntry& entry) override;
+  Result<bool> ClaimNextInto(int64_t now_ms, OutboxEntry& entry) override;
   Status MarkSent(int64_t id, std::string_view reply) override;
   Status MarkRetry(int64_t id, int64_t next_attempt_ms, std::string_view reply) override;
   Status MarkFailed(int64_t id, std::string_view reply) override;
-  Result<mail::OutboxCounts> Counts() override;
-  Result<std::vector<mail::OutboxRow>> List(std::optional<mail::OutboxState> state) override;
+  Result<OutboxCounts> Counts() override;
+  Result<std::vector<OutboxRow>> List(std::optional<OutboxState> state) override;
 
   // The outbox schema version this program writes.
   static constexpr int kSchemaVersion = 1;

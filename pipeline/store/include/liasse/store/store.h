@@ -12,8 +12,8 @@
 #include "liasse/core/date.h"
 #include "liasse/core/money.h"
 #include "liasse/core/status.h"
-#include "liasse/pricing/claim.h"
-#include "liasse/pricing/counters.h"
+#include "liasse/core/claim.h"
+#include "liasse/core/counters.h"
 #include "liasse/store/database.h"
 
 namespace liasse::store {
@@ -71,15 +71,15 @@ class Store {
   Result<std::vector<std::string>> Contracts();
 
   // Saves a priced claim, replacing an earlier pricing of the same id.
-  Status SavePricedClaim(const pricing::PricedClaim& claim);
+  Status SavePricedClaim(const PricedClaim& claim);
   // The saved claim with its lines and traces, or NotFound.
-  Result<pricing::PricedClaim> LoadPricedClaim(std::string_view id);
+  Result<PricedClaim> LoadPricedClaim(std::string_view id);
   // The sum of the mutuelle part of every priced claim saved for member
   // `numero_adherent` (zero when none): the prestations the mutuelle paid.
   Result<Money> MutuellePaidTo(std::string_view numero_adherent);
 
   // Counters on this database; valid while the Store lives.
-  pricing::Counters& counters() { return *counters_; }
+  Counters& counters() { return *counters_; }
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
@@ -92,7 +92,7 @@ class Store {
   // Every member for which `keep` is true, by numéro d'adhérent.
   Result<std::vector<Member>> MembersWhere(const std::function<bool(const Member&)>& keep);
   Database db_;
-  std::unique_ptr<pricing::Counters> counters_;
+  std::unique_ptr<Counters> counters_;
 };
 
 }  // namespace liasse::store

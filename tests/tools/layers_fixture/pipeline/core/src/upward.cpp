@@ -1,0 +1,2 @@
+// Fixture of Layers.CheckerRefusesAnUpwardInclude: core may not include ocr.
+#include "liasse/ocr/ocr.h"

@@ -1,0 +1,241 @@
+// Claims from members' factures: priced for the member of the numéro
+// d'adhérent when the justificatifs are complete, a demande de pièces
+// instead when they are not, and never a guess (another beneficiary, a total
+// that does not add up). Real store, real tariffs and guarantee tables, real
+// justificatifs table and letter generator.
+#include "facture_claims.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "letters.h"
+#include "pdf_text.h"
+#include "sample_pricing.h"
+#include "test_files.h"
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+using liasse::test_support::FreshTestDir;
+using liasse::Document;
+using liasse::DocumentType;
+
+Field Text(std::string v) { return {std::move(v), 0.99, 0, std::nullopt}; }
+Field Flag(bool v) { return {v, 0.99, 0, std::nullopt}; }
+
+Line L(const char* date, const char* code, const char* libelle, const char* montant) {
+  Line l;
+  l.values = {{"date", date}, {"code", code}, {"libelle", libelle}, {"montant", montant}};
+  return l;
+}
+
+// A facture of Thomas MARIE (A43627204, PASS2, télétransmission).
+Document Facture(const char* categorie, const char* total, std::vector<Line> lines, bool acquittee = true) {
+  Document d;
+  d.type = DocumentType::kFacture;
+  d.fields["categorie"] = Text(categorie);
+  d.fields["numero_facture"] = Text("2025-10001");
+  d.fields["date"] = Text("2025-03-10");
+  d.fields["emetteur.identifiant"] = Text("632732798");
+  d.fields["beneficiaire.nom"] = Text("MARIE");
+  d.fields["beneficiaire.prenom"] = Text("Thomas");
+  d.fields["numero_adherent"] = Text("A43627204");
+  d.fields["montant_total"] = Text(total);
+  d.fields["acquittee"] = Flag(acquittee);
+  d.lines = std::move(lines);
+  return d;
+}
+
+Document Prescription() {
+  Document d;
+  d.type = DocumentType::kPrescription;
+  d.fields["date"] = Text("2025-02-20");
+  return d;
+}
+
+// Both lenses Sph −5,50 Cyl −1,00: printed in negative cylinder, they are
+// Sph −6,50 Cyl +1,00 in seed 004's (+) convention, hence complexe.
+Document Lunettes(const char* total = "380.00") {
+  return Facture("optique", total,
+                 {L("2025-03-10", "MONTURE", "Monture RAY-BAN RB5154", "80.00"),
+                  L("2025-03-10", "VERRE", "Verre OD unifocal Sph -5,50 Cyl -1,00 Axe 90°", "150.00"),
+                  L("2025-03-10", "VERRE", "Verre OG unifocal Sph -5,50 Cyl -1,00 Axe 85°", "150.00")});
+}
+
+class FactureClaimsTest : public liasse::test_support::SamplePricingTest {
+ protected:
+  void SetUp() override {
+    dir_ = FreshTestDir("liasse_factures_");
+    OpenStoreAndPricer(dir_ / "liasse.db");
+    auto table = rules::JustificatifTable::Load(fs::path(LIASSE_SOURCE_DIR) / "data");
+    ASSERT_TRUE(table.ok()) << table.status().ToString();
+    table_.emplace(std::move(table).value());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::vector<ClaimResult> Price(const std::vector<Document>& docs) {
+    review_.clear();
+    checks_ = CheckFactures(docs, *table_, *store_, review_);
+    return PriceFactureClaims(docs, checks_, *pricer_, *store_, Date::Parse("2025-03-20").value());
+  }
+
+  fs::path dir_;
+  std::optional<rules::JustificatifTable> table_;
+  std::vector<FactureCheck> checks_;
+  std::vector<std::string> review_;
+};
+
+TEST_F(FactureClaimsTest, CompleteOptiqueClaimIsPricedAsOneEquipmentByLensClasses) {
+  const std::vector<Document> docs = {Prescription(), Lunettes()};
+  const auto claims = Price(docs);
+  ASSERT_EQ(claims.size(), 1u);
+  const ClaimResult& c = claims[0];
+  EXPECT_EQ(c.document, 1);
+  EXPECT_FALSE(c.from_bordereau);
+  ASSERT_TRUE(c.priced.has_value()) << (c.review.empty() ? "" : c.review[0]);
+  EXPECT_EQ(c.priced->id, "FAC-632732798-2025-10001");
+  EXPECT_EQ(c.priced->member, "A43627204");
+  ASSERT_EQ(c.priced->lines.size(), 1u);
+  const auto& l = c.priced->lines[0];
+  EXPECT_EQ(l.garantie, "PASS2/optique_complexe_complexe");
+  // BR 0,15 € × 60 % = 0,09 € ; forfait 200 € SS incluse (monture 80 € ≤ 100 €)
+  // → mutuelle 199,91 € ; reste 380,00 − 0,09 − 199,91 = 180,00 €.
+  EXPECT_EQ(l.frais_reels, Money::FromCents(38000));
+  EXPECT_EQ(l.ro, Money::FromCents(9));
+  EXPECT_EQ(l.mutuelle, Money::FromCents(19991));
+  EXPECT_EQ(l.reste_a_charge, Money::FromCents(18000));
+  EXPECT_TRUE(c.review.empty());
+  EXPECT_TRUE(store_->LoadPricedClaim("FAC-632732798-2025-10001").ok());
+  EXPECT_TRUE(PieceRequestsOf(checks_).empty());
+}
+
+TEST_F(FactureClaimsTest, DentalActIsPricedOnTheCcamBase) {
+  const std::vector<Document> docs = {Facture(
+      "dentaire", "55.70",
+      {L("2025-03-10", "HBMD053", "Restauration d'une dent par matériau inséré en phase plastique, 2 faces", "55.70")})};
+  const auto claims = Price(docs);
+  ASSERT_EQ(claims.size(), 1u);
+  ASSERT_TRUE(claims[0].priced.has_value()) << (claims[0].review.empty() ? "" : claims[0].review[0]);
+  // BR 40,97 € × 60 % = 24,58 € ; PASS2 soins dentaires 100 % BR − RO = 16,39 € ;
+  // reste 55,70 − 24,58 − 16,39 = 14,73 €.
+  const auto& t = claims[0].priced->totals;
+  EXPECT_EQ(t.ro, Money::FromCents(2458));
+  EXPECT_EQ(t.mutuelle, Money::FromCents(1639));
+  EXPECT_EQ(t.reste_a_charge, Money::FromCents(1473));
+}
+
+TEST_F(FactureClaimsTest, MissingPiecesAreRequestedAndNothingIsPaid) {
+  // No prescription, and the facture is not acquittée.
+  const std::vector<Document> docs = {Facture("optique", "380.00", Lunettes().lines, /*acquittee=*/false)};
+  EXPECT_TRUE(Price(docs).empty());
+  const auto requests = PieceRequestsOf(checks_);
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].document, 0);
+  ASSERT_EQ(requests[0].demande.pieces_manquantes.size(), 2u);
+  EXPECT_NE(requests[0].demande.pieces_manquantes[0].find("prescription"), std::string::npos);
+  EXPECT_NE(requests[0].demande.pieces_manquantes[1].find("acquittée"), std::string::npos);
+  EXPECT_FALSE(store_->LoadPricedClaim("FAC-632732798-2025-10001").ok());
+}
+
+TEST_F(FactureClaimsTest, AnotherBeneficiaryIsNotGuessed) {
+  Document facture = Lunettes();
+  facture.fields["beneficiaire.prenom"] = Text("Léa");
+  const auto claims = Price({Prescription(), facture});
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_EQ(claims[0].review.size(), 1u);
+  EXPECT_NE(claims[0].review[0].find("ayant droit"), std::string::npos) << claims[0].review[0];
+}
+
+TEST_F(FactureClaimsTest, DoubtfulNumeroAdherentOfSomeoneElseGetsNoLetterNorPayment) {
+  Document facture = Lunettes();
+  facture.fields["beneficiaire.nom"] = Text("DUPONT");
+  facture.review.push_back({"numero_adherent", std::nullopt, "lu avec une confiance faible (71 %) : à vérifier"});
+  EXPECT_TRUE(Price({Prescription(), facture}).empty());
+  EXPECT_TRUE(checks_.empty());
+  ASSERT_EQ(review_.size(), 1u);
+  EXPECT_NE(review_[0].find("douteux"), std::string::npos) << review_[0];
+}
+
+TEST_F(FactureClaimsTest, TotalThatDiffersFromTheLinesIsNotPaid) {
+  const auto claims = Price({Prescription(), Lunettes("390.00")});
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_EQ(claims[0].review.size(), 1u);
+  EXPECT_NE(claims[0].review[0].find("380,00"), std::string::npos) << claims[0].review[0];
+}
+
+TEST_F(FactureClaimsTest, UnreadableLensCorrectionIsNotGuessed) {
+  Document facture = Lunettes();
+  facture.lines[2] = L("2025-03-10", "VERRE", "Verre OG unifocal", "150.00");
+  const auto claims = Price({Prescription(), facture});
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_FALSE(claims[0].review.empty());
+  EXPECT_NE(claims[0].review[0].find("correction"), std::string::npos) << claims[0].review[0];
+}
+
+TEST_F(FactureClaimsTest, CategoryWithoutPrestationGoesToAPerson) {
+  const std::vector<Document> docs = {
+      Facture("pharmacie", "10.02", {L("2025-03-10", "PH2", "Spasfon Lyoc 80 mg B/10 x3", "10.02")})};
+  EXPECT_TRUE(Price(docs).empty());
+  ASSERT_EQ(review_.size(), 1u);
+  EXPECT_NE(review_[0].find("pharmacie"), std::string::npos) << review_[0];
+}
+
+TEST_F(FactureClaimsTest, PricedFactureGetsItsDecompte) {
+  const std::vector<Document> docs = {Prescription(), Lunettes()};
+  const auto claims = Price(docs);
+  ASSERT_EQ(claims.size(), 1u);
+  auto generator = generators::LetterGenerator::Create();
+  ASSERT_TRUE(generator.ok()) << generator.status().ToString();
+  LetterContext ctx{dir_, "optique", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(),
+                    &*generator, nullptr, {}};
+  std::vector<std::string> errors;
+  const auto written = WriteLetters(ctx, docs, {}, claims, {}, {}, errors);
+  ASSERT_TRUE(errors.empty()) << errors[0];
+  ASSERT_EQ(written.size(), 1u);
+  EXPECT_EQ(written[0].kind, "decompte");
+  const std::string text = test_support::PdfText(dir_ / written[0].file);
+  EXPECT_NE(text.find("199,91"), std::string::npos) << text;
+  EXPECT_NE(text.find("380,00"), std::string::npos) << text;
+}
+
+TEST_F(FactureClaimsTest, OneDecomptePerMemberGathersTheirClaimsOfTheEnvelope) {
+  Document dentaire = Facture(
+      "dentaire", "55.70",
+      {L("2025-03-12", "HBMD053", "Restauration d'une dent par matériau inséré en phase plastique, 2 faces", "55.70")});
+  dentaire.fields["numero_facture"] = Text("2025-20002");
+  Document gisele = Facture("dentaire", "43.38", {L("2025-03-11", "HBJD001", "Détartrage et polissage des dents", "43.38")});
+  gisele.fields["numero_facture"] = Text("2025-30003");
+  gisele.fields["numero_adherent"] = Text("A05060506");
+  gisele.fields["beneficiaire.nom"] = Text("GAUTHIER");
+  gisele.fields["beneficiaire.prenom"] = Text("Gisèle");
+  const std::vector<Document> docs = {Prescription(), Lunettes(), dentaire, gisele};
+  const auto claims = Price(docs);
+  ASSERT_EQ(claims.size(), 3u);
+  for (const auto& c : claims) ASSERT_TRUE(c.priced.has_value()) << (c.review.empty() ? "" : c.review[0]);
+  auto generator = generators::LetterGenerator::Create();
+  ASSERT_TRUE(generator.ok()) << generator.status().ToString();
+  LetterContext ctx{dir_, "pli", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(), &*generator,
+                    nullptr, {}};
+  std::vector<std::string> errors;
+  const auto written = WriteLetters(ctx, docs, {}, claims, {}, {}, errors);
+  ASSERT_TRUE(errors.empty()) << errors[0];
+  ASSERT_EQ(written.size(), 2u);
+  EXPECT_EQ(written[0].file, "pli/decompte-pli-A43627204-20250321.pdf");
+  EXPECT_EQ(written[1].file, "pli/decompte-FAC-632732798-2025-30003.pdf");  // a single claim keeps its id
+  const std::string thomas = test_support::PdfText(dir_ / written[0].file);
+  EXPECT_NE(thomas.find("199,91"), std::string::npos) << thomas;  // the equipment
+  EXPECT_NE(thomas.find("16,39"), std::string::npos) << thomas;   // the filling
+  EXPECT_EQ(thomas.find("43,38"), std::string::npos) << thomas;   // not Gisèle's scaling
+  // Thomas is paid 199,91 + 16,39 = 216,30 € in all.
+  EXPECT_NE(thomas.find("216,30"), std::string::npos) << thomas;
+  const std::string other = test_support::PdfText(dir_ / written[1].file);
+  EXPECT_NE(other.find("43,38"), std::string::npos) << other;
+}
+
+}  // namespace
+}  // namespace liasse::runner

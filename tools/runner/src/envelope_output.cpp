@@ -1,0 +1,147 @@
+#include "envelope_output.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#include "liasse/core/document_json.h"
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+// Two decimals are what a person reads; more would make the JSON differ
+// between runs on noise alone.
+double Round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+ordered_json PageJson(const PageOutput& p) {
+  ordered_json j;
+  j["index"] = p.page.index;
+  j["rotation"] = p.page.rotation;
+  j["skew_deg"] = Round2(p.page.skew_deg);
+  j["ocr_confidence"] = Round2(p.page.ocr_confidence);
+  j["dpi"] = p.dpi;
+  j["orientation_confidence"] = Round2(p.orientation_confidence);
+  return j;
+}
+
+ordered_json ResultJson(const EnvelopeOutput& out) {
+  Envelope env;
+  env.source = out.source;
+  env.sha256 = out.sha256;
+  env.error = out.error;
+  env.documents = out.documents;
+  // The documents' JSON comes from the extractors' writer, the one the
+  // scorer and the review station read back.
+  ordered_json docs = ordered_json::parse(EnvelopeToJson(env, -1))["documents"];
+  ordered_json j;
+  j["schema"] = "liasse.result/1";
+  j["source"] = out.source;
+  j["sha256"] = out.sha256;
+  j["error"] = out.error ? ordered_json(*out.error) : ordered_json(nullptr);
+  j["searchable_pdf"] = out.searchable_pdf.empty() ? ordered_json(nullptr) : ordered_json(out.searchable_pdf);
+  j["pages"] = ordered_json::array();
+  for (const auto& p : out.pages) j["pages"].push_back(PageJson(p));
+  j["documents"] = std::move(docs);
+  j["lots"] = ordered_json::parse(rules::LotsToJson(out.lots, -1));
+  j["claims"] = ordered_json::array();
+  for (const auto& c : out.claims) j["claims"].push_back(ordered_json::parse(c));
+  j["letters"] = ordered_json::array();
+  for (const auto& l : out.letters) {
+    j["letters"].push_back({{"kind", l.kind}, {"file", l.file}, {"to", l.to}, {"queued", l.queued}});
+  }
+  if (!out.review.empty()) j["review"] = out.review;
+  return j;
+}
+
+Status WriteFileAtomically(const fs::path& path, const std::string& content) {
+  const fs::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError(tmp.string() + ": ouverture en écriture impossible");
+    out << content;
+    if (!out.flush()) return Status::IoError(tmp.string() + ": écriture impossible");
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return Status::IoError(path.string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+PageOutput ToPageOutput(const ocr::PageResult& result, int index) {
+  PageOutput out;
+  out.page.index = index;
+  out.page.rotation = ocr::ScannedRotationDegrees(result.rotation_degrees);
+  out.page.skew_deg = result.skew_degrees;
+  out.page.ocr_confidence = result.mean_confidence;
+  out.dpi = result.dpi;
+  out.orientation_confidence = result.orientation_confidence;
+  out.timings = result.timings;
+  return out;
+}
+
+Result<std::string> WriteSearchablePdf(const fs::path& out_dir, const fs::path& envelope,
+                                       const std::vector<Result<ocr::PageResult>>& pages) {
+  const std::string stem = envelope.stem().string();
+  std::error_code ec;
+  fs::create_directories(out_dir / stem, ec);
+  if (ec) return Status::IoError((out_dir / stem).string() + ": " + ec.message());
+  std::vector<ocr::PageResult> results;
+  results.reserve(pages.size());
+  for (const auto& p : pages) {
+    ocr::PageResult copy;
+    copy.pdf_page = p->pdf_page;  // only the rendered page is needed
+    results.push_back(std::move(copy));
+  }
+  const std::string relative = stem + "/" + stem + ".ocr.pdf";
+  if (Status s = ocr::WriteSearchablePdf(results, out_dir / relative); !s.ok()) return s;
+  return relative;
+}
+
+Status WriteEnvelopeJson(const fs::path& out_dir, const fs::path& envelope, const EnvelopeOutput& output) {
+  return WriteFileAtomically(out_dir / (envelope.stem().string() + ".json"), ResultJson(output).dump(2) + "\n");
+}
+
+Status Quarantine(const fs::path& envelope, const fs::path& out_dir) {
+  std::error_code ec;
+  const fs::path dir = out_dir / "quarantine";
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  fs::copy_file(envelope, dir / envelope.filename(), fs::copy_options::overwrite_existing, ec);
+  if (ec) return Status::IoError((dir / envelope.filename()).string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+std::string EnvelopeLine(const EnvelopeOutput& out) {
+  std::map<std::string, int> types;
+  int review = 0;
+  for (const auto& d : out.documents) {
+    ++types[std::string(DocumentTypeName(d.type))];
+    review += static_cast<int>(d.review.size());
+  }
+  std::string kinds;
+  for (const auto& [name, n] : types) {
+    if (!kinds.empty()) kinds += ", ";
+    kinds += n > 1 ? fmt::format("{} ×{}", name, n) : name;
+  }
+  std::string line = fmt::format("{} : {} page(s), {} document(s)", out.source, out.pages.size(), out.documents.size());
+  if (!kinds.empty()) line += " (" + kinds + ")";
+  for (const auto& lot : out.lots) {
+    static const char* const kVerdict[] = {"accepté", "partiel", "rejeté"};
+    line += fmt::format(", lot {} {}", lot.numero.empty() ? "?" : lot.numero, kVerdict[static_cast<int>(lot.verdict)]);
+  }
+  for (const auto& c : out.claims) review += static_cast<int>(ordered_json::parse(c)["review"].size());
+  if (!out.letters.empty()) line += fmt::format(", {} courrier(s)", out.letters.size());
+  if (review > 0) line += fmt::format(", {} point(s) à revoir", review);
+  return line;
+}
+
+}  // namespace liasse::runner

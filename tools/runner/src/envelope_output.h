@@ -1,0 +1,61 @@
+// What `liasse process` writes for one envelope: the result JSON of
+// docs/results.md, the searchable PDF, the quarantine copy, and the
+// one-line terminal summary. Internal to the runner.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "liasse/core/status.h"
+#include "liasse/core/document.h"
+#include "liasse/ocr/ocr.h"
+#include "letters.h"
+#include "liasse/rules/lot.h"
+
+namespace liasse::runner {
+
+// A page as the result reports it: the contract's members plus what the
+// OCR measured (resolution, orientation confidence, step timings).
+struct PageOutput {
+  Page page;
+  int dpi = 0;
+  double orientation_confidence = 0;
+  ocr::StepTimings timings;
+};
+
+struct EnvelopeOutput {
+  std::string source;  // file name of the envelope
+  std::string sha256;
+  std::optional<std::string> error;
+  std::string searchable_pdf;  // relative to the output directory, empty when none
+  std::vector<PageOutput> pages;
+  std::vector<Document> documents;
+  std::vector<rules::LotVerdict> lots;
+  std::vector<std::string> claims;  // each a `claims[]` entry, JSON text
+  std::vector<WrittenLetter> letters;
+  // What went wrong after reading (a letter not produced, a store error),
+  // French, for the operator; written as the envelope's "review".
+  std::vector<std::string> review;
+};
+
+PageOutput ToPageOutput(const ocr::PageResult& result, int index);
+
+// Writes DIR/<stem>/<stem>.ocr.pdf from the page results (all recognised
+// with render_pdf_page) and returns its path relative to DIR, or kIoError.
+Result<std::string> WriteSearchablePdf(const std::filesystem::path& out_dir, const std::filesystem::path& envelope,
+                                       const std::vector<Result<ocr::PageResult>>& pages);
+
+// Writes DIR/<stem>.json atomically (temporary file + rename): a reader
+// never sees half a result. kIoError naming the file on failure.
+Status WriteEnvelopeJson(const std::filesystem::path& out_dir, const std::filesystem::path& envelope,
+                         const EnvelopeOutput& output);
+
+// Copies the envelope to DIR/quarantine/ (the original stays where it was).
+Status Quarantine(const std::filesystem::path& envelope, const std::filesystem::path& out_dir);
+
+// "lot_01.tiff : 4 pages, 3 documents (bordereau, feuille_de_soins ×2), lot 042 rejeté, 1 à revoir"
+std::string EnvelopeLine(const EnvelopeOutput& output);
+
+}  // namespace liasse::runner

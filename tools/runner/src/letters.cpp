@@ -1,0 +1,311 @@
+#include "letters.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <system_error>
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TextOr(const Document& d, std::string_view field, std::string fallback = {}) {
+  const std::string* t = d.Text(field);
+  return t ? *t : fallback;
+}
+
+Date DateOr(const Document& d, std::string_view field, Date fallback) {
+  const std::string* t = d.Text(field);
+  if (t == nullptr) return fallback;
+  auto parsed = Date::Parse(*t);
+  return parsed.ok() ? *parsed : fallback;
+}
+
+Status WriteBytes(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out || !(out << bytes) || !out.flush()) return Status::IoError(path.string() + ": écriture impossible");
+  return Status::Ok();
+}
+
+// The bordereau that heads a lot, found by its number.
+const Document* Bordereau(const std::vector<Document>& documents, const std::string& numero) {
+  for (const auto& d : documents) {
+    if (d.type == DocumentType::kBordereau && TextOr(d, "lot.numero") == numero) return &d;
+  }
+  return nullptr;
+}
+
+generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vector<Document>& documents,
+                                       const rules::LotVerdict& lot) {
+  generators::LotAnomaliesModel m;
+  const Document* bordereau = Bordereau(documents, lot.numero);
+  m.reference = fmt::format("{}-LOT-{}", ctx.stem, lot.numero.empty() ? "?" : lot.numero);
+  m.numero_lot = lot.numero.empty() ? "(illisible)" : lot.numero;
+  m.date_reception = ctx.received;
+  m.date_courrier = ctx.today;
+  m.date_lot = bordereau ? DateOr(*bordereau, "lot.date", ctx.received) : ctx.received;
+  m.professionnel.name = bordereau ? TextOr(*bordereau, "partenaire.nom", "Professionnel de santé") : "Professionnel de santé";
+  m.identifiant_professionnel = bordereau ? TextOr(*bordereau, "partenaire.identifiant") : "";
+  m.lot_rejete = lot.verdict == rules::Verdict::kRejected;
+  std::map<std::string, generators::FactureRejetee> factures;
+  for (const auto& a : lot.anomalies) {
+    if (!a.numero_facture) {
+      m.anomalies_lot.push_back({a.code, a.message});
+      continue;
+    }
+    auto& f = factures[*a.numero_facture];
+    f.numero_facture = *a.numero_facture;
+    f.anomalies.push_back({a.code, a.message});
+    if (!a.a_renvoyer.empty()) f.a_renvoyer.push_back(a.a_renvoyer);
+  }
+  if (bordereau != nullptr) {
+    for (const auto& line : bordereau->lines) {
+      const std::string* n = line.Find("numero_facture");
+      if (n == nullptr || !factures.contains(*n)) continue;
+      auto& f = factures[*n];
+      const std::string *nom = line.Find("nom"), *prenom = line.Find("prenom"), *total = line.Find("montant_total");
+      f.patient = fmt::format("{} {}", prenom ? *prenom : "", nom ? *nom : "");
+      if (total) {
+        if (auto amount = Money::ParseDecimal(*total); amount.ok()) f.montant = *amount;
+      }
+    }
+  }
+  for (auto& [numero, f] : factures) m.factures.push_back(std::move(f));
+  m.factures_acceptees = static_cast<int>(lot.factures_acceptees.size());
+  return m;
+}
+
+generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const Document& d, int index) {
+  generators::ReclamationModel m;
+  m.ticket = fmt::format("{}-R{}", ctx.stem, index + 1);
+  m.nom = TextOr(d, "nom");
+  m.prenom = TextOr(d, "prenom");
+  m.nir = TextOr(d, "nir");
+  m.adresse = TextOr(d, "adresse");
+  m.email = TextOr(d, "email");
+  m.telephone = TextOr(d, "telephone");
+  m.entreprise = TextOr(d, "entreprise");
+  m.objet = TextOr(d, "objet", "votre réclamation");
+  m.reclamant.name = fmt::format("{} {}", m.prenom, m.nom);
+  if (!m.adresse.empty()) m.reclamant.address = {m.adresse};
+  m.reclamant.email = m.email;
+  m.date_reception = ctx.received;
+  m.date_courrier = ctx.today;
+  return m;
+}
+
+generators::DemandePiecesModel DemandePiecesModelOf(const LetterContext& ctx, const PieceRequest& r) {
+  generators::DemandePiecesModel m;
+  m.reference = fmt::format("{}-P{}", ctx.stem, r.document + 1);
+  m.numero_adherent = r.member.numero_adherent;
+  m.adherent.name = fmt::format("{} {}", r.member.prenom, r.member.nom);
+  m.adherent.email = r.member.email;
+  m.date_reception = ctx.received;
+  m.date_courrier = ctx.today;
+  m.objet = "votre demande de remboursement : " + r.libelle_prestation;
+  for (const auto& piece : r.demande.pieces_manquantes) m.pieces.push_back({piece, r.libelle_prestation});
+  if (!r.demande.sans_numero_adherent.empty()) {
+    m.pieces.push_back({"Factures portant votre numéro d'adhérent", r.libelle_prestation});
+  }
+  return m;
+}
+
+// The priced claim's lines as décompte lines for `beneficiaire`.
+void AppendLines(const PricedClaim& priced, const std::string& beneficiaire,
+                 std::vector<generators::LigneDecompte>& lignes) {
+  for (const auto& l : priced.lines) {
+    generators::LigneDecompte line;
+    line.date_soins = l.date;
+    line.beneficiaire = beneficiaire;
+    line.acte = l.libelle.empty() ? l.code : fmt::format("{} ({})", l.libelle, l.code);
+    line.frais_reels = l.frais_reels;
+    line.base = l.base;
+    line.securite_sociale = l.ro;
+    line.mutuelle = l.mutuelle;
+    line.reste_a_charge = l.reste_a_charge;
+    if (!l.motif_refus.empty()) {
+      line.explication = l.motif_refus;
+    } else if (l.mutuelle.is_zero() && !l.trace.empty()) {
+      line.explication = l.trace.back();
+    }
+    lignes.push_back(std::move(line));
+  }
+}
+
+generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimResult& c) {
+  const store::Member& member = *c.member;
+  generators::DecompteModel m;
+  m.numero = c.priced->id;
+  m.numero_adherent = member.numero_adherent;
+  m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
+  m.adherent.email = member.email;
+  m.nir = member.nir;
+  m.contrat = member.niveau;
+  m.beneficiaires.push_back({m.adherent.name, "adhérent(e)", member.nir});
+  m.date_paiement = ctx.today;
+  m.iban = member.iban;
+  m.date_courrier = ctx.today;
+  AppendLines(*c.priced, m.adherent.name, m.lignes);
+  return m;
+}
+
+// One décompte per member and payment date — every claim of an envelope is
+// paid on the day of its letters — with the member's claims line after line.
+// A décompte of one claim is numbered by the claim's id; one of several by
+// "<stem>-<numéro d'adhérent>-<AAAAMMJJ>", stable on reprocessing.
+std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, const std::vector<ClaimResult>& claims) {
+  std::vector<generators::DecompteModel> out;
+  std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
+  for (const auto& c : claims) {
+    if (!c.priced || !c.member) continue;
+    const auto [it, fresh] = by_member_and_date.try_emplace({c.member->numero_adherent, ctx.today}, out.size());
+    if (fresh) {
+      out.push_back(DecompteModelOf(ctx, c));
+      continue;
+    }
+    generators::DecompteModel& m = out[it->second];
+    AppendLines(*c.priced, m.adherent.name, m.lignes);
+    std::string jour = m.date_paiement.ToIso();
+    std::erase(jour, '-');
+    m.numero = fmt::format("{}-{}-{}", ctx.stem, m.numero_adherent, jour);
+  }
+  return out;
+}
+
+// The RFC 5322 Date header of a letter dated `d` (sent at 08:00, Paris
+// winter time: the date is what matters, and it keeps the bytes stable).
+std::string RfcDate(Date d) {
+  static const char* const kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return fmt::format("{}, {:02} {} {} 08:00:00 +0100", kDays[static_cast<int>(d.weekday())], d.day(),
+                     kMonths[d.month() - 1], d.year());
+}
+
+// What is e-mailed with a letter.
+struct MailOf {
+  std::string id;  // unique in the outbox; the Message-ID derives from it
+  std::string to_name;
+  std::string to_address;
+  std::string subject;
+  std::string text;
+};
+
+// Queues a letter for e-mail: persisted in the outbox before anything is
+// sent; the Message-ID derives from the letter's id, so queuing again on
+// reprocessing keeps the first.
+Status Queue(const LetterContext& ctx, const MailOf& what, const std::string& pdf, const std::string& filename) {
+  mail::DecompteMail mail;
+  mail.decompte_id = what.id;
+  mail.to_name = what.to_name;
+  mail.to_address = what.to_address;
+  mail.subject = what.subject;
+  mail.text = what.text;
+  mail.date = RfcDate(ctx.today);
+  mail.attachments.push_back({filename, "application/pdf", pdf});
+  auto mime = mail::BuildMime(mail, ctx.sender);
+  if (!mime.ok()) return mime.status();
+  auto id = ctx.outbox->Enqueue({what.id, mail::MessageIdFor(what.id, ctx.sender.message_id_domain),
+                                 ctx.sender.from_address, what.to_address, std::move(mime).value()});
+  return id.ok() ? Status::Ok() : id.status();
+}
+
+MailOf DecompteMailOf(const LetterContext& ctx, const generators::DecompteModel& m) {
+  return {m.numero, m.adherent.name, m.adherent.email, "Votre décompte de remboursement n° " + m.numero,
+          fmt::format("Madame, Monsieur,\n\nVeuillez trouver ci-joint votre décompte de remboursement n° {}.\n\n{}\n",
+                      m.numero, ctx.sender.name)};
+}
+
+MailOf RenonciationMailOf(const LetterContext& ctx, const generators::RenonciationModel& m) {
+  return {m.reference, m.adherent.name, m.adherent.email, "Votre renonciation à votre adhésion",
+          fmt::format("Madame, Monsieur,\n\nVeuillez trouver ci-joint notre réponse à votre lettre de renonciation "
+                      "(référence {}).\n\n{}\n",
+                      m.reference, ctx.sender.name)};
+}
+
+class Writer {
+ public:
+  Writer(const LetterContext& ctx, std::vector<std::string>& errors) : ctx_(ctx), errors_(errors) {}
+
+  // Writes the letter; false (with the reason in the errors) when it could
+  // not be rendered or written.
+  bool Add(std::string_view kind, Result<generators::RenderedLetter> letter, std::string_view name) {
+    if (!letter.ok()) {
+      errors_.push_back(fmt::format("courrier {} non produit : {}", kind, letter.status().message()));
+      return false;
+    }
+    const std::string relative = ctx_.stem + "/" + std::string(name) + ".pdf";
+    if (Status s = WriteBytes(ctx_.out_dir / relative, letter->pdf); !s.ok()) {
+      errors_.push_back(s.message());
+      return false;
+    }
+    written_.push_back({std::string(kind), relative, letter->to, false});
+    last_pdf_ = std::move(letter->pdf);
+    return true;
+  }
+
+  // Queues the letter just written for e-mail when the outbox and the
+  // address are known; a failure goes to the errors.
+  void QueueLast(const MailOf& what, std::string_view name) {
+    if (ctx_.outbox == nullptr || what.to_address.empty() || written_.empty()) return;
+    if (Status s = Queue(ctx_, what, last_pdf_, std::string(name) + ".pdf"); s.ok()) {
+      written_.back().queued = true;
+    } else {
+      errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind, s.message()));
+    }
+  }
+  std::vector<WrittenLetter> Take() { return std::move(written_); }
+
+ private:
+  const LetterContext& ctx_;
+  std::vector<std::string>& errors_;
+  std::vector<WrittenLetter> written_;
+  std::string last_pdf_;
+};
+
+}  // namespace
+
+std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vector<Document>& documents,
+                                        const std::vector<rules::LotVerdict>& lots,
+                                        const std::vector<ClaimResult>& claims,
+                                        const std::vector<PieceRequest>& pieces,
+                                        const std::vector<RenonciationLetter>& renonciations,
+                                        std::vector<std::string>& errors) {
+  Writer w(ctx, errors);
+  auto& gen = *ctx.generator;
+  for (const auto& lot : lots) {
+    if (lot.verdict == rules::Verdict::kAccepted) continue;
+    w.Add("anomalies_lot", gen.AnomaliesLot(LotModel(ctx, documents, lot)),
+          "anomalies-lot-" + (lot.numero.empty() ? std::string("illisible") : lot.numero));
+  }
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    if (documents[i].type != DocumentType::kReclamation) continue;
+    w.Add("accuse_reception_reclamation",
+          gen.AccuseReceptionReclamation(ReclamationModelOf(ctx, documents[i], static_cast<int>(i))),
+          fmt::format("accuse-reclamation-{}", i + 1));
+  }
+  for (const auto& request : pieces) {
+    w.Add("demande_pieces", gen.DemandePieces(DemandePiecesModelOf(ctx, request)),
+          fmt::format("demande-pieces-{}", request.document + 1));
+  }
+  for (const auto& r : renonciations) {
+    auto letter = gen.Renonciation(r.model);
+    const std::string kind =
+        letter.ok() ? std::string(generators::LetterKindName(letter->kind)) : std::string("renonciation");
+    const std::string name = fmt::format("{}-{}", kind == "refus_renonciation" ? "refus-renonciation"
+                                                                               : "confirmation-renonciation",
+                                         r.document + 1);
+    if (w.Add(kind, std::move(letter), name)) w.QueueLast(RenonciationMailOf(ctx, r.model), name);
+  }
+  for (const auto& model : DecomptesOf(ctx, claims)) {
+    const std::string name = "decompte-" + model.numero;
+    if (w.Add("decompte", gen.Decompte(model), name)) w.QueueLast(DecompteMailOf(ctx, model), name);
+  }
+  return w.Take();
+}
+
+}  // namespace liasse::runner
