@@ -3,7 +3,7 @@
 // pricing of the accepted feuilles de soins (members from the store) →
 // letters (lot anomaly notices, complaint acknowledgments, décomptes) →
 // outbox — and writes one result JSON per envelope
-// (shared/spec/results.md) plus its searchable PDF and letters. An envelope that cannot be read is reported with its
+// (docs/results.md) plus its searchable PDF and letters. An envelope that cannot be read is reported with its
 // error and copied to DIR/quarantine/, never dropped, and the batch goes on.
 #pragma once
 
