@@ -316,7 +316,7 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
     sum.pages += r.pages;
     sum.files.push_back(r.file);
   }
-  if (auto s = WriteMembers(out / "members.csv", results); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(WriteMembers(out / "members.csv", results));
   std::set<std::string> ids;
   for (const auto& r : results) {
     for (const auto& p : r.members) ids.insert(p.numero_adherent);
@@ -358,8 +358,7 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
   if (o.count < 0) return Status::InvalidArgument("--count doit être positif");
   if (o.dpi != 0 && o.dpi != 200 && o.dpi != 300 && o.dpi != 400)
     return Status::InvalidArgument("--dpi : 200, 300 ou 400");
-  auto data = Load(o.data_dir);
-  if (!data.ok()) return data.status();
+  LIASSE_ASSIGN_OR_RETURN(auto data, Load(o.data_dir));
   std::vector<EnvelopeSpec> specs;
   for (int i = 0; i < o.count; ++i) {
     // The kind comes from its own stream so it does not shift the envelope's.
@@ -378,13 +377,12 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
     s.dpi = o.dpi;
     specs.push_back(s);
   }
-  return Run(data.value(), o.seed, specs, o.out_dir, o.jobs);
+  return Run(data, o.seed, specs, o.out_dir, o.jobs);
 }
 
 Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const std::filesystem::path& data_dir,
                                      uint64_t seed) {
-  auto data = Load(data_dir);
-  if (!data.ok()) return data.status();
+  LIASSE_ASSIGN_OR_RETURN(auto data, Load(data_dir));
   auto spec = [](std::string kind, std::string name, std::vector<std::string> defects, std::string profile,
                  std::string format, int dpi = 200) {
     EnvelopeSpec s;
@@ -409,7 +407,7 @@ Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const
       spec("dentaire", "dentaire_01", {}, "poor", "pdf"),
       spec("corrupt", "corrupt_01", {}, "", ""),
   };
-  return Run(data.value(), seed, specs, out_dir, 2);
+  return Run(data, seed, specs, out_dir, 2);
 }
 
 }  // namespace liasse::synth
