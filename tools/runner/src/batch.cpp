@@ -36,7 +36,7 @@ class Batch {
 
   Result<std::vector<ocr::PageImage>> Decode(std::size_t index) {
     const fs::path& file = envelopes_[index];
-    if (Status s = CheckReadable(file); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(CheckReadable(file));
     return ocr::DecodeFile(file);
   }
 
