@@ -51,9 +51,8 @@ Status Stages::OpenAll() {
   LIASSE_ASSIGN_OR_RETURN(auto justificatifs, rules::JustificatifTable::Load(data_dir));
   justificatifs_.emplace(std::move(justificatifs));
   const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
-  auto store = store::Store::Open(db.string());
-  if (!store.ok()) return store.status();
-  store_.emplace(std::move(store).value());
+  LIASSE_ASSIGN_OR_RETURN(auto store, store::Store::Open(db.string()));
+  store_.emplace(std::move(store));
   LIASSE_ASSIGN_OR_RETURN(auto history, store::SqlitePrescriptionHistory::Open(store_->database()));
   history_ = std::move(history);
   LIASSE_RETURN_IF_ERROR(ImportMembers());
