@@ -18,10 +18,18 @@ TEST(Fields, BordereauCatalogueNamesTheLotFields) {
 
 TEST(Fields, KindsFollowTheResultContract) {
   for (const Entry& e : Catalogue(DocumentType::kFeuilleDeSoins)) {
-    if (std::string(e.name) == kAssureNir) EXPECT_EQ(e.kind, Kind::kNirNumber);
-    if (std::string(e.name) == kMontantTotal) EXPECT_EQ(e.kind, Kind::kAmount);
-    if (std::string(e.name) == kSignaturePatient) EXPECT_EQ(e.kind, Kind::kBoolean);
-    if (std::string(e.name) == kPrescriptionDate) EXPECT_EQ(e.kind, Kind::kIsoDate);
+    if (std::string(e.name) == kAssureNir) {
+      EXPECT_EQ(e.kind, Kind::kNirNumber);
+    }
+    if (std::string(e.name) == kMontantTotal) {
+      EXPECT_EQ(e.kind, Kind::kAmount);
+    }
+    if (std::string(e.name) == kSignaturePatient) {
+      EXPECT_EQ(e.kind, Kind::kBoolean);
+    }
+    if (std::string(e.name) == kPrescriptionDate) {
+      EXPECT_EQ(e.kind, Kind::kIsoDate);
+    }
   }
 }
 
