@@ -31,11 +31,9 @@ Result<LetterGenerator> LetterGenerator::Create(GeneratorOptions options) {
   if (options.font_regular.empty()) options.font_regular = LIASSE_FONT_REGULAR;
   if (options.font_bold.empty()) options.font_bold = LIASSE_FONT_BOLD;
   if (!options.clock) options.clock = std::shared_ptr<const Clock>(&SystemClock(), [](const Clock*) {});
-  auto templates = TemplateSet::Load(options.templates_dir);
-  if (!templates.ok()) return templates.status();
-  auto doc = internal::HpdfDocument::Create(options.font_regular, options.font_bold);
-  if (!doc.ok()) return doc.status();
-  return LetterGenerator(std::make_unique<Impl>(Impl{std::move(options), std::move(templates).value(), std::move(doc).value()}));
+  LIASSE_ASSIGN_OR_RETURN(auto templates, TemplateSet::Load(options.templates_dir));
+  LIASSE_ASSIGN_OR_RETURN(auto doc, internal::HpdfDocument::Create(options.font_regular, options.font_bold));
+  return LetterGenerator(std::make_unique<Impl>(Impl{std::move(options), std::move(templates), std::move(doc)}));
 }
 
 LetterGenerator::LetterGenerator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

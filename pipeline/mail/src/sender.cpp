@@ -143,10 +143,9 @@ class Run {
 }  // namespace
 
 Result<SendReport> SendPending(Outbox& outbox, const SmtpOptions& smtp, const SendOptions& options) {
-  auto recovered = outbox.RecoverInFlight();
-  if (!recovered.ok()) return recovered.status();
+  LIASSE_ASSIGN_OR_RETURN(auto recovered, outbox.RecoverInFlight());
   Run run(outbox, smtp, options);
-  run.SetRecovered(*recovered);
+  run.SetRecovered(recovered);
   const int n = std::max(1, options.connections);
   std::vector<std::thread> threads;
   threads.reserve(static_cast<std::size_t>(n));

@@ -36,7 +36,7 @@ class Batch {
 
   Result<std::vector<ocr::PageImage>> Decode(std::size_t index) {
     const fs::path& file = envelopes_[index];
-    if (Status s = CheckReadable(stages_.env(), file); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(CheckReadable(stages_.env(), file));
     return ocr::DecodeFile(file);
   }
 

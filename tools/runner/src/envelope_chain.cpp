@@ -17,14 +17,13 @@ namespace fs = std::filesystem;
 // The lot verdicts, then the prescriptions each lot carries remembered for
 // the next lots. Returns the first store failure.
 Status CheckLots(Stages& stages, EnvelopeOutput& out) {
-  auto lots = rules::CheckLots(out.documents, stages.lot_rules(), stages.prescriptions());
-  if (!lots.ok()) return lots.status();
+  LIASSE_ASSIGN_OR_RETURN(auto lots, rules::CheckLots(out.documents, stages.lot_rules(), stages.prescriptions()));
   Status first = Status::Ok();
   for (const auto& lot : rules::AssembleLots(out.documents)) {
     Status s = rules::RememberPrescriptions(out.documents, lot, stages.prescriptions());
     if (!s.ok() && first.ok()) first = s;
   }
-  out.lots = std::move(lots).value();
+  out.lots = std::move(lots);
   return first;
 }
 

@@ -88,7 +88,7 @@ Result<std::string> WriteSearchablePdf(const fs::path& out_dir, const fs::path& 
     results.push_back(std::move(copy));
   }
   const std::string relative = stem + "/" + stem + ".ocr.pdf";
-  if (Status s = ocr::WriteSearchablePdf(results, out_dir / relative); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(ocr::WriteSearchablePdf(results, out_dir / relative));
   return relative;
 }
 

@@ -65,36 +65,32 @@ class Intake {
   // One poll: finishes what a crash left, processes complete files. Returns
   // how many files were complete.
   Result<int> Poll(WatchSummary& summary) {
-    auto files = ListEnvelopes({options_.inbox});
-    if (!files.ok()) return files.status();
+    LIASSE_ASSIGN_OR_RETURN(auto files, ListEnvelopes({options_.inbox}));
     std::vector<fs::path> batch;
     int complete = 0;
-    for (const auto& file : *files) {
+    for (const auto& file : files) {
       if (!tracker_.Complete(file)) continue;
       ++complete;
-      auto hash = Sha256OfFile(file);
-      if (!hash.ok()) return hash.status();
-      auto record = journal_.Find(*hash);
-      if (!record.ok()) return record.status();
-      if (*record) {
-        if (Status s = MoveTo(file, options_.inbox / (*record)->outcome); !s.ok()) return s;
+      LIASSE_ASSIGN_OR_RETURN(auto hash, Sha256OfFile(file));
+      LIASSE_ASSIGN_OR_RETURN(auto record, journal_.Find(hash));
+      if (record) {
+        LIASSE_RETURN_IF_ERROR(MoveTo(file, options_.inbox / (record)->outcome));
         ++summary.recovered;
         continue;
       }
       batch.push_back(file);
-      hashes_[file.string()] = *hash;
+      hashes_[file.string()] = hash;
       if (batch.size() >= options_.batch_size) break;
     }
     if (!batch.empty()) {
-      if (Status s = ProcessBatch(batch, summary); !s.ok()) return s;
+      LIASSE_RETURN_IF_ERROR(ProcessBatch(batch, summary));
     }
     return complete;
   }
 
  private:
   Status ProcessBatch(const std::vector<fs::path>& batch, WatchSummary& summary) {
-    auto processed = processor_.Process(batch);
-    if (!processed.ok()) return processed.status();
+    LIASSE_RETURN_IF_ERROR(processor_.Process(batch));
     for (const auto& file : batch) {
       const fs::path result = options_.process.out_dir / (file.stem().string() + ".json");
       const std::string outcome = OutcomeOf(result);
@@ -104,7 +100,7 @@ class Intake {
           !s.ok()) {
         return s;
       }
-      if (Status s = MoveTo(file, options_.inbox / outcome); !s.ok()) return s;
+      LIASSE_RETURN_IF_ERROR(MoveTo(file, options_.inbox / outcome));
       hashes_.erase(file.string());
       (outcome == "done" ? summary.done : summary.quarantined) += 1;
     }
@@ -123,21 +119,17 @@ class Intake {
 Result<WatchSummary> Watch(const WatchOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(options.inbox, ec)) return Status::NotFound(options.inbox.string() + ": pas un dossier");
-  auto processor = Processor::Open(options.process);
-  if (!processor.ok()) return processor.status();
+  LIASSE_ASSIGN_OR_RETURN(auto processor, Processor::Open(options.process));
   const fs::path db_path =
       options.process.database.empty() ? options.process.out_dir / "liasse.db" : options.process.database;
-  auto db = store::Database::Open(db_path.string());
-  if (!db.ok()) return db.status();
-  auto journal = store::IntakeJournal::Open(*db);
-  if (!journal.ok()) return journal.status();
-  Intake intake(options, **processor, **journal);
+  LIASSE_ASSIGN_OR_RETURN(auto db, store::Database::Open(db_path.string()));
+  LIASSE_ASSIGN_OR_RETURN(auto journal, store::IntakeJournal::Open(db));
+  Intake intake(options, *processor, *journal);
   WatchSummary summary;
   for (;;) {
-    auto complete = intake.Poll(summary);
-    if (!complete.ok()) return complete.status();
-    if (options.once && *complete == 0) return summary;
-    if (*complete == 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+    LIASSE_ASSIGN_OR_RETURN(auto complete, intake.Poll(summary));
+    if (options.once && complete == 0) return summary;
+    if (complete == 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
   }
 }
 
