@@ -266,6 +266,8 @@ Result<LetterRequest> ParseLetterRequest(std::string_view text) {
     case LetterKind::kAccuseReceptionReclamation: request.model = ReadReclamation(r, *model, "model", extra); break;
     case LetterKind::kAnomaliesLot: request.model = ReadLot(r, *model, "model"); break;
     case LetterKind::kDemandePieces: request.model = ReadPieces(r, *model, "model"); break;
+    case LetterKind::kRefusRemboursement:
+      return Status::InvalidArgument("refus_remboursement : courrier produit par liasse process seulement");
   }
   if (!r.status().ok()) return r.status();
   if (!extra.ok()) return extra;

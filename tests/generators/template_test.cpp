@@ -101,7 +101,7 @@ TEST(Templates, OperatorTypoInShippedTemplateFailsAtLoadWithFileAndLine) {
   const std::string dir = CopyWith("decompte.toml", "{{contrat}}", "{{contrat_nom}}");
   auto set = TemplateSet::Load(dir);
   ASSERT_FALSE(set.ok());
-  EXPECT_THAT(set.status().message(), HasSubstr("decompte.toml:10"));
+  EXPECT_THAT(set.status().message(), HasSubstr("decompte.toml:11"));
   EXPECT_THAT(set.status().message(), HasSubstr("{{contrat_nom}}"));
 }
 

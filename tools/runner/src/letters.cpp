@@ -150,6 +150,11 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
   m.iban = member.iban;
   m.date_courrier = ctx.today;
   AppendLines(*c.priced, m.adherent.name, m.lignes);
+  if (c.from_bordereau) {
+    // A B2 lot is paid to its professional (tiers payant).
+    m.professionnel_paye = c.professionnel_nom.empty() ? "votre professionnel de santé" : c.professionnel_nom;
+    if (!c.professionnel_identifiant.empty()) m.professionnel_paye += " (n° " + c.professionnel_identifiant + ")";
+  }
   return m;
 }
 
@@ -161,7 +166,9 @@ std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, con
   std::vector<generators::DecompteModel> out;
   std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
   for (const auto& c : claims) {
-    if (!c.priced || !c.member) continue;
+    // A décompte only for money actually paid: a refusal has its letter,
+    // a claim in review waits.
+    if (StatusOf(c) != ClaimStatus::kPaid || !c.member) continue;
     const auto [it, fresh] = by_member_and_date.try_emplace({c.member->numero_adherent, ctx.today}, out.size());
     if (fresh) {
       out.push_back(DecompteModelOf(ctx, c));
@@ -268,6 +275,14 @@ class Writer {
 };
 
 }  // namespace
+
+std::optional<WrittenLetter> WriteOneLetter(const LetterContext& ctx, std::string_view kind,
+                                            Result<generators::RenderedLetter> letter, std::string_view name,
+                                            std::vector<std::string>& errors) {
+  Writer w(ctx, errors);
+  if (!w.Add(kind, std::move(letter), name)) return std::nullopt;
+  return w.Take().front();
+}
 
 std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,11 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
                                         const std::vector<PieceRequest>& pieces,
                                         const std::vector<RenonciationLetter>& renonciations,
                                         std::vector<std::string>& errors);
+
+// Writes one rendered letter under DIR/<stem>/<name>.pdf; nullopt (with the
+// reason in `errors`) when it could not be rendered or written. Not queued.
+std::optional<WrittenLetter> WriteOneLetter(const LetterContext& context, std::string_view kind,
+                                            Result<generators::RenderedLetter> letter, std::string_view name,
+                                            std::vector<std::string>& errors);
 
 }  // namespace liasse::runner

@@ -10,11 +10,8 @@
 #include <system_error>
 #include <thread>
 
-#include "claims.h"
 #include "envelope_output.h"
-#include "facture_claims.h"
-#include "letters.h"
-#include "pieces.h"
+#include "settle_envelope.h"
 #include "liasse/generators/letter_generator.h"
 #include "liasse/mail/config.h"
 #include "liasse/pricing/data.h"
@@ -117,6 +114,9 @@ class Stages {
     auto history = store::SqlitePrescriptionHistory::Open(store_->database());
     if (!history.ok()) return history.status();
     history_ = std::move(history).value();
+    auto paid = store::SqlitePaidInvoices::Open(store_->database());
+    if (!paid.ok()) return paid.status();
+    paid_ = std::move(paid).value();
     if (Status s = ImportMembers(); !s.ok()) return s;
     auto pricing_data = pricing::PricingData::Load(data_dir.string());
     if (!pricing_data.ok()) return pricing_data.status();
@@ -168,6 +168,23 @@ class Stages {
     return Status::Ok();
   }
 
+  // The chain after reading, on these stages.
+  SettleStages Settle() {
+    SettleStages st;
+    st.lot_rules = &*lot_rules_;
+    st.justificatifs = &*justificatifs_;
+    st.store = &*store_;
+    st.history = history_.get();
+    st.paid = paid_.get();
+    st.pricer = &*pricer_;
+    st.generator = &*generator_;
+    st.outbox = options_.queue_letters ? outbox_.get() : nullptr;
+    st.sender = sender_;
+    st.out_dir = options_.out_dir;
+    st.today = today_;
+    return st;
+  }
+
   std::vector<ocr::OcrEngine*> engines() const {
     std::vector<ocr::OcrEngine*> out;
     for (const auto& e : engines_) out.push_back(e.get());
@@ -179,6 +196,7 @@ class Stages {
   std::optional<rules::JustificatifTable> justificatifs_;
   std::optional<store::Store> store_;
   std::unique_ptr<store::SqlitePrescriptionHistory> history_;
+  std::unique_ptr<store::SqlitePaidInvoices> paid_;
   std::optional<pricing::PricingData> pricing_data_;
   std::optional<pricing::Pricer> pricer_;
   std::unique_ptr<store::OutboxStore> outbox_;
@@ -370,10 +388,11 @@ class Batch {
       if (Status q = Quarantine(p.file, options_.out_dir); !q.ok()) Fatal(q);
       summary_.messages.push_back(out.source + " : quarantaine — " + *p.error);
     } else {
-      CheckLots(out);
-      PriceAndWrite(p.file, out);
-      Count(out);
-      summary_.messages.push_back(EnvelopeLine(out));
+      const Date received = options_.date_reception ? *options_.date_reception : FileDate(p.file);
+      auto tally = SettleEnvelope(stages_.Settle(), p.file.stem().string(), received, out);
+      if (!tally.ok()) return Fatal(tally.status());
+      Count(out, *tally);
+      summary_.messages.push_back(EnvelopeLine(out) + TallyLine(*tally));
     }
     summary_.from_ocr_cache += p.from_cache ? 1 : 0;
     const fs::path json = options_.out_dir / (p.file.stem().string() + ".json");
@@ -388,58 +407,25 @@ class Batch {
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count());
   }
 
-  void CheckLots(EnvelopeOutput& out) {
-    auto lots = rules::CheckLots(out.documents, *stages_.lot_rules_, *stages_.history_);
-    if (!lots.ok()) {
-      Fatal(lots.status());
-      return;
-    }
-    for (const auto& lot : rules::AssembleLots(out.documents)) {
-      if (Status s = rules::RememberPrescriptions(out.documents, lot, *stages_.history_); !s.ok()) Fatal(s);
-    }
-    out.lots = std::move(lots).value();
-  }
-
-  // Claims of the accepted feuilles, then the letters.
-  void PriceAndWrite(const fs::path& file, EnvelopeOutput& out) {
-    const Date received = options_.date_reception ? *options_.date_reception : FileDate(file);
-    auto claims = PriceLotClaims(out.documents, out.lots, *stages_.pricer_, *stages_.store_, received);
-    const auto factures = CheckFactures(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
-    for (auto& c : PriceFactureClaims(out.documents, factures, *stages_.pricer_, *stages_.store_, received)) {
-      claims.push_back(std::move(c));
-    }
-    for (const auto& c : claims) {
-      out.claims.push_back(ClaimResultToJson(c));
-      if (c.priced) {
-        ++summary_.claims;
-        summary_.euros_priced_cents += c.priced->totals.mutuelle.cents();
-      }
-      summary_.review_flags += static_cast<int>(c.review.size());
-    }
-    const auto pieces = PieceRequestsOf(factures);
-    const auto renonciations = PrepareRenonciations(out.documents, *stages_.store_, file.stem().string(), received,
-                                                    stages_.today_, out.review);
-    Outbox* outbox = options_.queue_letters ? stages_.outbox_.get() : nullptr;
-    LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
-                      outbox, stages_.sender_};
-    out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
-    summary_.letters += static_cast<int>(out.letters.size());
-    for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
-  }
-
-  void Count(const EnvelopeOutput& out) {
+  void Count(const EnvelopeOutput& out, const SettlementTally& t) {
     summary_.pages += static_cast<long>(out.pages.size());
     for (const auto& d : out.documents) {
       ++summary_.documents_by_type[std::string(DocumentTypeName(d.type))];
       summary_.review_flags += static_cast<int>(d.review.size());
     }
-    for (const auto& lot : out.lots) {
-      switch (lot.verdict) {
-        case rules::Verdict::kAccepted: ++summary_.lots_accepted; break;
-        case rules::Verdict::kPartial: ++summary_.lots_partial; break;
-        case rules::Verdict::kRejected: ++summary_.lots_rejected; break;
-      }
-    }
+    summary_.lots_accepted += t.lots_accepted;
+    summary_.lots_partial += t.lots_partial;
+    summary_.lots_rejected += t.lots_rejected;
+    summary_.claims += t.claims_paid;
+    summary_.euros_priced_cents += t.paid.cents();
+    summary_.claims_refused += t.claims_refused;
+    summary_.claims_waiting += t.claims_waiting;
+    for (const auto& [reason, n] : t.refusals) summary_.refusals[reason] += n;
+    for (const auto& w : t.waiting) summary_.waiting.push_back(out.source + " : " + w);
+    summary_.review_flags += t.claims_waiting;
+    for (const auto& [reason, n] : t.review_by_reason) summary_.review_by_reason[reason] += n;
+    summary_.letters += t.letters_written;
+    summary_.letters_queued += t.letters_queued;
   }
 
   void Fatal(const Status& s) {
