@@ -76,6 +76,36 @@ std::vector<WrittenLetter> WriteRefusals(const LetterContext& ctx, const std::ve
 
 namespace {
 
+// A review reason without its particulars (the figure, the text read), so
+// that flags of the same kind count together: "lu avec une confiance faible
+// (59 %) : à vérifier" → "lu avec une confiance faible : à vérifier".
+std::string ReasonKind(const std::string& reason) {
+  std::string out;
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < reason.size(); ++i) {
+    if (reason[i] == '(') ++depth;
+    if (reason.compare(i, 2, "\u00ab") == 0) quoted = true;  // «
+    if (depth == 0 && !quoted) out += reason[i];
+    if (reason[i] == ')' && depth > 0) --depth;
+    if (reason.compare(i, 2, "\u00bb") == 0) {  // »
+      quoted = false;
+      ++i;
+    }
+  }
+  // Spaces left where a particular was taken out.
+  std::string tidy;
+  for (char c : out) {
+    if (c == ' ' && !tidy.empty() && tidy.back() == ' ') continue;
+    tidy += c;
+  }
+  while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
+  for (std::string::size_type at; (at = tidy.find(" :")) != std::string::npos && at > 0 && tidy[at - 1] == ' ';) {
+    tidy.erase(at - 1, 1);
+  }
+  return tidy;
+}
+
 void TallyLots(const std::vector<rules::LotVerdict>& lots, SettlementTally& t) {
   for (const auto& lot : lots) {
     switch (lot.verdict) {
@@ -122,7 +152,7 @@ SettlementTally TallyOf(const std::vector<rules::LotVerdict>& lots, const std::v
     }
   }
   for (const auto& d : documents) {
-    for (const auto& f : d.review) ++t.review_by_reason[f.reason];
+    for (const auto& f : d.review) ++t.review_by_reason[ReasonKind(f.reason)];
   }
   t.letters_written = static_cast<int>(letters.size());
   for (const auto& l : letters) t.letters_queued += l.queued ? 1 : 0;
