@@ -94,7 +94,7 @@ void PrintSummary(const runner::ProcessSummary& s) {
   for (const auto& [reason, n] : s.refusals) std::cout << fmt::format("  refus ×{} : {}\n", n, reason);
   for (const auto& why : s.waiting) std::cout << "  en attente : " << why << "\n";
   std::cout << fmt::format("courriers : {} produit(s), {} mis en file d'envoi, {} en attente de vérification\n",
-                           s.letters, s.letters_queued, s.claims_waiting);
+                           s.letters, s.letters_queued, s.letters_waiting);
   std::cout << "points à revoir : " << s.review_flags << "\n";
   for (const auto& [reason, n] : s.review_by_reason) std::cout << fmt::format("  ×{} : {}\n", n, reason);
   if (s.from_ocr_cache > 0) std::cout << "OCR reprise du cache : " << s.from_ocr_cache << " pli(s)\n";

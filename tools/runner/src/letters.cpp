@@ -265,6 +265,10 @@ class Writer {
       errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind, s.message()));
     }
   }
+  // Marks the letter just written as held until its review is cleared.
+  void HoldLast() {
+    if (!written_.empty()) written_.back().held_for_review = true;
+  }
   std::vector<WrittenLetter> Take() { return std::move(written_); }
 
  private:
@@ -314,7 +318,16 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
     const std::string name = fmt::format("{}-{}", kind == "refus_renonciation" ? "refus-renonciation"
                                                                                : "confirmation-renonciation",
                                          r.document + 1);
-    if (w.Add(kind, std::move(letter), name)) w.QueueLast(RenonciationMailOf(ctx, r.model), name);
+    // A letter that depends on a reading still in review is written but
+    // not queued until the review is cleared (docs/review.md).
+    const bool in_review = !documents[static_cast<std::size_t>(r.document)].review.empty();
+    if (w.Add(kind, std::move(letter), name)) {
+      if (in_review) {
+        w.HoldLast();
+      } else {
+        w.QueueLast(RenonciationMailOf(ctx, r.model), name);
+      }
+    }
   }
   for (const auto& model : DecomptesOf(ctx, claims)) {
     const std::string name = "decompte-" + model.numero;

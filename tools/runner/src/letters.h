@@ -30,6 +30,7 @@ struct WrittenLetter {
   std::string file;  // relative to the output directory
   std::string to;    // e-mail when known, else the name on the envelope
   bool queued = false;  // placed in the outbox for e-mail
+  bool held_for_review = false;  // not queued: it depends on a reading in review
 };
 
 struct LetterContext {

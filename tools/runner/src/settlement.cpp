@@ -16,6 +16,7 @@ void SettlementTally::Add(const SettlementTally& o) {
   waiting.insert(waiting.end(), o.waiting.begin(), o.waiting.end());
   letters_written += o.letters_written;
   letters_queued += o.letters_queued;
+  letters_waiting += o.letters_waiting;
   for (const auto& [reason, n] : o.review_by_reason) review_by_reason[reason] += n;
 }
 
@@ -156,6 +157,8 @@ SettlementTally TallyOf(const std::vector<rules::LotVerdict>& lots, const std::v
   }
   t.letters_written = static_cast<int>(letters.size());
   for (const auto& l : letters) t.letters_queued += l.queued ? 1 : 0;
+  t.letters_waiting = t.claims_waiting;
+  for (const auto& l : letters) t.letters_waiting += l.held_for_review ? 1 : 0;
   return t;
 }
 

@@ -27,6 +27,9 @@ struct SettlementTally {
   std::map<std::string, int> refusals;  // reason → claims or invoices
   std::vector<std::string> waiting;     // "facture N : why", one per waiting claim
   int letters_written = 0, letters_queued = 0;
+  // Letters not sent because of a doubt: décomptes of waiting claims (not
+  // written) and letters written but held until their review is cleared.
+  int letters_waiting = 0;
   std::map<std::string, int> review_by_reason;  // document review flags by reason
 
   void Add(const SettlementTally& other);

@@ -1,0 +1,86 @@
+#include "envelope_chain.h"
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <system_error>
+
+#include "liasse/extractors/extract.h"
+#include "liasse/runner/envelope_source.h"
+#include "page_adapter.h"
+#include "settle_envelope.h"
+
+namespace liasse::runner {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The date a file was last written: for a scan, the day it was scanned;
+// today when the file system cannot tell.
+Date FileDate(const fs::path& file) {
+  std::error_code ec;
+  const auto written = fs::last_write_time(file, ec);
+  if (ec) return LocalDateOf(std::time(nullptr));
+  const auto system = std::chrono::file_clock::to_sys(written);
+  return LocalDateOf(std::chrono::system_clock::to_time_t(system));
+}
+
+// The chain after reading, on the processor's stages.
+SettleStages SettleStagesOf(Stages& stages) {
+  SettleStages st;
+  st.lot_rules = &stages.lot_rules();
+  st.justificatifs = &stages.justificatifs();
+  st.store = &stages.store();
+  st.history = &stages.prescriptions();
+  st.paid = &stages.paid_invoices();
+  st.pricer = &stages.pricer();
+  st.generator = &stages.generator();
+  st.outbox = stages.outbox();
+  st.sender = stages.sender();
+  st.out_dir = stages.options().out_dir;
+  st.today = stages.today();
+  return st;
+}
+
+}  // namespace
+
+Status CheckReadable(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path.filename().string() + ": lecture impossible");
+  std::string prefix(16, '\0');
+  in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+  prefix.resize(static_cast<std::size_t>(in.gcount()));
+  if (prefix.empty()) return Status::Corrupt(path.filename().string() + ": fichier vide (0 octet)");
+  if (SniffFormat(prefix) == EnvelopeFormat::kUnknown) {
+    return Status::Corrupt(path.filename().string() + ": format non reconnu (ni TIFF, ni PDF, ni PNG, ni JPEG)");
+  }
+  return Status::Ok();
+}
+
+Prepared ExtractEnvelope(const fs::path& file, std::string sha256, const std::vector<const ocr::PageResult*>& recognised,
+                         ocr::OcrEngine& engine, RegionMemo& memo) {
+  Prepared p;
+  p.file = file;
+  p.sha256 = std::move(sha256);
+  std::vector<extractors::OcrPage> pages;
+  for (std::size_t i = 0; i < recognised.size(); ++i) {
+    p.pages.push_back(ToPageOutput(*recognised[i], static_cast<int>(i)));
+    pages.push_back(ToOcrPage(*recognised[i], static_cast<int>(i)));
+  }
+  EngineRegionReader engine_reader(engine, recognised);
+  MemoRegionReader reader(memo, engine_reader);
+  p.documents = extractors::ExtractDocuments(pages, &reader);
+  p.region_misses = reader.misses();
+  return p;
+}
+
+Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally) {
+  const ProcessOptions& options = stages.options();
+  const Date received = options.date_reception ? *options.date_reception : FileDate(file);
+  auto settled = SettleEnvelope(SettleStagesOf(stages), file.stem().string(), received, out);
+  if (!settled.ok()) return settled.status();
+  tally = std::move(settled).value();
+  return Status::Ok();
+}
+
+}  // namespace liasse::runner
