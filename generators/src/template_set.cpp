@@ -144,6 +144,7 @@ std::string_view LetterKindName(LetterKind kind) {
     case LetterKind::kAccuseReceptionReclamation: return "accuse_reception_reclamation";
     case LetterKind::kAnomaliesLot: return "anomalies_lot";
     case LetterKind::kDemandePieces: return "demande_pieces";
+    case LetterKind::kRefusRemboursement: return "refus_remboursement";
   }
   return "";
 }
@@ -177,8 +178,8 @@ const TemplateSchema& SchemaFor(LetterKind kind) {
       {LetterKind::kDecompte,
        WithCommon({{"adherent.nom", "numero_adherent", "nir_masque", "contrat", "numero_decompte", "date_paiement",
                     "iban_masque", "nombre_lignes", "total.frais_reels", "total.base", "total.securite_sociale",
-                    "total.mutuelle", "total.reste_a_charge"},
-                   {"lignes_expliquees"},
+                    "total.mutuelle", "total.reste_a_charge", "professionnel_paye"},
+                   {"lignes_expliquees", "tiers_payant"},
                    {{"beneficiaires", {"nom", "qualite", "nir_masque"}}}})},
       {LetterKind::kConfirmationRenonciation, RenonciationSchema()},
       {LetterKind::kRefusRenonciation, RenonciationSchema()},
@@ -194,6 +195,10 @@ const TemplateSchema& SchemaFor(LetterKind kind) {
                    {{"anomalies_lot", {"code", "message"}}, {"a_renvoyer", {"piece"}}}})},
       {LetterKind::kDemandePieces,
        WithCommon({{"numero_adherent", "date_reception", "objet"}, {}, {{"pieces", {"piece", "motif"}}}})},
+      {LetterKind::kRefusRemboursement,
+       WithCommon({{"numero_adherent", "date_reception", "objet", "numero_facture", "professionnel"},
+                   {"tiers_payant"},
+                   {{"motifs", {"motif"}}}})},
   };
   return schemas.at(kind);
 }

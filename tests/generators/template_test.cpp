@@ -112,7 +112,7 @@ TEST(Templates, OperatorTypoInShippedTemplateFailsAtLoadWithFileAndLine) {
   const std::string dir = CopyWith("decompte.toml", "{{contrat}}", "{{contrat_nom}}");
   auto set = TemplateSet::Load(dir);
   EXPECT_THAT(set, StatusIs(StatusCode::kInvalidArgument,
-                            HasSubstr("decompte.toml:10: placeholder inconnu « {{contrat_nom}} »")));
+                            HasSubstr("decompte.toml:11: placeholder inconnu « {{contrat_nom}} »")));
 }
 
 TEST(Templates, MissingLetterheadKeyFailsNamingIt) {

@@ -37,6 +37,7 @@ Result<RenderedLetter> Render(LetterGenerator& generator, const generators::Lett
         if constexpr (std::is_same_v<T, generators::ReclamationModel>) return generator.AccuseReceptionReclamation(model);
         if constexpr (std::is_same_v<T, generators::LotAnomaliesModel>) return generator.AnomaliesLot(model);
         if constexpr (std::is_same_v<T, generators::DemandePiecesModel>) return generator.DemandePieces(model);
+        if constexpr (std::is_same_v<T, generators::RefusRemboursementModel>) return generator.RefusRemboursement(model);
       },
       request.model);
 }

@@ -141,6 +141,11 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
   m.iban = member.iban;
   m.date_courrier = ctx.today;
   AppendLines(*c.priced, m.adherent.name, m.lignes);
+  if (c.from_bordereau) {
+    // A B2 lot is paid to its professional (tiers payant).
+    m.professionnel_paye = c.professionnel_nom.empty() ? "votre professionnel de santé" : c.professionnel_nom;
+    if (!c.professionnel_identifiant.empty()) m.professionnel_paye += " (n° " + c.professionnel_identifiant + ")";
+  }
   return m;
 }
 
@@ -152,7 +157,9 @@ std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, con
   std::vector<generators::DecompteModel> out;
   std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
   for (const auto& c : claims) {
-    if (!c.priced || !c.member) continue;
+    // A décompte only for money actually paid: a refusal has its letter,
+    // a claim in review waits.
+    if (StatusOf(c) != ClaimStatus::kPaid || !c.member) continue;
     const auto [it, fresh] = by_member_and_date.try_emplace({c.member->numero_adherent, ctx.today}, out.size());
     if (fresh) {
       out.push_back(DecompteModelOf(ctx, c));
@@ -248,6 +255,10 @@ class Writer {
       errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind, s.message()));
     }
   }
+  // Marks the letter just written as held until its review is cleared.
+  void HoldLast() {
+    if (!written_.empty()) written_.back().held_for_review = true;
+  }
   std::vector<WrittenLetter> Take() { return std::move(written_); }
 
  private:
@@ -258,6 +269,14 @@ class Writer {
 };
 
 }  // namespace
+
+std::optional<WrittenLetter> WriteOneLetter(const LetterContext& ctx, std::string_view kind,
+                                            Result<generators::RenderedLetter> letter, std::string_view name,
+                                            std::vector<std::string>& errors) {
+  Writer w(ctx, errors);
+  if (!w.Add(kind, std::move(letter), name)) return std::nullopt;
+  return w.Take().front();
+}
 
 std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,
@@ -289,7 +308,16 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
     const std::string name = fmt::format("{}-{}", kind == "refus_renonciation" ? "refus-renonciation"
                                                                                : "confirmation-renonciation",
                                          r.document + 1);
-    if (w.Add(kind, std::move(letter), name)) w.QueueLast(RenonciationMailOf(ctx, r.model), name);
+    // A letter that depends on a reading still in review is written but
+    // not queued until the review is cleared (docs/review.md).
+    const bool in_review = !documents[static_cast<std::size_t>(r.document)].review.empty();
+    if (w.Add(kind, std::move(letter), name)) {
+      if (in_review) {
+        w.HoldLast();
+      } else {
+        w.QueueLast(RenonciationMailOf(ctx, r.model), name);
+      }
+    }
   }
   for (const auto& model : DecomptesOf(ctx, claims)) {
     const std::string name = "decompte-" + model.numero;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct WrittenLetter {
   std::string file;  // relative to the output directory
   std::string to;    // e-mail when known, else the name on the envelope
   bool queued = false;  // placed in the outbox for e-mail
+  bool held_for_review = false;  // not queued: it depends on a reading in review
 };
 
 struct LetterContext {
@@ -52,5 +54,11 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
                                         const std::vector<PieceRequest>& pieces,
                                         const std::vector<RenonciationLetter>& renonciations,
                                         std::vector<std::string>& errors);
+
+// Writes one rendered letter under DIR/<stem>/<name>.pdf; nullopt (with the
+// reason in `errors`) when it could not be rendered or written. Not queued.
+std::optional<WrittenLetter> WriteOneLetter(const LetterContext& context, std::string_view kind,
+                                            Result<generators::RenderedLetter> letter, std::string_view name,
+                                            std::vector<std::string>& errors);
 
 }  // namespace liasse::runner

@@ -35,10 +35,12 @@ enum class LetterKind {
   kAccuseReceptionReclamation,
   kAnomaliesLot,
   kDemandePieces,
+  kRefusRemboursement,
 };
 inline constexpr LetterKind kAllLetterKinds[] = {
     LetterKind::kDecompte,          LetterKind::kConfirmationRenonciation, LetterKind::kRefusRenonciation,
-    LetterKind::kAccuseReceptionReclamation, LetterKind::kAnomaliesLot,   LetterKind::kDemandePieces};
+    LetterKind::kAccuseReceptionReclamation, LetterKind::kAnomaliesLot,   LetterKind::kDemandePieces,
+    LetterKind::kRefusRemboursement};
 
 // "decompte", "confirmation_renonciation", …
 std::string_view LetterKindName(LetterKind kind);
