@@ -45,6 +45,23 @@ TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
   EXPECT_NE(config.status().message().find("LIASSE_TEST_UNSET_VARIABLE_XYZ"), std::string::npos);
 }
 
+TEST(MailConfig, MisspeltKeyIsRefusedNamingFileTableAndKeyInFrench) {
+  TempDir dir;
+  const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nstartls = \"never\"\n");
+  auto config = LoadMailConfig(path);
+  ASSERT_FALSE(config.ok());  // not ignored, leaving the default unnoticed
+  EXPECT_EQ(config.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(config.status().message(), path + " : [smtp] clé « startls » inconnue");
+}
+
+TEST(MailConfig, ShippedConfigurationHasTheAddressNotice) {
+  auto config = LoadMailConfig(std::string(LIASSE_SOURCE_DIR) + "/data/mail/operator.toml");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->smtp.starttls, StartTls::kRequired);
+  EXPECT_EQ(config->address_notice.subject, "Vos décomptes par e-mail");
+  EXPECT_NE(config->address_notice.text.find("courrier"), std::string::npos);  // how to stop it
+}
+
 TEST(MailConfig, SyntaxErrorGivesTheLine) {
   TempDir dir;
   const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nport = = 3\n");

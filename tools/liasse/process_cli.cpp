@@ -90,6 +90,15 @@ void PrintSummary(const runner::ProcessSummary& s) {
   std::cout << fmt::format("remboursements : {} demande(s) tarifée(s), {} de part complémentaire\n", s.claims,
                            Money::FromCents(s.euros_priced_cents).ToFrench());
   std::cout << fmt::format("courriers : {} produit(s), {} mis en file d'envoi\n", s.letters, s.letters_queued);
+  if (s.letters_by_post > 0) {
+    std::cout << fmt::format("courriers par la poste au lieu de l'e-mail (mot de passe impossible ou adresse non confirmée) : {}\n",
+                             s.letters_by_post);
+  }
+  if (!s.addresses_waiting.empty()) {
+    std::cout << "adresses e-mail en attente de confirmation (liasse members confirm-email) : "
+              << s.addresses_waiting.size() << "\n";
+    for (const auto& a : s.addresses_waiting) std::cout << "  " << a << "\n";
+  }
   std::cout << "points à revoir : " << s.review_flags << "\n";
   if (s.from_ocr_cache > 0) std::cout << "OCR reprise du cache : " << s.from_ocr_cache << " pli(s)\n";
   if (s.ocr_cache_failures > 0) std::cout << "cache OCR : " << s.ocr_cache_failures << " écriture(s) ou relecture(s) en échec (OCR refait)\n";

@@ -424,7 +424,10 @@ class Batch {
                       outbox, stages_.sender_};
     out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
     summary_.letters += static_cast<int>(out.letters.size());
-    for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
+    for (const auto& l : out.letters) {
+      summary_.letters_queued += l.queued ? 1 : 0;
+      summary_.letters_by_post += l.by_post.empty() ? 0 : 1;
+    }
   }
 
   void Count(const EnvelopeOutput& out) {
@@ -504,6 +507,9 @@ Result<ProcessSummary> Processor::Process(const std::vector<std::filesystem::pat
   RunOcrStream(batch.envelopes().size(), engines, backlog, callbacks);
   if (!batch.status().ok()) return batch.status();
   ProcessSummary summary = batch.TakeSummary();
+  auto waiting = stages_->store_->UnprovenEmails();
+  if (!waiting.ok()) return waiting.status();
+  for (const auto& w : *waiting) summary.addresses_waiting.push_back(w.numero_adherent + " " + w.email);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   stages_->log_->BatchEnd(summary);
   return summary;

@@ -77,6 +77,13 @@ struct ProcessSummary {
   int claims = 0;
   long euros_priced_cents = 0;  // mutuelle part of every priced claim
   int letters = 0, letters_queued = 0;
+  // Letters for members with an address that go by post because the
+  // password rule lacks a fact (birth date…): their `letters[]` entry says so.
+  int letters_by_post = 0;
+  // "<numéro d'adhérent> <adresse>" of every address waiting for an
+  // operator's confirmation (`liasse members confirm-email`): health data
+  // does not go there yet. For the terminal only, never the log.
+  std::vector<std::string> addresses_waiting;
   std::vector<std::string> messages;  // one line per envelope, for the terminal, in input order
 };
 
