@@ -242,6 +242,9 @@ void ResetPeakMemory() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 TEST_F(MailTest, TenMegabyteReplyLineIsAnErrorWithBoundedMemory) {
   SmtpTestServer server(Dir("mail"), {"--long-greeting", std::to_string(10 << 20)});
+  // A first session loads OpenSSL and the trust store (megabytes that are
+  // not the read buffer), then the measured one.
+  ASSERT_FALSE(SmtpConnection::Open(Plain(server.port())).ok());
   ResetPeakMemory();
   const long before = PeakMemoryKb();
   ASSERT_GT(before, 0);
@@ -252,7 +255,7 @@ TEST_F(MailTest, TenMegabyteReplyLineIsAnErrorWithBoundedMemory) {
   EXPECT_NE(connection.status().message().find("ligne de réponse du serveur de plus de 8192 octets"),
             std::string::npos)
       << connection.status().message();
-  EXPECT_LT(grown, 2048) << "the read buffer grew by " << grown << " KB";
+  EXPECT_LT(grown, 4096) << "the read buffer grew by " << grown << " KB";  // 10 240 KB unbounded
 }
 
 TEST_F(MailTest, StartTlsRequiredButNotOfferedSendsNothing) {
