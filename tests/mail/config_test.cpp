@@ -35,7 +35,7 @@ TEST(MailConfig, UnknownStartTlsModeNamesFileAndKey) {
   const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nstarttls = \"maybe\"\n");
   auto config = LoadMailConfig(path);
   EXPECT_THAT(config, StatusIs(StatusCode::kInvalidArgument,
-                               AllOf(HasSubstr(path), HasSubstr("[smtp] starttls must be"), HasSubstr("\"maybe\""))));
+                               AllOf(HasSubstr(path), HasSubstr("[smtp] clé « starttls »"), HasSubstr("pas \"maybe\""))));
 }
 
 TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
@@ -45,7 +45,7 @@ TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
                           "password_env = \"LIASSE_TEST_UNSET_VARIABLE_XYZ\"\n");
   auto config = LoadMailConfig(path);
   EXPECT_THAT(config, StatusIs(StatusCode::kInvalidArgument,
-                               HasSubstr("environment variable LIASSE_TEST_UNSET_VARIABLE_XYZ is not set")));
+                               HasSubstr("variable d'environnement LIASSE_TEST_UNSET_VARIABLE_XYZ non définie")));
 }
 
 TEST(MailConfig, MisspeltKeyIsRefusedNamingFileTableAndKeyInFrench) {
