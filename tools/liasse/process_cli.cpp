@@ -98,6 +98,15 @@ void PrintSummary(const runner::ProcessSummary& s) {
   for (const auto& why : s.waiting) std::cout << "  en attente : " << why << "\n";
   std::cout << fmt::format("courriers : {} produit(s), {} mis en file d'envoi, {} en attente de vérification\n",
                            s.letters, s.letters_queued, s.letters_waiting);
+  if (s.letters_by_post > 0) {
+    std::cout << fmt::format("courriers par la poste au lieu de l'e-mail (mot de passe impossible ou adresse non confirmée) : {}\n",
+                             s.letters_by_post);
+  }
+  if (!s.addresses_waiting.empty()) {
+    std::cout << "adresses e-mail en attente de confirmation (liasse members confirm-email) : "
+              << s.addresses_waiting.size() << "\n";
+    for (const auto& a : s.addresses_waiting) std::cout << "  " << a << "\n";
+  }
   std::cout << "points à revoir : " << s.review_flags << "\n";
   for (const auto& [reason, n] : s.review_by_reason) std::cout << fmt::format("  ×{} : {}\n", n, reason);
   if (s.from_ocr_cache > 0) std::cout << "OCR reprise du cache : " << s.from_ocr_cache << " pli(s)\n";

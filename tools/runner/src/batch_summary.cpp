@@ -43,6 +43,7 @@ void CountEnvelope(const EnvelopeOutput& out, const SettlementTally& tally, bool
   }
   CountDocuments(out, summary);
   CountSettlement(out.source, tally, summary);
+  for (const auto& l : out.letters) summary.letters_by_post += l.by_post.empty() ? 0 : 1;
   summary.messages.push_back(EnvelopeLine(out) + TallyLine(tally));
 }
 

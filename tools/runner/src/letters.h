@@ -32,6 +32,10 @@ struct WrittenLetter {
   std::string to;    // e-mail when known, else the name on the envelope
   bool queued = false;  // placed in the outbox for e-mail
   bool held_for_review = false;  // not queued: it depends on a reading in review
+  // Why a letter for a member with an e-mail address goes by post instead
+  // (French; e.g. the password rule needs a fact the member lacks); empty
+  // otherwise.
+  std::string by_post{};
 };
 
 struct LetterContext {
@@ -46,7 +50,11 @@ struct LetterContext {
 };
 
 // Renders and writes every letter; failures are returned as French lines
-// for the envelope's review (the results stay written).
+// for the envelope's review (the results stay written). A letter written
+// to disk stays in clear (printed for the post, byte-stable); the copy
+// queued for e-mail is encrypted (AES-256 R6) with the member's password by
+// the rule of letterhead.toml, and its text says how the password is made,
+// never the password. A member whose facts the rule lacks gets no e-mail.
 std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
                                         const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,

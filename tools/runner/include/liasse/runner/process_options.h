@@ -87,6 +87,14 @@ struct ProcessSummary {
   std::map<std::string, int> review_by_reason;  // document review flags by reason
   int letters = 0, letters_queued = 0;
   int letters_waiting = 0;  // not sent until a review is cleared (décomptes of waiting claims, held letters)
+  // Letters for members with an address that go by post instead (the
+  // password rule lacks a fact, or the address waits for confirmation):
+  // their `letters[]` entry says why (`by_post`).
+  int letters_by_post = 0;
+  // "<numéro d'adhérent> <adresse>" of every address waiting for an
+  // operator's confirmation (`liasse members confirm-email`): health data
+  // does not go there yet. For the terminal only, never the log.
+  std::vector<std::string> addresses_waiting;
   std::vector<std::string> messages;  // one line per envelope, for the terminal, in input order
 };
 
