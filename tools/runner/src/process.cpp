@@ -1,18 +1,26 @@
 #include "liasse/runner/process.h"
 
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <system_error>
 #include <thread>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "liasse/core/system_error.h"
 #include "claims.h"
+#include "envelope_meta.h"
 #include "envelope_output.h"
 #include "facture_claims.h"
+#include "letter_checks.h"
 #include "letters.h"
 #include "pieces.h"
 #include "liasse/generators/letter_generator.h"
@@ -76,6 +84,30 @@ Date FileDate(const fs::path& file) {
   return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
 }
 
+// The dates an envelope is processed with: received (--date-reception, else
+// its metadata, else its file's date) and the letters' (--date, else its
+// metadata's date_courrier, else today). Unreadable metadata is not used
+// and says so in the envelope's review.
+struct EnvelopeDates {
+  Date received = Date::FromSerial(0);
+  Date letters = Date::FromSerial(0);
+  ReceptionRecord reception;
+};
+
+EnvelopeDates DatesOf(const fs::path& file, const ProcessOptions& options, Date today,
+                      std::vector<std::string>& review) {
+  auto meta = ReadEnvelopeMeta(file);
+  if (!meta.ok()) review.push_back("métadonnées du pli non utilisées : " + meta.status().message());
+  const std::optional<EnvelopeMeta> m = meta.ok() ? *meta : std::nullopt;
+  EnvelopeDates d;
+  const Reception reception = ReceptionOf(options.date_reception, m, FileDate(file));
+  d.received = reception.date;
+  d.reception = {reception.date.ToIso(), ReceptionSourceKey(reception.source), m ? m->canal : "",
+                 m ? m->lot_scan : "", m ? m->operateur : ""};
+  d.letters = options.today ? *options.today : (m && m->date_courrier ? *m->date_courrier : today);
+  return d;
+}
+
 // What the parallel part of an envelope's processing (OCR, extraction)
 // leaves for the ordered part (rules with their memory, results on disk).
 struct Prepared {
@@ -98,11 +130,23 @@ Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const Process
 class Stages {
  public:
   explicit Stages(const ProcessOptions& options) : options_(options) {}
+  ~Stages() {
+    if (dry_run_copy_.empty()) return;
+    // Close everything that holds the copy before removing it.
+    ocr_cache_.reset();
+    outbox_.reset();
+    history_.reset();
+    store_.reset();
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(dry_run_copy_.string() + suffix, ec);
+  }
+  Stages(const Stages&) = delete;
+  Stages& operator=(const Stages&) = delete;
 
   Status Open() {
     std::error_code ec;
     fs::create_directories(options_.out_dir, ec);
-    if (ec) return Status::IoError(options_.out_dir.string() + ": " + ec.message());
+    if (ec) return Status::IoError(options_.out_dir.string() + ": " + FrenchSystemError(ec));
     const fs::path data_dir = options_.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : options_.data_dir;
     auto lot_rules = rules::LotRuleSet::Load(data_dir);
     if (!lot_rules.ok()) return lot_rules.status();
@@ -110,8 +154,9 @@ class Stages {
     auto justificatifs = rules::JustificatifTable::Load(data_dir);
     if (!justificatifs.ok()) return justificatifs.status();
     justificatifs_.emplace(std::move(justificatifs).value());
-    const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
-    auto store = store::Store::Open(db.string());
+    auto db = StorePath();
+    if (!db.ok()) return db.status();
+    auto store = store::Store::Open(db->string());
     if (!store.ok()) return store.status();
     store_.emplace(std::move(store).value());
     auto history = store::SqlitePrescriptionHistory::Open(store_->database());
@@ -122,15 +167,20 @@ class Stages {
     if (!pricing_data.ok()) return pricing_data.status();
     pricing_data_.emplace(std::move(pricing_data).value());
     pricer_.emplace(pricing_data_->tables, pricing_data_->tariffs);
-    auto outbox = store::OutboxStore::Open(db.string());
+    auto outbox = store::OutboxStore::Open(db->string());
     if (!outbox.ok()) return outbox.status();
     outbox_ = std::move(outbox).value();
     auto mail_config = mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string());
     if (!mail_config.ok()) return mail_config.status();
     sender_ = mail_config->sender;
     today_ = options_.today ? *options_.today : Today();
+    letter_day_->store(today_.ToSerial());
     generators::GeneratorOptions generator_options;
-    generator_options.clock = [today = today_] { return generators::Timestamp{today, 8, 0, 0}; };
+    // The PDFs' creation date is the letters' date, which follows each
+    // envelope (its metadata's date_courrier): same envelope, same bytes.
+    generator_options.clock = [day = letter_day_] {
+      return generators::Timestamp{Date::FromSerial(day->load()), 8, 0, 0};
+    };
     auto generator = generators::LetterGenerator::Create(std::move(generator_options));
     if (!generator.ok()) return generator.status();
     generator_.emplace(std::move(generator).value());
@@ -165,6 +215,15 @@ class Stages {
       if (!members.ok()) return members.status();
       if (Status s = store_->UpsertMembers(*members); !s.ok()) return s;
     }
+    // The professionals' addresses (lot notices), beside members.csv.
+    for (const auto& input : options_.inputs) {
+      std::error_code ec;
+      const fs::path file = input / "partenaires.csv";
+      if (!fs::is_directory(input, ec) || !fs::exists(file, ec)) continue;
+      auto partenaires = store::ReadPartenairesFile(file.string());
+      if (!partenaires.ok()) return partenaires.status();
+      if (Status s = store_->UpsertPartenaires(*partenaires); !s.ok()) return s;
+    }
     return Status::Ok();
   }
 
@@ -177,6 +236,23 @@ class Stages {
   const ProcessOptions& options_;
   std::optional<rules::LotRuleSet> lot_rules_;
   std::optional<rules::JustificatifTable> justificatifs_;
+  // The store to open: --db or DIR/liasse.db; with dry_run, a temporary
+  // copy of it (removed by the destructor).
+  Result<fs::path> StorePath() {
+    const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
+    if (!options_.dry_run) return db;
+    std::error_code ec;
+    dry_run_copy_ = fs::temp_directory_path(ec) / fmt::format("liasse-essai-{}.db", ::getpid());
+    if (ec) return Status::IoError("dossier temporaire : " + FrenchSystemError(ec));
+    fs::remove(dry_run_copy_, ec);
+    if (fs::exists(db, ec)) {
+      fs::copy_file(db, dry_run_copy_, fs::copy_options::overwrite_existing, ec);
+      if (ec) return Status::IoError(fmt::format("{} : copie pour --dry-run impossible : {}", db.string(), FrenchSystemError(ec)));
+    }
+    return dry_run_copy_;
+  }
+
+  fs::path dry_run_copy_;  // empty unless dry_run
   std::optional<store::Store> store_;
   std::unique_ptr<store::SqlitePrescriptionHistory> history_;
   std::optional<pricing::PricingData> pricing_data_;
@@ -185,6 +261,9 @@ class Stages {
   mail::OperatorIdentity sender_;
   std::optional<generators::LetterGenerator> generator_;
   Date today_ = Date::FromSerial(0);
+  // The date of the letters being written (days since 1970), read by the
+  // generator's clock.
+  std::shared_ptr<std::atomic<int64_t>> letter_day_ = std::make_shared<std::atomic<int64_t>>(0);
   std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
   std::unique_ptr<store::OcrCache> ocr_cache_;  // null when options_.ocr_cache is false
   std::unique_ptr<EventLog> log_;
@@ -348,9 +427,11 @@ class Batch {
     std::lock_guard lock(commit_mu_);
     ready_.emplace(index, std::move(prepared));
     while (!ready_.empty() && ready_.begin()->first == next_commit_) {
+      const std::size_t told = summary_.messages.size();
       Commit(ready_.begin()->second);
       ready_.erase(ready_.begin());
       ++next_commit_;
+      if (options_.on_envelope && summary_.messages.size() > told) options_.on_envelope(summary_.messages.back());
       if (options_.progress) options_.progress(static_cast<int>(next_commit_), static_cast<int>(envelopes_.size()), summary_.pages);
     }
   }
@@ -402,7 +483,10 @@ class Batch {
 
   // Claims of the accepted feuilles, then the letters.
   void PriceAndWrite(const fs::path& file, EnvelopeOutput& out) {
-    const Date received = options_.date_reception ? *options_.date_reception : FileDate(file);
+    const EnvelopeDates dates = DatesOf(file, options_, stages_.today_, out.review);
+    const Date received = dates.received;
+    out.reception = dates.reception;
+    stages_.letter_day_->store(dates.letters.ToSerial());
     auto claims = PriceLotClaims(out.documents, out.lots, *stages_.pricer_, *stages_.store_, received);
     const auto factures = CheckFactures(out.documents, *stages_.justificatifs_, *stages_.store_, out.review);
     for (auto& c : PriceFactureClaims(out.documents, factures, *stages_.pricer_, *stages_.store_, received)) {
@@ -417,14 +501,17 @@ class Batch {
       summary_.review_flags += static_cast<int>(c.review.size());
     }
     const auto pieces = PieceRequestsOf(factures);
-    const auto renonciations = PrepareRenonciations(out.documents, *stages_.store_, file.stem().string(), received,
-                                                    stages_.today_, out.review);
+    const std::string envelope_key = EnvelopeKey(out.sha256);
+    const auto renonciations = PrepareRenonciations(out.documents, *stages_.store_, envelope_key, received,
+                                                    dates.letters, out.review);
     Outbox* outbox = options_.queue_letters ? stages_.outbox_.get() : nullptr;
-    LetterContext ctx{options_.out_dir, file.stem().string(), received, stages_.today_, &*stages_.generator_,
-                      outbox, stages_.sender_};
+    LetterContext ctx{options_.out_dir, file.stem().string(), envelope_key, received, dates.letters,
+                      &*stages_.generator_, outbox, stages_.sender_, &*stages_.store_};
     out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
-    summary_.letters += static_cast<int>(out.letters.size());
-    for (const auto& l : out.letters) summary_.letters_queued += l.queued ? 1 : 0;
+    for (const auto& l : out.letters) {
+      (l.held.empty() ? summary_.letters : summary_.letters_held) += 1;
+      summary_.letters_queued += l.queued ? 1 : 0;
+    }
   }
 
   void Count(const EnvelopeOutput& out) {

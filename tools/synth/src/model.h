@@ -62,6 +62,8 @@ struct Context {
   int dpi;
   Date today;  // the envelope's reference date (fixed from the seed, never the clock)
   std::vector<Person>* members;  // every person named, for members.csv
+  // Every professional who sends a lot, for partenaires.csv; may be null.
+  std::vector<Professional>* partenaires = nullptr;
 };
 
 std::string Coefficient(const std::string& printed);  // "7.50" -> "7.5"
