@@ -1,5 +1,5 @@
 // Document renderers: each draws one document's pages and fills its truth
-// (contract fields and lines, shared/spec/results.md). Layout variants are
+// (contract fields and lines, docs/results.md). Layout variants are
 // picked from the context's random stream.
 #pragma once
 

@@ -1,6 +1,6 @@
 // The people, professionals and documents a synthetic envelope is made of,
 // and the helpers that put their truth in the result contract's shape
-// (shared/spec/results.md: normalised values).
+// (docs/results.md: normalised values).
 #pragma once
 
 #include <string>

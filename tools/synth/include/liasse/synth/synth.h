@@ -2,7 +2,7 @@
 //
 // Each envelope is one file (multi-page TIFF, image-only PDF, or a PNG/JPEG
 // page) plus `<name>.truth.json` in the result contract's shape
-// (shared/spec/results.md) with, per page, the exact text printed, the
+// (docs/results.md) with, per page, the exact text printed, the
 // rotation, the skew and the scanner degradations applied. The same seed,
 // options and Liasse version give byte-identical files.
 #pragma once
