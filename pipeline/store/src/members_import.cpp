@@ -158,16 +158,13 @@ bool IsMembersHeader(const std::vector<std::string>& header) {
   return header == columns;
 }
 
-Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
+// The records after the header, each turned into a T by `convert`; fails
+// on the first bad record with "<file>:<line>: …".
+template <typename T, typename Convert>
+Result<std::vector<T>> ReadRecords(const std::string& path, std::istream& in, const std::vector<std::string>& columns,
+                                   Convert convert) {
+  std::vector<T> out;
   std::string line;
-  auto header = ReadHeader(path, in);
-  if (!header.ok()) return header.status();
-  const std::vector<std::string>& columns = *header;
-  if (!IsMembersHeader(columns)) {
-    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}[,{}[,{}]]", path, fmt::join(kColumns, ","),
-                                               kCotisationColumn, fmt::join(kAddressColumns, ",")));
-  }
-  std::vector<Member> out;
   int n = 1;
   while (std::getline(in, line)) {
     ++n;
@@ -180,11 +177,21 @@ Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
     }
     Fields f;
     for (size_t i = 0; i < cells.size(); ++i) f[columns[i]] = cells[i];
-    auto m = ToMember(f);
-    if (!m.ok()) return m.status().WithContext(fmt::format("{}:{}", path, n));
-    out.push_back(std::move(*m));
+    Result<T> record = convert(f);
+    if (!record.ok()) return record.status().WithContext(fmt::format("{}:{}", path, n));
+    out.push_back(std::move(record).value());
   }
   return out;
+}
+
+Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
+  auto header = ReadHeader(path, in);
+  if (!header.ok()) return header.status();
+  if (!IsMembersHeader(*header)) {
+    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}[,{}[,{}]]", path, fmt::join(kColumns, ","),
+                                               kCotisationColumn, fmt::join(kAddressColumns, ",")));
+  }
+  return ReadRecords<Member>(path, in, *header, ToMember);
 }
 
 Result<std::vector<Member>> ReadJson(const std::string& path, std::istream& in) {
@@ -243,25 +250,7 @@ Result<std::vector<Partenaire>> ReadPartenairesFile(const std::string& path) {
   if (*header != kPartenaireColumns) {
     return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}", path, fmt::join(kPartenaireColumns, ",")));
   }
-  std::vector<Partenaire> out;
-  std::string line;
-  int n = 1;
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (text::Trim(line).empty()) continue;
-    const auto cells = SplitCsv(line);
-    if (cells.size() != kPartenaireColumns.size()) {
-      return Status::InvalidArgument(
-          fmt::format("{}:{}: {} colonnes au lieu de {}", path, n, cells.size(), kPartenaireColumns.size()));
-    }
-    Fields f;
-    for (size_t i = 0; i < cells.size(); ++i) f[kPartenaireColumns[i]] = cells[i];
-    auto p = ToPartenaire(f);
-    if (!p.ok()) return p.status().WithContext(fmt::format("{}:{}", path, n));
-    out.push_back(std::move(*p));
-  }
-  return out;
+  return ReadRecords<Partenaire>(path, in, kPartenaireColumns, ToPartenaire);
 }
 
 Result<std::vector<Member>> ReadMembersFile(const std::string& path) {

@@ -106,7 +106,12 @@ TEST_F(FactureClaimsTest, CompleteOptiqueClaimIsPricedAsOneEquipmentByLensClasse
   EXPECT_EQ(l.ro, Money::FromCents(9));
   EXPECT_EQ(l.mutuelle, Money::FromCents(19991));
   EXPECT_EQ(l.reste_a_charge, Money::FromCents(18000));
-  EXPECT_TRUE(c.review.empty());
+  // The class B base of 0,15 € has no source here (confirme = false): the
+  // claim goes to review, saying which figure, never silently.
+  ASSERT_EQ(c.review.size(), 1u);
+  EXPECT_NE(c.review[0].find("tarif sans source confirmée (OPTIQUE, ligne du 10/03/2025) : tarif de OPTIQUE"),
+            std::string::npos)
+      << c.review[0];
   EXPECT_TRUE(store_->LoadPricedClaim("FAC-632732798-2025-10001").ok());
   EXPECT_TRUE(PieceRequestsOf(checks_).empty());
 }

@@ -134,6 +134,10 @@ class LettersGoldenTest : public test_support::SamplePricingTest {
     a.message = "La feuille de soins n'est pas signée par le patient.";
     a.a_renvoyer = "La feuille de soins signée par le patient";
     v.anomalies.push_back(a);
+    rules::Anomaly order;  // a lot-level anomaly: listed above the table
+    order.code = "LOT_ORDER";
+    order.message = "Les factures ne sont pas classées par numéro croissant.";
+    v.anomalies.push_back(order);
     v.factures_rejetees = {"218647856"};
     return v;
   }
