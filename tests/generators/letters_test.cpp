@@ -152,7 +152,8 @@ TEST(LotLetter, NoticeListsLotAnomaliesRejectedInvoicesAndWhatToResend) {
   EXPECT_THAT(text, HasSubstr("000001237"));
   EXPECT_THAT(text, HasSubstr("Agnès CŒUR"));
   EXPECT_THAT(text, HasSubstr("57,30 €"));
-  EXPECT_THAT(text, HasSubstr("(PRESCRIPTION_RATUREE)"));
+  EXPECT_THAT(text, HasSubstr("La prescription médicale est raturée."));
+  EXPECT_THAT(text, Not(HasSubstr("PRESCRIPTION_RATUREE")));
   EXPECT_THAT(text, HasSubstr("Copie d'une prescription médicale non raturée"));
 }
 
