@@ -545,15 +545,18 @@ void ReadActs(DocReader& r) {
   const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
   const ActColumns columns = ActColumnsOf(header);
   const bool by_columns = header.Find("code") != nullptr && header.Find("montant") != nullptr;
+  const auto first_named = std::find_if(header.columns.begin(), header.columns.end(), [](const HeaderColumn& c) { return !c.name.empty(); });
+  const bool date_first = first_named != header.columns.end() && first_named->name == "date";
   std::vector<std::vector<std::pair<std::string, int>>> pieces;
   for (const auto& row : rows) {
     const auto all = RowTokens(v, row);
     if (all.empty()) continue;
     if (FoldKey(all[0].first) == "montant") break;
-    // Two table rows merged by the row grouping: cut before each later date.
+    // Two table rows merged by the row grouping: cut before each later date
+    // (when the date is the row's first column).
     pieces.emplace_back();
     for (size_t i = 0; i < all.size(); ++i) {
-      if (i > 0 && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
+      if (i > 0 && date_first && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
       pieces.back().push_back(all[i]);
     }
   }

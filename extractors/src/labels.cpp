@@ -27,7 +27,7 @@ std::optional<Window> BestWindow(const PageView& v, const std::vector<int>& keye
     const std::string& folded = v.words()[static_cast<size_t>(keyed[e])].folded;
     // The value glued to the label's last word: compare the letters only.
     const size_t letters = LeadingLetters(folded);
-    if (letters < folded.size() && letters > 0 && e > s - 0) {
+    if (letters < folded.size() && letters > 0) {
       const std::string with_prefix = joined + folded.substr(0, letters);
       const size_t d = EditDistance(with_prefix, key);
       if (d <= allowed && folded.size() - letters >= 2 && (!best || d < best->distance)) {
