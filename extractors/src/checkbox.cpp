@@ -85,10 +85,10 @@ std::vector<Box> Pieces(const GreyRaster& r, const Box& area) {
 bool IsFrame(const GreyRaster& r, const Box& b, double word_height) {
   const double w = b.width, h = b.height;
   if (w < 0.6 * word_height || w > 2.5 * word_height || h < 0.6 * word_height || h > 2.5 * word_height) return false;
-  if (w / h < 0.75 || w / h > 1.33) return false;
+  if (w / h < 0.7 || w / h > 1.43) return false;
   const int thick = std::max(2, static_cast<int>(std::lround(std::min(w, h) * 0.12)));
   for (int side = 0; side < 4; ++side) {
-    if (SideCover(r, b, side, thick) < 0.85) return false;
+    if (SideCover(r, b, side, thick) < 0.75) return false;
   }
   return true;
 }

@@ -80,6 +80,17 @@ void SetByKind(DocReader& r, const FieldSpec& f, const Located& l) {
   }
 }
 
+// A NIR whose label the OCR spoilt beyond the usual tolerance: the
+// character boxes right of a looser match confirm the place.
+void ReadNirUnderWornLabel(DocReader& r, const FieldSpec& f) {
+  for (const auto& wording : f.labels) {
+    const LabelHit hit = r.view().FindBest(wording, 0.6);
+    if (hit.similarity <= 0) continue;
+    SetNirAt(r, f.name, r.ValueOf(hit, f.max_gap_mm, 1e9), hit);
+    return;
+  }
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name"};
@@ -95,13 +106,17 @@ void ReadFormFields(DocReader& r) {
   for (const auto& f : form->fields) {
     if (!Generic(f) || r.Has(f.name)) continue;
     const auto located = LocateField(r, *form, f);
-    if (located.empty()) continue;
+    if (located.empty()) {
+      if (f.kind == "nir") ReadNirUnderWornLabel(r, f);
+      continue;
+    }
     const Located& best = located.front();
     SetByKind(r, f, best);
     // Two readings that fit equally well and differ: a person chooses.
     for (size_t i = 1; i < located.size(); ++i) {
       const Located& other = located[i];
       if (!other.fits || !best.fits || other.hit.similarity < best.hit.similarity - 1e-9) break;
+      if (other.hit.last - other.hit.first != best.hit.last - best.hit.first) continue;  // a less specific wording
       if (other.hit.first == best.hit.first) continue;
       const std::string a = Normalised(f, best.found.text), b = Normalised(f, other.found.text);
       if (a != b) {

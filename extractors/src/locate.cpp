@@ -101,6 +101,13 @@ bool HasUpperAndCapitalised(const std::string& text) {
   return upper && cap;
 }
 
+bool HasMaterial(const FieldSpec& field, const std::string& text) {
+  static const char* numeric[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "phone", "reference", "birth_check"};
+  const bool wants_digits = std::any_of(std::begin(numeric), std::end(numeric), [&](const char* k) { return field.kind == k; });
+  if (!wants_digits) return true;
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 bool FitsKind(const FieldSpec& field, const std::string& text) {
@@ -150,11 +157,35 @@ std::vector<LabelHit> FieldLabels(const PageView& v, const FormSpec& form, const
   return hits;
 }
 
+namespace {
+
+// True when a label of another field covers `hit` and is longer: the
+// words are that label's ("Date" in "Date de naissance").
+bool InsideLongerLabel(const PageView& v, const FormSpec& form, const FieldSpec& field, const LabelHit& hit) {
+  for (const auto& other : form.fields) {
+    if (other.name == field.name) continue;
+    for (const auto& h : FindAnyLabel(v, other.labels)) {
+      if (h.first <= hit.first && h.last >= hit.last && h.last - h.first > hit.last - hit.first) return true;
+    }
+  }
+  return false;
+}
+
+// Letters of the label's wording: a longer wording is a more specific one.
+size_t WordingLength(const PageView& v, const LabelHit& h) {
+  size_t n = 0;
+  for (int i = h.first; i <= h.last; ++i) n += v.words()[static_cast<size_t>(i)].folded.size();
+  return n;
+}
+
+}  // namespace
+
 std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const FieldSpec& field) {
   const PageView& v = r.view();
   const std::set<int> starts = LabelStarts(v, form);
   std::vector<Located> out;
   for (const auto& hit : FieldLabels(v, form, field)) {
+    if (InsideLongerLabel(v, form, field, hit)) continue;
     for (const Relation rel : field.relations) {
       std::optional<Found> f;
       if (rel == Relation::kRight) {
@@ -185,10 +216,14 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
       break;
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Located& a, const Located& b) {
+  std::stable_sort(out.begin(), out.end(), [&](const Located& a, const Located& b) {
     if (a.fits != b.fits) return a.fits;
-    return a.hit.similarity > b.hit.similarity;
+    if (a.hit.similarity != b.hit.similarity) return a.hit.similarity > b.hit.similarity;
+    return WordingLength(v, a.hit) > WordingLength(v, b.hit);
   });
+  // A value that does not fit is kept only when it holds the kind's raw
+  // material (digits for numbers and dates): a second reading may mend it.
+  std::erase_if(out, [&](const Located& l) { return !l.fits && !HasMaterial(field, l.found.text); });
   return out;
 }
 
