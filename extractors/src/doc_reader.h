@@ -97,7 +97,7 @@ void ReadAttestationDroits(DocReader& r);
 void ReadReclamation(DocReader& r);
 void ReadRenonciation(DocReader& r);
 
-// The catalogue fields of `type` (shared/spec/results.md), flagged when absent.
+// The catalogue fields of `type` (docs/results.md), flagged when absent.
 const std::vector<std::string>& Catalogue(DocumentType type);
 
 }  // namespace liasse::extractors::internal

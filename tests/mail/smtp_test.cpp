@@ -1,4 +1,6 @@
 // The SMTP client and the sender against a real SMTP server on 127.0.0.1.
+#include "liasse/mail/smtp.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -7,15 +9,17 @@
 #include <set>
 
 #include "liasse/mail/sender.h"
-#include "liasse/mail/smtp.h"
 #include "liasse/store/outbox_store.h"
 #include "test_server.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::mail {
 namespace {
 
+using ::liasse::test_support::StatusIs;
 using store::OutboxStore;
 using testing::BinaryBytes;
+using ::testing::HasSubstr;
 using testing::MakeOutboxMessage;
 using testing::MakeSelfSignedCertificate;
 using testing::ReadParsed;
@@ -184,11 +188,8 @@ TEST_F(TlsTest, StartTlsWithTheSuppliedCaVerifiesAuthenticatesAndDelivers) {
 
 TEST_F(TlsTest, WrongCaIsRefusedAndNothingIsSent) {
   SmtpTestServer server(Dir("mail"), ServerArgs());
-  auto connection = SmtpConnection::Open(Tls(server.port(), Dir("other") + "/cert.pem"));
-  ASSERT_FALSE(connection.ok());
-  EXPECT_EQ(connection.status().code(), StatusCode::kUnavailable);
-  EXPECT_NE(connection.status().message().find("certificate verify failed"), std::string::npos)
-      << connection.status().message();
+  EXPECT_THAT(SmtpConnection::Open(Tls(server.port(), Dir("other") + "/cert.pem")),
+              StatusIs(StatusCode::kUnavailable, HasSubstr("TLS handshake: certificate verify failed")));
 
   const auto id = Enqueue(1, "a@example.org");
   Send(Tls(server.port(), Dir("other") + "/cert.pem"));
@@ -201,33 +202,28 @@ TEST_F(TlsTest, WrongHostNameIsRefused) {
   SmtpTestServer server(Dir("mail"), ServerArgs());
   SmtpOptions o = Tls(server.port(), Dir("good") + "/cert.pem");
   o.tls_server_name = "smtp.cpms.fr";  // the certificate is for localhost / 127.0.0.1
-  auto connection = SmtpConnection::Open(o);
-  ASSERT_FALSE(connection.ok());
-  EXPECT_NE(connection.status().message().find("certificate verify failed"), std::string::npos)
-      << connection.status().message();
+  EXPECT_THAT(SmtpConnection::Open(o),
+              StatusIs(StatusCode::kUnavailable, HasSubstr("TLS handshake: certificate verify failed")));
 }
 
 TEST_F(TlsTest, WrongPasswordIsRefused) {
   SmtpTestServer server(Dir("mail"), ServerArgs());
   SmtpOptions o = Tls(server.port(), Dir("good") + "/cert.pem");
   o.password = "wrong";
-  auto connection = SmtpConnection::Open(o);
-  ASSERT_FALSE(connection.ok());
-  EXPECT_NE(connection.status().message().find("authentication failed: 535"), std::string::npos)
-      << connection.status().message();
+  EXPECT_THAT(SmtpConnection::Open(o), StatusIs(StatusCode::kUnavailable, HasSubstr("authentication failed: 535")));
 }
 
 TEST_F(MailTest, StartTlsRequiredButNotOfferedSendsNothing) {
   SmtpTestServer server(Dir("mail"), {});
   SmtpOptions o = Plain(server.port());
   o.starttls = StartTls::kRequired;
-  auto connection = SmtpConnection::Open(o);
-  ASSERT_FALSE(connection.ok());
-  EXPECT_EQ(connection.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(SmtpConnection::Open(o),
+              StatusIs(StatusCode::kFailedPrecondition, HasSubstr("STARTTLS required but not offered by the server")));
   o.starttls = StartTls::kNever;
   o.username = "u";
   o.password = "p";
-  EXPECT_EQ(SmtpConnection::Open(o).status().code(), StatusCode::kFailedPrecondition);  // AUTH in clear
+  EXPECT_THAT(SmtpConnection::Open(o),
+              StatusIs(StatusCode::kFailedPrecondition, HasSubstr("AUTH refused without TLS")));
 }
 
 TEST_F(MailTest, Greeting421LeavesTheMessageInRetryThenItIsSentWhenTheServerRecovers) {

@@ -2,25 +2,27 @@
 // region re-reading. Real Tesseract with fra; slow.
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <thread>
-#include <iterator>
-#include <cstdlib>
 
 #include "bad_inputs.h"
 #include "liasse/ocr/ocr.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::ocr {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
-const std::filesystem::path kExternal = LIASSE_EXTERNAL_DIR;
+const std::filesystem::path kTestData = LIASSE_TEST_DATA_DIR;  // tests/data
 
 std::string Normalise(const std::string& s) {  // collapse whitespace
   std::string out;
@@ -49,7 +51,7 @@ double Cer(const std::string& got, const std::string& gold) {
 }
 
 std::string Gold() {
-  std::ifstream in(kExternal / "tesseract-test/phototest.gold.txt");
+  std::ifstream in(kTestData / "tesseract-test/phototest.gold.txt");
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
@@ -71,7 +73,7 @@ PageImage Decode1(const std::filesystem::path& p) {
 }
 
 TEST(Recognise, PhototestMatchesGoldText) {
-  auto r = Engine().Recognise(Decode1(kExternal / "tesseract-test/phototest.tif"));
+  auto r = Engine().Recognise(Decode1(kTestData / "tesseract-test/phototest.tif"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const double cer = Cer(r->text, Gold());
   std::cout << "phototest.tif CER " << cer << " mean confidence " << r->mean_confidence << "\n";
@@ -87,7 +89,7 @@ TEST(Recognise, RotatedPhototestVariantsAreTurnedUpright) {
   const std::pair<const char*, int> cases[] = {
       {"phototest-rotated-180.png", 180}, {"phototest-rotated-L.png", 90}, {"phototest-rotated-R.png", 270}};
   for (const auto& [file, expected] : cases) {
-    auto r = Engine().Recognise(Decode1(kExternal / "tesseract-test" / file));
+    auto r = Engine().Recognise(Decode1(kTestData / "tesseract-test" / file));
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     const double cer = Cer(r->text, Gold());
     std::cout << file << ": rotation " << r->rotation_degrees << " CER " << cer << "\n";
@@ -97,7 +99,7 @@ TEST(Recognise, RotatedPhototestVariantsAreTurnedUpright) {
 }
 
 TEST(Recognise, CardinalPdfAllFourOrientationsReadUpright) {
-  auto pages = DecodeFile(kExternal / "ocrmypdf/cardinal.pdf");
+  auto pages = DecodeFile(kTestData / "ocrmypdf/cardinal.pdf");
   ASSERT_TRUE(pages.ok()) << pages.status().ToString();
   auto pool = OcrPool::Create(OcrOptions{}, 2);
   ASSERT_TRUE(pool.ok());
@@ -116,7 +118,7 @@ TEST(Recognise, CardinalPdfAllFourOrientationsReadUpright) {
 TEST(Recognise, SkewPdfPageIsStraightAfterDeskew) {
   // skew.pdf draws a straight scan through a rotated matrix; the native
   // image we extract is measured and left within OCRmyPDF's ±0.5° bar.
-  auto r = Engine().Recognise(Decode1(kExternal / "ocrmypdf/skew.pdf"));
+  auto r = Engine().Recognise(Decode1(kTestData / "ocrmypdf/skew.pdf"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   std::cout << "skew.pdf measured skew " << r->skew_degrees << "\n";
   EXPECT_LE(std::abs(r->skew_degrees), 0.5);
@@ -124,10 +126,10 @@ TEST(Recognise, SkewPdfPageIsStraightAfterDeskew) {
 }
 
 TEST(Recognise, SyntheticSkewsUpToTenDegreesAreMeasuredWithin0_2) {
-  auto base = DecodeFile(kExternal / "ocrmypdf/ccitt.pdf");
+  auto base = DecodeFile(kTestData / "ocrmypdf/ccitt.pdf");
   ASSERT_TRUE(base.ok());
   auto path = std::filesystem::temp_directory_path() / ("liasse-skew-" + std::to_string(getpid()) + ".png");
-  Pix* src = pixRead((kExternal / "tesseract-test/phototest.tif").c_str());
+  Pix* src = pixRead((kTestData / "tesseract-test/phototest.tif").c_str());
   ASSERT_NE(src, nullptr);
   for (double degrees : {-9.5, -4.0, 1.5, 7.0}) {
     Pix* rotated = pixRotate(src, static_cast<l_float32>(degrees * M_PI / 180.0), L_ROTATE_SAMPLING,
@@ -150,7 +152,7 @@ TEST(Recognise, SyntheticSkewsUpToTenDegreesAreMeasuredWithin0_2) {
 // grey (118), paper dull (200), strokes softened by a slight blur. Before the
 // contrast stretch, Sauvola broke regular-weight text into dust on such pages.
 TEST(Recognise, WashedOutScanReadsAsWellAsTheOriginal) {
-  Pix* src = pixRead((kExternal / "tesseract-test/phototest.tif").c_str());
+  Pix* src = pixRead((kTestData / "tesseract-test/phototest.tif").c_str());
   ASSERT_NE(src, nullptr);
   Pix* grey = pixConvertTo8(src, 0);
   pixDestroy(&src);
@@ -179,7 +181,7 @@ TEST(Recognise, WashedOutScanReadsAsWellAsTheOriginal) {
 }
 
 TEST(Recognise, RegionRereadWithDigitWhitelist) {
-  auto r = Engine().Recognise(Decode1(kExternal / "tesseract-test/phototest.tif"));
+  auto r = Engine().Recognise(Decode1(kTestData / "tesseract-test/phototest.tif"));
   ASSERT_TRUE(r.ok());
   const Word* twelve = nullptr;
   for (const auto& b : r->blocks)
@@ -192,14 +194,14 @@ TEST(Recognise, RegionRereadWithDigitWhitelist) {
   auto region = Engine().RecogniseRegion(*r->cleaned, box, RegionOptions{8, "0123456789"});
   ASSERT_TRUE(region.ok()) << region.status().ToString();
   EXPECT_EQ(region->text, "12");
-  auto outside = Engine().RecogniseRegion(*r->cleaned, Box{-5, 0, 10, 10}, RegionOptions{});
-  EXPECT_EQ(outside.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(Engine().RecogniseRegion(*r->cleaned, Box{-5, 0, 10, 10}, RegionOptions{}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("page 1: region -5,0 10x10 is not inside the page")));
 }
 
 TEST(OcrPool, RegionRereadBorrowsAFreeEngineFromSeveralThreads) {
   auto pool = OcrPool::Create(OcrOptions{}, 2);
   ASSERT_TRUE(pool.ok()) << pool.status().ToString();
-  auto pages = (*pool)->RecogniseAll({Decode1(kExternal / "tesseract-test/phototest.tif")});
+  auto pages = (*pool)->RecogniseAll({Decode1(kTestData / "tesseract-test/phototest.tif")});
   ASSERT_EQ(pages.size(), 1u);
   ASSERT_TRUE(pages[0].ok()) << pages[0].status().ToString();
   const PageResult& page = *pages[0];
@@ -225,8 +227,10 @@ TEST(OcrPool, RegionRereadBorrowsAFreeEngineFromSeveralThreads) {
     }
   }
   for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(texts[i], i % 2 == 0 ? "12" : "This") << i;
-  auto outside = (*pool)->RecogniseRegion(*page.cleaned, Box{0, 0, page.cleaned->width() + 1, 10}, RegionOptions{});
-  EXPECT_EQ(outside.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(
+      (*pool)->RecogniseRegion(*page.cleaned, Box{0, 0, page.cleaned->width() + 1, 10}, RegionOptions{}),
+      StatusIs(StatusCode::kInvalidArgument,
+               HasSubstr("region 0,0 " + std::to_string(page.cleaned->width() + 1) + "x10 is not inside the page")));
 }
 
 // The hostile envelopes in one batch with two good ones: each bad
@@ -239,12 +243,12 @@ TEST(Batch, SixBadEnvelopesDoNotStopTheGoodOnes) {
         .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     return dir / name;
   };
-  std::ifstream photo_in(kExternal / "tesseract-test/phototest.tif", std::ios::binary);
+  std::ifstream photo_in(kTestData / "tesseract-test/phototest.tif", std::ios::binary);
   std::string photo((std::istreambuf_iterator<char>(photo_in)), std::istreambuf_iterator<char>());
   const std::string letter = "Madame, Monsieur,\nci-joint ma feuille de soins.\n";
   const auto encrypted = dir / "chiffre.pdf";
   const std::string qpdf = "qpdf --encrypt secret owner 128 --use-aes=y -- '" +
-                           (kExternal / "ocrmypdf/ccitt.pdf").string() + "' '" + encrypted.string() + "'";
+                           (kTestData / "ocrmypdf/ccitt.pdf").string() + "' '" + encrypted.string() + "'";
   ASSERT_EQ(std::system(qpdf.c_str()), 0) << qpdf;
   struct Case {
     std::filesystem::path file;
@@ -253,14 +257,14 @@ TEST(Batch, SixBadEnvelopesDoNotStopTheGoodOnes) {
   };
   const std::vector<Case> batch = {
       {write("coupe.tif", ToBytes(photo.data(), photo.size() / 2)), StatusCode::kCorrupt, "coupe.tif"},
-      {kExternal / "tesseract-test/phototest.tif", StatusCode::kOk, ""},
+      {kTestData / "tesseract-test/phototest.tif", StatusCode::kOk, ""},
       {write("vide.tif", {}), StatusCode::kCorrupt, "vide.tif: empty file"},
       {write("menteur.tif", LyingTiff()), StatusCode::kLimitExceeded, "menteur.tif: page 1: 100000 x 100000"},
       {encrypted, StatusCode::kFailedPrecondition, "chiffre.pdf: encrypted PDF"},
       {write("sans-page.pdf", PdfWithoutPages()), StatusCode::kCorrupt, "sans-page.pdf: PDF has no page"},
       {write("lettre.tif", ToBytes(letter.data(), letter.size())), StatusCode::kCorrupt,
        "lettre.tif: not a TIFF, PNG, JPEG or PDF"},
-      {kExternal / "ocrmypdf/ccitt.pdf", StatusCode::kOk, ""},
+      {kTestData / "ocrmypdf/ccitt.pdf", StatusCode::kOk, ""},
   };
   std::vector<PageImage> good;
   for (const Case& c : batch) {

@@ -1,5 +1,5 @@
-// The worked examples of shared/spec/reference.md, and the simulator example
-// of shared/spec/results.md, reproduced to the cent.
+// The worked examples of docs/reference.md, and the simulator example
+// of docs/results.md, reproduced to the cent.
 #include <gtest/gtest.h>
 
 #include "fixture.h"

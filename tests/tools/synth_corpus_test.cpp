@@ -165,7 +165,7 @@ TEST(Synth, MembersCsvListsEveryClaimantWithValidIdentifiers) {
 
 // G is 26.50 € until 2024-12-21 then 30 €; the participation forfaitaire 1 €
 // until 2024-05-14 then 2 €; the franchise 0.50 € until 2024-03-30 then 1 €
-// (shared/spec/reference.md).
+// (docs/reference.md).
 TEST(Synth, DecompteRoUsesTheValuesInForceOnTheDateOfCare) {
   const auto dir = testing::FreshDir("decomptes");
   SynthOptions o;

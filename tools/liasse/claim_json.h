@@ -1,6 +1,6 @@
 // JSON forms of claims for the CLI: reading a claim to price (the input of
 // `liasse price`) and writing priced claims as the `claims[]` entries of
-// shared/spec/results.md. Kept in the CLI so the pricing API stays free of
+// docs/results.md. Kept in the CLI so the pricing API stays free of
 // JSON types.
 #pragma once
 

@@ -1,5 +1,5 @@
 // `liasse price CLAIM.json`: prices one claim (or {"claims": [...]}) and
-// prints {"claims": [...]} with the line fields of shared/spec/results.md,
+// prints {"claims": [...]} with the line fields of docs/results.md,
 // each line explained by its French trace. Claims of one file share their
 // counters (forfaits, séances, optique renewal) in file order. With --db, a
 // claim naming a member of the store is priced with the store's contract

@@ -1,5 +1,5 @@
 // `liasse process INPUT… --out DIR`: the whole chain on each envelope, one
-// result JSON per envelope (shared/spec/results.md), then a summary.
+// result JSON per envelope (docs/results.md), then a summary.
 #include <iostream>
 #include <memory>
 

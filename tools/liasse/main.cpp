@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // Bad usage exits 2 (shared/spec/results.md); --help exits 0.
+    // Bad usage exits 2 (docs/results.md); --help exits 0.
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }

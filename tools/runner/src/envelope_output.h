@@ -1,5 +1,5 @@
 // What `liasse process` writes for one envelope: the result JSON of
-// shared/spec/results.md, the searchable PDF, the quarantine copy, and the
+// docs/results.md, the searchable PDF, the quarantine copy, and the
 // one-line terminal summary. Internal to the runner.
 #pragma once
 

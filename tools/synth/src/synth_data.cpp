@@ -130,6 +130,9 @@ Result<SynthData> LoadSynthData(const std::filesystem::path& dir) {
     it.prix_max = pmax.value();
     d.items.push_back(it);
   }
+  auto families = LoadFamilies(dir);
+  if (!families.ok()) return families.status();
+  d.families = std::move(families.value());
   return d;
 }
 

@@ -1,6 +1,6 @@
 // Reading an envelope: split its pages into documents, classify each,
 // extract and normalise its fields and tables, cross-check them and flag
-// what a person must look at (shared/spec/results.md).
+// what a person must look at (docs/results.md).
 #pragma once
 
 #include <filesystem>

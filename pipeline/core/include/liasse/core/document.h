@@ -1,6 +1,6 @@
 // The documents Liasse reads out of an envelope, as plain data: what the
 // extractors produce and what rules, pricing and the result JSON consume.
-// Shapes and names follow shared/spec/results.md ("liasse.result/1").
+// Shapes and names follow docs/results.md ("liasse.result/1").
 // Plain value types: copyable, no invariants beyond those stated, safe to
 // share read-only between threads.
 #pragma once

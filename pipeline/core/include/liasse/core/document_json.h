@@ -1,4 +1,4 @@
-// JSON form of the document model (shared/spec/results.md). Reading
+// JSON form of the document model (docs/results.md). Reading
 // validates the shape and fails with a Status naming `origin` (a file name)
 // and the member at fault; it never throws. Writing is deterministic
 // (members in contract order). Thread-safe: pure functions.

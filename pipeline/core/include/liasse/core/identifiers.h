@@ -1,6 +1,6 @@
 // Identifiers printed on claim documents, each parsed from OCR text (spaces,
 // dots and hyphens allowed) and checked against its key. Rules and test
-// vectors: shared/spec/reference.md. Failures say why, in French, so the
+// vectors: docs/reference.md. Failures say why, in French, so the
 // reason can go straight into a review flag.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The JSON form of a priced claim: one `claims[]` entry of the result
-// contract (shared/spec/results.md) — id, member, beneficiaire, lines[]
+// contract (docs/results.md) — id, member, beneficiaire, lines[]
 // (date, code, libelle, frais_reels, base, taux_ro, ro, retenues, mutuelle,
 // reste_a_charge, garantie, trace) and totals; amounts as "17.00", rates as
 // "60%". Returned as text so the pricing API stays free of JSON types.

@@ -73,7 +73,7 @@ Result<std::vector<LotVerdict>> CheckLots(const std::vector<Document>& documents
 Status RememberPrescriptions(const std::vector<Document>& documents, const Lot& lot,
                              PrescriptionHistory& history);
 
-// The result contract's `lots` array (shared/spec/results.md) as JSON text,
+// The result contract's `lots` array (docs/results.md) as JSON text,
 // with `factures_rejetees`, `flux` and each anomaly's `a_renvoyer`.
 std::string LotsToJson(const std::vector<LotVerdict>& lots, int indent = 2);
 

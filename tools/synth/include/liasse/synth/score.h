@@ -1,4 +1,4 @@
-// `liasse score`: compares result JSONs (shared/spec/results.md) with the
+// `liasse score`: compares result JSONs (docs/results.md) with the
 // generator's truth (`<name>.truth.json`) and counts what was right.
 #pragma once
 

@@ -1,0 +1,57 @@
+// The chain one envelope goes through once its pages are recognised: split,
+// classify and extract (any worker, in parallel), then — in input order,
+// because they read and write the store — the B2 lot rules with the
+// prescription memory, the claims priced on the store's counters, and the
+// letters. Internal to the runner.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claims.h"
+#include "envelope_output.h"
+#include "liasse/core/document.h"
+#include "liasse/core/status.h"
+#include "liasse/ocr/ocr.h"
+#include "ocr_cache_codec.h"
+#include "stages.h"
+
+namespace liasse::runner {
+
+// What the parallel part of an envelope's processing (OCR, extraction)
+// leaves for the ordered part (rules with their memory, results on disk).
+struct Prepared {
+  std::filesystem::path file;
+  std::string sha256;
+  std::optional<std::string> error;  // French: why the envelope is unreadable
+  std::string searchable_pdf;  // relative to the output directory
+  std::vector<PageOutput> pages;
+  std::vector<Document> documents;
+  bool from_cache = false;
+  int region_misses = 0;  // region re-reads the cache did not hold
+};
+
+// Why an envelope cannot be read at all, or ok: a cheap look at its first
+// bytes before the decoder is asked, so an empty or foreign file gets a
+// plain French reason (kIoError or kCorrupt naming the file).
+Status CheckReadable(const std::filesystem::path& path);
+
+// Splits, classifies and extracts the documents of `file` from its
+// recognised pages (in page order), with region re-reads answered by `memo`
+// first and by `engine` otherwise (new answers are added to `memo`). Runs on
+// `engine`'s thread.
+Prepared ExtractEnvelope(const std::filesystem::path& file, std::string sha256,
+                         const std::vector<const ocr::PageResult*>& recognised, ocr::OcrEngine& engine,
+                         RegionMemo& memo);
+
+// The stateful stages of a readable envelope, into `out` (whose documents
+// are set): lot verdicts (and the prescriptions they carry remembered),
+// claims priced and saved, letters written under DIR/<stem>/ and queued.
+// `claims` receives the claims for the summary. Every stage runs even when
+// one fails; returns the first store failure (the batch must stop), else ok.
+Status RunEnvelopeChain(Stages& stages, const std::filesystem::path& file, EnvelopeOutput& out,
+                        std::vector<ClaimResult>& claims);
+
+}  // namespace liasse::runner

@@ -1,0 +1,94 @@
+// What lives as long as a Processor: the OCR engines, rule and pricing data,
+// the store (members, prescription memory, counters, outbox, OCR cache), the
+// letter generator and the event log. Opened once from the ProcessOptions; a
+// watch loop reuses it for every batch. Internal to the runner.
+#pragma once
+
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "event_log.h"
+#include "liasse/core/date.h"
+#include "liasse/core/outbox.h"
+#include "liasse/core/status.h"
+#include "liasse/generators/letter_generator.h"
+#include "liasse/mail/config.h"
+#include "liasse/ocr/ocr.h"
+#include "liasse/pricing/data.h"
+#include "liasse/pricing/pricer.h"
+#include "liasse/rules/justificatifs.h"
+#include "liasse/rules/lot.h"
+#include "liasse/rules/rule_set.h"
+#include "liasse/runner/process_options.h"
+#include "liasse/store/ocr_cache.h"
+#include "liasse/store/outbox_store.h"
+#include "liasse/store/prescription_history_store.h"
+#include "liasse/store/store.h"
+
+namespace liasse::runner {
+
+// The local calendar date of `t`.
+Date LocalDateOf(std::time_t t);
+
+class Stages {
+ public:
+  // Creates the output directory, loads the rule, pricing and mail data
+  // (options.data_dir, else the build's), opens the store (options.database,
+  // else DIR/liasse.db) and imports the members files into it, creates one
+  // OCR engine per worker, the letter generator and the event log. Fails
+  // with the first resource that cannot be opened. `options` must outlive
+  // the stages.
+  static Result<std::unique_ptr<Stages>> Open(const ProcessOptions& options);
+
+  Stages(const Stages&) = delete;
+  Stages& operator=(const Stages&) = delete;
+
+  const ProcessOptions& options() const { return options_; }
+  const rules::LotRuleSet& lot_rules() const { return *lot_rules_; }
+  const rules::JustificatifTable& justificatifs() const { return *justificatifs_; }
+  store::Store& store() { return *store_; }
+  PrescriptionHistory& prescriptions() { return *history_; }
+  const pricing::Pricer& pricer() const { return *pricer_; }
+  // Where letters sent by e-mail are queued; null when options.queue_letters
+  // is false (letters are written to DIR only).
+  Outbox* outbox() { return options_.queue_letters ? outbox_.get() : nullptr; }
+  const mail::OperatorIdentity& sender() const { return sender_; }
+  generators::LetterGenerator& generator() { return *generator_; }
+  // The date of the letters and of the décomptes' payment: options.today,
+  // else the local date when the stages were opened.
+  Date today() const { return today_; }
+  EventLog& log() { return *log_; }
+
+  // The OCR engines (one per worker), borrowed.
+  std::vector<ocr::OcrEngine*> engines() const;
+  // The OCR cache; null when options.ocr_cache is false.
+  store::OcrCache* ocr_cache() { return ocr_cache_.get(); }
+  // The cache key of an envelope's OCR by the engines of these stages.
+  store::OcrCacheKey CacheKey(const std::string& sha256) const;
+
+ private:
+  explicit Stages(const ProcessOptions& options) : options_(options) {}
+  Status OpenAll();
+  Status ImportMembers();
+
+  const ProcessOptions& options_;
+  std::optional<rules::LotRuleSet> lot_rules_;
+  std::optional<rules::JustificatifTable> justificatifs_;
+  std::optional<store::Store> store_;
+  std::unique_ptr<store::SqlitePrescriptionHistory> history_;
+  std::optional<pricing::PricingData> pricing_data_;
+  std::optional<pricing::Pricer> pricer_;
+  std::unique_ptr<store::OutboxStore> outbox_;
+  mail::OperatorIdentity sender_;
+  std::optional<generators::LetterGenerator> generator_;
+  Date today_ = Date::FromSerial(0);
+  std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
+  std::unique_ptr<store::OcrCache> ocr_cache_;  // null when options_.ocr_cache is false
+  std::unique_ptr<EventLog> log_;
+};
+
+}  // namespace liasse::runner
