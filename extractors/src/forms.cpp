@@ -199,7 +199,6 @@ class FormParser {
         else if (rel == "below") f.relations.push_back(Relation::kBelow);
         else return Fail(r, path + ".relations", "relation inconnue « " + rel + " » (right, below)");
       }
-      if (f.labels.empty()) return Fail(r, path + ".labels", "des relations sans libellé");
     }
     if (const toml::node* s = t->get("section")) {
       f.section = s->value<std::string>().value_or("");
