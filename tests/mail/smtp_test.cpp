@@ -45,7 +45,7 @@ class MailTest : public ::testing::Test {
     auto opened = OutboxStore::Open((dir_.path() / "outbox.db").string());
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     outbox_ = std::move(opened).value();
-    options_.now_ms = [this] { return now_; };
+    options_.clock = &clock_;
     options_.seed = 42;
     options_.retry.base_delay_ms = 60'000;
   }
@@ -96,7 +96,7 @@ class MailTest : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<OutboxStore> outbox_;
   SendOptions options_;
-  int64_t now_ = kStart;
+  FixedClock clock_{FixedClock::TimePoint(std::chrono::milliseconds(kStart))};
   std::map<std::string, std::string> attachments_;  // Message-ID → sha-256 of the attachment
 };
 
@@ -247,7 +247,7 @@ TEST_F(MailTest, Greeting421LeavesTheMessageInRetryThenItIsSentWhenTheServerReco
   SmtpTestServer server(Dir("mail"), {"--parse", "--pipelining"});
   EXPECT_EQ(Send(Plain(server.port())).sent, 4);  // the retry is not due yet
   EXPECT_EQ(Row(first).state, OutboxState::kRetry);
-  now_ = row.next_attempt_ms;
+  clock_.Set(FixedClock::TimePoint(std::chrono::milliseconds(row.next_attempt_ms)));
   EXPECT_EQ(Send(Plain(server.port())).sent, 1);
   EXPECT_EQ(Row(first).attempts, 2);
   EXPECT_EQ(outbox_->Counts()->sent, 5);
@@ -290,7 +290,7 @@ TEST_F(MailTest, Rejection550FailsForGoodWithTheServerReply) {
   EXPECT_EQ(Row(rejected).state, OutboxState::kFailed);
   EXPECT_EQ(Row(rejected).last_reply.rfind("550 5.1.1", 0), 0u) << Row(rejected).last_reply;
   EXPECT_EQ(Row(fine).state, OutboxState::kSent);
-  now_ += 24 * 3'600'000;
+  clock_.Advance(std::chrono::hours(24));
   EXPECT_EQ(Send(Plain(server.port())).sent, 0);  // a failed message is not retried
   ExpectServerHoldsExactlyTheSentMessages(server);
 }
@@ -316,7 +316,7 @@ TEST_F(MailTest, TemporaryFailuresBecomeFinalWhenRetriesAreExhausted) {
   options_.retry.max_attempts = 2;
   Send(Plain(server.port()));
   EXPECT_EQ(Row(id).state, OutboxState::kRetry);
-  now_ += 3'600'000;
+  clock_.Advance(std::chrono::hours(1));
   Send(Plain(server.port()));
   EXPECT_EQ(Row(id).state, OutboxState::kFailed);
   EXPECT_EQ(Row(id).last_reply, "retries exhausted after 2 attempts: 452 4.3.1 Insufficient system storage");

@@ -90,6 +90,10 @@ TEST_P(InjectedDefect, IsRecordedWithItsCodeAndVisibleInTheTruth) {
     EXPECT_TRUE(next == docs.size() || docs[next]["type"] != "prescription");
   } else if (code == "PRESCRIPTION_RATUREE") {
     EXPECT_EQ(doc["fields"]["raturee"]["value"], true);
+  } else if (code == "FDS_RATUREE") {
+    EXPECT_EQ(doc["type"], "feuille_de_soins");
+    EXPECT_EQ(doc["fields"]["raturee"]["value"], true);
+    EXPECT_GT(doc["family"].get<int>(), 0);  // family 0 draws no crossings
   } else if (code == "DATES_INCONSISTENT") {
     EXPECT_GT(doc["fields"]["prescription.date"]["value"].get<std::string>(), doc["lines"][0]["date"].get<std::string>());
   }

@@ -1,10 +1,12 @@
 #include "canvas.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numbers>
 #include <mutex>
 #include <sstream>
+#include <strings.h>
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -28,6 +30,37 @@ constexpr double kPtToMm = 25.4 / 72.0;
 std::mutex& FontMutex() {
   static std::mutex m;
   return m;
+}
+
+// "Séance n°" → "SEANCE NO": how a block-letter hand writes it.
+std::string Capitals(const std::string& text) {
+  static const std::vector<std::pair<std::string, std::string>> folds = {
+      {"à", "A"}, {"â", "A"}, {"ä", "A"}, {"À", "A"}, {"Â", "A"}, {"ç", "C"}, {"Ç", "C"}, {"é", "E"}, {"è", "E"},
+      {"ê", "E"}, {"ë", "E"}, {"É", "E"}, {"È", "E"}, {"Ê", "E"}, {"Ë", "E"}, {"î", "I"}, {"ï", "I"}, {"Î", "I"},
+      {"Ï", "I"}, {"ô", "O"}, {"ö", "O"}, {"Ô", "O"}, {"ù", "U"}, {"û", "U"}, {"ü", "U"}, {"Ù", "U"}, {"Û", "U"},
+      {"œ", "OE"}, {"Œ", "OE"}, {"°", "O"}};
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    bool folded = false;
+    for (const auto& [from, to] : folds) {
+      if (text.compare(i, from.size(), from) == 0) {
+        out += to;
+        i += from.size();
+        folded = true;
+        break;
+      }
+    }
+    if (folded) continue;
+    const auto c = static_cast<unsigned char>(text[i++]);
+    out += c < 0x80 ? static_cast<char>(std::toupper(c)) : static_cast<char>(c);
+  }
+  return out;
+}
+
+const std::string& Shown(const std::string& text, const Font& font, std::string& buffer) {
+  if (!font.capitals) return text;
+  buffer = Capitals(text);
+  return buffer;
 }
 
 }  // namespace
@@ -71,7 +104,9 @@ Canvas::~Canvas() = default;
 Canvas::Canvas(Canvas&&) noexcept = default;
 Canvas& Canvas::operator=(Canvas&&) noexcept = default;
 
-double Canvas::TextWidth(const std::string& text, const Font& font) {
+double Canvas::TextWidth(const std::string& text_in, const Font& font) {
+  std::string buffer;
+  const std::string& text = Shown(text_in, font, buffer);
   std::lock_guard<std::mutex> lock(FontMutex());
   impl_->SetFont(font);
   cairo_text_extents_t ext;
@@ -79,8 +114,10 @@ double Canvas::TextWidth(const std::string& text, const Font& font) {
   return ext.x_advance;
 }
 
-double Canvas::Text(double x, double y, const std::string& text, const Font& font, double ink) {
-  if (text.empty()) return 0;
+double Canvas::Text(double x, double y, const std::string& text_in, const Font& font, double ink) {
+  if (text_in.empty()) return 0;
+  std::string buffer;
+  const std::string& text = Shown(text_in, font, buffer);
   std::lock_guard<std::mutex> lock(FontMutex());
   impl_->SetFont(font);
   cairo_set_source_rgba(impl_->cr, 0, 0, 0, ink);
@@ -102,8 +139,10 @@ double Canvas::TextCentered(double x_center, double y, const std::string& text, 
   return Text(x_center - w / 2, y, text, font);
 }
 
-void Canvas::TextRotated(double x, double y, double angle_deg, const std::string& text, const Font& font,
+void Canvas::TextRotated(double x, double y, double angle_deg, const std::string& text_in, const Font& font,
                          double ink, bool record) {
+  std::string buffer;
+  const std::string& text = Shown(text_in, font, buffer);
   std::lock_guard<std::mutex> lock(FontMutex());
   impl_->SetFont(font);
   cairo_save(impl_->cr);
@@ -116,7 +155,9 @@ void Canvas::TextRotated(double x, double y, double angle_deg, const std::string
   if (record) impl_->texts.push_back({y, x, font.size_pt * kPtToMm, text});
 }
 
-void Canvas::Record(double x, double y, const std::string& text, const Font& font) {
+void Canvas::Record(double x, double y, const std::string& text_in, const Font& font) {
+  std::string buffer;
+  const std::string& text = Shown(text_in, font, buffer);
   impl_->texts.push_back({y, x, font.size_pt * kPtToMm, text});
 }
 
@@ -175,6 +216,54 @@ void Canvas::Ellipse(double cx, double cy, double rx, double ry, double width_mm
   cairo_set_source_rgba(impl_->cr, 0, 0, 0, ink);
   cairo_set_line_width(impl_->cr, width_mm);
   cairo_stroke(impl_->cr);
+}
+
+void Canvas::Stroke(const std::vector<std::pair<double, double>>& points, double width_mm, double ink, bool smooth) {
+  if (points.size() < 2) return;
+  cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);
+  cairo_set_source_rgba(cr, 0, 0, 0, ink);
+  cairo_set_line_width(cr, width_mm);
+  cairo_move_to(cr, points[0].first, points[0].second);
+  for (size_t i = 1; i < points.size(); ++i) {
+    if (!smooth) {
+      cairo_line_to(cr, points[i].first, points[i].second);
+      continue;
+    }
+    // Catmull-Rom through p1 → p2 as a Bézier: control points a sixth of the neighbours' span away.
+    const auto& p0 = points[i >= 2 ? i - 2 : 0];
+    const auto& p1 = points[i - 1];
+    const auto& p2 = points[i];
+    const auto& p3 = points[std::min(i + 1, points.size() - 1)];
+    cairo_curve_to(cr, p1.first + (p2.first - p0.first) / 6, p1.second + (p2.second - p0.second) / 6,
+                   p2.first - (p3.first - p1.first) / 6, p2.second - (p3.second - p1.second) / 6, p2.first, p2.second);
+  }
+  cairo_stroke(cr);
+}
+
+void Canvas::DottedLine(double x1, double x2, double y, double pitch_mm, double ink) {
+  cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);
+  cairo_set_source_rgba(cr, 0, 0, 0, ink);
+  cairo_set_line_width(cr, 0.22);
+  const double dash[] = {0.01, pitch_mm};  // round caps turn each tiny dash into a dot
+  cairo_set_dash(cr, dash, 2, 0);
+  cairo_move_to(cr, x1, y);
+  cairo_line_to(cr, x2, y);
+  cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
+}
+
+void Canvas::DashedRect(double x, double y, double w, double h, double dash_mm, double ink) {
+  cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);
+  cairo_set_source_rgba(cr, 0, 0, 0, ink);
+  cairo_set_line_width(cr, 0.3);
+  const double dash[] = {dash_mm, dash_mm * 0.7};
+  cairo_set_dash(cr, dash, 2, 0);
+  cairo_rectangle(cr, x, y, w, h);
+  cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
 }
 
 void Canvas::Checkbox(double x, double y, double size, bool checked) {
@@ -306,6 +395,26 @@ cv::Mat Canvas::Image() const {
   cv::Mat out;
   cv::subtract(cv::Scalar(255), alpha, out);
   return out;
+}
+
+bool FontInstalled(const std::string& family) {
+  std::lock_guard<std::mutex> lock(FontMutex());
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+  bool found = false;
+  if (match) {
+    FcChar8* name = nullptr;
+    for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+      if (strcasecmp(reinterpret_cast<const char*>(name), family.c_str()) == 0) found = true;
+    }
+    FcPatternDestroy(match);
+  }
+  FcPatternDestroy(pattern);
+  return found;
 }
 
 void ReleaseFontCaches() {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -18,6 +19,9 @@ struct Font {
   double size_pt = 10;
   bool bold = false;
   bool italic = false;
+  // Drawn and recorded in capitals without accents (a block-letter hand;
+  // fonts without accented letters).
+  bool capitals = false;
 };
 
 class Canvas {
@@ -58,6 +62,13 @@ class Canvas {
   // Crossing-out strokes over a region ("raturée / surchargée").
   void Scribble(Rng& rng, double x, double y, double w, double h);
   void Ellipse(double cx, double cy, double rx, double ry, double width_mm, double ink);
+  // A pen stroke through `points` (mm): straight segments, or a smooth curve
+  // through them (Catmull-Rom) when `smooth`.
+  void Stroke(const std::vector<std::pair<double, double>>& points, double width_mm, double ink, bool smooth);
+  // A horizontal dotted line (a form's line to fill in) at height y.
+  void DottedLine(double x1, double x2, double y, double pitch_mm = 1.0, double ink = 0.75);
+  // A dashed rectangle (a coupon's cutting line).
+  void DashedRect(double x, double y, double w, double h, double dash_mm = 2.0, double ink = 0.8);
 
   // Recorded text, one line per baseline (top to bottom, left to right).
   std::string PageText() const;
@@ -69,6 +80,10 @@ class Canvas {
   std::unique_ptr<Impl> impl_;
   int dpi_;
 };
+
+// Whether Fontconfig resolves `family` to a font of that family (rather than
+// to a fallback). Thread-safe.
+bool FontInstalled(const std::string& family);
 
 // Frees Cairo's and Fontconfig's process-wide font caches. Call only when no
 // Canvas exists (end of a generation run); the next Canvas reloads them. Keeps

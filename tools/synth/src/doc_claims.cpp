@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "documents.h"
+#include "form.h"
 #include "layout.h"
 
 namespace liasse::synth {
@@ -14,10 +15,15 @@ Money PriceBetween(Rng& rng, const PricedItem& it) {
   return Money::FromCents(rng.Int(lo, hi) * 10);
 }
 
-struct Emitter {
-  std::string nom, identifiant, subtitle;
-  Professional pro;
-};
+std::string Signed(double v) {
+  std::string s = fmt::format("{:+.2f}", v);
+  for (char& ch : s) {
+    if (ch == '.') ch = ',';
+  }
+  return s;
+}
+
+}  // namespace
 
 Emitter MakeEmitter(Context& ctx, const std::string& categorie) {
   Rng& rng = ctx.rng;
@@ -59,24 +65,10 @@ Emitter MakeEmitter(Context& ctx, const std::string& categorie) {
   return e;
 }
 
-std::string Signed(double v) {
-  std::string s = fmt::format("{:+.2f}", v);
-  for (char& ch : s) {
-    if (ch == '.') ch = ',';
-  }
-  return s;
-}
-
-struct Line {
-  Date date;
-  std::string libelle, code;
-  Money montant;
-  std::string extra;  // dent, quantité
-};
-
-std::vector<Line> MakeLines(Context& ctx, const std::string& categorie, Date date, std::vector<std::string>& notes) {
+std::vector<FactureLine> MakeFactureLines(Context& ctx, const std::string& categorie, Date date,
+                                          std::vector<std::string>& notes) {
   Rng& rng = ctx.rng;
-  std::vector<Line> lines;
+  std::vector<FactureLine> lines;
   const auto items = ctx.data.Items(categorie);
   if (categorie == "optique") {
     const PricedItem* monture = nullptr;
@@ -135,9 +127,8 @@ std::vector<Line> MakeLines(Context& ctx, const std::string& categorie, Date dat
   return lines;
 }
 
-}  // namespace
-
 GenDoc DrawFacture(Context& ctx, const std::string& categorie, const Person& patient, Date date) {
+  if (const int family = PickFamily(ctx, "facture"); family > 0) return DrawFactureFamily(ctx, family, categorie, patient, date);
   Rng& rng = ctx.rng;
   GenDoc d;
   d.type = "facture";
@@ -164,7 +155,7 @@ GenDoc DrawFacture(Context& ctx, const std::string& categorie, const Person& pat
   y += 10;
   std::vector<std::string> notes;
   if (categorie == "medecine_douce") notes.push_back(e.subtitle);
-  const std::vector<Line> lines = MakeLines(ctx, categorie, date, notes);
+  const std::vector<FactureLine> lines = MakeFactureLines(ctx, categorie, date, notes);
   std::vector<Column> cols;
   const bool dental = categorie == "dentaire";
   if (dental) cols = {{"Date", 22}, {"Code CCAM", 24}, {"Dent", 12}, {"Désignation", 96}, {"Montant", 22, true}};

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "documents.h"
+#include "form.h"
 #include "layout.h"
 
 namespace liasse::synth {
@@ -41,6 +42,7 @@ double SenderBlock(Canvas& c, const Person& m, const Font& f, bool with_contacts
 }  // namespace
 
 GenDoc DrawReclamation(Context& ctx, const Person& m, Date date) {
+  if (const int family = PickFamily(ctx, "reclamation"); family > 0) return DrawReclamationFamily(ctx, family, m, date);
   Rng& rng = ctx.rng;
   GenDoc d;
   d.type = "reclamation";
@@ -110,6 +112,9 @@ GenDoc DrawReclamation(Context& ctx, const Person& m, Date date) {
 }
 
 GenDoc DrawRenonciation(Context& ctx, const Person& m, Date souscription, Date date) {
+  if (const int family = PickFamily(ctx, "renonciation"); family > 0) {
+    return DrawRenonciationFamily(ctx, family, m, souscription, date);
+  }
   Rng& rng = ctx.rng;
   GenDoc d;
   d.type = "renonciation";

@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 
 #include "documents.h"
+#include "form.h"
 #include "layout.h"
 
 namespace liasse::synth {
-
-namespace {
 
 std::string ProfessionLabel(const std::string& p) {
   if (p == "infirmier") return "Infirmier(e) diplômé(e) d'État";
@@ -26,9 +25,8 @@ void SetPeopleFields(GenDoc& d, const Invoice& inv) {
   d.Set("beneficiaire.date_naissance", inv.beneficiaire.naissance.ToIso());
 }
 
-}  // namespace
-
 GenDoc DrawBordereau(Context& ctx, const Bordereau& b) {
+  if (const int family = PickFamily(ctx, "bordereau"); family > 0) return DrawBordereauFamily(ctx, family, b);
   Rng& rng = ctx.rng;
   GenDoc d;
   d.type = "bordereau";
@@ -97,6 +95,9 @@ GenDoc DrawBordereau(Context& ctx, const Bordereau& b) {
 }
 
 GenDoc DrawFeuilleDeSoins(Context& ctx, const Professional& pro, const Invoice& inv) {
+  // A crossed-out feuille is drawn only by the families (family 0 has no crossings).
+  const int family = inv.feuille_raturee ? PickNewFamily(ctx, "feuille_de_soins") : PickFamily(ctx, "feuille_de_soins");
+  if (family > 0) return DrawFeuilleFamily(ctx, family, pro, inv);
   Rng& rng = ctx.rng;
   GenDoc d;
   d.type = "feuille_de_soins";
@@ -220,6 +221,9 @@ GenDoc DrawFeuilleDeSoins(Context& ctx, const Professional& pro, const Invoice& 
 
 GenDoc DrawPrescription(Context& ctx, const Professional& dr, const Person& patient, Date date,
                         const std::string& text, bool raturee) {
+  if (const int family = PickFamily(ctx, "prescription"); family > 0) {
+    return DrawPrescriptionFamily(ctx, family, dr, patient, date, text, raturee);
+  }
   Rng& rng = ctx.rng;
   GenDoc d;
   d.type = "prescription";

@@ -31,6 +31,7 @@ struct Invoice {
   bool nir_blank = false;           // FDS_INCOMPLETE
   std::string printed_nir;          // the NIR on the feuille (may carry a wrong key)
   bool prescription_raturee = false;
+  bool feuille_raturee = false;     // FDS_RATUREE: drawn in a layout family 1…N only
   std::string prescription_text;    // what the prescription orders
 };
 
@@ -64,5 +65,43 @@ GenDoc DrawDecompteRo(Context& ctx, const Person& patient, Date date);
 GenDoc DrawAttestationDroits(Context& ctx, const Person& patient, Date date);
 GenDoc DrawReclamation(Context& ctx, const Person& member, Date date);
 GenDoc DrawRenonciation(Context& ctx, const Person& member, Date souscription, Date date);
+
+// The same documents in layout families 1…N (fam_lot.cpp, fam_claims.cpp,
+// fam_letters.cpp): the Draw… functions above call them when the family
+// drawn for the document is not 0.
+GenDoc DrawBordereauFamily(Context& ctx, int family, const Bordereau& b);
+GenDoc DrawFeuilleFamily(Context& ctx, int family, const Professional& pro, const Invoice& inv);
+GenDoc DrawPrescriptionFamily(Context& ctx, int family, const Professional& prescripteur, const Person& patient,
+                              Date date, const std::string& text, bool raturee);
+GenDoc DrawFactureFamily(Context& ctx, int family, const std::string& categorie, const Person& patient, Date date);
+GenDoc DrawReclamationFamily(Context& ctx, int family, const Person& member, Date date);
+GenDoc DrawRenonciationFamily(Context& ctx, int family, const Person& member, Date souscription, Date date);
+// The "décomptes par mail" coupon of seed 000 (families 1…N only): the
+// member's société, name, NIR and new e-mail address.
+GenDoc DrawCouponEmail(Context& ctx, int family, const Person& member);
+
+// Who issues an invoice of `categorie` (optician, dentist, hospital, pharmacy,
+// osteopath or chiropractor) and the items it bills (doc_claims.cpp).
+struct Emitter {
+  std::string nom, identifiant, subtitle;
+  Professional pro;
+};
+Emitter MakeEmitter(Context& ctx, const std::string& categorie);
+struct FactureLine {
+  Date date;
+  std::string libelle, code;
+  Money montant;
+  std::string extra;  // dent, quantité
+};
+// The lines of an invoice; `notes` gets the lines printed under the table
+// (médecine douce: holds the emitter's subtitle on entry).
+std::vector<FactureLine> MakeFactureLines(Context& ctx, const std::string& categorie, Date date,
+                                          std::vector<std::string>& notes);
+
+// Sets the feuille's assuré and bénéficiaire fields from the invoice.
+void SetPeopleFields(GenDoc& d, const Invoice& inv);
+
+// "Infirmier(e) diplômé(e) d'État" for "infirmier" (bordereau, feuille, stamp).
+std::string ProfessionLabel(const std::string& profession);
 
 }  // namespace liasse::synth

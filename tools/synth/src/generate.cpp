@@ -12,6 +12,7 @@
 #include "canvas.h"
 #include "degrade.h"
 #include "documents.h"
+#include "form.h"
 #include "liasse/runner/file_hash.h"
 #include "liasse/synth/synth.h"
 #include "lot.h"
@@ -21,7 +22,7 @@ namespace liasse::synth {
 
 namespace {
 
-constexpr const char* kSynthVersion = "1";
+constexpr const char* kSynthVersion = "2";  // 2: layout families
 
 struct EnvelopeSpec {
   std::string kind;
@@ -45,12 +46,20 @@ struct Composition {
   std::vector<GenDoc> docs;
   Json lots = Json::array();
   Json letters = Json::array();
+  Json members_updated = Json::array();  // coupon_email: the member's new address
 };
 
 std::string MemberName(const Person& p) { return p.prenom + " " + p.nom; }
 
+// The codes random lots draw from: every code but FDS_RATUREE, which only the
+// families can draw (a crossed-out feuille) and which is drawn on the family
+// stream, so that a run restricted to family 0 draws the lots it drew before.
 std::vector<std::string> RandomDefects(Rng& rng) {
-  const auto& codes = LotDefectCodes();
+  static const std::vector<std::string> codes = [] {
+    std::vector<std::string> c = LotDefectCodes();
+    std::erase(c, "FDS_RATUREE");
+    return c;
+  }();
   std::vector<std::string> out;
   const int k = rng.Chance(0.7) ? 1 : 2;
   for (int i = 0; i < k; ++i) {
@@ -58,6 +67,32 @@ std::vector<std::string> RandomDefects(Rng& rng) {
     if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
   }
   return out;
+}
+
+// Another address than `email` (what the member's file held before a coupon).
+std::string OlderEmail(Rng& rng, const std::string& email) {
+  static const std::vector<std::string> domains = {"orange.fr", "gmail.com", "wanadoo.fr", "free.fr", "laposte.net",
+                                                   "hotmail.fr"};
+  const std::string local = email.substr(0, email.find('@'));
+  std::string domain = rng.Pick(domains);
+  if (email.ends_with("@" + domain)) domain = "sfr.fr";
+  return local + "@" + domain;
+}
+
+// Now and then a member sends the "décomptes par mail" coupon (seed 000) with
+// the claim: the member's file then holds no address or an older one.
+void MaybeAddCoupon(Context& ctx, Composition& comp, const Person& m) {
+  if (!ctx.family_rng || !ctx.family_rng->Chance(0.25)) return;
+  const int family = PickNewFamily(ctx, "coupon_email");
+  if (family < 0) return;
+  const std::string old = ctx.family_rng->Chance(0.6) ? "" : OlderEmail(*ctx.family_rng, m.email);
+  if (ctx.members) {
+    for (auto& p : *ctx.members) {
+      if (p.numero_adherent == m.numero_adherent) p.email_on_file = old;
+    }
+  }
+  comp.docs.push_back(DrawCouponEmail(ctx, family, m));
+  comp.members_updated.push_back({{"member", m.numero_adherent}, {"field", "email"}, {"old", old}, {"new", m.email}});
 }
 
 void AddClaim(Context& ctx, Composition& comp, const std::string& categorie) {
@@ -74,6 +109,7 @@ void AddClaim(Context& ctx, Composition& comp, const std::string& categorie) {
   if (categorie != "medecine_douce" && rng.Chance(0.5)) comp.docs.push_back(DrawDecompteRo(ctx, m, date));
   if (rng.Chance(0.15)) comp.docs.push_back(DrawAttestationDroits(ctx, m, date.AddMonths(-rng.Int(0, 6))));
   comp.letters.push_back({{"kind", "decompte"}, {"to", MemberName(m)}});
+  MaybeAddCoupon(ctx, comp, m);
 }
 
 void AddReclamation(Context& ctx, Composition& comp) {
@@ -188,21 +224,25 @@ EnvelopeResult MakeCorrupt(const SynthData& data, uint64_t seed, int index, cons
 }
 
 EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, const EnvelopeSpec& spec,
-                            const std::filesystem::path& out) {
+                            const std::vector<int>* families, const std::filesystem::path& out) {
   if (spec.kind == "corrupt") return MakeCorrupt(data, seed, index, out, spec.name);
   EnvelopeResult r;
   Rng rng = Rng::Derive(seed, static_cast<uint64_t>(index));
+  Rng family_rng = Rng::Derive(seed ^ 0xFA3111E5ULL, static_cast<uint64_t>(index));
   const std::string profile = spec.profile.empty() ? DrawProfile(rng) : spec.profile;
   int dpi = profile == "fax" ? 200 : std::vector<int>{300, 200, 400}[rng.Weighted({0.7, 0.2, 0.1})];
   if (spec.dpi > 0 && profile != "fax") dpi = spec.dpi;
   // Reference date from the seed (never the clock): Nov 2023 – Oct 2025, so
   // care dates fall on both sides of the 2024 NGAP value changes.
   const Date today = Date::FromYmd(2023, 11, 1).value().AddDays(rng.Int(0, 730));
-  Context ctx{data, rng, dpi, today, &r.members};
+  Context ctx{data, rng, dpi, today, &r.members, &family_rng, families};
   Composition comp;
   if (spec.kind == "lot") {
     std::vector<std::string> defects = spec.defects;
     if (spec.random_defects && rng.Chance(spec.defect_rate)) defects = RandomDefects(rng);
+    if (spec.random_defects && HasNewFamily(ctx, "feuille_de_soins") && family_rng.Chance(spec.defect_rate * 0.2)) {
+      defects.push_back("FDS_RATUREE");
+    }
     AddLot(ctx, comp, defects);
   } else if (spec.kind == "mailroom") {
     AddMailroom(ctx, comp);
@@ -227,7 +267,7 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
                        {"bilevel", s.bilevel}, {"degradations", s.degradations}, {"text", canvas.PageText()}});
       page_list.push_back(idx);
     }
-    documents.push_back({{"type", doc.type}, {"pages", page_list}, {"fields", doc.fields}, {"lines", doc.lines},
+    documents.push_back({{"type", doc.type}, {"family", doc.family}, {"pages", page_list}, {"fields", doc.fields}, {"lines", doc.lines},
                          {"review", Json::array()}});
     doc.pages.clear();  // free the surfaces early
   }
@@ -255,6 +295,7 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
   truth["lots"] = comp.lots;
   truth["claims"] = Json::array();
   truth["letters"] = comp.letters;
+  if (!comp.members_updated.empty()) truth["members_updated"] = comp.members_updated;
   r.status = WriteText(out / (name + ".truth.json"), truth.dump(2) + "\n");
   return r;
 }
@@ -275,7 +316,7 @@ Status WriteMembers(const std::filesystem::path& path, const std::vector<Envelop
       const bool tele = (p.nir.back() - '0') % 3 != 0;
       const int64_t cotisation = kCotisationMensuelleCents[p.niveau.back() - '1'];
       csv += fmt::format("{},{},{},{},{},{},{},,{},{},{},{}\n", p.numero_adherent, p.nom, p.prenom, p.nir,
-                         p.naissance.ToIso(), p.niveau, p.date_adhesion.ToIso(), p.email, p.iban,
+                         p.naissance.ToIso(), p.niveau, p.date_adhesion.ToIso(), p.email_on_file.value_or(p.email), p.iban,
                          tele ? "true" : "false", cotisation);
     }
   }
@@ -283,7 +324,7 @@ Status WriteMembers(const std::filesystem::path& path, const std::vector<Envelop
 }
 
 Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector<EnvelopeSpec>& specs,
-                         const std::filesystem::path& out, int jobs) {
+                         const std::vector<int>& families, const std::filesystem::path& out, int jobs) {
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
   if (ec) return Status::IoError(out.string() + ": " + ec.message());
@@ -291,8 +332,14 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
   // load every family once here, before the workers start.
   {
     Canvas warm(72);
-    for (const char* family : {"DejaVu Sans", "DejaVu Serif", "DejaVu Sans Condensed", "Liberation Sans",
-                               "Liberation Serif", "Liberation Mono", "FreeSans", "FreeSerif"}) {
+    std::set<std::string> fonts = {"DejaVu Sans", "DejaVu Serif", "DejaVu Sans Condensed", "Liberation Sans",
+                                   "Liberation Serif", "Liberation Mono", "FreeSans", "FreeSerif"};
+    for (const auto& style : data.families.styles) {
+      for (const auto* list : {&style.label_fonts, &style.value_fonts, &style.title_fonts, &style.hand_fonts}) {
+        fonts.insert(list->begin(), list->end());
+      }
+    }
+    for (const auto& family : fonts) {
       for (bool bold : {false, true}) {
         for (bool italic : {false, true}) warm.Text(10, 10, "Aé", Font{family, 10, bold, italic});
       }
@@ -302,7 +349,7 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < specs.size(); i = next++) {
-      results[i] = MakeEnvelope(data, seed, static_cast<int>(i) + 1, specs[i], out);
+      results[i] = MakeEnvelope(data, seed, static_cast<int>(i) + 1, specs[i], families.empty() ? nullptr : &families, out);
     }
   };
   std::vector<std::thread> threads;
@@ -316,7 +363,7 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
     sum.pages += r.pages;
     sum.files.push_back(r.file);
   }
-  if (auto s = WriteMembers(out / "members.csv", results); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(WriteMembers(out / "members.csv", results));
   std::set<std::string> ids;
   for (const auto& r : results) {
     for (const auto& p : r.members) ids.insert(p.numero_adherent);
@@ -325,7 +372,24 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
   return sum;
 }
 
-Result<SynthData> Load(const std::filesystem::path& data_dir) { return LoadSynthData(data_dir / "synth"); }
+// Loads the generator's data and checks that every font a family names is
+// installed: a missing font would silently be replaced by another and the
+// family would not look as its data says.
+Result<SynthData> Load(const std::filesystem::path& data_dir) {
+  auto data = LoadSynthData(data_dir / "synth");
+  if (!data.ok()) return data.status();
+  for (const auto& style : data->families.styles) {
+    for (const auto* list : {&style.label_fonts, &style.value_fonts, &style.title_fonts, &style.hand_fonts}) {
+      for (const auto& font : *list) {
+        if (!FontInstalled(font)) {
+          return Status::NotFound("police « " + font + " » (famille " + std::to_string(style.id) +
+                                  " de data/synth/families.toml) absente : lancer tools/setup");
+        }
+      }
+    }
+  }
+  return data;
+}
 
 }  // namespace
 
@@ -341,8 +405,8 @@ const std::vector<std::string>& LotDefectCodes() {
   static const std::vector<std::string> c = {
       "LOT_BORDEREAU_MISSING", "LOT_HEADER_INCOMPLETE", "LOT_LINE_INCOMPLETE", "LOT_NIR_INVALID", "LOT_ORDER",
       "LOT_PIECES_ORDER", "LOT_FEUILLE_MISSING", "LOT_LINE_MISSING", "LOT_AMOUNT_MISMATCH", "LOT_AMO_AMC_INCONSISTENT",
-      "FDS_INCOMPLETE", "FDS_PRATICIEN_SIGNATURE_MISSING", "FDS_PATIENT_SIGNATURE_MISSING", "PRESCRIPTION_MISSING",
-      "PRESCRIPTION_RATUREE", "DATES_INCONSISTENT"};
+      "FDS_INCOMPLETE", "FDS_PRATICIEN_SIGNATURE_MISSING", "FDS_PATIENT_SIGNATURE_MISSING", "FDS_RATUREE",
+      "PRESCRIPTION_MISSING", "PRESCRIPTION_RATUREE", "DATES_INCONSISTENT"};
   return c;
 }
 
@@ -358,8 +422,12 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
   if (o.count < 0) return Status::InvalidArgument("--count doit être positif");
   if (o.dpi != 0 && o.dpi != 200 && o.dpi != 300 && o.dpi != 400)
     return Status::InvalidArgument("--dpi : 200, 300 ou 400");
-  auto data = Load(o.data_dir);
-  if (!data.ok()) return data.status();
+  LIASSE_ASSIGN_OR_RETURN(auto data, Load(o.data_dir));
+  for (int f : o.families) {
+    if (f < 0 || f > static_cast<int>(data.families.styles.size()))
+      return Status::InvalidArgument("famille de mise en page inconnue : " + std::to_string(f) + " (0 à " +
+                                     std::to_string(data.families.styles.size()) + ")");
+  }
   std::vector<EnvelopeSpec> specs;
   for (int i = 0; i < o.count; ++i) {
     // The kind comes from its own stream so it does not shift the envelope's.
@@ -378,13 +446,12 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
     s.dpi = o.dpi;
     specs.push_back(s);
   }
-  return Run(data.value(), o.seed, specs, o.out_dir, o.jobs);
+  return Run(data, o.seed, specs, o.families, o.out_dir, o.jobs);
 }
 
 Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const std::filesystem::path& data_dir,
                                      uint64_t seed) {
-  auto data = Load(data_dir);
-  if (!data.ok()) return data.status();
+  LIASSE_ASSIGN_OR_RETURN(auto data, Load(data_dir));
   auto spec = [](std::string kind, std::string name, std::vector<std::string> defects, std::string profile,
                  std::string format, int dpi = 200) {
     EnvelopeSpec s;
@@ -409,7 +476,8 @@ Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const
       spec("dentaire", "dentaire_01", {}, "poor", "pdf"),
       spec("corrupt", "corrupt_01", {}, "", ""),
   };
-  return Run(data.value(), seed, specs, out_dir, 2);
+  // Family 0 only: the samples are drawn as before layout families existed.
+  return Run(data, seed, specs, {0}, out_dir, 2);
 }
 
 }  // namespace liasse::synth

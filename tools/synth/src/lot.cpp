@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "form.h"
 #include "liasse/synth/synth.h"
 
 namespace liasse::synth {
@@ -62,6 +63,7 @@ std::string AnomalyMessage(const std::string& code) {
       {"FDS_PRATICIEN_SIGNATURE_MISSING", "La feuille de soins n'est pas signée par l'auxiliaire médical."},
       {"FDS_PATIENT_SIGNATURE_MISSING",
        "La feuille de soins n'est pas signée par la personne soignée et « impossibilité de signer » n'est pas cochée."},
+      {"FDS_RATUREE", "La feuille de soins est raturée ou surchargée."},
       {"PRESCRIPTION_MISSING", "La prescription médicale est absente lors de la première transmission."},
       {"PRESCRIPTION_RATUREE", "La prescription est raturée ou surchargée."},
       {"DATES_INCONSISTENT", "Les dates sont incohérentes (soins avant la prescription ou après le lot)."}};
@@ -80,6 +82,8 @@ LotBuild BuildLot(Context& ctx, const std::vector<std::string>& defects_in) {
              d == "LOT_AMOUNT_MISMATCH" || d == "LOT_AMO_AMC_INCONSISTENT";
     });
   }
+  // Only the layout families draw a crossed-out feuille.
+  if (!HasNewFamily(ctx, "feuille_de_soins")) std::erase(defects, "FDS_RATUREE");
   static const std::vector<std::string> professions = {"infirmier", "infirmier", "kine", "orthophoniste"};
   const std::string profession = rng.Pick(professions);
   const Professional pro = MakeProfessional(ctx, profession);
@@ -88,7 +92,7 @@ LotBuild BuildLot(Context& ctx, const std::vector<std::string>& defects_in) {
   static const std::set<std::string> kInvoiceLevel = {
       "LOT_LINE_INCOMPLETE", "LOT_NIR_INVALID", "LOT_FEUILLE_MISSING", "LOT_LINE_MISSING", "LOT_AMOUNT_MISMATCH",
       "LOT_AMO_AMC_INCONSISTENT", "FDS_INCOMPLETE", "FDS_PRATICIEN_SIGNATURE_MISSING", "FDS_PATIENT_SIGNATURE_MISSING",
-      "PRESCRIPTION_MISSING", "PRESCRIPTION_RATUREE", "DATES_INCONSISTENT"};
+      "FDS_RATUREE", "PRESCRIPTION_MISSING", "PRESCRIPTION_RATUREE", "DATES_INCONSISTENT"};
   int invoice_defects = 0;
   for (const auto& d : defects) invoice_defects += kInvoiceLevel.count(d) ? 1 : 0;
   const int n = std::max(rng.Int(2, 5), invoice_defects + 1);
@@ -158,6 +162,7 @@ LotBuild BuildLot(Context& ctx, const std::vector<std::string>& defects_in) {
     v->impossibilite_signer = false;
   }
   if (auto* v = victim_of("PRESCRIPTION_RATUREE")) v->prescription_raturee = true;
+  if (auto* v = victim_of("FDS_RATUREE")) v->feuille_raturee = true;
   if (auto* v = victim_of("DATES_INCONSISTENT")) v->prescription_date = v->acts.front().date.AddDays(rng.Int(3, 10));
 
   // Bordereau lines in invoice order (ascending), then the order defects.

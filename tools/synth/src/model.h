@@ -3,6 +3,7 @@
 // (docs/results.md: normalised values).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct Person {
   // Member fixture (samples/members.csv).
   std::string numero_adherent, niveau, iban, entreprise;
   Date date_adhesion = Date::FromSerial(0);
+  // The e-mail members.csv holds when it is not `email` ("" : none on file;
+  // a coupon_email brings the new one).
+  std::optional<std::string> email_on_file;
 };
 
 struct Professional {
@@ -45,9 +49,19 @@ struct Professional {
   std::string Titre() const;  // "Dr Jean MARTIN" / "Marie DURAND, infirmière"
 };
 
+// Where a drawn ink element sits (mm on the unrotated page): a check box, a
+// signature zone. For tests; not written to the truth.
+struct InkZone {
+  std::string field;  // "impossibilite_signer", "signature.patient", ...
+  int page = 0;
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
 // One document of an envelope: its truth and its rendered pages.
 struct GenDoc {
   std::string type;
+  int family = 0;  // layout family (families.toml); 0: the historical drawing
+  std::vector<InkZone> zones;
   Json fields = Json::object();
   Json lines = Json::array();
   std::vector<Canvas> pages;
@@ -62,6 +76,10 @@ struct Context {
   int dpi;
   Date today;  // the envelope's reference date (fixed from the seed, never the clock)
   std::vector<Person>* members;  // every person named, for members.csv
+  // Draws each document's layout family, on a stream of its own so that a
+  // run restricted to family 0 draws what the generator drew before families.
+  Rng* family_rng = nullptr;
+  const std::vector<int>* families = nullptr;  // the families allowed; null: every one
 };
 
 std::string Coefficient(const std::string& printed);  // "7.50" -> "7.5"

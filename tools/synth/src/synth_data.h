@@ -9,6 +9,7 @@
 
 #include "liasse/core/date.h"
 #include "liasse/core/money.h"
+#include "family.h"
 #include "liasse/core/status.h"
 
 namespace liasse::synth {
@@ -36,10 +37,11 @@ struct SynthData {
   std::map<std::string, NgapCode> ngap;
   std::map<std::string, NgapCode> retenues;  // PF, FRANCHISE: amounts the RO keeps, by date
   std::vector<PricedItem> items;
+  Families families;  // layout families 1…N and every family's wordings
   std::vector<const PricedItem*> Items(const std::string& categorie) const;
 };
 
-// Reads people.toml and tariffs.toml (tables ngap, retenue, item) under `dir`; fails naming the file and
+// Reads people.toml, tariffs.toml (tables ngap, retenue, item), families.toml and wording.toml under `dir`; fails naming the file and
 // key of the first bad value.
 Result<SynthData> LoadSynthData(const std::filesystem::path& dir);
 

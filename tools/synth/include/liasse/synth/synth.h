@@ -37,6 +37,10 @@ struct SynthOptions {
   double defect_rate = 0.5;            // share of lots with random defects when `defects` is empty
   int dpi = 0;                         // 200, 300 or 400; 0: a mix (mostly 300), fax pages 200
   int jobs = 2;                        // worker threads; the output does not depend on it
+  // Layout families drawn (data/synth/families.toml; 0: the historical
+  // drawing); empty: every family, each document drawing its own. {0}
+  // reproduces the corpora made before families existed.
+  std::vector<int> families;
 };
 
 struct SynthSummary {
@@ -52,7 +56,7 @@ struct SynthSummary {
 // Thread-safe; runs `jobs` threads itself.
 Result<SynthSummary> Generate(const SynthOptions& options);
 
-// Writes the committed sample set (samples/README.md lists it): four B2 lots
+// Writes the committed sample set (samples/README.md lists it; family 0 only): four B2 lots
 // (two clean, two with defects), a mailroom stack, a réclamation, a
 // renonciation, an optique and a dental claim, a corrupt file, members.csv.
 Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const std::filesystem::path& data_dir,
