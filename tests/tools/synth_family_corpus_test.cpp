@@ -147,17 +147,7 @@ TEST(SynthFamilies, CouponRecordsTheMembersNewAddressAgainstMembersCsv) {
   auto r = Generate(o);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   std::map<std::string, std::vector<std::string>> members;  // numero_adherent → columns
-  std::ifstream csv(dir / "members.csv");
-  std::string line;
-  std::getline(csv, line);
-  while (std::getline(csv, line)) {
-    std::vector<std::string> cols;
-    std::stringstream ss(line);
-    std::string c;
-    while (std::getline(ss, c, ',')) cols.push_back(c);
-    if (line.ends_with(",")) cols.push_back("");
-    members[cols[0]] = cols;
-  }
+  for (const auto& cols : CsvRows(dir / "members.csv")) members[cols[0]] = cols;
   int coupons = 0;
   for (const auto& file : r->files) {
     const json t = Truth(dir, file);

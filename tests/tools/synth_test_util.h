@@ -52,6 +52,24 @@ inline SynthOptions Options(const std::filesystem::path& out, uint64_t seed, int
   return o;
 }
 
+// The rows of a members.csv after its header, as columns (a trailing empty column kept).
+inline std::vector<std::vector<std::string>> CsvRows(const std::filesystem::path& file, std::string* header = nullptr) {
+  std::ifstream f(file);
+  std::string line;
+  std::getline(f, line);
+  if (header) *header = line;
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(f, line)) {
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string c;
+    while (std::getline(ss, c, ',')) cols.push_back(c);
+    if (line.ends_with(",")) cols.push_back("");
+    rows.push_back(cols);
+  }
+  return rows;
+}
+
 inline int64_t Cents(const json& v) { return Money::ParseDecimal(v.get<std::string>()).value().cents(); }
 
 }  // namespace liasse::synth::testing

@@ -34,24 +34,15 @@ std::mutex& FontMutex() {
 
 // "Séance n°" → "SEANCE NO": how a block-letter hand writes it.
 std::string Capitals(const std::string& text) {
-  static const std::vector<std::pair<std::string, std::string>> folds = {
-      {"à", "A"}, {"â", "A"}, {"ä", "A"}, {"À", "A"}, {"Â", "A"}, {"ç", "C"}, {"Ç", "C"}, {"é", "E"}, {"è", "E"},
-      {"ê", "E"}, {"ë", "E"}, {"É", "E"}, {"È", "E"}, {"Ê", "E"}, {"Ë", "E"}, {"î", "I"}, {"ï", "I"}, {"Î", "I"},
-      {"Ï", "I"}, {"ô", "O"}, {"ö", "O"}, {"Ô", "O"}, {"ù", "U"}, {"û", "U"}, {"ü", "U"}, {"Ù", "U"}, {"Û", "U"},
-      {"œ", "OE"}, {"Œ", "OE"}, {"°", "O"}};
   std::string out;
-  for (size_t i = 0; i < text.size();) {
-    bool folded = false;
-    for (const auto& [from, to] : folds) {
-      if (text.compare(i, from.size(), from) == 0) {
-        out += to;
-        i += from.size();
-        folded = true;
-        break;
-      }
+  const std::string plain = StripAccents(text);
+  for (size_t i = 0; i < plain.size(); ++i) {
+    if (plain.compare(i, 2, "°") == 0) {
+      out += 'O';
+      ++i;
+      continue;
     }
-    if (folded) continue;
-    const auto c = static_cast<unsigned char>(text[i++]);
+    const auto c = static_cast<unsigned char>(plain[i]);
     out += c < 0x80 ? static_cast<char>(std::toupper(c)) : static_cast<char>(c);
   }
   return out;
@@ -394,6 +385,28 @@ cv::Mat Canvas::Image() const {
   cv::Mat alpha(h, w, CV_8UC1, const_cast<unsigned char*>(data), static_cast<size_t>(stride));
   cv::Mat out;
   cv::subtract(cv::Scalar(255), alpha, out);
+  return out;
+}
+
+std::string StripAccents(const std::string& text) {
+  static const std::vector<std::pair<std::string, std::string>> folds = {
+      {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"À", "A"}, {"Â", "A"}, {"Ä", "A"}, {"ç", "c"}, {"Ç", "C"}, {"é", "e"},
+      {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"É", "E"}, {"È", "E"}, {"Ê", "E"}, {"Ë", "E"}, {"î", "i"}, {"ï", "i"},
+      {"Î", "I"}, {"Ï", "I"}, {"ô", "o"}, {"ö", "o"}, {"Ô", "O"}, {"Ö", "O"}, {"ù", "u"}, {"û", "u"}, {"ü", "u"},
+      {"Ù", "U"}, {"Û", "U"}, {"Ü", "U"}, {"œ", "oe"}, {"Œ", "OE"}};
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    bool folded = false;
+    for (const auto& [from, to] : folds) {
+      if (text.compare(i, from.size(), from) == 0) {
+        out += to;
+        i += from.size();
+        folded = true;
+        break;
+      }
+    }
+    if (!folded) out += text[i++];
+  }
   return out;
 }
 

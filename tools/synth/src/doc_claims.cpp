@@ -127,6 +127,25 @@ std::vector<FactureLine> MakeFactureLines(Context& ctx, const std::string& categ
   return lines;
 }
 
+Json FactureLineTruth(const FactureLine& l, bool dental) {
+  Json jl = {{"date", l.date.ToIso()}, {"libelle", l.libelle}, {"code", l.code}, {"montant", Amount(l.montant)}};
+  if (dental) jl["dent"] = l.extra;
+  return jl;
+}
+
+void SetFactureFields(GenDoc& d, const FactureTruth& f, const Emitter& e, const Person& patient) {
+  d.Set("categorie", f.categorie);
+  d.Set("numero_facture", f.numero);
+  d.Set("date", f.date.ToIso());
+  d.Set("emetteur.nom", e.nom);
+  d.Set("emetteur.identifiant", e.identifiant);
+  d.Set("beneficiaire.nom", patient.nom);
+  d.Set("beneficiaire.prenom", patient.prenom);
+  d.Set("numero_adherent", patient.numero_adherent);
+  d.Set("montant_total", Amount(f.total));
+  d.SetBool("acquittee", f.acquittee);
+}
+
 GenDoc DrawFacture(Context& ctx, const std::string& categorie, const Person& patient, Date date) {
   if (const int family = PickFamily(ctx, "facture"); family > 0) return DrawFactureFamily(ctx, family, categorie, patient, date);
   Rng& rng = ctx.rng;
@@ -165,9 +184,7 @@ GenDoc DrawFacture(Context& ctx, const std::string& categorie, const Person& pat
   for (const auto& l : lines) {
     if (dental) rows.push_back({l.date.ToFrench(), l.code, l.extra, l.libelle, FrenchAmount(l.montant)});
     else rows.push_back({l.date.ToFrench(), l.code, l.libelle, FrenchAmount(l.montant)});
-    Json jl = {{"date", l.date.ToIso()}, {"libelle", l.libelle}, {"code", l.code}, {"montant", Amount(l.montant)}};
-    if (dental) jl["dent"] = l.extra;
-    d.lines.push_back(jl);
+    d.lines.push_back(FactureLineTruth(l, dental));
     total += l.montant;
   }
   const Font body = Font{lab.family, categorie == "optique" ? 7.5 : 8.5, false, false};
@@ -190,16 +207,7 @@ GenDoc DrawFacture(Context& ctx, const std::string& categorie, const Person& pat
     c.Text(18, y, "Montant restant dû : " + FrenchAmount(total) + " €", lab);
   }
   c.Text(18, 285, "TVA non applicable, article 261-4-1° du CGI", Sans(7));
-  d.Set("categorie", categorie);
-  d.Set("numero_facture", numero);
-  d.Set("date", date.ToIso());
-  d.Set("emetteur.nom", e.nom);
-  d.Set("emetteur.identifiant", e.identifiant);
-  d.Set("beneficiaire.nom", patient.nom);
-  d.Set("beneficiaire.prenom", patient.prenom);
-  d.Set("numero_adherent", patient.numero_adherent);
-  d.Set("montant_total", Amount(total));
-  d.SetBool("acquittee", acquittee);
+  SetFactureFields(d, {categorie, numero, date, total, acquittee}, e, patient);
   return d;
 }
 

@@ -10,14 +10,6 @@ namespace liasse::synth {
 
 namespace {
 
-std::string Digits(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch >= '0' && ch <= '9') out += ch;
-  }
-  return out;
-}
-
 double SenderBlock(Canvas& c, const Person& m, const Font& f, bool with_contacts, const std::string& nir_line) {
   double y = 20;
   c.Text(18, y, m.prenom + " " + m.nom, f);
@@ -104,7 +96,7 @@ GenDoc DrawReclamation(Context& ctx, const Person& m, Date date) {
   d.Set("nir", m.nir);
   d.Set("adresse", m.adresse.OneLine());
   d.Set("email", m.email);
-  d.Set("telephone", Digits(m.telephone));
+  d.Set("telephone", DigitsOnly(m.telephone));
   d.Set("entreprise", m.entreprise);
   d.Set("objet", objet);
   d.Set("date", date.ToIso());

@@ -25,6 +25,25 @@ void SetPeopleFields(GenDoc& d, const Invoice& inv) {
   d.Set("beneficiaire.date_naissance", inv.beneficiaire.naissance.ToIso());
 }
 
+Json BordereauLineTruth(const BordereauLine& l) {
+  Json line = {{"numero_facture", l.numero}, {"nir", l.nir}, {"nom", l.nom}, {"prenom", l.prenom}};
+  if (l.date_naissance) line["date_naissance"] = l.date_naissance->ToIso();
+  line["montant_total"] = Amount(l.total);
+  line["montant_amo"] = Amount(l.amo);
+  line["montant_amc"] = Amount(l.amc);
+  return line;
+}
+
+BordereauTotals SumLines(const Bordereau& b) {
+  BordereauTotals t;
+  for (const auto& l : b.lines) {
+    t.total += l.total;
+    t.amo += l.amo;
+    t.amc += l.amc;
+  }
+  return t;
+}
+
 GenDoc DrawBordereau(Context& ctx, const Bordereau& b) {
   if (const int family = PickFamily(ctx, "bordereau"); family > 0) return DrawBordereauFamily(ctx, family, b);
   Rng& rng = ctx.rng;
@@ -63,20 +82,13 @@ GenDoc DrawBordereau(Context& ctx, const Bordereau& b) {
                               {"Prénom", 22},     {"Né(e) le", 19},           {"Total", 17, true},
                               {"Part AMO", 17, true}, {"Part AMC", 17, true}};
   std::vector<std::vector<std::string>> rows;
-  Money sum = Money::Zero(), sum_amo = Money::Zero(), sum_amc = Money::Zero();
   for (const auto& l : b.lines) {
     rows.push_back({l.numero, l.nir, l.nom, l.prenom, l.date_naissance ? l.date_naissance->ToFrench() : "",
                     FrenchAmount(l.total), FrenchAmount(l.amo), FrenchAmount(l.amc)});
-    Json line = {{"numero_facture", l.numero}, {"nir", l.nir}, {"nom", l.nom}, {"prenom", l.prenom}};
-    if (l.date_naissance) line["date_naissance"] = l.date_naissance->ToIso();
-    line["montant_total"] = Amount(l.total);
-    line["montant_amo"] = Amount(l.amo);
-    line["montant_amc"] = Amount(l.amc);
-    d.lines.push_back(line);
-    sum += l.total;
-    sum_amo += l.amo;
-    sum_amc += l.amc;
+    d.lines.push_back(BordereauLineTruth(l));
   }
+  const BordereauTotals sums = SumLines(b);
+  const Money sum = sums.total, sum_amo = sums.amo, sum_amc = sums.amc;
   const Font head = layout == 0 ? Sans(7.5, true) : Mono(7, true);
   const Font body = layout == 0 ? PickFont(rng, 8) : Mono(7.5);
   y = DrawTable(c, 17, y, cols, rows, head, body, layout == 0 ? 0 : rng.Int(1, 2));

@@ -52,6 +52,12 @@ struct Bordereau {
 };
 
 GenDoc DrawBordereau(Context& ctx, const Bordereau& b);
+// A bordereau line in the truth (`lines[]`), and the totals of every line.
+Json BordereauLineTruth(const BordereauLine& l);
+struct BordereauTotals {
+  Money total = Money::Zero(), amo = Money::Zero(), amc = Money::Zero();
+};
+BordereauTotals SumLines(const Bordereau& b);
 GenDoc DrawFeuilleDeSoins(Context& ctx, const Professional& pro, const Invoice& inv);
 GenDoc DrawPrescription(Context& ctx, const Professional& prescripteur, const Person& patient, Date date,
                         const std::string& text, bool raturee);
@@ -97,6 +103,16 @@ struct FactureLine {
 // (médecine douce: holds the emitter's subtitle on entry).
 std::vector<FactureLine> MakeFactureLines(Context& ctx, const std::string& categorie, Date date,
                                           std::vector<std::string>& notes);
+// An invoice line in the truth (`dent` for a dental one).
+Json FactureLineTruth(const FactureLine& l, bool dental);
+// The invoice's truth fields.
+struct FactureTruth {
+  std::string categorie, numero;
+  Date date = Date::FromSerial(0);
+  Money total = Money::Zero();
+  bool acquittee = false;
+};
+void SetFactureFields(GenDoc& d, const FactureTruth& f, const Emitter& e, const Person& patient);
 
 // Sets the feuille's assuré and bénéficiaire fields from the invoice.
 void SetPeopleFields(GenDoc& d, const Invoice& inv);

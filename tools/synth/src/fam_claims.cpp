@@ -28,10 +28,7 @@ std::string InvoiceNumber(Rng& rng, Date date) {
 
 GenDoc DrawFactureFamily(Context& ctx, int family, const std::string& categorie, const Person& patient, Date date) {
   Rng& rng = ctx.rng;
-  GenDoc d;
-  d.type = "facture";
-  d.family = family;
-  d.pages.emplace_back(ctx.dpi);
+  GenDoc d = NewFamilyDoc(ctx, "facture", family);
   Canvas& c = d.pages.back();
   const Look look = MakeLook(ctx, family, d.type, false);
   const Emitter e = MakeEmitter(ctx, categorie);
@@ -64,9 +61,7 @@ GenDoc DrawFactureFamily(Context& ctx, int family, const std::string& categorie,
     std::vector<std::string> row = {look.DateText(l.date), l.code, l.libelle, look.AmountText(l.montant)};
     if (dental || counted) row.push_back(l.extra);
     cells.push_back(row);
-    Json jl = {{"date", l.date.ToIso()}, {"libelle", l.libelle}, {"code", l.code}, {"montant", Amount(l.montant)}};
-    if (dental) jl["dent"] = l.extra;
-    d.lines.push_back(jl);
+    d.lines.push_back(FactureLineTruth(l, dental));
     total += l.montant;
   }
   y = DrawFamilyTable(c, rng, look, 16, y, 178, cols, cells, 90, false).bottom + 8;
@@ -86,16 +81,7 @@ GenDoc DrawFactureFamily(Context& ctx, int family, const std::string& categorie,
   } else {
     c.Text(18, y, look.Label(rng, "reste_du") + " " + look.AmountText(total), look.value);
   }
-  d.Set("categorie", categorie);
-  d.Set("numero_facture", numero);
-  d.Set("date", date.ToIso());
-  d.Set("emetteur.nom", e.nom);
-  d.Set("emetteur.identifiant", e.identifiant);
-  d.Set("beneficiaire.nom", patient.nom);
-  d.Set("beneficiaire.prenom", patient.prenom);
-  d.Set("numero_adherent", patient.numero_adherent);
-  d.Set("montant_total", Amount(total));
-  d.SetBool("acquittee", acquittee);
+  SetFactureFields(d, {categorie, numero, date, total, acquittee}, e, patient);
   return d;
 }
 

@@ -12,14 +12,6 @@ namespace liasse::synth {
 
 namespace {
 
-std::string Digits(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch >= '0' && ch <= '9') out += ch;
-  }
-  return out;
-}
-
 // A stock phrase with its {placeholders} filled.
 std::string Fill(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values) {
   std::string out = text;
@@ -87,10 +79,7 @@ std::string DateLine(Rng& rng, const Look& look, const std::string& lieu, Date d
 
 GenDoc DrawReclamationFamily(Context& ctx, int family, const Person& m, Date date) {
   Rng& rng = ctx.rng;
-  GenDoc d;
-  d.type = "reclamation";
-  d.family = family;
-  d.pages.emplace_back(ctx.dpi);
+  GenDoc d = NewFamilyDoc(ctx, "reclamation", family);
   Canvas& c = d.pages.back();
   const Look look = MakeLook(ctx, family, d.type, true);
   const Font f = LetterFont(look, 10.5);
@@ -136,7 +125,7 @@ GenDoc DrawReclamationFamily(Context& ctx, int family, const Person& m, Date dat
   d.Set("nir", m.nir);
   d.Set("adresse", m.adresse.OneLine());
   d.Set("email", m.email);
-  d.Set("telephone", Digits(m.telephone));
+  d.Set("telephone", DigitsOnly(m.telephone));
   d.Set("entreprise", m.entreprise);
   d.Set("objet", objet);
   d.Set("date", date.ToIso());
@@ -145,10 +134,7 @@ GenDoc DrawReclamationFamily(Context& ctx, int family, const Person& m, Date dat
 
 GenDoc DrawRenonciationFamily(Context& ctx, int family, const Person& m, Date souscription, Date date) {
   Rng& rng = ctx.rng;
-  GenDoc d;
-  d.type = "renonciation";
-  d.family = family;
-  d.pages.emplace_back(ctx.dpi);
+  GenDoc d = NewFamilyDoc(ctx, "renonciation", family);
   Canvas& c = d.pages.back();
   const Look look = MakeLook(ctx, family, d.type, true);
   const Font f = LetterFont(look, 11);
@@ -191,10 +177,7 @@ GenDoc DrawRenonciationFamily(Context& ctx, int family, const Person& m, Date so
 
 GenDoc DrawCouponEmail(Context& ctx, int family, const Person& m) {
   Rng& rng = ctx.rng;
-  GenDoc d;
-  d.type = "coupon_email";
-  d.family = family;
-  d.pages.emplace_back(ctx.dpi);
+  GenDoc d = NewFamilyDoc(ctx, "coupon_email", family);
   Canvas& c = d.pages.back();
   const Look look = MakeLook(ctx, family, d.type, true);
   // The coupon sits somewhere on a page of the guide it was cut from; the

@@ -81,10 +81,7 @@ std::string OrganismeText(Rng& rng, const Bordereau& b) {
 
 GenDoc DrawBordereauFamily(Context& ctx, int family, const Bordereau& b) {
   Rng& rng = ctx.rng;
-  GenDoc d;
-  d.type = "bordereau";
-  d.family = family;
-  d.pages.emplace_back(ctx.dpi);
+  GenDoc d = NewFamilyDoc(ctx, "bordereau", family);
   Canvas& c = d.pages.back();
   const Look look = MakeLook(ctx, family, d.type, false);
   const Professional& p = b.partenaire;
@@ -107,21 +104,13 @@ GenDoc DrawBordereauFamily(Context& ctx, int family, const Bordereau& b) {
 
   const bool spaced_nir = rng.Chance(0.5);
   std::vector<std::vector<std::string>> rows;
-  Money sum = Money::Zero(), sum_amo = Money::Zero(), sum_amc = Money::Zero();
   for (const auto& l : b.lines) {
     rows.push_back({l.numero, spaced_nir ? SpacedNir(l.nir) : l.nir, l.nom, l.prenom,
                     l.date_naissance ? look.DateText(*l.date_naissance, true) : "", look.AmountText(l.total),
                     look.AmountText(l.amo), look.AmountText(l.amc)});
-    Json line = {{"numero_facture", l.numero}, {"nir", l.nir}, {"nom", l.nom}, {"prenom", l.prenom}};
-    if (l.date_naissance) line["date_naissance"] = l.date_naissance->ToIso();
-    line["montant_total"] = Amount(l.total);
-    line["montant_amo"] = Amount(l.amo);
-    line["montant_amc"] = Amount(l.amc);
-    d.lines.push_back(line);
-    sum += l.total;
-    sum_amo += l.amo;
-    sum_amc += l.amc;
+    d.lines.push_back(BordereauLineTruth(l));
   }
+  const BordereauTotals sums = SumLines(b);
   const std::vector<TableColumn> cols = {{"numero_facture"}, {"nir"}, {"nom"}, {"prenom"}, {"date_naissance"},
                                          {"montant_total", true}, {"montant_amo", true}, {"montant_amc", true}};
   const TableGeometry g = DrawFamilyTable(c, rng, look, kLeft, y, kWidth, cols, rows, kBottom - 70 - y, false);
@@ -136,8 +125,8 @@ GenDoc DrawBordereauFamily(Context& ctx, int family, const Bordereau& b) {
   }
   const std::string totals_label = look.Label(rng, "totaux");
   c.Text(label_col.first + 1.5, y, totals_label, FitFont(c, totals_label, totals, label_col.second - label_col.first - 2));
-  for (const auto& [slot, m] : {std::pair{"montant_total", sum}, std::pair{"montant_amo", sum_amo},
-                                std::pair{"montant_amc", sum_amc}}) {
+  for (const auto& [slot, m] : {std::pair{"montant_total", sums.total}, std::pair{"montant_amo", sums.amo},
+                                std::pair{"montant_amc", sums.amc}}) {
     const auto& [from, to] = g.columns.at(slot);
     c.Text(to - 1.5 - c.TextWidth(look.AmountText(m), totals), y, look.AmountText(m), totals);
   }
@@ -151,10 +140,7 @@ GenDoc DrawBordereauFamily(Context& ctx, int family, const Bordereau& b) {
 
 GenDoc DrawFeuilleFamily(Context& ctx, int family, const Professional& pro, const Invoice& inv) {
   Rng& rng = ctx.rng;
-  GenDoc d;
-  d.type = "feuille_de_soins";
-  d.family = family;
-  d.pages.emplace_back(ctx.dpi);
+  GenDoc d = NewFamilyDoc(ctx, "feuille_de_soins", family);
   Canvas& c = d.pages.back();
   const Look look = MakeLook(ctx, family, d.type, true);
   const Person& a = inv.assure;
@@ -268,10 +254,7 @@ GenDoc DrawFeuilleFamily(Context& ctx, int family, const Professional& pro, cons
 GenDoc DrawPrescriptionFamily(Context& ctx, int family, const Professional& dr, const Person& patient, Date date,
                               const std::string& text, bool raturee) {
   Rng& rng = ctx.rng;
-  GenDoc d;
-  d.type = "prescription";
-  d.family = family;
-  d.pages.emplace_back(ctx.dpi);
+  GenDoc d = NewFamilyDoc(ctx, "prescription", family);
   Canvas& c = d.pages.back();
   const Look look = MakeLook(ctx, family, d.type, true);
   std::vector<std::string> ids = {look.Label(rng, "rpps") + " " + dr.rpps};

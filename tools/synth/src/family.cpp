@@ -5,6 +5,8 @@
 
 #include <toml++/toml.h>
 
+#include "canvas.h"
+
 namespace liasse::synth {
 
 namespace {
@@ -103,16 +105,6 @@ Status ReadWording(const toml::table& root, const std::string& file, Vocabulary&
   return Status::Ok();
 }
 
-// UTF-8 letters with a diacritic, folded to ASCII (lower case).
-const std::vector<std::pair<std::string, char>>& Folds() {
-  static const std::vector<std::pair<std::string, char>> f = {
-      {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"À", 'a'}, {"Â", 'a'}, {"Ä", 'a'}, {"ç", 'c'}, {"Ç", 'c'},
-      {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"É", 'e'}, {"È", 'e'}, {"Ê", 'e'}, {"Ë", 'e'},
-      {"î", 'i'}, {"ï", 'i'}, {"Î", 'i'}, {"Ï", 'i'}, {"ô", 'o'}, {"ö", 'o'}, {"Ô", 'o'}, {"Ö", 'o'},
-      {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"Ù", 'u'}, {"Û", 'u'}, {"Ü", 'u'}};
-  return f;
-}
-
 }  // namespace
 
 const std::vector<std::string>& Vocabulary::Get(const std::string& type, const std::string& slot, int family) const {
@@ -169,24 +161,13 @@ Result<Families> LoadFamilies(const std::filesystem::path& dir) {
 
 std::string FoldWording(const std::string& text) {
   std::string folded;
-  for (size_t i = 0; i < text.size();) {
-    bool matched = false;
-    for (const auto& [from, to] : Folds()) {
-      if (text.compare(i, from.size(), from) == 0) {
-        folded += to;
-        i += from.size();
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    const auto c = static_cast<unsigned char>(text[i]);
+  for (char ch : StripAccents(text)) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c < 0x80 && std::isalnum(c)) {
       folded += static_cast<char>(std::tolower(c));
     } else if (folded.empty() || folded.back() != ' ') {
       folded += ' ';  // punctuation, spaces and other symbols (°, ✂) separate words
     }
-    ++i;
   }
   while (!folded.empty() && folded.front() == ' ') folded.erase(folded.begin());
   while (!folded.empty() && folded.back() == ' ') folded.pop_back();

@@ -104,6 +104,14 @@ int Pick(Context& ctx, const std::string& type, bool historical) {
 
 int PickFamily(Context& ctx, const std::string& type) { return Pick(ctx, type, type != "coupon_email"); }
 
+GenDoc NewFamilyDoc(const Context& ctx, const std::string& type, int family) {
+  GenDoc d;
+  d.type = type;
+  d.family = family;
+  d.pages.emplace_back(ctx.dpi);
+  return d;
+}
+
 bool HasNewFamily(const Context& ctx, const std::string& type) {
   if (!ctx.data.families.types.count(type)) return false;
   for (const auto& s : ctx.data.families.styles) {

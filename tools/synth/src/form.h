@@ -18,6 +18,9 @@ namespace liasse::synth {
 // type but coupon_email; 1…N for the types of families.toml). -1 when no
 // allowed family draws `type`. Types no family draws are always family 0.
 int PickFamily(Context& ctx, const std::string& type);
+
+// A one-page document of `type` drawn in `family`, its truth still empty.
+GenDoc NewFamilyDoc(const Context& ctx, const std::string& type, int family);
 // The same among families 1…N only (what family 0 cannot draw: crossed-out
 // feuilles, coupons); -1 when none is allowed.
 int PickNewFamily(Context& ctx, const std::string& type);

@@ -65,6 +65,14 @@ std::string AsciiFold(const std::string& s) {
   return out;
 }
 
+std::string DigitsOnly(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch >= '0' && ch <= '9') out += ch;
+  }
+  return out;
+}
+
 Date RandomDate(Rng& rng, Date from, Date to) {
   return from.AddDays(rng.Int(int64_t{0}, std::max<int64_t>(0, from.DaysUntil(to))));
 }

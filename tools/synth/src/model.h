@@ -87,6 +87,7 @@ std::string Amount(Money m) ;                          // "17.00"
 std::string FrenchAmount(Money m);                     // "17,00"
 std::string Upper(const std::string& s);               // ASCII + common French accents
 std::string AsciiFold(const std::string& s);           // "Gisèle" -> "Gisele"
+std::string DigitsOnly(const std::string& s);          // "06 12 34" -> "061234"
 Date RandomDate(Rng& rng, Date from, Date to);
 
 Person MakePerson(Context& ctx, int min_age, int max_age, bool member);
