@@ -4,6 +4,7 @@
 
 #include "normalise.h"
 #include "validate.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::extractors::internal {
 
@@ -59,7 +60,7 @@ std::vector<std::string> CodeOptions(const NgapTariffs& tariffs, const std::stri
 
 bool Passes(const NgapTariffs& tariffs, const Line& line) {
   const auto expected = ActMontant(tariffs, line);
-  const auto montant = StoredAmount(line.Find("montant"));
+  const auto montant = StoredAmount(line.Find(fields::kMontant));
   return expected && montant && *expected == *montant;
 }
 
@@ -69,23 +70,23 @@ void RereadDate(const DocReader& r, Line& line, const ActCells& cells, std::vect
   const auto again = text ? ParseDateText(*text) : std::nullopt;
   if (!again) return;
   const std::string iso = again->value.ToIso();
-  const std::string* first = line.Find("date");
+  const std::string* first = line.Find(fields::kDate);
   if (first == nullptr) {
-    line.values["date"] = iso;
+    line.values[fields::kDate] = iso;
     Add(doubts, "date");
   } else if (*first != iso) {
     Add(doubts, "date");
   } else if (!again->repaired) {
-    Erase(doubts, "date");
+    Erase(doubts, fields::kDate);
   }
 }
 
 // The first readings of a row that failed the check.
 ActReadings FirstReadings(const Line& line) {
   ActReadings read;
-  if (const std::string* c = line.Find("code")) read.codes.push_back(*c);
-  if (const std::string* c = line.Find("coefficient")) read.coefficients.push_back(*c);
-  if (const std::string* m = line.Find("montant")) read.montants.push_back(*m);
+  if (const std::string* c = line.Find(fields::kCode)) read.codes.push_back(*c);
+  if (const std::string* c = line.Find(fields::kCoefficient)) read.coefficients.push_back(*c);
+  if (const std::string* m = line.Find(fields::kMontant)) read.montants.push_back(*m);
   return read;
 }
 
@@ -102,7 +103,7 @@ std::optional<ActReadings> RereadActRow(const DocReader& r, Line& line, const Ac
   if (tariffs == nullptr || tariffs->empty()) return std::nullopt;
   if (Passes(*tariffs, line)) {
     // Three readings that agree with the tariff confirm one another.
-    for (const char* col : {"code", "coefficient", "montant"}) Erase(doubts, col);
+    for (const char* col : {fields::kCode, fields::kCoefficient, fields::kMontant}) Erase(doubts, col);
     return std::nullopt;
   }
   ActReadings read = FirstReadings(line);
@@ -119,7 +120,7 @@ std::optional<ActReadings> RereadActRow(const DocReader& r, Line& line, const Ac
     if (k.size() <= 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) known.push_back(k);
   }
   std::vector<std::string> codes, coefs, montants;
-  if (const std::string* c = line.Find("code")) {
+  if (const std::string* c = line.Find(fields::kCode)) {
     for (const auto& o : CodeOptions(*tariffs, *c, known)) AddOnce(codes, o);
   }
   if (auto t = ReadCell(r, code_box, RegionKind::kText)) {
@@ -127,14 +128,14 @@ std::optional<ActReadings> RereadActRow(const DocReader& r, Line& line, const Ac
     AddOnce(read.codes, code);
     for (const auto& o : CodeOptions(*tariffs, code, known)) AddOnce(codes, o);
   }
-  if (const std::string* c = line.Find("coefficient")) AddOnce(coefs, *c);
+  if (const std::string* c = line.Find(fields::kCoefficient)) AddOnce(coefs, *c);
   if (auto t = ReadCell(r, coef_box, RegionKind::kAmount)) {
     if (auto c = NormaliseCoefficient(*t)) {
       AddOnce(coefs, *c);
       AddOnce(read.coefficients, *c);
     }
   }
-  if (const std::string* m = line.Find("montant")) AddOnce(montants, *m);
+  if (const std::string* m = line.Find(fields::kMontant)) AddOnce(montants, *m);
   if (auto t = ReadCell(r, montant_box, RegionKind::kAmount)) {
     if (auto m = ParseAmountText(*t)) {
       AddOnce(montants, m->value.ToDecimal());
@@ -146,16 +147,16 @@ std::optional<ActReadings> RereadActRow(const DocReader& r, Line& line, const Ac
     for (const auto& coef : coefs) {
       for (const auto& montant : montants) {
         Line trial = line;
-        trial.values["code"] = code;
-        trial.values["coefficient"] = coef;
-        trial.values["montant"] = montant;
+        trial.values[fields::kCode] = code;
+        trial.values[fields::kCoefficient] = coef;
+        trial.values[fields::kMontant] = montant;
         if (Passes(*tariffs, trial)) passing.push_back(std::move(trial));
       }
     }
   }
   if (passing.size() != 1) return read;
   line = std::move(passing.front());
-  for (const char* col : {"code", "coefficient", "montant"}) Erase(doubts, col);
+  for (const char* col : {fields::kCode, fields::kCoefficient, fields::kMontant}) Erase(doubts, col);
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "validate.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::extractors::internal {
 
@@ -38,7 +39,7 @@ bool IsLettreCle(const std::string& code) {
 std::vector<std::string> CodesOfTheFeuille(const NgapTariffs& tariffs, const std::vector<Line>& lines) {
   std::vector<std::string> out;
   for (const auto& l : lines) {
-    const std::string* code = l.Find("code");
+    const std::string* code = l.Find(fields::kCode);
     if (code && IsLettreCle(*code) && tariffs.Knows(*code) && std::find(out.begin(), out.end(), *code) == out.end()) {
       out.push_back(*code);
     }
@@ -168,7 +169,7 @@ bool Passes(const NgapTariffs& tariffs, Date date, const std::string& code, cons
 // value changes a few times a decade, so the neighbour's date gives the
 // row's value; the date itself stays unread.
 std::optional<Date> PricingDate(const std::vector<Line>& lines, size_t i) {
-  auto date_of = [&](size_t k) { return k < lines.size() ? StoredDate(lines[k].Find("date")) : std::nullopt; };
+  auto date_of = [&](size_t k) { return k < lines.size() ? StoredDate(lines[k].Find(fields::kDate)) : std::nullopt; };
   if (auto d = date_of(i)) return d;
   if (auto above = i > 0 ? date_of(i - 1) : std::nullopt) return above;
   return date_of(i + 1);

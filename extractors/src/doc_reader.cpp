@@ -90,9 +90,9 @@ void DocReader::Review(std::string_view name, std::string reason, std::optional<
   doc_.review.push_back({std::string(name), line, std::move(reason)});
 }
 
-void DocReader::FlagMissing(const std::vector<std::string>& catalogue) {
-  for (const auto& name : catalogue) {
-    if (!Has(name)) Review(name, "non lu : champ introuvable ou illisible");
+void DocReader::FlagMissing(std::span<const fields::Entry> catalogue) {
+  for (const fields::Entry& field : catalogue) {
+    if (!Has(field.name)) Review(field.name, "non lu : champ introuvable ou illisible");
   }
 }
 
@@ -109,31 +109,6 @@ std::optional<std::string> DocReader::Reread(const std::vector<int>& words, Regi
   auto text = ctx_.reader->Reread(view_->page().index, box, kind);
   if (!text.ok()) return std::nullopt;
   return parse(text->text);
-}
-
-const std::vector<std::string>& Catalogue(DocumentType type) {
-  static const std::map<DocumentType, std::vector<std::string>> catalogue = {
-      {DocumentType::kBordereau,
-       {"partenaire.identifiant", "partenaire.nom", "lot.numero", "lot.date", "organisme.destinataire", "reglement.destinataire"}},
-      {DocumentType::kFeuilleDeSoins,
-       {"numero_facture", "assure.nom", "assure.prenom", "assure.nir", "beneficiaire.nom", "beneficiaire.prenom",
-        "beneficiaire.date_naissance", "praticien.identifiant", "praticien.nom", "prescripteur.nom", "prescription.date",
-        "montant_total", "signature.praticien", "signature.patient", "impossibilite_signer"}},
-      {DocumentType::kFacture,
-       {"categorie", "numero_facture", "date", "emetteur.nom", "emetteur.identifiant", "beneficiaire.nom",
-        "beneficiaire.prenom", "numero_adherent", "montant_total", "acquittee"}},
-      {DocumentType::kPrescription, {"prescripteur.nom", "prescripteur.identifiant", "date", "patient.nom", "patient.prenom", "raturee"}},
-      {DocumentType::kEntentePrealable, {"patient.nom", "patient.prenom", "patient.nir", "praticien.identifiant", "date"}},
-      {DocumentType::kAttestationDroits, {"nom", "prenom", "nir", "date"}},
-      {DocumentType::kDecompteRo, {"nir", "date_soins", "montant_depense", "base_remboursement", "montant_rembourse"}},
-      {DocumentType::kDevis, {"emetteur.nom", "emetteur.identifiant", "beneficiaire.nom", "beneficiaire.prenom", "date", "montant_total"}},
-      {DocumentType::kReclamation, {"nom", "prenom", "nir", "adresse", "email", "telephone", "entreprise", "objet", "date"}},
-      {DocumentType::kRenonciation, {"nom", "prenom", "adresse", "contrat", "date_souscription", "date", "lieu"}},
-      {DocumentType::kAutre, {}},
-  };
-  auto it = catalogue.find(type);
-  static const std::vector<std::string> none;
-  return it == catalogue.end() ? none : it->second;
 }
 
 }  // namespace liasse::extractors::internal

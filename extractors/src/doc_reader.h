@@ -6,11 +6,13 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "liasse/core/document.h"
+#include "liasse/core/fields.h"
 #include "liasse/extractors/extract.h"
 #include "normalise.h"
 #include "page_view.h"
@@ -64,7 +66,7 @@ class DocReader {
   // Flags `name` (absent or doubtful) with a French reason, once per field.
   void Review(std::string_view name, std::string reason, std::optional<int> line = std::nullopt);
   // At the end: every catalogue field still absent is flagged as unread.
-  void FlagMissing(const std::vector<std::string>& catalogue);
+  void FlagMissing(std::span<const fields::Entry> catalogue);
 
   // Re-reads the region of `words` with the RegionReader (when there is one
   // and the confidence is low) and returns the parsed value when `parse`
@@ -91,7 +93,5 @@ void ReadAttestationDroits(DocReader& r);
 void ReadReclamation(DocReader& r);
 void ReadRenonciation(DocReader& r);
 
-// The catalogue fields of `type` (docs/results.md), flagged when absent.
-const std::vector<std::string>& Catalogue(DocumentType type);
 
 }  // namespace liasse::extractors::internal

@@ -64,7 +64,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
     if (doc.confidence < options.review_below_confidence && group.type != DocumentType::kAutre) {
       r.Review("type", "type de document incertain : à confirmer");
     }
-    r.FlagMissing(internal::Catalogue(group.type));
+    r.FlagMissing(fields::Catalogue(group.type));
     documents.push_back(std::move(doc));
   }
   internal::ReconcileLot(documents);

@@ -4,6 +4,7 @@
 
 #include "field_values.h"
 #include "liasse/core/text.h"
+#include "liasse/core/fields.h"
 #include "table.h"
 #include "validate.h"
 
@@ -38,8 +39,8 @@ void ReadEmetteurNom(DocReader& r) {
     for (char c : t) any_lower = any_lower || (c >= 'a' && c <= 'z');
   }
   if (name.empty()) return;
-  r.SetText("emetteur.nom", name, f.confidence, f.words);
-  if (!any_lower) r.Review("emetteur.nom", "nom de l'émetteur imprimé en capitales : graphie à vérifier");
+  r.SetText(fields::kEmetteurNom, name, f.confidence, f.words);
+  if (!any_lower) r.Review(fields::kEmetteurNom, "nom de l'émetteur imprimé en capitales : graphie à vérifier");
 }
 
 std::optional<Found> IdentifierAfter(DocReader& r, const std::vector<std::string>& labels) {
@@ -63,13 +64,13 @@ void ReadFactureCategorie(DocReader& r) {
   for (const auto& c : cues) {
     if (!HasPhrase(v, c.phrase)) continue;
     if (!found.empty() && found != c.categorie) {
-      r.Review("categorie", "catégorie ambiguë (" + found + " ou " + c.categorie + ")");
+      r.Review(fields::kCategorie, "catégorie ambiguë (" + found + " ou " + c.categorie + ")");
       return;
     }
     found = c.categorie;
   }
   if (found.empty()) return;
-  r.SetText("categorie", found, 0.95, {});
+  r.SetText(fields::kCategorie, found, 0.95, {});
 }
 
 // An act code as printed: a CCAM code is 4 letters and 3 digits, so an
@@ -116,12 +117,12 @@ std::optional<std::string> NearestCcamCode(const NgapTariffs* tariffs, const std
 void SettleStrayDecimal(DocReader& r, int index, const std::string& raw) {
   static const std::regex shape(R"(^(\d{1,5})[,.](\d{3})$)");
   std::smatch m;
-  const auto sum = StoredAmount(r.doc().Text("montant_total"));
+  const auto sum = StoredAmount(r.doc().Text(fields::kMontantTotal));
   if (!std::regex_match(raw, m, shape) || !sum) return;
   Money others = Money::Zero();
   for (size_t i = 0; i < r.doc().lines.size(); ++i) {
     if (static_cast<int>(i) == index) continue;
-    const auto parsed = StoredAmount(r.doc().lines[i].Find("montant"));
+    const auto parsed = StoredAmount(r.doc().lines[i].Find(fields::kMontant));
     if (!parsed) return;
     others += *parsed;
   }
@@ -136,14 +137,14 @@ void SettleStrayDecimal(DocReader& r, int index, const std::string& raw) {
   }
   if (fits.size() != 1) return;
   Line& line = r.doc().lines[static_cast<size_t>(index)];
-  line.values["montant"] = fits.front();
+  line.values[fields::kMontant] = fits.front();
   // The reading was taken for the end of the libellé.
   if (auto it = line.values.find("libelle"); it != line.values.end() && it->second.ends_with(raw)) {
     it->second = liasse::text::Trim(it->second.substr(0, it->second.size() - raw.size()));
     if (it->second.empty()) line.values.erase(it);
   }
   for (auto& f : r.doc().review) {
-    if (f.field == "montant" && f.line == index) {
+    if (f.field == fields::kMontant && f.line == index) {
       f.reason = "montant lu « " + raw + " » : un chiffre en trop ignoré (les lignes font alors le total), à vérifier";
     }
   }
@@ -182,13 +183,13 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
           return p->value.ToIso();
         });
         if (again) {
-          line.values["date"] = *again;
+          line.values[fields::kDate] = *again;
           doubts.push_back("date");
         } else {
-          r.Review("date", "date de la ligne illisible : « " + toks[k].first + " »", index);
+          r.Review(fields::kDate, "date de la ligne illisible : « " + toks[k].first + " »", index);
         }
       } else {
-        line.values["date"] = d->value.ToIso();
+        line.values[fields::kDate] = d->value.ToIso();
         if (d->repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("date");
       }
       ++k;
@@ -196,9 +197,9 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
       line.values["dent"] = DigitsOf(toks[k++].first);
     }
     bool code_repaired = false;
-    line.values["code"] = NormaliseActCode(toks[k].first, &code_repaired);
-    if (auto nearest = NearestCcamCode(r.ctx().tariffs, line.values["code"])) {
-      line.values["code"] = *nearest;
+    line.values[fields::kCode] = NormaliseActCode(toks[k].first, &code_repaired);
+    if (auto nearest = NearestCcamCode(r.ctx().tariffs, line.values[fields::kCode])) {
+      line.values[fields::kCode] = *nearest;
       code_repaired = true;
     }
     if (code_repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("code");
@@ -217,18 +218,18 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
     }
     std::string libelle;
     for (size_t i = k; i < end; ++i) libelle += (libelle.empty() ? "" : " ") + toks[i].first;
-    if (!libelle.empty()) line.values["libelle"] = libelle;
+    if (!libelle.empty()) line.values[fields::kLibelle] = libelle;
     if (!amounts.empty()) {
       if (auto m = ParseAmountText(amounts.back())) {
-        line.values["montant"] = m->value.ToDecimal();
+        line.values[fields::kMontant] = m->value.ToDecimal();
         if (m->repaired || v.MinConfidence(amount_ids) < 0.75) doubts.push_back("montant");
       }
       if (devis && amounts.size() == 2) {
         if (auto b = ParseAmountText(amounts.front())) line.values["base"] = b->value.ToDecimal();
       }
     }
-    if (!line.Find("montant")) {
-      r.Review("montant", "montant de la ligne illisible", index);
+    if (!line.Find(fields::kMontant)) {
+      r.Review(fields::kMontant, "montant de la ligne illisible", index);
       if (!devis) unread.emplace_back(index, toks.back().first);
     }
     for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
@@ -266,21 +267,21 @@ void ReadFacture(DocReader& r) {
     const std::string t = MapConfusables(TrimPunctuation(w.text), &rep);
     std::smatch m;
     if (std::regex_match(t, m, numero)) {
-      r.SetText("numero_facture", t, w.confidence / 100.0 * (rep ? kRepairPenalty : 1.0), {});
+      r.SetText(fields::kNumeroFacture, t, w.confidence / 100.0 * (rep ? kRepairPenalty : 1.0), {});
       break;
     }
     if (!doubled) {
       if (auto once = WithoutDoubledDigit(t)) doubled = {{*once, w.confidence / 100.0}};
     }
   }
-  if (!r.Has("numero_facture") && doubled) {
+  if (!r.Has(fields::kNumeroFacture) && doubled) {
     // "22024-47423": the OCR doubles a digit of the year; flagged (the
     // confidence of a repair is below the review threshold).
-    r.SetText("numero_facture", doubled->first, doubled->second * kRepairPenalty * kRepairPenalty, {});
+    r.SetText(fields::kNumeroFacture, doubled->first, doubled->second * kRepairPenalty * kRepairPenalty, {});
   }
-  SetDate(r, "date", r.RightOfLabelWhere("Date :", [](const Found& f) { return FindDate(f.text).has_value(); }));
-  if (auto id = IdentifierAfter(r, {"N° AM", "FINESS", "ADELI"})) SetDigits(r, "emetteur.identifiant", id, 9);
-  SetPersonName(r, "beneficiaire.nom", "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
+  SetDate(r, fields::kDate, r.RightOfLabelWhere("Date :", [](const Found& f) { return FindDate(f.text).has_value(); }));
+  if (auto id = IdentifierAfter(r, {"N° AM", "FINESS", "ADELI"})) SetDigits(r, fields::kEmetteurIdentifiant, id, 9);
+  SetPersonName(r, fields::kBeneficiaireNom, "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
   if (auto f = r.RightOfLabel("N° adhérent :", 20)) {
     const auto toks = Tokens(r, *f);
     if (!toks.empty()) {
@@ -288,38 +289,38 @@ void ReadFacture(DocReader& r) {
       const std::string& t = toks.front();
       const std::string digits = DigitsOf(t.substr(1), &rep);
       if ((t[0] == 'A' || t[0] == 'a') && digits.size() == 8) {
-        r.SetText("numero_adherent", "A" + digits, f->confidence * (rep ? kRepairPenalty : 1.0), {f->words.front()});
+        r.SetText(fields::kNumeroAdherent, "A" + digits, f->confidence * (rep ? kRepairPenalty : 1.0), {f->words.front()});
       } else {
-        r.Review("numero_adherent", "numéro d'adhérent illisible : « " + t + " »");
+        r.Review(fields::kNumeroAdherent, "numéro d'adhérent illisible : « " + t + " »");
       }
     }
   }
-  SetAmount(r, "montant_total", r.RightOfLabel("TOTAL TTC", 90));
-  if (HasPhrase(v, "facture acquittee") || HasPhrase(v, "acquitte")) r.SetBool("acquittee", true, 0.95, std::nullopt);
-  else if (HasPhrase(v, "montant restant du") || HasPhrase(v, "restant du")) r.SetBool("acquittee", false, 0.95, std::nullopt);
+  SetAmount(r, fields::kMontantTotal, r.RightOfLabel("TOTAL TTC", 90));
+  if (HasPhrase(v, "facture acquittee") || HasPhrase(v, "acquitte")) r.SetBool(fields::kAcquittee, true, 0.95, std::nullopt);
+  else if (HasPhrase(v, "montant restant du") || HasPhrase(v, "restant du")) r.SetBool(fields::kAcquittee, false, 0.95, std::nullopt);
   ReadClaimLines(r, HasPhrase(v, "code ccam"), false);
   CheckFactureLines(r);
 }
 
 void ReadDevis(DocReader& r) {
   ReadEmetteurNom(r);
-  if (auto id = IdentifierAfter(r, {"N° AM"})) SetDigits(r, "emetteur.identifiant", id, 9);
-  SetPersonName(r, "beneficiaire.nom", "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
-  SetDate(r, "date", r.RightOfLabel("Date du devis :"));
-  SetAmount(r, "montant_total", r.RightOfLabel("Total des honoraires :", 40));
+  if (auto id = IdentifierAfter(r, {"N° AM"})) SetDigits(r, fields::kEmetteurIdentifiant, id, 9);
+  SetPersonName(r, fields::kBeneficiaireNom, "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
+  SetDate(r, fields::kDate, r.RightOfLabel("Date du devis :"));
+  SetAmount(r, fields::kMontantTotal, r.RightOfLabel("Total des honoraires :", 40));
   ReadClaimLines(r, false, true);
   CheckFactureLines(r);
 }
 
 void ReadDecompteRo(DocReader& r) {
   const PageView& v = r.view();
-  SetNir(r, "nir", r.RightOfLabel("N° de sécurité sociale :", 30));
+  SetNir(r, fields::kNir, r.RightOfLabel("N° de sécurité sociale :", 30));
   std::optional<int> taux;
   // Statement layout: one label per line, the value right-aligned far away.
-  SetDate(r, "date_soins", r.RightOfLabel("Soins du", 200));
-  SetAmount(r, "montant_depense", r.RightOfLabel("Montant de la dépense", 200));
-  SetAmount(r, "base_remboursement", r.RightOfLabel("Base de remboursement", 200));
-  SetAmount(r, "montant_rembourse", r.RightOfLabel("Montant remboursé", 200));
+  SetDate(r, fields::kDateSoins, r.RightOfLabel("Soins du", 200));
+  SetAmount(r, fields::kMontantDepense, r.RightOfLabel("Montant de la dépense", 200));
+  SetAmount(r, fields::kBaseRemboursement, r.RightOfLabel("Base de remboursement", 200));
+  SetAmount(r, fields::kMontantRembourse, r.RightOfLabel("Montant remboursé", 200));
   if (auto t = r.RightOfLabel("Taux", 200)) {
     const std::string d = DigitsOf(t->text);
     if (!d.empty() && d.size() <= 3) taux = std::stoi(d);
@@ -336,15 +337,15 @@ void ReadDecompteRo(DocReader& r) {
           if (!t.empty()) toks.emplace_back(t, i);
         }
       }
-      if (!toks.empty()) SetDate(r, "date_soins", r.Make({toks.front().second}));
+      if (!toks.empty()) SetDate(r, fields::kDateSoins, r.Make({toks.front().second}));
       std::vector<int> amount_ids;
       for (const auto& [t, i] : toks) {
         if (IsAmountText(t)) amount_ids.push_back(i);
       }
       if (amount_ids.size() == 3) {
-        SetAmount(r, "montant_depense", r.Make({amount_ids[0]}));
-        SetAmount(r, "base_remboursement", r.Make({amount_ids[1]}));
-        SetAmount(r, "montant_rembourse", r.Make({amount_ids[2]}));
+        SetAmount(r, fields::kMontantDepense, r.Make({amount_ids[0]}));
+        SetAmount(r, fields::kBaseRemboursement, r.Make({amount_ids[1]}));
+        SetAmount(r, fields::kMontantRembourse, r.Make({amount_ids[2]}));
       }
       for (size_t k = 0; k + 1 < toks.size(); ++k) {
         if (toks[k + 1].first == "%") {
@@ -368,11 +369,11 @@ void ReadDecompteRo(DocReader& r) {
 }
 
 void ReadAttestationDroits(DocReader& r) {
-  SetPersonName(r, "nom", "prenom", r.RightOfLabel("Assuré(e) :", 20));
-  SetNir(r, "nir", r.RightOfLabel("N° de sécurité sociale :", 30));
-  SetDate(r, "date", r.RightOfLabel("Droits ouverts du", 30));
+  SetPersonName(r, fields::kNom, "prenom", r.RightOfLabel("Assuré(e) :", 20));
+  SetNir(r, fields::kNir, r.RightOfLabel("N° de sécurité sociale :", 30));
+  SetDate(r, fields::kDate, r.RightOfLabel("Droits ouverts du", 30));
   if (auto birth = r.RightOfLabel("Date de naissance :")) {
-    if (auto d = FindDate(birth->text)) CheckNirBirth(r, "nir", d->value);
+    if (auto d = FindDate(birth->text)) CheckNirBirth(r, fields::kNir, d->value);
   }
 }
 

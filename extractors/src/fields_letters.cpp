@@ -6,6 +6,7 @@
 
 #include "field_values.h"
 #include "liasse/core/text.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::extractors::internal {
 
@@ -34,7 +35,7 @@ void ReadSender(DocReader& r, bool with_address) {
   const PageView& v = r.view();
   const auto rows = SenderRows(v, 3);
   if (rows.empty()) return;
-  SetPersonName(r, "nom", "prenom", r.Make(LeftWords(v, rows[0])));
+  SetPersonName(r, fields::kNom, "prenom", r.Make(LeftWords(v, rows[0])));
   if (with_address && rows.size() == 3) {
     const auto l1 = LeftWords(v, rows[1]), l2 = LeftWords(v, rows[2]);
     const Found a = r.Make(l1), b = r.Make(l2);
@@ -42,9 +43,9 @@ void ReadSender(DocReader& r, bool with_address) {
     if (DigitsOf(Tokens(r, b).empty() ? "" : Tokens(r, b).front()).size() == 5) {
       std::vector<int> ids = l1;
       ids.insert(ids.end(), l2.begin(), l2.end());
-      r.SetText("adresse", a.text + ", " + b.text, std::min(a.confidence, b.confidence), ids);
+      r.SetText(fields::kAdresse, a.text + ", " + b.text, std::min(a.confidence, b.confidence), ids);
     } else {
-      r.Review("adresse", "adresse de l'expéditeur non reconnue");
+      r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
     }
   }
 }
@@ -91,22 +92,22 @@ std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, b
 void ReadReclamation(DocReader& r) {
   const PageView& v = r.view();
   ReadSender(r, true);
-  SetNir(r, "nir", r.RightOfLabel("N° de sécurité sociale :", 30));
+  SetNir(r, fields::kNir, r.RightOfLabel("N° de sécurité sociale :", 30));
   if (auto f = r.RightOfLabel("Tél. :", 10)) {
     const std::string d = DigitsOf(f->text);
-    if (d.size() == 10) r.SetText("telephone", d, f->confidence, f->words);
-    else r.Review("telephone", "numéro de téléphone illisible : « " + f->text + " »");
+    if (d.size() == 10) r.SetText(fields::kTelephone, d, f->confidence, f->words);
+    else r.Review(fields::kTelephone, "numéro de téléphone illisible : « " + f->text + " »");
   }
   for (const auto& w : v.words()) {
     if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
       std::string mail = TrimPunctuation(w.text);
       static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
-      r.SetText("email", mail, w.confidence / 100.0, {});
-      if (!std::regex_match(mail, shape)) r.Review("email", "adresse électronique incomplète ou mal formée : à vérifier");
+      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
+      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
       break;
     }
   }
-  SetPlain(r, "entreprise", r.RightOfLabel("Entreprise / souscripteur :", 20));
+  SetPlain(r, fields::kEntreprise, r.RightOfLabel("Entreprise / souscripteur :", 20));
   if (auto f = r.RightOfLabel("Objet :", 20)) {
     const std::string k = FoldKey(f->text);
     static const std::pair<const char*, const char*> objets[] = {
@@ -114,15 +115,15 @@ void ReadReclamation(DocReader& r) {
     bool set = false;
     for (const auto& [cue, value] : objets) {
       if (k.find(cue) != std::string::npos) {
-        r.SetText("objet", value, f->confidence, f->words);
+        r.SetText(fields::kObjet, value, f->confidence, f->words);
         set = true;
         break;
       }
     }
-    if (!set) r.Review("objet", "objet non reconnu : « " + f->text + " »");
+    if (!set) r.Review(fields::kObjet, "objet non reconnu : « " + f->text + " »");
   }
   if (auto dated = DatedPlaceRow(v, false)) {
-    r.SetText("date", dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);
+    r.SetText(fields::kDate, dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);
   }
 }
 
@@ -140,22 +141,22 @@ void ReadRenonciation(DocReader& r) {
     const std::string read = m[1].str();
     const char formula = read.back() == 'S' ? '5' : read.back();
     const double penalty = read == std::string(1, formula) ? 1.0 : kRepairPenalty;
-    r.SetText("contrat", std::string("CPMS Santé PASS") + formula + (m[2].matched ? " option Confort" : ""),
+    r.SetText(fields::kContrat, std::string("CPMS Santé PASS") + formula + (m[2].matched ? " option Confort" : ""),
               PageConfidence(v) * penalty, {});
   }
   const auto souscrit = flat.find("souscrit le");
   if (souscrit != std::string::npos) {
     if (auto d = FindDate(flat.substr(souscrit + 11, 40))) {
-      r.SetText("date_souscription", d->value.ToIso(), PageConfidence(v) * (d->repaired ? kRepairPenalty : 1.0), {});
+      r.SetText(fields::kDateSouscription, d->value.ToIso(), PageConfidence(v) * (d->repaired ? kRepairPenalty : 1.0), {});
     }
   }
   if (auto dated = DatedPlaceRow(v, true)) {
     const auto& ids = v.rows()[dated->first].words;
-    r.SetText("date", dated->second, v.MinConfidence(ids), ids);
+    r.SetText(fields::kDate, dated->second, v.MinConfidence(ids), ids);
     // "À <commune>, le": the commune between the two.
     const std::string row = v.RowText(dated->first);
     const size_t start = row.find(' ') + 1, end = CommaLe(row);
-    if (end != std::string::npos && end > start) r.SetText("lieu", row.substr(start, end - start), v.MinConfidence(ids), ids);
+    if (end != std::string::npos && end > start) r.SetText(fields::kLieu, row.substr(start, end - start), v.MinConfidence(ids), ids);
   }
 }
 

@@ -8,6 +8,7 @@
 #include "field_values.h"
 #include "ink.h"
 #include "liasse/core/identifiers.h"
+#include "liasse/core/fields.h"
 #include "table.h"
 #include "validate.h"
 
@@ -90,7 +91,7 @@ std::string NoSpaces(std::string_view text) {
 // (the three then confirm one another).
 void RereadLineAmounts(const DocReader& r, Line& line, const std::vector<std::pair<std::string, std::vector<int>>>& amounts,
                        std::vector<std::string>& doubts) {
-  static const char* kCols[] = {"montant_total", "montant_amo", "montant_amc"};
+  static const char* kCols[] = {fields::kMontantTotal, fields::kMontantAmo, fields::kMontantAmc};
   auto sums = [](const std::string* t, const std::string* o, const std::string* c) {
     if (!t || !o || !c) return false;
     auto mt = Money::ParseDecimal(*t), mo = Money::ParseDecimal(*o), mc = Money::ParseDecimal(*c);
@@ -172,7 +173,7 @@ void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std
   std::string text;
   for (size_t j = k; j < end; ++j) {
     if (auto d = ParseDateText(toks[j].first)) {
-      line.values["date_naissance"] = d->value.ToIso();
+      line.values[fields::kDateNaissance] = d->value.ToIso();
       if (d->repaired || j > k) doubts.push_back("date_naissance");
       k = j + 1;
       return;
@@ -183,10 +184,10 @@ void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std
   }
   if (text.empty()) return;
   if (auto d = ParseDateText(NoSpaces(text))) {
-    line.values["date_naissance"] = d->value.ToIso();
+    line.values[fields::kDateNaissance] = d->value.ToIso();
     doubts.push_back("date_naissance");
   } else {
-    r.Review("date_naissance", "date de naissance illisible : « " + text + " »", static_cast<int>(r.doc().lines.size()));
+    r.Review(fields::kDateNaissance, "date de naissance illisible : « " + text + " »", static_cast<int>(r.doc().lines.size()));
   }
   k = end;
 }
@@ -217,15 +218,15 @@ void ReadBordereauLines(DocReader& r) {
       });
       const auto collapsed = CollapseDoubledDigit(numero, 9);
       if (again) {
-        line.values["numero_facture"] = *again;
+        line.values[fields::kNumeroFacture] = *again;
         // One reading of two: a person confirms it.
         doubts.push_back("numero_facture");
       } else {
-        if (collapsed.size() == 1) line.values["numero_facture"] = collapsed.front();
-        r.Review("numero_facture", "numéro de facture illisible : « " + toks[0].first + " »", index);
+        if (collapsed.size() == 1) line.values[fields::kNumeroFacture] = collapsed.front();
+        r.Review(fields::kNumeroFacture, "numéro de facture illisible : « " + toks[0].first + " »", index);
       }
     } else {
-      line.values["numero_facture"] = numero;
+      line.values[fields::kNumeroFacture] = numero;
       if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back("numero_facture");
     }
     ++k;
@@ -256,24 +257,24 @@ void ReadBordereauLines(DocReader& r) {
       }
     }
     if (nir) {
-      line.values["nir"] = nir->value;
-      if (!Nir::Parse(nir->value).ok()) r.Review("nir", "NIR de la ligne invalide (clé) : à vérifier", index);
+      line.values[fields::kNir] = nir->value;
+      if (!Nir::Parse(nir->value).ok()) r.Review(fields::kNir, "NIR de la ligne invalide (clé) : à vérifier", index);
       else if (nir->repaired) doubts.push_back("nir");
     } else {
       // The partial reading, quoted: the lot cross-check compares it with the feuille.
       const std::string quoted = nir_text.empty() ? "" : " : « " + nir_text.substr(1) + " »";
-      r.Review("nir", "NIR de la ligne illisible" + quoted, index);
+      r.Review(fields::kNir, "NIR de la ligne illisible" + quoted, index);
     }
     // Nom (capitals), prénom.
-    if (k < toks.size() && IsUpperName(toks[k].first)) line.values["nom"] = toks[k++].first;
-    else r.Review("nom", "nom illisible", index);
-    if (k < toks.size() && IsCapitalisedName(toks[k].first)) line.values["prenom"] = toks[k++].first;
-    else r.Review("prenom", "prénom illisible", index);
+    if (k < toks.size() && IsUpperName(toks[k].first)) line.values[fields::kNom] = toks[k++].first;
+    else r.Review(fields::kNom, "nom illisible", index);
+    if (k < toks.size() && IsCapitalisedName(toks[k].first)) line.values[fields::kPrenom] = toks[k++].first;
+    else r.Review(fields::kPrenom, "prénom illisible", index);
     std::optional<std::pair<size_t, std::string>> stray;  // column, raw reading
     const auto amounts = LineAmounts(v, toks, k, stray);
     // Date de naissance (may be blank on the paper): what lies before the amounts.
     ReadLineBirthDate(r, line, toks, k, amounts, doubts);
-    static const char* kCols[] = {"montant_total", "montant_amo", "montant_amc"};
+    static const char* kCols[] = {fields::kMontantTotal, fields::kMontantAmo, fields::kMontantAmc};
     if (amounts.size() == 3 && stray) {
       r.Review(kCols[stray->first], "montant lu « " + stray->second + " » : un chiffre en trop ignoré, à vérifier", index);
     }
@@ -296,24 +297,24 @@ void ReadBordereauLines(DocReader& r) {
 
 void ReadBordereau(DocReader& r) {
   const double right_col = 110;  // mm: the header's second column starts at 118
-  if (auto f = r.RightOfLabel("Partenaire de santé :", 20, right_col)) SetUpperName(r, "partenaire.nom", f);
-  SetNumeroAm(r, "partenaire.identifiant", r.RightOfLabel("Identifiant :"));
-  SetDigits(r, "lot.numero", r.RightOfLabel("N° de lot :", 20, right_col), 3);
-  SetDate(r, "lot.date", r.RightOfLabel("Date de constitution :"));
+  if (auto f = r.RightOfLabel("Partenaire de santé :", 20, right_col)) SetUpperName(r, fields::kPartenaireNom, f);
+  SetNumeroAm(r, fields::kPartenaireIdentifiant, r.RightOfLabel("Identifiant :"));
+  SetDigits(r, fields::kLotNumero, r.RightOfLabel("N° de lot :", 20, right_col), 3);
+  SetDate(r, fields::kLotDate, r.RightOfLabel("Date de constitution :"));
   if (auto f = r.RightOfLabel("Organisme destinataire :")) {
     const auto toks = Tokens(r, *f);
     if (!toks.empty()) {
       std::optional<Found> code = r.Make({f->words.front()});
-      SetDigits(r, "organisme.destinataire", code, 3);
+      SetDigits(r, fields::kOrganismeDestinataire, code, 3);
     }
   } else if (r.view().FindBest("Organisme destinataire :").similarity > 0) {
-    r.Review("organisme.destinataire", "organisme destinataire absent du bordereau");
+    r.Review(fields::kOrganismeDestinataire, "organisme destinataire absent du bordereau");
   }
   if (auto f = r.RightOfLabel("Destinataire du règlement :")) {
     const std::string folded = FoldKey(f->text);
-    if (folded.find("partenaire") != std::string::npos) r.SetText("reglement.destinataire", "partenaire", f->confidence, f->words);
-    else if (folded.find("assure") != std::string::npos) r.SetText("reglement.destinataire", "assure", f->confidence, f->words);
-    else r.Review("reglement.destinataire", "destinataire du règlement non reconnu : « " + f->text + " »");
+    if (folded.find("partenaire") != std::string::npos) r.SetText(fields::kReglementDestinataire, "partenaire", f->confidence, f->words);
+    else if (folded.find("assure") != std::string::npos) r.SetText(fields::kReglementDestinataire, "assure", f->confidence, f->words);
+    else r.Review(fields::kReglementDestinataire, "destinataire du règlement non reconnu : « " + f->text + " »");
   }
   ReadBordereauLines(r);
   CheckBordereauTotals(r);
@@ -330,11 +331,11 @@ void StoreActRow(DocReader& r, Line line, const ActCells& cells, std::vector<std
                  std::vector<std::optional<ActReadings>>& unsettled) {
   const int index = static_cast<int>(r.doc().lines.size());
   unsettled.push_back(RereadActRow(r, line, cells, doubts));
-  if (!line.Find("date")) {
-    if (cells.date.empty()) r.Review("date", "date de l'acte absente", index);
-    else r.Review("date", "date de l'acte illisible : « " + date_text + " »", index);
+  if (!line.Find(fields::kDate)) {
+    if (cells.date.empty()) r.Review(fields::kDate, "date de l'acte absente", index);
+    else r.Review(fields::kDate, "date de l'acte illisible : « " + date_text + " »", index);
   }
-  for (const char* col : {"code", "coefficient", "montant"}) {
+  for (const char* col : {fields::kCode, fields::kCoefficient, fields::kMontant}) {
     if (!line.Find(col)) r.Review(col, "illisible", index);
   }
   for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
@@ -374,7 +375,7 @@ ActColumns FindActColumns(const PageView& v, int header) {
 std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& text) {
   const auto& lines = r.doc().lines;
   if (lines.empty() || text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
-  const std::string* above = lines.back().Find("date");
+  const std::string* above = lines.back().Find(fields::kDate);
   if (above == nullptr || above->size() != 10) return std::nullopt;
   const std::string year = above->substr(0, 4);
   int differ = 0;
@@ -426,29 +427,29 @@ void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, 
     auto d = ParseDateText(texts[0]);
     if (!d) d = ParseDateText(NoSpaces(texts[0]));
     if (d) {
-      line.values["date"] = d->value.ToIso();
+      line.values[fields::kDate] = d->value.ToIso();
       if (d->repaired || MinConf(v, cells.date) < 0.75) doubts.push_back("date");
     } else if (auto repaired = YearFromRowAbove(r, NoSpaces(texts[0]))) {
-      line.values["date"] = *repaired;
+      line.values[fields::kDate] = *repaired;
       doubts.push_back("date");
     }
   }
   if (const std::string code = ActCode(NoSpaces(texts[1])); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
-    line.values["code"] = code;
+    line.values[fields::kCode] = code;
     if (code != NormaliseCode(texts[1]) || MinConf(v, cells.code) < 0.75) doubts.push_back("code");
   }
   if (auto c = NormaliseCoefficient(NoSpaces(texts[2]))) {
-    line.values["coefficient"] = *c;
+    line.values[fields::kCoefficient] = *c;
     if (MinConf(v, cells.coefficient) < 0.75) doubts.push_back("coefficient");
   }
   auto m = ParseAmountText(texts[3]);
   if (!m) m = ParseAmountText(NoSpaces(texts[3]));
   if (m) {
-    line.values["montant"] = m->value.ToDecimal();
+    line.values[fields::kMontant] = m->value.ToDecimal();
     if (m->repaired || MinConf(v, cells.montant) < 0.75) doubts.push_back("montant");
   }
   // Neither a date nor an amount: marks between two rows, not a row.
-  if (!line.Find("date") && !line.Find("montant") && cells.date.empty()) return;
+  if (!line.Find(fields::kDate) && !line.Find(fields::kMontant) && cells.date.empty()) return;
   StoreActRow(r, std::move(line), cells, std::move(doubts), texts[0], unsettled);
 }
 
@@ -461,7 +462,7 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
   std::vector<std::string> doubts;
   size_t k = 0;
   if (const auto date = ParseDateText(toks[0].first)) {
-    line.values["date"] = date->value.ToIso();
+    line.values[fields::kDate] = date->value.ToIso();
     if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back("date");
     cells.date = {toks[0].second};
     k = 1;
@@ -472,7 +473,7 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
   if (k < toks.size()) {
     const std::string code = NormaliseCode(toks[k].first);
     if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
-      line.values["code"] = code;
+      line.values[fields::kCode] = code;
       if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("code");
       cells.code = {toks[k].second};
       ++k;
@@ -481,14 +482,14 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
   const auto amounts = Amounts(v, toks, k);
   if (k < toks.size() && (amounts.empty() || amounts.front().second.front() != toks[k].second)) {
     if (auto c = NormaliseCoefficient(toks[k].first)) {
-      line.values["coefficient"] = *c;
+      line.values[fields::kCoefficient] = *c;
       if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("coefficient");
     }
     cells.coefficient = {toks[k].second};
   }
   if (!amounts.empty()) {
     if (auto m = ParseAmountText(amounts.back().first)) {
-      line.values["montant"] = m->value.ToDecimal();
+      line.values[fields::kMontant] = m->value.ToDecimal();
       if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back("montant");
     }
     cells.montant = amounts.back().second;
@@ -518,18 +519,18 @@ void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& c
       return read->text;
     };
     if (auto t = cell(cols.code - 35 * mm, cols.code - 2 * mm, RegionKind::kDate)) {
-      if (auto d = ParseDateText(NoSpaces(*t))) line.values["date"] = d->value.ToIso();
+      if (auto d = ParseDateText(NoSpaces(*t))) line.values[fields::kDate] = d->value.ToIso();
     }
     if (auto t = cell(cols.code - 2 * mm, cols.coefficient - 5 * mm, RegionKind::kText)) {
       if (const std::string code = ActCode(NoSpaces(*t)); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
-        line.values["code"] = code;
+        line.values[fields::kCode] = code;
       }
     }
     if (auto t = cell(cols.coefficient - 3 * mm, cols.montant - 3 * mm, RegionKind::kAmount)) {
-      if (auto c = NormaliseCoefficient(NoSpaces(*t))) line.values["coefficient"] = *c;
+      if (auto c = NormaliseCoefficient(NoSpaces(*t))) line.values[fields::kCoefficient] = *c;
     }
     if (auto t = cell(cols.montant - 3 * mm, cols.montant + 45 * mm, RegionKind::kAmount)) {
-      if (auto m = ParseAmountText(*t)) line.values["montant"] = m->value.ToDecimal();
+      if (auto m = ParseAmountText(*t)) line.values[fields::kMontant] = m->value.ToDecimal();
     }
     for (const auto& [col, value] : line.values) doubts.push_back(col);
   }
@@ -601,8 +602,8 @@ void ReadPrescripteurLine(DocReader& r) {
     const std::string t = TrimPunctuation(r.view().words()[static_cast<size_t>(i)].text);
     if (IsUpperName(t) && FoldKey(t) != "dr") nom = t;
   }
-  if (!nom.empty()) r.SetText("prescripteur.nom", nom, f->confidence, name_ids);
-  else r.Review("prescripteur.nom", "nom du prescripteur illisible : « " + f->text + " »");
+  if (!nom.empty()) r.SetText(fields::kPrescripteurNom, nom, f->confidence, name_ids);
+  else r.Review(fields::kPrescripteurNom, "nom du prescripteur illisible : « " + f->text + " »");
 }
 
 }  // namespace
@@ -610,7 +611,7 @@ void ReadPrescripteurLine(DocReader& r) {
 void ReadFeuilleDeSoins(DocReader& r) {
   const PageView& v = r.view();
   // The facture number sits right of its label in the header.
-  SetDigits(r, "numero_facture", r.RightOfLabel("N° de facture :"), 9);
+  SetDigits(r, fields::kNumeroFacture, r.RightOfLabel("N° de facture :"), 9);
   // "Nom et prénom" appears three times, top to bottom: person cared for,
   // assuré(e), auxiliaire médical.
   auto hits = v.Find("Nom et prénom");
@@ -624,18 +625,18 @@ void ReadFeuilleDeSoins(DocReader& r) {
     return r.Make(ids, hits[k].similarity);
   };
   if (hits.size() == 3) {
-    SetPersonName(r, "beneficiaire.nom", "beneficiaire.prenom", value_of(0, 20));
-    SetPersonName(r, "assure.nom", "assure.prenom", value_of(1, 20));
-    SetUpperName(r, "praticien.nom", value_of(2, 20));
+    SetPersonName(r, fields::kBeneficiaireNom, "beneficiaire.prenom", value_of(0, 20));
+    SetPersonName(r, fields::kAssureNom, "assure.prenom", value_of(1, 20));
+    SetUpperName(r, fields::kPraticienNom, value_of(2, 20));
   } else {
-    r.Review("beneficiaire.nom", "rubriques « Nom et prénom » non toutes trouvées");
+    r.Review(fields::kBeneficiaireNom, "rubriques « Nom et prénom » non toutes trouvées");
   }
-  SetDate(r, "beneficiaire.date_naissance", r.RightOfLabel("Date de naissance"));
-  SetNirRightOf(r, "assure.nir", "N° d'immatriculation", 30);
+  SetDate(r, fields::kBeneficiaireDateNaissance, r.RightOfLabel("Date de naissance"));
+  SetNirRightOf(r, fields::kAssureNir, "N° d'immatriculation", 30);
   ReadPrescripteurLine(r);
-  SetDate(r, "prescription.date", r.RightOfLabel("Date de la prescription", 40));
-  SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° d'identification"));
-  SetAmount(r, "montant_total", r.RightOfLabel("MONTANT TOTAL", 60));
+  SetDate(r, fields::kPrescriptionDate, r.RightOfLabel("Date de la prescription", 40));
+  SetNumeroAm(r, fields::kPraticienIdentifiant, r.RightOfLabel("N° d'identification"));
+  SetAmount(r, fields::kMontantTotal, r.RightOfLabel("MONTANT TOTAL", 60));
   ReadActs(r);
   ReadFeuilleInk(r);
   CheckFeuille(r);
@@ -649,11 +650,11 @@ void ReadPrescription(DocReader& r) {
     if (ids.empty()) continue;
     const std::string last = TrimPunctuation(v.words()[static_cast<size_t>(ids.back())].text);
     if (IsUpperName(last)) {
-      r.SetText("prescripteur.nom", last, r.Make(ids, hit.similarity).confidence, {ids.back()});
+      r.SetText(fields::kPrescripteurNom, last, r.Make(ids, hit.similarity).confidence, {ids.back()});
       break;
     }
   }
-  SetDigits(r, "prescripteur.identifiant", r.RightOfLabel("RPPS"), 11);
+  SetDigits(r, fields::kPrescripteurIdentifiant, r.RightOfLabel("RPPS"), 11);
   // "<commune>, le 05/09/2025": the first dated row that says "le".
   for (const auto& row : v.rows()) {
     std::vector<int> ids = row.words;
@@ -661,7 +662,7 @@ void ReadPrescription(DocReader& r) {
     const bool says_le = std::any_of(ids.begin(), ids.end(), [&](int i) { return v.words()[static_cast<size_t>(i)].folded == "le"; });
     if (!says_le) continue;
     if (auto d = FindDate(text)) {
-      r.SetText("date", d->value.ToIso(), v.MinConfidence(ids) * (d->repaired ? kRepairPenalty : 1.0), ids);
+      r.SetText(fields::kDate, d->value.ToIso(), v.MinConfidence(ids) * (d->repaired ? kRepairPenalty : 1.0), ids);
       break;
     }
   }
@@ -670,21 +671,21 @@ void ReadPrescription(DocReader& r) {
     for (const auto& hit : v.Find(civ, 1.0)) {
       const auto ids = v.RightOf(hit, 10);
       if (ids.size() >= 2 && hit.first == v.rows()[static_cast<size_t>(v.words()[static_cast<size_t>(hit.first)].row)].words.front()) {
-        if (SetPersonName(r, "patient.nom", "patient.prenom", r.Make(ids, 1.0))) break;
+        if (SetPersonName(r, fields::kPatientNom, "patient.prenom", r.Make(ids, 1.0))) break;
       }
     }
-    if (r.Has("patient.nom")) break;
+    if (r.Has(fields::kPatientNom)) break;
   }
   ReadPrescriptionInk(r);
 }
 
 void ReadEntentePrealable(DocReader& r) {
-  SetPersonName(r, "patient.nom", "patient.prenom", r.RightOfLabel("Nom et prénom :"));
-  SetNirRightOf(r, "patient.nir", "N° d'immatriculation :", 25);
-  SetNumeroAm(r, "praticien.identifiant", r.RightOfLabel("N° AM :"));
-  SetDate(r, "date", r.RightOfLabel("Date de la demande :", 25, 105));
+  SetPersonName(r, fields::kPatientNom, "patient.prenom", r.RightOfLabel("Nom et prénom :"));
+  SetNirRightOf(r, fields::kPatientNir, "N° d'immatriculation :", 25);
+  SetNumeroAm(r, fields::kPraticienIdentifiant, r.RightOfLabel("N° AM :"));
+  SetDate(r, fields::kDate, r.RightOfLabel("Date de la demande :", 25, 105));
   if (auto birth = r.RightOfLabel("Date de naissance :")) {
-    if (auto d = FindDate(birth->text)) CheckNirBirth(r, "patient.nir", d->value);
+    if (auto d = FindDate(birth->text)) CheckNirBirth(r, fields::kPatientNir, d->value);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include "liasse/core/fields.h"
 
 namespace liasse::extractors::internal {
 
@@ -230,23 +231,23 @@ void ReadFeuilleInk(DocReader& r) {
     w.box.x += static_cast<int>(6 * mm);
     w.box.y += static_cast<int>(36 * mm);
   } else {
-    r.Review("impossibilite_signer", reason("case « impossibilité de signer »"));
+    r.Review(fields::kImpossibiliteSigner, reason("case « impossibilité de signer »"));
     return;
   }
   // The 3.5 mm box sits 6 mm left of its label, its bottom 0.5 mm under the baseline.
   const auto verdict = CheckboxTicked(ink, MmBox(w, mm, -5.2, -2.5, 2.0, 2.0));
-  if (!verdict) return r.Review("impossibilite_signer", reason("case « impossibilité de signer »"));
-  r.SetBool("impossibilite_signer", verdict->present, verdict->confidence, MmBox(w, mm, -6, -3, 3.5, 3.5));
+  if (!verdict) return r.Review(fields::kImpossibiliteSigner, reason("case « impossibilité de signer »"));
+  r.SetBool(fields::kImpossibiliteSigner, verdict->present, verdict->confidence, MmBox(w, mm, -6, -3, 3.5, 3.5));
 }
 
 void ReadPrescriptionInk(DocReader& r) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
-  if (ink.empty()) return r.Review("raturee", "image de la page non disponible : rature à vérifier");
+  if (ink.empty()) return r.Review(fields::kRaturee, "image de la page non disponible : rature à vérifier");
   // The prescribed text: from the patient's line down to the last row
   // before a gap of more than 9 mm (the signature comes later).
-  const Field* patient = r.doc().Find("patient.nom");
-  if (patient == nullptr || !patient->box) return r.Review("raturee", "zone de la prescription introuvable : rature à vérifier");
+  const Field* patient = r.doc().Find(fields::kPatientNom);
+  if (patient == nullptr || !patient->box) return r.Review(fields::kRaturee, "zone de la prescription introuvable : rature à vérifier");
   const double mm = v.mm();
   const double top = patient->box->y + patient->box->height + 2 * mm;
   double bottom = top;
@@ -255,11 +256,11 @@ void ReadPrescriptionInk(DocReader& r) {
     if (row.y0 - bottom > 9 * mm && bottom > top) break;
     bottom = row.y1;
   }
-  if (bottom <= top) return r.Review("raturee", "texte de la prescription introuvable : rature à vérifier");
+  if (bottom <= top) return r.Review(fields::kRaturee, "texte de la prescription introuvable : rature à vérifier");
   const Box band{static_cast<int>(25 * mm), static_cast<int>(top), static_cast<int>(160 * mm), static_cast<int>(bottom - top + 2 * mm)};
   const auto verdict = CrossedOut(ink, band, mm);
-  if (!verdict) return r.Review("raturee", "zone de la prescription hors de l'image : rature à vérifier");
-  r.SetBool("raturee", verdict->present, verdict->confidence, band);
+  if (!verdict) return r.Review(fields::kRaturee, "zone de la prescription hors de l'image : rature à vérifier");
+  r.SetBool(fields::kRaturee, verdict->present, verdict->confidence, band);
 }
 
 }  // namespace liasse::extractors::internal

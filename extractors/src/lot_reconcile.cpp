@@ -7,6 +7,7 @@
 #include "liasse/core/date.h"
 #include "liasse/core/identifiers.h"
 #include "liasse/core/money.h"
+#include "liasse/core/fields.h"
 #include "lot_values.h"
 #include "validate.h"
 
@@ -42,10 +43,10 @@ struct Side {
 
 // The bénéficiaire is the assuré: same nom and prénom on the feuille.
 bool SamePersonOnFeuille(const Document& f) {
-  const std::string* bn = f.Text("beneficiaire.nom");
-  const std::string* bp = f.Text("beneficiaire.prenom");
-  const std::string* an = f.Text("assure.nom");
-  const std::string* ap = f.Text("assure.prenom");
+  const std::string* bn = f.Text(fields::kBeneficiaireNom);
+  const std::string* bp = f.Text(fields::kBeneficiairePrenom);
+  const std::string* an = f.Text(fields::kAssureNom);
+  const std::string* ap = f.Text(fields::kAssurePrenom);
   return bn && bp && an && ap && *bn == *an && *bp == *ap;
 }
 
@@ -58,9 +59,9 @@ class PairChecks {
   // Same person: the bénéficiaire is the assuré, whom the line names.
   bool SamePerson() const {
     if (!SamePersonOnFeuille(feuille_)) return false;
-    const std::string* ln = line_.Find("nom");
-    const std::string* lp = line_.Find("prenom");
-    return (!ln || *ln == *feuille_.Text("assure.nom")) && (!lp || *lp == *feuille_.Text("assure.prenom"));
+    const std::string* ln = line_.Find(fields::kNom);
+    const std::string* lp = line_.Find(fields::kPrenom);
+    return (!ln || *ln == *feuille_.Text(fields::kAssureNom)) && (!lp || *lp == *feuille_.Text(fields::kAssurePrenom));
   }
 
   // The value's own checks: format, NIR key, plausible birth date, and the
@@ -97,7 +98,7 @@ class PairChecks {
   bool BirthDatePasses(const std::string& value, const Side& nir_f, const Side& nir_l) const {
     const auto birth = StoredDate(&value);
     if (!birth || birth->year() < 1900) return false;
-    const auto lot = StoredDate(bordereau_.Text("lot.date"));
+    const auto lot = StoredDate(bordereau_.Text(fields::kLotDate));
     if (lot && *lot < *birth) return false;
     if (!SamePerson()) return true;
     for (const Side* n : {&nir_f, &nir_l}) {
@@ -116,14 +117,14 @@ class PairChecks {
     const auto total = StoredAmount(&value);
     if (!total) return false;
     if (target.line) {
-      const auto amo = StoredAmount(line_.Find("montant_amo"));
-      const auto amc = StoredAmount(line_.Find("montant_amc"));
+      const auto amo = StoredAmount(line_.Find(fields::kMontantAmo));
+      const auto amc = StoredAmount(line_.Find(fields::kMontantAmc));
       return amo && amc && *amo + *amc == *total;
     }
     if (feuille_.lines.empty()) return false;
     Money sum = Money::Zero();
     for (const Line& act : feuille_.lines) {
-      const auto m = StoredAmount(act.Find("montant"));
+      const auto m = StoredAmount(act.Find(fields::kMontant));
       if (!m) return false;
       sum += *m;
     }
@@ -287,14 +288,14 @@ void ReconcileLot(std::vector<Document>& docs) {
     const auto pair = std::find_if(pairs.begin(), pairs.end(), [&](const LotPair& p) { return p.feuille == fi; });
     if (pair != pairs.end()) {
       ReconcilePair(f, docs[pair->bordereau], pair->line);
-    } else if (has_bordereau && f.Text("numero_facture") != nullptr) {
+    } else if (has_bordereau && f.Text(fields::kNumeroFacture) != nullptr) {
       Side{&f, std::nullopt, "numero_facture"}.AddFlag("facture absente du bordereau du lot : à vérifier");
     }
     if (!SamePersonOnFeuille(f)) continue;
-    CheckNirBirth({&f, std::nullopt, "assure.nir"}, {&f, std::nullopt, "beneficiaire.date_naissance"});
+    CheckNirBirth({&f, std::nullopt, fields::kAssureNir}, {&f, std::nullopt, fields::kBeneficiaireDateNaissance});
     if (pair != pairs.end()) {
       Document& b = docs[pair->bordereau];
-      CheckNirBirth({&b, pair->line, "nir"}, {&b, pair->line, "date_naissance"});
+      CheckNirBirth({&b, pair->line, fields::kNir}, {&b, pair->line, fields::kDateNaissance});
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "liasse/core/document.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::extractors::internal {
 
@@ -22,12 +23,12 @@ struct SharedValue {
 };
 
 inline constexpr SharedValue kShared[] = {
-    {"numero_facture", "numero_facture", Kind::kNumero, "n° de facture"},
-    {"assure.nir", "nir", Kind::kNir, "NIR"},
-    {"beneficiaire.date_naissance", "date_naissance", Kind::kDate, "date de naissance"},
-    {"montant_total", "montant_total", Kind::kAmount, "montant total"},
-    {"assure.nom", "nom", Kind::kName, "nom de l'assuré"},
-    {"assure.prenom", "prenom", Kind::kName, "prénom de l'assuré"},
+    {fields::kNumeroFacture, fields::kNumeroFacture, Kind::kNumero, "n° de facture"},
+    {fields::kAssureNir, fields::kNir, Kind::kNir, "NIR"},
+    {fields::kBeneficiaireDateNaissance, fields::kDateNaissance, Kind::kDate, "date de naissance"},
+    {fields::kMontantTotal, fields::kMontantTotal, Kind::kAmount, "montant total"},
+    {fields::kAssureNom, fields::kNom, Kind::kName, "nom de l'assuré"},
+    {fields::kAssurePrenom, fields::kPrenom, Kind::kName, "prénom de l'assuré"},
 };
 
 // The review flag of `name` (of `line` when set), or nullptr.

@@ -5,6 +5,7 @@
 #include <regex>
 #include <vector>
 
+#include "liasse/core/confusables.h"
 #include "liasse/core/text.h"
 
 namespace liasse::extractors::internal {
@@ -13,19 +14,7 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-char ConfusableDigit(char c) {
-  switch (c) {
-    case 'O': case 'o': case 'D': case 'Q': return '0';
-    case 'l': case 'I': case '|': case 'i': case '!': case ']': case '[': return '1';
-    case 'S': case 's': return '5';
-    case 'B': return '8';
-    case 'Z': case 'z': return '2';
-    case 'G': case 'b': return '6';
-    case 'g': case 'q': return '9';
-    case 'T': return '7';
-    default: return 0;
-  }
-}
+char ConfusableDigit(char c) { return confusables::DigitFor(c, confusables::Reach::kToken); }
 
 std::vector<std::string> SplitWords(std::string_view text) {
   std::vector<std::string> out;
@@ -185,27 +174,9 @@ std::optional<Parsed<Date>> FindDate(std::string_view text) {
 
 std::string DigitsReadAsLetters(std::string code) {
   for (char& c : code) {
-    if (c == '1') c = 'I';
-    else if (c == '0') c = 'O';
-    else if (c == '5') c = 'S';
-    else if (c == '8') c = 'B';
+    if (const char letter = confusables::LetterFor(c); letter != 0) c = letter;
   }
   return code;
-}
-
-bool OneEditApart(const std::string& a, const std::string& b) {
-  if (a.size() == b.size()) {
-    int differ = 0;
-    for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
-    return differ == 1 && a.size() >= 2;
-  }
-  const std::string& longer = a.size() > b.size() ? a : b;
-  const std::string& shorter = a.size() > b.size() ? b : a;
-  if (longer.size() != shorter.size() + 1 || shorter.empty()) return false;
-  for (size_t skip = 0; skip < longer.size(); ++skip) {
-    if (longer.substr(0, skip) + longer.substr(skip + 1) == shorter) return true;
-  }
-  return false;
 }
 
 std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t length) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "liasse/core/date.h"
+#include "liasse/core/edit_distance.h"
 #include "liasse/core/money.h"
 
 namespace liasse::extractors::internal {
@@ -38,11 +39,6 @@ std::vector<std::string> CollapseDoubledDigit(const std::string& digits, size_t 
 // A code with digits read for the letters they look like mapped back
 // ("1FD" → "IFD", "AM5" → "AMS"): 1→I, 0→O, 5→S, 8→B.
 std::string DigitsReadAsLetters(std::string code);
-
-// `a` and `b` differ by one character changed ("AMD", "AMI"), or one more
-// or less ("FD", "IFD"); never for equal strings or single characters
-// changed.
-bool OneEditApart(const std::string& a, const std::string& b);
 
 // Characters printed one per box ("|2|8|5|..."): the characters without the
 // box rules, confusables mapped to digits; empty when the pattern does not fit.

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "liasse/core/edit_distance.h"
 #include "liasse/extractors/ocr_input.h"
 
 namespace liasse::extractors::internal {
@@ -87,8 +88,6 @@ class PageView {
   std::string folded_text_;
 };
 
-// Levenshtein distance: characters changed, added or dropped.
-size_t EditDistance(std::string_view a, std::string_view b);
 // Similarity of two folded words (1 − edit distance / longer length).
 double WordSimilarity(std::string_view a, std::string_view b);
 // Lower case, no accents, punctuation other than letters/digits dropped.

@@ -6,6 +6,7 @@
 
 #include "lot_values.h"
 #include "page_view.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::extractors::internal {
 
@@ -37,8 +38,8 @@ std::string WrittenDigits(const Document& feuille) {
 }
 
 bool SamePatient(const Document& feuille, const Document& prescription) {
-  const std::string* a = feuille.Text("beneficiaire.nom");
-  const std::string* b = prescription.Text("patient.nom");
+  const std::string* a = feuille.Text(fields::kBeneficiaireNom);
+  const std::string* b = prescription.Text(fields::kPatientNom);
   return a && b && FoldKey(*a) == FoldKey(*b);
 }
 
@@ -48,15 +49,15 @@ const Document* Closest(const std::vector<Document>& documents, const Document& 
   size_t best_distance = 3;
   bool tie = false;
   for (const auto& p : documents) {
-    if (p.type != DocumentType::kPrescription || !SamePatient(feuille, p) || FindFlag(p, "date", std::nullopt)) continue;
-    const std::string* iso = p.Text("date");
+    if (p.type != DocumentType::kPrescription || !SamePatient(feuille, p) || FindFlag(p, fields::kDate, std::nullopt)) continue;
+    const std::string* iso = p.Text(fields::kDate);
     if (iso == nullptr || iso->size() != 10) continue;
     const size_t distance = EditDistance(written, Digits(PrintedCharacters(Kind::kDate, *iso)));
     if (distance < best_distance) {
       best = &p;
       best_distance = distance;
       tie = false;
-    } else if (distance == best_distance && best && *best->Text("date") != *iso) {
+    } else if (distance == best_distance && best && *best->Text(fields::kDate) != *iso) {
       tie = true;
     }
   }
@@ -72,7 +73,7 @@ void LinkPrescriptionDates(std::vector<Document>& documents) {
     if (written.empty()) continue;
     const Document* prescription = Closest(documents, feuille, written);
     if (prescription == nullptr) continue;
-    const Field& date = *prescription->Find("date");
+    const Field& date = *prescription->Find(fields::kDate);
     const std::string* before = feuille.Text(kField);
     if (before && *before == *date.text()) continue;
     feuille.fields[kField] = Field{*date.text(), 0.5, date.page, date.box};

@@ -4,6 +4,7 @@
 
 #include "liasse/core/digit_repair.h"
 #include "liasse/core/identifiers.h"
+#include "liasse/core/fields.h"
 #include "normalise.h"
 
 namespace liasse::extractors::internal {
@@ -21,9 +22,9 @@ int64_t Tenths(const std::string& coef) {
 
 // coefficient × value, rounded half up to the cent, as the tariff prices acts.
 std::optional<Money> ExpectedMontant(const NgapTariffs& t, const Line& line) {
-  const std::string* code = line.Find("code");
-  const std::string* coef = line.Find("coefficient");
-  const auto date = StoredDate(line.Find("date"));
+  const std::string* code = line.Find(fields::kCode);
+  const std::string* coef = line.Find(fields::kCoefficient);
+  const auto date = StoredDate(line.Find(fields::kDate));
   if (!code || !coef || !date) return std::nullopt;
   const auto value = t.ValueOn(*code, *date);
   if (!value) return std::nullopt;
@@ -63,12 +64,12 @@ void CheckNirBirth(DocReader& r, std::string_view nir_field, Date birth) {
 void CheckBordereauTotals(DocReader& r) {
   auto& lines = r.doc().lines;
   for (size_t i = 0; i < lines.size(); ++i) {
-    const auto total = StoredAmount(lines[i].Find("montant_total"));
-    const auto amo = StoredAmount(lines[i].Find("montant_amo"));
-    const auto amc = StoredAmount(lines[i].Find("montant_amc"));
+    const auto total = StoredAmount(lines[i].Find(fields::kMontantTotal));
+    const auto amo = StoredAmount(lines[i].Find(fields::kMontantAmo));
+    const auto amc = StoredAmount(lines[i].Find(fields::kMontantAmc));
     if (total && amo && amc && *amo + *amc != *total) {
       // Either a misread digit or an anomaly on the paper: the rules judge, a person checks.
-      for (const char* col : {"montant_total", "montant_amo", "montant_amc"}) {
+      for (const char* col : {fields::kMontantTotal, fields::kMontantAmo, fields::kMontantAmc}) {
         r.Review(col, "part AMO + part AMC ≠ total de la ligne : à vérifier", static_cast<int>(i));
       }
     }
@@ -87,102 +88,102 @@ void CheckFeuille(DocReader& r) {
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& line = lines[i];
     const int index = static_cast<int>(i);
-    if (const std::string* code = line.Find("code"); code && tariffs && !tariffs->empty() && !tariffs->Knows(*code)) {
-      r.Review("code", "code d'acte inconnu de la NGAP : « " + *code + " »", index);
+    if (const std::string* code = line.Find(fields::kCode); code && tariffs && !tariffs->empty() && !tariffs->Knows(*code)) {
+      r.Review(fields::kCode, "code d'acte inconnu de la NGAP : « " + *code + " »", index);
     }
     const auto expected = tariffs ? ExpectedMontant(*tariffs, line) : std::nullopt;
-    const auto montant = StoredAmount(line.Find("montant"));
+    const auto montant = StoredAmount(line.Find(fields::kMontant));
     if (!expected) {
       // Nothing confirms the coefficient and montant of this row.
-      r.Review("coefficient", "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
-      r.Review("montant", "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
+      r.Review(fields::kCoefficient, "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
+      r.Review(fields::kMontant, "contrôle coefficient × lettre-clé impossible (code, date ou tarif inconnu) : à vérifier", index);
     }
     if (expected && montant && *expected != *montant) {
       // One digit of the montant misread? Accept only a single candidate that fits the tariff.
-      const std::string read = *line.Find("montant");
+      const std::string read = *line.Find(fields::kMontant);
       const std::string want = expected->ToDecimal();
       DigitRepairOptions o;
       o.try_digit_swaps = true;
       const DigitRepair fix = RepairDigits(read, [&](std::string_view s) { return s == want; }, o);
       // Or the coefficient's decimal point lost ("75" for "7.5").
       std::optional<std::string> coef_fix;
-      if (const std::string* coef = line.Find("coefficient"); coef && coef->size() >= 2 && coef->find('.') == std::string::npos) {
+      if (const std::string* coef = line.Find(fields::kCoefficient); coef && coef->size() >= 2 && coef->find('.') == std::string::npos) {
         Line trial = line;
-        trial.values["coefficient"] = coef->substr(0, coef->size() - 1) + "." + coef->substr(coef->size() - 1);
-        if (const auto e = ExpectedMontant(*tariffs, trial); e && *e == *montant) coef_fix = trial.values["coefficient"];
+        trial.values[fields::kCoefficient] = coef->substr(0, coef->size() - 1) + "." + coef->substr(coef->size() - 1);
+        if (const auto e = ExpectedMontant(*tariffs, trial); e && *e == *montant) coef_fix = trial.values[fields::kCoefficient];
       }
       if (fix.outcome == DigitRepair::Outcome::kRepaired && !coef_fix) {
-        line.values["montant"] = fix.value;
-        r.Review("montant", "montant corrigé d'un chiffre d'après coefficient × lettre-clé : à vérifier", index);
+        line.values[fields::kMontant] = fix.value;
+        r.Review(fields::kMontant, "montant corrigé d'un chiffre d'après coefficient × lettre-clé : à vérifier", index);
       } else if (coef_fix && fix.outcome != DigitRepair::Outcome::kRepaired) {
-        line.values["coefficient"] = *coef_fix;
-        r.Review("coefficient", "virgule du coefficient rétablie d'après le montant : à vérifier", index);
+        line.values[fields::kCoefficient] = *coef_fix;
+        r.Review(fields::kCoefficient, "virgule du coefficient rétablie d'après le montant : à vérifier", index);
       } else {
         // Which of the code, coefficient, date or montant is wrong is not known: all flagged.
-        for (const char* col : {"montant", "coefficient", "code", "date"}) {
+        for (const char* col : {fields::kMontant, fields::kCoefficient, fields::kCode, fields::kDate}) {
           r.Review(col, fmt::format("montant ≠ coefficient × lettre-clé ({}) : à vérifier", want), index);
         }
       }
     }
-    if (const auto m = StoredAmount(line.Find("montant"))) sum += *m;
+    if (const auto m = StoredAmount(line.Find(fields::kMontant))) sum += *m;
     else complete = false;
   }
-  const auto total = FieldAmount(r, "montant_total");
+  const auto total = FieldAmount(r, fields::kMontantTotal);
   if (complete && total && sum != *total) {
-    r.Review("montant_total", fmt::format("somme des actes ({}) ≠ montant total : à vérifier", sum.ToDecimal()));
-    for (size_t i = 0; i < lines.size(); ++i) r.Review("montant", "la somme des actes ne fait pas le total : à vérifier", static_cast<int>(i));
+    r.Review(fields::kMontantTotal, fmt::format("somme des actes ({}) ≠ montant total : à vérifier", sum.ToDecimal()));
+    for (size_t i = 0; i < lines.size(); ++i) r.Review(fields::kMontant, "la somme des actes ne fait pas le total : à vérifier", static_cast<int>(i));
   }
   // Dates: prescription ≤ care, all plausible.
-  const auto prescription = StoredDate(r.doc().Text("prescription.date"));
+  const auto prescription = StoredDate(r.doc().Text(fields::kPrescriptionDate));
   for (size_t i = 0; i < lines.size(); ++i) {
-    const auto d = StoredDate(lines[i].Find("date"));
+    const auto d = StoredDate(lines[i].Find(fields::kDate));
     if (d && prescription && *d < *prescription) {
-      r.Review("prescription.date", "soins antérieurs à la prescription : à vérifier");
+      r.Review(fields::kPrescriptionDate, "soins antérieurs à la prescription : à vérifier");
     }
   }
-  const auto birth = StoredDate(r.doc().Text("beneficiaire.date_naissance"));
-  if (birth && prescription && *birth > *prescription) r.Review("beneficiaire.date_naissance", "naissance postérieure à la prescription");
+  const auto birth = StoredDate(r.doc().Text(fields::kBeneficiaireDateNaissance));
+  if (birth && prescription && *birth > *prescription) r.Review(fields::kBeneficiaireDateNaissance, "naissance postérieure à la prescription");
 }
 
 void CheckFactureLines(DocReader& r) {
   const auto& lines = r.doc().lines;
   if (lines.empty()) {
-    if (r.Has("montant_total")) r.Review("lines", "aucune ligne lue alors qu'un total est imprimé : à vérifier");
+    if (r.Has(fields::kMontantTotal)) r.Review("lines", "aucune ligne lue alors qu'un total est imprimé : à vérifier");
     return;
   }
   Money sum = Money::Zero();
   for (size_t i = 0; i < lines.size(); ++i) {
-    const auto m = StoredAmount(lines[i].Find("montant"));
+    const auto m = StoredAmount(lines[i].Find(fields::kMontant));
     if (!m) {
       // The sum cannot confirm the other lines either.
-      for (size_t k = 0; k < lines.size(); ++k) r.Review("montant", "total des lignes invérifiable : à vérifier", static_cast<int>(k));
+      for (size_t k = 0; k < lines.size(); ++k) r.Review(fields::kMontant, "total des lignes invérifiable : à vérifier", static_cast<int>(k));
       return;
     }
     sum += *m;
   }
-  const auto total = FieldAmount(r, "montant_total");
+  const auto total = FieldAmount(r, fields::kMontantTotal);
   if (total && sum != *total) {
-    r.Review("montant_total", fmt::format("somme des lignes ({}) ≠ total : à vérifier", sum.ToDecimal()));
-    for (size_t i = 0; i < lines.size(); ++i) r.Review("montant", "la somme des lignes ne fait pas le total : à vérifier", static_cast<int>(i));
+    r.Review(fields::kMontantTotal, fmt::format("somme des lignes ({}) ≠ total : à vérifier", sum.ToDecimal()));
+    for (size_t i = 0; i < lines.size(); ++i) r.Review(fields::kMontant, "la somme des lignes ne fait pas le total : à vérifier", static_cast<int>(i));
   }
 }
 
 void CheckDecompte(DocReader& r, std::optional<Money> verse, std::optional<int> taux, std::optional<Money> retenue) {
-  const auto base = FieldAmount(r, "base_remboursement");
-  const auto rembourse = FieldAmount(r, "montant_rembourse");
-  const auto depense = FieldAmount(r, "montant_depense");
-  if (rembourse && verse && *rembourse != *verse) r.Review("montant_rembourse", "montant remboursé ≠ montant versé : à vérifier");
+  const auto base = FieldAmount(r, fields::kBaseRemboursement);
+  const auto rembourse = FieldAmount(r, fields::kMontantRembourse);
+  const auto depense = FieldAmount(r, fields::kMontantDepense);
+  if (rembourse && verse && *rembourse != *verse) r.Review(fields::kMontantRembourse, "montant remboursé ≠ montant versé : à vérifier");
   if (base && rembourse && taux && retenue) {
     const Money expected = base->MulDiv(*taux, 100, Rounding::kHalfUp) - *retenue;
     if (expected != *rembourse) {
-      r.Review("montant_rembourse", "base × taux − retenue ≠ montant remboursé : à vérifier");
-      r.Review("base_remboursement", "base × taux − retenue ≠ montant remboursé : à vérifier");
+      r.Review(fields::kMontantRembourse, "base × taux − retenue ≠ montant remboursé : à vérifier");
+      r.Review(fields::kBaseRemboursement, "base × taux − retenue ≠ montant remboursé : à vérifier");
     }
   }
-  if (base && depense && *depense < *base) r.Review("montant_depense", "dépense inférieure à la base : à vérifier");
+  if (base && depense && *depense < *base) r.Review(fields::kMontantDepense, "dépense inférieure à la base : à vérifier");
   if (base && depense && *depense > *base && OneEditApart(depense->ToDecimal(), base->ToDecimal())) {
     // A dépassement is rarely one digit away from the base; a misread digit is.
-    r.Review("montant_depense", "dépense et base ne diffèrent que d'un chiffre : à vérifier");
+    r.Review(fields::kMontantDepense, "dépense et base ne diffèrent que d'un chiffre : à vérifier");
   }
 }
 

@@ -42,8 +42,7 @@ Table MakeTable(const LetterTemplate& tmpl, const DecompteModel& model, const To
 
 Result<LetterContent> BuildDecompte(const TemplateSet& templates, const DecompteModel& m) {
   if (m.lignes.empty()) return Status::InvalidArgument("décompte " + m.numero + " : aucune ligne");
-  auto nir = MaskedNir(m.nir, "l'adhérent");
-  if (!nir.ok()) return nir.status();
+  LIASSE_ASSIGN_OR_RETURN(auto nir, MaskedNir(m.nir, "l'adhérent"));
   auto iban = ParseIban(m.iban);
   if (!iban.ok()) return iban.status().WithContext("décompte " + m.numero + " : IBAN");
 
@@ -78,7 +77,7 @@ Result<LetterContent> BuildDecompte(const TemplateSet& templates, const Decompte
   auto& s = c.values.scalars;
   s["adherent.nom"] = m.adherent.name;
   s["numero_adherent"] = m.numero_adherent;
-  s["nir_masque"] = *nir;
+  s["nir_masque"] = nir;
   s["contrat"] = m.contrat;
   s["numero_decompte"] = m.numero;
   s["date_paiement"] = Short(m.date_paiement);
@@ -94,13 +93,12 @@ Result<LetterContent> BuildDecompte(const TemplateSet& templates, const Decompte
   for (const Beneficiaire& b : m.beneficiaires) {
     std::string masked;
     if (!b.nir.empty()) {
-      auto parsed = MaskedNir(b.nir, b.nom);
-      if (!parsed.ok()) return parsed.status();
-      masked = *parsed;
+      LIASSE_ASSIGN_OR_RETURN(auto parsed, MaskedNir(b.nir, b.nom));
+      masked = parsed;
     }
     beneficiaires.push_back({{"nom", b.nom}, {"qualite", b.qualite}, {"nir_masque", masked}});
   }
-  c.references = {{"N° d'adhérent", m.numero_adherent}, {"N° de décompte", m.numero}, {"N° de sécurité sociale", *nir}};
+  c.references = {{"N° d'adhérent", m.numero_adherent}, {"N° de décompte", m.numero}, {"N° de sécurité sociale", nir}};
   c.table = MakeTable(templates.Get(LetterKind::kDecompte), m, t);
   return c;
 }

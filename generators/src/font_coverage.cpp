@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "utf8.h"
+#include "liasse/core/utf8.h"
 
 namespace liasse::generators::internal {
 
@@ -56,7 +56,7 @@ bool FontCovers(char32_t code_point) {
 
 Status CheckFontCoverage(std::string_view text, std::string_view where) {
   for (size_t i = 0; i < text.size();) {
-    const char32_t cp = NextCodePoint(text, i);
+    const char32_t cp = utf8::NextCodePoint(text, i);
     if (!FontCovers(cp)) {
       char code[16];
       std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));

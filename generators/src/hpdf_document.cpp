@@ -2,7 +2,7 @@
 
 #include "font_coverage.h"
 #include "hpdf_pool.h"
-#include "utf8.h"
+#include "liasse/core/utf8.h"
 
 // libharu 2.3.0 has no public call to load a TrueType font from memory; these
 // installed internal headers give the pieces LoadTTFontFromFile is made of.
@@ -165,7 +165,7 @@ Result<std::string> ReadFontFile(const std::string& path) {
 std::string ToPdfDocEncoding(std::string_view utf8) {
   std::string out;
   for (size_t i = 0; i < utf8.size();) {
-    const char32_t cp = NextCodePoint(utf8, i);
+    const char32_t cp = utf8::NextCodePoint(utf8, i);
     char mapped = '?';
     if (cp < 0x80) {
       mapped = static_cast<char>(cp);
@@ -203,19 +203,17 @@ void HpdfDocument::OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user_dat
 }
 
 Result<HpdfDocument> HpdfDocument::Create(const std::string& regular_font, const std::string& bold_font) {
-  auto regular_bytes = ReadFontFile(regular_font);
-  if (!regular_bytes.ok()) return regular_bytes.status();
-  auto bold_bytes = ReadFontFile(bold_font);
-  if (!bold_bytes.ok()) return bold_bytes.status();
+  LIASSE_ASSIGN_OR_RETURN(auto regular_bytes, ReadFontFile(regular_font));
+  LIASSE_ASSIGN_OR_RETURN(auto bold_bytes, ReadFontFile(bold_font));
   auto record = std::make_unique<ErrorRecord>();
   HPDF_Doc doc = HPDF_NewEx(&HpdfDocument::OnError, &PoolAlloc, &PoolFree, 0, record.get());
   if (doc == nullptr) return Status::Internal("libharu: HPDF_New failed (out of memory)");
   HpdfDocument owner(doc, std::move(record));
   HPDF_UseUTFEncodings(doc);
-  owner.regular_def_ = LoadTTFontFromMemory(doc, *regular_bytes);
+  owner.regular_def_ = LoadTTFontFromMemory(doc, regular_bytes);
   if (owner.regular_def_ == nullptr) return Status::Corrupt(regular_font + ": " + owner.status().message());
   owner.regular_name_ = owner.regular_def_->base_font;
-  owner.bold_def_ = LoadTTFontFromMemory(doc, *bold_bytes);
+  owner.bold_def_ = LoadTTFontFromMemory(doc, bold_bytes);
   if (owner.bold_def_ == nullptr) return Status::Corrupt(bold_font + ": " + owner.status().message());
   owner.bold_name_ = owner.bold_def_->base_font;
   const std::vector<char32_t> cached_glyphs = ExpandUnicodeRanges(LIASSE_FONT_CACHED_UNICODES);
@@ -331,8 +329,8 @@ Status HpdfDocument::UseCachedFontPrograms() {
 }
 
 Result<std::string> HpdfDocument::Save() {
-  if (Status s = status(); !s.ok()) return s;
-  if (Status s = UseCachedFontPrograms(); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(status());
+  LIASSE_RETURN_IF_ERROR(UseCachedFontPrograms());
   if (HPDF_SaveToStream(doc_) != HPDF_OK) return status();
   const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
   std::string bytes(size, '\0');

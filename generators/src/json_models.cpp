@@ -254,12 +254,11 @@ Result<LetterRequest> ParseLetterRequest(std::string_view text) {
   const std::string kind_name = r.Str(root, "", "kind");
   const json* model = r.Child(root, "", "model", true);
   if (!r.status().ok()) return r.status();
-  auto kind = ParseLetterKind(kind_name);
-  if (!kind.ok()) return kind.status();
+  LIASSE_ASSIGN_OR_RETURN(auto kind, ParseLetterKind(kind_name));
   LetterRequest request;
-  request.kind = *kind;
+  request.kind = kind;
   Status extra;
-  switch (*kind) {
+  switch (kind) {
     case LetterKind::kDecompte: request.model = ReadDecompte(r, *model, "model"); break;
     case LetterKind::kConfirmationRenonciation:
     case LetterKind::kRefusRenonciation: request.model = ReadRenonciation(r, *model, "model"); break;

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "font_coverage.h"
-#include "utf8.h"
+#include "liasse/core/utf8.h"
 
 namespace liasse::generators::internal {
 
@@ -79,7 +79,7 @@ std::string Layout::BreakLongWord(std::string_view word, const Style& style, flo
   std::string current;
   for (size_t i = 0; i < word.size();) {
     const size_t start = i;
-    NextCodePoint(word, i);
+    utf8::NextCodePoint(word, i);
     const std::string_view cp = word.substr(start, i - start);
     if (!current.empty() && TextWidth(current + std::string(cp), style) > width) {
       lines.push_back(current);

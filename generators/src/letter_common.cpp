@@ -108,7 +108,7 @@ Result<RenderedLetter> RenderLetter(HpdfDocument& doc, const TemplateSet& templa
   metadata.creator = "Liasse";
   metadata.created = {created.date.year(), created.date.month(), created.date.day(), created.hour, created.minute,
                       created.second};
-  if (Status s = doc.Begin(metadata); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(doc.Begin(metadata));
 
   Layout layout(doc, PageFrame{});
   layout.SetContinuationHeader(h.name + " – " + title + " – " + content.recipient.name);
@@ -130,13 +130,12 @@ Result<RenderedLetter> RenderLetter(HpdfDocument& doc, const TemplateSet& templa
   DrawBody(layout, tmpl.body.Render(content.values), content.table);
 
   if (Status s = layout.Finish(); !s.ok()) return s.WithContext(tmpl.file);
-  auto bytes = doc.Save();
-  if (!bytes.ok()) return bytes.status();
+  LIASSE_ASSIGN_OR_RETURN(auto bytes, doc.Save());
   RenderedLetter letter;
   letter.kind = content.kind;
   letter.to = content.recipient.email.empty() ? content.recipient.name : content.recipient.email;
   letter.title = title;
-  letter.pdf = std::move(bytes).value();
+  letter.pdf = std::move(bytes);
   letter.pages = layout.page_count();
   return letter;
 }

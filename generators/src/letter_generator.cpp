@@ -7,8 +7,8 @@
 
 namespace liasse::generators {
 
-Timestamp SystemClock() {
-  const auto now = std::chrono::system_clock::now();
+Timestamp TimestampOf(const Clock& clock) {
+  const auto now = clock.Now();
   const auto days = std::chrono::floor<std::chrono::days>(now);
   const std::chrono::hh_mm_ss hms(std::chrono::duration_cast<std::chrono::seconds>(now - days));
   return {Date::FromSerial(days.time_since_epoch().count()), static_cast<int>(hms.hours().count()),
@@ -22,7 +22,7 @@ struct LetterGenerator::Impl {
 
   Result<RenderedLetter> Render(Result<internal::LetterContent> content) {
     if (!content.ok()) return content.status();
-    return internal::RenderLetter(doc, templates, options.clock(), *content);
+    return internal::RenderLetter(doc, templates, TimestampOf(*options.clock), *content);
   }
 };
 
@@ -30,12 +30,10 @@ Result<LetterGenerator> LetterGenerator::Create(GeneratorOptions options) {
   if (options.templates_dir.empty()) options.templates_dir = LIASSE_TEMPLATES_DIR;
   if (options.font_regular.empty()) options.font_regular = LIASSE_FONT_REGULAR;
   if (options.font_bold.empty()) options.font_bold = LIASSE_FONT_BOLD;
-  if (!options.clock) options.clock = SystemClock;
-  auto templates = TemplateSet::Load(options.templates_dir);
-  if (!templates.ok()) return templates.status();
-  auto doc = internal::HpdfDocument::Create(options.font_regular, options.font_bold);
-  if (!doc.ok()) return doc.status();
-  return LetterGenerator(std::make_unique<Impl>(Impl{std::move(options), std::move(templates).value(), std::move(doc).value()}));
+  if (!options.clock) options.clock = std::shared_ptr<const Clock>(&SystemClock(), [](const Clock*) {});
+  LIASSE_ASSIGN_OR_RETURN(auto templates, TemplateSet::Load(options.templates_dir));
+  LIASSE_ASSIGN_OR_RETURN(auto doc, internal::HpdfDocument::Create(options.font_regular, options.font_bold));
+  return LetterGenerator(std::make_unique<Impl>(Impl{std::move(options), std::move(templates), std::move(doc)}));
 }
 
 LetterGenerator::LetterGenerator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

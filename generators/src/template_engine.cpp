@@ -68,7 +68,7 @@ Result<std::vector<Token>> Tokenize(std::string_view text, std::string_view file
         IsBlockTag(TrimCopy(std::string_view(trimmed).substr(2, trimmed.size() - 4)))) {
       tokens.push_back({true, TrimCopy(std::string_view(trimmed).substr(2, trimmed.size() - 4)), line_no});
     } else {
-      if (Status s = TokenizeLine(line, line_no, file, tokens); !s.ok()) return s;
+      LIASSE_RETURN_IF_ERROR(TokenizeLine(line, line_no, file, tokens));
       if (!last) tokens.push_back({false, "\n", line_no});
     }
     if (last) break;
@@ -103,7 +103,7 @@ class Parser {
 
   Status ParseAll(std::vector<TextTemplate::Node>& out) {
     std::string end;
-    if (Status s = ParseBlock(out, nullptr, end, 0); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(ParseBlock(out, nullptr, end, 0));
     if (!end.empty()) return Error(tokens_[pos_ - 1].line, "« {{" + end + "}} » sans bloc ouvert");
     return Status::Ok();
   }
@@ -139,9 +139,9 @@ class Parser {
         if (!IsCondition(name, item)) return Error(t.line, "condition inconnue « " + name + " » dans {{" + c + "}}");
         Node node{Node::Type::kIf, name, {}, {}};
         std::string closing;
-        if (Status s = ParseBlock(node.children, item, closing, depth + 1); !s.ok()) return s;
+        LIASSE_RETURN_IF_ERROR(ParseBlock(node.children, item, closing, depth + 1));
         if (closing == "else") {
-          if (Status s = ParseBlock(node.alternative, item, closing, depth + 1); !s.ok()) return s;
+          LIASSE_RETURN_IF_ERROR(ParseBlock(node.alternative, item, closing, depth + 1));
         }
         if (closing != "/if") return Error(t.line, "{{" + c + "}} sans {{/if}}");
         out.push_back(std::move(node));
@@ -153,7 +153,7 @@ class Parser {
         if (list == schema_.lists.end()) return Error(t.line, "liste inconnue « " + name + " » dans {{" + c + "}}");
         Node node{Node::Type::kEach, name, {}, {}};
         std::string closing;
-        if (Status s = ParseBlock(node.children, &list->second, closing, depth + 1); !s.ok()) return s;
+        LIASSE_RETURN_IF_ERROR(ParseBlock(node.children, &list->second, closing, depth + 1));
         if (closing != "/each") return Error(t.line, "{{" + c + "}} sans {{/each}}");
         out.push_back(std::move(node));
         continue;
@@ -224,11 +224,10 @@ void RenderNodes(const std::vector<TextTemplate::Node>& nodes, const TemplateVal
 
 Result<TextTemplate> TextTemplate::Compile(std::string_view text, const TemplateSchema& schema, std::string_view file,
                                            int first_line) {
-  auto tokens = Tokenize(text, file, first_line);
-  if (!tokens.ok()) return tokens.status();
+  LIASSE_ASSIGN_OR_RETURN(auto tokens, Tokenize(text, file, first_line));
   auto nodes = std::make_shared<std::vector<Node>>();
-  Parser parser(*tokens, schema, file);
-  if (Status s = parser.ParseAll(*nodes); !s.ok()) return s;
+  Parser parser(tokens, schema, file);
+  LIASSE_RETURN_IF_ERROR(parser.ParseAll(*nodes));
   TextTemplate compiled;
   compiled.nodes_ = std::move(nodes);
   return compiled;

@@ -86,9 +86,8 @@ Result<TextTemplate> CompileKey(const toml::table& table, std::string_view key, 
 }
 
 Result<Letterhead> LoadLetterhead(const std::string& file) {
-  auto parsed = ParseFile(file);
-  if (!parsed.ok()) return parsed.status();
-  const toml::table& t = *parsed;
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, ParseFile(file));
+  const toml::table& t = parsed;
   Letterhead h;
   struct Field {
     const char* key;
@@ -98,36 +97,29 @@ Result<Letterhead> LoadLetterhead(const std::string& file) {
                          Field{"email", &h.email}, Field{"site", &h.website}, Field{"ville", &h.city},
                          Field{"signature", &h.signature}, Field{"orias", &h.orias}, Field{"siret", &h.siret},
                          Field{"auteur_pdf", &h.author}}) {
-    auto value = RequiredString(t, f.key, file);
-    if (!value.ok()) return value.status();
-    *f.target = *value;
+    LIASSE_ASSIGN_OR_RETURN(auto value, RequiredString(t, f.key, file));
+    *f.target = value;
   }
-  auto address = StringArray(t, "adresse", file, true);
-  if (!address.ok()) return address.status();
-  h.address = *address;
-  auto legal = StringArray(t, "mentions_legales", file, true);
-  if (!legal.ok()) return legal.status();
-  h.legal = *legal;
+  LIASSE_ASSIGN_OR_RETURN(auto address, StringArray(t, "adresse", file, true));
+  h.address = address;
+  LIASSE_ASSIGN_OR_RETURN(auto legal, StringArray(t, "mentions_legales", file, true));
+  h.legal = legal;
   const auto* complaints = t.get_as<toml::table>("reclamations");
   if (complaints == nullptr) return Status::InvalidArgument(file + ": table [reclamations] manquante");
-  auto c_address = StringArray(*complaints, "adresse", file, true);
-  if (!c_address.ok()) return c_address.status();
-  h.complaints_address = *c_address;
-  auto c_email = RequiredString(*complaints, "email", file);
-  if (!c_email.ok()) return c_email.status();
-  h.complaints_email = *c_email;
-  auto c_phone = RequiredString(*complaints, "telephone", file);
-  if (!c_phone.ok()) return c_phone.status();
-  h.complaints_phone = *c_phone;
+  LIASSE_ASSIGN_OR_RETURN(auto c_address, StringArray(*complaints, "adresse", file, true));
+  h.complaints_address = c_address;
+  LIASSE_ASSIGN_OR_RETURN(auto c_email, RequiredString(*complaints, "email", file));
+  h.complaints_email = c_email;
+  LIASSE_ASSIGN_OR_RETURN(auto c_phone, RequiredString(*complaints, "telephone", file));
+  h.complaints_phone = c_phone;
   return h;
 }
 
 // [chiffrement] mot_de_passe: the rule an operator sets for the password
 // that opens e-mailed PDFs (the member's birth date by default).
 Result<TextTemplate> LoadPasswordRule(const std::string& file) {
-  auto parsed = ParseFile(file);
-  if (!parsed.ok()) return parsed.status();
-  const auto* section = parsed->get_as<toml::table>("chiffrement");
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, ParseFile(file));
+  const auto* section = parsed.get_as<toml::table>("chiffrement");
   if (section == nullptr) return Status::InvalidArgument(file + ": table [chiffrement] manquante");
   static const TemplateSchema schema{{"date_naissance", "numero_adherent"}, {}, {}};
   return CompileKey(*section, "mot_de_passe", schema, file);
@@ -208,56 +200,45 @@ const TemplateSchema& SchemaFor(LetterKind kind) {
 
 Result<TemplateSet> TemplateSet::Load(const std::string& dir) {
   TemplateSet set;
-  auto letterhead = LoadLetterhead(dir + "/letterhead.toml");
-  if (!letterhead.ok()) return letterhead.status();
-  set.letterhead_ = std::move(letterhead).value();
-  auto rule = LoadPasswordRule(dir + "/letterhead.toml");
-  if (!rule.ok()) return rule.status();
-  set.password_rule_ = std::move(rule).value();
+  LIASSE_ASSIGN_OR_RETURN(auto letterhead, LoadLetterhead(dir + "/letterhead.toml"));
+  set.letterhead_ = std::move(letterhead);
+  LIASSE_ASSIGN_OR_RETURN(auto rule, LoadPasswordRule(dir + "/letterhead.toml"));
+  set.password_rule_ = std::move(rule);
 
   const std::string mediators_file = dir + "/mediateurs.toml";
-  auto mediators = ParseFile(mediators_file);
-  if (!mediators.ok()) return mediators.status();
+  LIASSE_ASSIGN_OR_RETURN(auto mediators, ParseFile(mediators_file));
   for (InsurerKind kind : {InsurerKind::kMutuelle, InsurerKind::kEntrepriseAssurance, InsurerKind::kInstitutionPrevoyance}) {
-    const auto* table = mediators->get_as<toml::table>(InsurerKindName(kind));
+    const auto* table = mediators.get_as<toml::table>(InsurerKindName(kind));
     if (table == nullptr) {
       return Status::InvalidArgument(mediators_file + ": table [" + std::string(InsurerKindName(kind)) + "] manquante");
     }
     Mediator m;
-    auto name = RequiredString(*table, "nom", mediators_file);
-    if (!name.ok()) return name.status();
-    auto address = StringArray(*table, "adresse", mediators_file, true);
-    if (!address.ok()) return address.status();
-    auto site = RequiredString(*table, "site", mediators_file);
-    if (!site.ok()) return site.status();
-    set.mediators_[kind] = Mediator{*name, *address, *site};
+    LIASSE_ASSIGN_OR_RETURN(auto name, RequiredString(*table, "nom", mediators_file));
+    LIASSE_ASSIGN_OR_RETURN(auto address, StringArray(*table, "adresse", mediators_file, true));
+    LIASSE_ASSIGN_OR_RETURN(auto site, RequiredString(*table, "site", mediators_file));
+    set.mediators_[kind] = Mediator{name, address, site};
   }
 
   for (LetterKind kind : kAllLetterKinds) {
     const std::string file = dir + "/" + std::string(LetterKindName(kind)) + ".toml";
-    auto parsed = ParseFile(file);
-    if (!parsed.ok()) return parsed.status();
+    LIASSE_ASSIGN_OR_RETURN(auto parsed, ParseFile(file));
     const TemplateSchema& schema = SchemaFor(kind);
     LetterTemplate letter;
     letter.kind = kind;
     letter.file = file;
-    auto title = CompileKey(*parsed, "titre", schema, file);
-    if (!title.ok()) return title.status();
-    auto subject = CompileKey(*parsed, "objet", schema, file);
-    if (!subject.ok()) return subject.status();
-    auto body = CompileKey(*parsed, "corps", schema, file);
-    if (!body.ok()) return body.status();
-    letter.title = *title;
-    letter.subject = *subject;
-    letter.body = *body;
+    LIASSE_ASSIGN_OR_RETURN(auto title, CompileKey(parsed, "titre", schema, file));
+    LIASSE_ASSIGN_OR_RETURN(auto subject, CompileKey(parsed, "objet", schema, file));
+    LIASSE_ASSIGN_OR_RETURN(auto body, CompileKey(parsed, "corps", schema, file));
+    letter.title = title;
+    letter.subject = subject;
+    letter.body = body;
     const bool has_table = kind == LetterKind::kDecompte || kind == LetterKind::kAnomaliesLot;
-    auto columns = StringArray(*parsed, "colonnes", file, has_table);
-    if (!columns.ok()) return columns.status();
+    LIASSE_ASSIGN_OR_RETURN(auto columns, StringArray(parsed, "colonnes", file, has_table));
     const size_t expected = kind == LetterKind::kDecompte ? 8 : kind == LetterKind::kAnomaliesLot ? 5 : 0;
-    if (columns->size() != expected) {
+    if (columns.size() != expected) {
       return Status::InvalidArgument(file + ": « colonnes » doit compter " + std::to_string(expected) + " intitulés");
     }
-    letter.columns = *columns;
+    letter.columns = columns;
     set.letters_[kind] = std::move(letter);
   }
   return set;

@@ -49,10 +49,9 @@ Result<std::vector<PageImage>> DecodeTiff(std::span<const std::byte> bytes, std:
                                    " pages (limit max_pages)");
     }
     if (w <= 0 || h <= 0) return Status::Corrupt(PagePrefix(name, n + 1) + "TIFF states an empty image");
-    if (Status s = CheckPixels(name, n + 1, w, h, res, limits); !s.ok()) return s;
-    auto page = DecodeOne(PixPtr(pixReadMemTiff(Bytes(bytes), bytes.size(), n)), name, n + 1, limits);
-    if (!page.ok()) return page.status();
-    pages.push_back(std::move(page).value());
+    LIASSE_RETURN_IF_ERROR(CheckPixels(name, n + 1, w, h, res, limits));
+    LIASSE_ASSIGN_OR_RETURN(auto page, DecodeOne(PixPtr(pixReadMemTiff(Bytes(bytes), bytes.size(), n)), name, n + 1, limits));
+    pages.push_back(std::move(page));
   }
   return pages;
 }
@@ -68,11 +67,10 @@ Result<std::vector<PageImage>> DecodeSingle(std::span<const std::byte> bytes, st
   if (!header_ok || w <= 0 || h <= 0) {
     return Status::Corrupt(std::string(name) + ": not a readable " + kind + " (bad or truncated header)");
   }
-  if (Status s = CheckPixels(name, 1, w, h, 0, limits); !s.ok()) return s;
-  auto page = DecodeOne(PixPtr(pixReadMem(Bytes(bytes), bytes.size())), name, 1, limits);
-  if (!page.ok()) return page.status();
+  LIASSE_RETURN_IF_ERROR(CheckPixels(name, 1, w, h, 0, limits));
+  LIASSE_ASSIGN_OR_RETURN(auto page, DecodeOne(PixPtr(pixReadMem(Bytes(bytes), bytes.size())), name, 1, limits));
   std::vector<PageImage> pages;
-  pages.push_back(std::move(page).value());
+  pages.push_back(std::move(page));
   return pages;
 }
 
@@ -116,7 +114,7 @@ Result<PageImage> FinishPage(PixPtr pix, int stated_dpi, std::string_view name, 
   if (!pix) return Status::Corrupt(PagePrefix(name, page_number) + "unsupported pixel layout");
   const int width = pixGetWidth(pix.get());
   const int dpi = PlausibleDpi(stated_dpi, width, limits);
-  if (Status s = CheckPixels(name, page_number, width, pixGetHeight(pix.get()), dpi, limits); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(CheckPixels(name, page_number, width, pixGetHeight(pix.get()), dpi, limits));
   if (dpi < limits.min_dpi) {
     // Recognition is tuned for ~300 dpi; interpolate in grey, never sample 1-bit.
     if (pixGetDepth(pix.get()) == 1) pix.reset(pixConvert1To8(nullptr, pix.get(), 255, 0));

@@ -210,7 +210,7 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
   PageResult result;
   result.page_number = page.page_number();
   result.dpi = page.dpi();
-  if (Status s = ValidateForTesseract(RawPix(page), page.page_number()); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(ValidateForTesseract(RawPix(page), page.page_number()));
 
   auto start = Clock::now();
   Orientation first;
@@ -279,7 +279,7 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
 
 Result<RegionResult> OcrEngine::RecogniseRegion(const PageImage& page, const Box& box, const RegionOptions& options) {
   Pix* pix = RawPix(page);
-  if (Status s = ValidateForTesseract(pix, page.page_number()); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(ValidateForTesseract(pix, page.page_number()));
   if (box.x < 0 || box.y < 0 || box.width < 4 || box.height < 4 || box.x + box.width > pixGetWidth(pix) ||
       box.y + box.height > pixGetHeight(pix)) {
     return Status::InvalidArgument("page " + std::to_string(page.page_number()) + ": region " +

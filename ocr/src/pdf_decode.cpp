@@ -321,7 +321,7 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
   }
   quads = (quads + page->GetRotation() / 90 % 4 + 4) % 4;
   const int stated_dpi = extent_pt > 0 ? static_cast<int>(width * 72.0 / extent_pt + 0.5) : 0;
-  if (Status s = CheckPixels(name, page_number, width, height, stated_dpi, limits); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(CheckPixels(name, page_number, width, height, stated_dpi, limits));
   if (!image->HasStream()) return Status::Corrupt(prefix + "image has no data stream");
 
   const Encoding enc = GetEncoding(image);
@@ -409,9 +409,8 @@ Result<std::vector<PageImage>> DecodePdf(std::span<const std::byte> bytes, std::
     std::vector<PageImage> pages;
     for (int i = 0; i < count; ++i) {
       current_page = i + 1;
-      auto page = DecodePage(doc, i, name, limits);
-      if (!page.ok()) return page.status();
-      pages.push_back(std::move(page).value());
+      LIASSE_ASSIGN_OR_RETURN(auto page, DecodePage(doc, i, name, limits));
+      pages.push_back(std::move(page));
     }
     return pages;
   } catch (const PdfError& e) {

@@ -62,9 +62,8 @@ Result<std::unique_ptr<OcrPool>> OcrPool::Create(const OcrOptions& options, int 
   if (workers < 1) return Status::InvalidArgument("OCR pool needs at least one worker");
   auto impl = std::make_unique<Impl>();
   for (int i = 0; i < workers; ++i) {
-    auto engine = OcrEngine::Create(options);
-    if (!engine.ok()) return engine.status();
-    impl->engines.push_back(std::move(engine).value());
+    LIASSE_ASSIGN_OR_RETURN(auto engine, OcrEngine::Create(options));
+    impl->engines.push_back(std::move(engine));
     impl->free.push_back(impl->engines.back().get());
   }
   return std::unique_ptr<OcrPool>(new OcrPool(std::move(impl)));

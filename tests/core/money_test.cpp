@@ -4,9 +4,14 @@
 
 #include <numeric>
 #include <random>
+#include <utility>
+
+#include "testing/status_matchers.h"
 
 namespace liasse {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 const std::string kNbsp = "\xC2\xA0";
 
@@ -35,16 +40,28 @@ TEST(Money, ParsesTheFormsOcrReads) {
 }
 
 TEST(Money, RejectsGarbageAndAmbiguityWithTheReason) {
-  for (const char* bad : {"", "abc", "12,3a", "1.234", "1,234", "3,456", "12,3456", "1 23,45", "1.23.45",
-                          "--3", "1,2,3", "12 €€", "1.234 567,00", "99999999999999999,00", "€"}) {
-    auto m = Money::Parse(bad);
-    EXPECT_FALSE(m.ok()) << "accepted: " << bad;
-    if (!m.ok()) {
-      EXPECT_FALSE(m.status().message().empty());
-    }
+  const std::pair<const char*, const char*> cases[] = {
+      {"", "montant vide"},
+      {"abc", "montant illisible « abc »"},
+      {"12,3a", "montant illisible « 12,3a »"},
+      {"1.234", "montant ambigu « 1.234 » : séparateur de milliers ou décimales ?"},
+      {"1,234", "montant ambigu « 1,234 » : séparateur de milliers ou décimales ?"},
+      {"3,456", "montant ambigu « 3,456 » : séparateur de milliers ou décimales ?"},
+      {"12,3456", "montant « 12,3456 » : plus de deux décimales"},
+      {"1 23,45", "montant ambigu « 1 23,45 » : groupes de milliers irréguliers"},
+      {"1.23.45", "montant ambigu « 1.23.45 » : groupes de milliers irréguliers"},
+      {"--3", "montant illisible « --3 »"},
+      {"1,2,3", "montant ambigu « 1,2,3 » : groupes de milliers irréguliers"},
+      {"12 €€", "montant illisible « 12 €€ »"},
+      {"1.234 567,00", "montant ambigu « 1.234 567,00 » : séparateurs de milliers mélangés"},
+      {"99999999999999999,00", "montant « 99999999999999999,00 » trop grand"},
+      {"€", "montant vide"},
+  };
+  for (const auto& [bad, reason] : cases) {
+    EXPECT_THAT(Money::Parse(bad), StatusIs(StatusCode::kInvalidArgument, HasSubstr(reason))) << bad;
   }
-  EXPECT_NE(Money::Parse("1.234").status().message().find("ambigu"), std::string::npos);
-  EXPECT_NE(Money::Parse("3,4567").status().message().find("décimales"), std::string::npos);
+  EXPECT_THAT(Money::Parse("3,4567"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("« 3,4567 » : plus de deux décimales")));
 }
 
 TEST(Money, FormatsTheFrenchWay) {
@@ -72,9 +89,10 @@ TEST(Money, ParseOfFormatRoundTripsOverRandomValues) {
 
 TEST(Money, ParseDecimalIsStrict) {
   EXPECT_EQ(Money::ParseDecimal("17.5")->cents(), 1750);
-  EXPECT_FALSE(Money::ParseDecimal("17,50").ok());
-  EXPECT_FALSE(Money::ParseDecimal("17.").ok());
-  EXPECT_FALSE(Money::ParseDecimal("1.234").ok());
+  EXPECT_THAT(Money::ParseDecimal("17,50"), StatusIs(StatusCode::kInvalidArgument, HasSubstr("« 17,50 »")));
+  EXPECT_THAT(Money::ParseDecimal("17."), StatusIs(StatusCode::kInvalidArgument, HasSubstr("« 17. »")));
+  EXPECT_THAT(Money::ParseDecimal("1.234"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("montant décimal invalide « 1.234 »")));
 }
 
 TEST(Money, ApplyRateRoundsOnceWithTheChosenMode) {
@@ -96,9 +114,12 @@ TEST(Money, ApplyRateRoundsOnceWithTheChosenMode) {
 
 TEST(Money, CheckedArithmeticReportsOverflow) {
   const Money big = Money::FromCents(INT64_MAX - 1);
-  EXPECT_FALSE(big.CheckedAdd(Money::FromCents(5)).ok());
-  EXPECT_FALSE(Money::FromCents(INT64_MIN + 1).CheckedSub(Money::FromCents(5)).ok());
-  EXPECT_FALSE(big.CheckedMul(2).ok());
+  EXPECT_THAT(big.CheckedAdd(Money::FromCents(5)),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("dépassement de capacité (addition)")));
+  EXPECT_THAT(Money::FromCents(INT64_MIN + 1).CheckedSub(Money::FromCents(5)),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("dépassement de capacité (soustraction)")));
+  EXPECT_THAT(big.CheckedMul(2),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("dépassement de capacité (multiplication)")));
   EXPECT_EQ((Money::Euros(2) + Money::FromCents(50)).cents(), 250);
   EXPECT_EQ(Min(Money::Euros(2), Money::Euros(3)), Money::Euros(2));
 }
@@ -129,9 +150,12 @@ TEST(Money, SplitByLargestRemainderAlwaysSumsToTheTotal) {
     }
     EXPECT_EQ(sum, total);
   }
-  EXPECT_FALSE(SplitLargestRemainder(Money::Euros(1), std::vector<int64_t>{}).ok());
-  EXPECT_FALSE(SplitLargestRemainder(Money::Euros(1), std::vector<int64_t>{0, 0}).ok());
-  EXPECT_FALSE(SplitLargestRemainder(Money::Euros(1), std::vector<int64_t>{1, -1}).ok());
+  EXPECT_THAT(SplitLargestRemainder(Money::Euros(1), std::vector<int64_t>{}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("répartition sans part")));
+  EXPECT_THAT(SplitLargestRemainder(Money::Euros(1), std::vector<int64_t>{0, 0}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("tous les poids sont nuls")));
+  EXPECT_THAT(SplitLargestRemainder(Money::Euros(1), std::vector<int64_t>{1, -1}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("poids négatif")));
 }
 
 }  // namespace

@@ -46,16 +46,6 @@ TEST(Normalise, AHandwrittenZeroReadAsSixOrEightIsPutBackWhenOnlyThatMakesADate)
   EXPECT_FALSE(ParseDateText("16/08/1968")->repaired);
 }
 
-TEST(Normalise, OneEditApartMeansOneCharacterChangedAddedOrDropped) {
-  EXPECT_TRUE(OneEditApart("AMD", "AMI"));
-  EXPECT_TRUE(OneEditApart("FD", "IFD"));
-  EXPECT_TRUE(OneEditApart("IFDI", "IFD"));
-  EXPECT_TRUE(OneEditApart("K", "IK"));
-  EXPECT_FALSE(OneEditApart("AMI", "AMI"));
-  EXPECT_FALSE(OneEditApart("ANT", "AMI"));
-  EXPECT_FALSE(OneEditApart("A", "B"));
-}
-
 TEST(Normalise, AmountsHaveTwoDecimalsAndADot) {
   EXPECT_EQ(ParseAmountText("1 234,56 €")->value.ToDecimal(), "1234.56");
   EXPECT_EQ(ParseAmountText("17,00")->value.ToDecimal(), "17.00");

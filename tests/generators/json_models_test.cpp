@@ -7,10 +7,12 @@
 #include <sstream>
 
 #include "pdf_probe.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::generators {
 namespace {
 
+using ::liasse::test_support::StatusIs;
 using ::testing::HasSubstr;
 
 std::string ReadSample(const std::string& name) {
@@ -64,17 +66,16 @@ TEST(JsonModels, MissingKeyIsNamedWithItsPath) {
     "date_paiement": "2025-09-12", "iban": "FR7630006000011234567890189", "date_courrier": "2025-09-12",
     "lignes": [{"date_soins": "2025-09-01", "beneficiaire": "X", "acte": "G", "frais_reels": "30.00",
                 "securite_sociale": "19.00", "mutuelle": "9.00", "reste_a_charge": "2.00"}]}})");
-  ASSERT_FALSE(request.ok());
-  EXPECT_THAT(request.status().message(), HasSubstr("model.lignes[0].base"));
+  EXPECT_THAT(request, StatusIs(StatusCode::kInvalidArgument, HasSubstr("model.lignes[0].base : valeur manquante")));
 }
 
-TEST(JsonModels, BadAmountAndUnknownKindFail) {
-  EXPECT_FALSE(ParseLetterRequest(R"({"kind": "facture", "model": {}})").ok());
-  EXPECT_FALSE(ParseLetterRequest("{").ok());
+TEST(JsonModels, UnknownKindMalformedJsonAndBadDateFail) {
+  EXPECT_THAT(ParseLetterRequest(R"({"kind": "facture", "model": {}})"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("type de courrier inconnu « facture »")));
+  EXPECT_THAT(ParseLetterRequest("{"), StatusIs(StatusCode::kInvalidArgument, HasSubstr("JSON du courrier illisible")));
   auto bad = ParseLetterRequest(R"({"kind": "demande_pieces", "model": {"reference": "R", "numero_adherent": "1",
     "adherent": {"nom": "X"}, "date_reception": "32/13/2025", "date_courrier": "2025-10-03", "objet": "o"}})");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_THAT(bad.status().message(), HasSubstr("model.date_reception"));
+  EXPECT_THAT(bad, StatusIs(StatusCode::kInvalidArgument, HasSubstr("model.date_reception : mois 13 impossible")));
 }
 
 }  // namespace

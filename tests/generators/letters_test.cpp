@@ -3,13 +3,15 @@
 
 #include "liasse/generators/letter_generator.h"
 #include "pdf_probe.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::generators {
 namespace {
 
+using ::liasse::test_support::StatusIs;
+using testing::D;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing::D;
 
 // Checks what every letter must satisfy and returns its text.
 std::string CheckedText(const Result<RenderedLetter>& letter, const std::string& name) {
@@ -166,7 +168,8 @@ TEST(LotLetter, WholeLotRejectedSaysSo) {
 TEST(LotLetter, RejectedInvoiceWithoutAnomalyIsRefused) {
   LotAnomaliesModel m = Lot();
   m.factures[0].anomalies.clear();
-  EXPECT_FALSE(testing::MakeGenerator().AnomaliesLot(m).ok());
+  EXPECT_THAT(testing::MakeGenerator().AnomaliesLot(m),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("facture 000001234 rejetée sans anomalie")));
 }
 
 TEST(PiecesLetter, RequestListsEveryMissingPiece) {
@@ -185,7 +188,8 @@ TEST(PiecesLetter, RequestListsEveryMissingPiece) {
   EXPECT_THAT(text, HasSubstr("Facture détaillée et acquittée – monture et verres"));
   EXPECT_THAT(text, HasSubstr("DP-2025-1187"));
   m.pieces.clear();
-  EXPECT_FALSE(testing::MakeGenerator().DemandePieces(m).ok());
+  EXPECT_THAT(testing::MakeGenerator().DemandePieces(m),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("DP-2025-1187 : aucune pièce demandée")));
 }
 
 }  // namespace

@@ -82,7 +82,7 @@ CommandOutput QpdfCheck(const std::string& path, const std::string& password) {
 LetterGenerator MakeGenerator(Timestamp when) {
   GeneratorOptions options;
   options.templates_dir = LIASSE_TEMPLATES_DIR;
-  options.clock = [when] { return when; };
+  options.clock = std::make_shared<FixedClock>(FixedClock::At(when.date, when.hour, when.minute, when.second));
   auto generator = LetterGenerator::Create(options);
   if (!generator.ok()) {
     ADD_FAILURE() << generator.status().ToString();

@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "pdf_probe.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::generators {
 namespace {
 
-using ::testing::HasSubstr;
+using ::liasse::test_support::StatusIs;
 using testing::D;
+using ::testing::HasSubstr;
 
 DemandePiecesModel Pieces(const std::string& reference) {
   DemandePiecesModel m;
@@ -39,11 +41,9 @@ TEST(PdfTools, EncryptedLetterOpensOnlyWithTheUserPassword) {
   auto encrypted = EncryptPdf(letter->pdf, password, "secret-operateur");
   ASSERT_TRUE(encrypted.ok()) << encrypted.status().ToString();
 
-  auto without = InspectPdf(*encrypted);
-  ASSERT_FALSE(without.ok());
-  EXPECT_EQ(without.status().code(), StatusCode::kInvalidArgument);
-  auto wrong = InspectPdf(*encrypted, "01011990");
-  EXPECT_FALSE(wrong.ok());
+  EXPECT_THAT(InspectPdf(*encrypted), StatusIs(StatusCode::kInvalidArgument, HasSubstr("mot de passe incorrect")));
+  EXPECT_THAT(InspectPdf(*encrypted, "01011990"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("mot de passe incorrect")));
   auto with = InspectPdf(*encrypted, password);
   ASSERT_TRUE(with.ok()) << with.status().ToString();
   EXPECT_TRUE(with->encrypted);
@@ -82,9 +82,8 @@ TEST(PdfTools, MergeNamesTheUnreadableDocument) {
   auto letter = testing::MakeGenerator().DemandePieces(Pieces("DP-A"));
   ASSERT_TRUE(letter.ok());
   auto merged = MergePdfs({letter->pdf, "ceci n'est pas un PDF"});
-  ASSERT_FALSE(merged.ok());
-  EXPECT_THAT(merged.status().message(), HasSubstr("document 2"));
-  EXPECT_FALSE(MergePdfs({}).ok());
+  EXPECT_THAT(merged, StatusIs(StatusCode::kCorrupt, HasSubstr("fusion PDF : document 2")));
+  EXPECT_THAT(MergePdfs({}), StatusIs(StatusCode::kInvalidArgument, HasSubstr("fusion PDF : aucun document")));
 }
 
 }  // namespace

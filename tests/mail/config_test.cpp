@@ -5,10 +5,14 @@
 #include <fstream>
 
 #include "test_server.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::mail {
 namespace {
 
+using ::liasse::test_support::StatusIs;
+using ::testing::AllOf;
+using ::testing::HasSubstr;
 using testing::TempDir;
 
 std::string Write(const TempDir& dir, const std::string& text) {
@@ -30,9 +34,8 @@ TEST(MailConfig, UnknownStartTlsModeNamesFileAndKey) {
   TempDir dir;
   const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nstarttls = \"maybe\"\n");
   auto config = LoadMailConfig(path);
-  ASSERT_FALSE(config.ok());
-  EXPECT_NE(config.status().message().find(path), std::string::npos);
-  EXPECT_NE(config.status().message().find("starttls"), std::string::npos);
+  EXPECT_THAT(config, StatusIs(StatusCode::kInvalidArgument,
+                               AllOf(HasSubstr(path), HasSubstr("[smtp] starttls must be"), HasSubstr("\"maybe\""))));
 }
 
 TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
@@ -41,16 +44,15 @@ TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
                           "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nusername = \"u\"\n"
                           "password_env = \"LIASSE_TEST_UNSET_VARIABLE_XYZ\"\n");
   auto config = LoadMailConfig(path);
-  ASSERT_FALSE(config.ok());
-  EXPECT_NE(config.status().message().find("LIASSE_TEST_UNSET_VARIABLE_XYZ"), std::string::npos);
+  EXPECT_THAT(config, StatusIs(StatusCode::kInvalidArgument,
+                               HasSubstr("environment variable LIASSE_TEST_UNSET_VARIABLE_XYZ is not set")));
 }
 
 TEST(MailConfig, SyntaxErrorGivesTheLine) {
   TempDir dir;
   const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nport = = 3\n");
   auto config = LoadMailConfig(path);
-  ASSERT_EQ(config.status().code(), StatusCode::kCorrupt);
-  EXPECT_NE(config.status().message().find(":3:"), std::string::npos) << config.status().message();
+  EXPECT_THAT(config, StatusIs(StatusCode::kCorrupt, HasSubstr(path + ":3:")));
 }
 
 }  // namespace

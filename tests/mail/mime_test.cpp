@@ -1,17 +1,20 @@
-#include <gtest/gtest.h>
+#include "liasse/mail/mime.h"
 
+#include <gtest/gtest.h>
 #include <openssl/evp.h>
 
 #include <sstream>
 
-#include "liasse/mail/mime.h"
 #include "liasse/mail/smtp.h"
 #include "test_server.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::mail {
 namespace {
 
+using ::liasse::test_support::StatusIs;
 using testing::BinaryBytes;
+using ::testing::HasSubstr;
 using testing::TestOperator;
 
 DecompteMail Sample() {
@@ -115,16 +118,20 @@ TEST(Mime, NonAsciiSubjectBecomesEncodedWordsCutOnCharacters) {
 TEST(Mime, HeaderInjectionAndBadAddressesAreRefused) {
   auto m = Sample();
   m.subject = "Décompte\r\nBcc: victim@example.org";
-  EXPECT_EQ(BuildMime(m, TestOperator()).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(BuildMime(m, TestOperator()),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("line break in a header value for DEC-2026-000042")));
   m = Sample();
   m.to_address = "someone@example.org>\r\nRCPT TO:<other@example.org";
-  EXPECT_EQ(BuildMime(m, TestOperator()).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(BuildMime(m, TestOperator()),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("invalid recipient address 'someone@example.org>")));
   m = Sample();
   m.to_address = "no-at-sign";
-  EXPECT_EQ(BuildMime(m, TestOperator()).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(BuildMime(m, TestOperator()),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("invalid recipient address 'no-at-sign'")));
   auto sender = TestOperator();
   sender.from_address = "";
-  EXPECT_EQ(BuildMime(Sample(), sender).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(BuildMime(Sample(), sender),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("invalid sender address ''")));
 }
 
 TEST(Mime, StructureIsMixedWithAlternativeAndAttachment) {

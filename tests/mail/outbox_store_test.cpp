@@ -4,13 +4,16 @@
 #include <sqlite3.h>
 
 #include "test_server.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::store {
 namespace {
 
 using liasse::OutboxState;
+using ::liasse::test_support::StatusIs;
 using mail::testing::MakeOutboxMessage;
 using mail::testing::TempDir;
+using ::testing::HasSubstr;
 
 std::string Db(const TempDir& dir) { return (dir.path() / "outbox.db").string(); }
 
@@ -101,10 +104,12 @@ TEST(OutboxStore, SettlingAMessageNotInFlightIsRefused) {
   TempDir dir;
   auto store = OutboxStore::Open(Db(dir));
   const auto id = *(*store)->Enqueue(MakeOutboxMessage(1, "a@example.org", "x"));
-  EXPECT_EQ((*store)->MarkSent(id, "250 ok").code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT((*store)->MarkSent(id, "250 ok"),
+              StatusIs(StatusCode::kFailedPrecondition, HasSubstr("outbox message 1 is not in state sending")));
   (void)(*store)->ClaimNext(0);
   EXPECT_TRUE((*store)->MarkSent(id, "250 ok").ok());
-  EXPECT_EQ((*store)->MarkFailed(id, "550").code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT((*store)->MarkFailed(id, "550"),
+              StatusIs(StatusCode::kFailedPrecondition, HasSubstr("outbox message 1 is not in state sending")));
 }
 
 TEST(OutboxStore, RecoverInFlightRequeuesOnlySendingMessages) {
@@ -141,7 +146,9 @@ TEST(OutboxStore, RecordsItsSchemaVersionAndRefusesANewerOne) {
   sqlite3_finalize(stmt);
   sqlite3_exec(db, "UPDATE schema_versions SET version = 99 WHERE component = 'outbox'", nullptr, nullptr, nullptr);
   sqlite3_close(db);
-  EXPECT_EQ(OutboxStore::Open(Db(dir)).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(
+      OutboxStore::Open(Db(dir)),
+      StatusIs(StatusCode::kFailedPrecondition, HasSubstr("outbox schema version 99 is newer than this program's 1")));
 }
 
 }  // namespace

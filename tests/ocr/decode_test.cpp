@@ -1,22 +1,23 @@
 // Decoding real and hostile envelope files: every bad input is a clear
 // Status naming the file (and page), never a crash.
 #include <gtest/gtest.h>
-
-#include <span>
 #include <leptonica/allheaders.h>
-
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <span>
 
 #include "bad_inputs.h"
 #include "liasse/ocr/page_image.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::ocr {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 const std::filesystem::path kTestData = LIASSE_TEST_DATA_DIR;  // tests/data
 
@@ -150,8 +151,8 @@ TEST(Decode, BatchGoesOnAfterBadEnvelopes) {
                                                     kTestData / "tesseract-test/phototest.tif"};
   std::vector<Status> statuses;
   for (const auto& f : batch) statuses.push_back(DecodeFile(f).status());
-  EXPECT_EQ(statuses[0].code(), StatusCode::kNotFound);
-  EXPECT_EQ(statuses[1].code(), StatusCode::kUnimplemented);
+  EXPECT_THAT(statuses[0], StatusIs(StatusCode::kNotFound, HasSubstr("absent.tif: No such file or directory")));
+  EXPECT_THAT(statuses[1], StatusIs(StatusCode::kUnimplemented, HasSubstr("free_fiber.pdf: page 1: no scanned image")));
   EXPECT_TRUE(statuses[2].ok()) << statuses[2].ToString();
 }
 

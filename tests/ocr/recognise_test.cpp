@@ -2,23 +2,25 @@
 // region re-reading. Real Tesseract with fra; slow.
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <thread>
-#include <iterator>
-#include <cstdlib>
 
 #include "bad_inputs.h"
 #include "liasse/ocr/ocr.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::ocr {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 const std::filesystem::path kTestData = LIASSE_TEST_DATA_DIR;  // tests/data
 
@@ -192,8 +194,8 @@ TEST(Recognise, RegionRereadWithDigitWhitelist) {
   auto region = Engine().RecogniseRegion(*r->cleaned, box, RegionOptions{8, "0123456789"});
   ASSERT_TRUE(region.ok()) << region.status().ToString();
   EXPECT_EQ(region->text, "12");
-  auto outside = Engine().RecogniseRegion(*r->cleaned, Box{-5, 0, 10, 10}, RegionOptions{});
-  EXPECT_EQ(outside.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(Engine().RecogniseRegion(*r->cleaned, Box{-5, 0, 10, 10}, RegionOptions{}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("page 1: region -5,0 10x10 is not inside the page")));
 }
 
 TEST(OcrPool, RegionRereadBorrowsAFreeEngineFromSeveralThreads) {
@@ -225,8 +227,10 @@ TEST(OcrPool, RegionRereadBorrowsAFreeEngineFromSeveralThreads) {
     }
   }
   for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(texts[i], i % 2 == 0 ? "12" : "This") << i;
-  auto outside = (*pool)->RecogniseRegion(*page.cleaned, Box{0, 0, page.cleaned->width() + 1, 10}, RegionOptions{});
-  EXPECT_EQ(outside.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(
+      (*pool)->RecogniseRegion(*page.cleaned, Box{0, 0, page.cleaned->width() + 1, 10}, RegionOptions{}),
+      StatusIs(StatusCode::kInvalidArgument,
+               HasSubstr("region 0,0 " + std::to_string(page.cleaned->width() + 1) + "x10 is not inside the page")));
 }
 
 // The hostile envelopes in one batch with two good ones: each bad

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "fixture.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::pricing::testing {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 PricedClaim Record(const Claim& c, Counters& counters) {
   Pricer pricer(Tables(), Tarifs());
@@ -106,8 +109,7 @@ TEST(PricingForfaits, ConcurrentClaimTakingTheForfaitFirstIsRepriced) {
   ASSERT_TRUE(pricer.Price(b, counters, &cb).ok());
   ASSERT_TRUE(counters.Apply("X", ca).ok());
   auto second = counters.Apply("Y", cb);
-  ASSERT_FALSE(second.ok());
-  EXPECT_EQ(second.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(second, StatusIs(StatusCode::kFailedPrecondition, HasSubstr("plafond dépassé pour le compteur pilule")));
   // PriceAndRecord prices again and fits in what is left.
   EXPECT_EQ(Record(b, counters).lines[0].mutuelle, E("10.00"));
 }

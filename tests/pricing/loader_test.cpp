@@ -6,9 +6,13 @@
 #include <fstream>
 
 #include "fixture.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::pricing::testing {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::AllOf;
+using ::testing::HasSubstr;
 
 namespace fs = std::filesystem;
 
@@ -65,7 +69,8 @@ TEST(GuaranteeLoader, ParsesEveryPrintedForm) {
   EXPECT_EQ(Garantie::Parse("Sans reste à charge")->kind, Garantie::Kind::kSansResteACharge);
   EXPECT_EQ(Garantie::Parse("-")->kind, Garantie::Kind::kNonCouvert);
   EXPECT_EQ(Garantie::Parse("Incluse")->kind, Garantie::Kind::kService);
-  EXPECT_FALSE(Garantie::Parse("130 pourcents").ok());
+  EXPECT_THAT(Garantie::Parse("130 pourcents"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("garantie non reconnue « 130 pourcents »")));
 }
 
 class TempDir : public ::testing::Test {
@@ -94,23 +99,28 @@ class TempDir : public ::testing::Test {
 TEST_F(TempDir, UnparseableGuaranteeNamesFileLineAndKey) {
   const std::string path = WritePass3("garantie = \"130%\"", "garantie = \"cent trente\"");
   auto t = GuaranteeTable::LoadFile(path);
-  ASSERT_FALSE(t.ok());
-  EXPECT_NE(t.status().message().find("PASS9.toml:14: generaliste_dptm"), std::string::npos) << t.status().message();
-  EXPECT_NE(t.status().message().find("cent trente"), std::string::npos);
+  EXPECT_THAT(t, StatusIs(StatusCode::kInvalidArgument,
+                          HasSubstr("PASS9.toml:14: generaliste_dptm: garantie non reconnue « cent trente »")));
+}
+
+TEST_F(TempDir, UnknownRowIsAnError) {
+  const std::string path = WritePass3("cle = \"orthodontie\"", "cle = \"orthodontie_bis\"");
+  auto t = GuaranteeTable::LoadFile(path);
+  EXPECT_THAT(t, StatusIs(StatusCode::kInvalidArgument,
+                          HasSubstr("orthodontie_bis: ligne inconnue des règles de liquidation")));
 }
 
 TEST_F(TempDir, MissingRowIsAnError) {
-  const std::string path = WritePass3("cle = \"orthodontie\"", "cle = \"orthodontie_bis\"");
+  const std::string path = WritePass3(
+      "[[ligne]]\ncle = \"orthodontie\"\nsection = \"DENTAIRE\"\nlibelle = \"Orthodontie\"\ngarantie = \"100%\"\n", "");
   auto t = GuaranteeTable::LoadFile(path);
-  ASSERT_FALSE(t.ok());
-  EXPECT_NE(t.status().message().find("orthodontie_bis"), std::string::npos) << t.status().message();
+  EXPECT_THAT(t, StatusIs(StatusCode::kInvalidArgument, HasSubstr("PASS9.toml:1: orthodontie: ligne manquante")));
 }
 
 TEST_F(TempDir, DuplicateRowIsAnError) {
   const std::string path = WritePass3("cle = \"generaliste_hors_dptm\"", "cle = \"generaliste_dptm\"");
   auto t = GuaranteeTable::LoadFile(path);
-  ASSERT_FALSE(t.ok());
-  EXPECT_NE(t.status().message().find("generaliste_dptm: ligne en double"), std::string::npos) << t.status().message();
+  EXPECT_THAT(t, StatusIs(StatusCode::kInvalidArgument, HasSubstr("PASS9.toml:16: generaliste_dptm: ligne en double")));
 }
 
 TEST_F(TempDir, AddingAContractIsAddingAFile) {
@@ -130,9 +140,10 @@ TEST_F(TempDir, TariffErrorsNameFileAndKey) {
   std::ofstream(dir_ / "actes.toml", std::ios::app) << "\n[ZZZ]\nlibelle = \"x\"\ncategorie = \"astrologie\"\nposte = \"\"\n"
                                                      << "valeurs = [{ valid_from = \"2020-01-01\", base = \"1.00\" }]\n";
   auto t = Tariffs::LoadDirectory(dir_.string());
-  ASSERT_FALSE(t.ok());
-  EXPECT_NE(t.status().message().find("actes.toml"), std::string::npos) << t.status().message();
-  EXPECT_NE(t.status().message().find("ZZZ.categorie"), std::string::npos) << t.status().message();
+  EXPECT_THAT(t,
+              StatusIs(StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("actes.toml:"),
+                             HasSubstr("ZZZ.categorie: catégorie « astrologie » absente de regime_obligatoire.toml"))));
 }
 
 TEST(TariffLoader, ValuesInForceByDateOfCare) {

@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "fixture.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::pricing::testing {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 TEST(PricingRetenues, ParticipationForfaitaireCappedAtFourEurosADayPerProfessional) {
   Claim c = MakeClaim("PASS2");
@@ -206,16 +209,16 @@ TEST(PricingErrors, UnknownActOrContractOrTariffDateIsAnErrorNamingTheLine) {
   Claim c = MakeClaim("PASS3");
   c.lines.push_back(MakeLine("G", "30.00"));
   c.lines.push_back(MakeLine("XYZ", "30.00"));
-  auto r = pricer.Price(c, counters, nullptr);
-  ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("ligne 2"), std::string::npos) << r.status().message();
-  EXPECT_NE(r.status().message().find("XYZ"), std::string::npos);
+  EXPECT_THAT(pricer.Price(c, counters, nullptr),
+              StatusIs(StatusCode::kNotFound, HasSubstr("ligne 2: acte « XYZ » absent du tarif")));
   Claim old = MakeClaim("PASS3");
   old.lines.push_back(MakeLine("G", "30.00", "2019-01-01"));
-  EXPECT_EQ(pricer.Price(old, counters, nullptr).status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(pricer.Price(old, counters, nullptr),
+              StatusIs(StatusCode::kNotFound, HasSubstr("ligne 1: tarif de G non connu au 01/01/2019")));
   Claim unknown = MakeClaim("PASS9");
   unknown.lines.push_back(MakeLine("G", "30.00"));
-  EXPECT_EQ(pricer.Price(unknown, counters, nullptr).status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(pricer.Price(unknown, counters, nullptr),
+              StatusIs(StatusCode::kNotFound, HasSubstr("contrat « PASS9 » inconnu")));
 }
 
 TEST(PricingTrace, EveryStepExplainedInFrench) {

@@ -1,14 +1,18 @@
+#include "liasse/rules/justificatifs.h"
+
 #include <gtest/gtest.h>
 
-#include "liasse/rules/justificatifs.h"
 #include "lot_fixture.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::rules {
 namespace {
 
 using liasse::Document;
 using liasse::DocumentType;
+using ::liasse::test_support::StatusIs;
 using testing::Bool;
+using ::testing::HasSubstr;
 using testing::Text;
 
 const JustificatifTable& Table() {
@@ -90,9 +94,9 @@ TEST(Justificatifs, FactureWithoutNumeroAdherentIsAskedFor) {
 }
 
 TEST(Justificatifs, UnknownPrestationIsNotFound) {
-  auto d = Table().Missing("teleportation", true, {});
-  ASSERT_FALSE(d.ok());
-  EXPECT_EQ(d.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(Table().Missing("teleportation", true, {}),
+              StatusIs(StatusCode::kNotFound,
+                       HasSubstr("prestation inconnue du tableau des justificatifs : \"teleportation\"")));
 }
 
 TEST(Justificatifs, FactureCategoryNamesItsPrestation) {
@@ -106,8 +110,8 @@ TEST(Justificatifs, CategoryMappedToAnUnknownPrestationIsRefusedAtLoad) {
       "[pieces.a]\nlibelle = \"A\"\ndocument = \"facture\"\n[[prestations]]\ntype = \"x\"\nlibelle = \"X\"\n"
       "avec_teletransmission = [\"a\"]\nsans_teletransmission = []\n[categories_facture]\noptique = \"lunettes\"\n",
       "j.toml");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("categories_facture.optique"), std::string::npos) << bad.status().message();
+  EXPECT_THAT(bad, StatusIs(StatusCode::kInvalidArgument,
+                            HasSubstr("j.toml:10: categories_facture.optique: prestation inconnue \"lunettes\"")));
 }
 
 TEST(Justificatifs, MalformedTableErrorsNameTheKey) {
@@ -115,12 +119,12 @@ TEST(Justificatifs, MalformedTableErrorsNameTheKey) {
       "[pieces.a]\nlibelle = \"A\"\ndocument = \"facture\"\n[[prestations]]\ntype = \"x\"\nlibelle = \"X\"\n"
       "avec_teletransmission = [\"b\"]\nsans_teletransmission = []\n",
       "j.toml");
-  ASSERT_FALSE(unknown_piece.ok());
-  EXPECT_NE(unknown_piece.status().message().find("prestations[0].avec_teletransmission"), std::string::npos)
-      << unknown_piece.status().message();
+  EXPECT_THAT(unknown_piece,
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("j.toml:7: prestations[0].avec_teletransmission: pièce inconnue \"b\"")));
   auto bad_type = JustificatifTable::Parse("[pieces.a]\nlibelle = \"A\"\ndocument = \"ordonnance\"\n", "j.toml");
-  ASSERT_FALSE(bad_type.ok());
-  EXPECT_NE(bad_type.status().message().find("pieces.a.document"), std::string::npos) << bad_type.status().message();
+  EXPECT_THAT(bad_type, StatusIs(StatusCode::kInvalidArgument,
+                                 HasSubstr("j.toml:3: pieces.a.document: type de document inconnu \"ordonnance\"")));
 }
 
 }  // namespace

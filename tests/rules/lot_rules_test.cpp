@@ -7,13 +7,16 @@
 #include "liasse/rules/lot.h"
 #include "liasse/rules/memory_history.h"
 #include "lot_fixture.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::rules {
 namespace {
 
 using liasse::Document;
+using ::liasse::test_support::StatusIs;
 using testing::Bool;
 using testing::CleanLot;
+using ::testing::HasSubstr;
 using testing::MakeCleanLot;
 using testing::Text;
 
@@ -401,9 +404,8 @@ TEST(LotRulesHistory, StoreThatCannotAnswerIsAnErrorNotAVerdict) {
   CleanLot lot = MakeCleanLot();
   lot.docs.erase(lot.docs.begin() + lot.prescriptions[0]);
   UnavailableHistory history;
-  auto v = CheckLots(lot.docs, Rules(), history);
-  ASSERT_FALSE(v.ok());
-  EXPECT_EQ(v.status().code(), StatusCode::kUnavailable);
+  EXPECT_THAT(CheckLots(lot.docs, Rules(), history),
+              StatusIs(StatusCode::kUnavailable, HasSubstr("base indisponible")));
 }
 
 TEST(LotRulesEnvelope, TwoLotsInOneEnvelopeAreJudgedApart) {

@@ -1,9 +1,13 @@
+#include "liasse/rules/rule_set.h"
+
 #include <gtest/gtest.h>
 
-#include "liasse/rules/rule_set.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::rules {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 std::string Limits() {
   return "[limites]\nlargeur_numero_lot = 3\nfactures_par_lot_max = 50\ntolerance_montant_centimes = 0\n";
@@ -29,49 +33,50 @@ TEST(LotRuleSet, ShippedDataLoadsWithEveryCode) {
 
 TEST(LotRuleSet, MissingRuleIsNamed) {
   auto set = LotRuleSet::Parse(Limits() + AllRules("LOT_ORDER"), "lots.toml");
-  ASSERT_FALSE(set.ok());
-  EXPECT_NE(set.status().message().find("lots.toml"), std::string::npos);
-  EXPECT_NE(set.status().message().find("regles.LOT_ORDER"), std::string::npos) << set.status().message();
+  EXPECT_THAT(set, StatusIs(StatusCode::kInvalidArgument, HasSubstr("lots.toml: regles.LOT_ORDER: règle absente")));
 }
 
 TEST(LotRuleSet, UnknownCodeIsRefused) {
   auto set = LotRuleSet::Parse(Limits() + AllRules() + "[regles.LOT_TOO_HEAVY]\nportee = \"lot\"\nmessage = \"m\"\na_renvoyer = \"r\"\n",
                                "lots.toml");
-  ASSERT_FALSE(set.ok());
-  EXPECT_NE(set.status().message().find("LOT_TOO_HEAVY"), std::string::npos);
+  EXPECT_THAT(set, StatusIs(StatusCode::kInvalidArgument,
+                            HasSubstr("lots.toml:78: regles.LOT_TOO_HEAVY: code de règle inconnu")));
 }
 
 TEST(LotRuleSet, BadScopeNamesFileLineAndKey) {
   std::string text = Limits() + AllRules();
   text.replace(text.find("portee = \"facture\""), 18, "portee = \"lots\"");
   auto set = LotRuleSet::Parse(text, "lots.toml");
-  ASSERT_FALSE(set.ok());
-  EXPECT_NE(set.status().message().find("portee"), std::string::npos) << set.status().message();
-  EXPECT_NE(set.status().message().find("lots.toml:"), std::string::npos) << set.status().message();
+  EXPECT_THAT(set,
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("lots.toml:7: regles.LOT_BORDEREAU_MISSING.portee: \"lot\" ou \"facture\" attendu, "
+                                 "pas \"lots\"")));
 }
 
 TEST(LotRuleSet, LimitsAreValidated) {
   auto zero = LotRuleSet::Parse("[limites]\nlargeur_numero_lot = 0\nfactures_par_lot_max = 50\ntolerance_montant_centimes = 0\n" +
                                     AllRules(),
                                 "lots.toml");
-  ASSERT_FALSE(zero.ok());
-  EXPECT_NE(zero.status().message().find("limites.largeur_numero_lot"), std::string::npos);
+  EXPECT_THAT(zero, StatusIs(StatusCode::kInvalidArgument,
+                             HasSubstr("lots.toml:2: limites.largeur_numero_lot: doit être entre 1 et 12")));
   auto text = LotRuleSet::Parse("[limites]\nlargeur_numero_lot = \"3\"\nfactures_par_lot_max = 50\ntolerance_montant_centimes = 0\n" +
                                     AllRules(),
                                 "lots.toml");
-  EXPECT_FALSE(text.ok());
-  auto syntax = LotRuleSet::Parse("[limites\n", "lots.toml");
-  ASSERT_FALSE(syntax.ok());
-  EXPECT_NE(syntax.status().message().find("lots.toml:1"), std::string::npos) << syntax.status().message();
-  EXPECT_FALSE(LotRuleSet::Load("/nonexistent").ok());
+  EXPECT_THAT(text, StatusIs(StatusCode::kInvalidArgument,
+                             HasSubstr("lots.toml:2: limites.largeur_numero_lot: entier attendu")));
+  EXPECT_THAT(LotRuleSet::Parse("[limites\n", "lots.toml"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("lots.toml:1: ")));
+  EXPECT_THAT(
+      LotRuleSet::Load("/nonexistent"),
+      StatusIs(StatusCode::kNotFound, HasSubstr("/nonexistent/rules/lots.toml: fichier introuvable ou illisible")));
 }
 
 TEST(LotRuleSet, EmptyMessageIsRefused) {
   std::string text = Limits() + AllRules();
   text.replace(text.find("message = \"m\""), 13, "message = \"\"");
   auto set = LotRuleSet::Parse(text, "lots.toml");
-  ASSERT_FALSE(set.ok());
-  EXPECT_NE(set.status().message().find("message"), std::string::npos);
+  EXPECT_THAT(set, StatusIs(StatusCode::kInvalidArgument,
+                            HasSubstr("lots.toml:8: regles.LOT_BORDEREAU_MISSING.message: texte non vide attendu")));
 }
 
 }  // namespace

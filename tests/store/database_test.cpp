@@ -1,12 +1,16 @@
+#include "liasse/store/database.h"
+
 #include <gtest/gtest.h>
 
-#include "liasse/store/database.h"
 #include "liasse/store/store.h"
 #include "temp_db.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::store::testing {
 namespace {
 
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 using DatabaseTest = TempDbTest;
 
 TEST_F(DatabaseTest, OpensTheFileInWalMode) {
@@ -35,9 +39,7 @@ TEST_F(DatabaseTest, FailingStepIsRolledBackAndNamed) {
   ASSERT_TRUE(db.ok());
   const std::vector<Migration> bad = {{"mail", 1, "CREATE TABLE outbox(id INTEGER PRIMARY KEY)"},
                                       {"mail", 2, "CREATE TABLE outbox(id INTEGER)"}};
-  Status st = db->Migrate(bad);
-  ASSERT_FALSE(st.ok());
-  EXPECT_NE(st.message().find("migration mail v2"), std::string::npos) << st.message();
+  EXPECT_THAT(db->Migrate(bad), StatusIs(StatusCode::kIoError, HasSubstr("migration mail v2: SQL: ")));
   EXPECT_EQ(db->SchemaVersion("mail").value_or(-1), 1);
 }
 
@@ -47,20 +49,20 @@ TEST_F(DatabaseTest, NewerDatabaseThanProgramIsRefused) {
     ASSERT_TRUE(db->Migrate(std::vector<Migration>{{"mail", 1, "CREATE TABLE a(x)"}, {"mail", 2, "CREATE TABLE b(x)"}}).ok());
   }
   auto db = Database::Open(Path());
-  Status st = db->Migrate(std::vector<Migration>{{"mail", 1, "CREATE TABLE a(x)"}});
-  EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(
+      db->Migrate(std::vector<Migration>{{"mail", 1, "CREATE TABLE a(x)"}}),
+      StatusIs(StatusCode::kFailedPrecondition, HasSubstr("base au schéma mail v2, plus récent que ce programme")));
 }
 
 TEST_F(DatabaseTest, VersionsOutOfOrderAreRejected) {
   auto db = Database::Open(Path());
-  Status st = db->Migrate(std::vector<Migration>{{"mail", 2, "SELECT 1"}, {"mail", 1, "SELECT 1"}});
-  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(db->Migrate(std::vector<Migration>{{"mail", 2, "SELECT 1"}, {"mail", 1, "SELECT 1"}}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("migrations mail : version 1 hors ordre")));
 }
 
 TEST_F(DatabaseTest, UnwritablePathFailsWithItsName) {
-  auto db = Database::Open("/nonexistent-dir/liasse.sqlite");
-  ASSERT_FALSE(db.ok());
-  EXPECT_NE(db.status().message().find("/nonexistent-dir/liasse.sqlite"), std::string::npos);
+  EXPECT_THAT(Database::Open("/nonexistent-dir/liasse.sqlite"),
+              StatusIs(StatusCode::kIoError, HasSubstr("/nonexistent-dir/liasse.sqlite: ouverture impossible")));
 }
 
 TEST_F(DatabaseTest, StoreSchemaSurvivesReopening) {

@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "temp_db.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::store {
 namespace {
 
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 using PrescriptionHistoryStore = testing::TempDbTest;
 
 PrescriptionRecord Record(std::string facture) {
@@ -57,7 +60,8 @@ TEST_F(PrescriptionHistoryStore, KeysOnAuxiliairePatientAndBirthDate) {
   EXPECT_EQ((*(*history)->Find(Record("").key))->numero_facture, "000000207");
   PrescriptionRecord incomplete = Record("000000300");
   incomplete.key.nir.clear();
-  EXPECT_FALSE((*history)->Remember(incomplete).ok());
+  EXPECT_THAT((*history)->Remember(incomplete),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("prescription sans patient ou auxiliaire identifié")));
 }
 
 }  // namespace

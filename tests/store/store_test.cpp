@@ -1,13 +1,17 @@
+#include "liasse/store/store.h"
+
 #include <gtest/gtest.h>
 
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
-#include "liasse/store/store.h"
 #include "temp_db.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::store::testing {
 namespace {
 
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 using StoreTest = TempDbTest;
 
 Member Thomas() {
@@ -57,7 +61,7 @@ TEST_F(StoreTest, MembersRoundTripAndUpsert) {
   ASSERT_TRUE(st->UpsertMember(m).ok());
   EXPECT_EQ(st->FindMember("A43627204").value(), m);
   EXPECT_EQ(st->CountMembers().value(), 1);
-  EXPECT_EQ(st->FindMember("nobody").status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(st->FindMember("nobody"), StatusIs(StatusCode::kNotFound, HasSubstr("adhérent nobody inconnu")));
 }
 
 TEST_F(StoreTest, MemberIsFoundByNir) {
@@ -66,9 +70,11 @@ TEST_F(StoreTest, MemberIsFoundByNir) {
   const Member m = Thomas();
   ASSERT_TRUE(st->UpsertMember(m).ok());
   EXPECT_EQ(st->FindMemberByNir(m.nir).value(), m);
-  EXPECT_EQ(st->FindMemberByNir("185057800608436").status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(st->FindMemberByNir("185057800608436"),
+              StatusIs(StatusCode::kNotFound, HasSubstr("aucun adhérent n'a ce NIR")));
   // The NIR is bound as a value, never spliced into the SQL.
-  EXPECT_EQ(st->FindMemberByNir("' OR 1=1 --").status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(st->FindMemberByNir("' OR 1=1 --"),
+              StatusIs(StatusCode::kNotFound, HasSubstr("aucun adhérent n'a ce NIR")));
 }
 
 TEST_F(StoreTest, ContractsAreRecorded) {
@@ -117,8 +123,7 @@ TEST_F(StoreTest, TwoProcessesCannotBothTakeTheSameForfait) {
   ASSERT_TRUE(pricer.Price(Pilule("Y", "2025-02-02"), b->counters(), &cb).ok());
   ASSERT_TRUE(a->counters().Apply("X", ca).ok());
   auto second = b->counters().Apply("Y", cb);
-  ASSERT_FALSE(second.ok());
-  EXPECT_EQ(second.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(second, StatusIs(StatusCode::kFailedPrecondition, HasSubstr("plafond dépassé pour le compteur pilule")));
   EXPECT_EQ(pricer.PriceAndRecord(Pilule("Y", "2025-02-02"), b->counters())->lines[0].mutuelle, Money::Euros(10));
 }
 

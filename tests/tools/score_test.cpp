@@ -1,19 +1,23 @@
-#include <cctype>
-#include <fstream>
-#include <sstream>
+#include "liasse/synth/score.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
-#include "liasse/synth/score.h"
+#include <cctype>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "liasse/synth/synth.h"
 #include "synth_test_util.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::synth {
 namespace {
 
+using ::liasse::test_support::StatusIs;
 using nlohmann::json;
 using testing::FreshDir;
+using ::testing::HasSubstr;
 
 json Read(const std::filesystem::path& p) {
   std::ifstream f(p);
@@ -131,7 +135,8 @@ TEST(Score, EnvelopeWithoutResultCountsAsMissingNotSilentlyWrong) {
 
 TEST(Score, DirectoryWithoutTruthIsAnError) {
   const auto dir = FreshDir("none");
-  EXPECT_EQ(Score(dir, dir).status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(Score(dir, dir),
+              StatusIs(StatusCode::kNotFound, HasSubstr(dir.string() + ": aucun fichier *.truth.json")));
 }
 
 }  // namespace

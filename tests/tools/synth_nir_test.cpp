@@ -4,9 +4,12 @@
 
 #include "liasse/core/identifiers.h"
 #include "model.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::synth {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 TEST(Synth, GeneratedNirsPassTheKeyAndPlausibilityChecks) {
   const Commune paris{"75011", "Paris", "75", "111"};
@@ -16,7 +19,8 @@ TEST(Synth, GeneratedNirsPassTheKeyAndPlausibilityChecks) {
     Rng rng(seed);
     const std::string nir = MakeNir(rng, 1 + static_cast<int>(seed % 2), birth, paris);
     ASSERT_TRUE(Nir::Parse(nir).ok()) << nir << ": " << Nir::Parse(nir).status().message();
-    EXPECT_FALSE(Nir::Parse(CorruptNirKey(nir)).ok()) << CorruptNirKey(nir);
+    EXPECT_THAT(Nir::Parse(CorruptNirKey(nir)),
+                StatusIs(StatusCode::kInvalidArgument, HasSubstr("incorrecte (clé calculée")));
   }
 }
 

@@ -1,19 +1,23 @@
 // Generator tests that make one envelope each (quick, also run under the sanitizers).
-#include <set>
+#include "liasse/synth/synth.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <set>
 
 #include "liasse/core/identifiers.h"
-#include "liasse/synth/synth.h"
 #include "synth_test_util.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::synth {
 namespace {
 
-using nlohmann::json;
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 using namespace testing;
+using nlohmann::json;
 
 TEST(Synth, DifferentSeedsGiveDifferentContent) {
   const auto a = FreshDir("a"), b = FreshDir("b");
@@ -52,7 +56,8 @@ TEST_P(InjectedDefect, IsRecordedWithItsCodeAndVisibleInTheTruth) {
   } else if (code == "LOT_LINE_INCOMPLETE") {
     EXPECT_FALSE(doc["lines"][a["line"].get<size_t>()].contains("date_naissance"));
   } else if (code == "LOT_NIR_INVALID") {
-    EXPECT_FALSE(Nir::Parse(doc["lines"][a["line"].get<size_t>()]["nir"].get<std::string>()).ok());
+    EXPECT_THAT(Nir::Parse(doc["lines"][a["line"].get<size_t>()]["nir"].get<std::string>()),
+                StatusIs(StatusCode::kInvalidArgument, HasSubstr("incorrecte (clé calculée")));
   } else if (code == "LOT_ORDER") {
     const size_t k = a["line"];
     EXPECT_LT(doc["lines"][k]["numero_facture"].get<std::string>(), doc["lines"][k - 1]["numero_facture"].get<std::string>());
@@ -122,10 +127,12 @@ TEST(Synth, CorruptEnvelopeIsTruncatedAndItsTruthCarriesAnError) {
 TEST(Synth, UnknownKindOrDefectIsABadArgument) {
   const auto dir = FreshDir("bad");
   auto o = Options(dir, 1, 1, {"lettre_anonyme"});
-  EXPECT_EQ(Generate(o).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(Generate(o),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("type d'enveloppe inconnu : lettre_anonyme")));
   o.kinds = {"lot"};
   o.defects = {"LOT_TOO_HEAVY"};
-  EXPECT_EQ(Generate(o).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(Generate(o),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("code d'anomalie inconnu : LOT_TOO_HEAVY")));
 }
 
 }  // namespace

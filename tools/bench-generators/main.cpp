@@ -47,7 +47,7 @@ LetterGenerator& Generator() {
   // One generator per thread: each owns a libharu document.
   thread_local LetterGenerator generator = [] {
     GeneratorOptions options;
-    options.clock = [] { return Timestamp{D(2025, 9, 12), 8, 30, 0}; };
+    options.clock = std::make_shared<liasse::FixedClock>(liasse::FixedClock::At(D(2025, 9, 12), 8, 30, 0));
     auto created = LetterGenerator::Create(options);
     if (!created.ok()) {
       std::cerr << created.status().ToString() << "\n";

@@ -71,9 +71,9 @@ std::string Str(const json& j, const char* key) {
 
 Status ReadVerre(const json& j, const std::string& path, Verre* v) {
   int64_t sphere = 0, cylindre = 0, addition = 0;
-  if (auto st = ReadHundredths(j, "sphere", path, &sphere); !st.ok()) return st;
-  if (auto st = ReadHundredths(j, "cylindre", path, &cylindre); !st.ok()) return st;
-  if (auto st = ReadHundredths(j, "addition", path, &addition); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(ReadHundredths(j, "sphere", path, &sphere));
+  LIASSE_RETURN_IF_ERROR(ReadHundredths(j, "cylindre", path, &cylindre));
+  LIASSE_RETURN_IF_ERROR(ReadHundredths(j, "addition", path, &addition));
   v->sphere = static_cast<int>(sphere);
   v->cylindre = static_cast<int>(cylindre);
   v->addition = static_cast<int>(addition);
@@ -88,22 +88,22 @@ Status ReadVerre(const json& j, const std::string& path, Verre* v) {
 
 Status ReadLine(const json& j, const std::string& path, ClaimLine* l) {
   if (!j.is_object()) return Bad(path, "objet attendu");
-  if (auto st = ReadDate(j, "date", path, &l->date, true); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(ReadDate(j, "date", path, &l->date, true));
   l->code = Str(j, "code");
   if (l->code.empty()) return Bad(path + ".code", "code requis");
   l->libelle = Str(j, "libelle");
   l->poste = Str(j, "poste");
   l->professionnel = Str(j, "professionnel");
   l->oreille = Str(j, "oreille");
-  if (auto st = ReadHundredths(j, "coefficient", path, &l->coefficient_centiemes); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(ReadHundredths(j, "coefficient", path, &l->coefficient_centiemes));
   if (const json* q = Member(j, "quantite")) {
     if (!q->is_number_integer() || q->get<int64_t>() < 1) return Bad(path + ".quantite", "entier >= 1 attendu");
     l->quantite = q->get<int64_t>();
   }
-  if (auto st = ReadMoney(j, "frais_reels", path, &l->frais_reels, true); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(ReadMoney(j, "frais_reels", path, &l->frais_reels, true));
   if (Member(j, "base") != nullptr) {
     Money b = Money::Zero();
-    if (auto st = ReadMoney(j, "base", path, &b, true); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(ReadMoney(j, "base", path, &b, true));
     l->base_ligne = b;
   }
   if (const json* f = Member(j, "flags")) {
@@ -128,7 +128,7 @@ Status ReadLine(const json& j, const std::string& path, ClaimLine* l) {
     const std::string rp = path + ".ro";
     if (Member(*ro, "base") != nullptr) {
       Money b = Money::Zero();
-      if (auto st = ReadMoney(*ro, "base", rp, &b, true); !st.ok()) return st;
+      LIASSE_RETURN_IF_ERROR(ReadMoney(*ro, "base", rp, &b, true));
       r.base = b;
     }
     if (const json* t = Member(*ro, "taux")) {
@@ -140,10 +140,10 @@ Status ReadLine(const json& j, const std::string& path, ClaimLine* l) {
       bp = m->cents();
       r.taux = Rate::BasisPoints(bp);
     }
-    if (auto st = ReadMoney(*ro, "rembourse", rp, &r.rembourse, true); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(ReadMoney(*ro, "rembourse", rp, &r.rembourse, true));
     if (Member(*ro, "retenues") != nullptr) {
       Money m = Money::Zero();
-      if (auto st = ReadMoney(*ro, "retenues", rp, &m, true); !st.ok()) return st;
+      LIASSE_RETURN_IF_ERROR(ReadMoney(*ro, "retenues", rp, &m, true));
       r.retenues = m;
     }
     l->ro = r;
@@ -152,12 +152,12 @@ Status ReadLine(const json& j, const std::string& path, ClaimLine* l) {
     Optique opt;
     const std::string op = path + ".optique";
     if (const json* d = Member(*o, "droit")) {
-      if (auto st = ReadVerre(*d, op + ".droit", &opt.droit); !st.ok()) return st;
+      LIASSE_RETURN_IF_ERROR(ReadVerre(*d, op + ".droit", &opt.droit));
     }
     if (const json* g = Member(*o, "gauche")) {
-      if (auto st = ReadVerre(*g, op + ".gauche", &opt.gauche); !st.ok()) return st;
+      LIASSE_RETURN_IF_ERROR(ReadVerre(*g, op + ".gauche", &opt.gauche));
     }
-    if (auto st = ReadMoney(*o, "monture", op, &opt.monture, false); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(ReadMoney(*o, "monture", op, &opt.monture, false));
     opt.verres_100_sante = Flag(*o, "verres_100_sante", false);
     opt.monture_100_sante = Flag(*o, "monture_100_sante", false);
     opt.evolution_vue = Flag(*o, "evolution_vue", false);
@@ -188,11 +188,11 @@ Status ReadCoverage(const json& j, const std::string& path, const MemberLookup& 
   }
   c->coverage.contrat = Str(j, "contrat");
   if (c->coverage.contrat.empty()) return Bad(path + ".contrat", "contrat requis (PASS1 … PASS5)");
-  if (auto st = ReadDate(j, "date_naissance", path, &c->date_naissance, true); !st.ok()) return st;
-  if (auto st = ReadDate(j, "date_adhesion", path, &c->coverage.date_adhesion, true); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(ReadDate(j, "date_naissance", path, &c->date_naissance, true));
+  LIASSE_RETURN_IF_ERROR(ReadDate(j, "date_adhesion", path, &c->coverage.date_adhesion, true));
   if (Member(j, "date_fin") != nullptr) {
     Date d = Date::FromSerial(0);
-    if (auto st = ReadDate(j, "date_fin", path, &d, true); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(ReadDate(j, "date_fin", path, &d, true));
     c->coverage.date_fin = d;
   }
   return Status::Ok();
@@ -207,17 +207,17 @@ Result<Claim> ReadClaim(const json& j, const std::string& path, const MemberLook
   if (c.member.empty()) c.member = Str(j, "numero_adherent");
   c.beneficiaire = Str(j, "beneficiaire");
   if (c.beneficiaire.empty()) c.beneficiaire = c.member;
-  if (auto st = ReadCoverage(j, path, lookup, &c); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(ReadCoverage(j, path, lookup, &c));
   if (Member(j, "date_reception") != nullptr) {
     Date d = Date::FromSerial(0);
-    if (auto st = ReadDate(j, "date_reception", path, &d, true); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(ReadDate(j, "date_reception", path, &d, true));
     c.date_reception = d;
   }
   const json* lines = Member(j, "lines");
   if (lines == nullptr || !lines->is_array()) return Bad(path + ".lines", "liste de lignes requise");
   for (size_t i = 0; i < lines->size(); ++i) {
     ClaimLine l;
-    if (auto st = ReadLine((*lines)[i], fmt::format("{}.lines[{}]", path, i), &l); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(ReadLine((*lines)[i], fmt::format("{}.lines[{}]", path, i), &l));
     c.lines.push_back(std::move(l));
   }
   return c;
@@ -231,15 +231,13 @@ Result<std::vector<Claim>> ClaimsFromJson(const json& j, const MemberLookup& loo
     const json& arr = j["claims"];
     if (!arr.is_array()) return Bad("claims", "liste attendue");
     for (size_t i = 0; i < arr.size(); ++i) {
-      auto c = ReadClaim(arr[i], fmt::format("claims[{}]", i), lookup);
-      if (!c.ok()) return c.status();
-      out.push_back(std::move(*c));
+      LIASSE_ASSIGN_OR_RETURN(auto c, ReadClaim(arr[i], fmt::format("claims[{}]", i), lookup));
+      out.push_back(std::move(c));
     }
     return out;
   }
-  auto c = ReadClaim(j, "$", lookup);
-  if (!c.ok()) return c.status();
-  out.push_back(std::move(*c));
+  LIASSE_ASSIGN_OR_RETURN(auto c, ReadClaim(j, "$", lookup));
+  out.push_back(std::move(c));
   return out;
 }
 

@@ -43,10 +43,9 @@ Result<RenderedLetter> Render(LetterGenerator& generator, const generators::Lett
 
 // "2025-09-12T08:30:00" → a fixed clock, for byte-stable output.
 Result<generators::Timestamp> ParseTimestamp(const std::string& text) {
-  auto date = Date::Parse(text.substr(0, 10));
-  if (!date.ok()) return date.status();
+  LIASSE_ASSIGN_OR_RETURN(auto date, Date::Parse(text.substr(0, 10)));
   generators::Timestamp t;
-  t.date = *date;
+  t.date = date;
   if (text.size() >= 19 && text[10] == 'T') {
     t.hour = std::stoi(text.substr(11, 2));
     t.minute = std::stoi(text.substr(14, 2));
@@ -89,7 +88,7 @@ void AddLetterCommand(CLI::App& app, int& exit_code) {
         exit_code = 2;
         return;
       }
-      options.clock = [t = *t] { return t; };
+      options.clock = std::make_shared<FixedClock>(FixedClock::At(t->date, t->hour, t->minute, t->second));
     }
     auto generator = LetterGenerator::Create(options);
     if (!generator.ok()) {

@@ -65,6 +65,7 @@ int RunSend(const MailArgs& args) {
   options.connections = args.connections > 0 ? args.connections : config->connections;
   options.limit = args.limit;
   options.retry = config->retry;
+  options.clock = &SystemClock();
   auto report = mail::SendPending(**outbox, config->smtp, options);
   if (!report.ok()) {
     std::cerr << "liasse mail send: " << report.status().message() << "\n";

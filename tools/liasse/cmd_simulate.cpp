@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.h"
+#include "liasse/core/clock.h"
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
 
@@ -26,10 +27,8 @@ struct SimulateArgs {
   std::string data_dir = pricing::DefaultDataDir();
 };
 
-Date Today() {
-  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date::FromSerial(now.time_since_epoch().count());
-}
+// The UTC date now (the CLI's clock).
+Date Today() { return UtcDate(SystemClock().Now()); }
 
 ClasseVerre Classe(const std::string& s) {
   if (s == "complexe") return ClasseVerre::kComplexe;

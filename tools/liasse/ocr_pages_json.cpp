@@ -69,9 +69,8 @@ Result<std::vector<extractors::OcrPage>> ReadOcrEnvelopeDir(const std::filesyste
     std::stringstream buffer;
     buffer << in.rdbuf();
     if (!in) return Status::IoError(f.string() + ": lecture impossible");
-    auto page = OcrPageFromJson(buffer.str(), f.string());
-    if (!page.ok()) return page.status();
-    pages.push_back(std::move(page).value());
+    LIASSE_ASSIGN_OR_RETURN(auto page, OcrPageFromJson(buffer.str(), f.string()));
+    pages.push_back(std::move(page));
   }
   return pages;
 }

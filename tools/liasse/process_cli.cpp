@@ -63,6 +63,9 @@ bool ToProcessOptions(const ChainArgs& args, std::string_view command, runner::P
   options.tessdata_dir = args.tessdata;
   options.data_dir = args.data;
   options.jobs = args.jobs;
+  // The real time and files; tests of the runner give fixed ones.
+  options.clock = &SystemClock();
+  options.env = Env::Default();
   for (auto [text, target] : {std::pair{&args.date_reception, &options.date_reception},
                               std::pair{&args.today, &options.today}}) {
     if (text->empty()) continue;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "liasse/core/french.h"
 #include "liasse/core/text.h"
 
 namespace liasse {
@@ -168,9 +169,8 @@ std::string Date::ToIso() const {
 }
 
 std::string Date::ToFrench() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", day_, month_, year_);
-  return buffer;
+  char buffer[french::kMaxFrenchChars];
+  return std::string(buffer, french::WriteDate(buffer, *this));
 }
 
 std::string Date::ToFrenchLong() const {

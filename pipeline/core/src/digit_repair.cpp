@@ -3,33 +3,14 @@
 #include <set>
 #include <vector>
 
+#include "liasse/core/confusables.h"
+
 namespace liasse {
 namespace {
 
-char LetterToDigit(char c) {
-  switch (c) {
-    case 'O': case 'o': case 'D': case 'Q': return '0';
-    case 'l': case 'I': case '|': case 'i': return '1';
-    case 'S': case 's': return '5';
-    case 'B': return '8';
-    case 'Z': case 'z': return '2';
-    case 'G': return '6';
-    default: return 0;
-  }
-}
-
-std::string_view DigitSwaps(char d) {
-  switch (d) {
-    case '0': return "8";
-    case '1': return "7";
-    case '3': return "8";
-    case '5': return "6";
-    case '6': return "58";
-    case '7': return "1";
-    case '8': return "036";
-    default: return "";
-  }
-}
+// RepairDigits tries each letter both ways, so it keeps to the common
+// confusions: the rarer ones would multiply candidates a key cannot part.
+char LetterToDigit(char c) { return confusables::DigitFor(c, confusables::Reach::kCommon); }
 
 }  // namespace
 
@@ -59,7 +40,7 @@ DigitRepair RepairDigits(std::string_view text, const std::function<bool(std::st
     const std::set<std::string> base = candidates;
     for (const std::string& c : base) {
       for (std::size_t i = 0; i < c.size(); ++i) {
-        for (char swap : DigitSwaps(c[i])) {
+        for (char swap : confusables::DigitSwaps(c[i])) {
           std::string swapped = c;
           swapped[i] = swap;
           candidates.insert(swapped);

@@ -120,25 +120,22 @@ Result<Document> DocumentFromJsonValue(const Json& j, const std::string& where) 
     if (!j["fields"].is_object()) return ShapeError(where + ".fields", "objet attendu");
     for (const auto& [name, value] : j["fields"].items()) {
       if (value.is_null()) continue;  // null = unreadable, same as absent
-      auto field = FieldFromJson(value, where + ".fields." + name);
-      if (!field.ok()) return field.status();
-      doc.fields.emplace(name, std::move(field).value());
+      LIASSE_ASSIGN_OR_RETURN(auto field, FieldFromJson(value, where + ".fields." + name));
+      doc.fields.emplace(name, std::move(field));
     }
   }
   if (j.contains("lines")) {
     if (!j["lines"].is_array()) return ShapeError(where + ".lines", "tableau attendu");
     for (size_t i = 0; i < j["lines"].size(); ++i) {
-      auto line = LineFromJson(j["lines"][i], where + ".lines[" + std::to_string(i) + "]");
-      if (!line.ok()) return line.status();
-      doc.lines.push_back(std::move(line).value());
+      LIASSE_ASSIGN_OR_RETURN(auto line, LineFromJson(j["lines"][i], where + ".lines[" + std::to_string(i) + "]"));
+      doc.lines.push_back(std::move(line));
     }
   }
   if (j.contains("review")) {
     if (!j["review"].is_array()) return ShapeError(where + ".review", "tableau attendu");
     for (size_t i = 0; i < j["review"].size(); ++i) {
-      auto flag = ReviewFromJson(j["review"][i], where + ".review[" + std::to_string(i) + "]");
-      if (!flag.ok()) return flag.status();
-      doc.review.push_back(std::move(flag).value());
+      LIASSE_ASSIGN_OR_RETURN(auto flag, ReviewFromJson(j["review"][i], where + ".review[" + std::to_string(i) + "]"));
+      doc.review.push_back(std::move(flag));
     }
   }
   return doc;
@@ -182,17 +179,15 @@ bool IsContractMember(const std::string& key) {
 }  // namespace
 
 Result<Document> DocumentFromJson(std::string_view json_text, std::string_view origin) {
-  auto j = Parse(json_text, origin);
-  if (!j.ok()) return j.status();
-  return DocumentFromJsonValue(*j, std::string(origin));
+  LIASSE_ASSIGN_OR_RETURN(auto j, Parse(json_text, origin));
+  return DocumentFromJsonValue(j, std::string(origin));
 }
 
 std::string DocumentToJson(const Document& document, int indent) { return DocumentToJsonValue(document).dump(indent); }
 
 Result<Envelope> EnvelopeFromJson(std::string_view json_text, std::string_view origin) {
-  auto parsed = Parse(json_text, origin);
-  if (!parsed.ok()) return parsed.status();
-  const Json& j = *parsed;
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, Parse(json_text, origin));
+  const Json& j = parsed;
   const std::string where(origin);
   if (!j.is_object()) return ShapeError(where, "objet attendu");
   Envelope env;
@@ -204,7 +199,7 @@ Result<Envelope> EnvelopeFromJson(std::string_view json_text, std::string_view o
   };
   for (auto [key, out] : {std::pair{"schema", &env.schema}, std::pair{"source", &env.source},
                           std::pair{"sha256", &env.sha256}, std::pair{"searchable_pdf", &env.searchable_pdf}}) {
-    if (Status s = text_member(key, *out); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(text_member(key, *out));
   }
   if (j.contains("error") && !j["error"].is_null()) {
     if (!j["error"].is_string()) return ShapeError(where + ".error", "texte attendu");
@@ -230,9 +225,8 @@ Result<Envelope> EnvelopeFromJson(std::string_view json_text, std::string_view o
     return ShapeError(where + ".documents", "tableau de documents absent");
   }
   for (size_t i = 0; i < j["documents"].size(); ++i) {
-    auto doc = DocumentFromJsonValue(j["documents"][i], where + ".documents[" + std::to_string(i) + "]");
-    if (!doc.ok()) return doc.status();
-    env.documents.push_back(std::move(doc).value());
+    LIASSE_ASSIGN_OR_RETURN(auto doc, DocumentFromJsonValue(j["documents"][i], where + ".documents[" + std::to_string(i) + "]"));
+    env.documents.push_back(std::move(doc));
   }
   for (const auto& [key, value] : j.items()) {
     if (!IsContractMember(key)) env.other_members[key] = value.dump();

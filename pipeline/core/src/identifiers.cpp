@@ -261,51 +261,46 @@ Result<IdentifierInfo> CheckIdentifier(std::string_view kind, std::string_view t
   IdentifierInfo info;
   info.kind = std::string(kind);
   if (kind == "nir") {
-    auto nir = Nir::Parse(text);
-    if (!nir.ok()) return nir.status();
-    info.normalized = nir->value();
-    const int sex = nir->sex();
+    LIASSE_ASSIGN_OR_RETURN(auto nir, Nir::Parse(text));
+    info.normalized = nir.value();
+    const int sex = nir.sex();
     info.parts = {{"sexe", sex % 2 == 1 ? "homme" : "femme"},
-                  {"année de naissance", nir->value().substr(1, 2)},
-                  {"mois de naissance", nir->birth_month() == 0 ? "inconnu" : nir->value().substr(3, 2)},
-                  {"département", nir->departement() == "99" ? "99 (né à l'étranger)" : nir->departement()},
-                  {nir->departement() == "99" ? "pays" : "commune", nir->commune()},
-                  {"ordre", nir->ordre()},
-                  {"clé", nir->key()}};
+                  {"année de naissance", nir.value().substr(1, 2)},
+                  {"mois de naissance", nir.birth_month() == 0 ? "inconnu" : nir.value().substr(3, 2)},
+                  {"département", nir.departement() == "99" ? "99 (né à l'étranger)" : nir.departement()},
+                  {nir.departement() == "99" ? "pays" : "commune", nir.commune()},
+                  {"ordre", nir.ordre()},
+                  {"clé", nir.key()}};
     if (sex > 2) info.warnings.push_back("numéro provisoire (premier chiffre " + std::to_string(sex) + ")");
     return info;
   }
   if (kind == "am") {
-    auto am = NumeroAm::Parse(text);
-    if (!am.ok()) return am.status();
-    info.normalized = am->value();
-    info.parts = {{"département", am->departement()},
-                  {"catégorie", std::to_string(am->categorie()) + " (" + std::string(am->categorie_name()) + ")"},
-                  {"ordre", am->ordre()},
-                  {"clé", std::to_string(am->key())}};
+    LIASSE_ASSIGN_OR_RETURN(auto am, NumeroAm::Parse(text));
+    info.normalized = am.value();
+    info.parts = {{"département", am.departement()},
+                  {"catégorie", std::to_string(am.categorie()) + " (" + std::string(am.categorie_name()) + ")"},
+                  {"ordre", am.ordre()},
+                  {"clé", std::to_string(am.key())}};
     return info;
   }
   if (kind == "rpps" || kind == "adeli" || kind == "finess") {
-    auto parsed = kind == "rpps" ? ParseRpps(text) : kind == "adeli" ? ParseAdeli(text) : ParseFiness(text);
-    if (!parsed.ok()) return parsed.status();
-    info.normalized = parsed->value;
-    info.parts = {{"clé de Luhn", parsed->key_ok ? "correcte" : "incorrecte"}};
-    if (!parsed->key_ok) info.warnings.push_back("clé non confirmée et incorrecte : à vérifier (pas un rejet)");
+    LIASSE_ASSIGN_OR_RETURN(auto parsed, kind == "rpps" ? ParseRpps(text) : kind == "adeli" ? ParseAdeli(text) : ParseFiness(text));
+    info.normalized = parsed.value;
+    info.parts = {{"clé de Luhn", parsed.key_ok ? "correcte" : "incorrecte"}};
+    if (!parsed.key_ok) info.warnings.push_back("clé non confirmée et incorrecte : à vérifier (pas un rejet)");
     return info;
   }
   if (kind == "iban") {
-    auto iban = ParseIban(text);
-    if (!iban.ok()) return iban.status();
-    info.normalized = *iban;
-    info.parts = {{"pays", iban->substr(0, 2)}, {"masqué", MaskIban(*iban)}};
+    LIASSE_ASSIGN_OR_RETURN(auto iban, ParseIban(text));
+    info.normalized = iban;
+    info.parts = {{"pays", iban.substr(0, 2)}, {"masqué", MaskIban(iban)}};
     return info;
   }
   if (kind == "siren" || kind == "siret") {
-    auto parsed = kind == "siren" ? ParseSiren(text) : ParseSiret(text);
-    if (!parsed.ok()) return parsed.status();
-    info.normalized = *parsed;
-    info.parts = {{"SIREN", parsed->substr(0, 9)}};
-    if (kind == "siret") info.parts.emplace_back("NIC", parsed->substr(9));
+    LIASSE_ASSIGN_OR_RETURN(auto parsed, kind == "siren" ? ParseSiren(text) : ParseSiret(text));
+    info.normalized = parsed;
+    info.parts = {{"SIREN", parsed.substr(0, 9)}};
+    if (kind == "siret") info.parts.emplace_back("NIC", parsed.substr(9));
     return info;
   }
   return Status::InvalidArgument("type d'identifiant inconnu « " + std::string(kind) +

@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "liasse/core/french.h"
 #include "liasse/core/text.h"
 
 namespace liasse {
@@ -15,7 +16,6 @@ namespace {
 __extension__ typedef __int128 Int128;
 
 constexpr int64_t kMaxEuroDigits = 13;  // keeps every amount far from int64 overflow
-constexpr std::string_view kNbsp = "\xC2\xA0";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -112,33 +112,11 @@ int64_t CheckedNarrow(Int128 v) {
   return static_cast<int64_t>(v);
 }
 
-std::string GroupThousands(std::string digits, std::string_view separator) {
-  std::string out;
-  const std::size_t n = digits.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) out += separator;
-    out.push_back(digits[i]);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string Rate::ToFrench() const {
-  const int64_t whole = bp_ / 100;
-  int64_t fraction = (bp_ < 0 ? -bp_ : bp_) % 100;
-  std::string out = std::to_string(whole);
-  if (fraction != 0) {
-    out += ',';
-    if (fraction % 10 == 0) {
-      out += std::to_string(fraction / 10);
-    } else {
-      if (fraction < 10) out += '0';
-      out += std::to_string(fraction);
-    }
-  }
-  out += std::string(kNbsp) + "%";
-  return out;
+  char buf[french::kMaxFrenchChars];
+  return std::string(buf, french::WriteRate(buf, *this));
 }
 
 Result<Money> Money::Parse(std::string_view raw) {
@@ -180,9 +158,8 @@ Result<Money> Money::Parse(std::string_view raw) {
     }
     // Otherwise the mark repeats: it is a grouping separator, no decimals.
   }
-  auto euros = ParseIntegerPart(text::Trim(integer_part), original);
-  if (!euros.ok()) return euros.status();
-  const int64_t cents = *euros * 100 + fraction_cents;
+  LIASSE_ASSIGN_OR_RETURN(auto euros, ParseIntegerPart(text::Trim(integer_part), original));
+  const int64_t cents = euros * 100 + fraction_cents;
   return Money(negative ? -cents : cents);
 }
 
@@ -210,17 +187,8 @@ Result<Money> Money::ParseDecimal(std::string_view raw) {
 }
 
 std::string Money::ToFrench() const {
-  const bool negative = cents_ < 0;
-  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(cents_) : static_cast<uint64_t>(cents_);
-  const uint64_t fraction = magnitude % 100;
-  std::string out = negative ? "-" : "";
-  out += GroupThousands(std::to_string(magnitude / 100), kNbsp);
-  out += ',';
-  out += static_cast<char>('0' + fraction / 10);
-  out += static_cast<char>('0' + fraction % 10);
-  out += kNbsp;
-  out += "\xE2\x82\xAC";
-  return out;
+  char buf[french::kMaxFrenchChars];
+  return std::string(buf, french::WriteMoney(buf, *this));
 }
 
 std::string Money::ToDecimal() const {

@@ -17,9 +17,8 @@ constexpr std::array<std::pair<OutboxState, std::string_view>, 5> kNames{{
 
 Result<std::optional<OutboxEntry>> Outbox::ClaimNext(int64_t now_ms) {
   OutboxEntry entry;
-  auto claimed = ClaimNextInto(now_ms, entry);
-  if (!claimed.ok()) return claimed.status();
-  if (!*claimed) return std::optional<OutboxEntry>();
+  LIASSE_ASSIGN_OR_RETURN(auto claimed, ClaimNextInto(now_ms, entry));
+  if (!claimed) return std::optional<OutboxEntry>();
   return std::optional<OutboxEntry>(std::move(entry));
 }
 

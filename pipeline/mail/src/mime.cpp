@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdio>
 
+#include "liasse/core/utf8.h"
+
 namespace liasse::mail {
 namespace {
 
@@ -62,15 +64,6 @@ std::string Mailbox(std::string_view name, std::string_view address) {
     display = EncodeHeaderWords(name);
   }
   return display + " <" + std::string(address) + ">";
-}
-
-// Length of the UTF-8 sequence that starts with `lead` (1 for stray bytes,
-// which are then carried over as they are).
-std::size_t Utf8Length(unsigned char lead) {
-  if (lead >= 0xf0) return 4;
-  if (lead >= 0xe0) return 3;
-  if (lead >= 0xc0) return 2;
-  return 1;
 }
 
 std::string FilenameParams(std::string_view filename) {
@@ -190,7 +183,8 @@ std::string EncodeHeaderWords(std::string_view utf8) {
   while (pos < utf8.size()) {
     std::size_t end = pos;
     while (end < utf8.size()) {
-      const std::size_t len = Utf8Length(static_cast<unsigned char>(utf8[end]));
+      // A malformed sequence is carried over byte by byte.
+      const std::size_t len = utf8::DecodeFirst(utf8.substr(end)).length;
       if (end + len - pos > kMaxBytes) break;
       end += len;
     }
@@ -213,7 +207,7 @@ std::string MessageIdFor(std::string_view decompte_id, std::string_view domain) 
 }
 
 Result<std::string> BuildMime(const DecompteMail& mail, const OperatorIdentity& sender) {
-  if (Status s = Check(mail, sender); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(Check(mail, sender));
   // Boundaries cannot occur in the parts: "=_" is not base64 and every part
   // is base64.
   const std::string tag = Sha256Hex("boundary:" + mail.decompte_id).substr(0, 24);

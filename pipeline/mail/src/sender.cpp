@@ -24,17 +24,11 @@ int64_t RetryDelayMs(const RetryPolicy& policy, int attempts, double random) {
 
 namespace {
 
-int64_t SystemNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 class Run {
  public:
   Run(Outbox& outbox, const SmtpOptions& smtp, const SendOptions& options)
       : outbox_(outbox), smtp_(smtp), options_(options) {
-    if (!options_.now_ms) options_.now_ms = SystemNowMs;
-    rng_.seed(options_.seed != 0 ? options_.seed : static_cast<uint64_t>(SystemNowMs()));
+    rng_.seed(options_.seed != 0 ? options_.seed : static_cast<uint64_t>(options_.clock->NowUnixMs()));
   }
 
   void Worker() {
@@ -43,7 +37,7 @@ class Run {
     OutboxEntry entry;  // reused: its 150 KB buffer is allocated once per connection
     while (!stop_.load()) {
       if (options_.limit > 0 && claimed_.fetch_add(1) >= options_.limit) break;
-      auto claimed = outbox_.ClaimNextInto(options_.now_ms(), entry);
+      auto claimed = outbox_.ClaimNextInto(options_.clock->NowUnixMs(), entry);
       if (!claimed.ok()) return Fatal(claimed.status());
       if (!*claimed) break;
 
@@ -101,7 +95,7 @@ class Run {
                                                " attempts: " + outcome.reply);
           Count(&SendReport::failed);
         } else {
-          s = outbox_.MarkRetry(entry.id, options_.now_ms() + RetryDelayMs(options_.retry, entry.attempts, Random()),
+          s = outbox_.MarkRetry(entry.id, options_.clock->NowUnixMs() + RetryDelayMs(options_.retry, entry.attempts, Random()),
                                 outcome.reply);
           Count(&SendReport::retry);
         }
@@ -149,10 +143,9 @@ class Run {
 }  // namespace
 
 Result<SendReport> SendPending(Outbox& outbox, const SmtpOptions& smtp, const SendOptions& options) {
-  auto recovered = outbox.RecoverInFlight();
-  if (!recovered.ok()) return recovered.status();
+  LIASSE_ASSIGN_OR_RETURN(auto recovered, outbox.RecoverInFlight());
   Run run(outbox, smtp, options);
-  run.SetRecovered(*recovered);
+  run.SetRecovered(recovered);
   const int n = std::max(1, options.connections);
   std::vector<std::thread> threads;
   threads.reserve(static_cast<std::size_t>(n));

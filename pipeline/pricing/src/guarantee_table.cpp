@@ -76,20 +76,17 @@ Result<Garantie> Garantie::Parse(std::string_view printed) {
   } else if (s == "Incluse" || s == "Include" || s == "Inclus") {
     g.kind = Kind::kService;
   } else if (std::regex_match(s, m, kPercent)) {
-    auto r = pct(m[1]);
-    if (!r.ok()) return r.status();
+    LIASSE_ASSIGN_OR_RETURN(auto r, pct(m[1]));
     g.kind = Kind::kPourcentageBr;
-    g.taux = *r;
+    g.taux = r;
   } else if (std::regex_match(s, m, kEuros)) {
-    auto e = Euros(m[1]);
-    if (!e.ok()) return e.status();
+    LIASSE_ASSIGN_OR_RETURN(auto e, Euros(m[1]));
     g.kind = Kind::kForfait;
-    g.montant = *e;
+    g.montant = e;
   } else if (std::regex_match(s, m, kFraisReels)) {
-    auto r = pct(m[1]);
-    if (!r.ok()) return r.status();
+    LIASSE_ASSIGN_OR_RETURN(auto r, pct(m[1]));
     g.kind = Kind::kFraisReels;
-    g.taux = *r;
+    g.taux = r;
   } else if (std::regex_match(s, m, kPctPlus)) {
     auto r = pct(m[1]);
     auto e = Euros(m[2]);
@@ -157,17 +154,14 @@ const GuaranteeRow* GuaranteeTable::Find(std::string_view cle) const {
 }
 
 Result<GuaranteeTable> GuaranteeTable::LoadFile(const std::string& path) {
-  auto parsed = detail::ParseFile(path);
-  if (!parsed.ok()) return parsed.status();
-  const toml::table& root = *parsed;
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, detail::ParseFile(path));
+  const toml::table& root = parsed;
   GuaranteeTable table;
-  auto contrat = detail::GetString(path, root, "contrat", "");
-  if (!contrat.ok()) return contrat.status();
-  table.contrat_ = *contrat;
+  LIASSE_ASSIGN_OR_RETURN(auto contrat, detail::GetString(path, root, "contrat", ""));
+  table.contrat_ = contrat;
   table.responsable_ = detail::GetBoolOr(root, "responsable", true);
-  auto from = detail::GetDate(path, root, "valid_from", "");
-  if (!from.ok()) return from.status();
-  table.valid_from_ = *from;
+  LIASSE_ASSIGN_OR_RETURN(auto from, detail::GetDate(path, root, "valid_from", ""));
+  table.valid_from_ = from;
 
   const toml::array* lignes = root["ligne"].as_array();
   if (lignes == nullptr) return detail::Error(path, &root, "ligne", "aucune [[ligne]]");
@@ -177,20 +171,17 @@ Result<GuaranteeTable> GuaranteeTable::LoadFile(const std::string& path) {
     const std::string ctx = fmt::format("ligne[{}]", i);
     if (t == nullptr) return detail::Error(path, lignes->get(i), ctx, "doit être une table");
     GuaranteeRow row;
-    auto cle = detail::GetString(path, *t, "cle", ctx);
-    if (!cle.ok()) return cle.status();
-    row.cle = *cle;
+    LIASSE_ASSIGN_OR_RETURN(auto cle, detail::GetString(path, *t, "cle", ctx));
+    row.cle = cle;
     if (std::find(required.begin(), required.end(), row.cle) == required.end()) {
       return detail::Error(path, t, row.cle, "ligne inconnue des règles de liquidation");
     }
     if (table.Find(row.cle) != nullptr) return detail::Error(path, t, row.cle, "ligne en double");
-    auto libelle = detail::GetString(path, *t, "libelle", row.cle);
-    if (!libelle.ok()) return libelle.status();
-    row.libelle = *libelle;
+    LIASSE_ASSIGN_OR_RETURN(auto libelle, detail::GetString(path, *t, "libelle", row.cle));
+    row.libelle = libelle;
     row.section = detail::GetStringOr(*t, "section", "");
-    auto printed = detail::GetString(path, *t, "garantie", row.cle);
-    if (!printed.ok()) return printed.status();
-    auto g = Garantie::Parse(*printed);
+    LIASSE_ASSIGN_OR_RETURN(auto printed, detail::GetString(path, *t, "garantie", row.cle));
+    auto g = Garantie::Parse(printed);
     if (!g.ok()) return detail::Error(path, t->get("garantie"), row.cle, g.status().message());
     row.garantie = *g;
     row.notes = FootnoteCalls(row.libelle, nullptr);
@@ -232,13 +223,12 @@ Result<GuaranteeCatalog> GuaranteeCatalog::LoadDirectory(const std::string& dir)
   if (ec) return Status::NotFound(fmt::format("{}: {}", dir, ec.message()));
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
-    auto table = GuaranteeTable::LoadFile(file.string());
-    if (!table.ok()) return table.status();
-    const std::string name = table->contrat();
+    LIASSE_ASSIGN_OR_RETURN(auto table, GuaranteeTable::LoadFile(file.string()));
+    const std::string name = table.contrat();
     if (catalog.tables_.count(name) != 0) {
       return Status::InvalidArgument(fmt::format("{}: contrat {} déjà défini", file.string(), name));
     }
-    catalog.tables_.emplace(name, std::move(*table));
+    catalog.tables_.emplace(name, std::move(table));
   }
   if (catalog.tables_.empty()) return Status::NotFound(fmt::format("{}: aucun tableau de garanties (*.toml)", dir));
   return catalog;

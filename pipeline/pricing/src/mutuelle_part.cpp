@@ -68,15 +68,14 @@ void FromGarantie(LineState& s, const GuaranteeRow& row, Money garantie, const s
 
 Status YearlyForfait(LineState& s, const GuaranteeRow& row, Money already_due, Money forfait) {
   const auto [du, au] = AnneeCivile(s.line.date);
-  auto used = s.counters.Total(row.cle, du, au);
-  if (!used.ok()) return used.status();
-  const Money remaining = Max(Money::Zero(), forfait - used->montant);
+  LIASSE_ASSIGN_OR_RETURN(auto used, s.counters.Total(row.cle, du, au));
+  const Money remaining = Max(Money::Zero(), forfait - used.montant);
   const Money reste = s.out.frais_reels - s.out.ro_brut;
   const Money m = Max(Money::Zero(), Min(already_due + remaining, reste));
   const Money from_forfait = Max(Money::Zero(), m - already_due);
   s.out.mutuelle = m;
   LIASSE_TRACE(s, "{}, {} : forfait {} par année civile, déjà utilisé {} en {}, disponible {} ; frais restants {} → {}.",
-          row.LibelleCourt(), ContratAffiche(s.table.contrat()), forfait, used->montant,
+          row.LibelleCourt(), ContratAffiche(s.table.contrat()), forfait, used.montant,
           s.line.date.year(), remaining, reste, m);
   if (!from_forfait.is_zero()) {
     s.counters.Consume({s.counters.beneficiaire(), row.cle, s.line.date, from_forfait, 1, du, au, forfait, {}});
@@ -88,16 +87,15 @@ Status YearlyForfait(LineState& s, const GuaranteeRow& row, Money already_due, M
 Status ParSeance(LineState& s, const GuaranteeRow& row) {
   const Garantie& g = row.garantie;
   const auto [du, au] = AnneeCivile(s.line.date);
-  auto used = s.counters.Total(row.cle, du, au);
-  if (!used.ok()) return used.status();
-  const Money remaining = Max(Money::Zero(), g.plafond_annuel - used->montant);
+  LIASSE_ASSIGN_OR_RETURN(auto used, s.counters.Total(row.cle, du, au));
+  const Money remaining = Max(Money::Zero(), g.plafond_annuel - used.montant);
   const Money per_line = g.montant * s.line.quantite;
   const Money reste = s.out.frais_reels - s.out.ro_brut;
   const Money m = Max(Money::Zero(), Min(Min(per_line, remaining), reste));
   s.out.mutuelle = m;
   LIASSE_TRACE(s, "{}, {} : {} par séance × {}, plafond {} par an dont {} déjà utilisé en {} ; frais restants {} → {}.",
           row.LibelleCourt(), ContratAffiche(s.table.contrat()), g.montant, s.line.quantite,
-          g.plafond_annuel, used->montant, s.line.date.year(), reste, m);
+          g.plafond_annuel, used.montant, s.line.date.year(), reste, m);
   if (!m.is_zero()) {
     s.counters.Consume(
         {s.counters.beneficiaire(), row.cle, s.line.date, m, s.line.quantite, du, au, g.plafond_annuel, {}});
@@ -149,9 +147,8 @@ Result<bool> AudioRenewalAllows(LineState& s) {
   const Date du = d.AddMonths(-months).AddDays(1);
   const Date au = d.AddMonths(months).AddDays(-1);
   const std::string compteur = "audio:" + (s.line.oreille.empty() ? std::string("?") : s.line.oreille);
-  auto used = s.counters.Total(compteur, du, au);
-  if (!used.ok()) return used.status();
-  if (used->nombre > 0) {
+  LIASSE_ASSIGN_OR_RETURN(auto used, s.counters.Total(compteur, du, au));
+  if (used.nombre > 0) {
     Refuse(s, fmt::format("Aide auditive ({}) déjà prise en charge dans la période de renouvellement de {} mois (§3.1.2).",
                           s.line.oreille.empty() ? "oreille non précisée" : "oreille " + s.line.oreille, months));
     return false;
@@ -180,9 +177,8 @@ Status PriceMutuellePart(LineState& s) {
   }
   s.out.garantie = row->reference;
   if (row->cle == "audio_prothese" || row->cle == "audio_100_sante") {
-    auto allowed = AudioRenewalAllows(s);
-    if (!allowed.ok()) return allowed.status();
-    if (!*allowed) return Status::Ok();
+    LIASSE_ASSIGN_OR_RETURN(auto allowed, AudioRenewalAllows(s));
+    if (!allowed) return Status::Ok();
   }
   const Garantie& g = row->garantie;
   const Money reste = s.out.frais_reels - s.out.ro_brut;

@@ -74,9 +74,8 @@ Status PriceOptique(LineState& s) {
   if (months > 0) {
     const Date du = d.AddMonths(-months).AddDays(1);
     const Date au = d.AddMonths(months).AddDays(-1);
-    auto used = s.counters.Total("optique", du, au);
-    if (!used.ok()) return used.status();
-    if (used->nombre > 0) {
+    LIASSE_ASSIGN_OR_RETURN(auto used, s.counters.Total("optique", du, au));
+    if (used.nombre > 0) {
       s.out.mutuelle = Money::Zero();
       s.out.motif_refus = fmt::format(
           "Un équipement optique a déjà été pris en charge dans la période de renouvellement de {} mois (§3.1.2).",

@@ -10,9 +10,8 @@ namespace liasse::pricing {
 namespace detail {
 
 Result<CounterTotal> ClaimCounters::Total(std::string_view compteur, Date du, Date au) const {
-  auto stored = store_.Total(claim_.beneficiaire, compteur, du, au, claim_.id);
-  if (!stored.ok()) return stored.status();
-  CounterTotal t = *stored;
+  LIASSE_ASSIGN_OR_RETURN(auto stored, store_.Total(claim_.beneficiaire, compteur, du, au, claim_.id));
+  CounterTotal t = stored;
   for (const auto& e : *out_) {
     if (e.compteur == compteur && !(e.date < du) && !(au < e.date)) {
       t.montant += e.montant;
@@ -52,12 +51,12 @@ Result<PricedLine> PriceLine(const ClaimLine& line, const Claim& claim, const Gu
   s.out.frais_reels = line.frais_reels;
   if (trace) s.out.trace.reserve(6);
   s.age = claim.date_naissance.AgeOn(line.date);
-  if (auto st = detail::PriceRoPart(s); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(detail::PriceRoPart(s));
   if (s.out.frais_reels < s.out.ro) {
     return Status::InvalidArgument(fmt::format("remboursement de la Sécurité sociale {} supérieur aux frais réels {}",
                                                s.out.ro, s.out.frais_reels));
   }
-  if (auto st = detail::PriceMutuellePart(s); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(detail::PriceMutuellePart(s));
   s.out.reste_a_charge = s.out.frais_reels - s.out.ro - s.out.mutuelle;
   if (s.out.retenues.is_zero()) {
     LIASSE_TRACE(s, "Reste à charge : {} − Sécurité sociale {} − mutuelle {} = {}.", s.out.frais_reels, s.out.ro,

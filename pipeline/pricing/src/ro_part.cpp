@@ -98,15 +98,13 @@ Result<Money> ApplyCaps(LineState& s, Money wanted, const RetenueCaps& caps) {
   Money allowed = wanted;
   const Date d = s.line.date;
   if (caps.plafond_jour != nullptr) {
-    auto t = s.counters.Total(caps.compteur_jour, d, d);
-    if (!t.ok()) return t.status();
-    allowed = Min(allowed, Max(Money::Zero(), *caps.plafond_jour - t->montant));
+    LIASSE_ASSIGN_OR_RETURN(auto t, s.counters.Total(caps.compteur_jour, d, d));
+    allowed = Min(allowed, Max(Money::Zero(), *caps.plafond_jour - t.montant));
   }
   const auto [du, au] = AnneeCivile(d);
   if (caps.plafond_an != nullptr) {
-    auto t = s.counters.Total(caps.compteur_an, du, au);
-    if (!t.ok()) return t.status();
-    allowed = Min(allowed, Max(Money::Zero(), *caps.plafond_an - t->montant));
+    LIASSE_ASSIGN_OR_RETURN(auto t, s.counters.Total(caps.compteur_an, du, au));
+    allowed = Min(allowed, Max(Money::Zero(), *caps.plafond_an - t.montant));
   }
   if (allowed < wanted) {
     LIASSE_TRACE(s, "{} limitée à {} par les plafonds journalier et annuel.", caps.nom, allowed);
@@ -176,30 +174,27 @@ Result<Money> Retenues(LineState& s) {
   }
   if (unit == nullptr) return Status::NotFound(fmt::format("retenue du RO non connue au {}", d));
   wanted = Min(wanted, s.out.ro_brut);
-  auto allowed = ApplyCaps(s, wanted, caps);
-  if (!allowed.ok()) return allowed.status();
-  if (!allowed->is_zero()) {
-    LIASSE_TRACE(s, "{} retenue par la Sécurité sociale : {} → versé {}.", caps.nom, *allowed,
-            (s.out.ro_brut - *allowed));
+  LIASSE_ASSIGN_OR_RETURN(auto allowed, ApplyCaps(s, wanted, caps));
+  if (!allowed.is_zero()) {
+    LIASSE_TRACE(s, "{} retenue par la Sécurité sociale : {} → versé {}.", caps.nom, allowed,
+            (s.out.ro_brut - allowed));
   }
-  return *allowed;
+  return allowed;
 }
 
 }  // namespace
 
 Status PriceRoPart(LineState& s) {
   const ClaimLine& l = s.line;
-  auto base = Base(s);
-  if (!base.ok()) return base.status();
-  Money b = *base;
+  LIASSE_ASSIGN_OR_RETURN(auto base, Base(s));
+  Money b = base;
   if (l.frais_reels < b && !(l.ro && l.ro->base)) {
     LIASSE_TRACE(s, "Base ramenée aux frais réels {} (dépense inférieure au tarif).", l.frais_reels);
     b = l.frais_reels;
   }
   s.out.base = b;
-  auto taux = TauxRo(s, b);
-  if (!taux.ok()) return taux.status();
-  s.out.taux_ro = *taux;
+  LIASSE_ASSIGN_OR_RETURN(auto taux, TauxRo(s, b));
+  s.out.taux_ro = taux;
 
   if (l.ro) {
     // Paid amount as printed on the décompte RO; the retenues are either
@@ -209,9 +204,8 @@ Status PriceRoPart(LineState& s) {
       retenues = *l.ro->retenues;
     } else {
       s.out.ro_brut = b.ApplyRate(s.out.taux_ro, Rounding::kHalfUp);
-      auto computed = Retenues(s);
-      if (!computed.ok()) return computed.status();
-      retenues = *computed;
+      LIASSE_ASSIGN_OR_RETURN(auto computed, Retenues(s));
+      retenues = computed;
       if (s.out.ro_brut - retenues != l.ro->rembourse) {
         LIASSE_TRACE(s, "Écart avec le décompte RO : {} calculé, {} versé ; le décompte fait foi.",
                 (s.out.ro_brut - retenues), l.ro->rembourse);
@@ -245,9 +239,8 @@ Status PriceRoPart(LineState& s) {
       LIASSE_TRACE(s, "Sécurité sociale : {} × {} = {}.", s.out.taux_ro, b, s.out.ro_brut);
     }
   }
-  auto retenues = Retenues(s);
-  if (!retenues.ok()) return retenues.status();
-  s.out.retenues = *retenues;
+  LIASSE_ASSIGN_OR_RETURN(auto retenues, Retenues(s));
+  s.out.retenues = retenues;
   s.out.ro = s.out.ro_brut - s.out.retenues;
   return Status::Ok();
 }

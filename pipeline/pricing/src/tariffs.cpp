@@ -22,18 +22,15 @@ Result<Retenue> ParseRetenue(std::string_view s) {
 Result<TariffItem> LoadAct(const std::string& file, const std::string& code, const toml::table& t) {
   TariffItem item;
   item.code = code;
-  auto libelle = detail::GetString(file, t, "libelle", code);
-  if (!libelle.ok()) return libelle.status();
-  item.libelle = *libelle;
-  auto categorie = detail::GetString(file, t, "categorie", code);
-  if (!categorie.ok()) return categorie.status();
-  item.categorie = *categorie;
+  LIASSE_ASSIGN_OR_RETURN(auto libelle, detail::GetString(file, t, "libelle", code));
+  item.libelle = libelle;
+  LIASSE_ASSIGN_OR_RETURN(auto categorie, detail::GetString(file, t, "categorie", code));
+  item.categorie = categorie;
   auto retenue = ParseRetenue(detail::GetStringOr(t, "retenue", "aucune"));
   if (!retenue.ok()) return Error(file, t.get("retenue"), code + ".retenue", retenue.status().message());
   item.retenue = *retenue;
-  auto poste = detail::GetString(file, t, "poste", code);
-  if (!poste.ok()) return poste.status();
-  item.poste = *poste;
+  LIASSE_ASSIGN_OR_RETURN(auto poste, detail::GetString(file, t, "poste", code));
+  item.poste = poste;
   item.selon_dptm = detail::GetBoolOr(t, "selon_dptm", false);
   item.poste_100_sante = detail::GetStringOr(t, "poste_100_sante", "");
   item.acte_lourd = detail::GetBoolOr(t, "acte_lourd", false);
@@ -41,9 +38,8 @@ Result<TariffItem> LoadAct(const std::string& file, const std::string& code, con
   const std::string mode = detail::GetStringOr(t, "base", "tarif");
   if (mode == "tarif") {
     item.base_mode = BaseMode::kTarif;
-    auto bases = detail::GetDatedMoney(file, t, "valeurs", "base", code);
-    if (!bases.ok()) return bases.status();
-    item.bases = *bases;
+    LIASSE_ASSIGN_OR_RETURN(auto bases, detail::GetDatedMoney(file, t, "valeurs", "base", code));
+    item.bases = bases;
   } else if (mode == "ligne") {
     item.base_mode = BaseMode::kLigne;
   } else if (mode == "frais_reels") {
@@ -52,14 +48,12 @@ Result<TariffItem> LoadAct(const std::string& file, const std::string& code, con
     return Error(file, t.get("base"), code + ".base", fmt::format("mode de base inconnu « {} »", mode));
   }
   if (t.contains("prix_limite")) {
-    auto limite = detail::GetMoney(file, t, "prix_limite", code);
-    if (!limite.ok()) return limite.status();
-    item.prix_limite = *limite;
+    LIASSE_ASSIGN_OR_RETURN(auto limite, detail::GetMoney(file, t, "prix_limite", code));
+    item.prix_limite = limite;
   }
   if (t.contains("age_max_ro")) {
-    auto age = detail::GetInt(file, t, "age_max_ro", code);
-    if (!age.ok()) return age.status();
-    item.age_max_ro = static_cast<int>(*age);
+    LIASSE_ASSIGN_OR_RETURN(auto age, detail::GetInt(file, t, "age_max_ro", code));
+    item.age_max_ro = static_cast<int>(age);
   }
   return item;
 }
@@ -74,21 +68,18 @@ Status LoadRegime(const std::string& file, const toml::table& root, std::map<std
     if (t == nullptr) return Error(file, &v, "taux." + name, "doit être une table");
     RoCategory cat;
     cat.libelle = detail::GetStringOr(*t, "libelle", name);
-    auto rates = detail::GetDatedRate(file, *t, "valeurs", "taux", "taux." + name);
-    if (!rates.ok()) return rates.status();
-    cat.taux = *rates;
+    LIASSE_ASSIGN_OR_RETURN(auto rates, detail::GetDatedRate(file, *t, "valeurs", "taux", "taux." + name));
+    cat.taux = rates;
     if (t->contains("hors_parcours")) {
-      auto hp = detail::GetRate(file, *t, "hors_parcours", "taux." + name);
-      if (!hp.ok()) return hp.status();
-      cat.hors_parcours = *hp;
+      LIASSE_ASSIGN_OR_RETURN(auto hp, detail::GetRate(file, *t, "hors_parcours", "taux." + name));
+      cat.hors_parcours = hp;
     }
     cats->emplace(name, std::move(cat));
   }
   const toml::table* exo = root["exoneration"].as_table();
   if (exo == nullptr) return Error(file, &root, "exoneration", "table manquante");
-  auto exo_rate = detail::GetRate(file, *exo, "taux", "exoneration");
-  if (!exo_rate.ok()) return exo_rate.status();
-  *exoneration = *exo_rate;
+  LIASSE_ASSIGN_OR_RETURN(auto exo_rate, detail::GetRate(file, *exo, "taux", "exoneration"));
+  *exoneration = exo_rate;
 
   struct DatedField {
     const char* table;
@@ -113,14 +104,12 @@ Status LoadRegime(const std::string& file, const toml::table& root, std::map<std
   for (const auto& f : fields) {
     const toml::table* t = root[f.table].as_table();
     if (t == nullptr) return Error(file, &root, f.table, "table manquante");
-    auto d = detail::GetDatedMoney(file, *t, f.key, "montant", f.table);
-    if (!d.ok()) return d.status();
-    *f.out = *d;
+    LIASSE_ASSIGN_OR_RETURN(auto d, detail::GetDatedMoney(file, *t, f.key, "montant", f.table));
+    *f.out = d;
   }
   if (const toml::table* delais = root["delais"].as_table()) {
-    auto m = detail::GetInt(file, *delais, "declaration_mois", "delais");
-    if (!m.ok()) return m.status();
-    *delai = static_cast<int>(*m);
+    LIASSE_ASSIGN_OR_RETURN(auto m, detail::GetInt(file, *delais, "declaration_mois", "delais"));
+    *delai = static_cast<int>(m);
   }
   return Status::Ok();
 }
@@ -147,18 +136,15 @@ Status LoadOptique(const std::string& file, const toml::table& root, OptiqueRule
   for (const auto& f : ints) {
     const toml::table* t = root[f.table].as_table();
     if (t == nullptr) return Error(file, &root, f.table, "table manquante");
-    auto v = detail::GetInt(file, *t, f.key, f.table);
-    if (!v.ok()) return v.status();
-    *f.out = static_cast<int>(*v);
+    LIASSE_ASSIGN_OR_RETURN(auto v, detail::GetInt(file, *t, f.key, f.table));
+    *f.out = static_cast<int>(v);
   }
   const toml::table* monture = root["monture"].as_table();
   if (monture == nullptr) return Error(file, &root, "monture", "table manquante");
-  auto plafond = detail::GetMoney(file, *monture, "plafond", "monture");
-  if (!plafond.ok()) return plafond.status();
-  o->plafond_monture = *plafond;
-  auto plafond_100 = detail::GetMoney(file, *monture, "plafond_100_sante", "monture");
-  if (!plafond_100.ok()) return plafond_100.status();
-  o->plafond_monture_100_sante = *plafond_100;
+  LIASSE_ASSIGN_OR_RETURN(auto plafond, detail::GetMoney(file, *monture, "plafond", "monture"));
+  o->plafond_monture = plafond;
+  LIASSE_ASSIGN_OR_RETURN(auto plafond_100, detail::GetMoney(file, *monture, "plafond_100_sante", "monture"));
+  o->plafond_monture_100_sante = plafond_100;
   return Status::Ok();
 }
 
@@ -167,57 +153,49 @@ Status LoadOptique(const std::string& file, const toml::table& root, OptiqueRule
 Result<Tariffs> Tariffs::LoadDirectory(const std::string& dir) {
   Tariffs t;
   const std::string regime_file = dir + "/regime_obligatoire.toml";
-  auto regime = detail::ParseFile(regime_file);
-  if (!regime.ok()) return regime.status();
-  if (auto st = LoadRegime(regime_file, *regime, &t.categories_, &t.taux_exoneration_, &t.retenues_, &t.hospital_,
+  LIASSE_ASSIGN_OR_RETURN(auto regime, detail::ParseFile(regime_file));
+  if (auto st = LoadRegime(regime_file, regime, &t.categories_, &t.taux_exoneration_, &t.retenues_, &t.hospital_,
                            &t.delai_declaration_mois_);
       !st.ok()) {
     return st;
   }
 
   const std::string actes_file = dir + "/actes.toml";
-  auto actes = detail::ParseFile(actes_file);
-  if (!actes.ok()) return actes.status();
-  for (const auto& [k, v] : *actes) {
+  LIASSE_ASSIGN_OR_RETURN(auto actes, detail::ParseFile(actes_file));
+  for (const auto& [k, v] : actes) {
     const std::string code(k.str());
     const toml::table* table = v.as_table();
     if (table == nullptr) return Error(actes_file, &v, code, "doit être une table");
-    auto item = LoadAct(actes_file, code, *table);
-    if (!item.ok()) return item.status();
-    if (t.categories_.find(item->categorie) == t.categories_.end()) {
+    LIASSE_ASSIGN_OR_RETURN(auto item, LoadAct(actes_file, code, *table));
+    if (t.categories_.find(item.categorie) == t.categories_.end()) {
       return Error(actes_file, table->get("categorie"), code + ".categorie",
-                   fmt::format("catégorie « {} » absente de regime_obligatoire.toml", item->categorie));
+                   fmt::format("catégorie « {} » absente de regime_obligatoire.toml", item.categorie));
     }
-    t.acts_.emplace(code, std::move(*item));
+    t.acts_.emplace(code, std::move(item));
   }
 
   const std::string optique_file = dir + "/optique.toml";
-  auto optique = detail::ParseFile(optique_file);
-  if (!optique.ok()) return optique.status();
-  if (auto st = LoadOptique(optique_file, *optique, &t.optique_); !st.ok()) return st;
+  LIASSE_ASSIGN_OR_RETURN(auto optique, detail::ParseFile(optique_file));
+  LIASSE_RETURN_IF_ERROR(LoadOptique(optique_file, optique, &t.optique_));
 
   const std::string audition_file = dir + "/audition.toml";
-  auto audition = detail::ParseFile(audition_file);
-  if (!audition.ok()) return audition.status();
-  const toml::table* renouvellement = (*audition)["renouvellement"].as_table();
-  if (renouvellement == nullptr) return Error(audition_file, &*audition, "renouvellement", "table manquante");
-  auto mois = detail::GetInt(audition_file, *renouvellement, "mois", "renouvellement");
-  if (!mois.ok()) return mois.status();
-  if (*mois < 1) return Error(audition_file, renouvellement->get("mois"), "renouvellement.mois", "doit être >= 1");
-  t.audition_renouvellement_mois_ = static_cast<int>(*mois);
+  LIASSE_ASSIGN_OR_RETURN(auto audition, detail::ParseFile(audition_file));
+  const toml::table* renouvellement = (audition)["renouvellement"].as_table();
+  if (renouvellement == nullptr) return Error(audition_file, &audition, "renouvellement", "table manquante");
+  LIASSE_ASSIGN_OR_RETURN(auto mois, detail::GetInt(audition_file, *renouvellement, "mois", "renouvellement"));
+  if (mois < 1) return Error(audition_file, renouvellement->get("mois"), "renouvellement.mois", "doit être >= 1");
+  t.audition_renouvellement_mois_ = static_cast<int>(mois);
 
   const std::string simu_file = dir + "/simulateur.toml";
-  auto simu = detail::ParseFile(simu_file);
-  if (!simu.ok()) return simu.status();
-  for (const auto& [k, v] : *simu) {
+  LIASSE_ASSIGN_OR_RETURN(auto simu, detail::ParseFile(simu_file));
+  for (const auto& [k, v] : simu) {
     const std::string cle(k.str());
     const toml::table* table = v.as_table();
     if (table == nullptr) return Error(simu_file, &v, cle, "doit être une table");
     SimulatorAct act;
     act.cle = cle;
-    auto code = detail::GetString(simu_file, *table, "code", cle);
-    if (!code.ok()) return code.status();
-    act.code = *code;
+    LIASSE_ASSIGN_OR_RETURN(auto code, detail::GetString(simu_file, *table, "code", cle));
+    act.code = code;
     if (t.acts_.find(act.code) == t.acts_.end()) {
       return Error(simu_file, table->get("code"), cle + ".code", fmt::format("acte « {} » absent de actes.toml", act.code));
     }

@@ -49,18 +49,16 @@ bool GetBoolOr(const toml::table& t, std::string_view key, bool fallback) {
 }
 
 Result<Money> GetMoney(const std::string& file, const toml::table& t, std::string_view key, std::string_view ctx) {
-  auto s = GetString(file, t, key, ctx);
-  if (!s.ok()) return s.status();
-  auto m = Money::ParseDecimal(*s);
-  if (!m.ok()) return Error(file, t.get(key), Key(ctx, key), fmt::format("montant invalide « {} »", *s));
+  LIASSE_ASSIGN_OR_RETURN(auto s, GetString(file, t, key, ctx));
+  auto m = Money::ParseDecimal(s);
+  if (!m.ok()) return Error(file, t.get(key), Key(ctx, key), fmt::format("montant invalide « {} »", s));
   return *m;
 }
 
 Result<Date> GetDate(const std::string& file, const toml::table& t, std::string_view key, std::string_view ctx) {
-  auto s = GetString(file, t, key, ctx);
-  if (!s.ok()) return s.status();
-  auto d = Date::Parse(*s);
-  if (!d.ok()) return Error(file, t.get(key), Key(ctx, key), fmt::format("date invalide « {} »", *s));
+  LIASSE_ASSIGN_OR_RETURN(auto s, GetString(file, t, key, ctx));
+  auto d = Date::Parse(s);
+  if (!d.ok()) return Error(file, t.get(key), Key(ctx, key), fmt::format("date invalide « {} »", s));
   return *d;
 }
 
@@ -89,10 +87,9 @@ Result<Rate> ParsePercent(std::string_view text) {
 }
 
 Result<Rate> GetRate(const std::string& file, const toml::table& t, std::string_view key, std::string_view ctx) {
-  auto s = GetString(file, t, key, ctx);
-  if (!s.ok()) return s.status();
-  auto r = ParsePercent(*s);
-  if (!r.ok()) return Error(file, t.get(key), Key(ctx, key), fmt::format("taux invalide « {} »", *s));
+  LIASSE_ASSIGN_OR_RETURN(auto s, GetString(file, t, key, ctx));
+  auto r = ParsePercent(s);
+  if (!r.ok()) return Error(file, t.get(key), Key(ctx, key), fmt::format("taux invalide « {} »", s));
   return *r;
 }
 
@@ -110,14 +107,12 @@ Result<Dated<T>> GetDated(const std::string& file, const toml::table& t, std::st
     const toml::table* item = arr->get(i)->as_table();
     const std::string item_ctx = fmt::format("{}[{}]", full, i);
     if (item == nullptr) return Error(file, arr->get(i), item_ctx, "doit être une table { valid_from, … }");
-    auto from = GetDate(file, *item, "valid_from", item_ctx);
-    if (!from.ok()) return from.status();
-    auto value = get(file, *item, value_key, item_ctx);
-    if (!value.ok()) return value.status();
-    if (!out.valeurs.empty() && !(out.valeurs.back().first < *from)) {
+    LIASSE_ASSIGN_OR_RETURN(auto from, GetDate(file, *item, "valid_from", item_ctx));
+    LIASSE_ASSIGN_OR_RETURN(auto value, get(file, *item, value_key, item_ctx));
+    if (!out.valeurs.empty() && !(out.valeurs.back().first < from)) {
       return Error(file, item, item_ctx, "valid_from doit croître strictement");
     }
-    out.valeurs.emplace_back(*from, *value);
+    out.valeurs.emplace_back(from, value);
   }
   return out;
 }

@@ -3,8 +3,7 @@
 // `Pricer::Price`: a sentence is assembled in a stack buffer — literal runs
 // copied with memcpy, amounts written digit by digit — and becomes one
 // std::string (one allocation). The text is the same as fmt would write with
-// the formatters of french_format.h (Money::ToFrench, Rate::ToFrench,
-// Date::ToFrench, integers in decimal).
+// the formatters of french_fmt.h: both write through liasse/core/french.h.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +14,7 @@
 
 #include "liasse/core/date.h"
 #include "liasse/core/money.h"
+#include "liasse/core/french.h"
 #include "french_format.h"
 
 namespace liasse::pricing::detail {
@@ -33,75 +33,15 @@ class TraceWriter {
   void Put(const std::string& s) { Put(s.data(), s.size()); }
   void Put(const char* s) { Put(s, std::strlen(s)); }
 
-  void Put(Money m) {
-    char tmp[48];
-    char* out = tmp;
-    const int64_t c = m.cents();
-    const uint64_t mag = c < 0 ? 0 - static_cast<uint64_t>(c) : static_cast<uint64_t>(c);
-    if (c < 0) *out++ = '-';
-    out = WriteGrouped(out, mag / 100);
-    *out++ = ',';
-    *out++ = static_cast<char>('0' + (mag % 100) / 10);
-    *out++ = static_cast<char>('0' + mag % 10);
-    std::memcpy(out, "\xC2\xA0\xE2\x82\xAC", 5);
-    Put(tmp, static_cast<size_t>(out - tmp) + 5);
-  }
-
-  void Put(Rate r) {
-    char tmp[48];
-    char* out = tmp;
-    const int64_t bp = r.basis_points();
-    const int64_t whole = bp / 100;
-    const int64_t fraction = (bp < 0 ? -bp : bp) % 100;
-    if (whole < 0) *out++ = '-';
-    out = WriteDigits(out, whole < 0 ? 0 - static_cast<uint64_t>(whole) : static_cast<uint64_t>(whole));
-    if (fraction != 0) {
-      *out++ = ',';
-      *out++ = static_cast<char>('0' + fraction / 10);
-      if (fraction % 10 != 0) *out++ = static_cast<char>('0' + fraction % 10);
-    }
-    std::memcpy(out, "\xC2\xA0%", 3);
-    Put(tmp, static_cast<size_t>(out - tmp) + 3);
-  }
-
-  void Put(Date d) {
-    char tmp[10];
-    const int day = d.day(), month = d.month(), year = d.year();
-    tmp[0] = static_cast<char>('0' + day / 10);
-    tmp[1] = static_cast<char>('0' + day % 10);
-    tmp[2] = '/';
-    tmp[3] = static_cast<char>('0' + month / 10);
-    tmp[4] = static_cast<char>('0' + month % 10);
-    tmp[5] = '/';
-    tmp[6] = static_cast<char>('0' + year / 1000 % 10);
-    tmp[7] = static_cast<char>('0' + year / 100 % 10);
-    tmp[8] = static_cast<char>('0' + year / 10 % 10);
-    tmp[9] = static_cast<char>('0' + year % 10);
-    Put(tmp, sizeof tmp);
-  }
-
-  void Put(Centiemes c) {
-    char tmp[32];
-    const uint64_t v = static_cast<uint64_t>(c.value);
-    char* out = WriteDigits(tmp, v / 100);
-    const uint64_t fraction = v % 100;
-    if (fraction != 0) {
-      *out++ = ',';
-      *out++ = static_cast<char>('0' + fraction / 10);
-      if (fraction % 10 != 0) *out++ = static_cast<char>('0' + fraction % 10);
-    }
-    Put(tmp, static_cast<size_t>(out - tmp));
-  }
+  void Put(Money m) { PutWritten(m, french::WriteMoney); }
+  void Put(Rate r) { PutWritten(r, french::WriteRate); }
+  void Put(Date d) { PutWritten(d, french::WriteDate); }
+  void Put(Centiemes c) { PutWritten(c, WriteCentiemes); }
 
   template <typename I>
     requires std::is_integral_v<I>
   void Put(I value) {
-    char tmp[24];
-    char* out = tmp;
-    const int64_t v = static_cast<int64_t>(value);
-    if (v < 0) *out++ = '-';
-    out = WriteDigits(out, v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v));
-    Put(tmp, static_cast<size_t>(out - tmp));
+    PutWritten(static_cast<int64_t>(value), french::WriteInteger);
   }
 
   // Writes `format` with each "{}" replaced by the next argument.
@@ -118,6 +58,14 @@ class TraceWriter {
   }
 
  private:
+  // Writes `value` through `write` (french.h) into a stack buffer, then
+  // appends it in one copy.
+  template <typename T>
+  void PutWritten(T value, char* (*write)(char*, T)) {
+    char tmp[french::kMaxFrenchChars];
+    Put(tmp, static_cast<size_t>(write(tmp, value) - tmp));
+  }
+
   // Copies the literal text before the next "{}", writes `arg` and drops
   // both from `format`.
   template <typename T>

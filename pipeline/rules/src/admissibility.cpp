@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "toml_util.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::rules {
 
@@ -35,15 +36,13 @@ bool ContainsWord(const std::string& text, const std::string& word) {
 
 Result<AdmissibilityRules> AdmissibilityRules::Load(const std::filesystem::path& data_dir) {
   const auto path = data_dir / "rules" / "admissibilite.toml";
-  auto text = internal::ReadText(path);
-  if (!text.ok()) return text.status();
-  return Parse(*text, path.string());
+  LIASSE_ASSIGN_OR_RETURN(auto text, internal::ReadText(path));
+  return Parse(text, path.string());
 }
 
 Result<AdmissibilityRules> AdmissibilityRules::Parse(std::string_view toml_text, std::string_view origin) {
-  auto parsed = internal::ParseToml(toml_text, origin);
-  if (!parsed.ok()) return parsed.status();
-  const toml::table& root = *parsed;
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, internal::ParseToml(toml_text, origin));
+  const toml::table& root = parsed;
   AdmissibilityRules rules;
   const toml::array* delais = root["delais"].as_array();
   if (delais == nullptr || delais->empty()) return KeyError(origin, "delais", "liste [[delais]] absente");
@@ -51,9 +50,8 @@ Result<AdmissibilityRules> AdmissibilityRules::Parse(std::string_view toml_text,
     const std::string path = "delais[" + std::to_string(i) + "]";
     const toml::table* t = (*delais)[i].as_table();
     if (t == nullptr) return KeyError(origin, path, "table attendue");
-    auto from_text = internal::RequiredString(*t, "valid_from", path, origin);
-    if (!from_text.ok()) return from_text.status();
-    auto from = Date::Parse(*from_text);
+    LIASSE_ASSIGN_OR_RETURN(auto from_text, internal::RequiredString(*t, "valid_from", path, origin));
+    auto from = Date::Parse(from_text);
     if (!from.ok()) return KeyError(origin, path + ".valid_from", from.status().message(), t->get("valid_from"));
     const toml::node* months = t->get("demande_remboursement_mois");
     if (months == nullptr || !months->is_integer() || *months->value<int64_t>() < 1 || *months->value<int64_t>() > 240) {
@@ -69,12 +67,10 @@ Result<AdmissibilityRules> AdmissibilityRules::Parse(std::string_view toml_text,
       const toml::table* t = (*exclusions)[i].as_table();
       if (t == nullptr) return KeyError(origin, path, "table attendue");
       Exclusion e;
-      auto code = internal::RequiredString(*t, "code", path, origin);
-      if (!code.ok()) return code.status();
-      auto libelle = internal::RequiredString(*t, "libelle", path, origin);
-      if (!libelle.ok()) return libelle.status();
-      e.code = *code;
-      e.libelle = *libelle;
+      LIASSE_ASSIGN_OR_RETURN(auto code, internal::RequiredString(*t, "code", path, origin));
+      LIASSE_ASSIGN_OR_RETURN(auto libelle, internal::RequiredString(*t, "libelle", path, origin));
+      e.code = code;
+      e.libelle = libelle;
       const toml::array* groups = t->get_as<toml::array>("mots_cles");
       if (groups == nullptr || groups->empty()) return KeyError(origin, path + ".mots_cles", "liste de groupes attendue", t);
       for (const auto& g : *groups) {
@@ -130,9 +126,9 @@ std::vector<AdmissibilityIssue> AdmissibilityRules::Check(const Coverage& covera
     const Document& doc = documents[d];
     if (doc.type != DocumentType::kFacture) continue;
     std::vector<std::pair<std::optional<int>, std::string>> texts;
-    if (const std::string* c = doc.Text("categorie")) texts.emplace_back(std::nullopt, Lower(*c));
+    if (const std::string* c = doc.Text(fields::kCategorie)) texts.emplace_back(std::nullopt, Lower(*c));
     for (size_t l = 0; l < doc.lines.size(); ++l) {
-      if (const std::string* lib = doc.lines[l].Find("libelle")) texts.emplace_back(static_cast<int>(l), Lower(*lib));
+      if (const std::string* lib = doc.lines[l].Find(fields::kLibelle)) texts.emplace_back(static_cast<int>(l), Lower(*lib));
     }
     for (const Exclusion& e : exclusions_) {
       for (const auto& [line, text] : texts) {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "toml_util.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::rules {
 
@@ -10,9 +11,8 @@ using internal::KeyError;
 
 Result<JustificatifTable> JustificatifTable::Load(const std::filesystem::path& data_dir) {
   const auto path = data_dir / "rules" / "justificatifs.toml";
-  auto text = internal::ReadText(path);
-  if (!text.ok()) return text.status();
-  return Parse(*text, path.string());
+  LIASSE_ASSIGN_OR_RETURN(auto text, internal::ReadText(path));
+  return Parse(text, path.string());
 }
 
 namespace {
@@ -38,9 +38,8 @@ Result<std::vector<std::string>> PieceList(const toml::table& t, std::string_vie
 }  // namespace
 
 Result<JustificatifTable> JustificatifTable::Parse(std::string_view toml_text, std::string_view origin) {
-  auto parsed = internal::ParseToml(toml_text, origin);
-  if (!parsed.ok()) return parsed.status();
-  const toml::table& root = *parsed;
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, internal::ParseToml(toml_text, origin));
+  const toml::table& root = parsed;
   JustificatifTable table;
   const toml::table* pieces = root["pieces"].as_table();
   if (pieces == nullptr) return KeyError(origin, "pieces", "table absente");
@@ -51,13 +50,11 @@ Result<JustificatifTable> JustificatifTable::Parse(std::string_view toml_text, s
     if (p == nullptr) return KeyError(origin, path, "table attendue", &node);
     PieceRequirement req;
     req.id = id;
-    auto libelle = internal::RequiredString(*p, "libelle", path, origin);
-    if (!libelle.ok()) return libelle.status();
-    req.libelle = *libelle;
-    auto doc = internal::RequiredString(*p, "document", path, origin);
-    if (!doc.ok()) return doc.status();
-    auto type = ParseDocumentType(*doc);
-    if (!type) return KeyError(origin, path + ".document", "type de document inconnu \"" + *doc + "\"", p->get("document"));
+    LIASSE_ASSIGN_OR_RETURN(auto libelle, internal::RequiredString(*p, "libelle", path, origin));
+    req.libelle = libelle;
+    LIASSE_ASSIGN_OR_RETURN(auto doc, internal::RequiredString(*p, "document", path, origin));
+    auto type = ParseDocumentType(doc);
+    if (!type) return KeyError(origin, path + ".document", "type de document inconnu \"" + doc + "\"", p->get("document"));
     req.document = *type;
     if (const toml::node* a = p->get("acquittee")) {
       if (!a->is_boolean()) return KeyError(origin, path + ".acquittee", "true ou false attendu", a);
@@ -73,19 +70,15 @@ Result<JustificatifTable> JustificatifTable::Parse(std::string_view toml_text, s
     const toml::table* p = (*prestations)[i].as_table();
     if (p == nullptr) return KeyError(origin, path, "table attendue", &(*prestations)[i]);
     PrestationRequirement req;
-    auto type = internal::RequiredString(*p, "type", path, origin);
-    if (!type.ok()) return type.status();
-    if (!seen.insert(*type).second) return KeyError(origin, path + ".type", "type en double \"" + *type + "\"", p->get("type"));
-    req.type = *type;
-    auto libelle = internal::RequiredString(*p, "libelle", path, origin);
-    if (!libelle.ok()) return libelle.status();
-    req.libelle = *libelle;
-    auto avec = PieceList(*p, "avec_teletransmission", path, origin, table.pieces_);
-    if (!avec.ok()) return avec.status();
-    auto sans = PieceList(*p, "sans_teletransmission", path, origin, table.pieces_);
-    if (!sans.ok()) return sans.status();
-    req.avec_teletransmission = *avec;
-    req.sans_teletransmission = *sans;
+    LIASSE_ASSIGN_OR_RETURN(auto type, internal::RequiredString(*p, "type", path, origin));
+    if (!seen.insert(type).second) return KeyError(origin, path + ".type", "type en double \"" + type + "\"", p->get("type"));
+    req.type = type;
+    LIASSE_ASSIGN_OR_RETURN(auto libelle, internal::RequiredString(*p, "libelle", path, origin));
+    req.libelle = libelle;
+    LIASSE_ASSIGN_OR_RETURN(auto avec, PieceList(*p, "avec_teletransmission", path, origin, table.pieces_));
+    LIASSE_ASSIGN_OR_RETURN(auto sans, PieceList(*p, "sans_teletransmission", path, origin, table.pieces_));
+    req.avec_teletransmission = avec;
+    req.sans_teletransmission = sans;
     table.prestations_.push_back(std::move(req));
   }
   if (const toml::table* categories = root["categories_facture"].as_table()) {
@@ -123,24 +116,23 @@ Result<std::vector<PieceRequirement>> JustificatifTable::Required(std::string_vi
 
 Result<DemandeDePieces> JustificatifTable::Missing(std::string_view prestation, bool teletransmission,
                                                    const std::vector<Document>& documents) const {
-  auto required = Required(prestation, teletransmission);
-  if (!required.ok()) return required.status();
+  LIASSE_ASSIGN_OR_RETURN(auto required, Required(prestation, teletransmission));
   DemandeDePieces demande;
   demande.prestation = std::string(prestation);
   std::vector<bool> used(documents.size(), false);
-  for (const PieceRequirement& piece : *required) {
+  for (const PieceRequirement& piece : required) {
     bool found = false;
     for (size_t i = 0; i < documents.size() && !found; ++i) {
       if (used[i] || documents[i].type != piece.document) continue;
       // An unreadable "acquittée" does not prove payment: the piece stays asked for.
-      if (piece.acquittee && documents[i].Flag("acquittee") != true) continue;
+      if (piece.acquittee && documents[i].Flag(fields::kAcquittee) != true) continue;
       used[i] = true;
       found = true;
     }
     if (!found) demande.pieces_manquantes.push_back(piece.libelle);
   }
   for (size_t i = 0; i < documents.size(); ++i) {
-    if (documents[i].type == DocumentType::kFacture && documents[i].Text("numero_adherent") == nullptr) {
+    if (documents[i].type == DocumentType::kFacture && documents[i].Text(fields::kNumeroAdherent) == nullptr) {
       demande.sans_numero_adherent.push_back(static_cast<int>(i));
     }
   }

@@ -5,6 +5,7 @@
 #include "liasse/core/date.h"
 #include "liasse/core/identifiers.h"
 #include "liasse/core/money.h"
+#include "liasse/core/fields.h"
 #include "liasse/rules/lot.h"
 
 namespace liasse::rules {
@@ -75,12 +76,12 @@ class LotChecker {
   Result<LotVerdict> Run() {
     out_.flux = lot_.flux;
     if (bordereau()) {
-      if (const std::string* n = bordereau()->Text("lot.numero")) out_.numero = *n;
+      if (const std::string* n = bordereau()->Text(fields::kLotNumero)) out_.numero = *n;
     }
     BuildInvoices();
     CheckLotLevel();
     for (const Invoice& inv : invoices_) {
-      if (Status s = CheckInvoice(inv); !s.ok()) return s;
+      LIASSE_RETURN_IF_ERROR(CheckInvoice(inv));
     }
     Decide();
     return std::move(out_);
@@ -123,14 +124,14 @@ class LotChecker {
       for (size_t i = 0; i < b->lines.size(); ++i) {
         Invoice inv;
         inv.line = static_cast<int>(i);
-        if (const std::string* n = b->lines[i].Find("numero_facture")) inv.numero = *n;
+        if (const std::string* n = b->lines[i].Find(fields::kNumeroFacture)) inv.numero = *n;
         invoices_.push_back(inv);
       }
     }
     std::vector<int> unnumbered, unmatched;
     for (int p : lot_.pieces) {
       if (doc(p).type != DocumentType::kFeuilleDeSoins) continue;
-      const std::string* n = doc(p).Text("numero_facture");
+      const std::string* n = doc(p).Text(fields::kNumeroFacture);
       if (n == nullptr) {
         unnumbered.push_back(p);
         continue;
@@ -150,9 +151,9 @@ class LotChecker {
                              [&](const Invoice& inv) { return inv.line && !inv.numero && !inv.feuille; });
       if (it != invoices_.end()) {
         it->feuille = p;
-        it->numero = *doc(p).Text("numero_facture");
+        it->numero = *doc(p).Text(fields::kNumeroFacture);
       } else {
-        invoices_.push_back(Invoice{*doc(p).Text("numero_facture"), std::nullopt, p, {}});
+        invoices_.push_back(Invoice{*doc(p).Text(fields::kNumeroFacture), std::nullopt, p, {}});
       }
     }
     // A feuille whose number is unreadable takes the first line left without
@@ -188,12 +189,12 @@ class LotChecker {
         }
       }
       if (target == nullptr && bordereau() != nullptr) {
-        const std::string* nom = d.Text("patient.nom");
-        const std::string* prenom = d.Text("patient.prenom");
+        const std::string* nom = d.Text(fields::kPatientNom);
+        const std::string* prenom = d.Text(fields::kPatientPrenom);
         for (Invoice& inv : invoices_) {
           if (!inv.line || !inv.prescriptions.empty() || nom == nullptr) continue;
-          const std::string* lnom = line(inv).Find("nom");
-          const std::string* lprenom = line(inv).Find("prenom");
+          const std::string* lnom = line(inv).Find(fields::kNom);
+          const std::string* lprenom = line(inv).Find(fields::kPrenom);
           if (lnom && *lnom == *nom && (prenom == nullptr || (lprenom && *lprenom == *prenom))) {
             target = &inv;
             break;
@@ -220,19 +221,19 @@ class LotChecker {
     }
     const int bd = *lot_.bordereau;
     static const std::vector<std::pair<std::string, std::string>> kHeader = {
-        {"partenaire.identifiant", "identification du partenaire"},
-        {"lot.numero", "n° du lot"},
-        {"lot.date", "date du lot"},
-        {"organisme.destinataire", "organisme destinataire"},
-        {"reglement.destinataire", "destinataire du règlement"}};
+        {fields::kPartenaireIdentifiant, "identification du partenaire"},
+        {fields::kLotNumero, "n° du lot"},
+        {fields::kLotDate, "date du lot"},
+        {fields::kOrganismeDestinataire, "organisme destinataire"},
+        {fields::kReglementDestinataire, "destinataire du règlement"}};
     std::vector<std::string> missing;
     for (const auto& [field, label] : kHeader) {
       if (b->Text(field) == nullptr) missing.push_back(label);
     }
-    if (b->Text("lot.date") != nullptr && !ParseDate(b->Text("lot.date"))) missing.push_back("date du lot illisible");
+    if (b->Text(fields::kLotDate) != nullptr && !ParseDate(b->Text(fields::kLotDate))) missing.push_back("date du lot illisible");
     if (!missing.empty()) Add("LOT_HEADER_INCOMPLETE", bd, std::nullopt, nullptr, "manque : " + Join(missing));
 
-    if (const std::string* n = b->Text("lot.numero")) {
+    if (const std::string* n = b->Text(fields::kLotNumero)) {
       const bool digits = AllDigits(*n);
       if (!digits || static_cast<int>(n->size()) != rules_->limits().largeur_numero_lot) {
         Add("LOT_NUMERO_INVALID", bd, std::nullopt, nullptr,
@@ -251,7 +252,7 @@ class LotChecker {
     // Ascending invoice numbers on the bordereau (lines with a readable number).
     const std::string* previous = nullptr;
     for (size_t i = 0; i < b->lines.size(); ++i) {
-      const std::string* n = b->lines[i].Find("numero_facture");
+      const std::string* n = b->lines[i].Find(fields::kNumeroFacture);
       if (n == nullptr) continue;
       if (previous != nullptr && !NumeroLess(*previous, *n)) {
         Add("LOT_ORDER", bd, static_cast<int>(i), nullptr, "facture " + *n + " après " + *previous);
@@ -281,27 +282,27 @@ class LotChecker {
     const Line& l = line(inv);
     const int bd = *lot_.bordereau;
     static const std::vector<std::pair<std::string, std::string>> kColumns = {
-        {"numero_facture", "n° de facture"}, {"nir", "n° d'immatriculation"},
-        {"nom", "nom"}, {"prenom", "prénom"},
-        {"date_naissance", "date de naissance"}, {"montant_total", "montant total"},
-        {"montant_amo", "part AMO"}, {"montant_amc", "part AMC"}};
+        {fields::kNumeroFacture, "n° de facture"}, {fields::kNir, "n° d'immatriculation"},
+        {fields::kNom, "nom"}, {fields::kPrenom, "prénom"},
+        {fields::kDateNaissance, "date de naissance"}, {fields::kMontantTotal, "montant total"},
+        {fields::kMontantAmo, "part AMO"}, {fields::kMontantAmc, "part AMC"}};
     std::vector<std::string> missing;
     for (const auto& [column, label] : kColumns) {
       if (l.Find(column) == nullptr) missing.push_back(label);
     }
-    for (const char* column : {"montant_total", "montant_amo", "montant_amc"}) {
+    for (const char* column : {fields::kMontantTotal, fields::kMontantAmo, fields::kMontantAmc}) {
       if (l.Find(column) != nullptr && !ParseAmount(l.Find(column))) missing.push_back(std::string(column) + " illisible");
     }
-    if (l.Find("date_naissance") != nullptr && !ParseDate(l.Find("date_naissance"))) {
+    if (l.Find(fields::kDateNaissance) != nullptr && !ParseDate(l.Find(fields::kDateNaissance))) {
       missing.push_back("date de naissance illisible");
     }
     if (!missing.empty()) Add("LOT_LINE_INCOMPLETE", bd, inv.line, &inv, "manque : " + Join(missing));
-    if (const std::string* nir = l.Find("nir"); nir != nullptr && !Nir::Parse(*nir).ok()) {
+    if (const std::string* nir = l.Find(fields::kNir); nir != nullptr && !Nir::Parse(*nir).ok()) {
       Add("LOT_NIR_INVALID", bd, inv.line, &inv, Nir::Parse(*nir).status().message());
     }
-    const auto total = ParseAmount(l.Find("montant_total"));
-    const auto amo = ParseAmount(l.Find("montant_amo"));
-    const auto amc = ParseAmount(l.Find("montant_amc"));
+    const auto total = ParseAmount(l.Find(fields::kMontantTotal));
+    const auto amo = ParseAmount(l.Find(fields::kMontantAmo));
+    const auto amc = ParseAmount(l.Find(fields::kMontantAmc));
     if (total && amo && amc && *amo + *amc != *total) {
       Add("LOT_AMO_AMC_INCONSISTENT", bd, inv.line, &inv,
           amo->ToFrench() + " + " + amc->ToFrench() + " ≠ " + total->ToFrench());
@@ -310,11 +311,11 @@ class LotChecker {
 
   // The feuille's total: its montant_total, else the sum of its acts.
   std::optional<Money> FeuilleTotal(const Document& f) const {
-    if (auto t = ParseAmount(f.Text("montant_total"))) return t;
+    if (auto t = ParseAmount(f.Text(fields::kMontantTotal))) return t;
     if (f.lines.empty()) return std::nullopt;
     Money sum = Money::Zero();
     for (const Line& l : f.lines) {
-      auto m = ParseAmount(l.Find("montant"));
+      auto m = ParseAmount(l.Find(fields::kMontant));
       if (!m) return std::nullopt;
       sum += *m;
     }
@@ -326,8 +327,8 @@ class LotChecker {
     const int fd = *inv.feuille;
     std::vector<std::string> missing;
     static const std::vector<std::pair<std::string, std::string>> kFields = {
-        {"numero_facture", "n° de facture"}, {"assure.nom", "nom de l'assuré"},
-        {"assure.prenom", "prénom de l'assuré"}, {"assure.nir", "n° d'immatriculation de l'assuré"}};
+        {fields::kNumeroFacture, "n° de facture"}, {fields::kAssureNom, "nom de l'assuré"},
+        {fields::kAssurePrenom, "prénom de l'assuré"}, {fields::kAssureNir, "n° d'immatriculation de l'assuré"}};
     for (const auto& [field, label] : kFields) {
       if (f.Text(field) == nullptr) missing.push_back(label);
     }
@@ -335,26 +336,26 @@ class LotChecker {
     for (size_t i = 0; i < f.lines.size(); ++i) {
       const Line& l = f.lines[i];
       const std::string where = " (acte " + std::to_string(i + 1) + ")";
-      if (!ParseDate(l.Find("date"))) missing.push_back("date des soins" + where);
-      if (l.Find("code") == nullptr) missing.push_back("code de l'acte" + where);
-      if (!ParseAmount(l.Find("montant"))) missing.push_back("honoraires" + where);
+      if (!ParseDate(l.Find(fields::kDate))) missing.push_back("date des soins" + where);
+      if (l.Find(fields::kCode) == nullptr) missing.push_back("code de l'acte" + where);
+      if (!ParseAmount(l.Find(fields::kMontant))) missing.push_back("honoraires" + where);
     }
     if (!missing.empty()) Add("FDS_INCOMPLETE", fd, std::nullopt, &inv, "manque : " + Join(missing));
 
-    const auto praticien = f.Flag("signature.praticien");
+    const auto praticien = f.Flag(fields::kSignaturePraticien);
     if (praticien != true) {
       Add("FDS_PRATICIEN_SIGNATURE_MISSING", fd, std::nullopt, &inv,
           praticien ? "" : "signature illisible", !praticien.has_value());
     }
-    const auto patient = f.Flag("signature.patient");
-    const auto impossible = f.Flag("impossibilite_signer");
+    const auto patient = f.Flag(fields::kSignaturePatient);
+    const auto impossible = f.Flag(fields::kImpossibiliteSigner);
     if (patient != true && impossible != true) {
       const bool unreadable = !patient.has_value() || !impossible.has_value();
       Add("FDS_PATIENT_SIGNATURE_MISSING", fd, std::nullopt, &inv, unreadable ? "signature ou case illisible" : "",
           unreadable);
     }
     if (inv.line) {
-      const auto line_total = ParseAmount(line(inv).Find("montant_total"));
+      const auto line_total = ParseAmount(line(inv).Find(fields::kMontantTotal));
       const auto feuille_total = FeuilleTotal(f);
       if (line_total && feuille_total) {
         const int64_t gap = (*line_total - *feuille_total).cents();
@@ -373,10 +374,10 @@ class LotChecker {
     const Document* f = inv.feuille ? &doc(*inv.feuille) : nullptr;
     auto pick = [&](const std::string* a, const std::string* b) { return a ? *a : (b ? *b : std::string()); };
     const Line* l = inv.line ? &line(inv) : nullptr;
-    key.partenaire = pick(bordereau() ? bordereau()->Text("partenaire.identifiant") : nullptr,
-                          f ? f->Text("praticien.identifiant") : nullptr);
-    key.nir = pick(l ? l->Find("nir") : nullptr, f ? f->Text("assure.nir") : nullptr);
-    key.date_naissance = pick(l ? l->Find("date_naissance") : nullptr, f ? f->Text("beneficiaire.date_naissance") : nullptr);
+    key.partenaire = pick(bordereau() ? bordereau()->Text(fields::kPartenaireIdentifiant) : nullptr,
+                          f ? f->Text(fields::kPraticienIdentifiant) : nullptr);
+    key.nir = pick(l ? l->Find(fields::kNir) : nullptr, f ? f->Text(fields::kAssureNir) : nullptr);
+    key.date_naissance = pick(l ? l->Find(fields::kDateNaissance) : nullptr, f ? f->Text(fields::kBeneficiaireDateNaissance) : nullptr);
     return key;
   }
 
@@ -390,8 +391,8 @@ class LotChecker {
   Status CheckPrescription(const Invoice& inv, std::optional<Date>& prescription_date) {
     for (int p : inv.prescriptions) {
       const Document& pr = doc(p);
-      if (!prescription_date) prescription_date = ParseDate(pr.Text("date"));
-      const auto raturee = pr.Flag("raturee");
+      if (!prescription_date) prescription_date = ParseDate(pr.Text(fields::kDate));
+      const auto raturee = pr.Flag(fields::kRaturee);
       if (raturee != false) {
         Add("PRESCRIPTION_RATUREE", p, std::nullopt, &inv, raturee ? "" : "état de la prescription illisible",
             !raturee.has_value());
@@ -401,9 +402,8 @@ class LotChecker {
     const PrescriptionKey key = KeyOf(inv);
     std::optional<PrescriptionRecord> known;
     if (key.complete()) {
-      auto found = history_.Find(key);
-      if (!found.ok()) return found.status();
-      known = *found;
+      LIASSE_ASSIGN_OR_RETURN(auto found, history_.Find(key));
+      known = found;
     }
     if (known) {
       if (!prescription_date) prescription_date = known->date;
@@ -417,17 +417,17 @@ class LotChecker {
 
   void CheckDates(const Invoice& inv, std::optional<Date> prescription_date) {
     const Document* f = inv.feuille ? &doc(*inv.feuille) : nullptr;
-    if (f != nullptr && !prescription_date) prescription_date = ParseDate(f->Text("prescription.date"));
+    if (f != nullptr && !prescription_date) prescription_date = ParseDate(f->Text(fields::kPrescriptionDate));
     std::optional<Date> first_care, last_care;
     if (f != nullptr) {
       for (const Line& l : f->lines) {
-        if (auto d = ParseDate(l.Find("date"))) {
+        if (auto d = ParseDate(l.Find(fields::kDate))) {
           if (!first_care || *d < *first_care) first_care = d;
           if (!last_care || *d > *last_care) last_care = d;
         }
       }
     }
-    const std::optional<Date> lot_date = bordereau() ? ParseDate(bordereau()->Text("lot.date")) : std::nullopt;
+    const std::optional<Date> lot_date = bordereau() ? ParseDate(bordereau()->Text(fields::kLotDate)) : std::nullopt;
     std::vector<std::string> problems;
     if (prescription_date && first_care && *first_care < *prescription_date) {
       problems.push_back("soins du " + first_care->ToFrench() + " avant la prescription du " +
@@ -462,7 +462,7 @@ class LotChecker {
     }
     if (inv.feuille) CheckFeuille(inv);
     std::optional<Date> prescription_date;
-    if (Status s = CheckPrescription(inv, prescription_date); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(CheckPrescription(inv, prescription_date));
     CheckDates(inv, prescription_date);
     return Status::Ok();
   }
@@ -522,9 +522,8 @@ Result<std::vector<LotVerdict>> CheckLots(const std::vector<Document>& documents
                                           const PrescriptionHistory& history) {
   std::vector<LotVerdict> out;
   for (const Lot& lot : AssembleLots(documents)) {
-    auto v = CheckLot(documents, lot, rules, history);
-    if (!v.ok()) return v.status();
-    out.push_back(std::move(v).value());
+    LIASSE_ASSIGN_OR_RETURN(auto v, CheckLot(documents, lot, rules, history));
+    out.push_back(std::move(v));
   }
   return out;
 }
@@ -536,9 +535,9 @@ Status RememberPrescriptions(const std::vector<Document>& documents, const Lot& 
     PrescriptionRecord record;
     record.key = checker.Key(inv);
     if (!record.key.complete()) continue;  // cannot be found again anyway
-    record.date = ParseDate(documents[static_cast<size_t>(inv.prescriptions.front())].Text("date"));
+    record.date = ParseDate(documents[static_cast<size_t>(inv.prescriptions.front())].Text(fields::kDate));
     record.numero_facture = inv.numero.value_or("");
-    if (Status s = history.Remember(record); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(history.Remember(record));
   }
   return Status::Ok();
 }

@@ -26,9 +26,8 @@ std::filesystem::path LotRuleSet::DefaultDataDir() { return LIASSE_DATA_DIR; }
 
 Result<LotRuleSet> LotRuleSet::Load(const std::filesystem::path& data_dir) {
   const auto path = data_dir / "rules" / "lots.toml";
-  auto text = internal::ReadText(path);
-  if (!text.ok()) return text.status();
-  return Parse(*text, path.string());
+  LIASSE_ASSIGN_OR_RETURN(auto text, internal::ReadText(path));
+  return Parse(text, path.string());
 }
 
 namespace {
@@ -49,20 +48,16 @@ Result<int64_t> PositiveInt(const toml::table& limits, std::string_view key, std
 }  // namespace
 
 Result<LotRuleSet> LotRuleSet::Parse(std::string_view toml_text, std::string_view origin) {
-  auto parsed = internal::ParseToml(toml_text, origin);
-  if (!parsed.ok()) return parsed.status();
-  const toml::table& root = *parsed;
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, internal::ParseToml(toml_text, origin));
+  const toml::table& root = parsed;
   LotRuleSet set;
 
   const toml::table* limits = root["limites"].as_table();
   if (limits == nullptr) return KeyError(origin, "limites", "table absente");
-  auto width = PositiveInt(*limits, "largeur_numero_lot", origin, 1, 12);
-  if (!width.ok()) return width.status();
-  auto max = PositiveInt(*limits, "factures_par_lot_max", origin, 1, 100000);
-  if (!max.ok()) return max.status();
-  auto tol = PositiveInt(*limits, "tolerance_montant_centimes", origin, 0, 100000);
-  if (!tol.ok()) return tol.status();
-  set.limits_ = {static_cast<int>(*width), static_cast<int>(*max), *tol};
+  LIASSE_ASSIGN_OR_RETURN(auto width, PositiveInt(*limits, "largeur_numero_lot", origin, 1, 12));
+  LIASSE_ASSIGN_OR_RETURN(auto max, PositiveInt(*limits, "factures_par_lot_max", origin, 1, 100000));
+  LIASSE_ASSIGN_OR_RETURN(auto tol, PositiveInt(*limits, "tolerance_montant_centimes", origin, 0, 100000));
+  set.limits_ = {static_cast<int>(width), static_cast<int>(max), tol};
 
   const toml::table* rules = root["regles"].as_table();
   if (rules == nullptr) return KeyError(origin, "regles", "table absente");
@@ -76,22 +71,19 @@ Result<LotRuleSet> LotRuleSet::Parse(std::string_view toml_text, std::string_vie
     if (rule == nullptr) return KeyError(origin, path, "table attendue", &node);
     RuleText text;
     text.code = code;
-    auto scope = internal::RequiredString(*rule, "portee", path, origin);
-    if (!scope.ok()) return scope.status();
-    if (*scope == "lot") {
+    LIASSE_ASSIGN_OR_RETURN(auto scope, internal::RequiredString(*rule, "portee", path, origin));
+    if (scope == "lot") {
       text.scope = Scope::kLot;
-    } else if (*scope == "facture") {
+    } else if (scope == "facture") {
       text.scope = Scope::kFacture;
     } else {
-      return KeyError(origin, path + ".portee", "\"lot\" ou \"facture\" attendu, pas \"" + *scope + "\"",
+      return KeyError(origin, path + ".portee", "\"lot\" ou \"facture\" attendu, pas \"" + scope + "\"",
                       rule->get("portee"));
     }
-    auto message = internal::RequiredString(*rule, "message", path, origin);
-    if (!message.ok()) return message.status();
-    auto resend = internal::RequiredString(*rule, "a_renvoyer", path, origin);
-    if (!resend.ok()) return resend.status();
-    text.message = *message;
-    text.a_renvoyer = *resend;
+    LIASSE_ASSIGN_OR_RETURN(auto message, internal::RequiredString(*rule, "message", path, origin));
+    LIASSE_ASSIGN_OR_RETURN(auto resend, internal::RequiredString(*rule, "a_renvoyer", path, origin));
+    text.message = message;
+    text.a_renvoyer = resend;
     set.rules_.emplace(code, std::move(text));
   }
   for (const auto& code : LotRuleCodes()) {

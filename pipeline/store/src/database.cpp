@@ -53,9 +53,8 @@ Result<bool> Statement::Step() {
 
 Status Statement::Run() {
   for (;;) {
-    auto more = Step();
-    if (!more.ok()) return more.status();
-    if (!*more) return Status::Ok();
+    LIASSE_ASSIGN_OR_RETURN(auto more, Step());
+    if (!more) return Status::Ok();
   }
 }
 
@@ -121,21 +120,17 @@ Status Database::Exec(std::string_view sql) {
 
 Result<int> Database::SchemaVersion(std::string_view component) {
   std::lock_guard<std::mutex> lock(*mu_);
-  auto s = detail::Statement::Prepare(*conn_, "SELECT COALESCE(MAX(version),0) FROM schema_migrations WHERE component=?");
-  if (!s.ok()) return s.status();
-  s->Bind(1, component);
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  return static_cast<int>(s->Int(0));
+  LIASSE_ASSIGN_OR_RETURN(auto s, detail::Statement::Prepare(*conn_, "SELECT COALESCE(MAX(version),0) FROM schema_migrations WHERE component=?"));
+  s.Bind(1, component);
+  LIASSE_RETURN_IF_ERROR(s.Step());
+  return static_cast<int>(s.Int(0));
 }
 
 Result<std::string> Database::JournalMode() {
   std::lock_guard<std::mutex> lock(*mu_);
-  auto s = detail::Statement::Prepare(*conn_, "PRAGMA journal_mode");
-  if (!s.ok()) return s.status();
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  return s->Text(0);
+  LIASSE_ASSIGN_OR_RETURN(auto s, detail::Statement::Prepare(*conn_, "PRAGMA journal_mode"));
+  LIASSE_RETURN_IF_ERROR(s.Step());
+  return s.Text(0);
 }
 
 Status Database::Migrate(std::span<const Migration> migrations) {
@@ -153,17 +148,15 @@ Status Database::Migrate(std::span<const Migration> migrations) {
     last[m.component] = m.version;
   }
   for (const auto& [component, newest] : last) {
-    auto current = SchemaVersion(component);
-    if (!current.ok()) return current.status();
-    if (*current > newest) {
+    LIASSE_ASSIGN_OR_RETURN(auto current, SchemaVersion(component));
+    if (current > newest) {
       return Status::FailedPrecondition(fmt::format(
-          "base au schéma {} v{}, plus récent que ce programme (v{})", component, *current, newest));
+          "base au schéma {} v{}, plus récent que ce programme (v{})", component, current, newest));
     }
   }
   for (const auto& m : migrations) {
-    auto current = SchemaVersion(m.component);
-    if (!current.ok()) return current.status();
-    if (m.version <= *current) continue;
+    LIASSE_ASSIGN_OR_RETURN(auto current, SchemaVersion(m.component));
+    if (m.version <= current) continue;
     const std::string sql = fmt::format(
         "BEGIN IMMEDIATE; {}; INSERT INTO schema_migrations(component, version) VALUES ('{}', {}); COMMIT;", m.sql,
         m.component, m.version);

@@ -21,28 +21,25 @@ const std::array<Migration, 1> kIntakeMigrations = {{
 }  // namespace
 
 Result<std::unique_ptr<IntakeJournal>> IntakeJournal::Open(Database& db) {
-  if (Status st = db.Migrate(kIntakeMigrations); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(db.Migrate(kIntakeMigrations));
   return std::unique_ptr<IntakeJournal>(new IntakeJournal(db));
 }
 
 Result<std::optional<IntakeRecord>> IntakeJournal::Find(const std::string& sha256) const {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = detail::Statement::Prepare(db_.connection(), "SELECT name, outcome, result FROM intake WHERE sha256=?");
-  if (!s.ok()) return s.status();
-  s->Bind(1, sha256);
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<IntakeRecord>();
-  return std::optional<IntakeRecord>(IntakeRecord{sha256, s->Text(0), s->Text(1), s->Text(2)});
+  LIASSE_ASSIGN_OR_RETURN(auto s, detail::Statement::Prepare(db_.connection(), "SELECT name, outcome, result FROM intake WHERE sha256=?"));
+  s.Bind(1, sha256);
+  LIASSE_ASSIGN_OR_RETURN(auto row, s.Step());
+  if (!row) return std::optional<IntakeRecord>();
+  return std::optional<IntakeRecord>(IntakeRecord{sha256, s.Text(0), s.Text(1), s.Text(2)});
 }
 
 Status IntakeJournal::Record(const IntakeRecord& record) {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = detail::Statement::Prepare(db_.connection(),
-                                      "INSERT OR REPLACE INTO intake (sha256, name, outcome, result) VALUES (?, ?, ?, ?)");
-  if (!s.ok()) return s.status();
-  s->Bind(1, record.sha256).Bind(2, record.name).Bind(3, record.outcome).Bind(4, record.result);
-  auto done = s->Step();
+  LIASSE_ASSIGN_OR_RETURN(auto s, detail::Statement::Prepare(db_.connection(),
+                                      "INSERT OR REPLACE INTO intake (sha256, name, outcome, result) VALUES (?, ?, ?, ?)"));
+  s.Bind(1, record.sha256).Bind(2, record.name).Bind(3, record.outcome).Bind(4, record.result);
+  auto done = s.Step();
   return done.ok() ? Status::Ok() : done.status();
 }
 

@@ -89,11 +89,11 @@ Result<Member> ToMember(const Fields& f) {
     *out = *d;
     return Status::Ok();
   };
-  if (auto st = iso_date("date_naissance", &m.date_naissance); !st.ok()) return st;
-  if (auto st = iso_date("date_adhesion", &m.date_adhesion); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(iso_date("date_naissance", &m.date_naissance));
+  LIASSE_RETURN_IF_ERROR(iso_date("date_adhesion", &m.date_adhesion));
   if (!get("date_fin").empty()) {
     Date fin = Date::FromSerial(0);
-    if (auto st = iso_date("date_fin", &fin); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(iso_date("date_fin", &fin));
     if (fin < m.date_adhesion) return fail("date_fin", "antérieure à la date d'adhésion");
     m.date_fin = fin;
   }
@@ -112,9 +112,8 @@ Result<Member> ToMember(const Fields& f) {
   if (tt == "true") m.teletransmission = true;
   else if (tt == "false") m.teletransmission = false;
   else return fail("teletransmission", fmt::format("true ou false attendu, lu « {} »", tt));
-  auto cotisation = ParseCotisation(get(kCotisationColumn));
-  if (!cotisation.ok()) return cotisation.status();
-  m.cotisation_mensuelle = *cotisation;
+  LIASSE_ASSIGN_OR_RETURN(auto cotisation, ParseCotisation(get(kCotisationColumn)));
+  m.cotisation_mensuelle = cotisation;
   return m;
 }
 

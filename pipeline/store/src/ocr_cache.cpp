@@ -30,39 +30,32 @@ const std::array<Migration, 1> kOcrCacheMigrations = {{
 }};
 
 Status Tx(Connection& c, const char* sql) {
-  auto s = Statement::Prepare(c, sql);
-  if (!s.ok()) return s.status();
-  return s->Run();
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(c, sql));
+  return s.Run();
 }
 
 // Row id of the entry, or nullopt.
 Result<std::optional<int64_t>> EntryId(Connection& c, const OcrCacheKey& key) {
-  auto s = Statement::Prepare(c, "SELECT id FROM ocr_cache WHERE sha256=? AND engine=?");
-  if (!s.ok()) return s.status();
-  s->Bind(1, key.sha256).Bind(2, key.engine);
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<int64_t>();
-  return std::optional<int64_t>(s->Int(0));
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(c, "SELECT id FROM ocr_cache WHERE sha256=? AND engine=?"));
+  s.Bind(1, key.sha256).Bind(2, key.engine);
+  LIASSE_ASSIGN_OR_RETURN(auto row, s.Step());
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(s.Int(0));
 }
 
 Status InsertEntry(Connection& c, const OcrCacheKey& key, const CachedOcr& entry) {
-  auto drop = Statement::Prepare(c, "DELETE FROM ocr_cache WHERE sha256=? AND engine=?");
-  if (!drop.ok()) return drop.status();
-  drop->Bind(1, key.sha256).Bind(2, key.engine);
-  if (Status s = drop->Run(); !s.ok()) return s;
-  auto head = Statement::Prepare(c, "INSERT INTO ocr_cache (sha256, engine, pages, regions) VALUES (?, ?, ?, ?)");
-  if (!head.ok()) return head.status();
-  head->Bind(1, key.sha256).Bind(2, key.engine).Bind(3, static_cast<int64_t>(entry.pages.size())).Bind(4, entry.regions);
-  if (Status s = head->Run(); !s.ok()) return s;
-  auto id = EntryId(c, key);
-  if (!id.ok()) return id.status();
-  auto page = Statement::Prepare(c, "INSERT INTO ocr_cache_page (cache_id, page, result, cleaned_png) VALUES (?, ?, ?, ?)");
-  if (!page.ok()) return page.status();
+  LIASSE_ASSIGN_OR_RETURN(auto drop, Statement::Prepare(c, "DELETE FROM ocr_cache WHERE sha256=? AND engine=?"));
+  drop.Bind(1, key.sha256).Bind(2, key.engine);
+  LIASSE_RETURN_IF_ERROR(drop.Run());
+  LIASSE_ASSIGN_OR_RETURN(auto head, Statement::Prepare(c, "INSERT INTO ocr_cache (sha256, engine, pages, regions) VALUES (?, ?, ?, ?)"));
+  head.Bind(1, key.sha256).Bind(2, key.engine).Bind(3, static_cast<int64_t>(entry.pages.size())).Bind(4, entry.regions);
+  LIASSE_RETURN_IF_ERROR(head.Run());
+  LIASSE_ASSIGN_OR_RETURN(auto id, EntryId(c, key));
+  LIASSE_ASSIGN_OR_RETURN(auto page, Statement::Prepare(c, "INSERT INTO ocr_cache_page (cache_id, page, result, cleaned_png) VALUES (?, ?, ?, ?)"));
   for (std::size_t i = 0; i < entry.pages.size(); ++i) {
-    page->Reset();
-    page->Bind(1, **id).Bind(2, static_cast<int64_t>(i)).Bind(3, entry.pages[i].result).BindBlob(4, entry.pages[i].cleaned_png);
-    if (Status s = page->Run(); !s.ok()) return s;
+    page.Reset();
+    page.Bind(1, *id).Bind(2, static_cast<int64_t>(i)).Bind(3, entry.pages[i].result).BindBlob(4, entry.pages[i].cleaned_png);
+    LIASSE_RETURN_IF_ERROR(page.Run());
   }
   return Status::Ok();
 }
@@ -70,38 +63,33 @@ Status InsertEntry(Connection& c, const OcrCacheKey& key, const CachedOcr& entry
 }  // namespace
 
 Result<std::unique_ptr<OcrCache>> OcrCache::Open(Database& db) {
-  if (Status st = db.Migrate(kOcrCacheMigrations); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(db.Migrate(kOcrCacheMigrations));
   return std::unique_ptr<OcrCache>(new OcrCache(db));
 }
 
 Result<bool> OcrCache::Contains(const OcrCacheKey& key) const {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto id = EntryId(db_.connection(), key);
-  if (!id.ok()) return id.status();
-  return id->has_value();
+  LIASSE_ASSIGN_OR_RETURN(auto id, EntryId(db_.connection(), key));
+  return id.has_value();
 }
 
 Result<std::optional<CachedOcr>> OcrCache::Find(const OcrCacheKey& key) const {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  auto head = Statement::Prepare(c, "SELECT id, pages, regions FROM ocr_cache WHERE sha256=? AND engine=?");
-  if (!head.ok()) return head.status();
-  head->Bind(1, key.sha256).Bind(2, key.engine);
-  auto row = head->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<CachedOcr>();
-  const int64_t id = head->Int(0);
-  const int64_t count = head->Int(1);
+  LIASSE_ASSIGN_OR_RETURN(auto head, Statement::Prepare(c, "SELECT id, pages, regions FROM ocr_cache WHERE sha256=? AND engine=?"));
+  head.Bind(1, key.sha256).Bind(2, key.engine);
+  LIASSE_ASSIGN_OR_RETURN(auto row, head.Step());
+  if (!row) return std::optional<CachedOcr>();
+  const int64_t id = head.Int(0);
+  const int64_t count = head.Int(1);
   CachedOcr entry;
-  entry.regions = head->Text(2);
-  auto pages = Statement::Prepare(c, "SELECT result, cleaned_png FROM ocr_cache_page WHERE cache_id=? ORDER BY page");
-  if (!pages.ok()) return pages.status();
-  pages->Bind(1, id);
+  entry.regions = head.Text(2);
+  LIASSE_ASSIGN_OR_RETURN(auto pages, Statement::Prepare(c, "SELECT result, cleaned_png FROM ocr_cache_page WHERE cache_id=? ORDER BY page"));
+  pages.Bind(1, id);
   for (;;) {
-    auto more = pages->Step();
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    entry.pages.push_back({pages->Text(0), pages->Blob(1)});
+    LIASSE_ASSIGN_OR_RETURN(auto more, pages.Step());
+    if (!more) break;
+    entry.pages.push_back({pages.Text(0), pages.Blob(1)});
   }
   // A torn entry (never expected: pages are written in the same
   // transaction) is treated as absent so the OCR runs again.
@@ -112,7 +100,7 @@ Result<std::optional<CachedOcr>> OcrCache::Find(const OcrCacheKey& key) const {
 Status OcrCache::Put(const OcrCacheKey& key, const CachedOcr& entry) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  if (Status s = Tx(c, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
   if (Status s = InsertEntry(c, key, entry); !s.ok()) {
     (void)Tx(c, "ROLLBACK");
     return s;
@@ -122,10 +110,9 @@ Status OcrCache::Put(const OcrCacheKey& key, const CachedOcr& entry) {
 
 Status OcrCache::SetRegions(const OcrCacheKey& key, const std::string& regions) {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(), "UPDATE ocr_cache SET regions=? WHERE sha256=? AND engine=?");
-  if (!s.ok()) return s.status();
-  s->Bind(1, regions).Bind(2, key.sha256).Bind(3, key.engine);
-  return s->Run();
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(), "UPDATE ocr_cache SET regions=? WHERE sha256=? AND engine=?"));
+  s.Bind(1, regions).Bind(2, key.sha256).Bind(3, key.engine);
+  return s.Run();
 }
 
 }  // namespace liasse::store

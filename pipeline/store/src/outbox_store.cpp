@@ -95,41 +95,36 @@ class OutboxStore::Impl {
   // bug in the caller (or two senders at once).
   Status Settle(int64_t id, std::string_view state, int64_t next_attempt_ms, std::string_view reply) {
     std::lock_guard lock(mutex_);
-    auto stmt = Prepare(
-        "UPDATE outbox SET state = ?1, next_attempt_ms = ?2, last_reply = ?3 WHERE id = ?4 AND state = 'sending'");
-    if (!stmt.ok()) return stmt.status();
-    BindText(stmt->get(), 1, state);
-    sqlite3_bind_int64(stmt->get(), 2, next_attempt_ms);
-    BindText(stmt->get(), 3, reply);
-    sqlite3_bind_int64(stmt->get(), 4, id);
-    auto changed = Step(stmt->get(), "settling a message");
-    if (!changed.ok()) return changed.status();
-    if (*changed != 1)
+    LIASSE_ASSIGN_OR_RETURN(auto stmt, Prepare(
+        "UPDATE outbox SET state = ?1, next_attempt_ms = ?2, last_reply = ?3 WHERE id = ?4 AND state = 'sending'"));
+    BindText(stmt.get(), 1, state);
+    sqlite3_bind_int64(stmt.get(), 2, next_attempt_ms);
+    BindText(stmt.get(), 3, reply);
+    sqlite3_bind_int64(stmt.get(), 4, id);
+    LIASSE_ASSIGN_OR_RETURN(auto changed, Step(stmt.get(), "settling a message"));
+    if (changed != 1)
       return Status::FailedPrecondition(path_ + ": outbox message " + std::to_string(id) + " is not in state sending");
     return Status::Ok();
   }
 
   Result<int64_t> EnqueueInTransaction(const OutboxMessage& m) {
-    auto select = Prepare("SELECT id FROM outbox WHERE decompte_id = ?1");
-    if (!select.ok()) return select.status();
-    BindText(select->get(), 1, m.decompte_id);
-    const int rc = sqlite3_step(select->get());
-    if (rc == SQLITE_ROW) return static_cast<int64_t>(sqlite3_column_int64(select->get(), 0));
+    LIASSE_ASSIGN_OR_RETURN(auto select, Prepare("SELECT id FROM outbox WHERE decompte_id = ?1"));
+    BindText(select.get(), 1, m.decompte_id);
+    const int rc = sqlite3_step(select.get());
+    if (rc == SQLITE_ROW) return static_cast<int64_t>(sqlite3_column_int64(select.get(), 0));
     if (rc != SQLITE_DONE) return Error("looking up " + m.decompte_id);
-    auto insert = Prepare(
-        "INSERT INTO outbox(decompte_id, message_id, envelope_from, recipient) VALUES (?1, ?2, ?3, ?4)");
-    if (!insert.ok()) return insert.status();
-    BindText(insert->get(), 1, m.decompte_id);
-    BindText(insert->get(), 2, m.message_id);
-    BindText(insert->get(), 3, m.envelope_from);
-    BindText(insert->get(), 4, m.recipient);
-    if (auto r = Step(insert->get(), "enqueuing " + m.decompte_id); !r.ok()) return r.status();
+    LIASSE_ASSIGN_OR_RETURN(auto insert, Prepare(
+        "INSERT INTO outbox(decompte_id, message_id, envelope_from, recipient) VALUES (?1, ?2, ?3, ?4)"));
+    BindText(insert.get(), 1, m.decompte_id);
+    BindText(insert.get(), 2, m.message_id);
+    BindText(insert.get(), 3, m.envelope_from);
+    BindText(insert.get(), 4, m.recipient);
+    LIASSE_RETURN_IF_ERROR(Step(insert.get(), "enqueuing " + m.decompte_id));
     const int64_t id = sqlite3_last_insert_rowid(db_.get());
-    auto body = Prepare("INSERT INTO outbox_mime(id, mime) VALUES (?1, ?2)");
-    if (!body.ok()) return body.status();
-    sqlite3_bind_int64(body->get(), 1, id);
-    sqlite3_bind_blob64(body->get(), 2, m.mime.data(), m.mime.size(), SQLITE_TRANSIENT);
-    if (auto r = Step(body->get(), "enqueuing " + m.decompte_id); !r.ok()) return r.status();
+    LIASSE_ASSIGN_OR_RETURN(auto body, Prepare("INSERT INTO outbox_mime(id, mime) VALUES (?1, ?2)"));
+    sqlite3_bind_int64(body.get(), 1, id);
+    sqlite3_bind_blob64(body.get(), 2, m.mime.data(), m.mime.size(), SQLITE_TRANSIENT);
+    LIASSE_RETURN_IF_ERROR(Step(body.get(), "enqueuing " + m.decompte_id));
     return id;
   }
 
@@ -182,28 +177,27 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
   }
   sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
   auto impl = std::make_unique<Impl>(std::move(db), path, options.full_sync);
-  if (Status s = impl->Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"));
   // The schema is created with an fsync whatever the policy, like messages.
-  if (Status s = impl->Synchronous(true); !s.ok()) return s;
-  if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-  if (Status s = impl->Exec(kSchema); !s.ok()) return s;
-  auto version = impl->Prepare("SELECT version FROM schema_versions WHERE component = 'outbox'");
-  if (!version.ok()) return version.status();
-  if (sqlite3_step(version->get()) == SQLITE_ROW) {
-    const int found = sqlite3_column_int(version->get(), 0);
-    version->reset();
+  LIASSE_RETURN_IF_ERROR(impl->Synchronous(true));
+  LIASSE_RETURN_IF_ERROR(impl->Exec("BEGIN IMMEDIATE"));
+  LIASSE_RETURN_IF_ERROR(impl->Exec(kSchema));
+  LIASSE_ASSIGN_OR_RETURN(auto version, impl->Prepare("SELECT version FROM schema_versions WHERE component = 'outbox'"));
+  if (sqlite3_step(version.get()) == SQLITE_ROW) {
+    const int found = sqlite3_column_int(version.get(), 0);
+    version.reset();
     if (found > kSchemaVersion) {
       (void)impl->Exec("ROLLBACK");
       return Status::FailedPrecondition(path + ": outbox schema version " + std::to_string(found) +
                                         " is newer than this program's " + std::to_string(kSchemaVersion));
     }
   } else {
-    version->reset();
+    version.reset();
     if (Status s = impl->Exec("INSERT INTO schema_versions(component, version) VALUES ('outbox', 1)"); !s.ok())
       return s;
   }
-  if (Status s = impl->Exec("COMMIT"); !s.ok()) return s;
-  if (Status s = impl->Synchronous(options.full_sync); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(impl->Exec("COMMIT"));
+  LIASSE_RETURN_IF_ERROR(impl->Synchronous(options.full_sync));
   return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
 }
 
@@ -213,10 +207,10 @@ Result<int64_t> OutboxStore::Enqueue(const OutboxMessage& m) {
   // always fsynced (which also makes every earlier WAL commit durable), even
   // when the state changes are not (see OutboxStoreOptions::full_sync).
   if (!impl_->full_sync_) {
-    if (Status s = impl_->Synchronous(true); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(impl_->Synchronous(true));
   }
   auto result = [&]() -> Result<int64_t> {
-    if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(impl_->Exec("BEGIN IMMEDIATE"));
     auto id = impl_->EnqueueInTransaction(m);
     if (!id.ok()) {
       (void)impl_->Exec("ROLLBACK");
@@ -236,24 +230,22 @@ Result<int64_t> OutboxStore::Enqueue(const OutboxMessage& m) {
 
 Result<int64_t> OutboxStore::RecoverInFlight() {
   std::lock_guard lock(impl_->mutex_);
-  auto stmt = impl_->Prepare(
+  LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare(
       "UPDATE outbox SET state = 'queued', next_attempt_ms = 0, "
       "last_reply = 'in flight when a sender stopped; sent again with the same Message-ID' "
-      "WHERE state = 'sending'");
-  if (!stmt.ok()) return stmt.status();
-  return impl_->Step(stmt->get(), "recovering messages in flight");
+      "WHERE state = 'sending'"));
+  return impl_->Step(stmt.get(), "recovering messages in flight");
 }
 
 Result<bool> OutboxStore::ClaimNextInto(int64_t now_ms, OutboxEntry& entry) {
   std::lock_guard lock(impl_->mutex_);
   // One statement, so claiming is atomic even with other processes.
-  auto stmt = impl_->Prepare(
+  LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare(
       "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ("
       "  SELECT id FROM outbox WHERE state IN ('queued', 'retry') AND next_attempt_ms <= ?1"
       "  ORDER BY next_attempt_ms, id LIMIT 1) "
-      "RETURNING id, decompte_id, message_id, envelope_from, recipient, attempts");
-  if (!stmt.ok()) return stmt.status();
-  sqlite3_stmt* s = stmt->get();
+      "RETURNING id, decompte_id, message_id, envelope_from, recipient, attempts"));
+  sqlite3_stmt* s = stmt.get();
   sqlite3_bind_int64(s, 1, now_ms);
   const int rc = sqlite3_step(s);
   if (rc == SQLITE_DONE) return false;
@@ -266,7 +258,7 @@ Result<bool> OutboxStore::ClaimNextInto(int64_t now_ms, OutboxEntry& entry) {
   entry.attempts = sqlite3_column_int(s, 5);
   // Finish the statement so the claim is committed before sending starts.
   if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("claiming a message");
-  if (Status st = impl_->ReadMime(entry.id, entry.message.mime); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(impl_->ReadMime(entry.id, entry.message.mime));
   return true;
 }
 
@@ -280,13 +272,12 @@ Status OutboxStore::MarkFailed(int64_t id, std::string_view reply) { return impl
 
 Result<OutboxCounts> OutboxStore::Counts() {
   std::lock_guard lock(impl_->mutex_);
-  auto stmt = impl_->Prepare("SELECT state, count(*) FROM outbox GROUP BY state");
-  if (!stmt.ok()) return stmt.status();
+  LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare("SELECT state, count(*) FROM outbox GROUP BY state"));
   OutboxCounts counts;
   int rc;
-  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-    const auto state = OutboxStateFromName(Impl::ColumnText(stmt->get(), 0));
-    const int64_t n = sqlite3_column_int64(stmt->get(), 1);
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+    const auto state = OutboxStateFromName(Impl::ColumnText(stmt.get(), 0));
+    const int64_t n = sqlite3_column_int64(stmt.get(), 1);
     if (!state) return Status::Corrupt(impl_->path_ + ": unknown outbox state");
     switch (*state) {
       case OutboxState::kQueued: counts.queued = n; break;
@@ -302,11 +293,10 @@ Result<OutboxCounts> OutboxStore::Counts() {
 
 Result<std::vector<OutboxRow>> OutboxStore::List(std::optional<OutboxState> state) {
   std::lock_guard lock(impl_->mutex_);
-  auto stmt = impl_->Prepare(
+  LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare(
       "SELECT id, decompte_id, message_id, recipient, state, attempts, next_attempt_ms, last_reply FROM outbox "
-      "WHERE ?1 IS NULL OR state = ?1 ORDER BY id");
-  if (!stmt.ok()) return stmt.status();
-  sqlite3_stmt* s = stmt->get();
+      "WHERE ?1 IS NULL OR state = ?1 ORDER BY id"));
+  sqlite3_stmt* s = stmt.get();
   if (state) impl_->BindText(s, 1, OutboxStateName(*state));
   std::vector<OutboxRow> rows;
   int rc;

@@ -16,17 +16,15 @@ bool Matches(const CounterEntry& e, const CounterEntry& cap) {
 // Entries whose key was applied before `claim_key` (all when it never was).
 Result<CounterTotal> TotalLocked(Connection& c, std::string_view beneficiaire, std::string_view compteur,
                                           Date du, Date au, std::string_view claim_key) {
-  auto s = Statement::Prepare(
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(
       c,
       "SELECT COALESCE(SUM(e.montant_cents),0), COALESCE(SUM(e.nombre),0) FROM counter_entries e"
       " JOIN counter_keys k ON k.idempotency_key = e.idempotency_key"
       " WHERE e.beneficiaire=? AND e.compteur=? AND e.date BETWEEN ? AND ?"
-      " AND k.seq < COALESCE((SELECT seq FROM counter_keys WHERE idempotency_key=?), 9223372036854775807)");
-  if (!s.ok()) return s.status();
-  s->Bind(1, beneficiaire).Bind(2, compteur).Bind(3, du.ToIso()).Bind(4, au.ToIso()).Bind(5, claim_key);
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  return CounterTotal{Money::FromCents(s->Int(0)), s->Int(1)};
+      " AND k.seq < COALESCE((SELECT seq FROM counter_keys WHERE idempotency_key=?), 9223372036854775807)"));
+  s.Bind(1, beneficiaire).Bind(2, compteur).Bind(3, du.ToIso()).Bind(4, au.ToIso()).Bind(5, claim_key);
+  LIASSE_RETURN_IF_ERROR(s.Step());
+  return CounterTotal{Money::FromCents(s.Int(0)), s.Int(1)};
 }
 
 }  // namespace
@@ -43,9 +41,8 @@ Result<ApplyOutcome> SqliteCounters::Apply(std::string_view key,
   Connection& c = db_.connection();
   // BEGIN IMMEDIATE takes the write lock first, so two processes cannot both
   // read a cap as free and both consume it.
-  auto begin = Statement::Prepare(c, "BEGIN IMMEDIATE");
-  if (!begin.ok()) return begin.status();
-  if (auto st = begin->Run(); !st.ok()) return st;
+  LIASSE_ASSIGN_OR_RETURN(auto begin, Statement::Prepare(c, "BEGIN IMMEDIATE"));
+  LIASSE_RETURN_IF_ERROR(begin.Run());
   auto rollback = [&c](Status st) -> Result<ApplyOutcome> {
     sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
     return st;

@@ -101,10 +101,9 @@ Store& Store::operator=(Store&& o) noexcept {
 Store::~Store() = default;
 
 Result<Store> Store::Open(const std::string& path) {
-  auto db = Database::Open(path);
-  if (!db.ok()) return db.status();
-  if (auto st = db->Migrate(StoreMigrations()); !st.ok()) return st.WithContext(path);
-  return Store(std::move(*db));
+  LIASSE_ASSIGN_OR_RETURN(auto db, Database::Open(path));
+  if (auto st = db.Migrate(StoreMigrations()); !st.ok()) return st.WithContext(path);
+  return Store(std::move(db));
 }
 
 Status Store::UpsertMember(const Member& m) { return UpsertMembers({m}); }
@@ -112,7 +111,7 @@ Status Store::UpsertMember(const Member& m) { return UpsertMembers({m}); }
 Status Store::UpsertMembers(const std::vector<Member>& members) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  if (auto st = Tx(c, "BEGIN IMMEDIATE"); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
   auto s = Statement::Prepare(c, kInsertMember);
   if (!s.ok()) {
     (void)Tx(c, "ROLLBACK");
@@ -137,25 +136,21 @@ Result<Member> Store::FindMemberByNir(std::string_view nir) {
 
 Result<Member> Store::FindMemberWhere(std::string_view condition, std::string_view value, std::string not_found) {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(), std::string(kSelectMember) + " WHERE " + std::string(condition));
-  if (!s.ok()) return s.status();
-  s->Bind(1, value);
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::NotFound(std::move(not_found));
-  return MemberOfRow(*s);
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(), std::string(kSelectMember) + " WHERE " + std::string(condition)));
+  s.Bind(1, value);
+  LIASSE_ASSIGN_OR_RETURN(auto row, s.Step());
+  if (!row) return Status::NotFound(std::move(not_found));
+  return MemberOfRow(s);
 }
 
 Result<std::vector<Member>> Store::MembersWhere(const std::function<bool(const Member&)>& keep) {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(), std::string(kSelectMember) + " ORDER BY numero_adherent");
-  if (!s.ok()) return s.status();
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(), std::string(kSelectMember) + " ORDER BY numero_adherent"));
   std::vector<Member> out;
   for (;;) {
-    auto row = s->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    Member m = MemberOfRow(*s);
+    LIASSE_ASSIGN_OR_RETURN(auto row, s.Step());
+    if (!row) break;
+    Member m = MemberOfRow(s);
     if (keep(m)) out.push_back(std::move(m));
   }
   return out;
@@ -173,32 +168,27 @@ Result<std::vector<Member>> Store::FindMembersByName(std::string_view nom, std::
 
 Result<int64_t> Store::CountMembers() {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(), "SELECT COUNT(*) FROM members");
-  if (!s.ok()) return s.status();
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  return s->Int(0);
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(), "SELECT COUNT(*) FROM members"));
+  LIASSE_RETURN_IF_ERROR(s.Step());
+  return s.Int(0);
 }
 
 Status Store::UpsertContract(std::string_view name, bool responsable, Date valid_from) {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(),
-                              "INSERT OR REPLACE INTO contracts(name, responsable, valid_from) VALUES (?,?,?)");
-  if (!s.ok()) return s.status();
-  s->Bind(1, name).Bind(2, int64_t{responsable ? 1 : 0}).Bind(3, valid_from.ToIso());
-  return s->Run();
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(),
+                              "INSERT OR REPLACE INTO contracts(name, responsable, valid_from) VALUES (?,?,?)"));
+  s.Bind(1, name).Bind(2, int64_t{responsable ? 1 : 0}).Bind(3, valid_from.ToIso());
+  return s.Run();
 }
 
 Result<std::vector<std::string>> Store::Contracts() {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(), "SELECT name FROM contracts ORDER BY name");
-  if (!s.ok()) return s.status();
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(), "SELECT name FROM contracts ORDER BY name"));
   std::vector<std::string> out;
   for (;;) {
-    auto row = s->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(s->Text(0));
+    LIASSE_ASSIGN_OR_RETURN(auto row, s.Step());
+    if (!row) break;
+    out.push_back(s.Text(0));
   }
   return out;
 }
@@ -206,7 +196,7 @@ Result<std::vector<std::string>> Store::Contracts() {
 Status Store::SavePricedClaim(const PricedClaim& claim) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  if (auto st = Tx(c, "BEGIN IMMEDIATE"); !st.ok()) return st;
+  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
   auto fail = [&c](Status st) {
     (void)Tx(c, "ROLLBACK");
     return st;
@@ -244,57 +234,51 @@ Status Store::SavePricedClaim(const PricedClaim& claim) {
 
 Result<Money> Store::MutuellePaidTo(std::string_view numero_adherent) {
   std::lock_guard<std::mutex> lock(db_.mutex());
-  auto s = Statement::Prepare(db_.connection(),
-                              "SELECT COALESCE(SUM(mutuelle_cents), 0) FROM priced_claims WHERE member=?");
-  if (!s.ok()) return s.status();
-  s->Bind(1, numero_adherent);
-  auto row = s->Step();
-  if (!row.ok()) return row.status();
-  return Money::FromCents(s->Int(0));
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(),
+                              "SELECT COALESCE(SUM(mutuelle_cents), 0) FROM priced_claims WHERE member=?"));
+  s.Bind(1, numero_adherent);
+  LIASSE_RETURN_IF_ERROR(s.Step());
+  return Money::FromCents(s.Int(0));
 }
 
 Result<PricedClaim> Store::LoadPricedClaim(std::string_view id) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  auto head = Statement::Prepare(c,
+  LIASSE_ASSIGN_OR_RETURN(auto head, Statement::Prepare(c,
                                  "SELECT member, beneficiaire, frais_reels_cents, ro_cents, retenues_cents,"
-                                 " mutuelle_cents, reste_a_charge_cents FROM priced_claims WHERE id=?");
-  if (!head.ok()) return head.status();
-  head->Bind(1, id);
-  auto row = head->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::NotFound(fmt::format("demande {} non liquidée", id));
+                                 " mutuelle_cents, reste_a_charge_cents FROM priced_claims WHERE id=?"));
+  head.Bind(1, id);
+  LIASSE_ASSIGN_OR_RETURN(auto row, head.Step());
+  if (!row) return Status::NotFound(fmt::format("demande {} non liquidée", id));
   PricedClaim p;
   p.id = std::string(id);
-  p.member = head->Text(0);
-  p.beneficiaire = head->Text(1);
-  p.totals = {Money::FromCents(head->Int(2)), Money::FromCents(head->Int(3)), Money::FromCents(head->Int(4)),
-              Money::FromCents(head->Int(5)), Money::FromCents(head->Int(6))};
-  auto lines = Statement::Prepare(c,
+  p.member = head.Text(0);
+  p.beneficiaire = head.Text(1);
+  p.totals = {Money::FromCents(head.Int(2)), Money::FromCents(head.Int(3)), Money::FromCents(head.Int(4)),
+              Money::FromCents(head.Int(5)), Money::FromCents(head.Int(6))};
+  LIASSE_ASSIGN_OR_RETURN(auto lines, Statement::Prepare(c,
                                   "SELECT date, code, libelle, frais_reels_cents, base_cents, taux_ro_bp,"
                                   " ro_brut_cents, retenues_cents, ro_cents, mutuelle_cents, reste_a_charge_cents,"
-                                  " garantie, motif_refus, trace FROM priced_lines WHERE claim_id=? ORDER BY n");
-  if (!lines.ok()) return lines.status();
-  lines->Bind(1, id);
+                                  " garantie, motif_refus, trace FROM priced_lines WHERE claim_id=? ORDER BY n"));
+  lines.Bind(1, id);
   for (;;) {
-    auto more = lines->Step();
-    if (!more.ok()) return more.status();
-    if (!*more) break;
+    LIASSE_ASSIGN_OR_RETURN(auto more, lines.Step());
+    if (!more) break;
     PricedLine l;
-    l.date = ParseStoredDate(lines->Text(0));
-    l.code = lines->Text(1);
-    l.libelle = lines->Text(2);
-    l.frais_reels = Money::FromCents(lines->Int(3));
-    l.base = Money::FromCents(lines->Int(4));
-    l.taux_ro = Rate::BasisPoints(lines->Int(5));
-    l.ro_brut = Money::FromCents(lines->Int(6));
-    l.retenues = Money::FromCents(lines->Int(7));
-    l.ro = Money::FromCents(lines->Int(8));
-    l.mutuelle = Money::FromCents(lines->Int(9));
-    l.reste_a_charge = Money::FromCents(lines->Int(10));
-    l.garantie = lines->Text(11);
-    l.motif_refus = lines->Text(12);
-    l.trace = SplitTrace(lines->Text(13));
+    l.date = ParseStoredDate(lines.Text(0));
+    l.code = lines.Text(1);
+    l.libelle = lines.Text(2);
+    l.frais_reels = Money::FromCents(lines.Int(3));
+    l.base = Money::FromCents(lines.Int(4));
+    l.taux_ro = Rate::BasisPoints(lines.Int(5));
+    l.ro_brut = Money::FromCents(lines.Int(6));
+    l.retenues = Money::FromCents(lines.Int(7));
+    l.ro = Money::FromCents(lines.Int(8));
+    l.mutuelle = Money::FromCents(lines.Int(9));
+    l.reste_a_charge = Money::FromCents(lines.Int(10));
+    l.garantie = lines.Text(11);
+    l.motif_refus = lines.Text(12);
+    l.trace = SplitTrace(lines.Text(13));
     p.lines.push_back(std::move(l));
   }
   return p;

@@ -13,14 +13,17 @@
 #include "pdf_text.h"
 #include "sample_pricing.h"
 #include "test_files.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
-using liasse::test_support::FreshTestDir;
 using liasse::Document;
 using liasse::DocumentType;
+using liasse::test_support::FreshTestDir;
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 Field Text(std::string v) { return {std::move(v), 0.99, 0, std::nullopt}; }
 Field Flag(bool v) { return {v, 0.99, 0, std::nullopt}; }
@@ -136,7 +139,8 @@ TEST_F(FactureClaimsTest, MissingPiecesAreRequestedAndNothingIsPaid) {
   ASSERT_EQ(requests[0].demande.pieces_manquantes.size(), 2u);
   EXPECT_NE(requests[0].demande.pieces_manquantes[0].find("prescription"), std::string::npos);
   EXPECT_NE(requests[0].demande.pieces_manquantes[1].find("acquittée"), std::string::npos);
-  EXPECT_FALSE(store_->LoadPricedClaim("FAC-632732798-2025-10001").ok());
+  EXPECT_THAT(store_->LoadPricedClaim("FAC-632732798-2025-10001"),
+              StatusIs(StatusCode::kNotFound, HasSubstr("demande FAC-632732798-2025-10001 non liquidée")));
 }
 
 TEST_F(FactureClaimsTest, AnotherBeneficiaryIsNotGuessed) {

@@ -10,8 +10,12 @@
 #include <mutex>
 #include <set>
 
+#include "testing/status_matchers.h"
+
 namespace liasse::runner {
 namespace {
+using ::liasse::test_support::StatusIs;
+using ::testing::HasSubstr;
 
 namespace fs = std::filesystem;
 
@@ -42,7 +46,7 @@ TEST(OcrStream, HandsOnEveryEnvelopeOnceAndKeepsTheBacklogBounded) {
     return pages;
   };
   callbacks.failed = [&](std::size_t i, const Status& s) {
-    EXPECT_EQ(s.code(), StatusCode::kCorrupt);
+    EXPECT_THAT(s, StatusIs(StatusCode::kCorrupt, HasSubstr("enveloppe " + std::to_string(i) + " illisible")));
     std::lock_guard lock(mu);
     failed.insert(i);
   };

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "liasse/runner/process.h"
+#include "fixed_time.h"
 #include "pdf_text.h"
 #include "test_files.h"
 
@@ -35,8 +36,10 @@ class ProcessLettersTest : public testing::Test {
     options.out_dir = root_ / "out";
     options.contract = Sample("members.csv");
     options.jobs = 1;
-    options.date_reception = Date::Parse(received).value();
-    options.today = Date::Parse(today).value();
+    // Received on the day the scan was written, letters dated by the clock.
+    liasse::test_support::FixedTime fixed(Date::Parse(received).value(), Date::Parse(today).value());
+    options.clock = &fixed.clock;
+    options.env = &fixed.env;
     auto summary = RunProcess(options);
     EXPECT_TRUE(summary.ok()) << summary.status().ToString();
     return ReadJson(root_ / "out" / (fs::path(sample).stem().string() + ".json"));

@@ -6,7 +6,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "fixed_time.h"
 #include "test_files.h"
+
 namespace liasse::runner {
 namespace {
 
@@ -28,10 +30,15 @@ class ProcessTest : public testing::Test {
     options.inputs = {root_ / "in"};
     options.out_dir = root_ / "out";
     options.jobs = jobs;
+    // The day of the run and the files' dates are fixed: what may differ
+    // between two runs is the thread timing only.
+    options.clock = &time_.clock;
+    options.env = &time_.env;
     return RunProcess(options);
   }
 
   fs::path root_;
+  liasse::test_support::FixedTime time_{Date::FromYmd(2025, 6, 12).value(), Date::FromYmd(2025, 6, 16).value()};
 };
 
 TEST_F(ProcessTest, QuarantinesUnreadableEnvelopesAndGoesOnWithTheBatch) {

@@ -10,11 +10,14 @@
 #include "liasse/ocr/page_image.h"
 #include "liasse/runner/reprocess.h"
 #include "ocr_cache_codec.h"
+#include "testing/status_matchers.h"
 
 namespace liasse::runner {
 namespace {
 
+using ::liasse::test_support::StatusIs;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 ocr::PageImage TinyPage() {
   auto pages = ocr::DecodeFile(std::filesystem::path(LIASSE_SOURCE_DIR) / "tests/tools/runner/data/tiny_page.png");
@@ -70,12 +73,10 @@ TEST(OcrCacheCodec, DamagedEntryIsAnErrorNamingThePage) {
   auto entry = EncodeOcr({&page, &page}, "[]");
   ASSERT_TRUE(entry.ok());
   entry->pages[1].cleaned_png.resize(entry->pages[1].cleaned_png.size() / 3);
-  auto back = DecodeOcr(*entry);
-  ASSERT_FALSE(back.ok());
-  EXPECT_NE(back.status().message().find("page 2"), std::string::npos) << back.status().message();
+  EXPECT_THAT(DecodeOcr(*entry), StatusIs(StatusCode::kCorrupt, HasSubstr("cache OCR, page 2: ")));
   entry = EncodeOcr({&page}, "[]");
   entry->pages[0].result = "{\"page_number\": 1";
-  EXPECT_EQ(DecodeOcr(*entry).status().code(), StatusCode::kCorrupt);
+  EXPECT_THAT(DecodeOcr(*entry), StatusIs(StatusCode::kCorrupt, HasSubstr("cache OCR, page 1 : ")));
 }
 
 // A reader that counts the reads it is asked for.
@@ -137,7 +138,9 @@ TEST(Shard, ParseAcceptsIOverNOnly) {
   EXPECT_EQ(i, 2);
   EXPECT_EQ(n, 5);
   for (const char* bad : {"5/5", "-1/3", "1", "a/b", "1/0", "1/2/3"}) {
-    EXPECT_EQ(ParseShard(bad, i, n).code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_THAT(ParseShard(bad, i, n),
+                StatusIs(StatusCode::kInvalidArgument,
+                         HasSubstr("--shard « " + std::string(bad) + " » : attendu i/N avec 0 ≤ i < N")));
   }
 }
 
@@ -193,7 +196,8 @@ TEST(CompareResults, FirstResultAndUnreadableEnvelope) {
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->changes.front().kind, "erreur");
   EXPECT_EQ(c->changes.front().after, "lot.tiff: fichier vide");
-  EXPECT_EQ(CompareResults("lot.tiff", "{", "{}").status().code(), StatusCode::kCorrupt);
+  EXPECT_THAT(CompareResults("lot.tiff", "{", "{}"),
+              StatusIs(StatusCode::kCorrupt, HasSubstr("lot.tiff : résultat JSON illisible")));
 }
 
 TEST(CompareResults, NullMembersAreAbsentValuesNotACrash) {

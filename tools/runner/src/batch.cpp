@@ -36,7 +36,7 @@ class Batch {
 
   Result<std::vector<ocr::PageImage>> Decode(std::size_t index) {
     const fs::path& file = envelopes_[index];
-    if (Status s = CheckReadable(file); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(CheckReadable(stages_.env(), file));
     return ocr::DecodeFile(file);
   }
 
@@ -196,7 +196,7 @@ class Batch {
         return false;
       }
     }
-    if (Status w = WriteEnvelopeJson(options_.out_dir, file, out); !w.ok()) {
+    if (Status w = WriteEnvelopeJson(stages_.env(), options_.out_dir, file, out); !w.ok()) {
       Fatal(w);
       return false;
     }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "liasse/pricing/claim_json.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::runner {
 namespace {
@@ -22,7 +23,7 @@ const Line* BordereauLine(const std::vector<Document>& documents, const std::str
   for (const auto& d : documents) {
     if (d.type != DocumentType::kBordereau) continue;
     for (const auto& line : d.lines) {
-      if (const std::string* n = line.Find("numero_facture"); n != nullptr && *n == numero) return &line;
+      if (const std::string* n = line.Find(fields::kNumeroFacture); n != nullptr && *n == numero) return &line;
     }
   }
   return nullptr;
@@ -55,8 +56,8 @@ bool ReadLines(const Document& feuille, Claim& claim, std::vector<std::string>& 
                                    doubt->reason));
       return false;
     }
-    const std::string *date = line.Find("date"), *code = line.Find("code"), *montant = line.Find("montant");
-    const std::string* coefficient = line.Find("coefficient");
+    const std::string *date = line.Find(fields::kDate), *code = line.Find(fields::kCode), *montant = line.Find(fields::kMontant);
+    const std::string* coefficient = line.Find(fields::kCoefficient);
     auto d = date ? Date::Parse(*date) : Result<Date>(Status::NotFound(""));
     auto m = montant ? Money::ParseDecimal(*montant) : Result<Money>(Status::NotFound(""));
     auto c = coefficient ? Centiemes(*coefficient) : std::optional<int64_t>(100);
@@ -69,7 +70,7 @@ bool ReadLines(const Document& feuille, Claim& claim, std::vector<std::string>& 
     out.code = *code;
     out.coefficient_centiemes = *c;
     out.frais_reels = *m;
-    if (const auto* praticien = feuille.Text("praticien.identifiant")) out.professionnel = *praticien;
+    if (const auto* praticien = feuille.Text(fields::kPraticienIdentifiant)) out.professionnel = *praticien;
     claim.lines.push_back(std::move(out));
   }
   if (claim.lines.empty()) review.push_back("aucune ligne d'acte lue sur la feuille");
@@ -79,7 +80,7 @@ bool ReadLines(const Document& feuille, Claim& claim, std::vector<std::string>& 
 // The beneficiary's stable id for counters: the member when the feuille's
 // beneficiary is the assuré, else the assuré's NIR with the birth date.
 std::string BeneficiaireId(const Document& feuille, const store::Member& member) {
-  const std::string* naissance = feuille.Text("beneficiaire.date_naissance");
+  const std::string* naissance = feuille.Text(fields::kBeneficiaireDateNaissance);
   if (naissance == nullptr || *naissance == member.date_naissance.ToIso()) return member.numero_adherent;
   return member.numero_adherent + "/" + *naissance;
 }
@@ -87,13 +88,13 @@ std::string BeneficiaireId(const Document& feuille, const store::Member& member)
 std::optional<Claim> BuildClaim(const Document& feuille, int index, const store::Member& member, Date received,
                                          std::vector<std::string>& review) {
   Claim claim;
-  const std::string* praticien = feuille.Text("praticien.identifiant");
-  const std::string* numero = feuille.Text("numero_facture");
+  const std::string* praticien = feuille.Text(fields::kPraticienIdentifiant);
+  const std::string* numero = feuille.Text(fields::kNumeroFacture);
   claim.id = fmt::format("B2-{}-{}", praticien ? *praticien : "?", numero ? *numero : std::to_string(index));
   claim.member = member.numero_adherent;
   claim.beneficiaire = BeneficiaireId(feuille, member);
   claim.date_naissance = member.date_naissance;
-  if (const std::string* naissance = feuille.Text("beneficiaire.date_naissance")) {
+  if (const std::string* naissance = feuille.Text(fields::kBeneficiaireDateNaissance)) {
     if (auto d = Date::Parse(*naissance); d.ok()) claim.date_naissance = *d;
   }
   claim.coverage = {member.niveau, member.date_adhesion, member.date_fin};
@@ -117,11 +118,11 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
   const Document& feuille = documents[static_cast<std::size_t>(index)];
   ClaimResult r;
   r.document = index;
-  if (const std::string* n = feuille.Text("numero_facture")) r.numero_facture = *n;
+  if (const std::string* n = feuille.Text(fields::kNumeroFacture)) r.numero_facture = *n;
   const Line* line = BordereauLine(documents, r.numero_facture);
   r.amo_facture = AmountOf(line, "montant_amo");
   r.amc_facture = AmountOf(line, "montant_amc");
-  const std::string* nir = feuille.Text("assure.nir");
+  const std::string* nir = feuille.Text(fields::kAssureNir);
   if (nir == nullptr) {
     r.review.push_back("NIR de l'assuré illisible : adhérent non identifié");
     return r;
@@ -167,7 +168,7 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const Document& d = documents[i];
     if (d.type != DocumentType::kFeuilleDeSoins) continue;
-    const std::string* numero = d.Text("numero_facture");
+    const std::string* numero = d.Text(fields::kNumeroFacture);
     if (numero == nullptr || !accepted.contains(*numero)) continue;
     out.push_back(PriceFeuille(documents, static_cast<int>(i), pricer, store, received));
   }

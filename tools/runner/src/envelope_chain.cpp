@@ -1,10 +1,5 @@
 #include "envelope_chain.h"
 
-#include <chrono>
-#include <ctime>
-#include <fstream>
-#include <system_error>
-
 #include "facture_claims.h"
 #include "letters.h"
 #include "liasse/extractors/extract.h"
@@ -19,27 +14,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The date a file was last written: for a scan, the day it was scanned;
-// today when the file system cannot tell.
-Date FileDate(const fs::path& file) {
-  std::error_code ec;
-  const auto written = fs::last_write_time(file, ec);
-  if (ec) return LocalDateOf(std::time(nullptr));
-  const auto system = std::chrono::file_clock::to_sys(written);
-  return LocalDateOf(std::chrono::system_clock::to_time_t(system));
-}
-
 // The lot verdicts, then the prescriptions each lot carries remembered for
 // the next lots. Returns the first store failure.
 Status CheckLots(Stages& stages, EnvelopeOutput& out) {
-  auto lots = rules::CheckLots(out.documents, stages.lot_rules(), stages.prescriptions());
-  if (!lots.ok()) return lots.status();
+  LIASSE_ASSIGN_OR_RETURN(auto lots, rules::CheckLots(out.documents, stages.lot_rules(), stages.prescriptions()));
   Status first = Status::Ok();
   for (const auto& lot : rules::AssembleLots(out.documents)) {
     Status s = rules::RememberPrescriptions(out.documents, lot, stages.prescriptions());
     if (!s.ok() && first.ok()) first = s;
   }
-  out.lots = std::move(lots).value();
+  out.lots = std::move(lots);
   return first;
 }
 
@@ -48,7 +32,7 @@ Status CheckLots(Stages& stages, EnvelopeOutput& out) {
 void PriceAndWrite(Stages& stages, const fs::path& file, EnvelopeOutput& out, std::vector<ClaimResult>& claims) {
   const ProcessOptions& options = stages.options();
   store::Store& store = stages.store();
-  const Date received = options.date_reception ? *options.date_reception : FileDate(file);
+  const Date received = ReceptionDate(options, file);
   claims = PriceLotClaims(out.documents, out.lots, stages.pricer(), store, received);
   const auto factures = CheckFactures(out.documents, stages.justificatifs(), store, out.review);
   for (auto& c : PriceFactureClaims(out.documents, factures, stages.pricer(), store, received)) {
@@ -58,19 +42,23 @@ void PriceAndWrite(Stages& stages, const fs::path& file, EnvelopeOutput& out, st
   const auto pieces = PieceRequestsOf(factures);
   const auto renonciations =
       PrepareRenonciations(out.documents, store, file.stem().string(), received, stages.today(), out.review);
-  LetterContext ctx{options.out_dir,      file.stem().string(), received,        stages.today(),
-                    &stages.generator(), stages.outbox(),      stages.sender()};
+  LetterContext ctx{options.out_dir, file.stem().string(), received,        stages.today(), &stages.generator(),
+                    stages.outbox(),  stages.sender(),      &stages.env()};
   out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
 }
 
 }  // namespace
 
-Status CheckReadable(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path.filename().string() + ": lecture impossible");
-  std::string prefix(16, '\0');
-  in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
-  prefix.resize(static_cast<std::size_t>(in.gcount()));
+Date ReceptionDate(const ProcessOptions& options, const fs::path& file) {
+  if (options.date_reception) return *options.date_reception;
+  auto written = options.env->ModificationTime(file);
+  return written.ok() ? options.clock->LocalDate(*written) : options.clock->Today();
+}
+
+Status CheckReadable(Env& env, const fs::path& path) {
+  auto read = env.ReadPrefix(path, 16);
+  if (!read.ok()) return Status::IoError(path.filename().string() + ": lecture impossible");
+  const std::string& prefix = *read;
   if (prefix.empty()) return Status::Corrupt(path.filename().string() + ": fichier vide (0 octet)");
   if (SniffFormat(prefix) == EnvelopeFormat::kUnknown) {
     return Status::Corrupt(path.filename().string() + ": format non reconnu (ni TIFF, ni PDF, ni PNG, ni JPEG)");

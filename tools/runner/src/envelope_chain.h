@@ -34,9 +34,16 @@ struct Prepared {
 };
 
 // Why an envelope cannot be read at all, or ok: a cheap look at its first
-// bytes before the decoder is asked, so an empty or foreign file gets a
-// plain French reason (kIoError or kCorrupt naming the file).
-Status CheckReadable(const std::filesystem::path& path);
+// bytes (read through `env`) before the decoder is asked, so an empty or
+// foreign file gets a plain French reason (kIoError or kCorrupt naming the
+// file).
+Status CheckReadable(Env& env, const std::filesystem::path& path);
+
+// The date of receipt of `file`: options.date_reception when given, else
+// the local date (options.clock) of the file's modification time
+// (options.env), which is when it was scanned; today by the clock when the
+// file system cannot tell.
+Date ReceptionDate(const ProcessOptions& options, const std::filesystem::path& file);
 
 // Splits, classifies and extracts the documents of `file` from its
 // recognised pages (in page order), with region re-reads answered by `memo`

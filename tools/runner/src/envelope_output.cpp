@@ -60,20 +60,6 @@ ordered_json ResultJson(const EnvelopeOutput& out) {
   return j;
 }
 
-Status WriteFileAtomically(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(tmp.string() + ": ouverture en écriture impossible");
-    out << content;
-    if (!out.flush()) return Status::IoError(tmp.string() + ": écriture impossible");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path.string() + ": " + ec.message());
-  return Status::Ok();
-}
-
 }  // namespace
 
 PageOutput ToPageOutput(const ocr::PageResult& result, int index) {
@@ -102,12 +88,12 @@ Result<std::string> WriteSearchablePdf(const fs::path& out_dir, const fs::path& 
     results.push_back(std::move(copy));
   }
   const std::string relative = stem + "/" + stem + ".ocr.pdf";
-  if (Status s = ocr::WriteSearchablePdf(results, out_dir / relative); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(ocr::WriteSearchablePdf(results, out_dir / relative));
   return relative;
 }
 
-Status WriteEnvelopeJson(const fs::path& out_dir, const fs::path& envelope, const EnvelopeOutput& output) {
-  return WriteFileAtomically(out_dir / (envelope.stem().string() + ".json"), ResultJson(output).dump(2) + "\n");
+Status WriteEnvelopeJson(Env& env, const fs::path& out_dir, const fs::path& envelope, const EnvelopeOutput& output) {
+  return env.WriteFileAtomically(out_dir / (envelope.stem().string() + ".json"), ResultJson(output).dump(2) + "\n");
 }
 
 Status Quarantine(const fs::path& envelope, const fs::path& out_dir) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "liasse/core/env.h"
 #include "liasse/core/status.h"
 #include "liasse/core/document.h"
 #include "liasse/ocr/ocr.h"
@@ -47,9 +48,10 @@ PageOutput ToPageOutput(const ocr::PageResult& result, int index);
 Result<std::string> WriteSearchablePdf(const std::filesystem::path& out_dir, const std::filesystem::path& envelope,
                                        const std::vector<Result<ocr::PageResult>>& pages);
 
-// Writes DIR/<stem>.json atomically (temporary file + rename): a reader
-// never sees half a result. kIoError naming the file on failure.
-Status WriteEnvelopeJson(const std::filesystem::path& out_dir, const std::filesystem::path& envelope,
+// Writes DIR/<stem>.json atomically through `env` (temporary file +
+// rename): a reader never sees half a result. kIoError naming the file on
+// failure.
+Status WriteEnvelopeJson(Env& env, const std::filesystem::path& out_dir, const std::filesystem::path& envelope,
                          const EnvelopeOutput& output);
 
 // Copies the envelope to DIR/quarantine/ (the original stays where it was).

@@ -18,8 +18,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string Now() {
-  const auto now = std::chrono::system_clock::now();
+std::string Now(const Clock& clock) {
+  const auto now = clock.Now();
   const std::time_t t = std::chrono::system_clock::to_time_t(now);
   std::tm utc{};
   gmtime_r(&t, &utc);
@@ -41,7 +41,7 @@ std::string Redact(std::string_view text) {
   return std::regex_replace(out, kDigits, "‹masqué›");
 }
 
-Result<std::unique_ptr<EventLog>> EventLog::Open(const std::filesystem::path& out_dir) {
+Result<std::unique_ptr<EventLog>> EventLog::Open(const std::filesystem::path& out_dir, const Clock& clock) {
   // One logger per open log: spdlog's registry is not used, so two
   // processors in one program (tests) do not collide on a name.
   static std::atomic<int> serial{0};
@@ -50,7 +50,7 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::filesystem::path& ou
     auto logger = std::make_shared<spdlog::logger>("liasse-" + std::to_string(serial++), std::move(sink));
     logger->set_pattern("%v");
     logger->flush_on(spdlog::level::info);
-    return std::unique_ptr<EventLog>(new EventLog(std::move(logger)));
+    return std::unique_ptr<EventLog>(new EventLog(std::move(logger), clock));
   } catch (const spdlog::spdlog_ex& e) {
     return Status::IoError((out_dir / "liasse.log.jsonl").string() + " : " + e.what());
   }
@@ -61,12 +61,12 @@ EventLog::~EventLog() = default;
 void EventLog::Write(std::string_view json_line) { logger_->info("{}", json_line); }
 
 void EventLog::BatchStart(int envelopes, int workers) {
-  ordered_json j{{"time", Now()}, {"event", "batch_start"}, {"envelopes", envelopes}, {"workers", workers}};
+  ordered_json j{{"time", Now(clock_)}, {"event", "batch_start"}, {"envelopes", envelopes}, {"workers", workers}};
   Write(j.dump());
 }
 
 void EventLog::Envelope(const EnvelopeOutput& out, bool from_ocr_cache, double seconds_since_start) {
-  ordered_json j{{"time", Now()}, {"event", "envelope"}, {"source", Redact(out.source)},
+  ordered_json j{{"time", Now(clock_)}, {"event", "envelope"}, {"source", Redact(out.source)},
                  {"sha256", out.sha256.substr(0, 16)}};
   if (out.error) {
     j["outcome"] = "quarantine";
@@ -99,7 +99,7 @@ void EventLog::Envelope(const EnvelopeOutput& out, bool from_ocr_cache, double s
 }
 
 void EventLog::BatchEnd(const ProcessSummary& s) {
-  ordered_json j{{"time", Now()},
+  ordered_json j{{"time", Now(clock_)},
                  {"event", "batch_end"},
                  {"envelopes", s.envelopes},
                  {"unreadable", s.unreadable},

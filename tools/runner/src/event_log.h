@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "liasse/core/clock.h"
 #include "liasse/core/status.h"
 
 namespace spdlog {
@@ -30,9 +31,10 @@ std::string Redact(std::string_view text);
 
 class EventLog {
  public:
-  // Appends to DIR/liasse.log.jsonl (created when missing). kIoError when
-  // the file cannot be opened.
-  static Result<std::unique_ptr<EventLog>> Open(const std::filesystem::path& out_dir);
+  // Appends to DIR/liasse.log.jsonl (created when missing), each line
+  // stamped by `clock` (borrowed, must outlive the log). kIoError when the
+  // file cannot be opened.
+  static Result<std::unique_ptr<EventLog>> Open(const std::filesystem::path& out_dir, const Clock& clock);
   ~EventLog();
 
   void BatchStart(int envelopes, int workers);
@@ -40,9 +42,10 @@ class EventLog {
   void BatchEnd(const ProcessSummary& summary);
 
  private:
-  explicit EventLog(std::shared_ptr<spdlog::logger> logger) : logger_(std::move(logger)) {}
+  EventLog(std::shared_ptr<spdlog::logger> logger, const Clock& clock) : logger_(std::move(logger)), clock_(clock) {}
   void Write(std::string_view json_line);
   std::shared_ptr<spdlog::logger> logger_;
+  const Clock& clock_;
 };
 
 }  // namespace liasse::runner

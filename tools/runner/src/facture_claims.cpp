@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "liasse/core/text.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::runner {
 namespace {
@@ -65,7 +66,7 @@ struct LineRead {
 };
 
 std::optional<LineRead> ReadLine(const Line& line, const std::optional<Date>& facture_date) {
-  const std::string *code = line.Find("code"), *montant = line.Find("montant"), *date = line.Find("date");
+  const std::string *code = line.Find(fields::kCode), *montant = line.Find(fields::kMontant), *date = line.Find(fields::kDate);
   if (code == nullptr || montant == nullptr) return std::nullopt;
   auto m = Money::ParseDecimal(*montant);
   if (!m.ok()) return std::nullopt;
@@ -76,7 +77,7 @@ std::optional<LineRead> ReadLine(const Line& line, const std::optional<Date>& fa
     d = *parsed;
   }
   if (!d) return std::nullopt;
-  const std::string* libelle = line.Find("libelle");
+  const std::string* libelle = line.Find(fields::kLibelle);
   return LineRead{*d, *code, libelle ? *libelle : std::string(), *m};
 }
 
@@ -137,7 +138,7 @@ void ActLines(const std::vector<LineRead>& lines, const std::string& categorie, 
 // The claim of the facture, or nullopt with the reasons in `review`.
 std::optional<Claim> BuildClaim(const Document& facture, const store::Member& member, Date received,
                                          std::vector<std::string>& review) {
-  const std::string* numero = facture.Text("numero_facture");
+  const std::string* numero = facture.Text(fields::kNumeroFacture);
   if (numero == nullptr) {
     review.push_back("numéro de facture illisible");
     return std::nullopt;
@@ -148,7 +149,7 @@ std::optional<Claim> BuildClaim(const Document& facture, const store::Member& me
     return std::nullopt;
   }
   std::optional<Date> date;
-  if (const std::string* d = facture.Text("date")) {
+  if (const std::string* d = facture.Text(fields::kDate)) {
     if (auto parsed = Date::Parse(*d); parsed.ok()) date = *parsed;
   }
   std::vector<LineRead> lines;
@@ -171,21 +172,21 @@ std::optional<Claim> BuildClaim(const Document& facture, const store::Member& me
     review.push_back("aucune ligne lue sur la facture");
     return std::nullopt;
   }
-  if (const std::string* t = facture.Text("montant_total")) {
+  if (const std::string* t = facture.Text(fields::kMontantTotal)) {
     if (auto printed = Money::ParseDecimal(*t); !printed.ok() || *printed != total) {
       review.push_back(fmt::format("total de la facture {} € ≠ somme des lignes {} €", *t, total.ToFrench()));
       return std::nullopt;
     }
   }
   Claim claim;
-  const std::string* emetteur = facture.Text("emetteur.identifiant");
+  const std::string* emetteur = facture.Text(fields::kEmetteurIdentifiant);
   claim.id = fmt::format("FAC-{}-{}", emetteur ? *emetteur : "?", *numero);
   claim.member = member.numero_adherent;
   claim.beneficiaire = member.numero_adherent;
   claim.date_naissance = member.date_naissance;
   claim.coverage = {member.niveau, member.date_adhesion, member.date_fin};
   claim.date_reception = received;
-  const std::string* categorie = facture.Text("categorie");
+  const std::string* categorie = facture.Text(fields::kCategorie);
   if (categorie != nullptr && *categorie == "optique") {
     if (!OptiqueLines(lines, claim, review)) return std::nullopt;
   } else {
@@ -202,7 +203,7 @@ ClaimResult PriceFacture(const Document& facture, const FactureCheck& check, con
   ClaimResult r;
   r.document = check.document;
   r.from_bordereau = false;
-  if (const std::string* n = facture.Text("numero_facture")) r.numero_facture = *n;
+  if (const std::string* n = facture.Text(fields::kNumeroFacture)) r.numero_facture = *n;
   r.member = check.member;
   auto claim = BuildClaim(facture, check.member, received, r.review);
   if (!claim) return r;

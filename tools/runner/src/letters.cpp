@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <map>
-#include <system_error>
+#include "liasse/core/fields.h"
 
 namespace liasse::runner {
 namespace {
@@ -23,18 +22,10 @@ Date DateOr(const Document& d, std::string_view field, Date fallback) {
   return parsed.ok() ? *parsed : fallback;
 }
 
-Status WriteBytes(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out || !(out << bytes) || !out.flush()) return Status::IoError(path.string() + ": écriture impossible");
-  return Status::Ok();
-}
-
 // The bordereau that heads a lot, found by its number.
 const Document* Bordereau(const std::vector<Document>& documents, const std::string& numero) {
   for (const auto& d : documents) {
-    if (d.type == DocumentType::kBordereau && TextOr(d, "lot.numero") == numero) return &d;
+    if (d.type == DocumentType::kBordereau && TextOr(d, fields::kLotNumero) == numero) return &d;
   }
   return nullptr;
 }
@@ -47,9 +38,9 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
   m.numero_lot = lot.numero.empty() ? "(illisible)" : lot.numero;
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
-  m.date_lot = bordereau ? DateOr(*bordereau, "lot.date", ctx.received) : ctx.received;
-  m.professionnel.name = bordereau ? TextOr(*bordereau, "partenaire.nom", "Professionnel de santé") : "Professionnel de santé";
-  m.identifiant_professionnel = bordereau ? TextOr(*bordereau, "partenaire.identifiant") : "";
+  m.date_lot = bordereau ? DateOr(*bordereau, fields::kLotDate, ctx.received) : ctx.received;
+  m.professionnel.name = bordereau ? TextOr(*bordereau, fields::kPartenaireNom, "Professionnel de santé") : "Professionnel de santé";
+  m.identifiant_professionnel = bordereau ? TextOr(*bordereau, fields::kPartenaireIdentifiant) : "";
   m.lot_rejete = lot.verdict == rules::Verdict::kRejected;
   std::map<std::string, generators::FactureRejetee> factures;
   for (const auto& a : lot.anomalies) {
@@ -64,10 +55,10 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
   }
   if (bordereau != nullptr) {
     for (const auto& line : bordereau->lines) {
-      const std::string* n = line.Find("numero_facture");
+      const std::string* n = line.Find(fields::kNumeroFacture);
       if (n == nullptr || !factures.contains(*n)) continue;
       auto& f = factures[*n];
-      const std::string *nom = line.Find("nom"), *prenom = line.Find("prenom"), *total = line.Find("montant_total");
+      const std::string *nom = line.Find(fields::kNom), *prenom = line.Find(fields::kPrenom), *total = line.Find(fields::kMontantTotal);
       f.patient = fmt::format("{} {}", prenom ? *prenom : "", nom ? *nom : "");
       if (total) {
         if (auto amount = Money::ParseDecimal(*total); amount.ok()) f.montant = *amount;
@@ -82,14 +73,14 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
 generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const Document& d, int index) {
   generators::ReclamationModel m;
   m.ticket = fmt::format("{}-R{}", ctx.stem, index + 1);
-  m.nom = TextOr(d, "nom");
-  m.prenom = TextOr(d, "prenom");
-  m.nir = TextOr(d, "nir");
-  m.adresse = TextOr(d, "adresse");
-  m.email = TextOr(d, "email");
-  m.telephone = TextOr(d, "telephone");
-  m.entreprise = TextOr(d, "entreprise");
-  m.objet = TextOr(d, "objet", "votre réclamation");
+  m.nom = TextOr(d, fields::kNom);
+  m.prenom = TextOr(d, fields::kPrenom);
+  m.nir = TextOr(d, fields::kNir);
+  m.adresse = TextOr(d, fields::kAdresse);
+  m.email = TextOr(d, fields::kEmail);
+  m.telephone = TextOr(d, fields::kTelephone);
+  m.entreprise = TextOr(d, fields::kEntreprise);
+  m.objet = TextOr(d, fields::kObjet, "votre réclamation");
   m.reclamant.name = fmt::format("{} {}", m.prenom, m.nom);
   if (!m.adresse.empty()) m.reclamant.address = {m.adresse};
   m.reclamant.email = m.email;
@@ -207,10 +198,9 @@ Status Queue(const LetterContext& ctx, const MailOf& what, const std::string& pd
   mail.text = what.text;
   mail.date = RfcDate(ctx.today);
   mail.attachments.push_back({filename, "application/pdf", pdf});
-  auto mime = mail::BuildMime(mail, ctx.sender);
-  if (!mime.ok()) return mime.status();
+  LIASSE_ASSIGN_OR_RETURN(auto mime, mail::BuildMime(mail, ctx.sender));
   auto id = ctx.outbox->Enqueue({what.id, mail::MessageIdFor(what.id, ctx.sender.message_id_domain),
-                                 ctx.sender.from_address, what.to_address, std::move(mime).value()});
+                                 ctx.sender.from_address, what.to_address, std::move(mime)});
   return id.ok() ? Status::Ok() : id.status();
 }
 
@@ -239,7 +229,7 @@ class Writer {
       return false;
     }
     const std::string relative = ctx_.stem + "/" + std::string(name) + ".pdf";
-    if (Status s = WriteBytes(ctx_.out_dir / relative, letter->pdf); !s.ok()) {
+    if (Status s = ctx_.env->WriteFileAtomically(ctx_.out_dir / relative, letter->pdf); !s.ok()) {
       errors_.push_back(s.message());
       return false;
     }

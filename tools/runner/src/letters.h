@@ -17,6 +17,7 @@
 #include "renonciations.h"
 #include "liasse/core/date.h"
 #include "liasse/core/document.h"
+#include "liasse/core/env.h"
 #include "liasse/generators/letter_generator.h"
 #include "liasse/mail/mime.h"
 #include "liasse/core/outbox.h"
@@ -39,6 +40,7 @@ struct LetterContext {
   generators::LetterGenerator* generator = nullptr;  // borrowed
   Outbox* outbox = nullptr;                    // borrowed; null: nothing is queued
   mail::OperatorIdentity sender;
+  Env* env = Env::Default();  // borrowed: where the letters are written
 };
 
 // Renders and writes every letter; failures are returned as French lines

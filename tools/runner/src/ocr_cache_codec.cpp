@@ -68,9 +68,8 @@ Result<store::CachedOcr> EncodeOcr(const std::vector<const ocr::PageResult*>& pa
   entry.regions = regions;
   for (const ocr::PageResult* page : pages) {
     if (page == nullptr || !page->cleaned) return Status::Internal("page sans image nettoyée : rien à mettre en cache");
-    auto png = ocr::EncodePng(*page->cleaned);
-    if (!png.ok()) return png.status();
-    entry.pages.push_back({PageJson(*page).dump(), std::move(png).value()});
+    LIASSE_ASSIGN_OR_RETURN(auto png, ocr::EncodePng(*page->cleaned));
+    entry.pages.push_back({PageJson(*page).dump(), std::move(png)});
   }
   return entry;
 }
@@ -86,10 +85,9 @@ Result<std::vector<ocr::PageResult>> DecodeOcr(const store::CachedOcr& entry) {
       return Status::Corrupt(name + " : " + e.what());
     }
     const auto& png = entry.pages[i].cleaned_png;
-    auto images = ocr::DecodeBytes(std::as_bytes(std::span(png.data(), png.size())), name);
-    if (!images.ok()) return images.status();
-    if (images->size() != 1) return Status::Corrupt(name + " : image nettoyée illisible");
-    page.cleaned = std::move(images->front());
+    LIASSE_ASSIGN_OR_RETURN(auto images, ocr::DecodeBytes(std::as_bytes(std::span(png.data(), png.size())), name));
+    if (images.size() != 1) return Status::Corrupt(name + " : image nettoyée illisible");
+    page.cleaned = std::move(images.front());
     pages.push_back(std::move(page));
   }
   return pages;

@@ -70,9 +70,8 @@ Result<extractors::RegionText> RereadRegion(ocr::OcrEngine& engine, const ocr::P
   const ocr::Box clipped{x, y, std::min(box.x + box.width, page.width()) - x,
                          std::min(box.y + box.height, page.height()) - y};
   if (clipped.width <= 0 || clipped.height <= 0) return Status::InvalidArgument("zone hors de la page");
-  auto read = engine.RecogniseRegion(page, clipped, options);
-  if (!read.ok()) return read.status();
-  return extractors::RegionText{read->text, read->confidence};
+  LIASSE_ASSIGN_OR_RETURN(auto read, engine.RecogniseRegion(page, clipped, options));
+  return extractors::RegionText{read.text, read.confidence};
 }
 
 }  // namespace liasse::runner

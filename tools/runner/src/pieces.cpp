@@ -5,11 +5,12 @@
 #include <algorithm>
 
 #include "liasse/core/text.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::runner {
 
 bool BeneficiaireIsMember(const Document& facture, const store::Member& member) {
-  const std::string *nom = facture.Text("beneficiaire.nom"), *prenom = facture.Text("beneficiaire.prenom");
+  const std::string *nom = facture.Text(fields::kBeneficiaireNom), *prenom = facture.Text(fields::kBeneficiairePrenom);
   return nom != nullptr && prenom != nullptr && text::FoldFrench(*nom) == text::FoldFrench(member.nom) &&
          text::FoldFrench(*prenom) == text::FoldFrench(member.prenom);
 }
@@ -21,7 +22,7 @@ std::vector<FactureCheck> CheckFactures(const std::vector<Document>& documents,
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const Document& facture = documents[i];
     if (facture.type != DocumentType::kFacture) continue;
-    const std::string* categorie = facture.Text("categorie");
+    const std::string* categorie = facture.Text(fields::kCategorie);
     const auto prestation = categorie ? table.PrestationOfFacture(*categorie) : std::nullopt;
     if (!prestation) {
       // The table leaves these to a person (seed 004 §3.3.3 lists no pieces
@@ -30,7 +31,7 @@ std::vector<FactureCheck> CheckFactures(const std::vector<Document>& documents,
                                    categorie ? *categorie + " " : std::string(), i));
       continue;
     }
-    const std::string* numero = facture.Text("numero_adherent");
+    const std::string* numero = facture.Text(fields::kNumeroAdherent);
     if (numero == nullptr) {
       review.push_back(fmt::format("facture (document {}) : numéro d'adhérent illisible, pièces non vérifiées", i));
       continue;
@@ -41,7 +42,7 @@ std::vector<FactureCheck> CheckFactures(const std::vector<Document>& documents,
       continue;
     }
     const bool numero_douteux = std::any_of(facture.review.begin(), facture.review.end(),
-                                            [](const auto& f) { return f.field == "numero_adherent"; });
+                                            [](const auto& f) { return f.field == fields::kNumeroAdherent; });
     if (numero_douteux && !BeneficiaireIsMember(facture, *member)) {
       review.push_back(fmt::format(
           "facture (document {}) : numéro d'adhérent {} douteux et bénéficiaire autre que l'adhérent : à vérifier", i,

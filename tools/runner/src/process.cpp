@@ -10,9 +10,8 @@ Processor::Processor(std::unique_ptr<Stages> stages) : stages_(std::move(stages)
 Processor::~Processor() = default;
 
 Result<std::unique_ptr<Processor>> Processor::Open(const ProcessOptions& options) {
-  auto stages = Stages::Open(options);
-  if (!stages.ok()) return stages.status();
-  return std::unique_ptr<Processor>(new Processor(std::move(stages).value()));
+  LIASSE_ASSIGN_OR_RETURN(auto stages, Stages::Open(options));
+  return std::unique_ptr<Processor>(new Processor(std::move(stages)));
 }
 
 Result<ProcessSummary> Processor::Process(const std::vector<std::filesystem::path>& envelopes) {
@@ -20,11 +19,9 @@ Result<ProcessSummary> Processor::Process(const std::vector<std::filesystem::pat
 }
 
 Result<ProcessSummary> RunProcess(const ProcessOptions& options) {
-  auto envelopes = ListEnvelopes(options.inputs);
-  if (!envelopes.ok()) return envelopes.status();
-  auto processor = Processor::Open(options);
-  if (!processor.ok()) return processor.status();
-  return (*processor)->Process(*envelopes);
+  LIASSE_ASSIGN_OR_RETURN(auto envelopes, ListEnvelopes(options.inputs));
+  LIASSE_ASSIGN_OR_RETURN(auto processor, Processor::Open(options));
+  return (processor)->Process(envelopes);
 }
 
 }  // namespace liasse::runner

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "liasse/generators/renonciation.h"
+#include "liasse/core/fields.h"
 
 namespace liasse::runner {
 namespace {
@@ -16,20 +17,19 @@ bool Flagged(const Document& d, std::string_view field) {
 
 // The member the letter names, or the French reason why it cannot be told.
 Result<store::Member> FindAuthor(const Document& d, store::Store& store) {
-  if (const std::string* nir = d.Text("nir"); nir != nullptr && !Flagged(d, "nir")) {
+  if (const std::string* nir = d.Text(fields::kNir); nir != nullptr && !Flagged(d, fields::kNir)) {
     return store.FindMemberByNir(*nir);
   }
-  if (const std::string* numero = d.Text("numero_adherent"); numero != nullptr && !Flagged(d, "numero_adherent")) {
+  if (const std::string* numero = d.Text(fields::kNumeroAdherent); numero != nullptr && !Flagged(d, fields::kNumeroAdherent)) {
     return store.FindMember(*numero);
   }
-  const std::string *nom = d.Text("nom"), *prenom = d.Text("prenom");
+  const std::string *nom = d.Text(fields::kNom), *prenom = d.Text(fields::kPrenom);
   if (nom == nullptr || prenom == nullptr) return Status::NotFound("nom ou prénom de l'expéditeur illisible");
-  auto homonymes = store.FindMembersByName(*nom, *prenom);
-  if (!homonymes.ok()) return homonymes.status();
-  std::vector<store::Member> candidates = std::move(homonymes).value();
+  LIASSE_ASSIGN_OR_RETURN(auto homonymes, store.FindMembersByName(*nom, *prenom));
+  std::vector<store::Member> candidates = std::move(homonymes);
   if (candidates.size() > 1) {
     // Homonyms: the date of souscription the letter gives tells them apart.
-    const std::string* souscription = d.Text("date_souscription");
+    const std::string* souscription = d.Text(fields::kDateSouscription);
     std::erase_if(candidates, [&](const store::Member& m) {
       return souscription == nullptr || m.date_adhesion.ToIso() != *souscription;
     });
@@ -63,17 +63,17 @@ std::vector<std::string> AddressLines(const std::string& adresse) {
 Status BuildModel(const Document& d, store::Store& store, Date received, generators::RenonciationModel& m) {
   // The letter's date decides between confirmation and refusal: a doubtful
   // reading must be checked by a person, not guessed.
-  if (Flagged(d, "date")) return Status::InvalidArgument("date de la lettre douteuse, à vérifier");
+  if (Flagged(d, fields::kDate)) return Status::InvalidArgument("date de la lettre douteuse, à vérifier");
   auto member = FindAuthor(d, store);
   if (!member.ok()) return Status::NotFound("adhérent non identifié : " + member.status().message());
   m.numero_adherent = member->numero_adherent;
   m.adherent.name = fmt::format("{} {}", member->prenom, member->nom);
   m.adherent.email = member->email;
-  if (const std::string* adresse = d.Text("adresse")) m.adherent.address = AddressLines(*adresse);
-  const std::string* contrat = d.Text("contrat");
+  if (const std::string* adresse = d.Text(fields::kAdresse)) m.adherent.address = AddressLines(*adresse);
+  const std::string* contrat = d.Text(fields::kContrat);
   m.contrat = contrat != nullptr ? *contrat : member->niveau;
   m.faits.date_signature_ou_effet = member->date_adhesion;
-  m.faits.date_lettre = DateField(d, "date");
+  m.faits.date_lettre = DateField(d, fields::kDate);
   m.faits.date_reception = received;
   if (!generators::DecideRenonciation(m.faits).dans_le_delai) return Status::Ok();  // a refusal refunds nothing
   if (!member->cotisation_mensuelle) {
@@ -82,9 +82,8 @@ Status BuildModel(const Document& d, store::Store& store, Date received, generat
                     member->numero_adherent));
   }
   m.cotisations_versees = CotisationsReglees(*member->cotisation_mensuelle, member->date_adhesion, received);
-  auto prestations = store.MutuellePaidTo(member->numero_adherent);
-  if (!prestations.ok()) return prestations.status();
-  m.prestations_versees = *prestations;
+  LIASSE_ASSIGN_OR_RETURN(auto prestations, store.MutuellePaidTo(member->numero_adherent));
+  m.prestations_versees = prestations;
   return Status::Ok();
 }
 

@@ -88,9 +88,8 @@ class ChangeRecorder : public EnvelopeObserver {
     const fs::path kept = KeptPath(result_json);
     const auto current = ReadText(result_json);
     if (!current) return Status::IoError(result_json.string() + " : relecture impossible");
-    auto changes = CompareResults(envelope.filename().string(), ReadText(kept), *current);
-    if (!changes.ok()) return changes.status();
-    if (Status s = journal_.Record(run_key_, {envelope.filename().string(), EncodeChanges(*changes)}); !s.ok()) {
+    LIASSE_ASSIGN_OR_RETURN(auto changes, CompareResults(envelope.filename().string(), ReadText(kept), *current));
+    if (Status s = journal_.Record(run_key_, {envelope.filename().string(), EncodeChanges(changes)}); !s.ok()) {
       return s;
     }
     std::error_code ec;
@@ -163,10 +162,9 @@ Result<ReprocessReport> RunReprocess(const ReprocessOptions& options) {
   if (options.shard_count < 1 || options.shard_index < 0 || options.shard_index >= options.shard_count) {
     return Status::InvalidArgument("shard hors limites");
   }
-  auto listed = ListEnvelopes(options.process.inputs);
-  if (!listed.ok()) return listed.status();
+  LIASSE_ASSIGN_OR_RETURN(auto listed, ListEnvelopes(options.process.inputs));
   std::vector<fs::path> envelopes;
-  for (const auto& e : *listed) {
+  for (const auto& e : listed) {
     if (InShard(e.filename().string(), options.shard_index, options.shard_count)) envelopes.push_back(e);
   }
   ProcessOptions process = options.process;
@@ -176,22 +174,19 @@ Result<ReprocessReport> RunReprocess(const ReprocessOptions& options) {
   if (process.database.empty()) process.database = process.out_dir / ("liasse" + ShardSuffix(options) + ".db");
   const fs::path data_dir = process.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : process.data_dir;
 
-  auto db = store::Database::Open(process.database.string());
-  if (!db.ok()) return db.status();
-  auto journal = store::ReprocessJournal::Open(*db);
-  if (!journal.ok()) return journal.status();
+  LIASSE_ASSIGN_OR_RETURN(auto db, store::Database::Open(process.database.string()));
+  LIASSE_ASSIGN_OR_RETURN(auto journal, store::ReprocessJournal::Open(db));
   ReprocessReport report;
   report.run_key = RunKey(options, data_dir);
   report.shard_index = options.shard_index;
   report.shard_count = options.shard_count;
   report.envelopes = static_cast<int>(envelopes.size());
   if (options.restart) {
-    if (Status s = (*journal)->Forget(report.run_key); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR((journal)->Forget(report.run_key));
   }
-  auto finished = (*journal)->Finished(report.run_key);
-  if (!finished.ok()) return finished.status();
+  LIASSE_ASSIGN_OR_RETURN(auto finished, (journal)->Finished(report.run_key));
   std::set<std::string> done;
-  for (const auto& f : *finished) done.insert(f.envelope);
+  for (const auto& f : finished) done.insert(f.envelope);
   std::vector<fs::path> todo;
   for (const auto& e : envelopes) {
     if (done.contains(e.filename().string())) {
@@ -201,38 +196,34 @@ Result<ReprocessReport> RunReprocess(const ReprocessOptions& options) {
     }
   }
 
-  ChangeRecorder recorder(process.out_dir, **journal, report.run_key);
+  ChangeRecorder recorder(process.out_dir, *journal, report.run_key);
   process.ocr_cache = true;
   process.observer = &recorder;
-  auto processor = Processor::Open(process);
-  if (!processor.ok()) return processor.status();
-  auto summary = (*processor)->Process(todo);
-  if (!summary.ok()) return summary.status();
-  report.summary = *summary;
-  report.processed = summary->envelopes;
-  report.from_ocr_cache = summary->from_ocr_cache;
+  LIASSE_ASSIGN_OR_RETURN(auto processor, Processor::Open(process));
+  LIASSE_ASSIGN_OR_RETURN(auto summary, (processor)->Process(todo));
+  report.summary = summary;
+  report.processed = summary.envelopes;
+  report.from_ocr_cache = summary.from_ocr_cache;
 
-  auto all = (*journal)->Finished(report.run_key);
-  if (!all.ok()) return all.status();
+  LIASSE_ASSIGN_OR_RETURN(auto all, (journal)->Finished(report.run_key));
   std::set<std::string> in_shard;
   for (const auto& e : envelopes) in_shard.insert(e.filename().string());
-  for (const auto& entry : *all) {
+  for (const auto& entry : all) {
     if (!in_shard.contains(entry.envelope)) continue;
-    auto changes = DecodeChanges(entry.changes);
-    if (!changes.ok()) return changes.status();
-    AddToReport(*changes, report);
+    LIASSE_ASSIGN_OR_RETURN(auto changes, DecodeChanges(entry.changes));
+    AddToReport(changes, report);
   }
   const fs::path base = process.out_dir / ("reprocess-report" + ShardSuffix(options));
-  if (Status s = WriteText(base.string() + ".json", ReprocessReportJson(report)); !s.ok()) return s;
-  if (Status s = WriteText(base.string() + ".txt", ReprocessReportTable(report)); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(WriteText(base.string() + ".json", ReprocessReportJson(report)));
+  LIASSE_RETURN_IF_ERROR(WriteText(base.string() + ".txt", ReprocessReportTable(report)));
   // The run is complete: the next invocation is a new run, compared with
   // the results written now. A copy left by a kill between the journal's
   // record and its removal must not pass for a future previous result.
-  for (const auto& entry : *all) {
+  for (const auto& entry : all) {
     std::error_code ignored;
     fs::remove(recorder.KeptPath(process.out_dir / (fs::path(entry.envelope).stem().string() + ".json")), ignored);
   }
-  if (Status s = (*journal)->Forget(report.run_key); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR((journal)->Forget(report.run_key));
   return report;
 }
 

@@ -1,7 +1,6 @@
 #include "stages.h"
 
 #include <algorithm>
-#include <ctime>
 #include <system_error>
 #include <thread>
 
@@ -21,72 +20,54 @@ Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const Process
       options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<ocr::OcrEngine>> engines;
   for (int i = 0; i < workers; ++i) {
-    auto engine = ocr::OcrEngine::Create(ocr_options);
-    if (!engine.ok()) return engine.status();
-    engines.push_back(std::move(engine).value());
+    LIASSE_ASSIGN_OR_RETURN(auto engine, ocr::OcrEngine::Create(ocr_options));
+    engines.push_back(std::move(engine));
   }
   return engines;
 }
 
 }  // namespace
 
-Date LocalDateOf(std::time_t t) {
-  std::tm local{};
-  localtime_r(&t, &local);
-  return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
-}
-
 Result<std::unique_ptr<Stages>> Stages::Open(const ProcessOptions& options) {
   std::unique_ptr<Stages> stages(new Stages(options));
-  if (Status s = stages->OpenAll(); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(stages->OpenAll());
   return stages;
 }
 
 Status Stages::OpenAll() {
-  std::error_code ec;
-  fs::create_directories(options_.out_dir, ec);
-  if (ec) return Status::IoError(options_.out_dir.string() + ": " + ec.message());
+  LIASSE_RETURN_IF_ERROR(options_.env->CreateDirectories(options_.out_dir));
   const fs::path data_dir = options_.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : options_.data_dir;
-  auto lot_rules = rules::LotRuleSet::Load(data_dir);
-  if (!lot_rules.ok()) return lot_rules.status();
-  lot_rules_.emplace(std::move(lot_rules).value());
-  auto justificatifs = rules::JustificatifTable::Load(data_dir);
-  if (!justificatifs.ok()) return justificatifs.status();
-  justificatifs_.emplace(std::move(justificatifs).value());
+  LIASSE_ASSIGN_OR_RETURN(auto lot_rules, rules::LotRuleSet::Load(data_dir));
+  lot_rules_.emplace(std::move(lot_rules));
+  LIASSE_ASSIGN_OR_RETURN(auto justificatifs, rules::JustificatifTable::Load(data_dir));
+  justificatifs_.emplace(std::move(justificatifs));
   const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
-  auto store = store::Store::Open(db.string());
-  if (!store.ok()) return store.status();
-  store_.emplace(std::move(store).value());
-  auto history = store::SqlitePrescriptionHistory::Open(store_->database());
-  if (!history.ok()) return history.status();
-  history_ = std::move(history).value();
-  if (Status s = ImportMembers(); !s.ok()) return s;
-  auto pricing_data = pricing::PricingData::Load(data_dir.string());
-  if (!pricing_data.ok()) return pricing_data.status();
-  pricing_data_.emplace(std::move(pricing_data).value());
+  LIASSE_ASSIGN_OR_RETURN(auto store, store::Store::Open(db.string()));
+  store_.emplace(std::move(store));
+  LIASSE_ASSIGN_OR_RETURN(auto history, store::SqlitePrescriptionHistory::Open(store_->database()));
+  history_ = std::move(history);
+  LIASSE_RETURN_IF_ERROR(ImportMembers());
+  LIASSE_ASSIGN_OR_RETURN(auto pricing_data, pricing::PricingData::Load(data_dir.string()));
+  pricing_data_.emplace(std::move(pricing_data));
   pricer_.emplace(pricing_data_->tables, pricing_data_->tariffs);
-  auto outbox = store::OutboxStore::Open(db.string());
-  if (!outbox.ok()) return outbox.status();
-  outbox_ = std::move(outbox).value();
-  auto mail_config = mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string());
-  if (!mail_config.ok()) return mail_config.status();
-  sender_ = mail_config->sender;
-  today_ = options_.today ? *options_.today : LocalDateOf(std::time(nullptr));
+  LIASSE_ASSIGN_OR_RETURN(auto outbox, store::OutboxStore::Open(db.string()));
+  outbox_ = std::move(outbox);
+  LIASSE_ASSIGN_OR_RETURN(auto mail_config, mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string()));
+  sender_ = mail_config.sender;
+  today_ = options_.today ? *options_.today : options_.clock->Today();
   generators::GeneratorOptions generator_options;
-  generator_options.clock = [today = today_] { return generators::Timestamp{today, 8, 0, 0}; };
-  auto generator = generators::LetterGenerator::Create(std::move(generator_options));
-  if (!generator.ok()) return generator.status();
-  generator_.emplace(std::move(generator).value());
-  auto engines = CreateEngines(options_);
-  if (!engines.ok()) return engines.status();
-  engines_ = std::move(engines).value();
-  auto log = EventLog::Open(options_.out_dir);
-  if (!log.ok()) return log.status();
-  log_ = std::move(log).value();
+  // The letters' PDF creation date is their date, 08:00 UTC: a letter does
+  // not change with the hour it is rendered at.
+  generator_options.clock = std::make_shared<FixedClock>(FixedClock::At(today_, 8));
+  LIASSE_ASSIGN_OR_RETURN(auto generator, generators::LetterGenerator::Create(std::move(generator_options)));
+  generator_.emplace(std::move(generator));
+  LIASSE_ASSIGN_OR_RETURN(auto engines, CreateEngines(options_));
+  engines_ = std::move(engines);
+  LIASSE_ASSIGN_OR_RETURN(auto log, EventLog::Open(options_.out_dir, *options_.clock));
+  log_ = std::move(log);
   if (options_.ocr_cache) {
-    auto cache = store::OcrCache::Open(store_->database());
-    if (!cache.ok()) return cache.status();
-    ocr_cache_ = std::move(cache).value();
+    LIASSE_ASSIGN_OR_RETURN(auto cache, store::OcrCache::Open(store_->database()));
+    ocr_cache_ = std::move(cache);
   }
   return Status::Ok();
 }
@@ -101,9 +82,8 @@ Status Stages::ImportMembers() {
     if (fs::is_directory(input, ec) && fs::exists(input / "members.csv", ec)) files.push_back(input / "members.csv");
   }
   for (const auto& file : files) {
-    auto members = store::ReadMembersFile(file.string());
-    if (!members.ok()) return members.status();
-    if (Status s = store_->UpsertMembers(*members); !s.ok()) return s;
+    LIASSE_ASSIGN_OR_RETURN(auto members, store::ReadMembersFile(file.string()));
+    LIASSE_RETURN_IF_ERROR(store_->UpsertMembers(members));
   }
   return Status::Ok();
 }

@@ -4,7 +4,6 @@
 // watch loop reuses it for every batch. Internal to the runner.
 #pragma once
 
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -31,9 +30,6 @@
 
 namespace liasse::runner {
 
-// The local calendar date of `t`.
-Date LocalDateOf(std::time_t t);
-
 class Stages {
  public:
   // Creates the output directory, loads the rule, pricing and mail data
@@ -59,8 +55,10 @@ class Stages {
   const mail::OperatorIdentity& sender() const { return sender_; }
   generators::LetterGenerator& generator() { return *generator_; }
   // The date of the letters and of the décomptes' payment: options.today,
-  // else the local date when the stages were opened.
+  // else the clock's date when the stages were opened.
   Date today() const { return today_; }
+  const Clock& clock() const { return *options_.clock; }
+  Env& env() const { return *options_.env; }
   EventLog& log() { return *log_; }
 
   // The OCR engines (one per worker), borrowed.

@@ -18,22 +18,25 @@ namespace {
 namespace fs = std::filesystem;
 
 // Tells which inbox files are complete: marked with NAME.done, or not
-// written for stable_ms (a scanner or a copy still writing keeps touching
-// the modification time).
+// written for stable_ms by the clock (a scanner or a copy still writing
+// keeps touching the modification time).
 class CompletenessTracker {
  public:
-  explicit CompletenessTracker(int stable_ms) : stable_(std::chrono::milliseconds(stable_ms)) {}
+  explicit CompletenessTracker(const ProcessOptions& options, int stable_ms)
+      : env_(*options.env), clock_(*options.clock), stable_(std::chrono::milliseconds(stable_ms)) {}
 
   bool Complete(const fs::path& file) const {
     std::error_code ec;
     if (fs::exists(file.string() + ".done", ec)) return true;
-    const auto written = fs::last_write_time(file, ec);
-    if (ec) return false;
-    return fs::file_time_type::clock::now() - written >= stable_;
+    const auto written = env_.ModificationTime(file);
+    if (!written.ok()) return false;
+    return clock_.Now() - *written >= stable_;
   }
 
  private:
-  fs::file_time_type::duration stable_;
+  Env& env_;
+  const Clock& clock_;
+  std::chrono::milliseconds stable_;
 };
 
 // "done" or "quarantine", from the envelope's result JSON.
@@ -57,41 +60,37 @@ Status MoveTo(const fs::path& file, const fs::path& dir) {
 class Intake {
  public:
   Intake(const WatchOptions& options, Processor& processor, store::IntakeJournal& journal)
-      : options_(options), processor_(processor), journal_(journal), tracker_(options.stable_ms) {}
+      : options_(options), processor_(processor), journal_(journal), tracker_(options.process, options.stable_ms) {}
 
   // One poll: finishes what a crash left, processes complete files. Returns
   // how many files were complete.
   Result<int> Poll(WatchSummary& summary) {
-    auto files = ListEnvelopes({options_.inbox});
-    if (!files.ok()) return files.status();
+    LIASSE_ASSIGN_OR_RETURN(auto files, ListEnvelopes({options_.inbox}));
     std::vector<fs::path> batch;
     int complete = 0;
-    for (const auto& file : *files) {
+    for (const auto& file : files) {
       if (!tracker_.Complete(file)) continue;
       ++complete;
-      auto hash = Sha256OfFile(file);
-      if (!hash.ok()) return hash.status();
-      auto record = journal_.Find(*hash);
-      if (!record.ok()) return record.status();
-      if (*record) {
-        if (Status s = MoveTo(file, options_.inbox / (*record)->outcome); !s.ok()) return s;
+      LIASSE_ASSIGN_OR_RETURN(auto hash, Sha256OfFile(file));
+      LIASSE_ASSIGN_OR_RETURN(auto record, journal_.Find(hash));
+      if (record) {
+        LIASSE_RETURN_IF_ERROR(MoveTo(file, options_.inbox / (record)->outcome));
         ++summary.recovered;
         continue;
       }
       batch.push_back(file);
-      hashes_[file.string()] = *hash;
+      hashes_[file.string()] = hash;
       if (batch.size() >= options_.batch_size) break;
     }
     if (!batch.empty()) {
-      if (Status s = ProcessBatch(batch, summary); !s.ok()) return s;
+      LIASSE_RETURN_IF_ERROR(ProcessBatch(batch, summary));
     }
     return complete;
   }
 
  private:
   Status ProcessBatch(const std::vector<fs::path>& batch, WatchSummary& summary) {
-    auto processed = processor_.Process(batch);
-    if (!processed.ok()) return processed.status();
+    LIASSE_RETURN_IF_ERROR(processor_.Process(batch));
     for (const auto& file : batch) {
       const fs::path result = options_.process.out_dir / (file.stem().string() + ".json");
       const std::string outcome = OutcomeOf(result);
@@ -101,7 +100,7 @@ class Intake {
           !s.ok()) {
         return s;
       }
-      if (Status s = MoveTo(file, options_.inbox / outcome); !s.ok()) return s;
+      LIASSE_RETURN_IF_ERROR(MoveTo(file, options_.inbox / outcome));
       hashes_.erase(file.string());
       (outcome == "done" ? summary.done : summary.quarantined) += 1;
     }
@@ -120,21 +119,17 @@ class Intake {
 Result<WatchSummary> Watch(const WatchOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(options.inbox, ec)) return Status::NotFound(options.inbox.string() + ": pas un dossier");
-  auto processor = Processor::Open(options.process);
-  if (!processor.ok()) return processor.status();
+  LIASSE_ASSIGN_OR_RETURN(auto processor, Processor::Open(options.process));
   const fs::path db_path =
       options.process.database.empty() ? options.process.out_dir / "liasse.db" : options.process.database;
-  auto db = store::Database::Open(db_path.string());
-  if (!db.ok()) return db.status();
-  auto journal = store::IntakeJournal::Open(*db);
-  if (!journal.ok()) return journal.status();
-  Intake intake(options, **processor, **journal);
+  LIASSE_ASSIGN_OR_RETURN(auto db, store::Database::Open(db_path.string()));
+  LIASSE_ASSIGN_OR_RETURN(auto journal, store::IntakeJournal::Open(db));
+  Intake intake(options, *processor, *journal);
   WatchSummary summary;
   for (;;) {
-    auto complete = intake.Poll(summary);
-    if (!complete.ok()) return complete.status();
-    if (options.once && *complete == 0) return summary;
-    if (*complete == 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+    LIASSE_ASSIGN_OR_RETURN(auto complete, intake.Poll(summary));
+    if (options.once && complete == 0) return summary;
+    if (complete == 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
   }
 }
 

@@ -363,7 +363,7 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
     sum.pages += r.pages;
     sum.files.push_back(r.file);
   }
-  if (auto s = WriteMembers(out / "members.csv", results); !s.ok()) return s;
+  LIASSE_RETURN_IF_ERROR(WriteMembers(out / "members.csv", results));
   std::set<std::string> ids;
   for (const auto& r : results) {
     for (const auto& p : r.members) ids.insert(p.numero_adherent);
@@ -422,12 +422,11 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
   if (o.count < 0) return Status::InvalidArgument("--count doit être positif");
   if (o.dpi != 0 && o.dpi != 200 && o.dpi != 300 && o.dpi != 400)
     return Status::InvalidArgument("--dpi : 200, 300 ou 400");
-  auto data = Load(o.data_dir);
-  if (!data.ok()) return data.status();
+  LIASSE_ASSIGN_OR_RETURN(auto data, Load(o.data_dir));
   for (int f : o.families) {
-    if (f < 0 || f > static_cast<int>(data->families.styles.size()))
+    if (f < 0 || f > static_cast<int>(data.families.styles.size()))
       return Status::InvalidArgument("famille de mise en page inconnue : " + std::to_string(f) + " (0 à " +
-                                     std::to_string(data->families.styles.size()) + ")");
+                                     std::to_string(data.families.styles.size()) + ")");
   }
   std::vector<EnvelopeSpec> specs;
   for (int i = 0; i < o.count; ++i) {
@@ -447,13 +446,12 @@ Result<SynthSummary> Generate(const SynthOptions& o) {
     s.dpi = o.dpi;
     specs.push_back(s);
   }
-  return Run(data.value(), o.seed, specs, o.families, o.out_dir, o.jobs);
+  return Run(data, o.seed, specs, o.families, o.out_dir, o.jobs);
 }
 
 Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const std::filesystem::path& data_dir,
                                      uint64_t seed) {
-  auto data = Load(data_dir);
-  if (!data.ok()) return data.status();
+  LIASSE_ASSIGN_OR_RETURN(auto data, Load(data_dir));
   auto spec = [](std::string kind, std::string name, std::vector<std::string> defects, std::string profile,
                  std::string format, int dpi = 200) {
     EnvelopeSpec s;
@@ -479,7 +477,7 @@ Result<SynthSummary> GenerateSamples(const std::filesystem::path& out_dir, const
       spec("corrupt", "corrupt_01", {}, "", ""),
   };
   // Family 0 only: the samples are drawn as before layout families existed.
-  return Run(data.value(), seed, specs, {0}, out_dir, 2);
+  return Run(data, seed, specs, {0}, out_dir, 2);
 }
 
 }  // namespace liasse::synth

@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "liasse/core/edit_distance.h"
+#include "liasse/core/utf8.h"
+
 namespace liasse::synth {
 
 namespace {
@@ -24,25 +27,8 @@ Result<json> ReadJson(const std::filesystem::path& p) {
   }
 }
 
-std::u32string Codepoints(const std::string& s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    size_t len = 1;
-    if (c < 0x80) cp = c;
-    else if ((c >> 5) == 0x6) { cp = c & 0x1F; len = 2; }
-    else if ((c >> 4) == 0xE) { cp = c & 0x0F; len = 3; }
-    else { cp = c & 0x07; len = 4; }
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    out += cp;
-  }
-  return out;
-}
-
 std::u32string NormaliseText(const std::string& s) {
-  std::u32string in = Codepoints(s), out;
+  std::u32string in = utf8::DecodeLossy(s), out;
   bool space = false;
   for (char32_t c : in) {
     if (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r') {
@@ -54,19 +40,6 @@ std::u32string NormaliseText(const std::string& s) {
     out += c;
   }
   return out;
-}
-
-int Levenshtein(const std::u32string& a, const std::u32string& b) {
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 std::set<int> PageSet(const json& doc) {
@@ -209,7 +182,7 @@ void ScorePages(const std::string& name, const json& truth, const json& result, 
     if (rp.contains("text") && rp["text"].is_string() && tp.contains("text")) {
       const auto t = NormaliseText(tp["text"].get<std::string>());
       const auto o = NormaliseText(rp["text"].get<std::string>());
-      r.cer.push_back({name, idx, static_cast<int>(t.size()), Levenshtein(t, o)});
+      r.cer.push_back({name, idx, static_cast<int>(t.size()), static_cast<int>(EditDistance(t, o))});
     }
   }
 }
@@ -240,22 +213,20 @@ Result<ScoreReport> Score(const std::filesystem::path& truth_dir, const std::fil
   std::sort(truths.begin(), truths.end());
   ScoreReport r;
   for (const auto& tp : truths) {
-    auto truth = ReadJson(tp);
-    if (!truth.ok()) return truth.status();
+    LIASSE_ASSIGN_OR_RETURN(auto truth, ReadJson(tp));
     const std::string file = tp.filename().string();
     const std::string name = file.substr(0, file.size() - 11);
     std::filesystem::path rp = results_dir / (name + ".json");
     if (!std::filesystem::exists(rp)) rp = results_dir / (name + ".truth.json");
     json result = json::object();
     if (std::filesystem::exists(rp)) {
-      auto rj = ReadJson(rp);
-      if (!rj.ok()) return rj.status();
-      result = rj.value();
+      LIASSE_ASSIGN_OR_RETURN(auto rj, ReadJson(rp));
+      result = rj;
     } else {
       r.results_missing++;
     }
     r.envelopes++;
-    const json& t = truth.value();
+    const json& t = truth;
     r.errors.total++;
     const bool truth_error = t.contains("error") && !t["error"].is_null();
     const bool result_error = result.contains("error") && !result["error"].is_null();

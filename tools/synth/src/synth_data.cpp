@@ -57,7 +57,7 @@ Result<SynthData> LoadSynthData(const std::filesystem::path& dir) {
   for (auto [key, vec] : {std::pair{"noms", &d.noms}, std::pair{"prenoms_f", &d.prenoms_f},
                           std::pair{"prenoms_m", &d.prenoms_m}, std::pair{"voies", &d.voies},
                           std::pair{"noms_voies", &d.noms_voies}, std::pair{"entreprises", &d.entreprises}}) {
-    if (auto s = ReadStrings(people, key, people_file, *vec); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(ReadStrings(people, key, people_file, *vec));
   }
   const auto* communes = people["communes"].as_array();
   if (!communes) return Status::InvalidArgument(people_file + ": clé 'communes' absente");
@@ -99,13 +99,12 @@ Result<SynthData> LoadSynthData(const std::filesystem::path& dir) {
       if (!vt) return Status::InvalidArgument(where + ".values: table attendue");
       auto from = Date::Parse((*vt)["valid_from"].value_or(std::string()));
       if (!from.ok()) return Status::InvalidArgument(where + ".values.valid_from invalide");
-      auto money = ReadMoney((*vt)["value"], where + ".values.value");
-      if (!money.ok()) return money.status();
+      LIASSE_ASSIGN_OR_RETURN(auto money, ReadMoney((*vt)["value"], where + ".values.value"));
       if (!code.values.empty() && !(code.values.back().first < from.value()))
         return Status::InvalidArgument(where + ".values: valid_from non croissants");
-      code.values.emplace_back(from.value(), money.value());
+      code.values.emplace_back(from.value(), money);
     }
-    if (auto s = ReadStrings(*t, "coefficients", where, code.coefficients); !s.ok()) return s;
+    LIASSE_RETURN_IF_ERROR(ReadStrings(*t, "coefficients", where, code.coefficients));
     target[code.code] = code;
   }
   }

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "liasse/core/clock.h"
 #include "liasse/core/date.h"
 #include "liasse/core/status.h"
 #include "liasse/generators/models.h"
@@ -28,14 +29,15 @@ struct Timestamp {
   int second = 0;
 };
 
-// The current UTC time (the default clock).
-Timestamp SystemClock();
+// The UTC time of `clock` now.
+Timestamp TimestampOf(const Clock& clock);
 
 struct GeneratorOptions {
   std::string templates_dir;  // default: the compile-time LIASSE_TEMPLATES_DIR
   std::string font_regular;   // default: the build's DejaVu Sans subset
   std::string font_bold;
-  std::function<Timestamp()> clock = SystemClock;  // PDF creation date
+  // The PDF creation date (UTC); null: the system clock.
+  std::shared_ptr<const Clock> clock;
 };
 
 // One letter, ready for results.md's letters[] ({"kind", "file", "to"}).

@@ -103,4 +103,37 @@ class [[nodiscard]] Result {
   std::variant<T, Status> state_;
 };
 
+namespace status_internal {
+// The Status of a Status or of a Result<T>, for LIASSE_RETURN_IF_ERROR.
+inline const Status& StatusOf(const Status& status) { return status; }
+template <typename T>
+Status StatusOf(const Result<T>& result) { return result.status(); }
+}  // namespace status_internal
+
 }  // namespace liasse
+
+#define LIASSE_STATUS_CONCAT_INNER(a, b) a##b
+#define LIASSE_STATUS_CONCAT(a, b) LIASSE_STATUS_CONCAT_INNER(a, b)
+
+// Evaluates `expr` (a Status or a Result<T>) once; when it failed, returns its
+// Status unchanged from the enclosing function (which returns Status or
+// Result<U>). A value of a Result is discarded. Abseil's idiom:
+//   LIASSE_RETURN_IF_ERROR(db.Exec("BEGIN"));
+#define LIASSE_RETURN_IF_ERROR(expr)                                                      \
+  do {                                                                                     \
+    if (::liasse::Status liasse_status_if_error_ = ::liasse::status_internal::StatusOf(expr); \
+        !liasse_status_if_error_.ok())                                                     \
+      return liasse_status_if_error_;                                                      \
+  } while (false)
+
+// Evaluates `expr` (a Result<T>) once; when it failed, returns its Status from
+// the enclosing function, otherwise moves the value into `lhs`, which may
+// declare a variable of the enclosing scope:
+//   LIASSE_ASSIGN_OR_RETURN(auto lot, ReadLot(path));
+// `lhs` must not contain an unparenthesised comma.
+#define LIASSE_ASSIGN_OR_RETURN(lhs, expr) \
+  LIASSE_ASSIGN_OR_RETURN_IMPL(LIASSE_STATUS_CONCAT(liasse_result_, __COUNTER__), lhs, expr)
+#define LIASSE_ASSIGN_OR_RETURN_IMPL(result, lhs, expr) \
+  auto result = (expr);                                 \
+  if (!result.ok()) return result.status();             \
+  lhs = std::move(result).value()

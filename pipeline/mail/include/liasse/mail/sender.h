@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "liasse/core/status.h"
+#include "liasse/core/clock.h"
 #include "liasse/core/outbox.h"
+#include "liasse/core/status.h"
 #include "liasse/mail/smtp.h"
 
 namespace liasse::mail {
@@ -32,8 +33,8 @@ struct SendOptions {
   int max_session_failures = 3;  // a connection gives up after this many
                                  // sessions in a row lost a message
   RetryPolicy retry;
-  std::function<int64_t()> now_ms;  // clock (unix ms); empty: the system clock
-  uint64_t seed = 0;                // jitter seed; 0: from the clock
+  const Clock* clock = &SystemClock();  // borrowed: when a message is due
+  uint64_t seed = 0;                     // jitter seed; 0: from the clock
 };
 
 struct SendReport {

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "liasse/core/clock.h"
 #include "liasse/core/date.h"
+#include "liasse/core/env.h"
 #include "liasse/core/status.h"
 
 namespace liasse::runner {
@@ -40,10 +42,18 @@ struct ProcessOptions {
   std::filesystem::path tessdata_dir;  // empty: Tesseract's default
   int jobs = 0;                        // OCR workers; 0: one per core
   // Date of receipt of every envelope (declaration deadline, letters);
-  // nullopt: each file's modification date, which is the scan date.
+  // nullopt: each file's modification date (env), which is the scan date,
+  // as a local date of `clock`.
   std::optional<Date> date_reception;
-  // Date of the letters and of the décomptes' payment; nullopt: today.
+  // Date of the letters and of the décomptes' payment; nullopt: today by
+  // `clock`.
   std::optional<Date> today;
+  // Time and files as the chain sees them (borrowed, must outlive the
+  // processor): the CLI gives the system's, a test fixed ones. `env` reads
+  // the envelopes' first bytes and modification dates and writes the result
+  // JSON and the letters.
+  const Clock* clock = &SystemClock();
+  Env* env = Env::Default();
   std::size_t max_backlog_pages = 0;   // decoded pages waiting; 0: 8 per worker
   // OCR results are kept in the store by (file SHA-256, engine identity) and
   // an envelope already read by the same engine is not read again when its
