@@ -11,6 +11,8 @@
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 
+#include "liasse/core/text.h"
+
 namespace liasse::synth {
 
 namespace {
@@ -32,18 +34,18 @@ std::mutex& FontMutex() {
   return m;
 }
 
-// "Séance n°" → "SEANCE NO": how a block-letter hand writes it.
+// "Séance n°, cœur" → "SEANCE NO, COEUR": how a block-letter hand writes it.
 std::string Capitals(const std::string& text) {
-  std::string out;
-  const std::string plain = StripAccents(text);
-  for (size_t i = 0; i < plain.size(); ++i) {
-    if (plain.compare(i, 2, "°") == 0) {
-      out += 'O';
-      ++i;
-      continue;
+  std::string plain = text;
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"œ", "oe"}, {"Œ", "OE"}, {"°", "o"}}) {
+    for (size_t pos = plain.find(from); pos != std::string::npos; pos = plain.find(from, pos + to.size())) {
+      plain.replace(pos, from.size(), to);
     }
-    const auto c = static_cast<unsigned char>(plain[i]);
-    out += c < 0x80 ? static_cast<char>(std::toupper(c)) : static_cast<char>(c);
+  }
+  std::string out = text::FoldFrench(plain);
+  for (char& ch : out) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) ch = static_cast<char>(std::toupper(c));
   }
   return out;
 }
@@ -385,28 +387,6 @@ cv::Mat Canvas::Image() const {
   cv::Mat alpha(h, w, CV_8UC1, const_cast<unsigned char*>(data), static_cast<size_t>(stride));
   cv::Mat out;
   cv::subtract(cv::Scalar(255), alpha, out);
-  return out;
-}
-
-std::string StripAccents(const std::string& text) {
-  static const std::vector<std::pair<std::string, std::string>> folds = {
-      {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"À", "A"}, {"Â", "A"}, {"Ä", "A"}, {"ç", "c"}, {"Ç", "C"}, {"é", "e"},
-      {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"É", "E"}, {"È", "E"}, {"Ê", "E"}, {"Ë", "E"}, {"î", "i"}, {"ï", "i"},
-      {"Î", "I"}, {"Ï", "I"}, {"ô", "o"}, {"ö", "o"}, {"Ô", "O"}, {"Ö", "O"}, {"ù", "u"}, {"û", "u"}, {"ü", "u"},
-      {"Ù", "U"}, {"Û", "U"}, {"Ü", "U"}, {"œ", "oe"}, {"Œ", "OE"}};
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    bool folded = false;
-    for (const auto& [from, to] : folds) {
-      if (text.compare(i, from.size(), from) == 0) {
-        out += to;
-        i += from.size();
-        folded = true;
-        break;
-      }
-    }
-    if (!folded) out += text[i++];
-  }
   return out;
 }
 

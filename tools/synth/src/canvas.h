@@ -81,10 +81,6 @@ class Canvas {
   int dpi_;
 };
 
-// French letters without their accents ("Sécurité" → "Securite", "œ" → "oe");
-// other characters unchanged.
-std::string StripAccents(const std::string& text);
-
 // Whether Fontconfig resolves `family` to a font of that family (rather than
 // to a fallback). Thread-safe.
 bool FontInstalled(const std::string& family);

@@ -5,7 +5,7 @@
 
 #include <toml++/toml.h>
 
-#include "canvas.h"
+#include "liasse/core/text.h"
 
 namespace liasse::synth {
 
@@ -161,7 +161,7 @@ Result<Families> LoadFamilies(const std::filesystem::path& dir) {
 
 std::string FoldWording(const std::string& text) {
   std::string folded;
-  for (char ch : StripAccents(text)) {
+  for (char ch : text::FoldFrench(text)) {
     const auto c = static_cast<unsigned char>(ch);
     if (c < 0x80 && std::isalnum(c)) {
       folded += static_cast<char>(std::tolower(c));
