@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "bad_inputs.h"
+#include "liasse/core/edit_distance.h"
 #include "liasse/ocr/ocr.h"
 #include "testing/status_matchers.h"
 
@@ -38,16 +39,7 @@ std::string Normalise(const std::string& s) {  // collapse whitespace
 
 double Cer(const std::string& got, const std::string& gold) {
   const std::string a = Normalise(got), b = Normalise(gold);
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return static_cast<double>(prev[b.size()]) / static_cast<double>(std::max<std::size_t>(b.size(), 1));
+  return static_cast<double>(EditDistance(a, b)) / static_cast<double>(std::max<std::size_t>(b.size(), 1));
 }
 
 std::string Gold() {
