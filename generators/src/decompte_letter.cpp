@@ -82,6 +82,8 @@ Result<LetterContent> BuildDecompte(const TemplateSet& templates, const Decompte
   s["numero_decompte"] = m.numero;
   s["date_paiement"] = Short(m.date_paiement);
   s["iban_masque"] = MaskIban(*iban);
+  s["professionnel_paye"] = m.professionnel_paye;
+  c.values.flags["tiers_payant"] = !m.professionnel_paye.empty();
   s["nombre_lignes"] = std::to_string(m.lignes.size());
   s["total.frais_reels"] = Euros(t.frais_reels);
   s["total.base"] = Euros(t.base);

@@ -7,6 +7,20 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <hpdf_version.h>
+
+// This file reads and writes libharu's private structures (HPDF_Doc_Rec,
+// HPDF_Dict_Rec, HPDF_FontAttr_Rec, HPDF_TTFontDefAttr_Rec…), which any
+// release may change without notice. They were checked against libharu
+// 2.3.0 (Debian libhpdf-dev 2.3.0+dfsg-1): another version must not build
+// until someone has checked them again (tests/generators: the
+// LibharuVersion.OtherVersionDoesNotCompile test).
+#ifndef LIASSE_HPDF_CHECKED_VERSION_ID
+#define LIASSE_HPDF_CHECKED_VERSION_ID 20300
+#endif
+static_assert(HPDF_VERSION_ID == LIASSE_HPDF_CHECKED_VERSION_ID,
+              "hpdf_embedded_font.cpp writes libharu 2.3.0's private structures: check them against the "
+              "installed libharu, then update LIASSE_HPDF_CHECKED_VERSION_ID");
 
 namespace {
 constexpr HPDF_UINT kMemStreamBlock = 16384;  // libharu's own HPDF_STREAM_BUF_SIZ is not installed

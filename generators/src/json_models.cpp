@@ -245,6 +245,21 @@ DemandePiecesModel ReadPieces(Reader& r, const json& m, const std::string& p) {
   return d;
 }
 
+RefusRemboursementModel ReadRefus(Reader& r, const json& m, const std::string& p) {
+  RefusRemboursementModel d;
+  d.reference = r.Str(m, p, "reference");
+  d.numero_adherent = r.Str(m, p, "numero_adherent", false);
+  d.destinataire = r.RecipientAt(m, p, "destinataire");
+  d.numero_facture = r.Str(m, p, "numero_facture");
+  d.professionnel = r.Str(m, p, "professionnel", false);
+  d.tiers_payant = r.Bool(m, p, "tiers_payant", false);
+  d.date_reception = r.DateAt(m, p, "date_reception");
+  d.date_courrier = r.DateAt(m, p, "date_courrier");
+  d.objet = r.Str(m, p, "objet");
+  d.motifs = r.Strings(m, p, "motifs");
+  return d;
+}
+
 }  // namespace
 
 Result<LetterRequest> ParseLetterRequest(std::string_view text) {
@@ -265,6 +280,7 @@ Result<LetterRequest> ParseLetterRequest(std::string_view text) {
     case LetterKind::kAccuseReceptionReclamation: request.model = ReadReclamation(r, *model, "model", extra); break;
     case LetterKind::kAnomaliesLot: request.model = ReadLot(r, *model, "model"); break;
     case LetterKind::kDemandePieces: request.model = ReadPieces(r, *model, "model"); break;
+    case LetterKind::kRefusRemboursement: request.model = ReadRefus(r, *model, "model"); break;
   }
   if (!r.status().ok()) return r.status();
   if (!extra.ok()) return extra;

@@ -55,6 +55,9 @@ Result<RenderedLetter> LetterGenerator::AccuseReceptionReclamation(const Reclama
 Result<RenderedLetter> LetterGenerator::AnomaliesLot(const LotAnomaliesModel& model) {
   return impl_->Render(internal::BuildAnomaliesLot(impl_->templates, model));
 }
+Result<RenderedLetter> LetterGenerator::RefusRemboursement(const RefusRemboursementModel& model) {
+  return impl_->Render(internal::BuildRefusRemboursement(impl_->templates, model));
+}
 Result<RenderedLetter> LetterGenerator::DemandePieces(const DemandePiecesModel& model) {
   return impl_->Render(internal::BuildDemandePieces(impl_->templates, model));
 }

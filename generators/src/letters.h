@@ -11,5 +11,6 @@ Result<LetterContent> BuildRenonciation(const TemplateSet& templates, const Reno
 Result<LetterContent> BuildReclamation(const TemplateSet& templates, const ReclamationModel& model);
 Result<LetterContent> BuildAnomaliesLot(const TemplateSet& templates, const LotAnomaliesModel& model);
 Result<LetterContent> BuildDemandePieces(const TemplateSet& templates, const DemandePiecesModel& model);
+Result<LetterContent> BuildRefusRemboursement(const TemplateSet& templates, const RefusRemboursementModel& model);
 
 }  // namespace liasse::generators::internal

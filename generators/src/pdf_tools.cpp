@@ -2,6 +2,8 @@
 // is caught here and turned into a Status.
 #include "liasse/generators/pdf_tools.h"
 
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
 #include <podofo/podofo.h>
 
 #include <cstdio>
@@ -46,6 +48,21 @@ std::string StripPadding(std::string text) {
   return text;
 }
 
+// A per-document owner password: 32 random bytes as hex. Nobody needs it
+// (the operator keeps the unencrypted letter), so it is never kept.
+Result<std::string> RandomOwnerPassword() {
+  unsigned char bytes[32];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) return Status::Internal("chiffrement PDF : aléa indisponible");
+  std::string hex;
+  char buffer[3];
+  for (unsigned char b : bytes) {
+    std::snprintf(buffer, sizeof buffer, "%02x", b);
+    hex += buffer;
+  }
+  OPENSSL_cleanse(bytes, sizeof bytes);
+  return hex;
+}
+
 }  // namespace
 
 std::string BirthDatePassword(Date birth_date) {
@@ -54,19 +71,21 @@ std::string BirthDatePassword(Date birth_date) {
   return buffer;
 }
 
-Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_password,
-                               const std::string& owner_password) {
+Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_password) {
   QuietPodofo();
   if (user_password.empty()) return Status::InvalidArgument("chiffrement PDF : mot de passe utilisateur vide");
+  auto owner_password = RandomOwnerPassword();
+  if (!owner_password.ok()) return owner_password.status();
   try {
     PdfMemDocument doc;
     Load(doc, pdf);
     const int permissions = PoDoFo::PdfEncrypt::ePdfPermissions_Print | PoDoFo::PdfEncrypt::ePdfPermissions_Copy |
                             PoDoFo::PdfEncrypt::ePdfPermissions_Accessible |
                             PoDoFo::PdfEncrypt::ePdfPermissions_HighPrint;
-    // AES-256 (revision 5): the AES-128 handler (revision 4) derives its
-    // keys with RC4, which OpenSSL 3 no longer provides by default.
-    doc.SetEncrypted(user_password, owner_password, permissions, PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_AESV3,
+    // AES-256 revision 6: revision 5 derives the key with one SHA-256
+    // round (deprecated), and the AES-128 handler (revision 4) needs RC4,
+    // which OpenSSL 3 no longer provides by default.
+    doc.SetEncrypted(user_password, *owner_password, permissions, PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_AESV3R6,
                      PoDoFo::PdfEncrypt::ePdfKeyLength_256);
     return Write(doc);
   } catch (const PdfError& e) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "liasse/generators/templates.h"
+#include "liasse/core/text.h"
 #include "liasse/generators/pdf_tools.h"
 
 namespace liasse::generators {
@@ -115,24 +116,48 @@ Result<Letterhead> LoadLetterhead(const std::string& file) {
   return h;
 }
 
-// [chiffrement] mot_de_passe: the rule an operator sets for the password
-// that opens e-mailed PDFs (the member's birth date by default).
-Result<TextTemplate> LoadPasswordRule(const std::string& file) {
-  LIASSE_ASSIGN_OR_RETURN(auto parsed, ParseFile(file));
-  const auto* section = parsed.get_as<toml::table>("chiffrement");
+// [chiffrement]: the rule an operator sets for the password that opens
+// e-mailed PDFs (the member's birth date by default), and `consigne`, the
+// words that tell the member how it is made (the e-mail carries these, never
+// the password).
+Result<PasswordRule> LoadPasswordRule(const std::string& file) {
+  auto parsed = ParseFile(file);
+  if (!parsed.ok()) return parsed.status();
+  const auto* section = parsed->get_as<toml::table>("chiffrement");
   if (section == nullptr) return Status::InvalidArgument(file + ": table [chiffrement] manquante");
   static const TemplateSchema schema{{"date_naissance", "numero_adherent"}, {}, {}};
-  return CompileKey(*section, "mot_de_passe", schema, file);
+  PasswordRule rule;
+  auto password = CompileKey(*section, "mot_de_passe", schema, file);
+  if (!password.ok()) return password.status();
+  rule.password = std::move(password).value();
+  auto hint = RequiredString(*section, "consigne", file);
+  if (!hint.ok()) return hint.status();
+  if (std::string(text::Trim(*hint)).empty()) {
+    return Status::InvalidArgument(file + ": [chiffrement] clé « consigne » vide");
+  }
+  rule.hint = *hint;
+  return rule;
 }
 
 }  // namespace
 
 Result<std::string> TemplateSet::UserPassword(const PasswordFacts& facts) const {
   TemplateValues values;
-  values.scalars["date_naissance"] = BirthDatePassword(facts.date_naissance);
+  if (facts.date_naissance) values.scalars["date_naissance"] = BirthDatePassword(*facts.date_naissance);
   values.scalars["numero_adherent"] = facts.numero_adherent;
-  std::string password = password_rule_.Render(values);
-  if (password.empty()) return Status::InvalidArgument("mot de passe du PDF vide selon [chiffrement] mot_de_passe");
+  std::string password = password_rule_.password.Render(values);
+  // A fact the rule uses but the member lacks would render empty and make a
+  // guessable password: the rule is rendered again with a marker in every
+  // missing fact, and a difference means the rule needs one of them.
+  TemplateValues marked = values;
+  for (const char* name : {"date_naissance", "numero_adherent"}) {
+    if (marked.scalars[name].empty()) marked.scalars[name] = "\x01";
+  }
+  if (password_rule_.password.Render(marked) != password || password.empty()) {
+    return Status::NotFound(
+        "mot de passe du PDF impossible selon [chiffrement] mot_de_passe : une donnée de l'adhérent manque "
+        "(date de naissance ou numéro d'adhérent)");
+  }
   return password;
 }
 
@@ -144,6 +169,7 @@ std::string_view LetterKindName(LetterKind kind) {
     case LetterKind::kAccuseReceptionReclamation: return "accuse_reception_reclamation";
     case LetterKind::kAnomaliesLot: return "anomalies_lot";
     case LetterKind::kDemandePieces: return "demande_pieces";
+    case LetterKind::kRefusRemboursement: return "refus_remboursement";
   }
   return "";
 }
@@ -177,8 +203,8 @@ const TemplateSchema& SchemaFor(LetterKind kind) {
       {LetterKind::kDecompte,
        WithCommon({{"adherent.nom", "numero_adherent", "nir_masque", "contrat", "numero_decompte", "date_paiement",
                     "iban_masque", "nombre_lignes", "total.frais_reels", "total.base", "total.securite_sociale",
-                    "total.mutuelle", "total.reste_a_charge"},
-                   {"lignes_expliquees"},
+                    "total.mutuelle", "total.reste_a_charge", "professionnel_paye"},
+                   {"lignes_expliquees", "tiers_payant"},
                    {{"beneficiaires", {"nom", "qualite", "nir_masque"}}}})},
       {LetterKind::kConfirmationRenonciation, RenonciationSchema()},
       {LetterKind::kRefusRenonciation, RenonciationSchema()},
@@ -194,6 +220,10 @@ const TemplateSchema& SchemaFor(LetterKind kind) {
                    {{"anomalies_lot", {"code", "message"}}, {"a_renvoyer", {"piece"}}}})},
       {LetterKind::kDemandePieces,
        WithCommon({{"numero_adherent", "date_reception", "objet"}, {}, {{"pieces", {"piece", "motif"}}}})},
+      {LetterKind::kRefusRemboursement,
+       WithCommon({{"numero_adherent", "date_reception", "objet", "numero_facture", "professionnel"},
+                   {"tiers_payant"},
+                   {{"motifs", {"motif"}}}})},
   };
   return schemas.at(kind);
 }

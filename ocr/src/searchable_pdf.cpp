@@ -3,13 +3,13 @@
 // PoDoFo then appends the one-page PDFs in page order.
 #include <podofo/podofo.h>
 #include <tesseract/renderer.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <fstream>
 #include <sstream>
 
 #include "engine_internal.h"
+#include "liasse/core/private_temp.h"
 
 namespace liasse::ocr {
 namespace {
@@ -23,10 +23,14 @@ std::string ReadAll(const std::filesystem::path& path) {
 
 }  // namespace
 
+// Tesseract's PDF renderer only writes to a path: the page goes through the
+// run's private directory (0700, unguessable), never a predictable name in
+// the shared $TMPDIR where another user could plant a link.
 std::string RenderPdfPage(tesseract::TessBaseAPI& api) {
   static std::atomic<unsigned> counter{0};
-  const auto base = std::filesystem::temp_directory_path() /
-                    ("liasse-ocr-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  auto dir = PrivateTempDir();
+  if (!dir.ok()) return {};  // the caller reports a page without its PDF
+  const auto base = *dir / ("page-" + std::to_string(counter++));
   std::string bytes;
   {
     tesseract::TessPDFRenderer renderer(base.c_str(), api.GetDatapath(), false);

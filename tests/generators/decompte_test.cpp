@@ -80,6 +80,17 @@ TEST(Decompte, TextHoldsFiguresTotalsAndExplanations) {
   EXPECT_THAT(text, HasSubstr("reclamationscpms@cpms.fr"));
 }
 
+TEST(Decompte, TiersPayantSaysTheProfessionalWasPaidNotTheMember) {
+  DecompteModel m = Model(2);
+  m.professionnel_paye = "BONNET (n° 596349779)";
+  auto letter = testing::MakeGenerator().Decompte(m);
+  ASSERT_TRUE(letter.ok()) << letter.status().ToString();
+  const std::string text = testing::PdfText(testing::WriteTemp("decompte_tiers_payant.pdf", letter->pdf));
+  EXPECT_THAT(text, HasSubstr("par virement à BONNET (n° 596349779)"));
+  EXPECT_THAT(text, HasSubstr("dispensé de l'avance des frais"));
+  EXPECT_THAT(text, Not(HasSubstr("sur votre compte")));
+}
+
 TEST(Decompte, NirAndIbanAreMasked) {
   auto generator = testing::MakeGenerator();
   auto letter = generator.Decompte(Model(2));

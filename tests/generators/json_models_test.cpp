@@ -37,6 +37,7 @@ TEST(JsonModels, EverySampleParsesAndRendersAsItsKind) {
           if constexpr (std::is_same_v<T, ReclamationModel>) return generator.AccuseReceptionReclamation(model);
           if constexpr (std::is_same_v<T, LotAnomaliesModel>) return generator.AnomaliesLot(model);
           if constexpr (std::is_same_v<T, DemandePiecesModel>) return generator.DemandePieces(model);
+          if constexpr (std::is_same_v<T, RefusRemboursementModel>) return generator.RefusRemboursement(model);
         },
         request->model);
     ASSERT_TRUE(letter.ok()) << name << ": " << letter.status().ToString();

@@ -192,5 +192,42 @@ TEST(PiecesLetter, RequestListsEveryMissingPiece) {
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("DP-2025-1187 : aucune pièce demandée")));
 }
 
+TEST(RefusRemboursementLetter, RefusalGivesItsReasonsAndWhatToDo) {
+  RefusRemboursementModel m;
+  m.reference = "lot_03-REFUS-2";
+  m.numero_adherent = "A24135841";
+  m.destinataire = {"Julie BONNET", {"4 rue des Lilas", "97139 LES ABYMES"}, ""};
+  m.numero_facture = "218647856";
+  m.date_reception = D(2025, 1, 15);
+  m.date_courrier = D(2026, 11, 23);
+  m.objet = "facture n° 218647856";
+  m.motifs = {"Demande reçue plus de deux ans après la date des soins (§ 3.4.2)."};
+  const std::string text = CheckedText(testing::MakeGenerator().RefusRemboursement(m), "refus.pdf");
+  EXPECT_THAT(text, HasSubstr("Refus de remboursement"));
+  EXPECT_THAT(text, HasSubstr("Demande reçue plus de deux ans après la date des soins"));
+  EXPECT_THAT(text, HasSubstr("Ce que vous pouvez faire"));
+  EXPECT_THAT(text, HasSubstr("reclamationscpms@cpms.fr"));
+  EXPECT_THAT(text, Not(HasSubstr("0,00")));  // a refusal, not a décompte of nothing
+  m.motifs.clear();
+  const auto none = testing::MakeGenerator().RefusRemboursement(m);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().message(), "refus lot_03-REFUS-2 : aucun motif");
+}
+
+TEST(RefusRemboursementLetter, TiersPayantRefusalIsAddressedToTheProfessional) {
+  RefusRemboursementModel m;
+  m.reference = "lot_01-REFUS-3";
+  m.destinataire = {"BONNET", {"Cabinet infirmier", "97139 LES ABYMES"}, ""};
+  m.numero_facture = "596721245";
+  m.tiers_payant = true;
+  m.date_reception = D(2025, 1, 15);
+  m.date_courrier = D(2026, 11, 23);
+  m.objet = "facture n° 596721245";
+  m.motifs = {"L'assuré n'est pas adhérent de la mutuelle."};
+  const std::string text = CheckedText(testing::MakeGenerator().RefusRemboursement(m), "refus_tp.pdf");
+  EXPECT_THAT(text, HasSubstr("la facture n° 596721245 que vous nous avez adressée en tiers payant"));
+  EXPECT_THAT(text, HasSubstr("L'assuré n'est pas adhérent de la mutuelle."));
+}
+
 }  // namespace
 }  // namespace liasse::generators

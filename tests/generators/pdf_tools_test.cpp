@@ -38,7 +38,7 @@ TEST(PdfTools, EncryptedLetterOpensOnlyWithTheUserPassword) {
   auto letter = testing::MakeGenerator().DemandePieces(Pieces("DP-1"));
   ASSERT_TRUE(letter.ok());
   const std::string password = testing::MakeGenerator().templates().UserPassword({D(1995, 10, 5), "104582"}).value();
-  auto encrypted = EncryptPdf(letter->pdf, password, "secret-operateur");
+  auto encrypted = EncryptPdf(letter->pdf, password);
   ASSERT_TRUE(encrypted.ok()) << encrypted.status().ToString();
 
   EXPECT_THAT(InspectPdf(*encrypted), StatusIs(StatusCode::kInvalidArgument, HasSubstr("mot de passe incorrect")));
@@ -52,10 +52,26 @@ TEST(PdfTools, EncryptedLetterOpensOnlyWithTheUserPassword) {
 
   const std::string path = testing::WriteTemp("chiffre.pdf", *encrypted);
   const auto show = testing::Run("qpdf --show-encryption --password=" + password + " '" + path + "'");
-  EXPECT_THAT(show.out, HasSubstr("AESv3"));  // qpdf's name for AES-256 (R5/R6)
+  EXPECT_THAT(show.out, HasSubstr("R = 6"));  // revision 6, not the deprecated 5
+  EXPECT_THAT(show.out, HasSubstr("stream encryption method: AESv3"));
+  EXPECT_THAT(show.out, HasSubstr("Supplied password is user password"));
+  for (const char* other : {"liasse-operateur", ""}) {
+    const auto refused = testing::Run(std::string("qpdf --decrypt --password=") + other + " '" + path + "' /dev/null");
+    EXPECT_NE(refused.exit_code, 0) << "s'ouvre avec « " << other << " »";
+    EXPECT_THAT(refused.out, HasSubstr("invalid password"));
+  }
   EXPECT_EQ(testing::QpdfCheck(path, password).exit_code, 0);
   EXPECT_THAT(testing::Run("pdftotext -upw " + password + " '" + path + "' -").out, HasSubstr("DP-1"));
   EXPECT_NE(testing::Run("pdftotext '" + path + "' -").exit_code, 0);
+}
+
+TEST(PdfTools, EncryptingWithAnEmptyPasswordIsRefused) {
+  auto letter = testing::MakeGenerator().DemandePieces(Pieces("DP-3"));
+  ASSERT_TRUE(letter.ok());
+  auto encrypted = EncryptPdf(letter->pdf, "");
+  ASSERT_FALSE(encrypted.ok());
+  EXPECT_EQ(encrypted.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(encrypted.status().message(), HasSubstr("mot de passe utilisateur vide"));
 }
 
 TEST(PdfTools, MergeKeepsEveryPageInOrder) {

@@ -112,7 +112,7 @@ TEST(Templates, OperatorTypoInShippedTemplateFailsAtLoadWithFileAndLine) {
   const std::string dir = CopyWith("decompte.toml", "{{contrat}}", "{{contrat_nom}}");
   auto set = TemplateSet::Load(dir);
   EXPECT_THAT(set, StatusIs(StatusCode::kInvalidArgument,
-                            HasSubstr("decompte.toml:10: placeholder inconnu « {{contrat_nom}} »")));
+                            HasSubstr("decompte.toml:11: placeholder inconnu « {{contrat_nom}} »")));
 }
 
 TEST(Templates, MissingLetterheadKeyFailsNamingIt) {
@@ -147,7 +147,33 @@ TEST(Templates, PasswordRuleRenderingEmptyIsRefused) {
   auto set = TemplateSet::Load(dir);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   auto password = set->UserPassword({Date::FromYmd(1985, 9, 5).value(), ""});
-  EXPECT_THAT(password, StatusIs(StatusCode::kInvalidArgument, HasSubstr("mot de passe du PDF vide")));
+  EXPECT_THAT(password, StatusIs(StatusCode::kNotFound, HasSubstr("une donnée de l'adhérent manque")));
+}
+
+TEST(Templates, PasswordRuleNeedingAnUnknownBirthDateIsRefusedEvenWhenNotEmpty) {
+  const std::string dir = CopyWith("letterhead.toml", "mot_de_passe = \"{{date_naissance}}\"",
+                                   "mot_de_passe = \"{{numero_adherent}}-{{date_naissance}}\"");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  auto password = set->UserPassword({std::nullopt, "104582"});
+  ASSERT_FALSE(password.ok());  // "104582-" would be a guessable password
+  EXPECT_EQ(password.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(password.status().message(), HasSubstr("[chiffrement] mot_de_passe"));
+}
+
+TEST(Templates, PasswordRuleWithoutItsHintForTheMemberFailsAtLoad) {
+  const std::string dir = CopyWith("letterhead.toml", "consigne = \"votre date de naissance, au format JJMMAAAA\"", "");
+  auto set = TemplateSet::Load(dir);
+  ASSERT_FALSE(set.ok());
+  EXPECT_EQ(set.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(set.status().message(), HasSubstr("letterhead.toml"));
+  EXPECT_THAT(set.status().message(), HasSubstr("consigne"));
+}
+
+TEST(Templates, ShippedPasswordHintSaysHowThePasswordIsMade) {
+  auto set = TemplateSet::Load(LIASSE_TEMPLATES_DIR);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->PasswordHint(), "votre date de naissance, au format JJMMAAAA");
 }
 
 TEST(Templates, TomlSyntaxErrorNamesFileAndLine) {

@@ -35,7 +35,7 @@ TEST(MailConfig, UnknownStartTlsModeNamesFileAndKey) {
   const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nstarttls = \"maybe\"\n");
   auto config = LoadMailConfig(path);
   EXPECT_THAT(config, StatusIs(StatusCode::kInvalidArgument,
-                               AllOf(HasSubstr(path), HasSubstr("[smtp] starttls must be"), HasSubstr("\"maybe\""))));
+                               AllOf(HasSubstr(path), HasSubstr("[smtp] clé « starttls »"), HasSubstr("pas \"maybe\""))));
 }
 
 TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
@@ -45,7 +45,24 @@ TEST(MailConfig, UsernameWithoutPasswordVariableIsRefused) {
                           "password_env = \"LIASSE_TEST_UNSET_VARIABLE_XYZ\"\n");
   auto config = LoadMailConfig(path);
   EXPECT_THAT(config, StatusIs(StatusCode::kInvalidArgument,
-                               HasSubstr("environment variable LIASSE_TEST_UNSET_VARIABLE_XYZ is not set")));
+                               HasSubstr("variable d'environnement LIASSE_TEST_UNSET_VARIABLE_XYZ non définie")));
+}
+
+TEST(MailConfig, MisspeltKeyIsRefusedNamingFileTableAndKeyInFrench) {
+  TempDir dir;
+  const auto path = Write(dir, "[operator]\nfrom = \"a@b.fr\"\nmessage_id_domain = \"b.fr\"\n[smtp]\nstartls = \"never\"\n");
+  auto config = LoadMailConfig(path);
+  ASSERT_FALSE(config.ok());  // not ignored, leaving the default unnoticed
+  EXPECT_EQ(config.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(config.status().message(), path + " : [smtp] clé « startls » inconnue");
+}
+
+TEST(MailConfig, ShippedConfigurationHasTheAddressNotice) {
+  auto config = LoadMailConfig(std::string(LIASSE_SOURCE_DIR) + "/data/mail/operator.toml");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->smtp.starttls, StartTls::kRequired);
+  EXPECT_EQ(config->address_notice.subject, "Vos décomptes par e-mail");
+  EXPECT_NE(config->address_notice.text.find("courrier"), std::string::npos);  // how to stop it
 }
 
 TEST(MailConfig, SyntaxErrorGivesTheLine) {

@@ -15,6 +15,8 @@ Faults, for the tests:
   recipient "x+drop@…" close the connection in the middle of DATA
   recipient "x+slow@…" answer RCPT only after --slow-seconds
   --tls-cert/--tls-key offer STARTTLS; --auth USER:PASSWORD requires AUTH
+  --tls-max-version V  offer only TLS up to V ("1.1": TLS 1.0 and 1.1)
+  --long-greeting N    greet with a line of N bytes (a server that floods)
 """
 import argparse
 import asyncio
@@ -112,6 +114,16 @@ class FaultySMTP(SMTP):
             await self.push("421 4.3.2 Service not available, closing channel")
             self.transport.close()
             return
+        if self.args.long_greeting:
+            chunk = b"x" * 65536
+            self.transport.write(b"220-")
+            for _ in range(self.args.long_greeting // len(chunk)):
+                if self.transport.is_closing():
+                    return
+                self.transport.write(chunk)
+                await self._writer.drain()
+            self.transport.write(b"\r\n220 localhost\r\n")
+            await self._writer.drain()
         await super()._handle_client()
 
     async def smtp_DATA(self, arg):
@@ -153,6 +165,8 @@ def main():
     p.add_argument("--require-starttls", action="store_true")
     p.add_argument("--auth", help="USER:PASSWORD; AUTH required (after STARTTLS)")
     p.add_argument("--size-limit", type=int, default=33554432)
+    p.add_argument("--tls-max-version", choices=["1.1"])
+    p.add_argument("--long-greeting", type=int, default=0)
     args = p.parse_args()
 
     store = Store(args.dir, args.parse)
@@ -161,6 +175,11 @@ def main():
     if args.tls_cert:
         tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls.load_cert_chain(args.tls_cert, args.tls_key)
+        if args.tls_max_version == "1.1":
+            # OpenSSL 3 allows TLS below 1.2 only at security level 0.
+            tls.set_ciphers("DEFAULT:@SECLEVEL=0")
+            tls.minimum_version = ssl.TLSVersion.TLSv1
+            tls.maximum_version = ssl.TLSVersion.TLSv1_1
     kwargs = dict(data_size_limit=args.size_limit, hostname="localhost",
                   tls_context=tls, require_starttls=args.require_starttls)
     if args.auth:

@@ -213,6 +213,47 @@ TEST_F(TlsTest, WrongPasswordIsRefused) {
   EXPECT_THAT(SmtpConnection::Open(o), StatusIs(StatusCode::kUnavailable, HasSubstr("authentication failed: 535")));
 }
 
+TEST_F(TlsTest, ServerOfferingOnlyTls10And11IsRefusedNamingTheVersion) {
+  std::vector<std::string> args = ServerArgs();
+  args.push_back("--tls-max-version");
+  args.push_back("1.1");
+  SmtpTestServer server(Dir("mail"), args);
+  auto connection = SmtpConnection::Open(Tls(server.port(), Dir("good") + "/cert.pem"));
+  ASSERT_FALSE(connection.ok());
+  EXPECT_EQ(connection.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(connection.status().message().find("TLS 1.2"), std::string::npos) << connection.status().message();
+  EXPECT_EQ(server.MessageCount(), 0u);
+}
+
+// The peak resident memory (VmHWM) of this process since `ResetPeakMemory`.
+long PeakMemoryKb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return -1;
+}
+void ResetPeakMemory() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+TEST_F(MailTest, TenMegabyteReplyLineIsAnErrorWithBoundedMemory) {
+  SmtpTestServer server(Dir("mail"), {"--long-greeting", std::to_string(10 << 20)});
+  // A first session loads OpenSSL and the trust store (megabytes that are
+  // not the read buffer), then the measured one.
+  ASSERT_FALSE(SmtpConnection::Open(Plain(server.port())).ok());
+  ResetPeakMemory();
+  const long before = PeakMemoryKb();
+  ASSERT_GT(before, 0);
+  auto connection = SmtpConnection::Open(Plain(server.port()));
+  const long grown = PeakMemoryKb() - before;
+  ASSERT_FALSE(connection.ok());
+  EXPECT_EQ(connection.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(connection.status().message().find("ligne de réponse du serveur de plus de 8192 octets"),
+            std::string::npos)
+      << connection.status().message();
+  EXPECT_LT(grown, 4096) << "the read buffer grew by " << grown << " KB";  // 10 240 KB unbounded
+}
+
 TEST_F(MailTest, StartTlsRequiredButNotOfferedSendsNothing) {
   SmtpTestServer server(Dir("mail"), {});
   SmtpOptions o = Plain(server.port());

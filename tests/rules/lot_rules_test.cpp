@@ -314,6 +314,60 @@ TEST_F(LotRules, TooManyInvoicesRejectTheLot) {
   EXPECT_EQ(verdicts->front().verdict, Verdict::kRejected);
 }
 
+// Lot 814 of the samples: the lot goes back whole (LOT_ORDER) while two
+// invoices had no anomaly of their own; none of them is payable.
+TEST_F(LotRules, RejectedLotPaysNoneOfItsInvoicesEvenThoseWithoutAnomaly) {
+  std::swap(Bordereau().lines[0], Bordereau().lines[1]);
+  std::swap(lot_.docs[1], lot_.docs[3]);
+  std::swap(lot_.docs[2], lot_.docs[4]);
+  Feuille(2).fields["signature.praticien"] = Bool(false);
+  const LotVerdict v = Check();
+  EXPECT_EQ(v.verdict, Verdict::kRejected);
+  EXPECT_TRUE(v.factures_acceptees.empty());
+  EXPECT_EQ(v.factures_rejetees, lot_.numeros);
+}
+
+TEST_F(LotRules, InvoiceNumberTwiceInTheLotIsADuplicate) {
+  Bordereau().lines[1].values["numero_facture"] = lot_.numeros[0];
+  Feuille(1).fields["numero_facture"] = Text(lot_.numeros[0]);
+  const LotVerdict v = Check();
+  ASSERT_EQ(Codes(v), std::vector<std::string>{"FACTURE_DOUBLON"});
+  EXPECT_EQ(v.anomalies[0].document, lot_.feuilles[1]);  // the second feuille with that number
+  EXPECT_EQ(v.anomalies[0].numero_facture, lot_.numeros[0]);
+  EXPECT_EQ(v.verdict, Verdict::kPartial);
+  EXPECT_EQ(v.factures_rejetees, std::vector<std::string>{lot_.numeros[0]});
+  EXPECT_EQ(v.factures_acceptees, std::vector<std::string>{lot_.numeros[2]});
+}
+
+// The register of one invoice paid by envelope "autre".
+class OnePaidInvoice final : public PaidInvoices {
+ public:
+  explicit OnePaidInvoice(std::string claim_id) : claim_id_(std::move(claim_id)) {}
+  Result<std::optional<PaidInvoice>> PaidElsewhere(std::string_view claim_id, std::string_view envelope) const override {
+    if (claim_id != claim_id_ || envelope == "autre") return std::optional<PaidInvoice>();
+    return std::optional<PaidInvoice>(PaidInvoice{claim_id_, "autre", "lot_autre.pdf", Date::FromYmd(2025, 10, 2).value()});
+  }
+
+ private:
+  std::string claim_id_;
+};
+
+TEST_F(LotRules, InvoicePaidThroughAnotherEnvelopeIsRefusedAsAlreadyPaid) {
+  const OnePaidInvoice paid(B2ClaimId("067805663", lot_.numeros[1]));
+  auto verdicts = CheckLots(lot_.docs, Rules(), history_, {&paid, "ce-pli"});
+  ASSERT_TRUE(verdicts.ok());
+  const LotVerdict& v = verdicts->front();
+  ASSERT_EQ(Codes(v), std::vector<std::string>{"FACTURE_DEJA_PAYEE"});
+  EXPECT_EQ(v.verdict, Verdict::kPartial);
+  EXPECT_EQ(v.factures_rejetees, std::vector<std::string>{lot_.numeros[1]});
+  EXPECT_NE(v.anomalies[0].message.find("réglée le 02/10/2025 (pli lot_autre.pdf)"), std::string::npos)
+      << v.anomalies[0].message;
+  // The envelope that paid it, checked again, is not a duplicate of itself.
+  auto own = CheckLots(lot_.docs, Rules(), history_, {&paid, "autre"});
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->front().verdict, Verdict::kAccepted);
+}
+
 TEST_F(LotRules, EveryInvoiceRejectedMakesTheLotRejected) {
   for (size_t i = 0; i < 3; ++i) Feuille(i).fields["signature.praticien"] = Bool(false);
   const LotVerdict v = Check();

@@ -87,7 +87,7 @@ void BM_EncryptDecompte(benchmark::State& state) {
     return;
   }
   for (auto _ : state) {
-    auto encrypted = EncryptPdf(letter->pdf, "05101995", "operateur");
+    auto encrypted = EncryptPdf(letter->pdf, "05101995");
     if (!encrypted.ok()) {
       state.SkipWithError(encrypted.status().ToString().c_str());
       return;

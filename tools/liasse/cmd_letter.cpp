@@ -37,6 +37,7 @@ Result<RenderedLetter> Render(LetterGenerator& generator, const generators::Lett
         if constexpr (std::is_same_v<T, generators::ReclamationModel>) return generator.AccuseReceptionReclamation(model);
         if constexpr (std::is_same_v<T, generators::LotAnomaliesModel>) return generator.AnomaliesLot(model);
         if constexpr (std::is_same_v<T, generators::DemandePiecesModel>) return generator.DemandePieces(model);
+        if constexpr (std::is_same_v<T, generators::RefusRemboursementModel>) return generator.RefusRemboursement(model);
       },
       request.model);
 }
@@ -54,30 +55,45 @@ Result<generators::Timestamp> ParseTimestamp(const std::string& text) {
   return t;
 }
 
+struct LetterArgs {
+  std::vector<std::string> models;
+  std::string out;
+  std::string templates;
+  std::string fixed_time;
+  bool encrypt = false;    // --password: encrypt by the rule of letterhead.toml
+  std::string birth_date;  // the facts the rule may use
+  std::string adherent;
+};
+
+// The password of the rule from the facts given on the command line; fails
+// (naming what is missing) when the rule needs a fact not given.
+Result<std::string> RulePassword(const generators::TemplateSet& templates, const LetterArgs& args) {
+  generators::PasswordFacts facts;
+  facts.numero_adherent = args.adherent;
+  if (!args.birth_date.empty()) {
+    auto birth = Date::Parse(args.birth_date);
+    if (!birth.ok()) return birth.status();
+    facts.date_naissance = *birth;
+  }
+  return templates.UserPassword(facts);
+}
+
 void AddLetterCommand(CLI::App& app, int& exit_code) {
-  struct Args {
-    std::vector<std::string> models;
-    std::string out;
-    std::string templates;
-    std::string fixed_time;
-    std::string password;
-    std::string birth_date;  // the password by the rule of letterhead.toml
-    std::string adherent;
-    std::string owner_password = "liasse-operateur";
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<LetterArgs>();
   auto* cmd = app.add_subcommand("letter", "Produit un courrier PDF (décompte, renonciation, réclamation, lot, pièces) depuis un modèle JSON");
   cmd->add_option("MODEL", args->models, "modèle(s) JSON {\"kind\": …, \"model\": {…}} ; plusieurs : un seul PDF fusionné")
       ->required();
   cmd->add_option("--out", args->out, "fichier PDF à écrire")->required();
   cmd->add_option("--templates", args->templates, "dossier des modèles de courrier (défaut : templates/)");
   cmd->add_option("--fixed-time", args->fixed_time, "date de création imposée, AAAA-MM-JJTHH:MM:SS (sortie stable)");
-  cmd->add_option("--password", args->password, "chiffre le PDF (AES-256) avec ce mot de passe utilisateur");
+  // No password on the command line (it would sit in the shell history and
+  // the process list): the one of the rule, made from the member's facts.
+  cmd->add_flag("--password", args->encrypt,
+                "chiffre le PDF (AES-256, révision 6) avec le mot de passe de la règle [chiffrement] de "
+                "letterhead.toml, formé depuis --birth-date et --adherent");
   cmd->add_option("--birth-date", args->birth_date,
-                  "chiffre le PDF (AES-256) avec le mot de passe de la règle [chiffrement] de letterhead.toml ; "
-                  "date de naissance de l'adhérent AAAA-MM-JJ")
-      ->excludes("--password");
-  cmd->add_option("--adherent", args->adherent, "numéro d'adhérent pour la règle de mot de passe (avec --birth-date)");
+                  "date de naissance de l'adhérent AAAA-MM-JJ pour la règle de mot de passe (implique --password)");
+  cmd->add_option("--adherent", args->adherent, "numéro d'adhérent pour la règle de mot de passe");
   cmd->callback([args, &exit_code] {
     generators::GeneratorOptions options;
     options.templates_dir = args->templates;
@@ -109,19 +125,19 @@ void AddLetterCommand(CLI::App& app, int& exit_code) {
       std::cout << path << " : " << generators::LetterKindName(letter->kind) << ", " << letter->pages << " page(s)\n";
       pdfs.push_back(std::move(letter->pdf));
     }
-    if (!args->birth_date.empty()) {
-      auto birth = Date::Parse(args->birth_date);
-      auto password = birth.ok() ? generator->templates().UserPassword({*birth, args->adherent})
-                                 : Result<std::string>(birth.status());
-      if (!password.ok()) {
-        std::cerr << "--birth-date : " << password.status().message() << "\n";
+    std::string password;
+    if (args->encrypt || !args->birth_date.empty()) {
+      auto made = RulePassword(generator->templates(), *args);
+      if (!made.ok()) {
+        std::cerr << "--password : " << made.status().message() << "\n";
         exit_code = 2;
         return;
       }
-      args->password = *password;
+      password = std::move(made).value();
+      std::cout << "mot de passe d'ouverture : " << generator->templates().PasswordHint() << "\n";
     }
     Result<std::string> out = pdfs.size() == 1 ? Result<std::string>(pdfs.front()) : generators::MergePdfs(pdfs);
-    if (out.ok() && !args->password.empty()) out = generators::EncryptPdf(*out, args->password, args->owner_password);
+    if (out.ok() && !password.empty()) out = generators::EncryptPdf(*out, password);
     if (!out.ok()) {
       std::cerr << out.status().ToString() << "\n";
       exit_code = 1;

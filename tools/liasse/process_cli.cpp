@@ -90,10 +90,25 @@ void PrintSummary(const runner::ProcessSummary& s) {
   std::cout << "documents : " << (types.empty() ? "aucun" : types) << "\n";
   std::cout << fmt::format("lots : {} accepté(s), {} partiel(s), {} rejeté(s)\n", s.lots_accepted, s.lots_partial,
                            s.lots_rejected);
-  std::cout << fmt::format("remboursements : {} demande(s) tarifée(s), {} de part complémentaire\n", s.claims,
-                           Money::FromCents(s.euros_priced_cents).ToFrench());
-  std::cout << fmt::format("courriers : {} produit(s), {} mis en file d'envoi\n", s.letters, s.letters_queued);
+  std::cout << fmt::format("remboursements : {} demande(s) payée(s), {} de part complémentaire ; {} refusée(s) ; "
+                           "{} en attente de vérification\n",
+                           s.claims, Money::FromCents(s.euros_priced_cents).ToFrench(), s.claims_refused,
+                           s.claims_waiting);
+  for (const auto& [reason, n] : s.refusals) std::cout << fmt::format("  refus ×{} : {}\n", n, reason);
+  for (const auto& why : s.waiting) std::cout << "  en attente : " << why << "\n";
+  std::cout << fmt::format("courriers : {} produit(s), {} mis en file d'envoi, {} en attente de vérification\n",
+                           s.letters, s.letters_queued, s.letters_waiting);
+  if (s.letters_by_post > 0) {
+    std::cout << fmt::format("courriers par la poste au lieu de l'e-mail (mot de passe impossible ou adresse non confirmée) : {}\n",
+                             s.letters_by_post);
+  }
+  if (!s.addresses_waiting.empty()) {
+    std::cout << "adresses e-mail en attente de confirmation (liasse members confirm-email) : "
+              << s.addresses_waiting.size() << "\n";
+    for (const auto& a : s.addresses_waiting) std::cout << "  " << a << "\n";
+  }
   std::cout << "points à revoir : " << s.review_flags << "\n";
+  for (const auto& [reason, n] : s.review_by_reason) std::cout << fmt::format("  ×{} : {}\n", n, reason);
   if (s.from_ocr_cache > 0) std::cout << "OCR reprise du cache : " << s.from_ocr_cache << " pli(s)\n";
   if (s.ocr_cache_failures > 0) std::cout << "cache OCR : " << s.ocr_cache_failures << " écriture(s) ou relecture(s) en échec (OCR refait)\n";
   std::cout << fmt::format("durée : {:.1f} s, {:.2f} pages/s\n", s.seconds,

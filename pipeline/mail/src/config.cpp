@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <toml++/toml.h>
 
 namespace liasse::mail {
@@ -28,19 +30,48 @@ Status Read(const toml::table& root, std::string_view table, std::string_view ke
       if (*v >= 0 && static_cast<int64_t>(out) == *v) return Status::Ok();
     }
   }
-  return Status::InvalidArgument(file + ": [" + std::string(table) + "] " + std::string(key) + " has a wrong type or value");
+  return Status::InvalidArgument(file + " : [" + std::string(table) + "] clé « " + std::string(key) +
+                                 " » : type ou valeur incorrects");
+}
+
+// The keys each table may hold: a misspelt key ("startls") would otherwise
+// be ignored and its safe default silently replaced by nothing.
+Status CheckKnownKeys(const toml::table& root, const std::string& file) {
+  static const std::map<std::string, std::set<std::string>> kKnown = {
+      {"operator", {"name", "from", "reply_to", "message_id_domain"}},
+      {"smtp",
+       {"host", "port", "ehlo_name", "starttls", "verify_certificate", "ca_file", "tls_server_name", "username",
+        "password_env", "auth_mechanism", "connections", "connect_timeout_ms", "command_timeout_ms",
+        "data_timeout_ms"}},
+      {"retry", {"base_delay_s", "max_delay_s", "max_attempts", "jitter_percent"}},
+      {"confirmation_adresse", {"sujet", "texte"}},
+  };
+  for (const auto& [table, node] : root) {
+    const auto known = kKnown.find(std::string(table.str()));
+    if (known == kKnown.end() || !node.is_table()) {
+      return Status::InvalidArgument(file + " : table [" + std::string(table.str()) + "] inconnue");
+    }
+    for (const auto& [key, value] : *node.as_table()) {
+      if (!known->second.contains(std::string(key.str()))) {
+        return Status::InvalidArgument(file + " : [" + known->first + "] clé « " + std::string(key.str()) +
+                                       " » inconnue");
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace
 
 Result<MailConfig> LoadMailConfig(const std::string& path) {
-  if (!std::filesystem::exists(path)) return Status::NotFound(path + ": mail configuration not found");
+  if (!std::filesystem::exists(path)) return Status::NotFound(path + " : configuration mail introuvable");
   toml::table root;
   try {
     root = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
     return Status::Corrupt(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
   }
+  if (Status s = CheckKnownKeys(root, path); !s.ok()) return s;
   MailConfig c;
   std::string starttls = "required";
   std::string password_env;
@@ -71,13 +102,15 @@ Result<MailConfig> LoadMailConfig(const std::string& path) {
            Read(root, "retry", "max_delay_s", max_s, path),
            Read(root, "retry", "max_attempts", c.retry.max_attempts, path),
            Read(root, "retry", "jitter_percent", c.retry.jitter_percent, path),
+           Read(root, "confirmation_adresse", "sujet", c.address_notice.subject, path),
+           Read(root, "confirmation_adresse", "texte", c.address_notice.text, path),
        }) {
     if (!s.ok()) return s;
   }
-  auto bad = [&path](std::string what) { return Status::InvalidArgument(path + ": " + what); };
-  if (c.sender.from_address.empty()) return bad("[operator] from is required");
-  if (c.sender.message_id_domain.empty()) return bad("[operator] message_id_domain is required");
-  if (port <= 0 || port > 65535) return bad("[smtp] port must be in 1..65535");
+  auto bad = [&path](std::string what) { return Status::InvalidArgument(path + " : " + what); };
+  if (c.sender.from_address.empty()) return bad("[operator] clé « from » obligatoire");
+  if (c.sender.message_id_domain.empty()) return bad("[operator] clé « message_id_domain » obligatoire");
+  if (port <= 0 || port > 65535) return bad("[smtp] clé « port » : entre 1 et 65535");
   c.smtp.port = static_cast<uint16_t>(port);
   if (starttls == "required") {
     c.smtp.starttls = StartTls::kRequired;
@@ -86,23 +119,26 @@ Result<MailConfig> LoadMailConfig(const std::string& path) {
   } else if (starttls == "never") {
     c.smtp.starttls = StartTls::kNever;
   } else {
-    return bad("[smtp] starttls must be \"required\", \"if_offered\" or \"never\", not \"" + starttls + "\"");
+    return bad("[smtp] clé « starttls » : \"required\", \"if_offered\" ou \"never\", pas \"" + starttls + "\"");
   }
-  if (c.connections < 1 || c.connections > 64) return bad("[smtp] connections must be in 1..64");
-  if (connect_ms < 1 || command_ms < 1 || data_ms < 1) return bad("[smtp] timeouts must be positive");
+  if (c.connections < 1 || c.connections > 64) return bad("[smtp] clé « connections » : entre 1 et 64");
+  if (connect_ms < 1 || command_ms < 1 || data_ms < 1) return bad("[smtp] clés « *_timeout_ms » : positives");
   c.smtp.connect_timeout = std::chrono::milliseconds(connect_ms);
   c.smtp.command_timeout = std::chrono::milliseconds(command_ms);
   c.smtp.data_timeout = std::chrono::milliseconds(data_ms);
-  if (c.retry.max_attempts < 1) return bad("[retry] max_attempts must be at least 1");
-  if (c.retry.jitter_percent > 100) return bad("[retry] jitter_percent must be in 0..100");
+  if (c.retry.max_attempts < 1) return bad("[retry] clé « max_attempts » : au moins 1");
+  if (c.retry.jitter_percent > 100) return bad("[retry] clé « jitter_percent » : entre 0 et 100");
+  if (c.address_notice.subject.empty() != c.address_notice.text.empty()) {
+    return bad("[confirmation_adresse] clés « sujet » et « texte » : toutes deux ou aucune");
+  }
   c.retry.base_delay_ms = base_s * 1000;
   c.retry.max_delay_ms = max_s * 1000;
   if (!c.smtp.ca_file.empty() && std::filesystem::path(c.smtp.ca_file).is_relative())
     c.smtp.ca_file = (std::filesystem::path(path).parent_path() / c.smtp.ca_file).string();
   if (!c.smtp.username.empty()) {
-    if (password_env.empty()) return bad("[smtp] password_env is required with a username");
+    if (password_env.empty()) return bad("[smtp] clé « password_env » obligatoire avec « username »");
     const char* password = std::getenv(password_env.c_str());
-    if (password == nullptr) return bad("[smtp] environment variable " + password_env + " is not set");
+    if (password == nullptr) return bad("[smtp] clé « password_env » : variable d'environnement " + password_env + " non définie");
     c.smtp.password = password;
   }
   return c;

@@ -1,4 +1,6 @@
+#include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -36,12 +38,54 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
+// RFC 5321 §4.5.3.1.5 limits a reply line to 512 octets; servers in the wild
+// send longer ones, so a generous bound, but a bound: a server that never
+// ends its line must not grow the read buffer without limit.
+constexpr std::size_t kMaxReplyLine = 8192;
+// Lines of one multi-line reply (EHLO lists a dozen extensions).
+constexpr int kMaxReplyLines = 100;
+
+// The TLS client context, complete before any stream exists: OpenSSL copies
+// a context's options, protocol bounds, verify mode and verification
+// parameters into each SSL object when the stream is made, so whatever is set
+// later never reaches the connection. TLS 1.2 at least; with verification,
+// the chain against the CA file (or the system's store) and the server's
+// name (a DNS name or an IP address) in its certificate. `error` gets the
+// French reason when the CA file cannot be read.
+asio::ssl::context MakeTlsContext(const SmtpOptions& options, std::string& error) {
+  asio::ssl::context context(asio::ssl::context::tls_client);
+  context.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                      asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                      asio::ssl::context::no_tlsv1_1 | asio::ssl::context::no_compression);
+  SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION);
+  if (!options.verify_certificate) {
+    context.set_verify_mode(asio::ssl::verify_none);
+    return context;
+  }
+  error_code ec;
+  if (options.ca_file.empty()) {
+    context.set_default_verify_paths(ec);
+  } else {
+    context.load_verify_file(options.ca_file, ec);
+  }
+  if (ec) error = "fichier d'autorités de certification illisible '" + options.ca_file + "' : " + ec.message();
+  context.set_verify_mode(asio::ssl::verify_peer);
+  const std::string name = options.tls_server_name.empty() ? options.host : options.tls_server_name;
+  X509_VERIFY_PARAM* param = SSL_CTX_get0_param(context.native_handle());
+  X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+  // An address literal is checked against the certificate's IP entries.
+  if (X509_VERIFY_PARAM_set1_ip_asc(param, name.c_str()) != 1) {
+    X509_VERIFY_PARAM_set1_host(param, name.c_str(), name.size());
+  }
+  return context;
+}
+
 }  // namespace
 
 class SmtpConnection::Impl {
  public:
   explicit Impl(const SmtpOptions& options)
-      : options_(options), tls_context_(asio::ssl::context::tls_client), stream_(io_, tls_context_) {}
+      : options_(options), tls_context_(MakeTlsContext(options_, context_error_)), stream_(io_, tls_context_) {}
 
   Status Open();
   SmtpOutcome Send(std::string_view from, std::string_view to, std::string_view mime);
@@ -81,6 +125,9 @@ class SmtpConnection::Impl {
   }
 
   std::string Describe(const error_code& ec, std::string_view step) const {
+    if (line_too_long_)
+      return "ligne de réponse du serveur de plus de " + std::to_string(kMaxReplyLine) + " octets " +
+             std::string(step) + " : connexion fermée";
     if (ec == asio::error::timed_out)
       return "timeout after " + std::to_string(last_timeout_.count()) + " ms " + std::string(step);
     return "network error " + std::string(step) + ": " + ec.message();
@@ -105,12 +152,19 @@ class SmtpConnection::Impl {
     error_code ec = Run(
         [this](Handler h) {
           if (tls_) {
-            asio::async_read_until(stream_, asio::dynamic_buffer(input_), "\r\n", h);
+            asio::async_read_until(stream_, asio::dynamic_buffer(input_, kMaxReplyLine), "\r\n", h);
           } else {
-            asio::async_read_until(stream_.next_layer(), asio::dynamic_buffer(input_), "\r\n", h);
+            asio::async_read_until(stream_.next_layer(), asio::dynamic_buffer(input_, kMaxReplyLine), "\r\n", h);
           }
         },
         timeout, &n);
+    if (ec == asio::error::not_found) {  // the buffer reached kMaxReplyLine without CRLF
+      input_.clear();
+      input_.shrink_to_fit();
+      Close();
+      line_too_long_ = true;
+      return ec;
+    }
     if (ec) return ec;
     line = input_.substr(0, n - 2);
     input_.erase(0, n);
@@ -121,7 +175,7 @@ class SmtpConnection::Impl {
   // describes it and the returned reply has code 0.
   Reply ReadReply(std::chrono::milliseconds timeout, std::string_view step, std::string& error) {
     Reply reply;
-    for (int guard = 0; guard < 1000; ++guard) {
+    for (int guard = 0; guard < kMaxReplyLines; ++guard) {
       std::string line;
       if (error_code ec = ReadLine(line, timeout)) {
         error = Describe(ec, step);
@@ -166,10 +220,12 @@ class SmtpConnection::Impl {
 
   SmtpOptions options_;
   asio::io_context io_;
+  std::string context_error_;  // set by MakeTlsContext; reported by Open
   asio::ssl::context tls_context_;
   asio::ssl::stream<tcp::socket> stream_;
   bool tls_ = false;
   bool timed_out_ = false;
+  bool line_too_long_ = false;
   std::chrono::milliseconds last_timeout_{0};
   std::string input_;
   std::string stuffed_;
@@ -180,6 +236,9 @@ class SmtpConnection::Impl {
 
 Status SmtpConnection::Impl::Open() {
   const std::string where = options_.host + ":" + std::to_string(options_.port);
+  if (!context_error_.empty() && options_.starttls != StartTls::kNever) {
+    return Status::IoError(where + ": " + context_error_);
+  }
   tcp::resolver resolver(io_);
   tcp::resolver::results_type endpoints;
   last_timeout_ = options_.connect_timeout;
@@ -258,6 +317,27 @@ Status SmtpConnection::Impl::Ehlo() {
   return Status::Ok();
 }
 
+namespace {
+
+// A French hint for the failures an operator can act on.
+std::string HandshakeHint(const error_code& ec) {
+  // A server limited to TLS 1.0/1.1 (OpenSSL 3) closes without an alert
+  // when the client offers TLS 1.3.
+  if (ec == asio::ssl::error::stream_truncated || ec == asio::error::eof) {
+    return " (le serveur a fermé la connexion pendant la négociation TLS : il n'accepte peut-être pas TLS 1.2 "
+           "ou plus récent, le minimum exigé)";
+  }
+  if (ec.category() != asio::error::get_ssl_category()) return "";
+  const int reason = ERR_GET_REASON(static_cast<unsigned long>(ec.value()));
+  if (reason == SSL_R_UNSUPPORTED_PROTOCOL || reason == SSL_R_TLSV1_ALERT_PROTOCOL_VERSION ||
+      reason == SSL_R_NO_PROTOCOLS_AVAILABLE || reason == SSL_R_WRONG_SSL_VERSION) {
+    return " (version TLS refusée : le serveur doit accepter TLS 1.2 ou plus récent)";
+  }
+  return "";
+}
+
+}  // namespace
+
 Status SmtpConnection::Impl::StartTlsHandshake() {
   std::string error;
   Reply reply = Command("STARTTLS", "after STARTTLS", error);
@@ -265,30 +345,18 @@ Status SmtpConnection::Impl::StartTlsHandshake() {
   if (reply.code != 220) return Status::Unavailable("STARTTLS refused: " + reply.text);
   if (!input_.empty()) return Status::Unavailable("data after the STARTTLS reply (possible injection)");
 
-  error_code ec;
-  tls_context_.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                           asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
-                           asio::ssl::context::no_tlsv1_1);
+  // The context (protocol bounds, verification) was complete before the
+  // stream was made; only the SNI name is per connection.
   if (options_.verify_certificate) {
-    if (options_.ca_file.empty()) {
-      tls_context_.set_default_verify_paths(ec);
-    } else {
-      tls_context_.load_verify_file(options_.ca_file, ec);
-    }
-    if (ec) return Status::IoError("cannot load the CA file '" + options_.ca_file + "': " + ec.message());
     const std::string name = options_.tls_server_name.empty() ? options_.host : options_.tls_server_name;
-    stream_.set_verify_mode(asio::ssl::verify_peer);
-    stream_.set_verify_callback(asio::ssl::host_name_verification(name));
-    // SNI, for servers with several certificates.
     SSL_ctrl(stream_.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
              const_cast<char*>(name.c_str()));  // SSL_set_tlsext_host_name, without its C cast
-  } else {
-    stream_.set_verify_mode(asio::ssl::verify_none);
   }
+  error_code ec;
   last_timeout_ = options_.command_timeout;
   ec = Run([this](Handler h) { stream_.async_handshake(asio::ssl::stream_base::client, [h](const error_code& e) { h(e, 0); }); },
            options_.command_timeout);
-  if (ec) return Status::Unavailable(Describe(ec, "in the TLS handshake"));
+  if (ec) return Status::Unavailable(Describe(ec, "in the TLS handshake") + HandshakeHint(ec));
   tls_ = true;
   return Status::Ok();
 }

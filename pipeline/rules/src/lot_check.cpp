@@ -70,8 +70,8 @@ class LotChecker {
  public:
   // `rules` may be null when only Assemble() is used.
   LotChecker(const std::vector<Document>& docs, const Lot& lot, const LotRuleSet* rules,
-             const PrescriptionHistory& history)
-      : docs_(docs), lot_(lot), rules_(rules), history_(history) {}
+             const PrescriptionHistory& history, const PaidInvoicesView& paid = {})
+      : docs_(docs), lot_(lot), rules_(rules), history_(history), paid_(paid) {}
 
   Result<LotVerdict> Run() {
     out_.flux = lot_.flux;
@@ -80,8 +80,10 @@ class LotChecker {
     }
     BuildInvoices();
     CheckLotLevel();
+    std::set<std::string> seen;
     for (const Invoice& inv : invoices_) {
       LIASSE_RETURN_IF_ERROR(CheckInvoice(inv));
+      LIASSE_RETURN_IF_ERROR(CheckDuplicate(inv, seen));
     }
     Decide();
     return std::move(out_);
@@ -254,6 +256,8 @@ class LotChecker {
     for (size_t i = 0; i < b->lines.size(); ++i) {
       const std::string* n = b->lines[i].Find(fields::kNumeroFacture);
       if (n == nullptr) continue;
+      // A number twice in a row is a duplicate (FACTURE_DOUBLON), not disorder.
+      if (previous != nullptr && *previous == *n) continue;
       if (previous != nullptr && !NumeroLess(*previous, *n)) {
         Add("LOT_ORDER", bd, static_cast<int>(i), nullptr, "facture " + *n + " après " + *previous);
         break;
@@ -467,6 +471,39 @@ class LotChecker {
     return Status::Ok();
   }
 
+  // The professional whose invoice numbers are unique: the lot's partner
+  // (bordereau header), else the auxiliaire named on the feuille.
+  std::optional<std::string> Professionnel(const Invoice& inv) const {
+    if (bordereau() != nullptr) {
+      if (const std::string* id = bordereau()->Text("partenaire.identifiant")) return *id;
+    }
+    if (inv.feuille) {
+      if (const std::string* id = doc(*inv.feuille).Text("praticien.identifiant")) return *id;
+    }
+    return std::nullopt;
+  }
+
+  // An invoice number met earlier in this lot, or already paid through
+  // another envelope, is refused: a B2 invoice number is unique per
+  // professional (reference.md) and an invoice is paid once.
+  Status CheckDuplicate(const Invoice& inv, std::set<std::string>& seen) {
+    if (!inv.numero) return Status::Ok();
+    const auto [document, line_index] = Anchor(inv);
+    if (!seen.insert(*inv.numero).second) {
+      Add("FACTURE_DOUBLON", document, line_index, &inv, "n° " + *inv.numero);
+      return Status::Ok();
+    }
+    const auto professionnel = Professionnel(inv);
+    if (paid_.paid == nullptr || !professionnel) return Status::Ok();
+    auto paid = paid_.paid->PaidElsewhere(B2ClaimId(*professionnel, *inv.numero), paid_.envelope);
+    if (!paid.ok()) return paid.status();
+    if (*paid) {
+      Add("FACTURE_DEJA_PAYEE", document, line_index, &inv,
+          "n° " + *inv.numero + ", réglée le " + (*paid)->date.ToFrench() + " (pli " + (*paid)->source + ")");
+    }
+    return Status::Ok();
+  }
+
   void Decide() {
     std::set<std::string> numbers_rejected;
     for (const Anomaly& a : out_.anomalies) {
@@ -486,6 +523,11 @@ class LotChecker {
     out_.factures_acceptees = sorted(accepted);
     if (lot_rejected_ || all_units.empty() || rejected_units_.size() >= all_units.size()) {
       out_.verdict = Verdict::kRejected;
+      // The lot goes back whole (seed 003): none of its invoices is payable,
+      // whatever the invoice-level anomalies said.
+      for (const std::string& n : out_.factures_acceptees) numbers_rejected.insert(n);
+      out_.factures_rejetees = sorted(numbers_rejected);
+      out_.factures_acceptees.clear();
     } else if (!rejected_units_.empty()) {
       out_.verdict = Verdict::kPartial;
     } else {
@@ -497,6 +539,7 @@ class LotChecker {
   const Lot& lot_;
   const LotRuleSet* rules_;
   const PrescriptionHistory& history_;
+  PaidInvoicesView paid_;
   std::vector<Invoice> invoices_;
   std::set<std::string> rejected_units_;
   bool lot_rejected_ = false;
@@ -514,15 +557,15 @@ class LotChecker {
 }  // namespace
 
 Result<LotVerdict> CheckLot(const std::vector<Document>& documents, const Lot& lot, const LotRuleSet& rules,
-                            const PrescriptionHistory& history) {
-  return LotChecker(documents, lot, &rules, history).Run();
+                            const PrescriptionHistory& history, const PaidInvoicesView& paid) {
+  return LotChecker(documents, lot, &rules, history, paid).Run();
 }
 
 Result<std::vector<LotVerdict>> CheckLots(const std::vector<Document>& documents, const LotRuleSet& rules,
-                                          const PrescriptionHistory& history) {
+                                          const PrescriptionHistory& history, const PaidInvoicesView& paid) {
   std::vector<LotVerdict> out;
   for (const Lot& lot : AssembleLots(documents)) {
-    LIASSE_ASSIGN_OR_RETURN(auto v, CheckLot(documents, lot, rules, history));
+    LIASSE_ASSIGN_OR_RETURN(auto v, CheckLot(documents, lot, rules, history, paid));
     out.push_back(std::move(v));
   }
   return out;

@@ -10,6 +10,7 @@
 
 #include "liasse/core/identifiers.h"
 #include "liasse/core/text.h"
+#include "liasse/store/csv.h"
 
 namespace liasse::store {
 
@@ -30,35 +31,6 @@ Result<std::optional<Money>> ParseCotisation(std::string_view cell) {
         fmt::format("{}: nombre entier de centimes attendu (4890 pour 48,90 €), lu « {} »", kCotisationColumn, cell));
   }
   return std::optional<Money>(Money::FromCents(std::stoll(std::string(cell))));
-}
-
-// Splits one CSV record (RFC 4180 quotes: "a,b" and "" inside quotes).
-std::vector<std::string> SplitCsv(const std::string& line) {
-  std::vector<std::string> out;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      out.push_back(std::move(field));
-      field.clear();
-    } else {
-      field += ch;
-    }
-  }
-  out.push_back(std::move(field));
-  return out;
 }
 
 using Fields = std::map<std::string, std::string>;
@@ -117,37 +89,36 @@ Result<Member> ToMember(const Fields& f) {
   return m;
 }
 
-Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
-  std::string line;
-  if (!std::getline(in, line)) return Status::InvalidArgument(fmt::format("{}: fichier vide", path));
-  if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // UTF-8 BOM
-  if (!line.empty() && line.back() == '\r') line.pop_back();
+}  // namespace
+
+Result<std::vector<Member>> ParseMembersCsv(std::string_view text, const std::string& path) {
+  auto records = ParseCsv(text, path);
+  if (!records.ok()) return records.status();
+  if (records->empty()) return Status::InvalidArgument(fmt::format("{}: fichier vide", path));
   std::vector<std::string> columns = kColumns;
-  const std::vector<std::string> header = SplitCsv(line);
+  const std::vector<std::string>& header = records->front().fields;
   if (header.size() == kColumns.size() + 1 && header.back() == kCotisationColumn) columns.push_back(kCotisationColumn);
   if (header != columns) {
-    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}[,{}]", path, fmt::join(kColumns, ","),
-                                               kCotisationColumn));
+    return Status::InvalidArgument(fmt::format("{}:{}: en-tête attendu : {}[,{}] (séparateur , ou ;)", path,
+                                               records->front().line, fmt::join(kColumns, ","), kCotisationColumn));
   }
   std::vector<Member> out;
-  int n = 1;
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (text::Trim(line).empty()) continue;
-    const auto cells = SplitCsv(line);
-    if (cells.size() != columns.size()) {
-      return Status::InvalidArgument(
-          fmt::format("{}:{}: {} colonnes au lieu de {}", path, n, cells.size(), columns.size()));
+  for (std::size_t r = 1; r < records->size(); ++r) {
+    const CsvRecord& record = (*records)[r];
+    if (record.fields.size() != columns.size()) {
+      return Status::InvalidArgument(fmt::format("{}:{}: {} colonnes au lieu de {}", path, record.line,
+                                                 record.fields.size(), columns.size()));
     }
     Fields f;
-    for (size_t i = 0; i < cells.size(); ++i) f[columns[i]] = cells[i];
+    for (size_t i = 0; i < record.fields.size(); ++i) f[columns[i]] = record.fields[i];
     auto m = ToMember(f);
-    if (!m.ok()) return m.status().WithContext(fmt::format("{}:{}", path, n));
+    if (!m.ok()) return m.status().WithContext(fmt::format("{}:{}", path, record.line));
     out.push_back(std::move(*m));
   }
   return out;
 }
+
+namespace {
 
 Result<std::vector<Member>> ReadJson(const std::string& path, std::istream& in) {
   nlohmann::json j;
@@ -180,7 +151,10 @@ Result<std::vector<Member>> ReadMembersFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(fmt::format("{}: fichier illisible", path));
   const bool json = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  return json ? ReadJson(path, in) : ReadCsv(path, in);
+  if (json) return ReadJson(path, in);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return ParseMembersCsv(content.str(), path);
 }
 
 }  // namespace liasse::store

@@ -107,7 +107,28 @@ class OutboxStore::Impl {
     return Status::Ok();
   }
 
+  // Health data never goes to an address the store holds as unproven (the
+  // members' table of liasse::Store; an outbox alone in its file has none).
+  Status CheckRecipient(const OutboxMessage& m) {
+    if (!m.health_data) return Status::Ok();
+    auto table = Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'email_addresses'");
+    if (!table.ok()) return table.status();
+    if (sqlite3_step(table->get()) != SQLITE_ROW) return Status::Ok();
+    auto unproven = Prepare(
+        "SELECT 1 FROM email_addresses WHERE lower(email) = lower(?1) AND state = 'unproven' LIMIT 1");
+    if (!unproven.ok()) return unproven.status();
+    BindText(unproven->get(), 1, m.recipient);
+    const int rc = sqlite3_step(unproven->get());
+    if (rc == SQLITE_ROW) {
+      return Status::FailedPrecondition("adresse e-mail en attente de confirmation par un opérateur : " +
+                                        m.decompte_id + " non mis en file (données de santé)");
+    }
+    if (rc != SQLITE_DONE) return Error("checking the recipient of " + m.decompte_id);
+    return Status::Ok();
+  }
+
   Result<int64_t> EnqueueInTransaction(const OutboxMessage& m) {
+    LIASSE_RETURN_IF_ERROR(CheckRecipient(m));
     LIASSE_ASSIGN_OR_RETURN(auto select, Prepare("SELECT id FROM outbox WHERE decompte_id = ?1"));
     BindText(select.get(), 1, m.decompte_id);
     const int rc = sqlite3_step(select.get());

@@ -103,6 +103,7 @@ Store::~Store() = default;
 Result<Store> Store::Open(const std::string& path) {
   LIASSE_ASSIGN_OR_RETURN(auto db, Database::Open(path));
   if (auto st = db.Migrate(StoreMigrations()); !st.ok()) return st.WithContext(path);
+  if (auto st = db.Migrate(AddressMigrations()); !st.ok()) return st.WithContext(path);
   return Store(std::move(db));
 }
 
@@ -239,6 +240,50 @@ Result<Money> Store::MutuellePaidTo(std::string_view numero_adherent) {
   s.Bind(1, numero_adherent);
   LIASSE_RETURN_IF_ERROR(s.Step());
   return Money::FromCents(s.Int(0));
+}
+
+Result<std::vector<MemberEmail>> Store::UnprovenEmails() {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto s = Statement::Prepare(db_.connection(),
+                              "SELECT numero_adherent, email, since, notified FROM email_addresses"
+                              " WHERE state = 'unproven' ORDER BY since, numero_adherent");
+  if (!s.ok()) return s.status();
+  std::vector<MemberEmail> out;
+  for (;;) {
+    auto row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back({s->Text(0), s->Text(1), EmailState::kUnproven, s->Text(2), s->Int(3) != 0});
+  }
+  return out;
+}
+
+Status Store::ConfirmEmail(std::string_view numero_adherent, std::string_view email) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto current = Statement::Prepare(db_.connection(), "SELECT email FROM email_addresses WHERE numero_adherent=?");
+  if (!current.ok()) return current.status();
+  current->Bind(1, numero_adherent);
+  auto row = current->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound(fmt::format("adhérent {} : aucune adresse e-mail connue", numero_adherent));
+  if (text::FoldFrench(current->Text(0)) != text::FoldFrench(email)) {
+    return Status::FailedPrecondition(
+        fmt::format("adhérent {} : l'adresse à confirmer n'est pas son adresse actuelle", numero_adherent));
+  }
+  auto update = Statement::Prepare(db_.connection(),
+                                   "UPDATE email_addresses SET state = 'confirmed',"
+                                   " since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE numero_adherent=?");
+  if (!update.ok()) return update.status();
+  update->Bind(1, numero_adherent);
+  return update->Run();
+}
+
+Status Store::MarkEmailNotified(std::string_view numero_adherent) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  auto update = Statement::Prepare(db_.connection(), "UPDATE email_addresses SET notified = 1 WHERE numero_adherent=?");
+  if (!update.ok()) return update.status();
+  update->Bind(1, numero_adherent);
+  return update->Run();
 }
 
 Result<PricedClaim> Store::LoadPricedClaim(std::string_view id) {

@@ -35,4 +35,28 @@ const std::vector<Migration>& StoreMigrations() {
   return kMigrations;
 }
 
+// The state of each member's e-mail address, kept by the database itself:
+// the address a member first comes with (the bulletin d'affiliation of the
+// members file) is confirmed; an address that replaces it (an operator's
+// change, a coupon) is unproven until an operator confirms it. A trigger,
+// so that every way of writing a member keeps the rule.
+const std::vector<Migration>& AddressMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {"addresses", 1,
+       "CREATE TABLE email_addresses ("
+       " numero_adherent TEXT PRIMARY KEY, email TEXT NOT NULL,"
+       " state TEXT NOT NULL CHECK (state IN ('unproven', 'confirmed')),"
+       " since TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+       " notified INTEGER NOT NULL DEFAULT 0);"
+       "INSERT INTO email_addresses(numero_adherent, email, state)"
+       " SELECT numero_adherent, email, 'confirmed' FROM members WHERE email <> '';"
+       "CREATE TRIGGER members_email AFTER INSERT ON members WHEN NEW.email <> '' BEGIN"
+       " INSERT INTO email_addresses(numero_adherent, email, state) VALUES (NEW.numero_adherent, NEW.email, 'confirmed')"
+       " ON CONFLICT(numero_adherent) DO UPDATE SET email = excluded.email, state = 'unproven', notified = 0,"
+       " since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE lower(email_addresses.email) <> lower(excluded.email);"
+       " END;"},
+  };
+  return kMigrations;
+}
+
 }  // namespace liasse::store

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "liasse/store/paid_invoices_store.h"
 #include "sample_pricing.h"
 #include "test_files.h"
 
@@ -92,12 +93,57 @@ TEST_F(ClaimsTest, AmcInvoicedAboveTheGuaranteeGoesToReviewWithBothFigures) {
   EXPECT_NE(claims[0].review[0].find("17,68"), std::string::npos) << claims[0].review[0];
 }
 
-TEST_F(ClaimsTest, UnknownAssureIsFlaggedNotPriced) {
+TEST_F(ClaimsTest, AssureWhoIsNotAMemberIsRefusedNotPriced) {
   const auto claims = Price(Lot("17.68", "185057800608436"), Accepted({"596721243"}));
   ASSERT_EQ(claims.size(), 1u);
   EXPECT_FALSE(claims[0].priced.has_value());
+  EXPECT_TRUE(claims[0].review.empty());
+  ASSERT_TRUE(claims[0].refus.has_value());
+  EXPECT_EQ(*claims[0].refus, "L'assuré (n° de sécurité sociale 185057800608436) n'est pas adhérent de la mutuelle.");
+  EXPECT_EQ(StatusOf(claims[0]), ClaimStatus::kRefused);
+}
+
+TEST_F(ClaimsTest, AFeuilleWhoseNirIsInReviewWaitsAndIsNotPriced) {
+  auto docs = Lot("17.68");
+  docs[1].review.push_back({"assure.nir", std::nullopt, "lu avec une confiance faible : à vérifier"});
+  const auto claims = Price(docs, Accepted({"596721243"}));
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
   ASSERT_EQ(claims[0].review.size(), 1u);
-  EXPECT_NE(claims[0].review[0].find("assuré inconnu"), std::string::npos);
+  EXPECT_EQ(claims[0].review[0],
+            "assure.nir de la feuille à vérifier avant paiement : lu avec une confiance faible : à vérifier");
+  EXPECT_EQ(StatusOf(claims[0]), ClaimStatus::kWaiting);
+}
+
+TEST_F(ClaimsTest, AFlaggedBordereauLineOfTheInvoiceWaitsAndIsNotPriced) {
+  auto docs = Lot("17.68");
+  docs[0].review.push_back({"nir", 0, "lu avec une confiance faible : à vérifier"});
+  const auto claims = Price(docs, Accepted({"596721243"}));
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_EQ(claims[0].review.size(), 1u);
+  EXPECT_EQ(claims[0].review[0], "ligne 1 du bordereau à vérifier avant paiement (nir : lu avec une confiance faible : à vérifier)");
+}
+
+TEST_F(ClaimsTest, AnInvoicePaidThroughAnotherEnvelopeIsRefusedAsDuplicateWithoutPricing) {
+  auto paid = store::SqlitePaidInvoices::Open(store_->database());
+  ASSERT_TRUE(paid.ok());
+  ASSERT_TRUE((*paid)->Record({"B2-977990555-596721243", EnvelopeKey("lot_01.tiff", "aa"), "lot_01.tiff",
+                               Date::FromYmd(2024, 8, 1).value()}).ok());
+  const rules::PaidInvoicesView view{paid->get(), EnvelopeKey("copie.tiff", "aa")};
+  const auto claims = PriceLotClaims(Lot("17.68"), Accepted({"596721243"}), *pricer_, *store_,
+                                     Date::FromYmd(2024, 8, 1).value(), view);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_TRUE(claims[0].refus.has_value());
+  EXPECT_EQ(*claims[0].refus,
+            "Facture déjà présentée et réglée le 01/08/2024 (pli lot_01.tiff) : elle n'est pas payée une seconde fois.");
+  // Its own envelope processed again is paid as the first time.
+  const rules::PaidInvoicesView own{paid->get(), EnvelopeKey("lot_01.tiff", "aa")};
+  const auto again = PriceLotClaims(Lot("17.68"), Accepted({"596721243"}), *pricer_, *store_,
+                                    Date::FromYmd(2024, 8, 1).value(), own);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(StatusOf(again[0]), ClaimStatus::kPaid);
 }
 
 TEST_F(ClaimsTest, AFeuilleWithAFlaggedActLineWaitsForAPersonAndIsNotPriced) {

@@ -12,6 +12,9 @@
 #include "test_files.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
+#include <sstream>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -150,6 +153,72 @@ TEST_F(CrashTest, WatchKilledThenRestartedTakesEveryFileExactlyOnce) {
     ++compared;
   }
   EXPECT_EQ(compared, 7);
+}
+
+}  // namespace
+
+namespace {
+
+// `liasse store backup` while `liasse watch` commits envelopes: the copy
+// opens, passes PRAGMA integrity_check and holds every envelope the intake
+// journal had committed before the copy began.
+TEST_F(CrashTest, StoreBackupDuringWatchHoldsEveryEnvelopeCommittedBefore) {
+  FillInbox(root_ / "inbox");
+  const pid_t pid = Spawn(WatchArgs(root_ / "inbox", root_ / "out", false));
+  ASSERT_GT(pid, 0);
+  const fs::path db = root_ / "out" / "liasse.db";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+  std::string before;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(db)) before = Sqlite(db, "SELECT count(*) FROM intake");
+    if (!before.empty() && before != "0") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_FALSE(before.empty() || before == "0") << "watch committed nothing";
+  // The journal only grows: what was committed is every row up to this rowid.
+  const std::string last_row = Sqlite(db, "SELECT max(rowid) FROM intake");
+  before = Sqlite(db, "SELECT count(*) FROM intake WHERE rowid <= " + last_row);
+  const fs::path copy = root_ / "copie.db";
+  const int backup = Wait(Spawn({LIASSE_BIN, "store", "backup", "--db", db.string(), "--to", copy.string()}));
+  const int watch_status = (kill(pid, SIGKILL), Wait(pid));
+  EXPECT_EQ(watch_status, 128 + SIGKILL) << "watch had stopped before the copy: not a copy during a run";
+  ASSERT_EQ(backup, 0);
+  EXPECT_EQ(Sqlite(copy, "PRAGMA integrity_check"), "ok");
+  const std::string in_copy = Sqlite(copy, "SELECT count(*) FROM intake WHERE rowid <= " + last_row);
+  EXPECT_EQ(in_copy, before) << "envelopes committed before the copy are missing from it";
+  EXPECT_GT(std::stoi(Sqlite(copy, "SELECT count(*) FROM members")), 0);
+}
+
+}  // namespace
+
+namespace {
+
+// A full run over the samples (issue 21): nothing in the structured log or
+// on the error output holds a member's NIR, IBAN, name or PDF password.
+TEST_F(CrashTest, FullRunOverTheSamplesLogsNoNirIbanNameOrPassword) {
+  for (const auto& e : fs::directory_iterator(fs::path(LIASSE_SOURCE_DIR) / "samples")) {
+    if (e.is_regular_file() && e.path().extension() != ".json" && e.path().extension() != ".md") {
+      fs::copy_file(e.path(), root_ / "in" / e.path().filename());
+    }
+  }
+  std::vector<std::string> args = Process("out");
+  std::string command;
+  for (const auto& a : args) command += "'" + a + "' ";
+  const int status = std::system((command + "> /dev/null 2> '" + (root_ / "stderr.txt").string() + "'").c_str());
+  ASSERT_NE(status, -1);
+  std::string logs;
+  for (const fs::path& f : {root_ / "out" / "liasse.log.jsonl", root_ / "stderr.txt"}) {
+    std::ifstream in(f);
+    logs.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_NE(logs.find("batch_end"), std::string::npos) << "the run did not finish";
+  int checked = 0;
+  for (const std::string& secret : liasse::test_support::MemberSecrets(fs::path(LIASSE_SOURCE_DIR) / "samples" /
+                                                                       "members.csv")) {
+    EXPECT_EQ(logs.find(secret), std::string::npos) << "« " << secret << " » dans les journaux";
+    ++checked;
+  }
+  EXPECT_GT(checked, 20);
 }
 
 }  // namespace

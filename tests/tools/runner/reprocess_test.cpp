@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "child_process.h"
+#include "test_files.h"
 
 #include <chrono>
 #include <filesystem>
@@ -75,14 +76,14 @@ class ReprocessTest : public testing::Test {
     const fs::path base = SuiteDir() / "base";
     fs::remove_all(SuiteDir());
     fs::create_directories(base / "in");
-    for (const char* sample : {"lot_01_clean.tiff", "reclamation_01.tiff", "members.csv"}) {
+    for (const char* sample : {"dentaire_01.pdf", "reclamation_01.tiff", "members.csv"}) {
       fs::copy_file(fs::path(LIASSE_SOURCE_DIR) / "samples" / sample, base / "in" / sample);
     }
     auto first = RunProcess(Options(base));
     ASSERT_TRUE(first.ok()) << first.status().ToString();
     ASSERT_EQ(first->envelopes, 2);
     ASSERT_EQ(first->from_ocr_cache, 0);
-    ASSERT_GE(first->claims, 1) << "the lot must have priced claims for these tests to mean something";
+    ASSERT_GE(first->claims, 1) << "the dental claim must be paid for these tests to mean something";
   }
   static void TearDownTestSuite() { fs::remove_all(SuiteDir()); }
 
@@ -116,11 +117,11 @@ TEST_F(ReprocessTest, WarmCacheSkipsTheOcrAndChangesNothing) {
   EXPECT_EQ(written["schema"], "liasse.reprocess/1");
   EXPECT_EQ(written["unchanged"], 2);
   EXPECT_NE(ReadText(root_ / "out" / "reprocess-report.txt").find("Aucun changement."), std::string::npos);
-  EXPECT_FALSE(fs::exists(root_ / "out" / ".reprocess" / "lot_01_clean.json"));
+  EXPECT_FALSE(fs::exists(root_ / "out" / ".reprocess" / "dentaire_01.json"));
 }
 
-// The structured log of both passes: JSON lines, and no NIR, IBAN, e-mail
-// or name of any member of the fixture in it.
+// The structured log of both passes: JSON lines, and no NIR, IBAN, e-mail,
+// name or PDF password of any member of the fixture in it.
 TEST_F(ReprocessTest, StructuredLogHoldsNoPersonalData) {
   ReprocessOptions options;
   options.process = Options(root_);
@@ -137,35 +138,27 @@ TEST_F(ReprocessTest, StructuredLogHoldsNoPersonalData) {
   EXPECT_EQ(events["batch_start"], 2);  // process, then reprocess
   EXPECT_EQ(events["envelope"], 4);
   EXPECT_EQ(events["batch_end"], 2);
-  std::ifstream members(root_ / "in" / "members.csv");
-  std::getline(members, line);  // header
   int checked = 0;
-  while (std::getline(members, line)) {
-    std::vector<std::string> cells;
-    std::stringstream row(line);
-    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
-    ASSERT_GE(cells.size(), 10u);
-    // nom, prénom, NIR, e-mail, IBAN (columns of samples/README.md)
-    for (std::size_t c : {1u, 2u, 3u, 8u, 9u}) {
-      if (cells[c].size() < 4) continue;
-      EXPECT_EQ(all.find(cells[c]), std::string::npos) << cells[c];
-      ++checked;
-    }
+  for (const std::string& secret : test_support::MemberSecrets(root_ / "in" / "members.csv")) {
+    EXPECT_EQ(all.find(secret), std::string::npos) << secret;
+    ++checked;
   }
   EXPECT_GT(checked, 10);
 }
 
 TEST_F(ReprocessTest, GuaranteeChangeIsReportedClaimByClaim) {
-  // PASS2 and PASS5 pay the lot's paramedical acts: lower PASS2's guarantee.
+  // The dental claim is paid by PASS3's soins dentaires: lower PASS3's
+  // guarantee (the paramedical claims of the lots wait for a review of their
+  // NIR and are not paid).
   fs::copy(LIASSE_DATA_DIR, root_ / "data", fs::copy_options::recursive);
-  const fs::path pass2 = root_ / "data" / "garanties" / "PASS2.toml";
-  const std::string text = ReadText(pass2);
+  const fs::path pass3 = root_ / "data" / "garanties" / "PASS3.toml";
+  const std::string text = ReadText(pass3);
   const std::string changed =
-      std::regex_replace(text, std::regex(R"re((cle = "paramedicaux"\n(?:.*\n){2}garantie = )"100%")re"), "$1\"90%\"");
+      std::regex_replace(text, std::regex(R"re((cle = "dentaire_soins"\n(?:.*\n){2}garantie = )"100%")re"), "$1\"90%\"");
   ASSERT_NE(changed, text);
-  std::ofstream(pass2, std::ios::binary | std::ios::trunc) << changed;
+  std::ofstream(pass3, std::ios::binary | std::ios::trunc) << changed;
 
-  const json before = json::parse(ReadText(root_ / "out" / "lot_01_clean.json"));
+  const json before = json::parse(ReadText(root_ / "out" / "dentaire_01.json"));
   ReprocessOptions options;
   options.process = Options(root_);
   options.process.data_dir = root_ / "data";
@@ -176,25 +169,24 @@ TEST_F(ReprocessTest, GuaranteeChangeIsReportedClaimByClaim) {
   EXPECT_EQ(report->unchanged, 1);  // the complaint has no claim
   EXPECT_LT(report->mutuelle_after_cents, report->mutuelle_before_cents);
 
-  const json after = json::parse(ReadText(root_ / "out" / "lot_01_clean.json"));
-  int pass2_claims = 0;
+  const json after = json::parse(ReadText(root_ / "out" / "dentaire_01.json"));
+  int pass3_claims = 0;
   for (std::size_t i = 0; i < after["claims"].size(); ++i) {
     const json& claim = after["claims"][i];
-    if (claim["lines"][0]["garantie"] != "PASS2/paramedicaux") continue;
-    ++pass2_claims;
+    if (claim["lines"][0]["garantie"] != "PASS3/dentaire_soins") continue;
+    ++pass3_claims;
     const std::string id = claim["id"];
     const std::string was = before["claims"][i]["totals"]["mutuelle"];
     const std::string now = claim["totals"]["mutuelle"];
     EXPECT_NE(was, now);
     bool reported = false;
     for (const auto& c : report->changes) {
-      reported |= c.envelope == "lot_01_clean.tiff" && c.kind == "montant" && c.what == id + " mutuelle" &&
+      reported |= c.envelope == "dentaire_01.pdf" && c.kind == "montant" && c.what == id + " mutuelle" &&
                   c.before == was && c.after == now;
     }
     EXPECT_TRUE(reported) << id << " " << was << " → " << now;
   }
-  EXPECT_GE(pass2_claims, 1);
-  for (const auto& c : report->changes) EXPECT_NE(c.what.find("PASS5"), 0u);  // PASS5 claims do not move
+  EXPECT_GE(pass3_claims, 1);
 }
 
 using liasse::test_support::Spawn;
@@ -203,10 +195,10 @@ using liasse::test_support::Wait;
 // Twenty copies of each processed envelope (same bytes: the OCR cache holds
 // them all), each with its own previous result and searchable PDF.
 void Multiply(const fs::path& root, int copies) {
-  for (const char* stem : {"lot_01_clean", "reclamation_01"}) {
+  for (const auto& [stem, ext] : {std::pair{"dentaire_01", ".pdf"}, std::pair{"reclamation_01", ".tiff"}}) {
     for (int k = 0; k < copies; ++k) {
       const std::string name = "k" + std::to_string(k) + "_" + stem;
-      fs::copy_file(root / "in" / (std::string(stem) + ".tiff"), root / "in" / (name + ".tiff"));
+      fs::copy_file(root / "in" / (std::string(stem) + ext), root / "in" / (name + ext));
       fs::copy_file(root / "out" / (std::string(stem) + ".json"), root / "out" / (name + ".json"));
       fs::create_directories(root / "out" / name);
       fs::copy_file(root / "out" / stem / (std::string(stem) + ".ocr.pdf"), root / "out" / name / (name + ".ocr.pdf"));

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace liasse::test_support {
 
@@ -30,6 +32,31 @@ inline std::filesystem::path FreshTestDir(const std::string& prefix) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+// What of each member of a members CSV (columns of samples/README.md) must
+// never reach a log: nom, prénom, NIR, e-mail, IBAN, and the password of the
+// member's e-mailed PDFs (the rule of templates/letterhead.toml: the birth
+// date, JJMMAAAA). Values under 4 characters are left out: they match words
+// by chance.
+inline std::vector<std::string> MemberSecrets(const std::filesystem::path& csv) {
+  std::ifstream members(csv);
+  std::string line;
+  std::getline(members, line);  // header
+  std::vector<std::string> secrets;
+  while (std::getline(members, line)) {
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    EXPECT_GE(cells.size(), 10u) << line;
+    if (cells.size() < 10) continue;
+    const std::string& birth = cells[4];  // AAAA-MM-JJ
+    for (const std::string& secret : {cells[1], cells[2], cells[3], cells[8], cells[9],
+                                      birth.substr(8, 2) + birth.substr(5, 2) + birth.substr(0, 4)}) {
+      if (secret.size() >= 4) secrets.push_back(secret);
+    }
+  }
+  return secrets;
 }
 
 }  // namespace liasse::test_support

@@ -174,13 +174,13 @@ class Batch {
     out.searchable_pdf = p.searchable_pdf;
     out.pages = std::move(p.pages);
     out.documents = std::move(p.documents);
-    std::vector<ClaimResult> claims;
+    SettlementTally tally;
     if (p.error) {
       if (Status q = Quarantine(p.file, options_.out_dir); !q.ok()) Fatal(q);
-    } else if (Status s = RunEnvelopeChain(stages_, p.file, out, claims); !s.ok()) {
+    } else if (Status s = RunEnvelopeChain(stages_, p.file, out, tally); !s.ok()) {
       Fatal(s);
     }
-    CountEnvelope(out, claims, p.from_cache, summary_);
+    CountEnvelope(out, tally, p.from_cache, summary_);
     if (!WriteResult(p.file, out)) return;
     stages_.log().Envelope(out, p.from_cache,
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count());

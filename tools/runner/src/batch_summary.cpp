@@ -5,34 +5,34 @@
 namespace liasse::runner {
 namespace {
 
-void CountClaims(const std::vector<ClaimResult>& claims, ProcessSummary& summary) {
-  for (const auto& c : claims) {
-    if (c.priced) {
-      ++summary.claims;
-      summary.euros_priced_cents += c.priced->totals.mutuelle.cents();
-    }
-    summary.review_flags += static_cast<int>(c.review.size());
-  }
-}
-
-void CountDocumentsAndLots(const EnvelopeOutput& out, ProcessSummary& summary) {
+void CountDocuments(const EnvelopeOutput& out, ProcessSummary& summary) {
   summary.pages += static_cast<long>(out.pages.size());
   for (const auto& d : out.documents) {
     ++summary.documents_by_type[std::string(DocumentTypeName(d.type))];
     summary.review_flags += static_cast<int>(d.review.size());
   }
-  for (const auto& lot : out.lots) {
-    switch (lot.verdict) {
-      case rules::Verdict::kAccepted: ++summary.lots_accepted; break;
-      case rules::Verdict::kPartial: ++summary.lots_partial; break;
-      case rules::Verdict::kRejected: ++summary.lots_rejected; break;
-    }
-  }
+}
+
+void CountSettlement(const std::string& source, const SettlementTally& t, ProcessSummary& summary) {
+  summary.lots_accepted += t.lots_accepted;
+  summary.lots_partial += t.lots_partial;
+  summary.lots_rejected += t.lots_rejected;
+  summary.claims += t.claims_paid;
+  summary.euros_priced_cents += t.paid.cents();
+  summary.claims_refused += t.claims_refused;
+  summary.claims_waiting += t.claims_waiting;
+  for (const auto& [reason, n] : t.refusals) summary.refusals[reason] += n;
+  for (const auto& w : t.waiting) summary.waiting.push_back(source + " : " + w);
+  summary.review_flags += t.claims_waiting;
+  for (const auto& [reason, n] : t.review_by_reason) summary.review_by_reason[reason] += n;
+  summary.letters += t.letters_written;
+  summary.letters_queued += t.letters_queued;
+  summary.letters_waiting += t.letters_waiting;
 }
 
 }  // namespace
 
-void CountEnvelope(const EnvelopeOutput& out, const std::vector<ClaimResult>& claims, bool from_ocr_cache,
+void CountEnvelope(const EnvelopeOutput& out, const SettlementTally& tally, bool from_ocr_cache,
                    ProcessSummary& summary) {
   ++summary.envelopes;
   summary.from_ocr_cache += from_ocr_cache ? 1 : 0;
@@ -41,11 +41,10 @@ void CountEnvelope(const EnvelopeOutput& out, const std::vector<ClaimResult>& cl
     summary.messages.push_back(out.source + " : quarantaine — " + *out.error);
     return;
   }
-  CountClaims(claims, summary);
-  summary.letters += static_cast<int>(out.letters.size());
-  for (const auto& l : out.letters) summary.letters_queued += l.queued ? 1 : 0;
-  CountDocumentsAndLots(out, summary);
-  summary.messages.push_back(EnvelopeLine(out));
+  CountDocuments(out, summary);
+  CountSettlement(out.source, tally, summary);
+  for (const auto& l : out.letters) summary.letters_by_post += l.by_post.empty() ? 0 : 1;
+  summary.messages.push_back(EnvelopeLine(out) + TallyLine(tally));
 }
 
 }  // namespace liasse::runner

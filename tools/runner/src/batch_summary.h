@@ -2,21 +2,20 @@
 // Internal to the runner.
 #pragma once
 
-#include <vector>
-
-#include "claims.h"
 #include "envelope_output.h"
 #include "liasse/runner/process_options.h"
+#include "settlement.h"
 
 namespace liasse::runner {
 
 // Adds one committed envelope to `summary`: always the envelope and whether
 // its OCR came from the cache; for an unreadable one (out.error set) the
 // count of unreadable envelopes and a quarantine line; otherwise its pages,
-// documents by type, review flags (documents and claims), lot verdicts,
-// priced claims with their mutuelle part, letters written and queued, and
-// its EnvelopeLine.
-void CountEnvelope(const EnvelopeOutput& out, const std::vector<ClaimResult>& claims, bool from_ocr_cache,
+// documents by type and review flags, and what `tally` settled (lot
+// verdicts, claims paid with the sum, refused with their reasons, waiting
+// with why, letters written and queued, flags by reason), and its
+// EnvelopeLine with the tally's figures.
+void CountEnvelope(const EnvelopeOutput& out, const SettlementTally& tally, bool from_ocr_cache,
                    ProcessSummary& summary);
 
 }  // namespace liasse::runner

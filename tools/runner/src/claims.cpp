@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -18,15 +19,37 @@ std::set<std::string> AcceptedInvoices(const std::vector<rules::LotVerdict>& lot
   return accepted;
 }
 
-// The bordereau line naming invoice `numero`, or nullptr.
-const Line* BordereauLine(const std::vector<Document>& documents, const std::string& numero) {
+// The bordereau whose lines name invoice `numero`, with the line's index.
+std::pair<const Document*, std::optional<std::size_t>> BordereauOf(const std::vector<Document>& documents,
+                                                                   const std::string& numero) {
   for (const auto& d : documents) {
     if (d.type != DocumentType::kBordereau) continue;
-    for (const auto& line : d.lines) {
-      if (const std::string* n = line.Find(fields::kNumeroFacture); n != nullptr && *n == numero) return &line;
+    for (std::size_t i = 0; i < d.lines.size(); ++i) {
+      if (const std::string* n = d.lines[i].Find(fields::kNumeroFacture); n != nullptr && *n == numero) return {&d, i};
     }
   }
-  return nullptr;
+  return {nullptr, std::nullopt};
+}
+
+// The fields of a feuille a payment depends on: who is paid for whom, how
+// much, for which acts (lines are always checked).
+const std::vector<std::string_view>& FeuillePaymentFields() {
+  static const std::vector<std::string_view> kFields = {
+      "numero_facture",      "assure.nir",          "assure.nom", "assure.prenom", "beneficiaire.nom",
+      "beneficiaire.prenom", "beneficiaire.date_naissance", "praticien.identifiant", "montant_total"};
+  return kFields;
+}
+
+// The review flags of the bordereau line `i` (identity and amounts of the
+// invoice as the professional declared them).
+std::vector<std::string> BordereauLineDoubts(const Document& bordereau, std::size_t i) {
+  std::vector<std::string> out;
+  for (const auto& f : bordereau.review) {
+    if (f.line && static_cast<std::size_t>(*f.line) == i) {
+      out.push_back(fmt::format("ligne {} du bordereau à vérifier avant paiement ({} : {})", i + 1, f.field, f.reason));
+    }
+  }
+  return out;
 }
 
 std::optional<Money> AmountOf(const Line* line, std::string_view column) {
@@ -85,12 +108,17 @@ std::string BeneficiaireId(const Document& feuille, const store::Member& member)
   return member.numero_adherent + "/" + *naissance;
 }
 
-std::optional<Claim> BuildClaim(const Document& feuille, int index, const store::Member& member, Date received,
-                                         std::vector<std::string>& review) {
+std::optional<Claim> BuildClaim(const Document& feuille, const std::string& professionnel,
+                                const store::Member& member, Date received, std::vector<std::string>& review) {
   Claim claim;
-  const std::string* praticien = feuille.Text(fields::kPraticienIdentifiant);
   const std::string* numero = feuille.Text(fields::kNumeroFacture);
-  claim.id = fmt::format("B2-{}-{}", praticien ? *praticien : "?", numero ? *numero : std::to_string(index));
+  if (numero == nullptr || professionnel.empty()) {
+    // Without both the invoice cannot be told from another one: it could
+    // be paid twice.
+    review.push_back("n° de facture ou identifiant du professionnel illisible : facture non identifiable");
+    return std::nullopt;
+  }
+  claim.id = B2ClaimId(professionnel, *numero);
   claim.member = member.numero_adherent;
   claim.beneficiaire = BeneficiaireId(feuille, member);
   claim.date_naissance = member.date_naissance;
@@ -108,20 +136,38 @@ std::optional<Claim> BuildClaim(const Document& feuille, int index, const store:
 void CompareWithBordereau(ClaimResult& r) {
   if (!r.priced) return;
   if (r.amc_facture && *r.amc_facture != r.priced->totals.mutuelle) {
-    r.review.push_back(fmt::format("part complémentaire facturée {} € ≠ garantie {} €", r.amc_facture->ToFrench(),
+    r.review.push_back(fmt::format("part complémentaire facturée {} ≠ garantie {}", r.amc_facture->ToFrench(),
                                    r.priced->totals.mutuelle.ToFrench()));
   }
 }
 
+// The professional of the invoice: the lot's partner (bordereau header, as
+// the lot rules key duplicates), else the auxiliaire named on the feuille.
+void SetProfessionnel(const Document* bordereau, const Document& feuille, ClaimResult& r) {
+  const std::string* id = bordereau ? bordereau->Text("partenaire.identifiant") : nullptr;
+  if (id == nullptr) id = feuille.Text("praticien.identifiant");
+  if (id != nullptr) r.professionnel_identifiant = *id;
+  const std::string* nom = bordereau ? bordereau->Text("partenaire.nom") : nullptr;
+  if (nom == nullptr) nom = feuille.Text("praticien.nom");
+  if (nom != nullptr) r.professionnel_nom = *nom;
+}
+
 ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, const pricing::Pricer& pricer,
-                         store::Store& store, Date received) {
+                         store::Store& store, Date received, const rules::PaidInvoicesView& paid) {
   const Document& feuille = documents[static_cast<std::size_t>(index)];
   ClaimResult r;
   r.document = index;
   if (const std::string* n = feuille.Text(fields::kNumeroFacture)) r.numero_facture = *n;
-  const Line* line = BordereauLine(documents, r.numero_facture);
+  const auto [bordereau, line_index] = BordereauOf(documents, r.numero_facture);
+  const Line* line = line_index ? &bordereau->lines[*line_index] : nullptr;
   r.amo_facture = AmountOf(line, "montant_amo");
   r.amc_facture = AmountOf(line, "montant_amc");
+  SetProfessionnel(bordereau, feuille, r);
+  r.review = DoubtsOf(feuille, FeuillePaymentFields(), "de la feuille");
+  if (line_index) {
+    for (auto& doubt : BordereauLineDoubts(*bordereau, *line_index)) r.review.push_back(std::move(doubt));
+  }
+  if (!r.review.empty()) return r;  // nothing paid on a reading a person has not confirmed
   const std::string* nir = feuille.Text(fields::kAssureNir);
   if (nir == nullptr) {
     r.review.push_back("NIR de l'assuré illisible : adhérent non identifié");
@@ -129,18 +175,35 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
   }
   auto member = store.FindMemberByNir(*nir);
   if (!member.ok()) {
-    r.review.push_back("assuré inconnu des adhérents : " + member.status().message());
+    if (member.status().code() == StatusCode::kNotFound) {
+      r.refus = "L'assuré (n° de sécurité sociale " + *nir + ") n'est pas adhérent de la mutuelle.";
+    } else {
+      r.review.push_back("adhérent non vérifiable : " + member.status().message());
+    }
     return r;
   }
   r.member = *member;
-  auto claim = BuildClaim(feuille, index, *member, received, r.review);
+  auto claim = BuildClaim(feuille, r.professionnel_identifiant, *member, received, r.review);
   if (!claim) return r;
-  PriceAndSave(*claim, pricer, store, r);
+  PriceAndSave(*claim, pricer, store, r, paid);
   if (r.priced) CompareWithBordereau(r);
   return r;
 }
 
 }  // namespace
+
+std::vector<std::string> DoubtsOf(const Document& document, const std::vector<std::string_view>& fields,
+                                  std::string_view what) {
+  std::vector<std::string> out;
+  for (const auto& f : document.review) {
+    if (f.line) {
+      out.push_back(fmt::format("ligne {} {} à vérifier avant paiement ({} : {})", *f.line + 1, what, f.field, f.reason));
+    } else if (std::find(fields.begin(), fields.end(), f.field) != fields.end()) {
+      out.push_back(fmt::format("{} {} à vérifier avant paiement : {}", f.field, what, f.reason));
+    }
+  }
+  return out;
+}
 
 const ReviewFlag* LineDoubt(const Document& document, std::size_t i) {
   for (const auto& f : document.review) {
@@ -150,7 +213,19 @@ const ReviewFlag* LineDoubt(const Document& document, std::size_t i) {
 }
 
 void PriceAndSave(const Claim& claim, const pricing::Pricer& pricer, store::Store& store,
-                  ClaimResult& result) {
+                  ClaimResult& result, const rules::PaidInvoicesView& paid) {
+  if (paid.paid != nullptr) {
+    auto earlier = paid.paid->PaidElsewhere(claim.id, paid.envelope);
+    if (!earlier.ok()) {
+      result.review.push_back("registre des factures payées indisponible : " + earlier.status().message());
+      return;
+    }
+    if (*earlier) {
+      result.refus = fmt::format("Facture déjà présentée et réglée le {} (pli {}) : elle n'est pas payée une seconde fois.",
+                                 (*earlier)->date.ToFrench(), (*earlier)->source);
+      return;
+    }
+  }
   auto priced = pricer.PriceAndRecord(claim, store.counters());
   if (!priced.ok()) {
     result.review.push_back("tarification impossible : " + priced.status().message());
@@ -162,7 +237,7 @@ void PriceAndSave(const Claim& claim, const pricing::Pricer& pricer, store::Stor
 
 std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots, const pricing::Pricer& pricer,
-                                        store::Store& store, Date received) {
+                                        store::Store& store, Date received, const rules::PaidInvoicesView& paid) {
   const std::set<std::string> accepted = AcceptedInvoices(lots);
   std::vector<ClaimResult> out;
   for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -170,7 +245,33 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
     if (d.type != DocumentType::kFeuilleDeSoins) continue;
     const std::string* numero = d.Text(fields::kNumeroFacture);
     if (numero == nullptr || !accepted.contains(*numero)) continue;
-    out.push_back(PriceFeuille(documents, static_cast<int>(i), pricer, store, received));
+    out.push_back(PriceFeuille(documents, static_cast<int>(i), pricer, store, received, paid));
+  }
+  return out;
+}
+
+std::string_view ClaimStatusName(ClaimStatus status) {
+  switch (status) {
+    case ClaimStatus::kPaid: return "paye";
+    case ClaimStatus::kRefused: return "refuse";
+    case ClaimStatus::kWaiting: return "en_attente";
+  }
+  return "en_attente";
+}
+
+ClaimStatus StatusOf(const ClaimResult& r) {
+  if (r.refus) return ClaimStatus::kRefused;
+  if (!r.review.empty() || !r.priced) return ClaimStatus::kWaiting;
+  return r.priced->totals.mutuelle.is_zero() ? ClaimStatus::kRefused : ClaimStatus::kPaid;
+}
+
+std::vector<std::string> RefusalReasons(const ClaimResult& r) {
+  if (StatusOf(r) != ClaimStatus::kRefused) return {};
+  if (r.refus) return {*r.refus};
+  std::vector<std::string> out;
+  for (const auto& line : r.priced->lines) {
+    std::string motif = line.motif_refus.empty() && !line.trace.empty() ? line.trace.back() : line.motif_refus;
+    if (!motif.empty() && std::find(out.begin(), out.end(), motif) == out.end()) out.push_back(std::move(motif));
   }
   return out;
 }
@@ -196,6 +297,21 @@ std::string ClaimResultToJson(const ClaimResult& r) {
     j["controle_bordereau"] = std::move(controle);
   }
   j["review"] = r.review;
+  const ClaimStatus status = StatusOf(r);
+  j["statut"] = ClaimStatusName(status);
+  j["motifs_refus"] = RefusalReasons(r);
+  if (status == ClaimStatus::kPaid) {
+    // B2 lots are paid to the professional (tiers payant); a member's
+    // facture to the member (seed 004 §3.3.5: by virement).
+    const bool tiers_payant = r.from_bordereau;
+    ordered_json paiement;
+    paiement["montant"] = r.priced->totals.mutuelle.ToDecimal();
+    paiement["destinataire"] = tiers_payant ? "professionnel" : "adherent";
+    paiement["nom"] = tiers_payant ? r.professionnel_nom
+                                   : (r.member ? r.member->prenom + " " + r.member->nom : std::string());
+    paiement["mode"] = "virement";
+    j["paiement"] = std::move(paiement);
+  }
   return j.dump();
 }
 

@@ -27,9 +27,17 @@ struct ClaimResult {
   std::optional<PricedClaim> priced;
   std::optional<Money> amo_facture;  // from the bordereau line, when read
   std::optional<Money> amc_facture;
-  // Why a person must look (French): member unknown, an unreadable line,
-  // pricing refused, the invoiced AMC differs from the guarantee's.
+  // Why a person must look (French): an unreadable line, a field in
+  // review, pricing impossible, the invoiced AMC differs from the
+  // guarantee's. A claim with a review reason is not paid until cleared.
   std::vector<std::string> review;
+  // Why the claim is refused outright (French), when it is: not a member,
+  // an invoice already paid. Nothing is priced then.
+  std::optional<std::string> refus;
+  // The B2 lot's professional, paid in tiers payant (empty for a member's
+  // facture, paid to the member).
+  std::string professionnel_nom;
+  std::string professionnel_identifiant;
 };
 
 // Builds and prices the claims of the feuilles the lot verdicts accept.
@@ -37,13 +45,34 @@ struct ClaimResult {
 // consumed once per claim id (idempotent on reprocessing) and each priced
 // claim is saved in the store. Never fails: a claim that cannot be priced
 // carries its reason in `review`.
+// A feuille whose identity fields (NIR, names, birth date), amounts or acts
+// are in review, or whose bordereau line is, is not priced: the claim waits
+// with the reasons in `review`. An invoice `paid` knows from another
+// envelope is refused (`refus`) before pricing, consuming no counter.
 std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots, const pricing::Pricer& pricer,
-                                        store::Store& store, Date received);
+                                        store::Store& store, Date received, const rules::PaidInvoicesView& paid = {});
+
+// What becomes of a claim: paid (money goes out, a décompte says so),
+// refused (a refusal letter says why), or waiting for a person (nothing
+// paid, nothing sent, the summary says why).
+enum class ClaimStatus { kPaid, kRefused, kWaiting };
+// "paye", "refuse", "en_attente" (the `statut` of a claims[] entry).
+std::string_view ClaimStatusName(ClaimStatus status);
+
+// Refused when `refus` is set or the claim was priced to 0 € without
+// review; waiting when a review reason remains or nothing was priced; paid
+// otherwise (priced, mutuelle part above zero, nothing in review).
+ClaimStatus StatusOf(const ClaimResult& claim);
+
+// Why a refused claim is refused (French sentences, each once, in line
+// order); empty for a claim that is not refused.
+std::vector<std::string> RefusalReasons(const ClaimResult& claim);
 
 // The `claims[]` entry of a result: the priced claim's contract members plus
-// document, numero_facture, the bordereau control (B2 feuilles only) and
-// review reasons.
+// document, numero_facture, the bordereau control (B2 feuilles only),
+// review reasons, `statut`, `motifs_refus` and, when paid, `paiement`
+// ({"montant", "destinataire": "adherent"|"professionnel", "nom", "mode"}).
 std::string ClaimResultToJson(const ClaimResult& claim);
 
 // The first review flag the extractors put on line `i` of `document` (a
@@ -53,8 +82,15 @@ const ReviewFlag* LineDoubt(const Document& document, std::size_t i);
 
 // Prices `claim` on the store's counters and saves it into `result.priced`;
 // a failure goes to `result.review` (pricing: nothing priced; saving: priced
-// but not stored). Shared by B2 feuilles and members' factures.
+// but not stored). A claim id `paid` knows from another envelope is never
+// priced again: refused as a duplicate. Shared by B2 feuilles and members'
+// factures.
 void PriceAndSave(const Claim& claim, const pricing::Pricer& pricer, store::Store& store,
-                  ClaimResult& result);
+                  ClaimResult& result, const rules::PaidInvoicesView& paid = {});
+
+// The review flags of `document` that make a payment depend on a doubt: a
+// field among `fields` or any table line; each as a French sentence.
+std::vector<std::string> DoubtsOf(const Document& document, const std::vector<std::string_view>& fields,
+                                  std::string_view what);
 
 }  // namespace liasse::runner

@@ -1,50 +1,31 @@
 #include "envelope_chain.h"
 
-#include "facture_claims.h"
-#include "letters.h"
 #include "liasse/extractors/extract.h"
-#include "liasse/rules/lot.h"
 #include "liasse/runner/envelope_source.h"
 #include "page_adapter.h"
-#include "pieces.h"
-#include "renonciations.h"
+#include "settle_envelope.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
 
-// The lot verdicts, then the prescriptions each lot carries remembered for
-// the next lots. Returns the first store failure.
-Status CheckLots(Stages& stages, EnvelopeOutput& out) {
-  LIASSE_ASSIGN_OR_RETURN(auto lots, rules::CheckLots(out.documents, stages.lot_rules(), stages.prescriptions()));
-  Status first = Status::Ok();
-  for (const auto& lot : rules::AssembleLots(out.documents)) {
-    Status s = rules::RememberPrescriptions(out.documents, lot, stages.prescriptions());
-    if (!s.ok() && first.ok()) first = s;
-  }
-  out.lots = std::move(lots);
-  return first;
-}
-
-// Claims of the accepted feuilles and of the members' factures, then the
-// letters.
-void PriceAndWrite(Stages& stages, const fs::path& file, EnvelopeOutput& out, std::vector<ClaimResult>& claims) {
-  const ProcessOptions& options = stages.options();
-  store::Store& store = stages.store();
-  const Date received = ReceptionDate(options, file);
-  claims = PriceLotClaims(out.documents, out.lots, stages.pricer(), store, received);
-  const auto factures = CheckFactures(out.documents, stages.justificatifs(), store, out.review);
-  for (auto& c : PriceFactureClaims(out.documents, factures, stages.pricer(), store, received)) {
-    claims.push_back(std::move(c));
-  }
-  for (const auto& c : claims) out.claims.push_back(ClaimResultToJson(c));
-  const auto pieces = PieceRequestsOf(factures);
-  const auto renonciations =
-      PrepareRenonciations(out.documents, store, file.stem().string(), received, stages.today(), out.review);
-  LetterContext ctx{options.out_dir, file.stem().string(), received,        stages.today(), &stages.generator(),
-                    stages.outbox(),  stages.sender(),      &stages.env()};
-  out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
+// The chain after reading, on the processor's stages.
+SettleStages SettleStagesOf(Stages& stages) {
+  SettleStages st;
+  st.lot_rules = &stages.lot_rules();
+  st.justificatifs = &stages.justificatifs();
+  st.store = &stages.store();
+  st.history = &stages.prescriptions();
+  st.paid = &stages.paid_invoices();
+  st.pricer = &stages.pricer();
+  st.generator = &stages.generator();
+  st.outbox = stages.outbox();
+  st.sender = stages.sender();
+  st.out_dir = stages.options().out_dir;
+  st.today = stages.today();
+  st.env = &stages.env();
+  return st;
 }
 
 }  // namespace
@@ -83,10 +64,13 @@ Prepared ExtractEnvelope(const fs::path& file, std::string sha256, const std::ve
   return p;
 }
 
-Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, std::vector<ClaimResult>& claims) {
-  Status fatal = CheckLots(stages, out);
-  PriceAndWrite(stages, file, out, claims);
-  return fatal;
+Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally) {
+  const ProcessOptions& options = stages.options();
+  const Date received = ReceptionDate(options, file);
+  auto settled = SettleEnvelope(SettleStagesOf(stages), file.stem().string(), received, out);
+  if (!settled.ok()) return settled.status();
+  tally = std::move(settled).value();
+  return Status::Ok();
 }
 
 }  // namespace liasse::runner

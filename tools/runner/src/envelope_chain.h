@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "claims.h"
 #include "envelope_output.h"
 #include "liasse/core/document.h"
 #include "liasse/core/status.h"
 #include "liasse/ocr/ocr.h"
 #include "ocr_cache_codec.h"
+#include "settlement.h"
 #include "stages.h"
 
 namespace liasse::runner {
@@ -54,11 +54,11 @@ Prepared ExtractEnvelope(const std::filesystem::path& file, std::string sha256,
                          RegionMemo& memo);
 
 // The stateful stages of a readable envelope, into `out` (whose documents
-// are set): lot verdicts (and the prescriptions they carry remembered),
-// claims priced and saved, letters written under DIR/<stem>/ and queued.
-// `claims` receives the claims for the summary. Every stage runs even when
-// one fails; returns the first store failure (the batch must stop), else ok.
+// are set): SettleEnvelope (settle_envelope.h) on these stages — lot
+// verdicts, claims priced, payments recorded, letters written under
+// DIR/<stem>/ and queued. `tally` receives what was settled, for the
+// summary. Returns the first store failure (the batch must stop), else ok.
 Status RunEnvelopeChain(Stages& stages, const std::filesystem::path& file, EnvelopeOutput& out,
-                        std::vector<ClaimResult>& claims);
+                        SettlementTally& tally);
 
 }  // namespace liasse::runner

@@ -54,7 +54,10 @@ ordered_json ResultJson(const EnvelopeOutput& out) {
   for (const auto& c : out.claims) j["claims"].push_back(ordered_json::parse(c));
   j["letters"] = ordered_json::array();
   for (const auto& l : out.letters) {
-    j["letters"].push_back({{"kind", l.kind}, {"file", l.file}, {"to", l.to}, {"queued", l.queued}});
+    ordered_json letter = {{"kind", l.kind}, {"file", l.file}, {"to", l.to}, {"queued", l.queued}};
+    if (l.held_for_review) letter["en_attente_de_verification"] = true;
+    if (!l.by_post.empty()) letter["by_post"] = l.by_post;
+    j["letters"].push_back(std::move(letter));
   }
   if (!out.review.empty()) j["review"] = out.review;
   return j;

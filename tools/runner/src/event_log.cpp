@@ -110,6 +110,7 @@ void EventLog::BatchEnd(const ProcessSummary& s) {
                  {"mutuelle_cents", s.euros_priced_cents},
                  {"letters", s.letters},
                  {"letters_queued", s.letters_queued},
+                 {"letters_by_post", s.letters_by_post},
                  {"review", s.review_flags},
                  {"seconds", std::round(s.seconds * 100.0) / 100.0}};
   Write(j.dump());

@@ -180,7 +180,12 @@ std::optional<Claim> BuildClaim(const Document& facture, const store::Member& me
   }
   Claim claim;
   const std::string* emetteur = facture.Text(fields::kEmetteurIdentifiant);
-  claim.id = fmt::format("FAC-{}-{}", emetteur ? *emetteur : "?", *numero);
+  if (emetteur == nullptr) {
+    // Without the issuer the invoice cannot be told from another one.
+    review.push_back("identifiant de l'émetteur de la facture illisible : facture non identifiable");
+    return std::nullopt;
+  }
+  claim.id = fmt::format("FAC-{}-{}", *emetteur, *numero);
   claim.member = member.numero_adherent;
   claim.beneficiaire = member.numero_adherent;
   claim.date_naissance = member.date_naissance;
@@ -198,16 +203,27 @@ std::optional<Claim> BuildClaim(const Document& facture, const store::Member& me
   return claim;
 }
 
+// The fields of a member's facture a payment depends on (lines are always
+// checked).
+const std::vector<std::string_view>& FacturePaymentFields() {
+  static const std::vector<std::string_view> kFields = {"numero_facture",      "numero_adherent", "beneficiaire.nom",
+                                                        "beneficiaire.prenom", "emetteur.identifiant",
+                                                        "montant_total",       "date"};
+  return kFields;
+}
+
 ClaimResult PriceFacture(const Document& facture, const FactureCheck& check, const pricing::Pricer& pricer,
-                         store::Store& store, Date received) {
+                         store::Store& store, Date received, const rules::PaidInvoicesView& paid) {
   ClaimResult r;
   r.document = check.document;
   r.from_bordereau = false;
   if (const std::string* n = facture.Text(fields::kNumeroFacture)) r.numero_facture = *n;
   r.member = check.member;
+  r.review = DoubtsOf(facture, FacturePaymentFields(), "de la facture");
+  if (!r.review.empty()) return r;  // nothing paid on a reading a person has not confirmed
   auto claim = BuildClaim(facture, check.member, received, r.review);
   if (!claim) return r;
-  PriceAndSave(*claim, pricer, store, r);
+  PriceAndSave(*claim, pricer, store, r, paid);
   return r;
 }
 
@@ -215,11 +231,12 @@ ClaimResult PriceFacture(const Document& facture, const FactureCheck& check, con
 
 std::vector<ClaimResult> PriceFactureClaims(const std::vector<Document>& documents,
                                             const std::vector<FactureCheck>& checks, const pricing::Pricer& pricer,
-                                            store::Store& store, Date received) {
+                                            store::Store& store, Date received,
+                                            const rules::PaidInvoicesView& paid) {
   std::vector<ClaimResult> out;
   for (const auto& check : checks) {
     if (!check.demande.complete()) continue;
-    out.push_back(PriceFacture(documents[static_cast<std::size_t>(check.document)], check, pricer, store, received));
+    out.push_back(PriceFacture(documents[static_cast<std::size_t>(check.document)], check, pricer, store, received, paid));
   }
   return out;
 }

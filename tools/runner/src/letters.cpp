@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <map>
+
 #include "liasse/core/fields.h"
+#include "liasse/generators/pdf_tools.h"
 
 namespace liasse::runner {
 namespace {
@@ -141,6 +143,11 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
   m.iban = member.iban;
   m.date_courrier = ctx.today;
   AppendLines(*c.priced, m.adherent.name, m.lignes);
+  if (c.from_bordereau) {
+    // A B2 lot is paid to its professional (tiers payant).
+    m.professionnel_paye = c.professionnel_nom.empty() ? "votre professionnel de santé" : c.professionnel_nom;
+    if (!c.professionnel_identifiant.empty()) m.professionnel_paye += " (n° " + c.professionnel_identifiant + ")";
+  }
   return m;
 }
 
@@ -152,7 +159,9 @@ std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, con
   std::vector<generators::DecompteModel> out;
   std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
   for (const auto& c : claims) {
-    if (!c.priced || !c.member) continue;
+    // A décompte only for money actually paid: a refusal has its letter,
+    // a claim in review waits.
+    if (StatusOf(c) != ClaimStatus::kPaid || !c.member) continue;
     const auto [it, fresh] = by_member_and_date.try_emplace({c.member->numero_adherent, ctx.today}, out.size());
     if (fresh) {
       out.push_back(DecompteModelOf(ctx, c));
@@ -165,6 +174,19 @@ std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, con
     m.numero = fmt::format("{}-{}-{}", ctx.stem, m.numero_adherent, jour);
   }
   return out;
+}
+
+// What the password rule may use for the member `numero_adherent` of
+// `claims`: a birth date the store holds as day 0 is unknown.
+generators::PasswordFacts FactsOf(const std::vector<ClaimResult>& claims, const std::string& numero_adherent) {
+  generators::PasswordFacts facts;
+  facts.numero_adherent = numero_adherent;
+  for (const auto& c : claims) {
+    if (!c.member || c.member->numero_adherent != numero_adherent) continue;
+    if (c.member->date_naissance != Date::FromSerial(0)) facts.date_naissance = c.member->date_naissance;
+    break;
+  }
+  return facts;
 }
 
 // The RFC 5322 Date header of a letter dated `d` (sent at 08:00, Paris
@@ -184,6 +206,7 @@ struct MailOf {
   std::string to_address;
   std::string subject;
   std::string text;
+  generators::PasswordFacts facts;  // what the password rule may use
 };
 
 // Queues a letter for e-mail: persisted in the outbox before anything is
@@ -204,17 +227,29 @@ Status Queue(const LetterContext& ctx, const MailOf& what, const std::string& pd
   return id.ok() ? Status::Ok() : id.status();
 }
 
-MailOf DecompteMailOf(const LetterContext& ctx, const generators::DecompteModel& m) {
-  return {m.numero, m.adherent.name, m.adherent.email, "Votre décompte de remboursement n° " + m.numero,
-          fmt::format("Madame, Monsieur,\n\nVeuillez trouver ci-joint votre décompte de remboursement n° {}.\n\n{}\n",
-                      m.numero, ctx.sender.name)};
+// The sentence that tells how to open the attachment: the rule's hint from
+// letterhead.toml, never the password.
+std::string PasswordSentence(const LetterContext& ctx) {
+  return fmt::format("Ce document est protégé par un mot de passe : {}.",
+                     ctx.generator->templates().PasswordHint());
 }
 
-MailOf RenonciationMailOf(const LetterContext& ctx, const generators::RenonciationModel& m) {
+MailOf DecompteMailOf(const LetterContext& ctx, const generators::DecompteModel& m,
+                      generators::PasswordFacts facts) {
+  return {m.numero, m.adherent.name, m.adherent.email, "Votre décompte de remboursement n° " + m.numero,
+          fmt::format("Madame, Monsieur,\n\nVeuillez trouver ci-joint votre décompte de remboursement n° {}.\n"
+                      "{}\n\n{}\n",
+                      m.numero, PasswordSentence(ctx), ctx.sender.name),
+          std::move(facts)};
+}
+
+MailOf RenonciationMailOf(const LetterContext& ctx, const generators::RenonciationModel& m,
+                          generators::PasswordFacts facts) {
   return {m.reference, m.adherent.name, m.adherent.email, "Votre renonciation à votre adhésion",
           fmt::format("Madame, Monsieur,\n\nVeuillez trouver ci-joint notre réponse à votre lettre de renonciation "
-                      "(référence {}).\n\n{}\n",
-                      m.reference, ctx.sender.name)};
+                      "(référence {}).\n{}\n\n{}\n",
+                      m.reference, PasswordSentence(ctx), ctx.sender.name),
+          std::move(facts)};
 }
 
 class Writer {
@@ -240,13 +275,32 @@ class Writer {
 
   // Queues the letter just written for e-mail when the outbox and the
   // address are known; a failure goes to the errors.
+  // The attachment is encrypted with the member's password; when the rule
+  // cannot make one, the letter goes by post and says why.
   void QueueLast(const MailOf& what, std::string_view name) {
     if (ctx_.outbox == nullptr || what.to_address.empty() || written_.empty()) return;
-    if (Status s = Queue(ctx_, what, last_pdf_, std::string(name) + ".pdf"); s.ok()) {
+    auto password = ctx_.generator->templates().UserPassword(what.facts);
+    if (!password.ok()) {
+      written_.back().by_post = "envoi par courrier : " + password.status().message();
+      return;
+    }
+    auto encrypted = generators::EncryptPdf(last_pdf_, *password);
+    if (!encrypted.ok()) {
+      errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind,
+                                    encrypted.status().message()));
+      return;
+    }
+    if (Status s = Queue(ctx_, what, *encrypted, std::string(name) + ".pdf"); s.ok()) {
       written_.back().queued = true;
+    } else if (s.code() == StatusCode::kFailedPrecondition) {  // an address not yet confirmed
+      written_.back().by_post = "envoi par courrier : " + s.message();
     } else {
       errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind, s.message()));
     }
+  }
+  // Marks the letter just written as held until its review is cleared.
+  void HoldLast() {
+    if (!written_.empty()) written_.back().held_for_review = true;
   }
   std::vector<WrittenLetter> Take() { return std::move(written_); }
 
@@ -258,6 +312,14 @@ class Writer {
 };
 
 }  // namespace
+
+std::optional<WrittenLetter> WriteOneLetter(const LetterContext& ctx, std::string_view kind,
+                                            Result<generators::RenderedLetter> letter, std::string_view name,
+                                            std::vector<std::string>& errors) {
+  Writer w(ctx, errors);
+  if (!w.Add(kind, std::move(letter), name)) return std::nullopt;
+  return w.Take().front();
+}
 
 std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,
@@ -289,11 +351,22 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
     const std::string name = fmt::format("{}-{}", kind == "refus_renonciation" ? "refus-renonciation"
                                                                                : "confirmation-renonciation",
                                          r.document + 1);
-    if (w.Add(kind, std::move(letter), name)) w.QueueLast(RenonciationMailOf(ctx, r.model), name);
+    // A letter that depends on a reading still in review is written but
+    // not queued until the review is cleared (docs/review.md).
+    const bool in_review = !documents[static_cast<std::size_t>(r.document)].review.empty();
+    if (w.Add(kind, std::move(letter), name)) {
+      if (in_review) {
+        w.HoldLast();
+      } else {
+        w.QueueLast(RenonciationMailOf(ctx, r.model, {r.date_naissance, r.model.numero_adherent}), name);
+      }
+    }
   }
   for (const auto& model : DecomptesOf(ctx, claims)) {
     const std::string name = "decompte-" + model.numero;
-    if (w.Add("decompte", gen.Decompte(model), name)) w.QueueLast(DecompteMailOf(ctx, model), name);
+    if (w.Add("decompte", gen.Decompte(model), name)) {
+      w.QueueLast(DecompteMailOf(ctx, model, FactsOf(claims, model.numero_adherent)), name);
+    }
   }
   return w.Take();
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ struct WrittenLetter {
   std::string file;  // relative to the output directory
   std::string to;    // e-mail when known, else the name on the envelope
   bool queued = false;  // placed in the outbox for e-mail
+  bool held_for_review = false;  // not queued: it depends on a reading in review
+  // Why a letter for a member with an e-mail address goes by post instead
+  // (French; e.g. the password rule needs a fact the member lacks); empty
+  // otherwise.
+  std::string by_post{};
 };
 
 struct LetterContext {
@@ -44,7 +50,11 @@ struct LetterContext {
 };
 
 // Renders and writes every letter; failures are returned as French lines
-// for the envelope's review (the results stay written).
+// for the envelope's review (the results stay written). A letter written
+// to disk stays in clear (printed for the post, byte-stable); the copy
+// queued for e-mail is encrypted (AES-256 R6) with the member's password by
+// the rule of letterhead.toml, and its text says how the password is made,
+// never the password. A member whose facts the rule lacks gets no e-mail.
 std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
                                         const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots,
@@ -52,5 +62,11 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& context,
                                         const std::vector<PieceRequest>& pieces,
                                         const std::vector<RenonciationLetter>& renonciations,
                                         std::vector<std::string>& errors);
+
+// Writes one rendered letter under DIR/<stem>/<name>.pdf; nullopt (with the
+// reason in `errors`) when it could not be rendered or written. Not queued.
+std::optional<WrittenLetter> WriteOneLetter(const LetterContext& context, std::string_view kind,
+                                            Result<generators::RenderedLetter> letter, std::string_view name,
+                                            std::vector<std::string>& errors);
 
 }  // namespace liasse::runner

@@ -15,7 +15,12 @@ Result<std::unique_ptr<Processor>> Processor::Open(const ProcessOptions& options
 }
 
 Result<ProcessSummary> Processor::Process(const std::vector<std::filesystem::path>& envelopes) {
-  return RunBatch(*stages_, envelopes);
+  auto summary = RunBatch(*stages_, envelopes);
+  if (!summary.ok()) return summary;
+  auto waiting = stages_->store().UnprovenEmails();
+  if (!waiting.ok()) return waiting.status();
+  for (const auto& w : *waiting) summary->addresses_waiting.push_back(w.numero_adherent + " " + w.email);
+  return summary;
 }
 
 Result<ProcessSummary> RunProcess(const ProcessOptions& options) {

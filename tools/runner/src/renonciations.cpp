@@ -60,13 +60,15 @@ std::vector<std::string> AddressLines(const std::string& adresse) {
 }
 
 // Fills the model, or says why the letter cannot be written.
-Status BuildModel(const Document& d, store::Store& store, Date received, generators::RenonciationModel& m) {
+Status BuildModel(const Document& d, store::Store& store, Date received, RenonciationLetter& letter) {
+  generators::RenonciationModel& m = letter.model;
   // The letter's date decides between confirmation and refusal: a doubtful
   // reading must be checked by a person, not guessed.
   if (Flagged(d, fields::kDate)) return Status::InvalidArgument("date de la lettre douteuse, à vérifier");
   auto member = FindAuthor(d, store);
   if (!member.ok()) return Status::NotFound("adhérent non identifié : " + member.status().message());
   m.numero_adherent = member->numero_adherent;
+  if (member->date_naissance != Date::FromSerial(0)) letter.date_naissance = member->date_naissance;
   m.adherent.name = fmt::format("{} {}", member->prenom, member->nom);
   m.adherent.email = member->email;
   if (const std::string* adresse = d.Text(fields::kAdresse)) m.adherent.address = AddressLines(*adresse);
@@ -112,7 +114,7 @@ std::vector<RenonciationLetter> PrepareRenonciations(const std::vector<Document>
     letter.document = static_cast<int>(i);
     letter.model.reference = fmt::format("{}-REN{}", stem, i + 1);
     letter.model.date_courrier = today;
-    if (Status s = BuildModel(documents[i], store, received, letter.model); !s.ok()) {
+    if (Status s = BuildModel(documents[i], store, received, letter); !s.ok()) {
       review.push_back(fmt::format("renonciation (document {}) : pas de courrier, {}", i, s.message()));
       continue;
     }

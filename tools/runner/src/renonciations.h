@@ -4,6 +4,7 @@
 // what each side refunds. Internal to the runner.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace liasse::runner {
 struct RenonciationLetter {
   int document = 0;  // the renonciation, index in the envelope
   generators::RenonciationModel model;
+  std::optional<Date> date_naissance;  // the member's, for the e-mail password
 };
 
 // The cotisations paid from `adhesion` until `reception`: paid monthly in

@@ -46,6 +46,8 @@ Status Stages::OpenAll() {
   store_.emplace(std::move(store));
   LIASSE_ASSIGN_OR_RETURN(auto history, store::SqlitePrescriptionHistory::Open(store_->database()));
   history_ = std::move(history);
+  LIASSE_ASSIGN_OR_RETURN(auto paid, store::SqlitePaidInvoices::Open(store_->database()));
+  paid_ = std::move(paid);
   LIASSE_RETURN_IF_ERROR(ImportMembers());
   LIASSE_ASSIGN_OR_RETURN(auto pricing_data, pricing::PricingData::Load(data_dir.string()));
   pricing_data_.emplace(std::move(pricing_data));

@@ -25,6 +25,7 @@
 #include "liasse/runner/process_options.h"
 #include "liasse/store/ocr_cache.h"
 #include "liasse/store/outbox_store.h"
+#include "liasse/store/paid_invoices_store.h"
 #include "liasse/store/prescription_history_store.h"
 #include "liasse/store/store.h"
 
@@ -48,6 +49,8 @@ class Stages {
   const rules::JustificatifTable& justificatifs() const { return *justificatifs_; }
   store::Store& store() { return *store_; }
   PrescriptionHistory& prescriptions() { return *history_; }
+  // The register of invoices paid (never paid twice).
+  store::SqlitePaidInvoices& paid_invoices() { return *paid_; }
   const pricing::Pricer& pricer() const { return *pricer_; }
   // Where letters sent by e-mail are queued; null when options.queue_letters
   // is false (letters are written to DIR only).
@@ -78,6 +81,7 @@ class Stages {
   std::optional<rules::JustificatifTable> justificatifs_;
   std::optional<store::Store> store_;
   std::unique_ptr<store::SqlitePrescriptionHistory> history_;
+  std::unique_ptr<store::SqlitePaidInvoices> paid_;
   std::optional<pricing::PricingData> pricing_data_;
   std::optional<pricing::Pricer> pricer_;
   std::unique_ptr<store::OutboxStore> outbox_;

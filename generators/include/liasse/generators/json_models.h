@@ -17,7 +17,8 @@
 namespace liasse::generators {
 
 using AnyLetterModel =
-    std::variant<DecompteModel, RenonciationModel, ReclamationModel, LotAnomaliesModel, DemandePiecesModel>;
+    std::variant<DecompteModel, RenonciationModel, ReclamationModel, LotAnomaliesModel, DemandePiecesModel,
+                 RefusRemboursementModel>;
 
 struct LetterRequest {
   LetterKind kind = LetterKind::kDecompte;  // for renonciation: as requested; the rule decides

@@ -68,6 +68,8 @@ class LetterGenerator {
   Result<RenderedLetter> AccuseReceptionReclamation(const ReclamationModel& model);
   Result<RenderedLetter> AnomaliesLot(const LotAnomaliesModel& model);
   Result<RenderedLetter> DemandePieces(const DemandePiecesModel& model);
+  // Fails with InvalidArgument when the model gives no reason.
+  Result<RenderedLetter> RefusRemboursement(const RefusRemboursementModel& model);
 
   const TemplateSet& templates() const;
 

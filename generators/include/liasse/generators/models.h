@@ -54,6 +54,9 @@ struct DecompteModel {
   std::string iban;               // full IBAN (masked on the letter)
   Date date_courrier = Date::FromSerial(0);
   std::vector<LigneDecompte> lignes;
+  // Tiers payant: the professional the mutuelle paid instead of the member
+  // ("Cabinet BONNET, n° 596349779"); empty: paid to the member's IBAN.
+  std::string professionnel_paye;
 };
 
 // ----------------------------------------------------------- renonciation
@@ -144,6 +147,23 @@ struct DemandePiecesModel {
   Date date_courrier = Date::FromSerial(0);
   std::string objet;                           // "votre demande de remboursement d'optique"
   std::vector<PieceManquante> pieces;
+};
+
+// ------------------------------------------------- refus de remboursement
+// A claim the mutuelle does not pay (deadline passed, act not covered, not
+// a member, invoice already paid): the refusal with its reasons and what to
+// do, to whoever would have been paid.
+struct RefusRemboursementModel {
+  std::string reference;
+  std::string numero_adherent;     // empty when the person is not a member
+  Recipient destinataire;
+  std::string numero_facture;
+  std::string professionnel;       // the professional who invoiced, when known
+  bool tiers_payant = false;       // a B2 invoice: the professional was to be paid
+  Date date_reception = Date::FromSerial(0);
+  Date date_courrier = Date::FromSerial(0);
+  std::string objet;               // "la facture n° 218647856"
+  std::vector<std::string> motifs; // French sentences, at least one
 };
 
 }  // namespace liasse::generators

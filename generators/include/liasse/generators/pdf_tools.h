@@ -12,12 +12,14 @@
 
 namespace liasse::generators {
 
-// Encrypts `pdf` with AES-256 (security handler revision 5; AES-128 needs
-// RC4 for its key derivation, which OpenSSL 3 no longer provides). The user password opens the
-// file; the owner password (a random-looking operator secret) unlocks the
-// permissions. Printing and copying stay allowed for the member.
-Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_password,
-                               const std::string& owner_password);
+// Encrypts `pdf` with AES-256, security handler revision 6 (PDF 2.0: the
+// key is derived by the iterated SHA-2 hash, not revision 5's one SHA-256
+// round). `user_password` opens the file. The owner password, which unlocks
+// the permissions, is 32 fresh random bytes drawn for this call and then
+// forgotten: no constant, nothing stored or logged. Printing and copying stay
+// allowed for the member. Fails with InvalidArgument on an empty password,
+// Corrupt on bad bytes, Internal when no random bytes can be drawn.
+Result<std::string> EncryptPdf(std::string_view pdf, const std::string& user_password);
 
 // The member's birth date as DDMMYYYY ("05091985"): {{date_naissance}} in
 // the password rule of letterhead.toml (TemplateSet::UserPassword).

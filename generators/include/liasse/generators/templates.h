@@ -17,6 +17,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -35,10 +36,12 @@ enum class LetterKind {
   kAccuseReceptionReclamation,
   kAnomaliesLot,
   kDemandePieces,
+  kRefusRemboursement,
 };
 inline constexpr LetterKind kAllLetterKinds[] = {
     LetterKind::kDecompte,          LetterKind::kConfirmationRenonciation, LetterKind::kRefusRenonciation,
-    LetterKind::kAccuseReceptionReclamation, LetterKind::kAnomaliesLot,   LetterKind::kDemandePieces};
+    LetterKind::kAccuseReceptionReclamation, LetterKind::kAnomaliesLot,   LetterKind::kDemandePieces,
+    LetterKind::kRefusRemboursement};
 
 // "decompte", "confirmation_renonciation", …
 std::string_view LetterKindName(LetterKind kind);
@@ -116,9 +119,18 @@ struct Letterhead {
 
 // What the e-mail password rule of letterhead.toml ([chiffrement]
 // mot_de_passe) may use: {{date_naissance}} (JJMMAAAA), {{numero_adherent}}.
+// A fact left empty (nullopt) is unknown.
 struct PasswordFacts {
-  Date date_naissance = Date::FromSerial(0);
+  std::optional<Date> date_naissance;
   std::string numero_adherent;
+};
+
+// [chiffrement] of letterhead.toml: the password rule and the French words
+// that tell the member how the password is made ("votre date de naissance,
+// au format JJMMAAAA"), which the e-mail carries instead of the password.
+struct PasswordRule {
+  TextTemplate password;
+  std::string hint;
 };
 
 // All templates of a directory, loaded and checked at start-up.
@@ -133,14 +145,17 @@ class TemplateSet {
   const Letterhead& letterhead() const { return letterhead_; }
   const Mediator& MediatorFor(InsurerKind kind) const;
   // The user password of an e-mailed PDF by the configured rule. Fails with
-  // InvalidArgument when the rule renders empty (a fact it needs is empty).
+  // NotFound when the rule needs a fact `facts` lacks, or renders empty: the
+  // letter then cannot be e-mailed.
   Result<std::string> UserPassword(const PasswordFacts& facts) const;
+  // How the password is made, for the member (e-mail text).
+  const std::string& PasswordHint() const { return password_rule_.hint; }
 
  private:
   std::map<LetterKind, LetterTemplate> letters_;
   std::map<InsurerKind, Mediator> mediators_;
   Letterhead letterhead_;
-  TextTemplate password_rule_;
+  PasswordRule password_rule_;
 };
 
 }  // namespace liasse::generators

@@ -37,6 +37,11 @@ struct OutboxMessage {
   std::string envelope_from;
   std::string recipient;
   std::string mime;  // the complete message, CRLF line ends
+  // Whether the message carries health data (a décompte, a letter about the
+  // member's claims). Such a message is refused for an address the store
+  // holds as unproven (see Store::EmailStateOf); only a message without
+  // health data (the confirmation of a new address) may go there.
+  bool health_data = true;
 };
 
 // A message claimed for sending.
@@ -76,7 +81,9 @@ class Outbox {
 
   // Persists a message in state queued, durably before returning. Returns
   // its id; when the décompte is already in the outbox, returns the existing
-  // id and changes nothing.
+  // id and changes nothing. Fails with kFailedPrecondition, queuing nothing,
+  // when the message carries health data and its recipient is an address
+  // not yet confirmed.
   virtual Result<int64_t> Enqueue(const OutboxMessage& message) = 0;
 
   // Puts every message left in `sending` (a sender that crashed) back in

@@ -12,7 +12,16 @@
 
 namespace liasse::mail {
 
+// The message (no health data) that tells a member a new address will
+// receive the décomptes once confirmed, and how to stop it. Empty: not
+// configured.
+struct AddressNotice {
+  std::string subject;
+  std::string text;
+};
+
 struct MailConfig {
+  AddressNotice address_notice;
   OperatorIdentity sender;
   SmtpOptions smtp;
   int connections = 4;
@@ -26,8 +35,12 @@ struct MailConfig {
 //          password_env, auth_mechanism, ehlo_name, connections,
 //          connect_timeout_ms, command_timeout_ms, data_timeout_ms
 //   [retry] base_delay_s, max_delay_s, max_attempts, jitter_percent
+//   [confirmation_adresse] sujet, texte (both or neither)
+// STARTTLS is required unless `starttls` says otherwise in so many words.
 // A relative ca_file is taken from the file's folder. Fails with
-// kNotFound / kCorrupt / kInvalidArgument naming the file and the key.
+// kNotFound / kCorrupt / kInvalidArgument naming the file and the key, in
+// French; an unknown table or key is refused (a misspelt key would leave
+// its default unnoticed).
 Result<MailConfig> LoadMailConfig(const std::string& path);
 
 }  // namespace liasse::mail

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "liasse/core/paid_invoices.h"
 #include "liasse/core/prescription_history.h"
 #include "liasse/core/status.h"
 #include "liasse/core/document.h"
@@ -50,22 +51,38 @@ struct Anomaly {
 enum class Verdict { kAccepted, kPartial, kRejected };
 std::string_view VerdictName(Verdict verdict);  // "accepted", "partial", "rejected"
 
+// The one source of truth from verdict to payment: `factures_acceptees`
+// are exactly the payable invoices of the lot. A rejected lot has none (all
+// its numbered invoices are in `factures_rejetees`); a partial lot has those
+// no anomaly names.
 struct LotVerdict {
   std::string numero;  // lot.numero, empty when unreadable or no bordereau
   Flux flux = Flux::kDegrade;
   Verdict verdict = Verdict::kAccepted;
   std::vector<Anomaly> anomalies;
   std::vector<std::string> factures_rejetees;  // ascending
-  std::vector<std::string> factures_acceptees; // ascending
+  std::vector<std::string> factures_acceptees; // ascending; empty when rejected
 };
 
-// Checks one lot. Fails only when `history` cannot answer.
+// The invoices already paid, seen from the envelope being checked (its own
+// earlier pricing, on reprocessing, is not a duplicate). `paid` null: no
+// register (only duplicates inside the lot are found).
+struct PaidInvoicesView {
+  const PaidInvoices* paid = nullptr;  // borrowed
+  std::string envelope;                // EnvelopeKey of the envelope checked
+};
+
+// Checks one lot. An invoice number twice in the lot is FACTURE_DOUBLON; one
+// `paid` knows from another envelope is FACTURE_DEJA_PAYEE. Fails only when
+// `history` or `paid` cannot answer.
 Result<LotVerdict> CheckLot(const std::vector<Document>& documents, const Lot& lot,
-                            const LotRuleSet& rules, const PrescriptionHistory& history);
+                            const LotRuleSet& rules, const PrescriptionHistory& history,
+                            const PaidInvoicesView& paid = {});
 
 // AssembleLots + CheckLot for every lot.
 Result<std::vector<LotVerdict>> CheckLots(const std::vector<Document>& documents,
-                                          const LotRuleSet& rules, const PrescriptionHistory& history);
+                                          const LotRuleSet& rules, const PrescriptionHistory& history,
+                                          const PaidInvoicesView& paid = {});
 
 // Records in `history` every prescription the lot carries (for invoices it
 // can identify), so the next lot for the same treatment needs no copy. Call

@@ -41,6 +41,20 @@ struct Member {
 
 // The store's own schema steps (component "store").
 const std::vector<Migration>& StoreMigrations();
+// The e-mail address states (component "addresses").
+const std::vector<Migration>& AddressMigrations();
+
+// Whether health data may go to a member's e-mail address.
+enum class EmailState { kUnproven, kConfirmed };
+
+// A member's current address and its state.
+struct MemberEmail {
+  std::string numero_adherent;
+  std::string email;
+  EmailState state = EmailState::kUnproven;
+  std::string since;   // ISO time of the last change
+  bool notified = false;  // the confirmation message (no health data) was queued
+};
 
 // Owns the database. Thread-safe: calls are serialised by the database.
 class Store {
@@ -77,6 +91,15 @@ class Store {
   // The sum of the mutuelle part of every priced claim saved for member
   // `numero_adherent` (zero when none): the prestations the mutuelle paid.
   Result<Money> MutuellePaidTo(std::string_view numero_adherent);
+
+  // The addresses waiting for an operator's confirmation, by member.
+  Result<std::vector<MemberEmail>> UnprovenEmails();
+  // The operator confirms the member's current address `email` (the one
+  // the operator saw). Fails with NotFound when the member has no address,
+  // FailedPrecondition when `email` is not the member's current address.
+  Status ConfirmEmail(std::string_view numero_adherent, std::string_view email);
+  // Records that the confirmation message went to the member's address.
+  Status MarkEmailNotified(std::string_view numero_adherent);
 
   // Counters on this database; valid while the Store lives.
   Counters& counters() { return *counters_; }

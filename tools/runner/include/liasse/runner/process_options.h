@@ -77,10 +77,24 @@ struct ProcessSummary {
   double seconds = 0;  // wall time of the whole batch
   std::map<std::string, int> documents_by_type;
   int lots_accepted = 0, lots_partial = 0, lots_rejected = 0;
-  int review_flags = 0;
-  int claims = 0;
-  long euros_priced_cents = 0;  // mutuelle part of every priced claim
+  int review_flags = 0;  // document flags and claims waiting for a person
+  int claims = 0;        // claims paid
+  long euros_priced_cents = 0;  // mutuelle part paid (claims paid only)
+  int claims_refused = 0;       // refused claims, and invoices refused by their lot
+  int claims_waiting = 0;       // not paid until a person clears a doubt
+  std::map<std::string, int> refusals;  // reason (French) → claims or invoices refused
+  std::vector<std::string> waiting;     // "<envelope> : facture N : why", one per waiting claim
+  std::map<std::string, int> review_by_reason;  // document review flags by reason
   int letters = 0, letters_queued = 0;
+  int letters_waiting = 0;  // not sent until a review is cleared (décomptes of waiting claims, held letters)
+  // Letters for members with an address that go by post instead (the
+  // password rule lacks a fact, or the address waits for confirmation):
+  // their `letters[]` entry says why (`by_post`).
+  int letters_by_post = 0;
+  // "<numéro d'adhérent> <adresse>" of every address waiting for an
+  // operator's confirmation (`liasse members confirm-email`): health data
+  // does not go there yet. For the terminal only, never the log.
+  std::vector<std::string> addresses_waiting;
   std::vector<std::string> messages;  // one line per envelope, for the terminal, in input order
 };
 
