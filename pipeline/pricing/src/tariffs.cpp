@@ -38,6 +38,7 @@ Result<TariffItem> LoadAct(const std::string& file, const std::string& code, con
   item.poste_100_sante = detail::GetStringOr(t, "poste_100_sante", "");
   item.acte_lourd = detail::GetBoolOr(t, "acte_lourd", false);
   item.confirme = detail::GetBoolOr(t, "confirme", true);
+  item.prix_limite_confirme = detail::GetBoolOr(t, "prix_limite_confirme", true);
   const std::string mode = detail::GetStringOr(t, "base", "tarif");
   if (mode == "tarif") {
     item.base_mode = BaseMode::kTarif;
@@ -82,6 +83,7 @@ Status LoadRegime(const std::string& file, const toml::table& root, std::map<std
       if (!hp.ok()) return hp.status();
       cat.hors_parcours = *hp;
     }
+    cat.confirme = detail::GetBoolOr(*t, "confirme", true);
     cats->emplace(name, std::move(cat));
   }
   const toml::table* exo = root["exoneration"].as_table();
@@ -125,6 +127,54 @@ Status LoadRegime(const std::string& file, const toml::table& root, std::map<std
   return Status::Ok();
 }
 
+// { montant, lpp, source, confirme } of a class A element; a figure without
+// its source text is refused at load time.
+Result<SourcedMoney> LoadSourced(const std::string& file, const toml::table& element, std::string_view key,
+                                 const std::string& ctx) {
+  const toml::table* t = element.get_as<toml::table>(key);
+  const std::string where = ctx + "." + std::string(key);
+  if (t == nullptr) return Error(file, &element, where, "table { montant, lpp, source, confirme } manquante");
+  SourcedMoney out;
+  auto montant = detail::GetMoney(file, *t, "montant", where);
+  if (!montant.ok()) return montant.status();
+  out.montant = *montant;
+  auto source = detail::GetString(file, *t, "source", where);
+  if (!source.ok()) return source.status();
+  out.source = *source;
+  out.lpp = detail::GetStringOr(*t, "lpp", "");
+  out.confirme = detail::GetBoolOr(*t, "confirme", false);
+  return out;
+}
+
+Status LoadClasseA(const std::string& file, const toml::table& root, OptiqueRules* o) {
+  const toml::table* classe_a = root["classe_a"].as_table();
+  if (classe_a == nullptr) return Error(file, &root, "classe_a", "table manquante");
+  struct Slot {
+    const char* key;
+    ClasseAElement* out;
+  };
+  const Slot slots[] = {{"monture", &o->classe_a_monture},
+                        {"verre_simple", &o->classe_a_verre[0]},
+                        {"verre_complexe", &o->classe_a_verre[1]},
+                        {"verre_tres_complexe", &o->classe_a_verre[2]}};
+  for (const auto& slot : slots) {
+    const std::string ctx = std::string("classe_a.") + slot.key;
+    const toml::table* t = classe_a->get_as<toml::table>(slot.key);
+    if (t == nullptr) return Error(file, classe_a, ctx, "table manquante");
+    slot.out->libelle = detail::GetStringOr(*t, "libelle", slot.key);
+    auto from = detail::GetDate(file, *t, "valid_from", ctx);
+    if (!from.ok()) return from.status();
+    slot.out->valid_from = *from;
+    auto base = LoadSourced(file, *t, "base", ctx);
+    if (!base.ok()) return base.status();
+    slot.out->base = *base;
+    auto plv = LoadSourced(file, *t, "prix_limite", ctx);
+    if (!plv.ok()) return plv.status();
+    slot.out->prix_limite = *plv;
+  }
+  return Status::Ok();
+}
+
 Status LoadOptique(const std::string& file, const toml::table& root, OptiqueRules* o) {
   struct IntField {
     const char* table;
@@ -156,10 +206,7 @@ Status LoadOptique(const std::string& file, const toml::table& root, OptiqueRule
   auto plafond = detail::GetMoney(file, *monture, "plafond", "monture");
   if (!plafond.ok()) return plafond.status();
   o->plafond_monture = *plafond;
-  auto plafond_100 = detail::GetMoney(file, *monture, "plafond_100_sante", "monture");
-  if (!plafond_100.ok()) return plafond_100.status();
-  o->plafond_monture_100_sante = *plafond_100;
-  return Status::Ok();
+  return LoadClasseA(file, root, o);
 }
 
 }  // namespace

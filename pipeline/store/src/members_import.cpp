@@ -20,6 +20,23 @@ const std::vector<std::string> kColumns = {"numero_adherent", "nom",  "prenom", 
                                            "teletransmission"};
 // Optional trailing column: files written before it existed still load.
 constexpr const char* kCotisationColumn = "cotisation_mensuelle_cents";
+// Optional trailing columns after it: the postal address.
+const std::vector<std::string> kAddressColumns = {"adresse", "code_postal", "ville"};
+
+// The address lines from the adresse / code_postal / ville cells: none when
+// all three are empty; all three are needed otherwise (a letter with half an
+// address is not sent).
+Result<std::vector<std::string>> ParseAddress(std::string_view rue, std::string_view code_postal,
+                                              std::string_view ville) {
+  if (rue.empty() && code_postal.empty() && ville.empty()) return std::vector<std::string>();
+  if (rue.empty() || code_postal.empty() || ville.empty()) {
+    return Status::InvalidArgument("adresse : adresse, code_postal et ville vont ensemble");
+  }
+  if (code_postal.size() != 5 || code_postal.find_first_not_of("0123456789") != std::string_view::npos) {
+    return Status::InvalidArgument(fmt::format("code_postal : 5 chiffres attendus, lu « {} »", code_postal));
+  }
+  return std::vector<std::string>{std::string(rue), fmt::format("{} {}", code_postal, ville)};
+}
 
 // "4890" → 48,90 €; nullopt for an empty cell. Integer cents so the file
 // never carries a floating-point euro.
@@ -115,22 +132,39 @@ Result<Member> ToMember(const Fields& f) {
   auto cotisation = ParseCotisation(get(kCotisationColumn));
   if (!cotisation.ok()) return cotisation.status();
   m.cotisation_mensuelle = *cotisation;
+  auto adresse = ParseAddress(get("adresse"), get("code_postal"), get("ville"));
+  if (!adresse.ok()) return adresse.status();
+  m.adresse = std::move(adresse).value();
   return m;
 }
 
-Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
+// The columns of a CSV file's header line (BOM and CR removed).
+Result<std::vector<std::string>> ReadHeader(const std::string& path, std::istream& in) {
   std::string line;
   if (!std::getline(in, line)) return Status::InvalidArgument(fmt::format("{}: fichier vide", path));
   if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // UTF-8 BOM
   if (!line.empty() && line.back() == '\r') line.pop_back();
+  return SplitCsv(line);
+}
+
+// The members header: the required columns, then optionally the cotisation,
+// then optionally the address.
+bool IsMembersHeader(const std::vector<std::string>& header) {
   std::vector<std::string> columns = kColumns;
-  const std::vector<std::string> header = SplitCsv(line);
-  if (header.size() == kColumns.size() + 1 && header.back() == kCotisationColumn) columns.push_back(kCotisationColumn);
-  if (header != columns) {
-    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}[,{}]", path, fmt::join(kColumns, ","),
-                                               kCotisationColumn));
-  }
-  std::vector<Member> out;
+  if (header == columns) return true;
+  columns.push_back(kCotisationColumn);
+  if (header == columns) return true;
+  columns.insert(columns.end(), kAddressColumns.begin(), kAddressColumns.end());
+  return header == columns;
+}
+
+// The records after the header, each turned into a T by `convert`; fails
+// on the first bad record with "<file>:<line>: …".
+template <typename T, typename Convert>
+Result<std::vector<T>> ReadRecords(const std::string& path, std::istream& in, const std::vector<std::string>& columns,
+                                   Convert convert) {
+  std::vector<T> out;
+  std::string line;
   int n = 1;
   while (std::getline(in, line)) {
     ++n;
@@ -143,11 +177,21 @@ Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
     }
     Fields f;
     for (size_t i = 0; i < cells.size(); ++i) f[columns[i]] = cells[i];
-    auto m = ToMember(f);
-    if (!m.ok()) return m.status().WithContext(fmt::format("{}:{}", path, n));
-    out.push_back(std::move(*m));
+    Result<T> record = convert(f);
+    if (!record.ok()) return record.status().WithContext(fmt::format("{}:{}", path, n));
+    out.push_back(std::move(record).value());
   }
   return out;
+}
+
+Result<std::vector<Member>> ReadCsv(const std::string& path, std::istream& in) {
+  auto header = ReadHeader(path, in);
+  if (!header.ok()) return header.status();
+  if (!IsMembersHeader(*header)) {
+    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}[,{}[,{}]]", path, fmt::join(kColumns, ","),
+                                               kCotisationColumn, fmt::join(kAddressColumns, ",")));
+  }
+  return ReadRecords<Member>(path, in, *header, ToMember);
 }
 
 Result<std::vector<Member>> ReadJson(const std::string& path, std::istream& in) {
@@ -175,7 +219,39 @@ Result<std::vector<Member>> ReadJson(const std::string& path, std::istream& in) 
   return out;
 }
 
+const std::vector<std::string> kPartenaireColumns = {"identifiant", "nom", "adresse", "code_postal", "ville", "email"};
+
+Result<Partenaire> ToPartenaire(const Fields& f) {
+  auto get = [&f](const std::string& k) {
+    auto it = f.find(k);
+    return it == f.end() ? std::string() : std::string(text::Trim(it->second));
+  };
+  Partenaire p;
+  p.identifiant = get("identifiant");
+  if (p.identifiant.empty()) return Status::InvalidArgument("identifiant: vide");
+  p.nom = get("nom");
+  if (p.nom.empty()) return Status::InvalidArgument("nom: vide");
+  auto adresse = ParseAddress(get("adresse"), get("code_postal"), get("ville"));
+  if (!adresse.ok()) return adresse.status();
+  if (adresse->empty()) return Status::InvalidArgument("adresse: vide (les notices d'anomalies partent par courrier)");
+  p.adresse = std::move(adresse).value();
+  p.email = get("email");
+  if (!p.email.empty() && p.email.find('@') == std::string::npos) return Status::InvalidArgument("email: adresse invalide");
+  return p;
+}
+
 }  // namespace
+
+Result<std::vector<Partenaire>> ReadPartenairesFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(fmt::format("{}: fichier illisible", path));
+  auto header = ReadHeader(path, in);
+  if (!header.ok()) return header.status();
+  if (*header != kPartenaireColumns) {
+    return Status::InvalidArgument(fmt::format("{}:1: en-tête attendu : {}", path, fmt::join(kPartenaireColumns, ",")));
+  }
+  return ReadRecords<Partenaire>(path, in, kPartenaireColumns, ToPartenaire);
+}
 
 Result<std::vector<Member>> ReadMembersFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -109,7 +109,12 @@ TEST_F(FactureClaimsTest, CompleteOptiqueClaimIsPricedAsOneEquipmentByLensClasse
   EXPECT_EQ(l.ro, Money::FromCents(9));
   EXPECT_EQ(l.mutuelle, Money::FromCents(19991));
   EXPECT_EQ(l.reste_a_charge, Money::FromCents(18000));
-  EXPECT_TRUE(c.review.empty());
+  // The class B base of 0,15 € has no source here (confirme = false): the
+  // claim goes to review, saying which figure, never silently.
+  ASSERT_EQ(c.review.size(), 1u);
+  EXPECT_NE(c.review[0].find("tarif sans source confirmée (OPTIQUE, ligne du 10/03/2025) : tarif de OPTIQUE"),
+            std::string::npos)
+      << c.review[0];
   EXPECT_TRUE(store_->LoadPricedClaim("FAC-632732798-2025-10001").ok());
   EXPECT_TRUE(PieceRequestsOf(checks_).empty());
 }
@@ -195,8 +200,8 @@ TEST_F(FactureClaimsTest, PricedFactureGetsItsDecompte) {
   ASSERT_EQ(claims.size(), 1u);
   auto generator = generators::LetterGenerator::Create();
   ASSERT_TRUE(generator.ok()) << generator.status().ToString();
-  LetterContext ctx{dir_, "optique", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(),
-                    &*generator, nullptr, {}};
+  LetterContext ctx{dir_, "optique", "0A1B2C3D", Date::Parse("2025-03-20").value(),
+                    Date::Parse("2025-03-21").value(), &*generator, nullptr, {}, &*store_};
   std::vector<std::string> errors;
   const auto written = WriteLetters(ctx, docs, {}, claims, {}, {}, errors);
   ASSERT_TRUE(errors.empty()) << errors[0];
@@ -223,13 +228,15 @@ TEST_F(FactureClaimsTest, OneDecomptePerMemberGathersTheirClaimsOfTheEnvelope) {
   for (const auto& c : claims) ASSERT_TRUE(c.priced.has_value()) << (c.review.empty() ? "" : c.review[0]);
   auto generator = generators::LetterGenerator::Create();
   ASSERT_TRUE(generator.ok()) << generator.status().ToString();
-  LetterContext ctx{dir_, "pli", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(), &*generator,
-                    nullptr, {}};
+  LetterContext ctx{dir_, "pli", "0A1B2C3D", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(),
+                    &*generator, nullptr, {}, &*store_};
   std::vector<std::string> errors;
   const auto written = WriteLetters(ctx, docs, {}, claims, {}, {}, errors);
   ASSERT_TRUE(errors.empty()) << errors[0];
   ASSERT_EQ(written.size(), 2u);
-  EXPECT_EQ(written[0].file, "pli/decompte-pli-A43627204-20250321.pdf");
+  // Numbered from the envelope's content (its key) and the member: the same
+  // on reprocessing, whatever the scan's file name or the letters' date.
+  EXPECT_EQ(written[0].file, "pli/decompte-DEC-0A1B2C3D-A43627204.pdf");
   EXPECT_EQ(written[1].file, "pli/decompte-FAC-632732798-2025-30003.pdf");  // a single claim keeps its id
   const std::string thomas = test_support::PdfText(dir_ / written[0].file);
   EXPECT_NE(thomas.find("199,91"), std::string::npos) << thomas;  // the equipment

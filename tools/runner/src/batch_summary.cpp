@@ -42,8 +42,10 @@ void CountEnvelope(const EnvelopeOutput& out, const std::vector<ClaimResult>& cl
     return;
   }
   CountClaims(claims, summary);
-  summary.letters += static_cast<int>(out.letters.size());
-  for (const auto& l : out.letters) summary.letters_queued += l.queued ? 1 : 0;
+  for (const auto& l : out.letters) {
+    (l.held.empty() ? summary.letters : summary.letters_held) += 1;
+    summary.letters_queued += l.queued ? 1 : 0;
+  }
   CountDocumentsAndLots(out, summary);
   summary.messages.push_back(EnvelopeLine(out));
 }

@@ -107,7 +107,7 @@ std::optional<Claim> BuildClaim(const Document& feuille, int index, const store:
 void CompareWithBordereau(ClaimResult& r) {
   if (!r.priced) return;
   if (r.amc_facture && *r.amc_facture != r.priced->totals.mutuelle) {
-    r.review.push_back(fmt::format("part complémentaire facturée {} € ≠ garantie {} €", r.amc_facture->ToFrench(),
+    r.review.push_back(fmt::format("part complémentaire facturée {} ≠ garantie {}", r.amc_facture->ToFrench(),
                                    r.priced->totals.mutuelle.ToFrench()));
   }
 }
@@ -154,6 +154,12 @@ void PriceAndSave(const Claim& claim, const pricing::Pricer& pricer, store::Stor
   if (!priced.ok()) {
     result.review.push_back("tarification impossible : " + priced.status().message());
     return;
+  }
+  for (const auto& line : priced->lines) {
+    for (const auto& figure : line.tarifs_non_confirmes) {
+      result.review.push_back(fmt::format("tarif sans source confirmée ({}, ligne du {}) : {}", line.code,
+                                          line.date.ToFrench(), figure));
+    }
   }
   if (Status s = store.SavePricedClaim(*priced); !s.ok()) result.review.push_back("enregistrement : " + s.message());
   result.priced = std::move(priced).value();

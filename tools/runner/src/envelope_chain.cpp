@@ -5,7 +5,9 @@
 #include <fstream>
 #include <system_error>
 
+#include "envelope_meta.h"
 #include "facture_claims.h"
+#include "letter_checks.h"
 #include "letters.h"
 #include "liasse/extractors/extract.h"
 #include "liasse/rules/lot.h"
@@ -43,12 +45,36 @@ Status CheckLots(Stages& stages, EnvelopeOutput& out) {
   return first;
 }
 
+// The dates an envelope is processed with: received (--date-reception, else
+// its metadata, else its file's date) and the letters' (--date, else its
+// metadata's date_courrier, else today). Unreadable metadata is not used
+// and says so in the envelope's review.
+struct EnvelopeDates {
+  Date received = Date::FromSerial(0);
+  Date letters = Date::FromSerial(0);
+};
+
+EnvelopeDates DatesOf(const fs::path& file, const ProcessOptions& options, Date today, EnvelopeOutput& out) {
+  auto meta = ReadEnvelopeMeta(file);
+  if (!meta.ok()) out.review.push_back("métadonnées du pli non utilisées : " + meta.status().message());
+  const std::optional<EnvelopeMeta> m = meta.ok() ? *meta : std::nullopt;
+  const Reception reception = ReceptionOf(options.date_reception, m, FileDate(file));
+  out.reception = {reception.date.ToIso(), ReceptionSourceKey(reception.source), m ? m->canal : "",
+                   m ? m->lot_scan : "", m ? m->operateur : ""};
+  EnvelopeDates d;
+  d.received = reception.date;
+  d.letters = options.today ? *options.today : (m && m->date_courrier ? *m->date_courrier : today);
+  return d;
+}
+
 // Claims of the accepted feuilles and of the members' factures, then the
 // letters.
 void PriceAndWrite(Stages& stages, const fs::path& file, EnvelopeOutput& out, std::vector<ClaimResult>& claims) {
   const ProcessOptions& options = stages.options();
   store::Store& store = stages.store();
-  const Date received = options.date_reception ? *options.date_reception : FileDate(file);
+  const EnvelopeDates dates = DatesOf(file, options, stages.today(), out);
+  const Date received = dates.received;
+  stages.SetLetterDay(dates.letters);
   claims = PriceLotClaims(out.documents, out.lots, stages.pricer(), store, received);
   const auto factures = CheckFactures(out.documents, stages.justificatifs(), store, out.review);
   for (auto& c : PriceFactureClaims(out.documents, factures, stages.pricer(), store, received)) {
@@ -56,10 +82,11 @@ void PriceAndWrite(Stages& stages, const fs::path& file, EnvelopeOutput& out, st
   }
   for (const auto& c : claims) out.claims.push_back(ClaimResultToJson(c));
   const auto pieces = PieceRequestsOf(factures);
+  const std::string envelope_key = EnvelopeKey(out.sha256);
   const auto renonciations =
-      PrepareRenonciations(out.documents, store, file.stem().string(), received, stages.today(), out.review);
-  LetterContext ctx{options.out_dir,      file.stem().string(), received,        stages.today(),
-                    &stages.generator(), stages.outbox(),      stages.sender()};
+      PrepareRenonciations(out.documents, store, envelope_key, received, dates.letters, out.review);
+  LetterContext ctx{options.out_dir,   file.stem().string(), envelope_key,     received, dates.letters,
+                    &stages.generator(), stages.outbox(),   stages.sender(), &store};
   out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
 }
 

@@ -6,6 +6,8 @@
 #include <map>
 #include <system_error>
 
+#include "letter_checks.h"
+
 namespace liasse::runner {
 namespace {
 
@@ -39,17 +41,45 @@ const Document* Bordereau(const std::vector<Document>& documents, const std::str
   return nullptr;
 }
 
+// The professional a lot notice goes to: name and address from the store's
+// partenaires when it knows the identifiant, else the name read on the
+// bordereau and no address (the notice then waits for review).
+generators::Recipient ProfessionnelOf(const LetterContext& ctx, const Document* bordereau,
+                                      const std::string& identifiant) {
+  generators::Recipient r;
+  if (ctx.store != nullptr && !identifiant.empty()) {
+    if (auto p = ctx.store->FindPartenaire(identifiant); p.ok()) {
+      r.name = p->nom;
+      r.address = p->adresse;
+      r.email = p->email;
+      return r;
+    }
+  }
+  r.name = bordereau ? TextOr(*bordereau, "partenaire.nom") : "";
+  return r;
+}
+
+// The patient of a bordereau line: the member's name from the store when
+// the line's NIR is a member's, else the names as read.
+std::string PatientOf(const LetterContext& ctx, const Line& line) {
+  if (const std::string* nir = line.Find("nir"); nir != nullptr && ctx.store != nullptr) {
+    if (auto m = ctx.store->FindMemberByNir(*nir); m.ok()) return fmt::format("{} {}", m->prenom, m->nom);
+  }
+  const std::string *nom = line.Find("nom"), *prenom = line.Find("prenom");
+  return fmt::format("{} {}", prenom ? *prenom : "", nom ? *nom : "");
+}
+
 generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vector<Document>& documents,
                                        const rules::LotVerdict& lot) {
   generators::LotAnomaliesModel m;
   const Document* bordereau = Bordereau(documents, lot.numero);
-  m.reference = fmt::format("{}-LOT-{}", ctx.stem, lot.numero.empty() ? "?" : lot.numero);
+  m.reference = fmt::format("LOT-{}-{}", ctx.envelope_key, lot.numero.empty() ? "?" : lot.numero);
   m.numero_lot = lot.numero.empty() ? "(illisible)" : lot.numero;
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
   m.date_lot = bordereau ? DateOr(*bordereau, "lot.date", ctx.received) : ctx.received;
-  m.professionnel.name = bordereau ? TextOr(*bordereau, "partenaire.nom", "Professionnel de santé") : "Professionnel de santé";
   m.identifiant_professionnel = bordereau ? TextOr(*bordereau, "partenaire.identifiant") : "";
+  m.professionnel = ProfessionnelOf(ctx, bordereau, m.identifiant_professionnel);
   m.lot_rejete = lot.verdict == rules::Verdict::kRejected;
   std::map<std::string, generators::FactureRejetee> factures;
   for (const auto& a : lot.anomalies) {
@@ -67,8 +97,8 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
       const std::string* n = line.Find("numero_facture");
       if (n == nullptr || !factures.contains(*n)) continue;
       auto& f = factures[*n];
-      const std::string *nom = line.Find("nom"), *prenom = line.Find("prenom"), *total = line.Find("montant_total");
-      f.patient = fmt::format("{} {}", prenom ? *prenom : "", nom ? *nom : "");
+      const std::string* total = line.Find("montant_total");
+      f.patient = PatientOf(ctx, line);
       if (total) {
         if (auto amount = Money::ParseDecimal(*total); amount.ok()) f.montant = *amount;
       }
@@ -79,9 +109,21 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
   return m;
 }
 
+// "12 rue Pasteur, 75009 PARIS" → its lines, as the réclamation's field
+// `adresse` is written (results.md).
+std::vector<std::string> AddressLines(const std::string& adresse) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = adresse.find(", ", start)) != std::string::npos; start = comma + 2) {
+    lines.push_back(adresse.substr(start, comma - start));
+  }
+  lines.push_back(adresse.substr(start));
+  return lines;
+}
+
 generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const Document& d, int index) {
   generators::ReclamationModel m;
-  m.ticket = fmt::format("{}-R{}", ctx.stem, index + 1);
+  m.ticket = fmt::format("REC-{}-{}", ctx.envelope_key, index + 1);
   m.nom = TextOr(d, "nom");
   m.prenom = TextOr(d, "prenom");
   m.nir = TextOr(d, "nir");
@@ -91,8 +133,17 @@ generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const 
   m.entreprise = TextOr(d, "entreprise");
   m.objet = TextOr(d, "objet", "votre réclamation");
   m.reclamant.name = fmt::format("{} {}", m.prenom, m.nom);
-  if (!m.adresse.empty()) m.reclamant.address = {m.adresse};
+  if (!m.adresse.empty()) m.reclamant.address = AddressLines(m.adresse);
   m.reclamant.email = m.email;
+  // A member the store knows by the NIR the complaint gives: the store's
+  // name and address, not the scan's reading.
+  if (ctx.store != nullptr && !m.nir.empty()) {
+    if (auto member = ctx.store->FindMemberByNir(m.nir); member.ok()) {
+      m.reclamant.name = fmt::format("{} {}", member->prenom, member->nom);
+      if (!member->adresse.empty()) m.reclamant.address = member->adresse;
+      if (!member->email.empty()) m.reclamant.email = member->email;
+    }
+  }
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
   return m;
@@ -100,9 +151,10 @@ generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const 
 
 generators::DemandePiecesModel DemandePiecesModelOf(const LetterContext& ctx, const PieceRequest& r) {
   generators::DemandePiecesModel m;
-  m.reference = fmt::format("{}-P{}", ctx.stem, r.document + 1);
+  m.reference = fmt::format("PIE-{}-{}", ctx.envelope_key, r.document + 1);
   m.numero_adherent = r.member.numero_adherent;
   m.adherent.name = fmt::format("{} {}", r.member.prenom, r.member.nom);
+  m.adherent.address = r.member.adresse;
   m.adherent.email = r.member.email;
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
@@ -142,6 +194,7 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
   m.numero = c.priced->id;
   m.numero_adherent = member.numero_adherent;
   m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
+  m.adherent.address = member.adresse;
   m.adherent.email = member.email;
   m.nir = member.nir;
   m.contrat = member.niveau;
@@ -156,7 +209,7 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
 // One décompte per member and payment date — every claim of an envelope is
 // paid on the day of its letters — with the member's claims line after line.
 // A décompte of one claim is numbered by the claim's id; one of several by
-// "<stem>-<numéro d'adhérent>-<AAAAMMJJ>", stable on reprocessing.
+// "DEC-<envelope key>-<numéro d'adhérent>", stable on reprocessing.
 std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, const std::vector<ClaimResult>& claims) {
   std::vector<generators::DecompteModel> out;
   std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
@@ -169,9 +222,7 @@ std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, con
     }
     generators::DecompteModel& m = out[it->second];
     AppendLines(*c.priced, m.adherent.name, m.lignes);
-    std::string jour = m.date_paiement.ToIso();
-    std::erase(jour, '-');
-    m.numero = fmt::format("{}-{}-{}", ctx.stem, m.numero_adherent, jour);
+    m.numero = fmt::format("DEC-{}-{}", ctx.envelope_key, m.numero_adherent);
   }
   return out;
 }
@@ -243,7 +294,7 @@ class Writer {
       errors_.push_back(s.message());
       return false;
     }
-    written_.push_back({std::string(kind), relative, letter->to, false});
+    written_.push_back({std::string(kind), relative, letter->to, false, {}});
     last_pdf_ = std::move(letter->pdf);
     return true;
   }
@@ -258,6 +309,16 @@ class Writer {
       errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind, s.message()));
     }
   }
+  // True (and the letter listed as held, its reason in the errors) when
+  // `missing` says what the letter lacks: it is then neither rendered nor
+  // queued.
+  bool Hold(std::string_view kind, const generators::Recipient& to, const std::string& missing) {
+    if (missing.empty()) return false;
+    errors_.push_back(fmt::format("courrier {} en attente de vérification, non envoyé : {}", kind, missing));
+    written_.push_back({std::string(kind), "", to.name, false, missing});
+    return true;
+  }
+
   std::vector<WrittenLetter> Take() { return std::move(written_); }
 
  private:
@@ -279,20 +340,34 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
   auto& gen = *ctx.generator;
   for (const auto& lot : lots) {
     if (lot.verdict == rules::Verdict::kAccepted) continue;
-    w.Add("anomalies_lot", gen.AnomaliesLot(LotModel(ctx, documents, lot)),
-          "anomalies-lot-" + (lot.numero.empty() ? std::string("illisible") : lot.numero));
+    const auto model = LotModel(ctx, documents, lot);
+    if (w.Hold("anomalies_lot", model.professionnel,
+               MissingInLetter(model.professionnel, {{"numéro de lot", lot.numero},
+                                                     {"identifiant du professionnel", model.identifiant_professionnel}}))) {
+      continue;
+    }
+    w.Add("anomalies_lot", gen.AnomaliesLot(model), "anomalies-lot-" + lot.numero);
   }
   for (std::size_t i = 0; i < documents.size(); ++i) {
     if (documents[i].type != DocumentType::kReclamation) continue;
-    w.Add("accuse_reception_reclamation",
-          gen.AccuseReceptionReclamation(ReclamationModelOf(ctx, documents[i], static_cast<int>(i))),
+    const auto model = ReclamationModelOf(ctx, documents[i], static_cast<int>(i));
+    if (w.Hold("accuse_reception_reclamation", model.reclamant, MissingInLetter(model.reclamant, {}))) continue;
+    w.Add("accuse_reception_reclamation", gen.AccuseReceptionReclamation(model),
           fmt::format("accuse-reclamation-{}", i + 1));
   }
   for (const auto& request : pieces) {
-    w.Add("demande_pieces", gen.DemandePieces(DemandePiecesModelOf(ctx, request)),
-          fmt::format("demande-pieces-{}", request.document + 1));
+    const auto model = DemandePiecesModelOf(ctx, request);
+    if (w.Hold("demande_pieces", model.adherent,
+               MissingInLetter(model.adherent, {{"numéro d'adhérent", model.numero_adherent}}))) {
+      continue;
+    }
+    w.Add("demande_pieces", gen.DemandePieces(model), fmt::format("demande-pieces-{}", request.document + 1));
   }
   for (const auto& r : renonciations) {
+    if (w.Hold("renonciation", r.model.adherent,
+               MissingInLetter(r.model.adherent, {{"numéro d'adhérent", r.model.numero_adherent}}))) {
+      continue;
+    }
     auto letter = gen.Renonciation(r.model);
     const std::string kind =
         letter.ok() ? std::string(generators::LetterKindName(letter->kind)) : std::string("renonciation");
@@ -302,6 +377,11 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
     if (w.Add(kind, std::move(letter), name)) w.QueueLast(RenonciationMailOf(ctx, r.model), name);
   }
   for (const auto& model : DecomptesOf(ctx, claims)) {
+    if (w.Hold("decompte", model.adherent,
+               MissingInLetter(model.adherent, {{"n° de décompte", model.numero},
+                                                {"numéro d'adhérent", model.numero_adherent}}))) {
+      continue;
+    }
     const std::string name = "decompte-" + model.numero;
     if (w.Add("decompte", gen.Decompte(model), name)) w.QueueLast(DecompteMailOf(ctx, model), name);
   }

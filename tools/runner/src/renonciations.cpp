@@ -69,7 +69,12 @@ Status BuildModel(const Document& d, store::Store& store, Date received, generat
   m.numero_adherent = member->numero_adherent;
   m.adherent.name = fmt::format("{} {}", member->prenom, member->nom);
   m.adherent.email = member->email;
-  if (const std::string* adresse = d.Text("adresse")) m.adherent.address = AddressLines(*adresse);
+  // The store's address when it has one; the letter's own otherwise.
+  if (!member->adresse.empty()) {
+    m.adherent.address = member->adresse;
+  } else if (const std::string* adresse = d.Text("adresse")) {
+    m.adherent.address = AddressLines(*adresse);
+  }
   const std::string* contrat = d.Text("contrat");
   m.contrat = contrat != nullptr ? *contrat : member->niveau;
   m.faits.date_signature_ou_effet = member->date_adhesion;
@@ -104,14 +109,14 @@ Money CotisationsReglees(Money mensuelle, Date adhesion, Date reception) {
 }
 
 std::vector<RenonciationLetter> PrepareRenonciations(const std::vector<Document>& documents, store::Store& store,
-                                                     const std::string& stem, Date received, Date today,
+                                                     const std::string& envelope_key, Date received, Date today,
                                                      std::vector<std::string>& review) {
   std::vector<RenonciationLetter> out;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     if (documents[i].type != DocumentType::kRenonciation) continue;
     RenonciationLetter letter;
     letter.document = static_cast<int>(i);
-    letter.model.reference = fmt::format("{}-REN{}", stem, i + 1);
+    letter.model.reference = fmt::format("REN-{}-{}", envelope_key, i + 1);
     letter.model.date_courrier = today;
     if (Status s = BuildModel(documents[i], store, received, letter.model); !s.ok()) {
       review.push_back(fmt::format("renonciation (document {}) : pas de courrier, {}", i, s.message()));

@@ -1,10 +1,15 @@
 #include "stages.h"
 
+#include <unistd.h>
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <ctime>
 #include <system_error>
 #include <thread>
 
+#include "liasse/core/system_error.h"
 #include "liasse/store/members_import.h"
 
 namespace liasse::runner {
@@ -45,7 +50,7 @@ Result<std::unique_ptr<Stages>> Stages::Open(const ProcessOptions& options) {
 Status Stages::OpenAll() {
   std::error_code ec;
   fs::create_directories(options_.out_dir, ec);
-  if (ec) return Status::IoError(options_.out_dir.string() + ": " + ec.message());
+  if (ec) return Status::IoError(options_.out_dir.string() + ": " + FrenchSystemError(ec));
   const fs::path data_dir = options_.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : options_.data_dir;
   auto lot_rules = rules::LotRuleSet::Load(data_dir);
   if (!lot_rules.ok()) return lot_rules.status();
@@ -53,7 +58,9 @@ Status Stages::OpenAll() {
   auto justificatifs = rules::JustificatifTable::Load(data_dir);
   if (!justificatifs.ok()) return justificatifs.status();
   justificatifs_.emplace(std::move(justificatifs).value());
-  const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
+  auto store_path = StorePath();
+  if (!store_path.ok()) return store_path.status();
+  const fs::path db = *store_path;
   auto store = store::Store::Open(db.string());
   if (!store.ok()) return store.status();
   store_.emplace(std::move(store).value());
@@ -72,8 +79,11 @@ Status Stages::OpenAll() {
   if (!mail_config.ok()) return mail_config.status();
   sender_ = mail_config->sender;
   today_ = options_.today ? *options_.today : LocalDateOf(std::time(nullptr));
+  SetLetterDay(today_);
   generators::GeneratorOptions generator_options;
-  generator_options.clock = [today = today_] { return generators::Timestamp{today, 8, 0, 0}; };
+  generator_options.clock = [day = letter_day_] {
+    return generators::Timestamp{Date::FromSerial(day->load()), 8, 0, 0};
+  };
   auto generator = generators::LetterGenerator::Create(std::move(generator_options));
   if (!generator.ok()) return generator.status();
   generator_.emplace(std::move(generator).value());
@@ -105,7 +115,43 @@ Status Stages::ImportMembers() {
     if (!members.ok()) return members.status();
     if (Status s = store_->UpsertMembers(*members); !s.ok()) return s;
   }
+  // The professionals' addresses (lot notices), beside members.csv.
+  for (const auto& input : options_.inputs) {
+    std::error_code ec;
+    const fs::path file = input / "partenaires.csv";
+    if (!fs::is_directory(input, ec) || !fs::exists(file, ec)) continue;
+    auto partenaires = store::ReadPartenairesFile(file.string());
+    if (!partenaires.ok()) return partenaires.status();
+    if (Status s = store_->UpsertPartenaires(*partenaires); !s.ok()) return s;
+  }
   return Status::Ok();
+}
+
+Result<fs::path> Stages::StorePath() {
+  const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
+  if (!options_.dry_run) return db;
+  std::error_code ec;
+  dry_run_copy_ = fs::temp_directory_path(ec) / fmt::format("liasse-essai-{}.db", ::getpid());
+  if (ec) return Status::IoError("dossier temporaire : " + FrenchSystemError(ec));
+  fs::remove(dry_run_copy_, ec);
+  if (fs::exists(db, ec)) {
+    fs::copy_file(db, dry_run_copy_, fs::copy_options::overwrite_existing, ec);
+    if (ec) {
+      return Status::IoError(fmt::format("{} : copie pour --dry-run impossible : {}", db.string(), FrenchSystemError(ec)));
+    }
+  }
+  return dry_run_copy_;
+}
+
+Stages::~Stages() {
+  if (dry_run_copy_.empty()) return;
+  // Close everything that holds the copy before removing it.
+  ocr_cache_.reset();
+  outbox_.reset();
+  history_.reset();
+  store_.reset();
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(dry_run_copy_.string() + suffix, ec);
 }
 
 std::vector<ocr::OcrEngine*> Stages::engines() const {

@@ -2,7 +2,10 @@
 // UTF-8, header line numero_adherent,nom,prenom,nir,date_naissance,niveau,
 // date_adhesion,date_fin,email,iban,teletransmission, optionally followed by
 // cotisation_mensuelle_cents: the monthly cotisation in integer cents, empty
-// when unknown) or a JSON array of objects with the same keys.
+// when unknown — then optionally by adresse,code_postal,ville: the postal
+// address of the letters) or a JSON array of objects with the same keys; and
+// the professionals' file (partenaires.csv: identifiant,nom,adresse,
+// code_postal,ville,email).
 #pragma once
 
 #include <string>
@@ -17,5 +20,10 @@ namespace liasse::store {
 // PASSn, boolean, cotisation in whole cents). Fails on the first bad record with
 // "<file>:<line>: <field>: reason" (JSON: "<file>: [i].<field>: reason").
 Result<std::vector<Member>> ReadMembersFile(const std::string& path);
+
+// Parses and validates every professional of a partenaires CSV (identifiant
+// and nom required, full postal address required, e-mail optional). Fails
+// on the first bad record with "<file>:<line>: <field>: reason".
+Result<std::vector<Partenaire>> ReadPartenairesFile(const std::string& path);
 
 }  // namespace liasse::store

@@ -52,10 +52,18 @@ struct ProcessOptions {
   // Décomptes (and other letters sent by e-mail) placed in the outbox;
   // false: letters are written to DIR only (archive reprocessing).
   bool queue_letters = true;
+  // Nothing written to the store: the chain runs on a temporary copy of it
+  // (members, counters, claims, outbox, OCR cache), deleted at the end.
+  // Results and letters are still written to DIR.
+  bool dry_run = false;
   EnvelopeObserver* observer = nullptr;  // borrowed; may be null
   // Called after each envelope (on the thread that finished it, serialised)
   // with envelopes done, envelopes in all, pages done; for a progress line.
   std::function<void(int done, int total, long pages)> progress;
+  // Called with each envelope's line (types of documents, lot verdicts,
+  // letters, review; or the quarantine reason) as soon as it is committed,
+  // in input order, serialised.
+  std::function<void(const std::string& line)> on_envelope;
 };
 
 struct ProcessSummary {
@@ -71,6 +79,7 @@ struct ProcessSummary {
   int claims = 0;
   long euros_priced_cents = 0;  // mutuelle part of every priced claim
   int letters = 0, letters_queued = 0;
+  int letters_held = 0;  // not completed (address, identifier…): waiting for review, not sent
   std::vector<std::string> messages;  // one line per envelope, for the terminal, in input order
 };
 
