@@ -33,7 +33,7 @@ TEST(Synth, SameSeedGivesByteIdenticalFilesWhateverTheThreadCount) {
     EXPECT_EQ(ReadAll(e.path()), ReadAll(b / e.path().filename())) << e.path().filename();
     ++compared;
   }
-  EXPECT_EQ(compared, 4 * 2 + 1);  // envelopes, truths, members.csv
+  EXPECT_EQ(compared, 4 * 3 + 2);  // envelopes, truths, metadata, members.csv, partenaires.csv
 }
 
 TEST(Synth, CleanLotsAddUpAndCarryValidKeys) {

@@ -1,0 +1,16 @@
+# Runs CMD ARGS in an empty folder WORK: a command that reads a store must
+# refuse (exit EXPECT_CODE, EXPECT_OUTPUT in its output) and create nothing.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+execute_process(COMMAND ${CMD} ${ARGS} WORKING_DIRECTORY ${WORK} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL ${EXPECT_CODE})
+  message(FATAL_ERROR "exit ${code}, expected ${EXPECT_CODE}\n${out}${err}")
+endif()
+string(FIND "${out}${err}" "${EXPECT_OUTPUT}" where)
+if(where EQUAL -1)
+  message(FATAL_ERROR "output lacks '${EXPECT_OUTPUT}':\n${out}${err}")
+endif()
+file(GLOB left ${WORK}/*)
+if(left)
+  message(FATAL_ERROR "the command created ${left}")
+endif()
