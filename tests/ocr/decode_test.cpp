@@ -151,8 +151,8 @@ TEST(Decode, BatchGoesOnAfterBadEnvelopes) {
                                                     kTestData / "tesseract-test/phototest.tif"};
   std::vector<Status> statuses;
   for (const auto& f : batch) statuses.push_back(DecodeFile(f).status());
-  EXPECT_THAT(statuses[0], StatusIs(StatusCode::kNotFound, HasSubstr("absent.tif: No such file or directory")));
-  EXPECT_THAT(statuses[1], StatusIs(StatusCode::kUnimplemented, HasSubstr("free_fiber.pdf: page 1: no scanned image")));
+  EXPECT_THAT(statuses[0], StatusIs(StatusCode::kNotFound, HasSubstr("absent.tif: fichier ou dossier introuvable")));
+  EXPECT_THAT(statuses[1], StatusIs(StatusCode::kUnimplemented, HasSubstr("free_fiber.pdf: page 1: aucune image scannée")));
   EXPECT_TRUE(statuses[2].ok()) << statuses[2].ToString();
 }
 
