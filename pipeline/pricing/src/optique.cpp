@@ -77,7 +77,7 @@ Result<PlvClasseA> PrixLimites(LineState& s, ClasseVerre a, ClasseVerre b) {
   const OptiqueRules& r = s.tariffs.optique();
   PlvClasseA plv;
   for (const ClasseAElement* e : {&r.classe_a_monture, &VerreClasseA(r, a), &VerreClasseA(r, b)}) {
-    if (Status st = InForce(s, *e); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(InForce(s, *e));
   }
   plv.monture = Figure(s, r.classe_a_monture, r.classe_a_monture.prix_limite, "prix limite de vente de la");
   plv.verres = Figure(s, VerreClasseA(r, a), VerreClasseA(r, a).prix_limite, "prix limite de vente du") +
@@ -118,7 +118,7 @@ Result<Money> BaseClasseA(LineState& s) {
   const ClasseAElement& droit = VerreClasseA(r, ClasseDuVerre(o.droit, r));
   const ClasseAElement& gauche = VerreClasseA(r, ClasseDuVerre(o.gauche, r));
   for (const ClasseAElement* e : {&r.classe_a_monture, &droit, &gauche}) {
-    if (Status st = InForce(s, *e); !st.ok()) return st;
+    LIASSE_RETURN_IF_ERROR(InForce(s, *e));
   }
   const Money monture = Figure(s, r.classe_a_monture, r.classe_a_monture.base, "tarif LPP de la");
   const Money v1 = Figure(s, droit, droit.base, "tarif LPP du");
@@ -173,9 +173,8 @@ Status PriceOptique(LineState& s) {
   Money garantie = Money::Zero();
   std::string calcul;
   if (tout_100) {
-    auto plv = PrixLimites(s, a, b);
-    if (!plv.ok()) return plv.status();
-    garantie = GarantieClasseA(s, *plv, o.monture.is_zero() ? Money::Zero() : monture, verres, &calcul);
+    LIASSE_ASSIGN_OR_RETURN(const PlvClasseA plv, PrixLimites(s, a, b));
+    garantie = GarantieClasseA(s, plv, o.monture.is_zero() ? Money::Zero() : monture, verres, &calcul);
   } else if (row->garantie.kind == Garantie::Kind::kPourcentageBr) {
     garantie = s.out.base.ApplyRate(row->garantie.taux, Rounding::kHalfUp);
     calcul = LIASSE_TRACE_TEXT(s, "{} × {}", row->garantie.taux, s.out.base);
