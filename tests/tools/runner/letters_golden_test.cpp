@@ -19,6 +19,7 @@
 #include "liasse/store/outbox_store.h"
 #include "renonciations.h"
 #include "sample_pricing.h"
+#include "settlement.h"
 #include "test_files.h"
 
 namespace liasse::runner {
@@ -184,6 +185,22 @@ class LettersGoldenTest : public test_support::SamplePricingTest {
     return c;
   }
 
+  // A claim refused, from document `document`: a B2 invoice of the partenaire `identifiant`
+  // (tiers payant, its name misread on the bordereau), or the member's own
+  // facture when `identifiant` is empty.
+  static ClaimResult Refused(const store::Member& m, const std::string& identifiant, const char* numero,
+                             int document) {
+    ClaimResult c;
+    c.member = m;
+    c.document = document;
+    c.numero_facture = numero;
+    c.from_bordereau = !identifiant.empty();
+    c.professionnel_identifiant = identifiant;
+    c.professionnel_nom = "B0NNET";
+    c.refus = "soins reçus plus de deux ans après leur date";
+    return c;
+  }
+
   fs::path dir_;
   std::vector<store::Member> members_;
   store::Partenaire partenaire_;
@@ -224,6 +241,44 @@ TEST_F(LettersGoldenTest, EveryLetterKindIsCompleteAddressedAndFreeOfCodes) {
     EXPECT_NE(text.find(m.nom), std::string::npos) << text;
     EXPECT_EQ(text.find("Michet"), std::string::npos) << text;
   }
+}
+
+// The refusal of a claim (integ's refus_remboursement) follows the same
+// rules: to the professional in tiers payant at the partenaire's address,
+// named as the store knows it, else to the member at the member's address.
+TEST_F(LettersGoldenTest, RefusalLettersAreCompleteAndAddressedFromTheStore) {
+  const store::Member& m = Member();
+  std::vector<std::string> errors;
+  const auto written = WriteRefusals(
+      Context(), {Refused(m, partenaire_.identifiant, "218647858", 2), Refused(m, "", "2025-40004", 5)}, errors);
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  ASSERT_EQ(written.size(), 2u);
+  const generators::Recipient pro{partenaire_.nom, partenaire_.adresse, partenaire_.email};
+  const generators::Recipient membre{m.prenom + " " + m.nom, m.adresse, m.email};
+  for (const auto& letter : written) {
+    EXPECT_EQ(letter.kind, "refus_remboursement");
+    EXPECT_TRUE(letter.incomplete.empty()) << letter.incomplete;
+    EXPECT_FALSE(letter.queued);
+  }
+  ExpectComplete(written[0], dir_, pro);
+  ExpectComplete(written[1], dir_, membre);
+  std::string text;
+  for (const auto& l : PdfLines(dir_ / written[0].file)) text += l + "\n";
+  EXPECT_EQ(text.find("B0NNET"), std::string::npos) << text;  // the store's name, not the misreading
+  EXPECT_NE(text.find("REF-0A1B2C3D-3"), std::string::npos) << text;  // from the envelope's content
+}
+
+TEST_F(LettersGoldenTest, ARefusalToAProfessionalWithoutAddressIsHeld) {
+  const store::Member& m = Member();
+  std::vector<std::string> errors;
+  const auto written = WriteRefusals(Context(), {Refused(m, "999999999", "218647858", 2)}, errors);
+  ASSERT_EQ(written.size(), 1u);
+  EXPECT_TRUE(written[0].file.empty());
+  EXPECT_NE(written[0].incomplete.find("adresse postale de B0NNET incomplète ou inconnue"), std::string::npos)
+      << written[0].incomplete;
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("courrier refus_remboursement en attente de vérification, non envoyé"), std::string::npos)
+      << errors[0];
 }
 
 TEST_F(LettersGoldenTest, ALetterWithoutPostalAddressIsHeldForReviewNotSent) {
