@@ -34,7 +34,8 @@ Result<LetterContent> BuildAnomaliesLot(const TemplateSet& templates, const LotA
       return Status::InvalidArgument("lot " + m.numero_lot + " : facture " + f.numero_facture + " rejetée sans anomalie");
     }
     std::string anomalies;
-    for (const Anomalie& a : f.anomalies) anomalies += (anomalies.empty() ? "" : "\n") + a.message + " (" + a.code + ")";
+    // The reason in plain French; the stable code stays in the result JSON.
+    for (const Anomalie& a : f.anomalies) anomalies += (anomalies.empty() ? "" : "\n") + a.message;
     table.rows.push_back({{f.numero_facture, f.patient, Euros(f.montant), anomalies, JoinLines(f.a_renvoyer, "\n")},
                           false, false, ""});
     for (const auto& piece : f.a_renvoyer) {

@@ -1,10 +1,12 @@
 // Format sniffing and raster decoding (TIFF, PNG, JPEG) through Leptonica.
+
 // Every header is read before its pixels, so a lying size is refused before
 // any allocation.
 #include <cmath>
 #include <cstring>
 #include <fstream>
 
+#include "liasse/core/system_error.h"
 #include "decode_internal.h"
 
 namespace liasse::ocr {
@@ -30,7 +32,7 @@ Format Sniff(std::span<const std::byte> b) {
 }
 
 Result<PageImage> DecodeOne(PixPtr pix, std::string_view name, int page, const DecodeLimits& limits) {
-  if (!pix) return Status::Corrupt(PagePrefix(name, page) + "image data is truncated or corrupt");
+  if (!pix) return Status::Corrupt(PagePrefix(name, page) + "données de l'image tronquées ou abîmées");
   const int dpi = pixGetXRes(pix.get());
   return FinishPage(std::move(pix), dpi, name, page, limits);
 }
@@ -41,14 +43,14 @@ Result<std::vector<PageImage>> DecodeTiff(std::span<const std::byte> bytes, std:
   for (int n = 0;; ++n) {
     l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
     if (readHeaderMemTiff(Bytes(bytes), bytes.size(), n, &w, &h, &bps, &spp, &res, &cmap, &format) != 0) {
-      if (n == 0) return Status::Corrupt(std::string(name) + ": not a readable TIFF (bad or truncated header)");
+      if (n == 0) return Status::Corrupt(std::string(name) + ": TIFF illisible (en-tête abîmé ou tronqué)");
       break;  // no directory n: the previous one was the last page
     }
     if (n >= limits.max_pages) {
-      return Status::LimitExceeded(std::string(name) + ": more than " + std::to_string(limits.max_pages) +
-                                   " pages (limit max_pages)");
+      return Status::LimitExceeded(std::string(name) + ": plus de " + std::to_string(limits.max_pages) +
+                                   " pages (limite max_pages)");
     }
-    if (w <= 0 || h <= 0) return Status::Corrupt(PagePrefix(name, n + 1) + "TIFF states an empty image");
+    if (w <= 0 || h <= 0) return Status::Corrupt(PagePrefix(name, n + 1) + "le TIFF annonce une image vide");
     LIASSE_RETURN_IF_ERROR(CheckPixels(name, n + 1, w, h, res, limits));
     LIASSE_ASSIGN_OR_RETURN(auto page, DecodeOne(PixPtr(pixReadMemTiff(Bytes(bytes), bytes.size(), n)), name, n + 1, limits));
     pages.push_back(std::move(page));
@@ -65,7 +67,7 @@ Result<std::vector<PageImage>> DecodeSingle(std::span<const std::byte> bytes, st
           : readHeaderMemJpeg(Bytes(bytes), bytes.size(), &w, &h, &spp, &other, &cmyk) == 0;
   const char* kind = format == Format::kPng ? "PNG" : "JPEG";
   if (!header_ok || w <= 0 || h <= 0) {
-    return Status::Corrupt(std::string(name) + ": not a readable " + kind + " (bad or truncated header)");
+    return Status::Corrupt(std::string(name) + ": " + kind + " illisible (en-tête abîmé ou tronqué)");
   }
   LIASSE_RETURN_IF_ERROR(CheckPixels(name, 1, w, h, 0, limits));
   LIASSE_ASSIGN_OR_RETURN(auto page, DecodeOne(PixPtr(pixReadMem(Bytes(bytes), bytes.size())), name, 1, limits));
@@ -94,8 +96,8 @@ Status CheckPixels(std::string_view name, int page_number, std::int64_t width, s
   if (dpi < limits.min_dpi) pixels *= std::pow(static_cast<double>(limits.default_dpi) / dpi, 2.0);
   if (pixels > static_cast<double>(limits.max_pixels_per_page)) {
     return Status::LimitExceeded(PagePrefix(name, page_number) + std::to_string(width) + " x " +
-                                 std::to_string(height) + " pixels at " + std::to_string(dpi) +
-                                 " dpi exceeds max_pixels_per_page " +
+                                 std::to_string(height) + " pixels à " + std::to_string(dpi) +
+                                 " dpi, au-delà de max_pixels_per_page " +
                                  std::to_string(limits.max_pixels_per_page));
   }
   return Status::Ok();
@@ -103,7 +105,7 @@ Status CheckPixels(std::string_view name, int page_number, std::int64_t width, s
 
 Result<PageImage> FinishPage(PixPtr pix, int stated_dpi, std::string_view name, int page_number,
                              const DecodeLimits& limits) {
-  if (!pix) return Status::Corrupt(PagePrefix(name, page_number) + "image data is truncated or corrupt");
+  if (!pix) return Status::Corrupt(PagePrefix(name, page_number) + "données de l'image tronquées ou abîmées");
   if (pixGetColormap(pix.get()) != nullptr) pix.reset(pixRemoveColormap(pix.get(), REMOVE_CMAP_BASED_ON_SRC));
   if (pix && pixGetDepth(pix.get()) == 32 && pixGetSpp(pix.get()) == 4) {
     pix.reset(pixAlphaBlendUniform(pix.get(), 0xffffff00));
@@ -111,7 +113,7 @@ Result<PageImage> FinishPage(PixPtr pix, int stated_dpi, std::string_view name, 
   if (pix && pixGetDepth(pix.get()) != 1 && pixGetDepth(pix.get()) != 8 && pixGetDepth(pix.get()) != 32) {
     pix.reset(pixConvertTo8(pix.get(), 0));
   }
-  if (!pix) return Status::Corrupt(PagePrefix(name, page_number) + "unsupported pixel layout");
+  if (!pix) return Status::Corrupt(PagePrefix(name, page_number) + "disposition des pixels non prise en charge");
   const int width = pixGetWidth(pix.get());
   const int dpi = PlausibleDpi(stated_dpi, width, limits);
   LIASSE_RETURN_IF_ERROR(CheckPixels(name, page_number, width, pixGetHeight(pix.get()), dpi, limits));
@@ -120,7 +122,7 @@ Result<PageImage> FinishPage(PixPtr pix, int stated_dpi, std::string_view name, 
     if (pixGetDepth(pix.get()) == 1) pix.reset(pixConvert1To8(nullptr, pix.get(), 255, 0));
     const float factor = static_cast<float>(limits.default_dpi) / static_cast<float>(dpi);
     pix.reset(pixScale(pix.get(), factor, factor));
-    if (!pix) return Status::Internal(PagePrefix(name, page_number) + "upscaling failed");
+    if (!pix) return Status::Internal(PagePrefix(name, page_number) + "agrandissement de l'image impossible");
     pixSetResolution(pix.get(), limits.default_dpi, limits.default_dpi);
   } else {
     pixSetResolution(pix.get(), dpi, dpi);
@@ -131,10 +133,10 @@ Result<PageImage> FinishPage(PixPtr pix, int stated_dpi, std::string_view name, 
 Result<std::vector<PageImage>> DecodeBytes(std::span<const std::byte> bytes, std::string_view name,
                                            const DecodeLimits& limits) {
   QuietLeptonica();
-  if (bytes.empty()) return Status::Corrupt(std::string(name) + ": empty file (0 bytes)");
+  if (bytes.empty()) return Status::Corrupt(std::string(name) + ": fichier vide (0 octet)");
   if (bytes.size() > limits.max_file_bytes) {
     return Status::LimitExceeded(std::string(name) + ": " + std::to_string(bytes.size()) +
-                                 " bytes exceeds max_file_bytes " + std::to_string(limits.max_file_bytes));
+                                 " octets, au-delà de max_file_bytes " + std::to_string(limits.max_file_bytes));
   }
   switch (Sniff(bytes)) {
     case Format::kTiff: return DecodeTiff(bytes, name, limits);
@@ -144,22 +146,22 @@ Result<std::vector<PageImage>> DecodeBytes(std::span<const std::byte> bytes, std
     case Format::kUnknown: break;
   }
   return Status::Corrupt(std::string(name) +
-                         ": not a TIFF, PNG, JPEG or PDF (unrecognised content, whatever the file name says)");
+                         ": ni TIFF, ni PNG, ni JPEG, ni PDF (contenu non reconnu, quel que soit le nom du fichier)");
 }
 
 Result<std::vector<PageImage>> DecodeFile(const std::filesystem::path& path, const DecodeLimits& limits) {
   const std::string name = path.filename().string();
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::NotFound(path.string() + ": " + ec.message());
+  if (ec) return Status::NotFound(path.string() + ": " + FrenchSystemError(ec));
   if (size > limits.max_file_bytes) {
-    return Status::LimitExceeded(name + ": " + std::to_string(size) + " bytes exceeds max_file_bytes " +
+    return Status::LimitExceeded(name + ": " + std::to_string(size) + " octets, au-delà de max_file_bytes " +
                                  std::to_string(limits.max_file_bytes));
   }
   std::vector<std::byte> bytes(size);
   std::ifstream in(path, std::ios::binary);
   if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size))) {
-    return Status::IoError(path.string() + ": read failed");
+    return Status::IoError(path.string() + ": lecture impossible");
   }
   return DecodeBytes(bytes, name, limits);
 }

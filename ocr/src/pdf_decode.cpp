@@ -294,18 +294,18 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
   const int page_number = index + 1;
   const std::string prefix = PagePrefix(name, page_number);
   PdfPage* page = doc.GetPage(index);
-  if (page == nullptr) return Status::Corrupt(prefix + "page object missing");
+  if (page == nullptr) return Status::Corrupt(prefix + "page absente de la structure du PDF");
   const PageImageRef ref = FindLargestImage(page->GetResources());
   if (ref.image == nullptr) {
     return Status::Unimplemented(prefix +
-                                 "no scanned image on this page (born-digital PDF with vector text?); Liasse reads "
-                                 "scanned pages only and does not rasterise PDFs");
+                                 "aucune image scannée sur cette page (PDF né numérique, à texte vectoriel ?) ; Liasse "
+                                 "ne lit que des pages scannées et ne rastérise pas les PDF");
   }
   PdfObject* image = ref.image;
   const auto w64 = image->GetIndirectKeyAsLong(PdfName("Width"), 0);
   const auto h64 = image->GetIndirectKeyAsLong(PdfName("Height"), 0);
   if (w64 <= 0 || h64 <= 0 || w64 > 1'000'000 || h64 > 1'000'000) {
-    return Status::Corrupt(prefix + "image states an impossible size");
+    return Status::Corrupt(prefix + "l'image annonce une taille impossible");
   }
   const int width = static_cast<int>(w64), height = static_cast<int>(h64);
   // Resolution and quarter-turns from where the page draws the image (its
@@ -322,7 +322,7 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
   quads = (quads + page->GetRotation() / 90 % 4 + 4) % 4;
   const int stated_dpi = extent_pt > 0 ? static_cast<int>(width * 72.0 / extent_pt + 0.5) : 0;
   LIASSE_RETURN_IF_ERROR(CheckPixels(name, page_number, width, height, stated_dpi, limits));
-  if (!image->HasStream()) return Status::Corrupt(prefix + "image has no data stream");
+  if (!image->HasStream()) return Status::Corrupt(prefix + "image sans données");
 
   const Encoding enc = GetEncoding(image);
   const int bpc = static_cast<int>(image->GetIndirectKeyAsLong(PdfName("BitsPerComponent"), 1));
@@ -332,7 +332,7 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
     image->GetStream()->GetCopy(&raw.data, &raw.size);
     pix.reset(pixReadMem(U8(raw.span()), raw.span().size()));
   } else if (enc.filter == "CCITTFaxDecode" || enc.filter == "JBIG2Decode") {
-    if (enc.filter_count != 1) return Status::Unimplemented(prefix + "chained filters before " + enc.filter);
+    if (enc.filter_count != 1) return Status::Unimplemented(prefix + "filtres enchaînés non pris en charge avant " + enc.filter);
     image->GetStream()->GetCopy(&raw.data, &raw.size);
     if (enc.filter == "CCITTFaxDecode") {
       pix = DecodeCcitt(raw.span(), enc.params, width, height);
@@ -346,8 +346,8 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
     // Unfiltered, Flate/LZW/RunLength samples, or a chain PoDoFo decodes whole.
     const int comps = Components(image);
     if (comps == 0 || (bpc != 1 && bpc != 8)) {
-      return Status::Unimplemented(prefix + "image colour space or depth not supported (" +
-                                   std::to_string(bpc) + " bits per component)");
+      return Status::Unimplemented(prefix + "espace de couleur ou profondeur de l'image non pris en charge (" +
+                                   std::to_string(bpc) + " bits par composante)");
     }
     if (enc.filter == "FlateDecode" && enc.filter_count == 1 && ParamInt(enc.params, "Predictor", 1) >= 10) {
       image->GetStream()->GetCopy(&raw.data, &raw.size);
@@ -358,10 +358,10 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
       pix = FromSamples(raw.span(), width, height, bpc, comps);
     }
   }
-  if (!pix) return Status::Corrupt(prefix + "image data (" + (enc.filter.empty() ? "unfiltered" : enc.filter) +
-                                   ") is truncated or corrupt");
+  if (!pix) return Status::Corrupt(prefix + "données de l'image (" + (enc.filter.empty() ? "sans filtre" : enc.filter) +
+                                   ") tronquées ou abîmées");
   if (pixGetWidth(pix.get()) != width || pixGetHeight(pix.get()) != height) {
-    return Status::Corrupt(prefix + "image data size differs from its /Width and /Height");
+    return Status::Corrupt(prefix + "taille des données de l'image différente de ses /Width et /Height");
   }
   // /Decode [1 0] inverts 1-bit images (common for CCITT and JBIG2 scans).
   PdfObject* decode = image->GetIndirectKey(PdfName("Decode"));
@@ -373,10 +373,31 @@ Result<PageImage> DecodePage(PdfMemDocument& doc, int index, std::string_view na
   return FinishPage(std::move(pix), stated_dpi, name, page_number, limits);
 }
 
+// PoDoFo's error code as a French sentence for the operator: its own
+// ErrorName / ErrorMessage are English identifiers ("ePdfError_NoEOFToken").
 std::string DescribePdfError(const PdfError& e) {
-  const char* msg = PdfError::ErrorMessage(e.GetError());
+  switch (e.GetError()) {
+    case ePdfError_NoEOFToken: return "marque de fin %EOF absente : fichier tronqué ou incomplet";
+    case ePdfError_UnexpectedEOF: return "fin de fichier inattendue : fichier tronqué";
+    case ePdfError_NoPdfFile: return "ce n'est pas un fichier PDF";
+    case ePdfError_NoXRef:
+    case ePdfError_InvalidXRef:
+    case ePdfError_InvalidXRefStream: return "table des références (xref) absente ou invalide";
+    case ePdfError_NoTrailer:
+    case ePdfError_InvalidTrailerSize: return "fin de structure (trailer) absente ou invalide";
+    case ePdfError_NoNumber:
+    case ePdfError_NoObject:
+    case ePdfError_InvalidDataType: return "objet du PDF absent ou mal formé";
+    case ePdfError_InvalidStream:
+    case ePdfError_InvalidStreamLength: return "flux de données du PDF invalide";
+    case ePdfError_InvalidPredictor: return "prédicteur de compression invalide ou non pris en charge";
+    case ePdfError_Flate: return "données compressées (Flate) abîmées";
+    case ePdfError_UnsupportedFilter: return "filtre de compression non pris en charge";
+    case ePdfError_InvalidEncryptionDict: return "dictionnaire de chiffrement invalide";
+    default: break;
+  }
   const char* nm = PdfError::ErrorName(e.GetError());
-  return std::string(nm != nullptr ? nm : "PdfError") + (msg != nullptr ? std::string(" (") + msg + ")" : "");
+  return std::string("erreur de lecture du PDF (code PoDoFo ") + (nm != nullptr ? nm : "inconnu") + ")";
 }
 
 }  // namespace
@@ -393,17 +414,17 @@ Result<std::vector<PageImage>> DecodePdf(std::span<const std::byte> bytes, std::
     } catch (const PdfError& e) {
       const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
       if (e.GetError() == ePdfError_InvalidPassword || text.find("/Encrypt") != std::string_view::npos) {
-        return Status::FailedPrecondition(std::string(name) + ": encrypted PDF: cannot be opened without its password (or with its encryption scheme)");
+        return Status::FailedPrecondition(std::string(name) + ": PDF chiffré : illisible sans son mot de passe (ou avec ce chiffrement)");
       }
       if (e.GetError() == ePdfError_UnsupportedFilter || e.GetError() == ePdfError_InvalidEncryptionDict) {
-        return Status::Unimplemented(std::string(name) + ": PDF uses an unsupported feature: " + DescribePdfError(e));
+        return Status::Unimplemented(std::string(name) + ": PDF utilisant une fonction non prise en charge : " + DescribePdfError(e));
       }
-      return Status::Corrupt(std::string(name) + ": not a readable PDF: " + DescribePdfError(e));
+      return Status::Corrupt(std::string(name) + ": PDF illisible : " + DescribePdfError(e));
     }
     const int count = doc.GetPageCount();
-    if (count <= 0) return Status::Corrupt(std::string(name) + ": PDF has no page");
+    if (count <= 0) return Status::Corrupt(std::string(name) + ": PDF sans aucune page");
     if (count > limits.max_pages) {
-      return Status::LimitExceeded(std::string(name) + ": " + std::to_string(count) + " pages exceeds max_pages " +
+      return Status::LimitExceeded(std::string(name) + ": " + std::to_string(count) + " pages, au-delà de max_pages " +
                                    std::to_string(limits.max_pages));
     }
     std::vector<PageImage> pages;
@@ -415,11 +436,11 @@ Result<std::vector<PageImage>> DecodePdf(std::span<const std::byte> bytes, std::
     return pages;
   } catch (const PdfError& e) {
     const std::string where = current_page > 0 ? PagePrefix(name, current_page) : std::string(name) + ": ";
-    return Status::Corrupt(where + "PDF structure is corrupt: " + DescribePdfError(e));
+    return Status::Corrupt(where + "structure du PDF abîmée : " + DescribePdfError(e));
   } catch (const std::bad_alloc&) {
-    return Status::LimitExceeded(std::string(name) + ": out of memory while decoding the PDF");
+    return Status::LimitExceeded(std::string(name) + ": mémoire insuffisante pour décoder le PDF");
   } catch (const std::exception& e) {
-    return Status::Corrupt(std::string(name) + ": PDF structure is corrupt: " + e.what());
+    return Status::Corrupt(std::string(name) + ": structure du PDF abîmée : " + e.what());
   }
 }
 

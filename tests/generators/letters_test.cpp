@@ -147,11 +147,13 @@ TEST(LotLetter, NoticeListsLotAnomaliesRejectedInvoicesAndWhatToResend) {
   const std::string text = CheckedText(testing::MakeGenerator().AnomaliesLot(Lot()), "lot.pdf");
   EXPECT_THAT(text, HasSubstr("Anomalies du lot n° 042"));
   EXPECT_THAT(text, HasSubstr("9 facture(s) ont été acceptées"));
-  EXPECT_THAT(text, HasSubstr("Les factures ne sont pas classées par numéro croissant. (LOT_ORDER)"));
+  EXPECT_THAT(text, HasSubstr("Les factures ne sont pas classées par numéro croissant."));
+  EXPECT_THAT(text, Not(HasSubstr("LOT_ORDER")));  // codes stay in the result JSON
   EXPECT_THAT(text, HasSubstr("000001237"));
   EXPECT_THAT(text, HasSubstr("Agnès CŒUR"));
   EXPECT_THAT(text, HasSubstr("57,30 €"));
-  EXPECT_THAT(text, HasSubstr("(PRESCRIPTION_RATUREE)"));
+  EXPECT_THAT(text, HasSubstr("La prescription médicale est raturée."));
+  EXPECT_THAT(text, Not(HasSubstr("PRESCRIPTION_RATUREE")));
   EXPECT_THAT(text, HasSubstr("Copie d'une prescription médicale non raturée"));
 }
 

@@ -40,7 +40,7 @@ void Expect(const Status& s, StatusCode code, const std::string& fragment) {
 
 TEST(Decode, ZeroByteFileIsCorrupt) {
   auto r = DecodeBytes({}, "vide.tif");
-  Expect(r.status(), StatusCode::kCorrupt, "vide.tif: empty file");
+  Expect(r.status(), StatusCode::kCorrupt, "vide.tif: fichier vide");
 }
 
 TEST(Decode, TextFileNamedTifIsRecognisedAsNotAnImage) {
@@ -48,7 +48,7 @@ TEST(Decode, TextFileNamedTifIsRecognisedAsNotAnImage) {
   std::ofstream(path) << "Madame, Monsieur,\nveuillez trouver ci-joint ma feuille de soins.\n";
   auto r = DecodeFile(path);
   std::filesystem::remove(path);
-  Expect(r.status(), StatusCode::kCorrupt, "not a TIFF, PNG, JPEG or PDF");
+  Expect(r.status(), StatusCode::kCorrupt, "ni TIFF, ni PNG, ni JPEG, ni PDF");
   EXPECT_NE(r.status().message().find("lettre.tif"), std::string::npos);
 }
 
@@ -72,18 +72,18 @@ TEST(Decode, EncryptedPdfNeedsAPassword) {
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   auto r = DecodeFile(out);
   std::filesystem::remove(out);
-  Expect(r.status(), StatusCode::kFailedPrecondition, "chiffre.pdf: encrypted PDF: cannot be opened without its password");
+  Expect(r.status(), StatusCode::kFailedPrecondition, "chiffre.pdf: PDF chiffré : illisible sans son mot de passe");
 }
 
 TEST(Decode, PdfWithoutPagesIsCorrupt) {
   const std::vector<std::byte> b = PdfWithoutPages();
   auto r = DecodeBytes(b, "sans-page.pdf");
-  Expect(r.status(), StatusCode::kCorrupt, "sans-page.pdf: PDF has no page");
+  Expect(r.status(), StatusCode::kCorrupt, "sans-page.pdf: PDF sans aucune page");
 }
 
 TEST(Decode, BornDigitalPdfPageIsNotRasterised) {
   auto r = DecodeFile(kTestData / "invoice2data/free_fiber.pdf");
-  Expect(r.status(), StatusCode::kUnimplemented, "free_fiber.pdf: page 1: no scanned image");
+  Expect(r.status(), StatusCode::kUnimplemented, "free_fiber.pdf: page 1: aucune image scannée");
 }
 
 TEST(Decode, PixelLimitNamesFileAndPage) {
@@ -97,14 +97,14 @@ TEST(Decode, PageLimitPerEnvelope) {
   DecodeLimits limits;
   limits.max_pages = 3;
   auto r = DecodeFile(kTestData / "ocrmypdf/cardinal.pdf", limits);
-  Expect(r.status(), StatusCode::kLimitExceeded, "exceeds max_pages 3");
+  Expect(r.status(), StatusCode::kLimitExceeded, "au-delà de max_pages 3");
 }
 
 TEST(Decode, FileSizeLimit) {
   DecodeLimits limits;
   limits.max_file_bytes = 1000;
   auto r = DecodeFile(kTestData / "ocrmypdf/ccitt.pdf", limits);
-  Expect(r.status(), StatusCode::kLimitExceeded, "exceeds max_file_bytes 1000");
+  Expect(r.status(), StatusCode::kLimitExceeded, "au-delà de max_file_bytes 1000");
 }
 
 TEST(Decode, Jbig2PdfPagesAtNativeResolution) {
@@ -151,8 +151,8 @@ TEST(Decode, BatchGoesOnAfterBadEnvelopes) {
                                                     kTestData / "tesseract-test/phototest.tif"};
   std::vector<Status> statuses;
   for (const auto& f : batch) statuses.push_back(DecodeFile(f).status());
-  EXPECT_THAT(statuses[0], StatusIs(StatusCode::kNotFound, HasSubstr("absent.tif: No such file or directory")));
-  EXPECT_THAT(statuses[1], StatusIs(StatusCode::kUnimplemented, HasSubstr("free_fiber.pdf: page 1: no scanned image")));
+  EXPECT_THAT(statuses[0], StatusIs(StatusCode::kNotFound, HasSubstr("absent.tif: fichier ou dossier introuvable")));
+  EXPECT_THAT(statuses[1], StatusIs(StatusCode::kUnimplemented, HasSubstr("free_fiber.pdf: page 1: aucune image scannée")));
   EXPECT_TRUE(statuses[2].ok()) << statuses[2].ToString();
 }
 

@@ -250,12 +250,12 @@ TEST(Batch, SixBadEnvelopesDoNotStopTheGoodOnes) {
   const std::vector<Case> batch = {
       {write("coupe.tif", ToBytes(photo.data(), photo.size() / 2)), StatusCode::kCorrupt, "coupe.tif"},
       {kTestData / "tesseract-test/phototest.tif", StatusCode::kOk, ""},
-      {write("vide.tif", {}), StatusCode::kCorrupt, "vide.tif: empty file"},
+      {write("vide.tif", {}), StatusCode::kCorrupt, "vide.tif: fichier vide"},
       {write("menteur.tif", LyingTiff()), StatusCode::kLimitExceeded, "menteur.tif: page 1: 100000 x 100000"},
-      {encrypted, StatusCode::kFailedPrecondition, "chiffre.pdf: encrypted PDF"},
-      {write("sans-page.pdf", PdfWithoutPages()), StatusCode::kCorrupt, "sans-page.pdf: PDF has no page"},
+      {encrypted, StatusCode::kFailedPrecondition, "chiffre.pdf: PDF chiffré"},
+      {write("sans-page.pdf", PdfWithoutPages()), StatusCode::kCorrupt, "sans-page.pdf: PDF sans aucune page"},
       {write("lettre.tif", ToBytes(letter.data(), letter.size())), StatusCode::kCorrupt,
-       "lettre.tif: not a TIFF, PNG, JPEG or PDF"},
+       "lettre.tif: ni TIFF, ni PNG, ni JPEG, ni PDF"},
       {kTestData / "ocrmypdf/ccitt.pdf", StatusCode::kOk, ""},
   };
   std::vector<PageImage> good;

@@ -234,6 +234,8 @@ TEST(PricingOptique, MixedHundredPercentSanteFollowsNoteSix) {
 }
 
 TEST(PricingOptique, HundredPercentSanteFrameAboveThirtyEurosKeepsTheExcess) {
+  // Frame 40 € (PLV 30 €), lenses 70 € (PLV 2 × 45 €): 10 € hors 100 % Santé;
+  // class A base 36 €, RO 21,60 €, mutuelle 100 − 21,60.
   Claim c = MakeClaim("PASS2");
   ClaimLine l = MakeLine("OPTIQUE", "110.00");
   l.flags.cent_pour_cent_sante = true;
@@ -242,8 +244,76 @@ TEST(PricingOptique, HundredPercentSanteFrameAboveThirtyEurosKeepsTheExcess) {
   l.optique = o;
   c.lines.push_back(l);
   const PricedLine p = PriceOne(c).lines[0];
-  EXPECT_EQ(p.mutuelle, E("99.91"));
+  EXPECT_EQ(p.ro, E("21.60"));
+  EXPECT_EQ(p.mutuelle, E("78.40"));
   EXPECT_EQ(p.reste_a_charge, E("10.00"));
+  ASSERT_TRUE(p.hors_100_sante.has_value());
+  EXPECT_EQ(*p.hors_100_sante, E("10.00"));
+}
+
+ClaimLine LunettesClasseA(const char* depense, ClasseVerre verre) {
+  ClaimLine l = MakeLine("OPTIQUE", depense);
+  l.flags.cent_pour_cent_sante = true;
+  Optique o;
+  o.droit.classe = o.gauche.classe = verre;
+  l.optique = o;
+  return l;
+}
+
+TEST(PricingOptique, HundredPercentSantePaysUpToThePriceLimitWithNothingLeft) {
+  // Two simple class A lenses: PLV 30 + 45 + 45 = 120 €.
+  Claim c = MakeClaim("PASS1");
+  c.lines.push_back(LunettesClasseA("120.00", ClasseVerre::kSimple));
+  const PricedLine p = PriceOne(c).lines[0];
+  EXPECT_EQ(p.ro + p.mutuelle, E("120.00"));
+  EXPECT_EQ(p.reste_a_charge, E("0.00"));
+  EXPECT_FALSE(p.hors_100_sante.has_value());
+}
+
+TEST(PricingOptique, HundredPercentSanteAboveThePriceLimitIsReportedHorsCentPourCentSante) {
+  Claim c = MakeClaim("PASS1");
+  c.lines.push_back(LunettesClasseA("450.00", ClasseVerre::kSimple));
+  const PricedLine p = PriceOne(c).lines[0];
+  ASSERT_TRUE(p.hors_100_sante.has_value());
+  EXPECT_EQ(*p.hors_100_sante, E("330.00"));
+  EXPECT_EQ(p.ro + p.mutuelle, E("120.00"));
+  EXPECT_EQ(p.reste_a_charge, E("330.00"));
+  bool said = false;
+  for (const auto& t : p.trace) said = said || t.find("Hors 100 % Santé : 330,00") != std::string::npos;
+  EXPECT_TRUE(said) << ::testing::PrintToString(p.trace);
+}
+
+TEST(PricingOptique, HundredPercentSantePriceLimitDependsOnTheCorrection) {
+  // Complex lenses have a higher PLV than simple ones: the same 200 € is
+  // within the limit with complex lenses, above it with simple ones.
+  Claim simple = MakeClaim("PASS1");
+  simple.lines.push_back(LunettesClasseA("200.00", ClasseVerre::kSimple));
+  Claim complexe = MakeClaim("PASS1");
+  complexe.lines.push_back(LunettesClasseA("200.00", ClasseVerre::kComplexe));
+  EXPECT_TRUE(PriceOne(simple).lines[0].hors_100_sante.has_value());
+  EXPECT_EQ(PriceOne(complexe).lines[0].reste_a_charge, E("0.00"));
+}
+
+TEST(PricingTariffs, AFigureWithoutSourceIsNamedOnTheLineAndInTheTrace) {
+  // The class A lens figures and the détartrage base are confirme = false
+  // (data/tarifs); the class A frame's PLV and G are sourced.
+  Claim c = MakeClaim("PASS1");
+  c.lines.push_back(LunettesClasseA("100.00", ClasseVerre::kSimple));
+  c.lines.push_back(MakeLine("HBJD001", "43.38"));
+  c.lines.push_back(MakeLine("G", "30.00"));
+  const PricedClaim p = PriceOne(c);
+  const auto& optique = p.lines[0].tarifs_non_confirmes;
+  auto names = [&](const std::vector<std::string>& v, const char* what) {
+    for (const auto& t : v) {
+      if (t.find(what) != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(names(optique, "prix limite de vente du verre simple de classe A"));
+  EXPECT_FALSE(names(optique, "prix limite de vente de la monture"));
+  EXPECT_TRUE(names(p.lines[1].tarifs_non_confirmes, "tarif de HBJD001"));
+  EXPECT_TRUE(p.lines[2].tarifs_non_confirmes.empty());
+  EXPECT_TRUE(names(p.lines[0].trace, "passe en vérification avant paiement"));
 }
 
 ClaimLine Aide(const char* date, const char* oreille) {

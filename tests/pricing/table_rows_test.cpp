@@ -132,7 +132,8 @@ std::vector<RowCase> Cases() {
       // Couronne 600 €, BR 120 €, RO 72 €: 100/100/125/200/350 %.
       {"dentaire_protheses", [] { return L("HBLD036", "600.00"); },
        {"48.00", "48.00", "78.00", "168.00", "348.00"}},
-      // 100 % Santé equipment 100 €, RO 0,09 €.
+      // 100 % Santé equipment 100 € (under its 120 € PLV), class A base
+      // 9 + 13,50 + 13,50 = 36 €, RO 60 % = 21,60 €.
       {"optique_100_sante",
        [] {
          return L("OPTIQUE", "100.00", [](ClaimLine& l) {
@@ -143,7 +144,7 @@ std::vector<RowCase> Cases() {
            l.optique = o;
          });
        },
-       {"99.91", "99.91", "99.91", "99.91", "99.91"}},
+       {"78.40", "78.40", "78.40", "78.40", "78.40"}},
       // 250 € lenses + frame 100 € (of 150 €) = 350 € eligible; forfait − 0,09 €.
       {"optique_simple_simple", [] { return Lunettes(kSimple, kSimple); },
        {"0.00", "49.91", "49.91", "99.91", "149.91"}},

@@ -33,7 +33,7 @@ TEST(Synth, SameSeedGivesByteIdenticalFilesWhateverTheThreadCount) {
     EXPECT_EQ(ReadAll(e.path()), ReadAll(b / e.path().filename())) << e.path().filename();
     ++compared;
   }
-  EXPECT_EQ(compared, 4 * 2 + 1);  // envelopes, truths, members.csv
+  EXPECT_EQ(compared, 4 * 3 + 2);  // envelopes, truths, metadata, members.csv, partenaires.csv
 }
 
 TEST(Synth, CleanLotsAddUpAndCarryValidKeys) {
@@ -131,7 +131,7 @@ TEST(Synth, MembersCsvListsEveryClaimantWithValidIdentifiers) {
   std::getline(f, line);
   EXPECT_EQ(line,
             "numero_adherent,nom,prenom,nir,date_naissance,niveau,date_adhesion,date_fin,email,iban,teletransmission,"
-            "cotisation_mensuelle_cents");
+            "cotisation_mensuelle_cents,adresse,code_postal,ville");
   std::set<std::string> nirs, adherents;
   while (std::getline(f, line)) {
     std::vector<std::string> cols;
@@ -139,13 +139,18 @@ TEST(Synth, MembersCsvListsEveryClaimantWithValidIdentifiers) {
     std::string c;
     while (std::getline(ss, c, ',')) cols.push_back(c);
     if (line.ends_with(",")) cols.push_back("");
-    ASSERT_EQ(cols.size(), 12u) << line;
+    ASSERT_EQ(cols.size(), 15u) << line;
     EXPECT_TRUE(Nir::Parse(cols[3]).ok()) << cols[3];
     EXPECT_TRUE(ParseIban(cols[9]).ok()) << cols[9];
     EXPECT_EQ(cols[9].substr(0, 4), "FR76");
     EXPECT_TRUE(cols[5] >= "PASS1" && cols[5] <= "PASS5");
     EXPECT_TRUE(cols[10] == "true" || cols[10] == "false");
     EXPECT_EQ(cols[11].find_first_not_of("0123456789"), std::string::npos) << cols[11];
+    // Every member has a full postal address: the letters are sent to it.
+    EXPECT_FALSE(cols[12].empty()) << line;
+    EXPECT_EQ(cols[13].size(), 5u) << line;
+    EXPECT_EQ(cols[13].find_first_not_of("0123456789"), std::string::npos) << line;
+    EXPECT_FALSE(cols[14].empty()) << line;
     nirs.insert(cols[3]);
     adherents.insert(cols[0]);
   }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "commands.h"
+#include "french_cli.h"
 #include "liasse/mail/config.h"
 #include "liasse/mail/sender.h"
 #include "liasse/store/outbox_store.h"
@@ -44,6 +45,10 @@ class SenderLock {
 };
 
 int RunSend(const MailArgs& args) {
+  if (Status st = RequireExistingStore(args.db); !st.ok()) {
+    std::cerr << "liasse mail send: " << st.message() << "\n";
+    return 2;
+  }
   auto config = mail::LoadMailConfig(args.config);
   if (!config.ok()) {
     std::cerr << "liasse mail send: " << config.status().message() << "\n";
@@ -51,7 +56,7 @@ int RunSend(const MailArgs& args) {
   }
   SenderLock lock(args.db);
   if (!lock.Acquire()) {
-    std::cerr << "liasse mail send: " << args.db << ": another `liasse mail send` is running on this outbox\n";
+    std::cerr << "liasse mail send: " << args.db << " : un autre `liasse mail send` travaille déjà sur cette file d'envoi\n";
     return 1;
   }
   store::OutboxStoreOptions store_options;
@@ -78,6 +83,10 @@ int RunSend(const MailArgs& args) {
 }
 
 int RunStatus(const MailArgs& args) {
+  if (Status st = RequireExistingStore(args.db); !st.ok()) {
+    std::cerr << "liasse mail status: " << st.message() << "\n";
+    return 2;
+  }
   auto outbox = store::OutboxStore::Open(args.db);
   if (!outbox.ok()) {
     std::cerr << "liasse mail status: " << outbox.status().message() << "\n";

@@ -5,6 +5,8 @@
 // message of the mail configuration (no health data), and décomptes go
 // there only after `liasse members confirm-email`. `liasse members
 // pending-emails` lists the addresses that wait.
+// `liasse partenaires import FILE.csv [--db FILE]`: the same for the
+// professionals who send B2 lots, with their postal address.
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -148,6 +150,25 @@ int RunImport(const MembersArgs& a) {
   return 0;
 }
 
+int RunPartenairesImport(const MembersArgs& a) {
+  auto partenaires = store::ReadPartenairesFile(a.file);
+  if (!partenaires.ok()) {
+    std::cerr << "liasse partenaires import: " << partenaires.status().message() << "\n";
+    return 1;
+  }
+  auto st = store::Store::Open(a.db);
+  if (!st.ok()) {
+    std::cerr << "liasse partenaires import: " << st.status().message() << "\n";
+    return 1;
+  }
+  if (auto s = st->UpsertPartenaires(*partenaires); !s.ok()) {
+    std::cerr << "liasse partenaires import: " << a.db << ": " << s.message() << "\n";
+    return 1;
+  }
+  std::cout << partenaires->size() << " professionnel(s) importé(s) dans " << a.db << "\n";
+  return 0;
+}
+
 void AddMembersCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<MembersArgs>();
   auto* cmd = app.add_subcommand("members", "Adhérents : import dans la base");
@@ -168,6 +189,15 @@ void AddMembersCommand(CLI::App& app, int& exit_code) {
   confirm->add_option("EMAIL", args->email, "l'adresse vérifiée (doit être l'adresse actuelle)")->required();
   confirm->add_option("--db", args->db, "base SQLite")->default_val(args->db);
   confirm->callback([args, &exit_code] { exit_code = RunConfirm(*args); });
+
+  auto pargs = std::make_shared<MembersArgs>();
+  auto* partenaires = app.add_subcommand("partenaires", "Professionnels (auxiliaires médicaux, centres) : import dans la base");
+  partenaires->require_subcommand(1);
+  auto* pimport = partenaires->add_subcommand(
+      "import", "Importe les professionnels et leur adresse postale (CSV identifiant,nom,adresse,code_postal,ville,email)");
+  pimport->add_option("FILE", pargs->file, "fichier .csv")->required()->check(CLI::ExistingFile);
+  pimport->add_option("--db", pargs->db, "base SQLite")->default_val(pargs->db);
+  pimport->callback([pargs, &exit_code] { exit_code = RunPartenairesImport(*pargs); });
 }
 
 const CommandRegistration kRegistration(AddMembersCommand);

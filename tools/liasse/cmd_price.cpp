@@ -13,6 +13,7 @@
 
 #include "claim_json.h"
 #include "commands.h"
+#include "french_cli.h"
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
 #include "liasse/store/store.h"
@@ -55,6 +56,10 @@ int Run(const PriceArgs& a) {
   }
   std::optional<store::Store> db;
   if (!a.db.empty()) {
+    if (Status st = RequireExistingStore(a.db); !st.ok()) {
+      std::cerr << "liasse price: " << st.message() << "\n";
+      return 2;
+    }
     auto opened = store::Store::Open(a.db);
     if (!opened.ok()) {
       std::cerr << "liasse price: " << opened.status().message() << "\n";

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "liasse/core/clock.h"
+#include "french_cli.h"
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
 
@@ -111,6 +112,8 @@ int Run(const SimulateArgs& a) {
     j["securite_sociale"] = l.ro.ToDecimal();
     j["complementaire"] = l.mutuelle.ToDecimal();
     j["reste_a_charge"] = l.reste_a_charge.ToDecimal();
+    if (l.hors_100_sante) j["hors_100_sante"] = l.hors_100_sante->ToDecimal();
+    if (!l.tarifs_non_confirmes.empty()) j["tarifs_non_confirmes"] = l.tarifs_non_confirmes;
     j["trace"] = l.trace;
     std::cout << j.dump(2) << "\n";
   } else {
@@ -118,7 +121,14 @@ int Run(const SimulateArgs& a) {
               << "  Votre dépense                        : " << l.frais_reels.ToFrench() << "\n"
               << "  Remboursement Sécurité sociale       : " << l.ro.ToFrench() << "\n"
               << "  Remboursement complémentaire santé   : " << l.mutuelle.ToFrench() << "\n"
-              << "  Reste à charge                       : " << l.reste_a_charge.ToFrench() << "\n\n";
+              << "  Reste à charge                       : " << l.reste_a_charge.ToFrench() << "\n";
+    if (l.hors_100_sante) {
+      std::cout << "  dont hors 100 % Santé                : " << l.hors_100_sante->ToFrench() << "\n";
+    }
+    if (!l.tarifs_non_confirmes.empty()) {
+      std::cout << "  À vérifier : valeur(s) du tarif sans source confirmée\n";
+    }
+    std::cout << "\n";
     for (const auto& t : l.trace) std::cout << "  • " << t << "\n";
   }
   return 0;
@@ -131,7 +141,7 @@ void AddSimulateCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--acte", args->acte, "acte : generaliste_dptm, couronne, lunettes_simples, … (data/tarifs/simulateur.toml)")
       ->required();
   cmd->add_option("--depense", args->depense, "montant dépensé (par jour à l'hôpital, par séance)")->required();
-  cmd->add_option("--date", args->date, "date des soins (défaut : aujourd'hui)");
+  cmd->add_option("--date", args->date, "date des soins (défaut : aujourd'hui)")->check(IsoDateValidator());
   cmd->add_option("--age", args->age, "âge du bénéficiaire")->default_val(30);
   cmd->add_option("--quantite", args->quantite, "nombre de jours, séances ou actes")->default_val(1);
   cmd->add_flag("--json", args->json, "sortie JSON");

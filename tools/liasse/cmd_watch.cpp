@@ -4,6 +4,7 @@
 #include <string>
 
 #include "commands.h"
+#include "process_cli.h"
 #include "liasse/runner/watch.h"
 #include "omp_env.h"
 
@@ -43,6 +44,7 @@ void AddWatchCommand(CLI::App& app, int& exit_code) {
     options.poll_ms = args->poll_ms;
     options.stable_ms = args->stable_ms;
     options.once = args->once;
+    AttachProgress(options.process);
     auto summary = runner::Watch(options);
     if (!summary.ok()) {
       std::cerr << "liasse watch: " << summary.status().message() << "\n";

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "french_cli.h"
 
 namespace liasse::cli {
 std::vector<CommandRegistrar>& Registrars() {
@@ -14,6 +15,7 @@ std::vector<CommandRegistrar>& Registrars() {
 int main(int argc, char** argv) {
   CLI::App app{"Liasse — lecture, contrôle et liquidation des demandes de remboursement scannées"};
   app.require_subcommand(1);
+  liasse::cli::MakeFrench(app);
   int exit_code = 0;
   for (const auto& registrar : liasse::cli::Registrars()) registrar(app, exit_code);
   try {

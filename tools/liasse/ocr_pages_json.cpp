@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "liasse/core/system_error.h"
+
 namespace liasse::cli {
 
 namespace {
@@ -60,7 +62,7 @@ Result<std::vector<extractors::OcrPage>> ReadOcrEnvelopeDir(const std::filesyste
     const std::string name = entry.path().filename().string();
     if (name.starts_with("page-") && name.ends_with(".json")) files.push_back(entry.path());
   }
-  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  if (ec) return Status::IoError(dir.string() + ": " + FrenchSystemError(ec));
   if (files.empty()) return Status::NotFound(dir.string() + ": aucune page OCR (page-NNNN.json)");
   std::sort(files.begin(), files.end());
   std::vector<extractors::OcrPage> pages;

@@ -5,37 +5,89 @@
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
+#include <condition_variable>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <thread>
 
+#include "french_cli.h"
 #include "liasse/core/money.h"
 
 namespace liasse::cli {
 namespace {
 
-// A progress line on the terminal (envelopes and pages done/total, pages/s,
-// ETA);
-// nothing when stderr is not a terminal, so logs and CI stay clean.
-class ProgressLine {
+// Progress of a batch. On a terminal (stderr), one line rewritten in place
+// after each envelope. When stdout is not a terminal (a log, a pipe), a
+// progress line on stdout every few seconds, so that a long batch is never
+// silent until the end.
+class Progress {
  public:
-  ProgressLine() : tty_(isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {}
+  static constexpr auto kInterval = std::chrono::seconds(5);
+
+  Progress() : tty_(isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {
+    if (isatty(STDOUT_FILENO) == 0) heartbeat_ = std::thread([this] { Beat(); });
+  }
+  ~Progress() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    if (heartbeat_.joinable()) heartbeat_.join();
+  }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
 
   void Update(int done, int total, long pages) {
-    if (!tty_) return;
+    {
+      std::lock_guard lock(mu_);
+      done_ = done;
+      total_ = total;
+      pages_ = pages;
+    }
+    if (tty_) {
+      std::fprintf(stderr, "\r%s   ", Text(done, total, pages).c_str());
+      if (done == total) std::fprintf(stderr, "\n");
+    }
+  }
+
+  // One envelope's line, printed as soon as it is committed.
+  void Envelope(const std::string& line) {
+    std::lock_guard lock(mu_);
+    std::cout << line << std::endl;
+  }
+
+ private:
+  std::string Text(int done, int total, long pages) const {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     const double rate = elapsed > 0 ? static_cast<double>(pages) / elapsed : 0;
     const double eta = done > 0 ? elapsed * (total - done) / done : 0;
     // Page counts are known only once envelopes are read: the total is
     // extrapolated from the pages per envelope so far.
     const long pages_total = done > 0 ? pages * total / done : 0;
-    std::fprintf(stderr, "\r%d/%d plis, %ld/~%ld pages, %.2f pages/s, reste ~%.0f s   ", done, total, pages,
-                 pages_total, rate, eta);
-    if (done == total) std::fprintf(stderr, "\n");
+    return fmt::format("{}/{} plis, {}/~{} pages, {:.2f} pages/s, reste ~{:.0f} s", done, total, pages, pages_total,
+                       rate, eta);
   }
 
- private:
-  bool tty_;
-  std::chrono::steady_clock::time_point start_;
+  void Beat() {
+    std::unique_lock lock(mu_);
+    while (!wake_.wait_for(lock, kInterval, [this] { return stop_; })) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+      std::cout << fmt::format("progression ({:.0f} s) : {}", elapsed,
+                               total_ > 0 ? Text(done_, total_, pages_) : std::string("lecture des plis"))
+                << std::endl;
+    }
+  }
+
+  const bool tty_;
+  const std::chrono::steady_clock::time_point start_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  int done_ = 0, total_ = 0;
+  long pages_ = 0;
+  std::thread heartbeat_;
 };
 
 }  // namespace
@@ -50,8 +102,12 @@ void AddChainOptions(CLI::App& cmd, ChainArgs& args, const std::string& inputs_h
                  "dossier des données : règles, tarifs, garanties, courriel (défaut : celui de l'installation)")
       ->check(CLI::ExistingDirectory);
   cmd.add_option("--date-reception", args.date_reception,
-                 "date de réception des plis, AAAA-MM-JJ (défaut : date de chaque fichier)");
-  cmd.add_option("--date", args.today, "date des courriers, AAAA-MM-JJ (défaut : aujourd'hui)");
+                 "date de réception de tous les plis (défaut : date_reception de NOM.meta.json à côté du pli, "
+                 "sinon date du fichier)")
+      ->check(IsoDateValidator());
+  cmd.add_option("--date", args.today,
+                 "date des courriers (défaut : date_courrier de NOM.meta.json, sinon aujourd'hui)")
+      ->check(IsoDateValidator());
   cmd.add_option("--jobs", args.jobs, "nombre de workers OCR (0 : un par cœur)")->check(CLI::NonNegativeNumber);
 }
 
@@ -76,13 +132,18 @@ bool ToProcessOptions(const ChainArgs& args, std::string_view command, runner::P
     }
     *target = *date;
   }
-  auto progress = std::make_shared<ProgressLine>();
-  options.progress = [progress](int done, int total, long pages) { progress->Update(done, total, pages); };
+  AttachProgress(options);
   return true;
 }
 
+void AttachProgress(runner::ProcessOptions& options) {
+  auto progress = std::make_shared<Progress>();
+  options.progress = [progress](int done, int total, long pages) { progress->Update(done, total, pages); };
+  options.on_envelope = [progress](const std::string& line) { progress->Envelope(line); };
+}
+
 void PrintSummary(const runner::ProcessSummary& s) {
-  for (const auto& line : s.messages) std::cout << line << "\n";
+  // The envelopes' lines were printed as each was committed.
   std::cout << "\n" << s.envelopes << " pli(s), " << s.pages << " page(s), " << s.unreadable
             << " illisible(s) mis en quarantaine\n";
   std::string types;

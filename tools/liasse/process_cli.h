@@ -28,11 +28,16 @@ struct ChainArgs {
 // outlive the parse).
 void AddChainOptions(CLI::App& cmd, ChainArgs& args, const std::string& inputs_help);
 
-// `args` as ProcessOptions with a progress line on the terminal. False
+// `args` as ProcessOptions with AttachProgress. False
 // (after printing why, prefixed by `command`) on a malformed date.
 bool ToProcessOptions(const ChainArgs& args, std::string_view command, runner::ProcessOptions& options);
 
-// One line per envelope, then the totals (documents by type, lots, euros,
+// Prints each envelope's line on stdout as soon as it is committed, a
+// progress line on the terminal (stderr) and, when stdout is not a
+// terminal, a progress line on stdout every few seconds.
+void AttachProgress(runner::ProcessOptions& options);
+
+// The totals (documents by type, lots, euros,
 // letters, review flags, pages/s), on stdout.
 void PrintSummary(const runner::ProcessSummary& summary);
 

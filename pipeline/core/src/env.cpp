@@ -4,6 +4,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "liasse/core/system_error.h"
+
 namespace liasse {
 namespace {
 
@@ -46,21 +48,21 @@ class LocalEnv final : public Env {
     }
     std::error_code ec;
     fs::rename(tmp, path, ec);
-    if (ec) return IoError(path, ec.message());
+    if (ec) return IoError(path, FrenchSystemError(ec));
     return Status::Ok();
   }
 
   Status CreateDirectories(const fs::path& path) override {
     std::error_code ec;
     fs::create_directories(path, ec);
-    if (ec) return IoError(path, ec.message());
+    if (ec) return IoError(path, FrenchSystemError(ec));
     return Status::Ok();
   }
 
   Result<Clock::TimePoint> ModificationTime(const fs::path& path) override {
     std::error_code ec;
     const auto written = fs::last_write_time(path, ec);
-    if (ec) return IoError(path, ec.message());
+    if (ec) return IoError(path, FrenchSystemError(ec));
     return std::chrono::time_point_cast<Clock::TimePoint::duration>(std::chrono::file_clock::to_sys(written));
   }
 };

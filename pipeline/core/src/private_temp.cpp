@@ -7,6 +7,8 @@
 #include <string>
 #include <system_error>
 
+#include "liasse/core/system_error.h"
+
 namespace liasse {
 namespace {
 
@@ -17,12 +19,12 @@ class RunDirectory {
     std::error_code ec;
     const std::filesystem::path parent = std::filesystem::temp_directory_path(ec);
     if (ec) {
-      status_ = Status::IoError("dossier temporaire introuvable : " + ec.message());
+      status_ = Status::IoError("dossier temporaire introuvable : " + FrenchSystemError(ec));
       return;
     }
     std::string pattern = (parent / "liasse-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) {  // mode 0700, a fresh unguessable name
-      status_ = Status::IoError(parent.string() + " : dossier privé impossible à créer : " + std::strerror(errno));
+      status_ = Status::IoError(parent.string() + " : dossier privé impossible à créer : " + FrenchErrno(errno));
       return;
     }
     path_ = pattern;

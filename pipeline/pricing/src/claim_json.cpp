@@ -29,6 +29,8 @@ ordered_json LineJson(const PricedLine& l) {
   lj["reste_a_charge"] = l.reste_a_charge.ToDecimal();
   lj["garantie"] = l.garantie.empty() ? ordered_json(nullptr) : ordered_json(l.garantie);
   if (!l.motif_refus.empty()) lj["motif_refus"] = l.motif_refus;
+  if (l.hors_100_sante) lj["hors_100_sante"] = l.hors_100_sante->ToDecimal();
+  if (!l.tarifs_non_confirmes.empty()) lj["tarifs_non_confirmes"] = l.tarifs_non_confirmes;
   lj["trace"] = l.trace;
   return lj;
 }

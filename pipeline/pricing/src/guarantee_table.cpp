@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <regex>
 
+#include "liasse/core/system_error.h"
 #include "liasse/core/text.h"
 #include "toml_util.h"
 
@@ -220,7 +221,7 @@ Result<GuaranteeCatalog> GuaranteeCatalog::LoadDirectory(const std::string& dir)
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".toml") files.push_back(entry.path());
   }
-  if (ec) return Status::NotFound(fmt::format("{}: {}", dir, ec.message()));
+  if (ec) return Status::NotFound(fmt::format("{}: {}", dir, FrenchSystemError(ec)));
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     LIASSE_ASSIGN_OR_RETURN(auto table, GuaranteeTable::LoadFile(file.string()));

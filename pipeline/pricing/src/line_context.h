@@ -89,6 +89,23 @@ struct TraceFormatCheck {
   static constexpr bool kOk = true;
 };
 
+// Names a tariff figure used without a source (confirme = false) on this
+// line, once; PriceLine then says in the trace that the claim goes to review.
+inline void NoteNonConfirme(LineState& s, std::string what) {
+  auto& seen = s.out.tarifs_non_confirmes;
+  for (const auto& w : seen) {
+    if (w == what) return;
+  }
+  seen.push_back(std::move(what));
+}
+
+// True when the line is a whole class A (100 % Santé) optique equipment.
+bool OptiqueToutCentPourCentSante(const LineState& s);
+
+// Base de remboursement of a class A equipment: tarifs LPP of the frame and
+// of the two lenses (by class), from data/tarifs/optique.toml.
+Result<Money> BaseClasseA(LineState& s);
+
 // Base, RO rate, RO gross, retenues and RO paid (fills out.base … out.ro).
 Status PriceRoPart(LineState& s);
 

@@ -199,6 +199,9 @@ Status PriceMutuellePart(LineState& s) {
       std::string calcul;
       if (s.item.prix_limite && *s.item.prix_limite < garantie) {
         garantie = *s.item.prix_limite;
+        if (!s.item.prix_limite_confirme) {
+          NoteNonConfirme(s, fmt::format("prix limite de {} ({}) {}", s.item.code, s.item.libelle, garantie));
+        }
         calcul = LIASSE_TRACE_TEXT(s, "sans reste à charge dans la limite du prix limite {}", garantie);
       } else {
         calcul = LIASSE_TRACE_TEXT(s, "sans reste à charge, frais réels {}", garantie);

@@ -49,7 +49,85 @@ int RenewalMonths(const LineState& s, const Optique& o) {
   return o.evolution_vue ? r.mois_adulte_evolution : r.mois_adulte;
 }
 
+const ClasseAElement& VerreClasseA(const OptiqueRules& r, ClasseVerre c) {
+  return r.classe_a_verre[static_cast<int>(c)];
+}
+
+// The figure `f` of `e`, named on the line when it has no source.
+Money Figure(LineState& s, const ClasseAElement& e, const SourcedMoney& f, const char* quoi) {
+  if (!f.confirme) NoteNonConfirme(s, fmt::format("{} {} {}", quoi, e.libelle, f.montant));
+  return f.montant;
+}
+
+Status InForce(const LineState& s, const ClasseAElement& e) {
+  if (s.line.date < e.valid_from) {
+    return Status::NotFound(fmt::format("prix limite de la {} non connu au {}", e.libelle, s.line.date));
+  }
+  return Status::Ok();
+}
+
+// Prix limites de vente of a class A equipment: frame and lenses.
+struct PlvClasseA {
+  Money monture = Money::Zero();
+  Money verres = Money::Zero();
+  Money total() const { return monture + verres; }
+};
+
+Result<PlvClasseA> PrixLimites(LineState& s, ClasseVerre a, ClasseVerre b) {
+  const OptiqueRules& r = s.tariffs.optique();
+  PlvClasseA plv;
+  for (const ClasseAElement* e : {&r.classe_a_monture, &VerreClasseA(r, a), &VerreClasseA(r, b)}) {
+    LIASSE_RETURN_IF_ERROR(InForce(s, *e));
+  }
+  plv.monture = Figure(s, r.classe_a_monture, r.classe_a_monture.prix_limite, "prix limite de vente de la");
+  plv.verres = Figure(s, VerreClasseA(r, a), VerreClasseA(r, a).prix_limite, "prix limite de vente du") +
+               Figure(s, VerreClasseA(r, b), VerreClasseA(r, b).prix_limite, "prix limite de vente du");
+  return plv;
+}
+
+// What a class A equipment may cost as 100 % Santé: frais réels up to the
+// PLV; the part above (frame and lenses apart when the frame's price is
+// known) is "hors 100 % Santé", reported and left to the member.
+Money GarantieClasseA(LineState& s, const PlvClasseA& plv, Money monture, Money verres, std::string* calcul) {
+  const Money fr = s.out.frais_reels;
+  const Money excedent = monture.is_zero()
+                             ? Max(Money::Zero(), fr - plv.total())
+                             : Max(Money::Zero(), monture - plv.monture) + Max(Money::Zero(), verres - plv.verres);
+  *calcul = LIASSE_TRACE_TEXT(s, "sans reste à charge dans la limite du prix limite de vente {} (monture {}, verres {})",
+                              plv.total(), plv.monture, plv.verres);
+  if (!excedent.is_zero()) {
+    s.out.hors_100_sante = excedent;
+    LIASSE_TRACE(s, "Hors 100 % Santé : {} au-delà du prix limite de vente de l'équipement de classe A ({}) ; cette part "
+                 "n'est pas prise en charge au titre du 100 % Santé et reste à la charge de l'assuré.",
+                 excedent, plv.total());
+  }
+  return fr - excedent;
+}
+
 }  // namespace
+
+bool OptiqueToutCentPourCentSante(const LineState& s) {
+  if (s.item.poste != "optique" || !s.line.optique) return false;
+  const Optique& o = *s.line.optique;
+  return s.line.flags.cent_pour_cent_sante || (o.verres_100_sante && o.monture_100_sante);
+}
+
+Result<Money> BaseClasseA(LineState& s) {
+  const Optique& o = *s.line.optique;
+  const OptiqueRules& r = s.tariffs.optique();
+  const ClasseAElement& droit = VerreClasseA(r, ClasseDuVerre(o.droit, r));
+  const ClasseAElement& gauche = VerreClasseA(r, ClasseDuVerre(o.gauche, r));
+  for (const ClasseAElement* e : {&r.classe_a_monture, &droit, &gauche}) {
+    LIASSE_RETURN_IF_ERROR(InForce(s, *e));
+  }
+  const Money monture = Figure(s, r.classe_a_monture, r.classe_a_monture.base, "tarif LPP de la");
+  const Money v1 = Figure(s, droit, droit.base, "tarif LPP du");
+  const Money v2 = Figure(s, gauche, gauche.base, "tarif LPP du");
+  const Money base = monture + v1 + v2;
+  LIASSE_TRACE(s, "Base de remboursement d'un équipement 100 % Santé (classe A) : monture {} + verres {} + {} = {}.",
+               monture, v1, v2, base);
+  return base;
+}
 
 Status PriceOptique(LineState& s) {
   if (!s.line.optique) {
@@ -95,18 +173,21 @@ Status PriceOptique(LineState& s) {
   Money garantie = Money::Zero();
   std::string calcul;
   if (tout_100) {
-    const Money excedent = Max(Money::Zero(), monture - r.plafond_monture_100_sante);
-    garantie = fr - excedent;
-    calcul = excedent.is_zero()
-                 ? LIASSE_TRACE_TEXT(s, "sans reste à charge, frais réels {}", fr)
-                 : LIASSE_TRACE_TEXT(s, "sans reste à charge, frais réels {} moins monture au-delà de {}", fr,
-                                     r.plafond_monture_100_sante);
+    LIASSE_ASSIGN_OR_RETURN(const PlvClasseA plv, PrixLimites(s, a, b));
+    garantie = GarantieClasseA(s, plv, o.monture.is_zero() ? Money::Zero() : monture, verres, &calcul);
   } else if (row->garantie.kind == Garantie::Kind::kPourcentageBr) {
     garantie = s.out.base.ApplyRate(row->garantie.taux, Rounding::kHalfUp);
     calcul = LIASSE_TRACE_TEXT(s, "{} × {}", row->garantie.taux, s.out.base);
   } else if (mixte) {
     const GuaranteeRow* row100 = s.table.Find("optique_100_sante");
-    const Money part100 = o.verres_100_sante ? verres : monture;
+    // The 100 % Santé part is paid up to its own PLV (note 6).
+    Money plv_part = Money::Zero();
+    if (o.verres_100_sante) {
+      for (ClasseVerre c : {a, b}) plv_part += Figure(s, VerreClasseA(r, c), VerreClasseA(r, c).prix_limite, "prix limite de vente du");
+    } else {
+      plv_part = Figure(s, r.classe_a_monture, r.classe_a_monture.prix_limite, "prix limite de vente de la");
+    }
+    const Money part100 = Min(o.verres_100_sante ? verres : monture, plv_part);
     Money libre = o.verres_100_sante ? Min(monture, r.plafond_monture) : verres;
     libre = Min(libre, Max(Money::Zero(), row->garantie.montant - part100));
     garantie = part100 + libre;

@@ -58,6 +58,12 @@ Result<PricedLine> PriceLine(const ClaimLine& line, const Claim& claim, const Gu
   }
   LIASSE_RETURN_IF_ERROR(detail::PriceMutuellePart(s));
   s.out.reste_a_charge = s.out.frais_reels - s.out.ro - s.out.mutuelle;
+  if (!s.out.tarifs_non_confirmes.empty()) {
+    std::string liste;
+    for (const auto& t : s.out.tarifs_non_confirmes) liste += (liste.empty() ? "" : " ; ") + t;
+    LIASSE_TRACE(s, "Valeur(s) du tarif sans source confirmée : {} — la demande passe en vérification avant paiement.",
+                 liste);
+  }
   if (s.out.retenues.is_zero()) {
     LIASSE_TRACE(s, "Reste à charge : {} − Sécurité sociale {} − mutuelle {} = {}.", s.out.frais_reels, s.out.ro,
                  s.out.mutuelle, s.out.reste_a_charge);

@@ -20,6 +20,7 @@ Result<Money> Base(LineState& s) {
     LIASSE_TRACE(s, "{} : acte non pris en charge par la Sécurité sociale, pas de base de remboursement.", s.out.libelle);
     return Money::Zero();
   }
+  if (OptiqueToutCentPourCentSante(s)) return BaseClasseA(s);
   switch (item.base_mode) {
     case BaseMode::kTarif: {
       const Money* unit = item.bases.At(l.date);
@@ -27,6 +28,7 @@ Result<Money> Base(LineState& s) {
         return Status::NotFound(fmt::format("tarif de {} non connu au {}", item.code, l.date));
       }
       const Money base = unit->MulDiv(l.coefficient_centiemes * l.quantite, 100, Rounding::kHalfUp);
+      if (!item.confirme) NoteNonConfirme(s, fmt::format("tarif de {} ({}) {}", item.code, item.libelle, *unit));
       if (l.coefficient_centiemes == 100 && l.quantite == 1) {
         LIASSE_TRACE(s, "Base de remboursement : {} ({}) = {} (tarif en vigueur le {}).", s.out.libelle, item.code,
                 base, l.date);
@@ -47,7 +49,12 @@ Result<Money> Base(LineState& s) {
       return *l.base_ligne;
     case BaseMode::kFraisReels: {
       Money base = l.frais_reels;
-      if (item.prix_limite && *item.prix_limite < base) base = *item.prix_limite;
+      if (item.prix_limite && *item.prix_limite < base) {
+        base = *item.prix_limite;
+        if (!item.prix_limite_confirme) {
+          NoteNonConfirme(s, fmt::format("prix limite de {} ({}) {}", item.code, item.libelle, base));
+        }
+      }
       LIASSE_TRACE(s, "Base de remboursement : frais réels {} = {}.", s.out.libelle, base);
       return base;
     }
@@ -65,6 +72,7 @@ Result<Rate> TauxRo(LineState& s, Money base) {
     return Status::NotFound(fmt::format("taux du RO pour {} non connu au {}", cat->libelle, l.date));
   }
   if (base.is_zero() || taux->basis_points() == 0) return *taux;
+  if (!cat->confirme) NoteNonConfirme(s, fmt::format("taux du RO pour les {} {}", cat->libelle, *taux));
   if (s.item.age_max_ro && s.age >= *s.item.age_max_ro) {
     LIASSE_TRACE(s, "{} : non pris en charge par la Sécurité sociale à partir de {} ans.", s.out.libelle, *s.item.age_max_ro);
     return Rate::Percent(0);

@@ -35,6 +35,7 @@ Result<TariffItem> LoadAct(const std::string& file, const std::string& code, con
   item.poste_100_sante = detail::GetStringOr(t, "poste_100_sante", "");
   item.acte_lourd = detail::GetBoolOr(t, "acte_lourd", false);
   item.confirme = detail::GetBoolOr(t, "confirme", true);
+  item.prix_limite_confirme = detail::GetBoolOr(t, "prix_limite_confirme", true);
   const std::string mode = detail::GetStringOr(t, "base", "tarif");
   if (mode == "tarif") {
     item.base_mode = BaseMode::kTarif;
@@ -74,6 +75,7 @@ Status LoadRegime(const std::string& file, const toml::table& root, std::map<std
       LIASSE_ASSIGN_OR_RETURN(auto hp, detail::GetRate(file, *t, "hors_parcours", "taux." + name));
       cat.hors_parcours = hp;
     }
+    cat.confirme = detail::GetBoolOr(*t, "confirme", true);
     cats->emplace(name, std::move(cat));
   }
   const toml::table* exo = root["exoneration"].as_table();
@@ -114,6 +116,44 @@ Status LoadRegime(const std::string& file, const toml::table& root, std::map<std
   return Status::Ok();
 }
 
+// { montant, lpp, source, confirme } of a class A element; a figure without
+// its source text is refused at load time.
+Result<SourcedMoney> LoadSourced(const std::string& file, const toml::table& element, std::string_view key,
+                                 const std::string& ctx) {
+  const toml::table* t = element.get_as<toml::table>(key);
+  const std::string where = ctx + "." + std::string(key);
+  if (t == nullptr) return Error(file, &element, where, "table { montant, lpp, source, confirme } manquante");
+  SourcedMoney out;
+  LIASSE_ASSIGN_OR_RETURN(out.montant, detail::GetMoney(file, *t, "montant", where));
+  LIASSE_ASSIGN_OR_RETURN(out.source, detail::GetString(file, *t, "source", where));
+  out.lpp = detail::GetStringOr(*t, "lpp", "");
+  out.confirme = detail::GetBoolOr(*t, "confirme", false);
+  return out;
+}
+
+Status LoadClasseA(const std::string& file, const toml::table& root, OptiqueRules* o) {
+  const toml::table* classe_a = root["classe_a"].as_table();
+  if (classe_a == nullptr) return Error(file, &root, "classe_a", "table manquante");
+  struct Slot {
+    const char* key;
+    ClasseAElement* out;
+  };
+  const Slot slots[] = {{"monture", &o->classe_a_monture},
+                        {"verre_simple", &o->classe_a_verre[0]},
+                        {"verre_complexe", &o->classe_a_verre[1]},
+                        {"verre_tres_complexe", &o->classe_a_verre[2]}};
+  for (const auto& slot : slots) {
+    const std::string ctx = std::string("classe_a.") + slot.key;
+    const toml::table* t = classe_a->get_as<toml::table>(slot.key);
+    if (t == nullptr) return Error(file, classe_a, ctx, "table manquante");
+    slot.out->libelle = detail::GetStringOr(*t, "libelle", slot.key);
+    LIASSE_ASSIGN_OR_RETURN(slot.out->valid_from, detail::GetDate(file, *t, "valid_from", ctx));
+    LIASSE_ASSIGN_OR_RETURN(slot.out->base, LoadSourced(file, *t, "base", ctx));
+    LIASSE_ASSIGN_OR_RETURN(slot.out->prix_limite, LoadSourced(file, *t, "prix_limite", ctx));
+  }
+  return Status::Ok();
+}
+
 Status LoadOptique(const std::string& file, const toml::table& root, OptiqueRules* o) {
   struct IntField {
     const char* table;
@@ -143,9 +183,7 @@ Status LoadOptique(const std::string& file, const toml::table& root, OptiqueRule
   if (monture == nullptr) return Error(file, &root, "monture", "table manquante");
   LIASSE_ASSIGN_OR_RETURN(auto plafond, detail::GetMoney(file, *monture, "plafond", "monture"));
   o->plafond_monture = plafond;
-  LIASSE_ASSIGN_OR_RETURN(auto plafond_100, detail::GetMoney(file, *monture, "plafond_100_sante", "monture"));
-  o->plafond_monture_100_sante = plafond_100;
-  return Status::Ok();
+  return LoadClasseA(file, root, o);
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <memory>
 #include <system_error>
 
+#include "liasse/core/system_error.h"
+
 namespace liasse::store {
 namespace {
 
@@ -98,7 +100,7 @@ Result<BackupReport> BackupDatabase(const std::string& source, const std::string
     report->integrity = *integrity;
   }
   fs::rename(partial, destination, ec);
-  if (ec) return fail(Status::IoError(destination + " : " + ec.message()));
+  if (ec) return fail(Status::IoError(destination + " : " + FrenchSystemError(ec)));
   return report;
 }
 

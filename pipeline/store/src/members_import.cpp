@@ -21,6 +21,23 @@ const std::vector<std::string> kColumns = {"numero_adherent", "nom",  "prenom", 
                                            "teletransmission"};
 // Optional trailing column: files written before it existed still load.
 constexpr const char* kCotisationColumn = "cotisation_mensuelle_cents";
+// Optional trailing columns after it: the postal address.
+const std::vector<std::string> kAddressColumns = {"adresse", "code_postal", "ville"};
+
+// The address lines from the adresse / code_postal / ville cells: none when
+// all three are empty; all three are needed otherwise (a letter with half an
+// address is not sent).
+Result<std::vector<std::string>> ParseAddress(std::string_view rue, std::string_view code_postal,
+                                              std::string_view ville) {
+  if (rue.empty() && code_postal.empty() && ville.empty()) return std::vector<std::string>();
+  if (rue.empty() || code_postal.empty() || ville.empty()) {
+    return Status::InvalidArgument("adresse : adresse, code_postal et ville vont ensemble");
+  }
+  if (code_postal.size() != 5 || code_postal.find_first_not_of("0123456789") != std::string_view::npos) {
+    return Status::InvalidArgument(fmt::format("code_postal : 5 chiffres attendus, lu « {} »", code_postal));
+  }
+  return std::vector<std::string>{std::string(rue), fmt::format("{} {}", code_postal, ville)};
+}
 
 // "4890" → 48,90 €; nullopt for an empty cell. Integer cents so the file
 // never carries a floating-point euro.
@@ -86,36 +103,56 @@ Result<Member> ToMember(const Fields& f) {
   else return fail("teletransmission", fmt::format("true ou false attendu, lu « {} »", tt));
   LIASSE_ASSIGN_OR_RETURN(auto cotisation, ParseCotisation(get(kCotisationColumn)));
   m.cotisation_mensuelle = cotisation;
+  LIASSE_ASSIGN_OR_RETURN(m.adresse, ParseAddress(get("adresse"), get("code_postal"), get("ville")));
   return m;
 }
 
-}  // namespace
-
-Result<std::vector<Member>> ParseMembersCsv(std::string_view text, const std::string& path) {
-  auto records = ParseCsv(text, path);
-  if (!records.ok()) return records.status();
-  if (records->empty()) return Status::InvalidArgument(fmt::format("{}: fichier vide", path));
+// The members header: the required columns, then optionally the cotisation,
+// then optionally the address.
+bool IsMembersHeader(const std::vector<std::string>& header) {
   std::vector<std::string> columns = kColumns;
-  const std::vector<std::string>& header = records->front().fields;
-  if (header.size() == kColumns.size() + 1 && header.back() == kCotisationColumn) columns.push_back(kCotisationColumn);
-  if (header != columns) {
-    return Status::InvalidArgument(fmt::format("{}:{}: en-tête attendu : {}[,{}] (séparateur , ou ;)", path,
-                                               records->front().line, fmt::join(kColumns, ","), kCotisationColumn));
+  if (header == columns) return true;
+  columns.push_back(kCotisationColumn);
+  if (header == columns) return true;
+  columns.insert(columns.end(), kAddressColumns.begin(), kAddressColumns.end());
+  return header == columns;
+}
+
+// The records of a strictly parsed CSV `text` whose header `accepts`, each
+// turned into a T by `convert`; fails on the first bad record with
+// "<file>:<line>: …". `expected` describes the header in the error.
+template <typename T, typename Accepts, typename Convert>
+Result<std::vector<T>> ReadRecords(std::string_view text, const std::string& path, Accepts accepts,
+                                   const std::string& expected, Convert convert) {
+  LIASSE_ASSIGN_OR_RETURN(auto records, ParseCsv(text, path));
+  if (records.empty()) return Status::InvalidArgument(fmt::format("{}: fichier vide", path));
+  const std::vector<std::string>& columns = records.front().fields;
+  if (!accepts(columns)) {
+    return Status::InvalidArgument(
+        fmt::format("{}:{}: en-tête attendu : {} (séparateur , ou ;)", path, records.front().line, expected));
   }
-  std::vector<Member> out;
-  for (std::size_t r = 1; r < records->size(); ++r) {
-    const CsvRecord& record = (*records)[r];
+  std::vector<T> out;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const CsvRecord& record = records[r];
     if (record.fields.size() != columns.size()) {
       return Status::InvalidArgument(fmt::format("{}:{}: {} colonnes au lieu de {}", path, record.line,
                                                  record.fields.size(), columns.size()));
     }
     Fields f;
     for (size_t i = 0; i < record.fields.size(); ++i) f[columns[i]] = record.fields[i];
-    auto m = ToMember(f);
-    if (!m.ok()) return m.status().WithContext(fmt::format("{}:{}", path, record.line));
-    out.push_back(std::move(*m));
+    Result<T> converted = convert(f);
+    if (!converted.ok()) return converted.status().WithContext(fmt::format("{}:{}", path, record.line));
+    out.push_back(std::move(converted).value());
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<Member>> ParseMembersCsv(std::string_view text, const std::string& path) {
+  const std::string expected =
+      fmt::format("{}[,{}[,{}]]", fmt::join(kColumns, ","), kCotisationColumn, fmt::join(kAddressColumns, ","));
+  return ReadRecords<Member>(text, path, IsMembersHeader, expected, ToMember);
 }
 
 namespace {
@@ -145,7 +182,37 @@ Result<std::vector<Member>> ReadJson(const std::string& path, std::istream& in) 
   return out;
 }
 
+const std::vector<std::string> kPartenaireColumns = {"identifiant", "nom", "adresse", "code_postal", "ville", "email"};
+
+Result<Partenaire> ToPartenaire(const Fields& f) {
+  auto get = [&f](const std::string& k) {
+    auto it = f.find(k);
+    return it == f.end() ? std::string() : std::string(text::Trim(it->second));
+  };
+  Partenaire p;
+  p.identifiant = get("identifiant");
+  if (p.identifiant.empty()) return Status::InvalidArgument("identifiant: vide");
+  p.nom = get("nom");
+  if (p.nom.empty()) return Status::InvalidArgument("nom: vide");
+  LIASSE_ASSIGN_OR_RETURN(auto adresse, ParseAddress(get("adresse"), get("code_postal"), get("ville")));
+  if (adresse.empty()) return Status::InvalidArgument("adresse: vide (les notices d'anomalies partent par courrier)");
+  p.adresse = std::move(adresse);
+  p.email = get("email");
+  if (!p.email.empty() && p.email.find('@') == std::string::npos) return Status::InvalidArgument("email: adresse invalide");
+  return p;
+}
+
 }  // namespace
+
+Result<std::vector<Partenaire>> ReadPartenairesFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(fmt::format("{}: fichier illisible", path));
+  std::ostringstream content;
+  content << in.rdbuf();
+  auto is_partenaires = [](const std::vector<std::string>& header) { return header == kPartenaireColumns; };
+  return ReadRecords<Partenaire>(content.str(), path, is_partenaires, fmt::format("{}", fmt::join(kPartenaireColumns, ",")),
+                                 ToPartenaire);
+}
 
 Result<std::vector<Member>> ReadMembersFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

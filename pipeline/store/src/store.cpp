@@ -22,47 +22,7 @@ std::optional<std::string> OptDate(const std::optional<Date>& d) {
   return d ? std::optional<std::string>(d->ToIso()) : std::nullopt;
 }
 
-Status InsertMember(Statement& s, const Member& m) {
-  s.Reset();
-  s.Bind(1, m.numero_adherent).Bind(2, m.nom).Bind(3, m.prenom).Bind(4, m.nir).Bind(5, m.date_naissance.ToIso());
-  s.Bind(6, m.niveau).Bind(7, m.date_adhesion.ToIso()).BindOpt(8, OptDate(m.date_fin)).Bind(9, m.email);
-  s.Bind(10, m.iban).Bind(11, int64_t{m.teletransmission ? 1 : 0});
-  if (m.cotisation_mensuelle) {
-    s.Bind(12, m.cotisation_mensuelle->cents());
-  } else {
-    s.BindNull(12);
-  }
-  return s.Run().WithContext(m.numero_adherent);
-}
-
-constexpr const char* kInsertMember =
-    "INSERT OR REPLACE INTO members(numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion,"
-    " date_fin, email, iban, teletransmission, cotisation_mensuelle_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
-
-constexpr const char* kSelectMember =
-    "SELECT numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion, date_fin, email, iban,"
-    " teletransmission, cotisation_mensuelle_cents FROM members";
-
-Date ParseStoredDate(const std::string& iso) { return Date::Parse(iso).value_or(Date::FromSerial(0)); }
-
-// The member of the current row of a kSelectMember statement.
-Member MemberOfRow(const Statement& s) {
-  Member m;
-  m.numero_adherent = s.Text(0);
-  m.nom = s.Text(1);
-  m.prenom = s.Text(2);
-  m.nir = s.Text(3);
-  m.date_naissance = ParseStoredDate(s.Text(4));
-  m.niveau = s.Text(5);
-  m.date_adhesion = ParseStoredDate(s.Text(6));
-  if (!s.IsNull(7)) m.date_fin = ParseStoredDate(s.Text(7));
-  m.email = s.Text(8);
-  m.iban = s.Text(9);
-  m.teletransmission = s.Int(10) != 0;
-  if (!s.IsNull(11)) m.cotisation_mensuelle = Money::FromCents(s.Int(11));
-  return m;
-}
-
+// Lines (traces, address lines) kept in one TEXT column, newline-separated.
 std::string JoinTrace(const std::vector<std::string>& trace) {
   std::string out;
   for (size_t i = 0; i < trace.size(); ++i) {
@@ -84,6 +44,51 @@ std::vector<std::string> SplitTrace(const std::string& s) {
   }
   return out;
 }
+
+Status InsertMember(Statement& s, const Member& m) {
+  s.Reset();
+  s.Bind(1, m.numero_adherent).Bind(2, m.nom).Bind(3, m.prenom).Bind(4, m.nir).Bind(5, m.date_naissance.ToIso());
+  s.Bind(6, m.niveau).Bind(7, m.date_adhesion.ToIso()).BindOpt(8, OptDate(m.date_fin)).Bind(9, m.email);
+  s.Bind(10, m.iban).Bind(11, int64_t{m.teletransmission ? 1 : 0});
+  if (m.cotisation_mensuelle) {
+    s.Bind(12, m.cotisation_mensuelle->cents());
+  } else {
+    s.BindNull(12);
+  }
+  s.Bind(13, JoinTrace(m.adresse));
+  return s.Run().WithContext(m.numero_adherent);
+}
+
+constexpr const char* kInsertMember =
+    "INSERT OR REPLACE INTO members(numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion,"
+    " date_fin, email, iban, teletransmission, cotisation_mensuelle_cents, adresse)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+constexpr const char* kSelectMember =
+    "SELECT numero_adherent, nom, prenom, nir, date_naissance, niveau, date_adhesion, date_fin, email, iban,"
+    " teletransmission, cotisation_mensuelle_cents, adresse FROM members";
+
+Date ParseStoredDate(const std::string& iso) { return Date::Parse(iso).value_or(Date::FromSerial(0)); }
+
+// The member of the current row of a kSelectMember statement.
+Member MemberOfRow(const Statement& s) {
+  Member m;
+  m.numero_adherent = s.Text(0);
+  m.nom = s.Text(1);
+  m.prenom = s.Text(2);
+  m.nir = s.Text(3);
+  m.date_naissance = ParseStoredDate(s.Text(4));
+  m.niveau = s.Text(5);
+  m.date_adhesion = ParseStoredDate(s.Text(6));
+  if (!s.IsNull(7)) m.date_fin = ParseStoredDate(s.Text(7));
+  m.email = s.Text(8);
+  m.iban = s.Text(9);
+  m.teletransmission = s.Int(10) != 0;
+  if (!s.IsNull(11)) m.cotisation_mensuelle = Money::FromCents(s.Int(11));
+  m.adresse = SplitTrace(s.Text(12));
+  return m;
+}
+
 
 }  // namespace
 
@@ -165,6 +170,37 @@ Result<std::vector<Member>> Store::FindMembersByName(std::string_view nom, std::
   return MembersWhere([&](const Member& m) {
     return text::FoldFrench(m.nom) == nom_cle && text::FoldFrench(m.prenom) == prenom_cle;
   });
+}
+
+Status Store::UpsertPartenaires(const std::vector<Partenaire>& partenaires) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  Connection& c = db_.connection();
+  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
+  auto s = Statement::Prepare(
+      c, "INSERT OR REPLACE INTO partenaires(identifiant, nom, adresse, email) VALUES (?,?,?,?)");
+  if (!s.ok()) {
+    (void)Tx(c, "ROLLBACK");
+    return s.status();
+  }
+  for (const auto& p : partenaires) {
+    s->Reset();
+    s->Bind(1, p.identifiant).Bind(2, p.nom).Bind(3, JoinTrace(p.adresse)).Bind(4, p.email);
+    if (auto st = s->Run().WithContext(p.identifiant); !st.ok()) {
+      (void)Tx(c, "ROLLBACK");
+      return st;
+    }
+  }
+  return Tx(c, "COMMIT");
+}
+
+Result<Partenaire> Store::FindPartenaire(std::string_view identifiant) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(), "SELECT identifiant, nom, adresse, email"
+                                                                        " FROM partenaires WHERE identifiant=?"));
+  s.Bind(1, identifiant);
+  LIASSE_ASSIGN_OR_RETURN(auto row, s.Step());
+  if (!row) return Status::NotFound(fmt::format("professionnel {} inconnu des partenaires", identifiant));
+  return Partenaire{s.Text(0), s.Text(1), SplitTrace(s.Text(2)), s.Text(3)};
 }
 
 Result<int64_t> Store::CountMembers() {

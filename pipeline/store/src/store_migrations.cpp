@@ -31,6 +31,13 @@ const std::vector<Migration>& StoreMigrations() {
        " trace TEXT NOT NULL, PRIMARY KEY (claim_id, n))"},
       // The monthly cotisation in cents, NULL when the members file gave none.
       {"store", 2, "ALTER TABLE members ADD COLUMN cotisation_mensuelle_cents INTEGER"},
+      // Postal addresses for the letters: the member's lines (street…, then
+      // "75009 PARIS") joined by newlines, empty when unknown; the
+      // professionals who send B2 lots (auxiliaires médicaux, centres).
+      {"store", 3,
+       "ALTER TABLE members ADD COLUMN adresse TEXT NOT NULL DEFAULT '';"
+       "CREATE TABLE partenaires (identifiant TEXT PRIMARY KEY, nom TEXT NOT NULL, adresse TEXT NOT NULL,"
+       " email TEXT NOT NULL)"},
   };
   return kMigrations;
 }

@@ -211,7 +211,8 @@ TEST_F(CrashTest, FullRunOverTheSamplesLogsNoNirIbanNameOrPassword) {
     std::ifstream in(f);
     logs.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  ASSERT_NE(logs.find("batch_end"), std::string::npos) << "the run did not finish";
+  ASSERT_NE(logs.find("batch_end"), std::string::npos) << "the run did not finish (exit status " << status << ")\n"
+                                                       << logs.substr(0, 3000);
   int checked = 0;
   for (const std::string& secret : liasse::test_support::MemberSecrets(fs::path(LIASSE_SOURCE_DIR) / "samples" /
                                                                        "members.csv")) {

@@ -38,7 +38,7 @@ TEST(EnvelopeSource, ListsDirectoryFilesInNameOrderSkippingResultsAndHidden) {
   EXPECT_EQ((*listed)[1].filename(), "b.tif");
   EXPECT_EQ((*listed)[2].filename(), "c.png");
   EXPECT_THAT(ListEnvelopes({dir / "nope.tif"}),
-              StatusIs(StatusCode::kNotFound, HasSubstr("nope.tif: no such file or directory")));
+              StatusIs(StatusCode::kNotFound, HasSubstr("nope.tif : fichier ou dossier introuvable")));
   fs::remove_all(dir);
 }
 

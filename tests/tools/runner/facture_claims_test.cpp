@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "letters.h"
@@ -109,7 +110,12 @@ TEST_F(FactureClaimsTest, CompleteOptiqueClaimIsPricedAsOneEquipmentByLensClasse
   EXPECT_EQ(l.ro, Money::FromCents(9));
   EXPECT_EQ(l.mutuelle, Money::FromCents(19991));
   EXPECT_EQ(l.reste_a_charge, Money::FromCents(18000));
-  EXPECT_TRUE(c.review.empty());
+  // The class B base of 0,15 € has no source here (confirme = false): the
+  // claim goes to review, saying which figure, never silently.
+  ASSERT_EQ(c.review.size(), 1u);
+  EXPECT_NE(c.review[0].find("tarif sans source confirmée (OPTIQUE, ligne du 10/03/2025) : tarif de OPTIQUE"),
+            std::string::npos)
+      << c.review[0];
   EXPECT_TRUE(store_->LoadPricedClaim("FAC-632732798-2025-10001").ok());
   EXPECT_TRUE(PieceRequestsOf(checks_).empty());
 }
@@ -189,54 +195,88 @@ TEST_F(FactureClaimsTest, CategoryWithoutPrestationGoesToAPerson) {
   EXPECT_NE(review_[0].find("pharmacie"), std::string::npos) << review_[0];
 }
 
+// "15,00" for 15,00 €: the figure as the letters print it.
+std::string Figure(Money m) {
+  std::string s = m.ToDecimal();
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+// A séance d'ostéopathie of Thomas MARIE: a tariff without unconfirmed
+// figure (frais réels), so a claim that is paid.
+Document Seance(const char* numero, const char* montant = "60.00") {
+  Document d = Facture("medecine_douce", montant, {L("2025-03-12", "OSTEOPATHE", "Séance d'ostéopathie", montant)});
+  d.fields["numero_facture"] = Text(numero);
+  return d;
+}
+
+LetterContext Context(const fs::path& dir, const char* stem, generators::LetterGenerator& generator,
+                      store::Store& store) {
+  return {dir,        stem,    "0A1B2C3D", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(),
+          &generator, nullptr, {},         Env::Default(),                    &store};
+}
+
 TEST_F(FactureClaimsTest, PricedFactureGetsItsDecompte) {
-  const std::vector<Document> docs = {Prescription(), Lunettes()};
+  const std::vector<Document> docs = {Seance("2025-20002")};
   const auto claims = Price(docs);
   ASSERT_EQ(claims.size(), 1u);
+  ASSERT_EQ(StatusOf(claims[0]), ClaimStatus::kPaid) << (claims[0].review.empty() ? "" : claims[0].review[0]);
   auto generator = generators::LetterGenerator::Create();
   ASSERT_TRUE(generator.ok()) << generator.status().ToString();
-  LetterContext ctx{dir_, "optique", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(),
-                    &*generator, nullptr, {}};
   std::vector<std::string> errors;
-  const auto written = WriteLetters(ctx, docs, {}, claims, {}, {}, errors);
+  const auto written = WriteLetters(Context(dir_, "seance", *generator, *store_), docs, {}, claims, {}, {}, errors);
   ASSERT_TRUE(errors.empty()) << errors[0];
   ASSERT_EQ(written.size(), 1u);
   EXPECT_EQ(written[0].kind, "decompte");
   const std::string text = test_support::PdfText(dir_ / written[0].file);
-  EXPECT_NE(text.find("199,91"), std::string::npos) << text;
-  EXPECT_NE(text.find("380,00"), std::string::npos) << text;
+  const std::string paid = Figure(claims[0].priced->totals.mutuelle);
+  EXPECT_NE(text.find(paid), std::string::npos) << paid << "\n" << text;
+  EXPECT_NE(text.find("60,00"), std::string::npos) << text;  // the frais réels
+}
+
+// The optique claim priced on a figure without a source (confirme = false)
+// waits for a person: priced, listed in review, and no décompte is written
+// or sent for it.
+TEST_F(FactureClaimsTest, ClaimOnAnUnconfirmedTariffWaitsWithoutDecompte) {
+  const std::vector<Document> docs = {Prescription(), Lunettes()};
+  const auto claims = Price(docs);
+  ASSERT_EQ(claims.size(), 1u);
+  ASSERT_TRUE(claims[0].priced.has_value());
+  EXPECT_EQ(StatusOf(claims[0]), ClaimStatus::kWaiting);
+  auto generator = generators::LetterGenerator::Create();
+  ASSERT_TRUE(generator.ok()) << generator.status().ToString();
+  std::vector<std::string> errors;
+  const auto written = WriteLetters(Context(dir_, "optique", *generator, *store_), docs, {}, claims, {}, {}, errors);
+  EXPECT_TRUE(errors.empty()) << errors[0];
+  EXPECT_TRUE(written.empty()) << written[0].kind;
 }
 
 TEST_F(FactureClaimsTest, OneDecomptePerMemberGathersTheirClaimsOfTheEnvelope) {
-  Document dentaire = Facture(
-      "dentaire", "55.70",
-      {L("2025-03-12", "HBMD053", "Restauration d'une dent par matériau inséré en phase plastique, 2 faces", "55.70")});
-  dentaire.fields["numero_facture"] = Text("2025-20002");
-  Document gisele = Facture("dentaire", "43.38", {L("2025-03-11", "HBJD001", "Détartrage et polissage des dents", "43.38")});
-  gisele.fields["numero_facture"] = Text("2025-30003");
+  Document gisele = Seance("2025-30003", "43.38");
   gisele.fields["numero_adherent"] = Text("A05060506");
   gisele.fields["beneficiaire.nom"] = Text("GAUTHIER");
   gisele.fields["beneficiaire.prenom"] = Text("Gisèle");
-  const std::vector<Document> docs = {Prescription(), Lunettes(), dentaire, gisele};
+  const std::vector<Document> docs = {Seance("2025-20002"), Seance("2025-20003"), gisele};
   const auto claims = Price(docs);
   ASSERT_EQ(claims.size(), 3u);
-  for (const auto& c : claims) ASSERT_TRUE(c.priced.has_value()) << (c.review.empty() ? "" : c.review[0]);
+  for (const auto& c : claims) {
+    ASSERT_EQ(StatusOf(c), ClaimStatus::kPaid) << (c.review.empty() ? "" : c.review[0]);
+  }
   auto generator = generators::LetterGenerator::Create();
   ASSERT_TRUE(generator.ok()) << generator.status().ToString();
-  LetterContext ctx{dir_, "pli", Date::Parse("2025-03-20").value(), Date::Parse("2025-03-21").value(), &*generator,
-                    nullptr, {}};
   std::vector<std::string> errors;
-  const auto written = WriteLetters(ctx, docs, {}, claims, {}, {}, errors);
+  const auto written = WriteLetters(Context(dir_, "pli", *generator, *store_), docs, {}, claims, {}, {}, errors);
   ASSERT_TRUE(errors.empty()) << errors[0];
   ASSERT_EQ(written.size(), 2u);
-  EXPECT_EQ(written[0].file, "pli/decompte-pli-A43627204-20250321.pdf");
+  // Numbered from the envelope's content (its key) and the member: the same
+  // on reprocessing, whatever the scan's file name or the letters' date.
+  EXPECT_EQ(written[0].file, "pli/decompte-DEC-0A1B2C3D-A43627204.pdf");
   EXPECT_EQ(written[1].file, "pli/decompte-FAC-632732798-2025-30003.pdf");  // a single claim keeps its id
   const std::string thomas = test_support::PdfText(dir_ / written[0].file);
-  EXPECT_NE(thomas.find("199,91"), std::string::npos) << thomas;  // the equipment
-  EXPECT_NE(thomas.find("16,39"), std::string::npos) << thomas;   // the filling
-  EXPECT_EQ(thomas.find("43,38"), std::string::npos) << thomas;   // not Gisèle's scaling
-  // Thomas is paid 199,91 + 16,39 = 216,30 € in all.
-  EXPECT_NE(thomas.find("216,30"), std::string::npos) << thomas;
+  EXPECT_EQ(thomas.find("43,38"), std::string::npos) << thomas;  // not Gisèle's séance
+  // Thomas is paid for both séances, the sum of the two claims in all.
+  const std::string sum = Figure(claims[0].priced->totals.mutuelle + claims[1].priced->totals.mutuelle);
+  EXPECT_NE(thomas.find(sum), std::string::npos) << sum << "\n" << thomas;
   const std::string other = test_support::PdfText(dir_ / written[1].file);
   EXPECT_NE(other.find("43,38"), std::string::npos) << other;
 }

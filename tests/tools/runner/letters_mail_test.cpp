@@ -94,6 +94,7 @@ class LettersMailTest : public testing::Test {
     m.date_adhesion = D("2020-01-01");
     m.email = "maelys.roussel10@wanadoo.fr";
     m.iban = "FR7687486183835640427921388";
+    m.adresse = {"8 rue des Lilas", "69003 LYON"};  // a letter without a postal address is not sent
     PricedClaim priced;
     priced.id = "B2-1";
     priced.member = m.numero_adherent;
@@ -119,7 +120,8 @@ class LettersMailTest : public testing::Test {
   std::vector<WrittenLetter> Write(const ClaimResult& claim) {
     auto config = mail::LoadMailConfig(std::string(LIASSE_SOURCE_DIR) + "/data/mail/operator.toml");
     EXPECT_TRUE(config.ok()) << config.status().ToString();
-    LetterContext ctx{dir_, "pli_01", D("2025-06-12"), D("2025-06-20"), &*generator_, outbox_.get(), config->sender};
+    LetterContext ctx{dir_,          "pli_01",      "0A1B2C3D", D("2025-06-12"), D("2025-06-20"),
+                      &*generator_, outbox_.get(), config->sender};
     std::vector<std::string> errors;
     auto written = WriteLetters(ctx, {}, {}, {claim}, {}, {}, errors);
     EXPECT_TRUE(errors.empty()) << errors.front();

@@ -63,10 +63,13 @@ TEST_F(ProcessLettersTest, RenunciationInTimeIsConfirmedWithTheCotisationsToRefu
   EXPECT_NE(text.find("12 juillet 2025"), std::string::npos) << text;
 }
 
-TEST_F(ProcessLettersTest, CompleteDentalFactureIsPricedAndGetsItsDecompte) {
+TEST_F(ProcessLettersTest, CompleteDentalFactureIsPricedButWaitsOnItsUnconfirmedTariff) {
   // Alain MERCIER, PASS3, télétransmission: the acquittée facture is the only
   // piece needed. HBMD053 BR 40,97 € × 60 % = 24,58 € ; soins dentaires 100 %
-  // BR → mutuelle 16,39 € ; reste 55,70 − 24,58 − 16,39 = 14,73 €.
+  // BR → mutuelle 16,39 € ; reste 55,70 − 24,58 − 16,39 = 14,73 €. The base
+  // of HBMD053 has no source (data/tarifs/actes.toml, confirme = false): the
+  // claim is priced but waits for a person, and no décompte is written or
+  // sent until then (#20 items 1 and 7).
   const auto result = Process("dentaire_01.pdf", "2025-08-01", "2025-08-04");
   ASSERT_EQ(result["claims"].size(), 1u) << result.dump(2);
   const auto& claim = result["claims"][0];
@@ -75,10 +78,11 @@ TEST_F(ProcessLettersTest, CompleteDentalFactureIsPricedAndGetsItsDecompte) {
   EXPECT_EQ(claim["totals"]["mutuelle"], "16.39");
   EXPECT_EQ(claim["totals"]["reste_a_charge"], "14.73");
   EXPECT_FALSE(claim.contains("controle_bordereau"));
-  ASSERT_EQ(result["letters"].size(), 1u);
-  EXPECT_EQ(result["letters"][0]["kind"], "decompte");
-  const std::string text = test_support::PdfText(root_ / "out" / result["letters"][0]["file"].get<std::string>());
-  EXPECT_NE(text.find("16,39"), std::string::npos) << text;
+  EXPECT_EQ(claim["statut"], "en_attente");
+  ASSERT_EQ(claim["review"].size(), 1u) << claim.dump(2);
+  EXPECT_NE(claim["review"][0].get<std::string>().find("tarif sans source confirmée (HBMD053"), std::string::npos)
+      << claim["review"][0];
+  EXPECT_TRUE(result["letters"].empty()) << result["letters"].dump(2);
 }
 
 }  // namespace

@@ -95,7 +95,7 @@ class RenonciationsTest : public testing::Test {
 
   std::vector<RenonciationLetter> Prepare(const std::vector<Document>& docs, const char* received) {
     review_.clear();
-    return PrepareRenonciations(docs, *store_, "renonciation_01", D(received), D("2025-06-20"), review_);
+    return PrepareRenonciations(docs, *store_, "0A1B2C3D", D(received), D("2025-06-20"), review_);
   }
 
   // Writes the letters as `process` does: real generator, real outbox.
@@ -109,8 +109,8 @@ class RenonciationsTest : public testing::Test {
     outbox_ = std::move(outbox).value();
     auto config = mail::LoadMailConfig(std::string(LIASSE_SOURCE_DIR) + "/data/mail/operator.toml");
     EXPECT_TRUE(config.ok()) << config.status().ToString();
-    LetterContext ctx{dir_, "renonciation_01", D(received), D("2025-06-20"), &*generator_, outbox_.get(),
-                      config->sender};
+    LetterContext ctx{dir_, "renonciation_01", "0A1B2C3D", D(received), D("2025-06-20"), &*generator_, outbox_.get(),
+                      config->sender, Env::Default(), &*store_};
     std::vector<std::string> errors;
     auto written = WriteLetters(ctx, docs, {}, {}, {}, letters, errors);
     EXPECT_TRUE(errors.empty()) << errors.front();
@@ -144,7 +144,7 @@ TEST_F(RenonciationsTest, InTimeLetterIsConfirmedWithBothRefundsAndQueued) {
   EXPECT_EQ(m.faits.date_reception, D("2025-06-12"));
   EXPECT_EQ(m.cotisations_versees, Money::FromCents(5205));   // 3,15 (May prorated) + 48,90 (June)
   EXPECT_EQ(m.prestations_versees, Money::FromCents(2300));   // 17,68 + 5,32
-  EXPECT_EQ(m.reference, "renonciation_01-REN1");
+  EXPECT_EQ(m.reference, "REN-0A1B2C3D-1");
 
   const auto written = Write(docs, letters, "2025-06-12");
   ASSERT_EQ(written.size(), 1u);
@@ -162,7 +162,7 @@ TEST_F(RenonciationsTest, InTimeLetterIsConfirmedWithBothRefundsAndQueued) {
   auto rows = outbox_->List(std::nullopt);
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
-  EXPECT_EQ((*rows)[0].decompte_id, "renonciation_01-REN1");
+  EXPECT_EQ((*rows)[0].decompte_id, "REN-0A1B2C3D-1");
   EXPECT_EQ((*rows)[0].recipient, "maelys.roussel10@wanadoo.fr");
 }
 

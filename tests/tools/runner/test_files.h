@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -24,11 +25,14 @@ inline nlohmann::json ReadJson(const std::filesystem::path& path) {
   return nlohmann::json::parse(in);
 }
 
-// An empty folder "<prefix><running test's name>" under the test temp
-// folder, whatever an earlier run left there. The caller removes it.
+// An empty folder "<prefix><running test's name>-<pid>" under the test
+// temp folder, whatever an earlier run left there. The process id keeps
+// two checkouts running the same test at once (worktrees sharing /tmp) out
+// of each other's files. The caller removes it.
 inline std::filesystem::path FreshTestDir(const std::string& prefix) {
   const auto dir = std::filesystem::path(testing::TempDir()) /
-                   (prefix + testing::UnitTest::GetInstance()->current_test_info()->name());
+                   (prefix + testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+                    std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -156,9 +156,11 @@ class Batch {
     std::lock_guard lock(commit_mu_);
     ready_.emplace(index, std::move(prepared));
     while (!ready_.empty() && ready_.begin()->first == next_commit_) {
+      const std::size_t told = summary_.messages.size();
       Commit(ready_.begin()->second);
       ready_.erase(ready_.begin());
       ++next_commit_;
+      if (options_.on_envelope && summary_.messages.size() > told) options_.on_envelope(summary_.messages.back());
       if (options_.progress) {
         options_.progress(static_cast<int>(next_commit_), static_cast<int>(envelopes_.size()), summary_.pages);
       }

@@ -144,11 +144,11 @@ void CompareWithBordereau(ClaimResult& r) {
 // The professional of the invoice: the lot's partner (bordereau header, as
 // the lot rules key duplicates), else the auxiliaire named on the feuille.
 void SetProfessionnel(const Document* bordereau, const Document& feuille, ClaimResult& r) {
-  const std::string* id = bordereau ? bordereau->Text("partenaire.identifiant") : nullptr;
-  if (id == nullptr) id = feuille.Text("praticien.identifiant");
+  const std::string* id = bordereau ? bordereau->Text(fields::kPartenaireIdentifiant) : nullptr;
+  if (id == nullptr) id = feuille.Text(fields::kPraticienIdentifiant);
   if (id != nullptr) r.professionnel_identifiant = *id;
-  const std::string* nom = bordereau ? bordereau->Text("partenaire.nom") : nullptr;
-  if (nom == nullptr) nom = feuille.Text("praticien.nom");
+  const std::string* nom = bordereau ? bordereau->Text(fields::kPartenaireNom) : nullptr;
+  if (nom == nullptr) nom = feuille.Text(fields::kPraticienNom);
   if (nom != nullptr) r.professionnel_nom = *nom;
 }
 
@@ -230,6 +230,12 @@ void PriceAndSave(const Claim& claim, const pricing::Pricer& pricer, store::Stor
   if (!priced.ok()) {
     result.review.push_back("tarification impossible : " + priced.status().message());
     return;
+  }
+  for (const auto& line : priced->lines) {
+    for (const auto& figure : line.tarifs_non_confirmes) {
+      result.review.push_back(fmt::format("tarif sans source confirmée ({}, ligne du {}) : {}", line.code,
+                                          line.date.ToFrench(), figure));
+    }
   }
   if (Status s = store.SavePricedClaim(*priced); !s.ok()) result.review.push_back("enregistrement : " + s.message());
   result.priced = std::move(priced).value();

@@ -1,5 +1,6 @@
 #include "envelope_chain.h"
 
+#include "envelope_meta.h"
 #include "liasse/extractors/extract.h"
 #include "liasse/runner/envelope_source.h"
 #include "page_adapter.h"
@@ -10,8 +11,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The chain after reading, on the processor's stages.
-SettleStages SettleStagesOf(Stages& stages) {
+// The chain after reading, on the processor's stages, with the letters and
+// payments dated `letter_day`.
+SettleStages SettleStagesOf(Stages& stages, Date letter_day) {
   SettleStages st;
   st.lot_rules = &stages.lot_rules();
   st.justificatifs = &stages.justificatifs();
@@ -23,9 +25,31 @@ SettleStages SettleStagesOf(Stages& stages) {
   st.outbox = stages.outbox();
   st.sender = stages.sender();
   st.out_dir = stages.options().out_dir;
-  st.today = stages.today();
+  st.today = letter_day;
   st.env = &stages.env();
   return st;
+}
+
+// The dates an envelope is processed with: received (--date-reception, else
+// its metadata, else its file's date) and the letters' (--date, else its
+// metadata's date_courrier, else today). Unreadable metadata is not used
+// and says so in the envelope's review; `out.reception` records them.
+struct EnvelopeDates {
+  Date received = Date::FromSerial(0);
+  Date letters = Date::FromSerial(0);
+};
+
+EnvelopeDates DatesOf(const ProcessOptions& options, Date today, const fs::path& file, EnvelopeOutput& out) {
+  auto meta = ReadEnvelopeMeta(*options.env, file);
+  if (!meta.ok()) out.review.push_back("métadonnées du pli non utilisées : " + meta.status().message());
+  const std::optional<EnvelopeMeta> m = meta.ok() ? *meta : std::nullopt;
+  const Reception reception = ReceptionOf(options.date_reception, m, ReceptionDate(options, file));
+  out.reception = {reception.date.ToIso(), ReceptionSourceKey(reception.source), m ? m->canal : "",
+                   m ? m->lot_scan : "", m ? m->operateur : ""};
+  EnvelopeDates d;
+  d.received = reception.date;
+  d.letters = options.today ? *options.today : (m && m->date_courrier ? *m->date_courrier : today);
+  return d;
 }
 
 }  // namespace
@@ -65,9 +89,9 @@ Prepared ExtractEnvelope(const fs::path& file, std::string sha256, const std::ve
 }
 
 Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally) {
-  const ProcessOptions& options = stages.options();
-  const Date received = ReceptionDate(options, file);
-  auto settled = SettleEnvelope(SettleStagesOf(stages), file.stem().string(), received, out);
+  const EnvelopeDates dates = DatesOf(stages.options(), stages.today(), file, out);
+  stages.SetLetterDay(dates.letters);
+  auto settled = SettleEnvelope(SettleStagesOf(stages, dates.letters), file.stem().string(), dates.received, out);
   if (!settled.ok()) return settled.status();
   tally = std::move(settled).value();
   return Status::Ok();

@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "liasse/core/system_error.h"
 #include "liasse/core/document_json.h"
 
 namespace liasse::runner {
@@ -54,12 +56,23 @@ ordered_json ResultJson(const EnvelopeOutput& out) {
   for (const auto& c : out.claims) j["claims"].push_back(ordered_json::parse(c));
   j["letters"] = ordered_json::array();
   for (const auto& l : out.letters) {
+    if (!l.incomplete.empty()) continue;  // not written: its reason is in the review
     ordered_json letter = {{"kind", l.kind}, {"file", l.file}, {"to", l.to}, {"queued", l.queued}};
     if (l.held_for_review) letter["en_attente_de_verification"] = true;
     if (!l.by_post.empty()) letter["by_post"] = l.by_post;
     j["letters"].push_back(std::move(letter));
   }
   if (!out.review.empty()) j["review"] = out.review;
+  if (!out.reception.date.empty()) {
+    ordered_json r;
+    r["date"] = out.reception.date;
+    r["source"] = out.reception.source;
+    for (auto [key, value] : {std::pair{"canal", &out.reception.canal}, std::pair{"lot_scan", &out.reception.lot_scan},
+                              std::pair{"operateur", &out.reception.operateur}}) {
+      if (!value->empty()) r[key] = *value;
+    }
+    j["reception"] = std::move(r);
+  }
   return j;
 }
 
@@ -82,7 +95,7 @@ Result<std::string> WriteSearchablePdf(const fs::path& out_dir, const fs::path& 
   const std::string stem = envelope.stem().string();
   std::error_code ec;
   fs::create_directories(out_dir / stem, ec);
-  if (ec) return Status::IoError((out_dir / stem).string() + ": " + ec.message());
+  if (ec) return Status::IoError((out_dir / stem).string() + ": " + FrenchSystemError(ec));
   std::vector<ocr::PageResult> results;
   results.reserve(pages.size());
   for (const auto& p : pages) {
@@ -103,9 +116,9 @@ Status Quarantine(const fs::path& envelope, const fs::path& out_dir) {
   std::error_code ec;
   const fs::path dir = out_dir / "quarantine";
   fs::create_directories(dir, ec);
-  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  if (ec) return Status::IoError(dir.string() + ": " + FrenchSystemError(ec));
   fs::copy_file(envelope, dir / envelope.filename(), fs::copy_options::overwrite_existing, ec);
-  if (ec) return Status::IoError((dir / envelope.filename()).string() + ": " + ec.message());
+  if (ec) return Status::IoError((dir / envelope.filename()).string() + ": " + FrenchSystemError(ec));
   return Status::Ok();
 }
 
@@ -128,7 +141,10 @@ std::string EnvelopeLine(const EnvelopeOutput& out) {
     line += fmt::format(", lot {} {}", lot.numero.empty() ? "?" : lot.numero, kVerdict[static_cast<int>(lot.verdict)]);
   }
   for (const auto& c : out.claims) review += static_cast<int>(ordered_json::parse(c)["review"].size());
-  if (!out.letters.empty()) line += fmt::format(", {} courrier(s)", out.letters.size());
+  const auto incomplete = std::count_if(out.letters.begin(), out.letters.end(), [](const auto& l) { return !l.incomplete.empty(); });
+  const auto written = static_cast<std::ptrdiff_t>(out.letters.size()) - incomplete;
+  if (written > 0) line += fmt::format(", {} courrier(s)", written);
+  if (incomplete > 0) line += fmt::format(", {} courrier(s) incomplet(s) en attente de vérification", incomplete);
   if (review > 0) line += fmt::format(", {} point(s) à revoir", review);
   return line;
 }

@@ -26,6 +26,14 @@ struct PageOutput {
   ocr::StepTimings timings;
 };
 
+// How the envelope arrived: the date of receipt used, where it came from
+// ("option", "meta" or "fichier") and the scanning station's metadata.
+struct ReceptionRecord {
+  std::string date;  // ISO; empty when the envelope was not read
+  std::string source;
+  std::string canal, lot_scan, operateur;
+};
+
 struct EnvelopeOutput {
   std::string source;  // file name of the envelope
   std::string sha256;
@@ -39,6 +47,7 @@ struct EnvelopeOutput {
   // What went wrong after reading (a letter not produced, a store error),
   // French, for the operator; written as the envelope's "review".
   std::vector<std::string> review;
+  ReceptionRecord reception;
 };
 
 PageOutput ToPageOutput(const ocr::PageResult& result, int index);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <system_error>
 
+#include "liasse/core/system_error.h"
+
 namespace liasse::runner {
 
 std::string_view EnvelopeFormatName(EnvelopeFormat format) {
@@ -41,13 +43,13 @@ Result<std::vector<std::filesystem::path>> ListEnvelopes(const std::vector<std::
         }
         files.push_back(entry.path());
       }
-      if (ec) return Status::IoError(input.string() + ": " + ec.message());
+      if (ec) return Status::IoError(input.string() + ": " + FrenchSystemError(ec));
       std::sort(files.begin(), files.end());
       out.insert(out.end(), files.begin(), files.end());
     } else if (fs::exists(input, ec)) {
       out.push_back(input);
     } else {
-      return Status::NotFound(input.string() + ": no such file or directory");
+      return Status::NotFound(input.string() + " : fichier ou dossier introuvable");
     }
   }
   return out;

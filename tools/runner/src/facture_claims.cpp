@@ -174,7 +174,8 @@ std::optional<Claim> BuildClaim(const Document& facture, const store::Member& me
   }
   if (const std::string* t = facture.Text(fields::kMontantTotal)) {
     if (auto printed = Money::ParseDecimal(*t); !printed.ok() || *printed != total) {
-      review.push_back(fmt::format("total de la facture {} € ≠ somme des lignes {} €", *t, total.ToFrench()));
+      review.push_back(fmt::format("total de la facture {} ≠ somme des lignes {}",
+                                   printed.ok() ? printed->ToFrench() : "« " + *t + " »", total.ToFrench()));
       return std::nullopt;
     }
   }

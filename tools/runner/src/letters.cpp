@@ -5,6 +5,7 @@
 #include <map>
 
 #include "liasse/core/fields.h"
+#include "letter_checks.h"
 #include "liasse/generators/pdf_tools.h"
 
 namespace liasse::runner {
@@ -32,17 +33,28 @@ const Document* Bordereau(const std::vector<Document>& documents, const std::str
   return nullptr;
 }
 
+// The patient of a bordereau line: the member's name from the store when
+// the line's NIR is a member's, else the names as read.
+std::string PatientOf(const LetterContext& ctx, const Line& line) {
+  if (const std::string* nir = line.Find(fields::kNir); nir != nullptr && ctx.store != nullptr) {
+    if (auto m = ctx.store->FindMemberByNir(*nir); m.ok()) return fmt::format("{} {}", m->prenom, m->nom);
+  }
+  const std::string *nom = line.Find(fields::kNom), *prenom = line.Find(fields::kPrenom);
+  return fmt::format("{} {}", prenom ? *prenom : "", nom ? *nom : "");
+}
+
 generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vector<Document>& documents,
                                        const rules::LotVerdict& lot) {
   generators::LotAnomaliesModel m;
   const Document* bordereau = Bordereau(documents, lot.numero);
-  m.reference = fmt::format("{}-LOT-{}", ctx.stem, lot.numero.empty() ? "?" : lot.numero);
+  m.reference = fmt::format("LOT-{}-{}", ctx.letter_key, lot.numero.empty() ? "?" : lot.numero);
   m.numero_lot = lot.numero.empty() ? "(illisible)" : lot.numero;
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
   m.date_lot = bordereau ? DateOr(*bordereau, fields::kLotDate, ctx.received) : ctx.received;
-  m.professionnel.name = bordereau ? TextOr(*bordereau, fields::kPartenaireNom, "Professionnel de santé") : "Professionnel de santé";
   m.identifiant_professionnel = bordereau ? TextOr(*bordereau, fields::kPartenaireIdentifiant) : "";
+  m.professionnel = ProfessionnelRecipient(ctx, m.identifiant_professionnel,
+                                           bordereau ? TextOr(*bordereau, fields::kPartenaireNom) : "");
   m.lot_rejete = lot.verdict == rules::Verdict::kRejected;
   std::map<std::string, generators::FactureRejetee> factures;
   for (const auto& a : lot.anomalies) {
@@ -60,8 +72,8 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
       const std::string* n = line.Find(fields::kNumeroFacture);
       if (n == nullptr || !factures.contains(*n)) continue;
       auto& f = factures[*n];
-      const std::string *nom = line.Find(fields::kNom), *prenom = line.Find(fields::kPrenom), *total = line.Find(fields::kMontantTotal);
-      f.patient = fmt::format("{} {}", prenom ? *prenom : "", nom ? *nom : "");
+      const std::string* total = line.Find(fields::kMontantTotal);
+      f.patient = PatientOf(ctx, line);
       if (total) {
         if (auto amount = Money::ParseDecimal(*total); amount.ok()) f.montant = *amount;
       }
@@ -74,7 +86,7 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
 
 generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const Document& d, int index) {
   generators::ReclamationModel m;
-  m.ticket = fmt::format("{}-R{}", ctx.stem, index + 1);
+  m.ticket = fmt::format("REC-{}-{}", ctx.letter_key, index + 1);
   m.nom = TextOr(d, fields::kNom);
   m.prenom = TextOr(d, fields::kPrenom);
   m.nir = TextOr(d, fields::kNir);
@@ -84,8 +96,17 @@ generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const 
   m.entreprise = TextOr(d, fields::kEntreprise);
   m.objet = TextOr(d, fields::kObjet, "votre réclamation");
   m.reclamant.name = fmt::format("{} {}", m.prenom, m.nom);
-  if (!m.adresse.empty()) m.reclamant.address = {m.adresse};
+  if (!m.adresse.empty()) m.reclamant.address = AddressLines(m.adresse);
   m.reclamant.email = m.email;
+  // A member the store knows by the NIR the complaint gives: the store's
+  // name and address, not the scan's reading.
+  if (ctx.store != nullptr && !m.nir.empty()) {
+    if (auto member = ctx.store->FindMemberByNir(m.nir); member.ok()) {
+      m.reclamant.name = fmt::format("{} {}", member->prenom, member->nom);
+      if (!member->adresse.empty()) m.reclamant.address = member->adresse;
+      if (!member->email.empty()) m.reclamant.email = member->email;
+    }
+  }
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
   return m;
@@ -93,10 +114,9 @@ generators::ReclamationModel ReclamationModelOf(const LetterContext& ctx, const 
 
 generators::DemandePiecesModel DemandePiecesModelOf(const LetterContext& ctx, const PieceRequest& r) {
   generators::DemandePiecesModel m;
-  m.reference = fmt::format("{}-P{}", ctx.stem, r.document + 1);
+  m.reference = fmt::format("PIE-{}-{}", ctx.letter_key, r.document + 1);
   m.numero_adherent = r.member.numero_adherent;
-  m.adherent.name = fmt::format("{} {}", r.member.prenom, r.member.nom);
-  m.adherent.email = r.member.email;
+  m.adherent = MemberRecipient(r.member);
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
   m.objet = "votre demande de remboursement : " + r.libelle_prestation;
@@ -134,8 +154,7 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
   generators::DecompteModel m;
   m.numero = c.priced->id;
   m.numero_adherent = member.numero_adherent;
-  m.adherent.name = fmt::format("{} {}", member.prenom, member.nom);
-  m.adherent.email = member.email;
+  m.adherent = MemberRecipient(member);
   m.nir = member.nir;
   m.contrat = member.niveau;
   m.beneficiaires.push_back({m.adherent.name, "adhérent(e)", member.nir});
@@ -154,7 +173,7 @@ generators::DecompteModel DecompteModelOf(const LetterContext& ctx, const ClaimR
 // One décompte per member and payment date — every claim of an envelope is
 // paid on the day of its letters — with the member's claims line after line.
 // A décompte of one claim is numbered by the claim's id; one of several by
-// "<stem>-<numéro d'adhérent>-<AAAAMMJJ>", stable on reprocessing.
+// "DEC-<letter key>-<numéro d'adhérent>", stable on reprocessing.
 std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, const std::vector<ClaimResult>& claims) {
   std::vector<generators::DecompteModel> out;
   std::map<std::pair<std::string, Date>, std::size_t> by_member_and_date;
@@ -169,9 +188,7 @@ std::vector<generators::DecompteModel> DecomptesOf(const LetterContext& ctx, con
     }
     generators::DecompteModel& m = out[it->second];
     AppendLines(*c.priced, m.adherent.name, m.lignes);
-    std::string jour = m.date_paiement.ToIso();
-    std::erase(jour, '-');
-    m.numero = fmt::format("{}-{}-{}", ctx.stem, m.numero_adherent, jour);
+    m.numero = fmt::format("DEC-{}-{}", ctx.letter_key, m.numero_adherent);
   }
   return out;
 }
@@ -268,7 +285,7 @@ class Writer {
       errors_.push_back(s.message());
       return false;
     }
-    written_.push_back({std::string(kind), relative, letter->to, false});
+    written_.push_back({std::string(kind), relative, letter->to});
     last_pdf_ = std::move(letter->pdf);
     return true;
   }
@@ -298,6 +315,14 @@ class Writer {
       errors_.push_back(fmt::format("courrier {} non mis en file d'envoi : {}", written_.back().kind, s.message()));
     }
   }
+  // True (and the letter listed as incomplete, its reason in the errors)
+  // when `missing` says what the letter lacks: it is then neither rendered
+  // nor queued.
+  bool Incomplete(std::string_view kind, const generators::Recipient& to, const std::string& missing) {
+    if (missing.empty()) return false;
+    written_.push_back(IncompleteLetter(kind, to, missing, errors_));
+    return true;
+  }
   // Marks the letter just written as held until its review is cleared.
   void HoldLast() {
     if (!written_.empty()) written_.back().held_for_review = true;
@@ -312,6 +337,33 @@ class Writer {
 };
 
 }  // namespace
+
+WrittenLetter IncompleteLetter(std::string_view kind, const generators::Recipient& to, const std::string& missing,
+                               std::vector<std::string>& errors) {
+  errors.push_back(fmt::format("courrier {} en attente de vérification, non envoyé : {}", kind, missing));
+  WrittenLetter letter{std::string(kind), "", to.name};
+  letter.incomplete = missing;
+  return letter;
+}
+
+generators::Recipient ProfessionnelRecipient(const LetterContext& ctx, const std::string& identifiant,
+                                             const std::string& name_read) {
+  generators::Recipient r;
+  if (ctx.store != nullptr && !identifiant.empty()) {
+    if (auto p = ctx.store->FindPartenaire(identifiant); p.ok()) {
+      r.name = p->nom;
+      r.address = p->adresse;
+      r.email = p->email;
+      return r;
+    }
+  }
+  r.name = name_read;
+  return r;
+}
+
+generators::Recipient MemberRecipient(const store::Member& member) {
+  return {fmt::format("{} {}", member.prenom, member.nom), member.adresse, member.email};
+}
 
 std::optional<WrittenLetter> WriteOneLetter(const LetterContext& ctx, std::string_view kind,
                                             Result<generators::RenderedLetter> letter, std::string_view name,
@@ -331,20 +383,35 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
   auto& gen = *ctx.generator;
   for (const auto& lot : lots) {
     if (lot.verdict == rules::Verdict::kAccepted) continue;
-    w.Add("anomalies_lot", gen.AnomaliesLot(LotModel(ctx, documents, lot)),
-          "anomalies-lot-" + (lot.numero.empty() ? std::string("illisible") : lot.numero));
+    const auto model = LotModel(ctx, documents, lot);
+    if (w.Incomplete("anomalies_lot", model.professionnel,
+                     MissingInLetter(model.professionnel,
+                                     {{"numéro de lot", lot.numero},
+                                      {"identifiant du professionnel", model.identifiant_professionnel}}))) {
+      continue;
+    }
+    w.Add("anomalies_lot", gen.AnomaliesLot(model), "anomalies-lot-" + lot.numero);
   }
   for (std::size_t i = 0; i < documents.size(); ++i) {
     if (documents[i].type != DocumentType::kReclamation) continue;
-    w.Add("accuse_reception_reclamation",
-          gen.AccuseReceptionReclamation(ReclamationModelOf(ctx, documents[i], static_cast<int>(i))),
+    const auto model = ReclamationModelOf(ctx, documents[i], static_cast<int>(i));
+    if (w.Incomplete("accuse_reception_reclamation", model.reclamant, MissingInLetter(model.reclamant, {}))) continue;
+    w.Add("accuse_reception_reclamation", gen.AccuseReceptionReclamation(model),
           fmt::format("accuse-reclamation-{}", i + 1));
   }
   for (const auto& request : pieces) {
-    w.Add("demande_pieces", gen.DemandePieces(DemandePiecesModelOf(ctx, request)),
-          fmt::format("demande-pieces-{}", request.document + 1));
+    const auto model = DemandePiecesModelOf(ctx, request);
+    if (w.Incomplete("demande_pieces", model.adherent,
+                     MissingInLetter(model.adherent, {{"numéro d'adhérent", model.numero_adherent}}))) {
+      continue;
+    }
+    w.Add("demande_pieces", gen.DemandePieces(model), fmt::format("demande-pieces-{}", request.document + 1));
   }
   for (const auto& r : renonciations) {
+    if (w.Incomplete("renonciation", r.model.adherent,
+                     MissingInLetter(r.model.adherent, {{"numéro d'adhérent", r.model.numero_adherent}}))) {
+      continue;
+    }
     auto letter = gen.Renonciation(r.model);
     const std::string kind =
         letter.ok() ? std::string(generators::LetterKindName(letter->kind)) : std::string("renonciation");
@@ -363,6 +430,11 @@ std::vector<WrittenLetter> WriteLetters(const LetterContext& ctx, const std::vec
     }
   }
   for (const auto& model : DecomptesOf(ctx, claims)) {
+    if (w.Incomplete("decompte", model.adherent,
+                     MissingInLetter(model.adherent, {{"n° de décompte", model.numero},
+                                                      {"numéro d'adhérent", model.numero_adherent}}))) {
+      continue;
+    }
     const std::string name = "decompte-" + model.numero;
     if (w.Add("decompte", gen.Decompte(model), name)) {
       w.QueueLast(DecompteMailOf(ctx, model, FactsOf(claims, model.numero_adherent)), name);

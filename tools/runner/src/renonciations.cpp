@@ -6,10 +6,10 @@
 
 #include "liasse/generators/renonciation.h"
 #include "liasse/core/fields.h"
+#include "letter_checks.h"
 
 namespace liasse::runner {
 namespace {
-
 
 bool Flagged(const Document& d, std::string_view field) {
   return std::any_of(d.review.begin(), d.review.end(), [&](const auto& f) { return f.field == field; });
@@ -48,17 +48,6 @@ std::optional<Date> DateField(const Document& d, std::string_view field) {
   return parsed.ok() ? std::optional<Date>(*parsed) : std::nullopt;
 }
 
-// "12 rue X, 97110 Commune" → the two lines of the envelope window.
-std::vector<std::string> AddressLines(const std::string& adresse) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (std::size_t comma; (comma = adresse.find(", ", start)) != std::string::npos; start = comma + 2) {
-    lines.push_back(adresse.substr(start, comma - start));
-  }
-  lines.push_back(adresse.substr(start));
-  return lines;
-}
-
 // Fills the model, or says why the letter cannot be written.
 Status BuildModel(const Document& d, store::Store& store, Date received, RenonciationLetter& letter) {
   generators::RenonciationModel& m = letter.model;
@@ -71,7 +60,12 @@ Status BuildModel(const Document& d, store::Store& store, Date received, Renonci
   if (member->date_naissance != Date::FromSerial(0)) letter.date_naissance = member->date_naissance;
   m.adherent.name = fmt::format("{} {}", member->prenom, member->nom);
   m.adherent.email = member->email;
-  if (const std::string* adresse = d.Text(fields::kAdresse)) m.adherent.address = AddressLines(*adresse);
+  // The store's address when it has one; the letter's own otherwise.
+  if (!member->adresse.empty()) {
+    m.adherent.address = member->adresse;
+  } else if (const std::string* adresse = d.Text(fields::kAdresse)) {
+    m.adherent.address = AddressLines(*adresse);
+  }
   const std::string* contrat = d.Text(fields::kContrat);
   m.contrat = contrat != nullptr ? *contrat : member->niveau;
   m.faits.date_signature_ou_effet = member->date_adhesion;
@@ -105,14 +99,14 @@ Money CotisationsReglees(Money mensuelle, Date adhesion, Date reception) {
 }
 
 std::vector<RenonciationLetter> PrepareRenonciations(const std::vector<Document>& documents, store::Store& store,
-                                                     const std::string& stem, Date received, Date today,
+                                                     const std::string& letter_key, Date received, Date today,
                                                      std::vector<std::string>& review) {
   std::vector<RenonciationLetter> out;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     if (documents[i].type != DocumentType::kRenonciation) continue;
     RenonciationLetter letter;
     letter.document = static_cast<int>(i);
-    letter.model.reference = fmt::format("{}-REN{}", stem, i + 1);
+    letter.model.reference = fmt::format("REN-{}-{}", letter_key, i + 1);
     letter.model.date_courrier = today;
     if (Status s = BuildModel(documents[i], store, received, letter); !s.ok()) {
       review.push_back(fmt::format("renonciation (document {}) : pas de courrier, {}", i, s.message()));

@@ -38,10 +38,11 @@ Money CotisationsReglees(Money mensuelle, Date adhesion, Date reception);
 // (refunded) and the mutuelle part of the claims saved for the member (to
 // be refunded). When a fact is missing or uncertain (member unknown or
 // ambiguous, letter date read with low confidence, cotisation unknown) no
-// letter is made: `review` gets the French reason. `stem` makes the
-// references ("<stem>-REN<n>"). Reads the store only.
+// letter is made: `review` gets the French reason. `letter_key`
+// (LetterKey) makes the references ("REN-<key>-<n>"), stable whatever the
+// scan's file name. Reads the store only.
 std::vector<RenonciationLetter> PrepareRenonciations(const std::vector<Document>& documents,
-                                                     store::Store& store, const std::string& stem, Date received,
+                                                     store::Store& store, const std::string& letter_key, Date received,
                                                      Date today, std::vector<std::string>& review);
 
 }  // namespace liasse::runner

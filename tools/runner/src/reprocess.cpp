@@ -8,6 +8,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "liasse/core/system_error.h"
 #include "change_report.h"
 #include "liasse/rules/rule_set.h"
 #include "liasse/runner/envelope_source.h"
@@ -35,7 +36,7 @@ Status CopyAtomically(const fs::path& from, const fs::path& to) {
   const fs::path tmp = to.string() + ".tmp";
   fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
   if (!ec) fs::rename(tmp, to, ec);
-  if (ec) return Status::IoError(to.string() + " : " + ec.message());
+  if (ec) return Status::IoError(to.string() + " : " + FrenchSystemError(ec));
   return Status::Ok();
 }
 
@@ -125,7 +126,7 @@ Status WriteText(const fs::path& file, const std::string& text) {
   }
   std::error_code ec;
   fs::rename(tmp, file, ec);
-  if (ec) return Status::IoError(file.string() + " : " + ec.message());
+  if (ec) return Status::IoError(file.string() + " : " + FrenchSystemError(ec));
   return Status::Ok();
 }
 
@@ -170,7 +171,7 @@ Result<ReprocessReport> RunReprocess(const ReprocessOptions& options) {
   ProcessOptions process = options.process;
   std::error_code ec;
   fs::create_directories(process.out_dir, ec);
-  if (ec) return Status::IoError(process.out_dir.string() + " : " + ec.message());
+  if (ec) return Status::IoError(process.out_dir.string() + " : " + FrenchSystemError(ec));
   if (process.database.empty()) process.database = process.out_dir / ("liasse" + ShardSuffix(options) + ".db");
   const fs::path data_dir = process.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : process.data_dir;
 

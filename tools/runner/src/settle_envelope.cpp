@@ -1,6 +1,7 @@
 #include "settle_envelope.h"
 
 #include "facture_claims.h"
+#include "letter_checks.h"
 #include "pieces.h"
 #include "renonciations.h"
 #include "liasse/rules/lot.h"
@@ -27,8 +28,11 @@ Result<SettlementTally> SettleEnvelope(const SettleStages& st, const std::string
   for (const auto& c : claims) out.claims.push_back(ClaimResultToJson(c));
 
   const auto pieces = PieceRequestsOf(factures);
-  const auto renonciations = PrepareRenonciations(out.documents, *st.store, stem, received, st.today, out.review);
-  LetterContext ctx{st.out_dir, stem, received, st.today, st.generator, st.outbox, st.sender, st.env};
+  const std::string letter_key = LetterKey(out.sha256);
+  const auto renonciations =
+      PrepareRenonciations(out.documents, *st.store, letter_key, received, st.today, out.review);
+  LetterContext ctx{st.out_dir, stem,      letter_key, received, st.today, st.generator,
+                    st.outbox,  st.sender, st.env,     st.store};
   out.letters = WriteLetters(ctx, out.documents, out.lots, claims, pieces, renonciations, out.review);
   for (auto& refusal : WriteRefusals(ctx, claims, out.review)) out.letters.push_back(std::move(refusal));
   return TallyOf(out.lots, claims, out.documents, out.letters);

@@ -41,7 +41,8 @@ struct SettleStages {
 
 // Fills `out.lots`, `out.claims`, `out.letters` and `out.review` from
 // `out.documents` (`out.source` and `out.sha256` identify the envelope for
-// the register of paid invoices; `stem` names its letters). Processing the
+// the register of paid invoices, and `out.sha256` the letters' references;
+// `stem` names the folder of its letters). Processing the
 // same envelope again pays nothing twice: counters and payments are keyed
 // by claim id. Fails only when the store cannot answer.
 Result<SettlementTally> SettleEnvelope(const SettleStages& stages, const std::string& stem, Date received,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "letter_checks.h"
+
 namespace liasse::runner {
 
 void SettlementTally::Add(const SettlementTally& o) {
@@ -41,16 +43,17 @@ namespace {
 
 generators::RefusRemboursementModel RefusalModelOf(const LetterContext& ctx, const ClaimResult& c) {
   generators::RefusRemboursementModel m;
-  m.reference = fmt::format("{}-REFUS-{}", ctx.stem, c.document + 1);
+  m.reference = fmt::format("REF-{}-{}", ctx.letter_key, c.document + 1);
   m.numero_facture = c.numero_facture;
   m.tiers_payant = c.from_bordereau;
   m.professionnel = c.professionnel_nom;
   if (c.member) m.numero_adherent = c.member->numero_adherent;
+  // Addressed as letters are (letters.h): the store's partenaire or member,
+  // never a name alone.
   if (c.from_bordereau) {
-    m.destinataire.name = c.professionnel_nom.empty() ? "Professionnel de santé" : c.professionnel_nom;
+    m.destinataire = ProfessionnelRecipient(ctx, c.professionnel_identifiant, c.professionnel_nom);
   } else if (c.member) {
-    m.destinataire.name = c.member->prenom + " " + c.member->nom;
-    m.destinataire.email = c.member->email;
+    m.destinataire = MemberRecipient(*c.member);
   }
   m.date_reception = ctx.received;
   m.date_courrier = ctx.today;
@@ -66,7 +69,13 @@ std::vector<WrittenLetter> WriteRefusals(const LetterContext& ctx, const std::ve
   std::vector<WrittenLetter> out;
   for (const auto& c : claims) {
     if (StatusOf(c) != ClaimStatus::kRefused) continue;
-    auto letter = ctx.generator->RefusRemboursement(RefusalModelOf(ctx, c));
+    const auto model = RefusalModelOf(ctx, c);
+    if (std::string missing = MissingInLetter(model.destinataire, {{"n° de facture", model.numero_facture}});
+        !missing.empty()) {
+      out.push_back(IncompleteLetter("refus_remboursement", model.destinataire, missing, errors));
+      continue;
+    }
+    auto letter = ctx.generator->RefusRemboursement(model);
     const std::string name = fmt::format("refus-remboursement-{}", c.document + 1);
     if (auto written = WriteOneLetter(ctx, "refus_remboursement", std::move(letter), name, errors)) {
       out.push_back(std::move(*written));
@@ -155,10 +164,12 @@ SettlementTally TallyOf(const std::vector<rules::LotVerdict>& lots, const std::v
   for (const auto& d : documents) {
     for (const auto& f : d.review) ++t.review_by_reason[ReasonKind(f.reason)];
   }
-  t.letters_written = static_cast<int>(letters.size());
-  for (const auto& l : letters) t.letters_queued += l.queued ? 1 : 0;
   t.letters_waiting = t.claims_waiting;
-  for (const auto& l : letters) t.letters_waiting += l.held_for_review ? 1 : 0;
+  for (const auto& l : letters) {
+    t.letters_written += l.incomplete.empty() ? 1 : 0;
+    t.letters_queued += l.queued ? 1 : 0;
+    t.letters_waiting += l.held_for_review || !l.incomplete.empty() ? 1 : 0;
+  }
   return t;
 }
 

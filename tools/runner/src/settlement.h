@@ -28,7 +28,8 @@ struct SettlementTally {
   std::vector<std::string> waiting;     // "facture N : why", one per waiting claim
   int letters_written = 0, letters_queued = 0;
   // Letters not sent because of a doubt: décomptes of waiting claims (not
-  // written) and letters written but held until their review is cleared.
+  // written), letters that could not be completed (not written) and letters
+  // written but held until their review is cleared.
   int letters_waiting = 0;
   std::map<std::string, int> review_by_reason;  // document review flags by reason
 
@@ -44,7 +45,10 @@ Status RecordPayments(const std::vector<ClaimResult>& claims, store::SqlitePaidI
                       const std::string& envelope, const std::string& source, Date today);
 
 // One refusal letter per refused claim: to the professional in tiers payant
-// (B2), else to the member. Written, never queued: each goes by post.
+// (B2), else to the member, at the store's postal address. Written, never
+// queued: each goes by post. One that cannot be completed (no address, an
+// invoice number with a hole) is not written: listed `incomplete`, its
+// reason in `errors`.
 std::vector<WrittenLetter> WriteRefusals(const LetterContext& context, const std::vector<ClaimResult>& claims,
                                          std::vector<std::string>& errors);
 

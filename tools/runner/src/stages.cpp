@@ -1,15 +1,31 @@
 #include "stages.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <system_error>
 #include <thread>
 
+#include "liasse/core/private_temp.h"
+#include "liasse/store/backup.h"
 #include "liasse/store/members_import.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The letter generator's clock: the day of the letters being written
+// (Stages::SetLetterDay) at 08:00 UTC.
+class LetterDayClock final : public Clock {
+ public:
+  explicit LetterDayClock(std::shared_ptr<const std::atomic<int64_t>> day) : day_(std::move(day)) {}
+  TimePoint Now() const override { return FixedClock::At(Date::FromSerial(day_->load()), 8).Now(); }
+  Date LocalDate(TimePoint t) const override { return UtcDate(t); }
+
+ private:
+  std::shared_ptr<const std::atomic<int64_t>> day_;
+};
 
 Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const ProcessOptions& options) {
   ocr::OcrOptions ocr_options;
@@ -41,7 +57,7 @@ Status Stages::OpenAll() {
   lot_rules_.emplace(std::move(lot_rules));
   LIASSE_ASSIGN_OR_RETURN(auto justificatifs, rules::JustificatifTable::Load(data_dir));
   justificatifs_.emplace(std::move(justificatifs));
-  const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
+  LIASSE_ASSIGN_OR_RETURN(const fs::path db, StorePath());
   LIASSE_ASSIGN_OR_RETURN(auto store, store::Store::Open(db.string()));
   store_.emplace(std::move(store));
   LIASSE_ASSIGN_OR_RETURN(auto history, store::SqlitePrescriptionHistory::Open(store_->database()));
@@ -57,10 +73,12 @@ Status Stages::OpenAll() {
   LIASSE_ASSIGN_OR_RETURN(auto mail_config, mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string()));
   sender_ = mail_config.sender;
   today_ = options_.today ? *options_.today : options_.clock->Today();
+  SetLetterDay(today_);
   generators::GeneratorOptions generator_options;
-  // The letters' PDF creation date is their date, 08:00 UTC: a letter does
-  // not change with the hour it is rendered at.
-  generator_options.clock = std::make_shared<FixedClock>(FixedClock::At(today_, 8));
+  // The letters' PDF creation date is the date of the letters being
+  // written, 08:00 UTC: a letter does not change with the hour or the day it
+  // is rendered at.
+  generator_options.clock = std::make_shared<LetterDayClock>(letter_day_);
   LIASSE_ASSIGN_OR_RETURN(auto generator, generators::LetterGenerator::Create(std::move(generator_options)));
   generator_.emplace(std::move(generator));
   LIASSE_ASSIGN_OR_RETURN(auto engines, CreateEngines(options_));
@@ -87,7 +105,42 @@ Status Stages::ImportMembers() {
     LIASSE_ASSIGN_OR_RETURN(auto members, store::ReadMembersFile(file.string()));
     LIASSE_RETURN_IF_ERROR(store_->UpsertMembers(members));
   }
+  // The professionals' addresses (lot notices), beside members.csv.
+  for (const auto& input : options_.inputs) {
+    std::error_code ec;
+    const fs::path file = input / "partenaires.csv";
+    if (!fs::is_directory(input, ec) || !fs::exists(file, ec)) continue;
+    LIASSE_ASSIGN_OR_RETURN(auto partenaires, store::ReadPartenairesFile(file.string()));
+    LIASSE_RETURN_IF_ERROR(store_->UpsertPartenaires(partenaires));
+  }
   return Status::Ok();
+}
+
+Result<fs::path> Stages::StorePath() {
+  const fs::path db = options_.database.empty() ? options_.out_dir / "liasse.db" : options_.database;
+  if (!options_.dry_run) return db;
+  // The copy holds health data: in the run's private directory (0700), by
+  // SQLite's online backup (consistent even while another run writes).
+  static std::atomic<int> copies{0};
+  LIASSE_ASSIGN_OR_RETURN(const fs::path dir, PrivateTempDir());
+  dry_run_copy_ = dir / fmt::format("essai-{}.db", copies++);
+  std::error_code ec;
+  if (!fs::exists(db, ec)) return dry_run_copy_;
+  auto copied = store::BackupDatabase(db.string(), dry_run_copy_.string());
+  if (!copied.ok()) return copied.status().WithContext("copie de la base pour --dry-run impossible");
+  return dry_run_copy_;
+}
+
+Stages::~Stages() {
+  if (dry_run_copy_.empty()) return;
+  // Close everything that holds the copy before removing it.
+  ocr_cache_.reset();
+  outbox_.reset();
+  paid_.reset();
+  history_.reset();
+  store_.reset();
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(dry_run_copy_.string() + suffix, ec);
 }
 
 std::vector<ocr::OcrEngine*> Stages::engines() const {

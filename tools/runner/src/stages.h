@@ -4,6 +4,7 @@
 // watch loop reuses it for every batch. Internal to the runner.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -43,6 +44,7 @@ class Stages {
 
   Stages(const Stages&) = delete;
   Stages& operator=(const Stages&) = delete;
+  ~Stages();
 
   const ProcessOptions& options() const { return options_; }
   const rules::LotRuleSet& lot_rules() const { return *lot_rules_; }
@@ -62,6 +64,10 @@ class Stages {
   Date today() const { return today_; }
   const Clock& clock() const { return *options_.clock; }
   Env& env() const { return *options_.env; }
+  // The date of the letters being written, which the generator's clock
+  // gives as the PDFs' creation date: each envelope's (its metadata's
+  // date_courrier), so that the same envelope gives the same bytes.
+  void SetLetterDay(Date day) { letter_day_->store(day.ToSerial()); }
   EventLog& log() { return *log_; }
 
   // The OCR engines (one per worker), borrowed.
@@ -75,6 +81,9 @@ class Stages {
   explicit Stages(const ProcessOptions& options) : options_(options) {}
   Status OpenAll();
   Status ImportMembers();
+  // The store to open: options.database or DIR/liasse.db; with dry_run, a
+  // temporary copy of it (removed by the destructor).
+  Result<std::filesystem::path> StorePath();
 
   const ProcessOptions& options_;
   std::optional<rules::LotRuleSet> lot_rules_;
@@ -88,6 +97,8 @@ class Stages {
   mail::OperatorIdentity sender_;
   std::optional<generators::LetterGenerator> generator_;
   Date today_ = Date::FromSerial(0);
+  std::shared_ptr<std::atomic<int64_t>> letter_day_ = std::make_shared<std::atomic<int64_t>>(0);
+  std::filesystem::path dry_run_copy_;  // empty unless options.dry_run
   std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
   std::unique_ptr<store::OcrCache> ocr_cache_;  // null when options_.ocr_cache is false
   std::unique_ptr<EventLog> log_;

@@ -7,6 +7,8 @@
 #include <system_error>
 #include <thread>
 
+#include "liasse/core/system_error.h"
+#include "envelope_meta.h"
 #include "liasse/runner/envelope_source.h"
 #include "liasse/runner/file_hash.h"
 #include "liasse/store/database.h"
@@ -50,10 +52,16 @@ std::string OutcomeOf(const fs::path& result) {
 Status MoveTo(const fs::path& file, const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  if (ec) return Status::IoError(dir.string() + ": " + FrenchSystemError(ec));
   fs::rename(file, dir / file.filename(), ec);
-  if (ec) return Status::IoError(file.string() + " → " + dir.string() + ": " + ec.message());
+  if (ec) return Status::IoError(file.string() + " → " + dir.string() + ": " + FrenchSystemError(ec));
   fs::remove(file.string() + ".done", ec);  // the marker has served
+  // The scanning station's metadata goes with its envelope.
+  const fs::path meta = MetaPathOf(file);
+  if (fs::exists(meta, ec)) {
+    fs::rename(meta, dir / meta.filename(), ec);
+    if (ec) return Status::IoError(meta.string() + " → " + dir.string() + ": " + FrenchSystemError(ec));
+  }
   return Status::Ok();
 }
 

@@ -39,6 +39,7 @@ struct EnvelopeResult {
   std::string file;
   int pages = 0;
   std::vector<Person> members;
+  std::vector<Professional> partenaires;
   Status status;
 };
 
@@ -191,6 +192,18 @@ Status WriteText(const std::filesystem::path& path, const std::string& text) {
   return Status::Ok();
 }
 
+// The scanning station's metadata beside the envelope (README, "Métadonnées
+// d'un pli"): received and answered on the envelope's reference date, so
+// that processing it gives the same result on any day.
+Status WriteMeta(const std::filesystem::path& out, const std::string& name, Date today, uint64_t seed) {
+  Json meta = {{"date_reception", today.ToIso()},
+               {"date_courrier", today.ToIso()},
+               {"canal", "courrier"},
+               {"lot_scan", fmt::format("synth-{}", seed)},
+               {"operateur", "synth"}};
+  return WriteText(out / (name + ".meta.json"), meta.dump(2) + "\n");
+}
+
 EnvelopeResult MakeCorrupt(const SynthData& data, uint64_t seed, int index, const std::filesystem::path& out,
                            const std::string& name_in) {
   EnvelopeResult r;
@@ -204,7 +217,7 @@ EnvelopeResult MakeCorrupt(const SynthData& data, uint64_t seed, int index, cons
   const std::string name = name_in.empty() ? fmt::format("env_{:04}_corrupt", index) : name_in;
   const bool pdf = rng.Chance(0.5);
   const std::filesystem::path file = out / (name + (pdf ? ".pdf" : ".tiff"));
-  if (auto s = WriteEnvelope(file, pdf ? "pdf" : "tiff-lzw", {page}); !s.ok()) return {file.filename().string(), 0, {}, s};
+  if (auto s = WriteEnvelope(file, pdf ? "pdf" : "tiff-lzw", {page}); !s.ok()) return {file.filename().string(), 0, {}, {}, s};
   const auto size = std::filesystem::file_size(file);
   std::filesystem::resize_file(file, size / 3);
   Json truth = {{"schema", "liasse.result/1"}, {"source", file.filename().string()}};
@@ -220,6 +233,7 @@ EnvelopeResult MakeCorrupt(const SynthData& data, uint64_t seed, int index, cons
   truth["letters"] = Json::array();
   r.file = file.filename().string();
   r.status = WriteText(out / (name + ".truth.json"), truth.dump(2) + "\n");
+  if (r.status.ok()) r.status = WriteMeta(out, name, today, seed);
   return r;
 }
 
@@ -235,7 +249,7 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
   // Reference date from the seed (never the clock): Nov 2023 – Oct 2025, so
   // care dates fall on both sides of the 2024 NGAP value changes.
   const Date today = Date::FromYmd(2023, 11, 1).value().AddDays(rng.Int(0, 730));
-  Context ctx{data, rng, dpi, today, &r.members, &family_rng, families};
+  Context ctx{data, rng, dpi, today, &r.members, &family_rng, families, &r.partenaires};
   Composition comp;
   if (spec.kind == "lot") {
     std::vector<std::string> defects = spec.defects;
@@ -297,6 +311,7 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
   truth["letters"] = comp.letters;
   if (!comp.members_updated.empty()) truth["members_updated"] = comp.members_updated;
   r.status = WriteText(out / (name + ".truth.json"), truth.dump(2) + "\n");
+  if (r.status.ok()) r.status = WriteMeta(out, name, today, seed);
   return r;
 }
 
@@ -304,10 +319,32 @@ EnvelopeResult MakeEnvelope(const SynthData& data, uint64_t seed, int index, con
 // niveau PASS1…PASS5 (renunciation refunds need one).
 constexpr int64_t kCotisationMensuelleCents[] = {3240, 4560, 5890, 7120, 8650};
 
+// "12 rue Pasteur,75009,PARIS" for the members and partenaires files: the
+// street in quotes when it holds a comma.
+std::string AddressCells(const Address& a) {
+  if (a.ligne.empty()) return ",,";
+  const std::string street = a.ligne.find(',') == std::string::npos ? a.ligne : "\"" + a.ligne + "\"";
+  return fmt::format("{},{},{}", street, a.commune.code_postal, a.commune.nom);
+}
+
+// The professionals who sent the lots, with their postal address (the lot
+// notices go to them).
+Status WritePartenaires(const std::filesystem::path& path, const std::vector<EnvelopeResult>& results) {
+  std::string csv = "identifiant,nom,adresse,code_postal,ville,email\n";
+  std::set<std::string> seen;
+  for (const auto& r : results) {
+    for (const auto& p : r.partenaires) {
+      if (!seen.insert(p.numero_am).second) continue;
+      csv += fmt::format("{},{},{},\n", p.numero_am, p.Titre(), AddressCells(p.adresse));
+    }
+  }
+  return WriteText(path, csv);
+}
+
 Status WriteMembers(const std::filesystem::path& path, const std::vector<EnvelopeResult>& results) {
   std::string csv =
       "numero_adherent,nom,prenom,nir,date_naissance,niveau,date_adhesion,date_fin,email,iban,teletransmission,"
-      "cotisation_mensuelle_cents\n";
+      "cotisation_mensuelle_cents,adresse,code_postal,ville\n";
   std::set<std::string> seen;
   for (const auto& r : results) {
     for (const auto& p : r.members) {
@@ -315,9 +352,9 @@ Status WriteMembers(const std::filesystem::path& path, const std::vector<Envelop
       // teletransmission from the NIR's last digit: stable, no extra draw.
       const bool tele = (p.nir.back() - '0') % 3 != 0;
       const int64_t cotisation = kCotisationMensuelleCents[p.niveau.back() - '1'];
-      csv += fmt::format("{},{},{},{},{},{},{},,{},{},{},{}\n", p.numero_adherent, p.nom, p.prenom, p.nir,
+      csv += fmt::format("{},{},{},{},{},{},{},,{},{},{},{},{}\n", p.numero_adherent, p.nom, p.prenom, p.nir,
                          p.naissance.ToIso(), p.niveau, p.date_adhesion.ToIso(), p.email_on_file.value_or(p.email), p.iban,
-                         tele ? "true" : "false", cotisation);
+                         tele ? "true" : "false", cotisation, AddressCells(p.adresse));
     }
   }
   return WriteText(path, csv);
@@ -364,6 +401,7 @@ Result<SynthSummary> Run(const SynthData& data, uint64_t seed, const std::vector
     sum.files.push_back(r.file);
   }
   LIASSE_RETURN_IF_ERROR(WriteMembers(out / "members.csv", results));
+  LIASSE_RETURN_IF_ERROR(WritePartenaires(out / "partenaires.csv", results));
   std::set<std::string> ids;
   for (const auto& r : results) {
     for (const auto& p : r.members) ids.insert(p.numero_adherent);

@@ -87,6 +87,7 @@ LotBuild BuildLot(Context& ctx, const std::vector<std::string>& defects_in) {
   static const std::vector<std::string> professions = {"infirmier", "infirmier", "kine", "orthophoniste"};
   const std::string profession = rng.Pick(professions);
   const Professional pro = MakeProfessional(ctx, profession);
+  if (ctx.partenaires != nullptr) ctx.partenaires->push_back(pro);
 
   // Invoice-level defects each take their own invoice (n is large enough).
   static const std::set<std::string> kInvoiceLevel = {

@@ -80,6 +80,8 @@ struct Context {
   // run restricted to family 0 draws what the generator drew before families.
   Rng* family_rng = nullptr;
   const std::vector<int>* families = nullptr;  // the families allowed; null: every one
+  // Every professional who sends a lot, for partenaires.csv; may be null.
+  std::vector<Professional>* partenaires = nullptr;
 };
 
 std::string Coefficient(const std::string& printed);  // "7.50" -> "7.5"

@@ -109,6 +109,12 @@ struct PricedLine {
   Money reste_a_charge = Money::Zero();  // frais_reels − ro − mutuelle
   std::string garantie;              // "PASS3/generaliste_dptm", empty when no row
   std::string motif_refus;           // why the mutuelle pays nothing, if so
+  // 100 % Santé: the part of frais réels above the prix limite de vente,
+  // not paid as 100 % Santé (it stays in reste_a_charge).
+  std::optional<Money> hors_100_sante;
+  // Tariff figures used without a source (confirme = false), in French; a
+  // claim with any goes to review before payment.
+  std::vector<std::string> tarifs_non_confirmes;
   std::vector<std::string> trace;    // one French sentence per step
 };
 

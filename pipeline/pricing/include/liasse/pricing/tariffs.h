@@ -48,13 +48,15 @@ struct TariffItem {
   std::optional<Money> prix_limite;  // 100 % Santé price limit
   std::optional<int> age_max_ro;
   bool acte_lourd = false;
-  bool confirme = true;
+  bool confirme = true;              // the bases (valeurs) have a source
+  bool prix_limite_confirme = true;  // the prix_limite has a source
 };
 
 struct RoCategory {
   std::string libelle;
   Dated<Rate> taux;
   std::optional<Rate> hors_parcours;
+  bool confirme = true;  // the rates have a source
 };
 
 struct RetenueRules {
@@ -68,6 +70,26 @@ struct HospitalRules {
   Dated<Money> acte_lourd_seuil, acte_lourd_participation;
 };
 
+// One figure of a tariff with where it comes from: the LPP code and the text
+// that sets it. A figure without a source here has confirme = false; pricing
+// names it on every line that uses it, and such a claim goes to review.
+struct SourcedMoney {
+  Money montant = Money::Zero();
+  std::string lpp;     // LPP code, empty when not sourced here
+  std::string source;  // the text that sets the figure
+  bool confirme = false;
+};
+
+// An element of a class A (100 % Santé) equipment, adult: the tarif LPP
+// (base de remboursement) and the prix limite de vente (PLV), in force from
+// valid_from.
+struct ClasseAElement {
+  std::string libelle;
+  Date valid_from = Date::FromSerial(0);
+  SourcedMoney base;
+  SourcedMoney prix_limite;
+};
+
 // Lens classes (dioptres in hundredths) and optique renewal rules.
 struct OptiqueRules {
   int simple_sphere_min = -600;
@@ -76,7 +98,8 @@ struct OptiqueRules {
   int tres_complexe_spherocylindrique_sphere_abs = 800;
   int tres_complexe_spherique_sphere_abs = 400;
   Money plafond_monture = Money::Euros(100);
-  Money plafond_monture_100_sante = Money::Euros(30);
+  ClasseAElement classe_a_monture;
+  ClasseAElement classe_a_verre[3];  // indexed by ClasseVerre: simple, complexe, très complexe
   int mois_adulte = 24, mois_adulte_evolution = 12, mois_enfant = 12, mois_jeune_enfant = 6;
   int age_adulte = 16, age_jeune_enfant = 6;
 };

@@ -4,7 +4,10 @@
 // numero_adherent,nom,prenom,nir,date_naissance,niveau,date_adhesion,
 // date_fin,email,iban,teletransmission, optionally followed by
 // cotisation_mensuelle_cents: the monthly cotisation in integer cents, empty
-// when unknown) or a JSON array of objects with the same keys.
+// when unknown — then optionally by adresse,code_postal,ville: the postal
+// address of the letters) or a JSON array of objects with the same keys; and
+// the professionals' file (partenaires.csv: identifiant,nom,adresse,
+// code_postal,ville,email), read by the same strict CSV reader.
 #pragma once
 
 #include <string>
@@ -24,5 +27,11 @@ Result<std::vector<Member>> ReadMembersFile(const std::string& path);
 // The members of CSV `text`, as ReadMembersFile reads a CSV file; `file`
 // names it in errors. Pure function (the fuzzing harness's entry).
 Result<std::vector<Member>> ParseMembersCsv(std::string_view text, const std::string& file);
+
+// Parses and validates every professional of a partenaires CSV (identifiant
+// and nom required, full postal address required, e-mail optional; ',' or
+// ';' separated as ParseCsv reads). Fails on the first bad record with
+// "<file>:<line>: <field>: reason".
+Result<std::vector<Partenaire>> ReadPartenairesFile(const std::string& path);
 
 }  // namespace liasse::store

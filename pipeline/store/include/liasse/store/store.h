@@ -35,8 +35,22 @@ struct Member {
   // the members file does not give it (renunciation refunds then go to a
   // person).
   std::optional<Money> cotisation_mensuelle;
+  // Postal address for letters: street line(s) then "75009 PARIS"; empty
+  // when the members file gives none (a letter then waits for review).
+  std::vector<std::string> adresse;
 
   friend bool operator==(const Member&, const Member&) = default;
+};
+
+// A professional who sends B2 lots (the bordereau's partenaire.identifiant,
+// the numéro AM), with the postal address the lot notices go to.
+struct Partenaire {
+  std::string identifiant;           // numéro AM, 9 characters
+  std::string nom;                   // "Marie DURAND, infirmière", "Centre de soins …"
+  std::vector<std::string> adresse;  // street line(s) then "75009 PARIS"
+  std::string email;                 // may be empty
+
+  friend bool operator==(const Partenaire&, const Partenaire&) = default;
 };
 
 // The store's own schema steps (component "store").
@@ -79,6 +93,12 @@ class Store {
   // numéro d'adhérent; empty when none. Scans the table: for the rare
   // letters, not for claims.
   Result<std::vector<Member>> FindMembersByName(std::string_view nom, std::string_view prenom);
+
+  // Inserts or replaces every professional by identifiant, in one
+  // transaction (all or nothing).
+  Status UpsertPartenaires(const std::vector<Partenaire>& partenaires);
+  // The professional with this identifiant, or NotFound.
+  Result<Partenaire> FindPartenaire(std::string_view identifiant);
 
   // Records a contract (guarantee table) known to this installation.
   Status UpsertContract(std::string_view name, bool responsable, Date valid_from);

@@ -62,10 +62,18 @@ struct ProcessOptions {
   // Décomptes (and other letters sent by e-mail) placed in the outbox;
   // false: letters are written to DIR only (archive reprocessing).
   bool queue_letters = true;
+  // Nothing written to the store: the chain runs on a temporary copy of it
+  // (members, counters, claims, outbox, OCR cache), deleted at the end.
+  // Results and letters are still written to DIR.
+  bool dry_run = false;
   EnvelopeObserver* observer = nullptr;  // borrowed; may be null
   // Called after each envelope (on the thread that finished it, serialised)
   // with envelopes done, envelopes in all, pages done; for a progress line.
   std::function<void(int done, int total, long pages)> progress;
+  // Called with each envelope's line (types of documents, lot verdicts,
+  // letters, review; or the quarantine reason) as soon as it is committed,
+  // in input order, serialised.
+  std::function<void(const std::string& line)> on_envelope;
 };
 
 struct ProcessSummary {
@@ -86,7 +94,9 @@ struct ProcessSummary {
   std::vector<std::string> waiting;     // "<envelope> : facture N : why", one per waiting claim
   std::map<std::string, int> review_by_reason;  // document review flags by reason
   int letters = 0, letters_queued = 0;
-  int letters_waiting = 0;  // not sent until a review is cleared (décomptes of waiting claims, held letters)
+  // Not sent until a review is cleared: décomptes of waiting claims, letters
+  // that could not be completed (address, identifier…), letters held.
+  int letters_waiting = 0;
   // Letters for members with an address that go by post instead (the
   // password rule lacks a fact, or the address waits for confirmation):
   // their `letters[]` entry says why (`by_post`).
