@@ -64,10 +64,13 @@ Prepared ExtractEnvelope(const fs::path& file, std::string sha256, const std::ve
   return p;
 }
 
-Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally) {
+Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally,
+                        Env& files) {
   const ProcessOptions& options = stages.options();
   const Date received = ReceptionDate(options, file);
-  auto settled = SettleEnvelope(SettleStagesOf(stages), file.stem().string(), received, out);
+  SettleStages settle = SettleStagesOf(stages);
+  settle.env = &files;
+  auto settled = SettleEnvelope(settle, file.stem().string(), received, out);
   if (!settled.ok()) return settled.status();
   tally = std::move(settled).value();
   return Status::Ok();
