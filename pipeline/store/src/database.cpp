@@ -206,7 +206,9 @@ void NormalSync(sqlite3* db) { sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nul
 Result<Transaction> Transaction::Begin(Database& db) {
   std::lock_guard<std::mutex> lock(db.mutex());
   sqlite3* c = db.connection().db;
-  if (sqlite3_get_autocommit(c) == 0) return Status::FailedPrecondition("une transaction est déjà ouverte sur la base");
+  if (sqlite3_get_autocommit(c) == 0) {
+    return Status::FailedPrecondition("une transaction est déjà ouverte sur la base");
+  }
   // The synchronous level cannot change inside a transaction: set before.
   if (sqlite3_exec(c, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return detail::SqliteError(c, "PRAGMA synchronous");

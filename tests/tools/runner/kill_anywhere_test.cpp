@@ -68,6 +68,15 @@ std::string ReadBytes(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// Whether `rel` (relative to an output folder) is compared: a result JSON
+// at the top, or a letter (a PDF in an envelope's folder that is not its
+// searchable PDF).
+bool Compared(const fs::path& rel) {
+  const std::string ext = rel.extension().string();
+  if (rel.parent_path().empty()) return ext == ".json";
+  return ext == ".pdf" && !rel.string().ends_with(".ocr.pdf");
+}
+
 // What a run leaves that must not depend on a kill: the result JSON, the
 // letters (bytes), and the rows of the store that money and mail depend on.
 std::vector<std::string> Differences(const fs::path& reference, const fs::path& out) {
@@ -75,24 +84,18 @@ std::vector<std::string> Differences(const fs::path& reference, const fs::path& 
   std::set<std::string> seen;
   for (const auto& e : fs::recursive_directory_iterator(reference)) {
     const fs::path rel = fs::relative(e.path(), reference);
-    const std::string ext = e.path().extension().string();
-    const bool result = ext == ".json" && rel.parent_path().empty();
-    const bool letter = ext == ".pdf" && !rel.parent_path().empty() && e.path().string().find(".ocr.pdf") == std::string::npos;
-    if (!result && !letter) continue;
+    if (!Compared(rel)) continue;
     seen.insert(rel.generic_string());
     if (!fs::exists(out / rel)) {
       diffs.push_back(rel.generic_string() + " absent");
-    } else if (result ? ReadJson(out / rel) != ReadJson(e.path()) : ReadBytes(out / rel) != ReadBytes(e.path())) {
+    } else if (rel.extension() == ".json" ? ReadJson(out / rel) != ReadJson(e.path())
+                                          : ReadBytes(out / rel) != ReadBytes(e.path())) {
       diffs.push_back(rel.generic_string() + " différent");
     }
   }
   for (const auto& e : fs::recursive_directory_iterator(out)) {
     const fs::path rel = fs::relative(e.path(), out);
-    const std::string ext = e.path().extension().string();
-    const bool letter = ext == ".pdf" && !rel.parent_path().empty() && e.path().string().find(".ocr.pdf") == std::string::npos;
-    if ((letter || (ext == ".json" && rel.parent_path().empty())) && !seen.contains(rel.generic_string())) {
-      diffs.push_back(rel.generic_string() + " en trop");
-    }
+    if (Compared(rel) && !seen.contains(rel.generic_string())) diffs.push_back(rel.generic_string() + " en trop");
   }
   const std::vector<std::pair<std::string, std::string>> rows = {
       {"outbox", "SELECT decompte_id, recipient, state FROM outbox ORDER BY decompte_id"},
@@ -142,9 +145,10 @@ class KillAnywhereTest : public testing::Test {
     fs::create_directories(root_ / "seed");
     ASSERT_EQ(Sqlite(root_ / "cold" / "liasse.db", ".backup " + Quote(root_ / "seed" / "liasse.db")), "");
     std::string keep_cache_only;
-    for (std::string table; const char c : Sqlite(root_ / "seed" / "liasse.db",
-                                                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE"
-                                                 " 'sqlite_%' AND name NOT LIKE 'ocr_cache%' AND name NOT LIKE 'schema_%'")) {
+    const std::string tables = Sqlite(root_ / "seed" / "liasse.db",
+                                      "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                                      " AND name NOT LIKE 'ocr_cache%' AND name NOT LIKE 'schema_%'");
+    for (std::string table; const char c : tables) {
       if (c != '\n') {
         table += c;
         continue;
@@ -223,7 +227,8 @@ class KillAnywhereTest : public testing::Test {
       }
       fs::remove_all(out);
     }
-    std::printf("%s : %d arrêts (run non interrompu : %ld ms), %d pendant le traitement, %d résultat(s) différent(s)\n",
+    std::printf("%s : %d arrêts (run non interrompu : %ld ms), %d pendant le traitement, "
+                "%d résultat(s) différent(s)\n",
                 mode, trials, static_cast<long>(length.count()), kills_while_running_, differing);
     return differing;
   }
