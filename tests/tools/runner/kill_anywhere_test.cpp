@@ -130,7 +130,8 @@ class KillAnywhereTest : public testing::Test {
   // The inputs, and a store holding only their OCR (with the searchable
   // PDFs it needs): each run below reads from that cache, so a kill falls
   // in the chain after reading, where the store is written.
-  static void SetUpTestSuite() {
+  // In the test's body: a failure here must fail the test, not skip it.
+  static void Prepare() {
     root_ = fs::path(testing::TempDir()) / ("liasse_kill_anywhere_" + std::to_string(getpid()));
     fs::remove_all(root_);
     fs::create_directories(root_ / "in");
@@ -166,7 +167,7 @@ class KillAnywhereTest : public testing::Test {
       }
     }
   }
-  static void TearDownTestSuite() { fs::remove_all(root_); }
+  void TearDown() override { fs::remove_all(root_); }
 
   static std::vector<std::string> ProcessArgs(const fs::path& out) {
     return {Bin(), "process", (root_ / "in").string(), "--out", out.string(), "--jobs", "2",
@@ -243,6 +244,7 @@ fs::path KillAnywhereTest::root_;
 
 // One test for both commands: the cold OCR pass of the inputs is made once.
 TEST_F(KillAnywhereTest, ProcessAndWatchKilledTwentyTimesAndRestartedGiveTheFilesAndRowsOfAnUninterruptedRun) {
+  ASSERT_NO_FATAL_FAILURE(Prepare());
   std::mt19937 rng(20261206);
   const int process_differing = Trials(
       "process", 10, rng, [](const fs::path& out, const std::string&) { return Spawn(ProcessArgs(out)); },
