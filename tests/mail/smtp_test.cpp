@@ -237,6 +237,13 @@ long PeakMemoryKb() {
 void ResetPeakMemory() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 TEST_F(MailTest, TenMegabyteReplyLineIsAnErrorWithBoundedMemory) {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed blocks in its quarantine and pads each with
+  // red zones, so the peak RSS no longer measures the read buffer (17 MB of
+  // quarantined chunks for a bounded reader). The bound is checked by the
+  // README's test command, built without sanitizers.
+  GTEST_SKIP() << "mesure de la mémoire sans objet sous AddressSanitizer";
+#endif
   SmtpTestServer server(Dir("mail"), {"--long-greeting", std::to_string(10 << 20)});
   // A first session loads OpenSSL and the trust store (megabytes that are
   // not the read buffer), then the measured one.
