@@ -171,6 +171,10 @@ void PrintSummary(const runner::ProcessSummary& s) {
   std::cout << "points à revoir : " << s.review_flags << "\n";
   for (const auto& [reason, n] : s.review_by_reason) std::cout << fmt::format("  ×{} : {}\n", n, reason);
   if (s.from_ocr_cache > 0) std::cout << "OCR reprise du cache : " << s.from_ocr_cache << " pli(s)\n";
+  if (s.resumed > 0) {
+    std::cout << "Plis déjà enregistrés avant l'arrêt du traitement précédent, fichiers réécrits : " << s.resumed
+              << "\n";
+  }
   if (s.ocr_cache_failures > 0) std::cout << "cache OCR : " << s.ocr_cache_failures << " écriture(s) ou relecture(s) en échec (OCR refait)\n";
   std::cout << fmt::format("durée : {:.1f} s, {:.2f} pages/s\n", s.seconds,
                            s.seconds > 0 ? static_cast<double>(s.pages) / s.seconds : 0.0);

@@ -76,6 +76,34 @@ std::string Statement::Blob(int col) const {
   return std::string(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
+Result<WriteScope> WriteScope::Begin(sqlite3* db) {
+  const bool nested = sqlite3_get_autocommit(db) == 0;
+  const char* sql = nested ? "SAVEPOINT liasse_write" : "BEGIN IMMEDIATE";
+  if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return SqliteError(db, sql);
+  return WriteScope(db, nested);
+}
+
+Status WriteScope::Commit() {
+  const char* sql = nested_ ? "RELEASE liasse_write" : "COMMIT";
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    Status st = SqliteError(db_, sql);
+    Rollback();
+    return st;
+  }
+  open_ = false;
+  return Status::Ok();
+}
+
+void WriteScope::Rollback() {
+  if (!open_) return;
+  open_ = false;
+  if (nested_) {
+    sqlite3_exec(db_, "ROLLBACK TO liasse_write; RELEASE liasse_write", nullptr, nullptr, nullptr);
+  } else if (sqlite3_get_autocommit(db_) == 0) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
 }  // namespace detail
 
 Database::Database(std::unique_ptr<detail::Connection> conn)
@@ -166,6 +194,53 @@ Status Database::Migrate(std::span<const Migration> migrations) {
     }
   }
   return Status::Ok();
+}
+
+namespace {
+
+// Back to the store's usual policy (Database::Open): NORMAL is safe in WAL.
+void NormalSync(sqlite3* db) { sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr); }
+
+}  // namespace
+
+Result<Transaction> Transaction::Begin(Database& db) {
+  std::lock_guard<std::mutex> lock(db.mutex());
+  sqlite3* c = db.connection().db;
+  if (sqlite3_get_autocommit(c) == 0) {
+    return Status::FailedPrecondition("une transaction est déjà ouverte sur la base");
+  }
+  // The synchronous level cannot change inside a transaction: set before.
+  if (sqlite3_exec(c, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return detail::SqliteError(c, "PRAGMA synchronous");
+  }
+  if (sqlite3_exec(c, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    Status st = detail::SqliteError(c, "BEGIN IMMEDIATE");
+    NormalSync(c);
+    return st;
+  }
+  return Transaction(db);
+}
+
+Status Transaction::Commit() {
+  if (db_ == nullptr) return Status::FailedPrecondition("transaction déjà terminée");
+  std::lock_guard<std::mutex> lock(db_->mutex());
+  sqlite3* c = db_->connection().db;
+  Status st = Status::Ok();
+  if (sqlite3_exec(c, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    st = detail::SqliteError(c, "COMMIT");
+    sqlite3_exec(c, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  NormalSync(c);
+  db_ = nullptr;
+  return st;
+}
+
+Transaction::~Transaction() {
+  if (db_ == nullptr) return;
+  std::lock_guard<std::mutex> lock(db_->mutex());
+  sqlite3* c = db_->connection().db;
+  if (sqlite3_get_autocommit(c) == 0) sqlite3_exec(c, "ROLLBACK", nullptr, nullptr, nullptr);
+  NormalSync(c);
 }
 
 }  // namespace liasse::store

@@ -29,11 +29,6 @@ const std::array<Migration, 1> kOcrCacheMigrations = {{
      " PRIMARY KEY (cache_id, page))"},
 }};
 
-Status Tx(Connection& c, const char* sql) {
-  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(c, sql));
-  return s.Run();
-}
-
 // Row id of the entry, or nullopt.
 Result<std::optional<int64_t>> EntryId(Connection& c, const OcrCacheKey& key) {
   LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(c, "SELECT id FROM ocr_cache WHERE sha256=? AND engine=?"));
@@ -100,12 +95,9 @@ Result<std::optional<CachedOcr>> OcrCache::Find(const OcrCacheKey& key) const {
 Status OcrCache::Put(const OcrCacheKey& key, const CachedOcr& entry) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
-  if (Status s = InsertEntry(c, key, entry); !s.ok()) {
-    (void)Tx(c, "ROLLBACK");
-    return s;
-  }
-  return Tx(c, "COMMIT");
+  LIASSE_ASSIGN_OR_RETURN(auto scope, detail::WriteScope::Begin(c.db));
+  LIASSE_RETURN_IF_ERROR(InsertEntry(c, key, entry));
+  return scope.Commit();
 }
 
 Status OcrCache::SetRegions(const OcrCacheKey& key, const std::string& regions) {

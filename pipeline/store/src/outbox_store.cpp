@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "sqlite_handle.h"
+
 namespace liasse::store {
 
 namespace {
@@ -50,16 +52,22 @@ CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state);
 
 class OutboxStore::Impl {
  public:
+  // Owns its connection (`liasse mail send`, tests).
   Impl(DbPtr db, std::string path, bool full_sync)
-      : db_(std::move(db)), path_(std::move(path)), full_sync_(full_sync) {}
+      : owned_(std::move(db)), db_(owned_.get()), path_(std::move(path)), full_sync_(full_sync), mutex_(&own_mutex_) {}
+  // On the store's connection, serialised by its mutex: a message is queued
+  // inside the envelope's transaction (liasse::store::Transaction).
+  Impl(Database& store, bool full_sync)
+      : db_(store.connection().db), path_(sqlite3_db_filename(db_, "main")), full_sync_(full_sync),
+        mutex_(&store.mutex()) {}
 
   Status Error(std::string_view what) const {
-    return Status::IoError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_.get()));
+    return Status::IoError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
   }
 
   Status Exec(const char* sql) {
     char* message = nullptr;
-    if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
       std::string text = message != nullptr ? message : "unknown error";
       sqlite3_free(message);
       return Status::IoError(path_ + ": " + text);
@@ -69,7 +77,7 @@ class OutboxStore::Impl {
 
   Result<StmtPtr> Prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
       return Error("prepare");
     return StmtPtr(stmt);
   }
@@ -88,13 +96,13 @@ class OutboxStore::Impl {
   Result<int64_t> Step(sqlite3_stmt* stmt, std::string_view what) {
     const int rc = sqlite3_step(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error(what);
-    return static_cast<int64_t>(sqlite3_changes(db_.get()));
+    return static_cast<int64_t>(sqlite3_changes(db_));
   }
 
   // Moves message `id` out of `sending`; a message in any other state is a
   // bug in the caller (or two senders at once).
   Status Settle(int64_t id, std::string_view state, int64_t next_attempt_ms, std::string_view reply) {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(*mutex_);
     LIASSE_ASSIGN_OR_RETURN(auto stmt, Prepare(
         "UPDATE outbox SET state = ?1, next_attempt_ms = ?2, last_reply = ?3 WHERE id = ?4 AND state = 'sending'"));
     BindText(stmt.get(), 1, state);
@@ -141,7 +149,7 @@ class OutboxStore::Impl {
     BindText(insert.get(), 3, m.envelope_from);
     BindText(insert.get(), 4, m.recipient);
     LIASSE_RETURN_IF_ERROR(Step(insert.get(), "enqueuing " + m.decompte_id));
-    const int64_t id = sqlite3_last_insert_rowid(db_.get());
+    const int64_t id = sqlite3_last_insert_rowid(db_);
     LIASSE_ASSIGN_OR_RETURN(auto body, Prepare("INSERT INTO outbox_mime(id, mime) VALUES (?1, ?2)"));
     sqlite3_bind_int64(body.get(), 1, id);
     sqlite3_bind_blob64(body.get(), 2, m.mime.data(), m.mime.size(), SQLITE_TRANSIENT);
@@ -153,12 +161,12 @@ class OutboxStore::Impl {
   // capacity: no 150 KB intermediate copy, no fresh allocation.
   Status ReadMime(int64_t id, std::string& mime) {
     sqlite3_blob* blob = nullptr;
-    const int rc = sqlite3_blob_open(db_.get(), "main", "outbox_mime", "mime", id, 0, &blob);
+    const int rc = sqlite3_blob_open(db_, "main", "outbox_mime", "mime", id, 0, &blob);
     if (rc != SQLITE_OK) {
       sqlite3_blob_close(blob);
       if (rc == SQLITE_ERROR)
         return Status::Corrupt(path_ + ": outbox message " + std::to_string(id) + " has no bytes (" +
-                               sqlite3_errmsg(db_.get()) + ")");
+                               sqlite3_errmsg(db_) + ")");
       return Error("reading a message");
     }
     const int size = sqlite3_blob_bytes(blob);
@@ -178,11 +186,40 @@ class OutboxStore::Impl {
   // Sets the fsync policy of the next commits (outside any transaction).
   Status Synchronous(bool full) { return Exec(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"); }
 
-  DbPtr db_;
+  DbPtr owned_;  // null on the store's connection
+  sqlite3* db_;
   std::string path_;
   bool full_sync_;  // state changes fsynced too (OutboxStoreOptions::full_sync)
-  std::mutex mutex_;
+  std::mutex own_mutex_;
+  std::mutex* mutex_;  // own_mutex_, or the store's
 };
+
+// The outbox table and its version, created when missing (one transaction,
+// fsynced like a message); then the fsync policy of `options`.
+Status CreateSchema(OutboxStore::Impl& impl, const OutboxStoreOptions& options) {
+  LIASSE_RETURN_IF_ERROR(impl.Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"));
+  // The schema is created with an fsync whatever the policy, like messages.
+  LIASSE_RETURN_IF_ERROR(impl.Synchronous(true));
+  LIASSE_RETURN_IF_ERROR(impl.Exec("BEGIN IMMEDIATE"));
+  LIASSE_RETURN_IF_ERROR(impl.Exec(kSchema));
+  LIASSE_ASSIGN_OR_RETURN(auto version, impl.Prepare("SELECT version FROM schema_versions WHERE component = 'outbox'"));
+  if (sqlite3_step(version.get()) == SQLITE_ROW) {
+    const int found = sqlite3_column_int(version.get(), 0);
+    version.reset();
+    if (found > OutboxStore::kSchemaVersion) {
+      (void)impl.Exec("ROLLBACK");
+      return Status::FailedPrecondition(impl.path_ + ": outbox schema version " + std::to_string(found) +
+                                        " is newer than this program's " + std::to_string(OutboxStore::kSchemaVersion));
+    }
+  } else {
+    version.reset();
+    if (Status s = impl.Exec("INSERT INTO schema_versions(component, version) VALUES ('outbox', 1)"); !s.ok())
+      return s;
+  }
+  LIASSE_RETURN_IF_ERROR(impl.Exec("COMMIT"));
+  LIASSE_RETURN_IF_ERROR(impl.Synchronous(options.full_sync));
+  return Status::Ok();
+}
 
 OutboxStore::OutboxStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 OutboxStore::~OutboxStore() = default;
@@ -198,59 +235,46 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(const std::string& path, 
   }
   sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
   auto impl = std::make_unique<Impl>(std::move(db), path, options.full_sync);
-  LIASSE_RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"));
-  // The schema is created with an fsync whatever the policy, like messages.
-  LIASSE_RETURN_IF_ERROR(impl->Synchronous(true));
-  LIASSE_RETURN_IF_ERROR(impl->Exec("BEGIN IMMEDIATE"));
-  LIASSE_RETURN_IF_ERROR(impl->Exec(kSchema));
-  LIASSE_ASSIGN_OR_RETURN(auto version, impl->Prepare("SELECT version FROM schema_versions WHERE component = 'outbox'"));
-  if (sqlite3_step(version.get()) == SQLITE_ROW) {
-    const int found = sqlite3_column_int(version.get(), 0);
-    version.reset();
-    if (found > kSchemaVersion) {
-      (void)impl->Exec("ROLLBACK");
-      return Status::FailedPrecondition(path + ": outbox schema version " + std::to_string(found) +
-                                        " is newer than this program's " + std::to_string(kSchemaVersion));
-    }
-  } else {
-    version.reset();
-    if (Status s = impl->Exec("INSERT INTO schema_versions(component, version) VALUES ('outbox', 1)"); !s.ok())
-      return s;
+  LIASSE_RETURN_IF_ERROR(CreateSchema(*impl, options));
+  return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
+}
+
+Result<std::unique_ptr<OutboxStore>> OutboxStore::Open(Database& store, const OutboxStoreOptions& options) {
+  auto impl = std::make_unique<Impl>(store, options.full_sync);
+  {
+    std::lock_guard lock(*impl->mutex_);
+    LIASSE_RETURN_IF_ERROR(CreateSchema(*impl, options));
   }
-  LIASSE_RETURN_IF_ERROR(impl->Exec("COMMIT"));
-  LIASSE_RETURN_IF_ERROR(impl->Synchronous(options.full_sync));
   return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
 }
 
 Result<int64_t> OutboxStore::Enqueue(const OutboxMessage& m) {
-  std::lock_guard lock(impl_->mutex_);
+  std::lock_guard lock(*impl_->mutex_);
   // A queued message is the only copy of the décompte's mail: its commit is
   // always fsynced (which also makes every earlier WAL commit durable), even
   // when the state changes are not (see OutboxStoreOptions::full_sync).
-  if (!impl_->full_sync_) {
+  // Inside an envelope's transaction the level cannot change (SQLite
+  // refuses); that transaction's commit is fsynced (store::Transaction).
+  const bool own_commit = sqlite3_get_autocommit(impl_->db_) != 0;
+  const bool raise_sync = own_commit && !impl_->full_sync_;
+  if (raise_sync) {
     LIASSE_RETURN_IF_ERROR(impl_->Synchronous(true));
   }
   auto result = [&]() -> Result<int64_t> {
-    LIASSE_RETURN_IF_ERROR(impl_->Exec("BEGIN IMMEDIATE"));
-    auto id = impl_->EnqueueInTransaction(m);
-    if (!id.ok()) {
-      (void)impl_->Exec("ROLLBACK");
-      return id;
-    }
-    if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
-      (void)impl_->Exec("ROLLBACK");
-      return s;
-    }
+    auto scope = detail::WriteScope::Begin(impl_->db_);
+    if (!scope.ok()) return impl_->Error("BEGIN");
+    LIASSE_ASSIGN_OR_RETURN(auto id, impl_->EnqueueInTransaction(m));
+    LIASSE_RETURN_IF_ERROR(scope->Commit());
     return id;
   }();
-  if (!impl_->full_sync_) {
+  if (raise_sync) {
     if (Status s = impl_->Synchronous(false); !s.ok() && result.ok()) return s;
   }
   return result;
 }
 
 Result<int64_t> OutboxStore::RecoverInFlight() {
-  std::lock_guard lock(impl_->mutex_);
+  std::lock_guard lock(*impl_->mutex_);
   LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare(
       "UPDATE outbox SET state = 'queued', next_attempt_ms = 0, "
       "last_reply = 'in flight when a sender stopped; sent again with the same Message-ID' "
@@ -259,7 +283,7 @@ Result<int64_t> OutboxStore::RecoverInFlight() {
 }
 
 Result<bool> OutboxStore::ClaimNextInto(int64_t now_ms, OutboxEntry& entry) {
-  std::lock_guard lock(impl_->mutex_);
+  std::lock_guard lock(*impl_->mutex_);
   // One statement, so claiming is atomic even with other processes.
   LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare(
       "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ("
@@ -292,7 +316,7 @@ Status OutboxStore::MarkRetry(int64_t id, int64_t next_attempt_ms, std::string_v
 Status OutboxStore::MarkFailed(int64_t id, std::string_view reply) { return impl_->Settle(id, "failed", 0, reply); }
 
 Result<OutboxCounts> OutboxStore::Counts() {
-  std::lock_guard lock(impl_->mutex_);
+  std::lock_guard lock(*impl_->mutex_);
   LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare("SELECT state, count(*) FROM outbox GROUP BY state"));
   OutboxCounts counts;
   int rc;
@@ -313,7 +337,7 @@ Result<OutboxCounts> OutboxStore::Counts() {
 }
 
 Result<std::vector<OutboxRow>> OutboxStore::List(std::optional<OutboxState> state) {
-  std::lock_guard lock(impl_->mutex_);
+  std::lock_guard lock(*impl_->mutex_);
   LIASSE_ASSIGN_OR_RETURN(auto stmt, impl_->Prepare(
       "SELECT id, decompte_id, message_id, recipient, state, attempts, next_attempt_ms, last_reply FROM outbox "
       "WHERE ?1 IS NULL OR state = ?1 ORDER BY id"));

@@ -39,30 +39,22 @@ Result<ApplyOutcome> SqliteCounters::Apply(std::string_view key,
                                                     std::span<const CounterEntry> entries) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  // BEGIN IMMEDIATE takes the write lock first, so two processes cannot both
-  // read a cap as free and both consume it.
-  LIASSE_ASSIGN_OR_RETURN(auto begin, Statement::Prepare(c, "BEGIN IMMEDIATE"));
-  LIASSE_RETURN_IF_ERROR(begin.Run());
-  auto rollback = [&c](Status st) -> Result<ApplyOutcome> {
-    sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
-    return st;
-  };
+  // BEGIN IMMEDIATE (WriteScope) takes the write lock first, so two
+  // processes cannot both read a cap as free and both consume it.
+  LIASSE_ASSIGN_OR_RETURN(auto scope, WriteScope::Begin(c.db));
   auto seen = Statement::Prepare(c, "SELECT 1 FROM counter_keys WHERE idempotency_key=?");
-  if (!seen.ok()) return rollback(seen.status());
+  if (!seen.ok()) return seen.status();
   seen->Bind(1, key);
   auto exists = seen->Step();
-  if (!exists.ok()) return rollback(exists.status());
-  if (*exists) {
-    sqlite3_exec(c.db, "ROLLBACK", nullptr, nullptr, nullptr);
-    return ApplyOutcome::kAlreadyApplied;
-  }
+  if (!exists.ok()) return exists.status();
+  if (*exists) return ApplyOutcome::kAlreadyApplied;
   // Each cap is checked on the view the pricing had: what is stored plus the
   // entries before it in this claim.
   for (size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
     if (!e.plafond_montant && !e.plafond_nombre) continue;
     auto t = TotalLocked(c, e.beneficiaire, e.compteur, e.fenetre_du, e.fenetre_au, key);
-    if (!t.ok()) return rollback(t.status());
+    if (!t.ok()) return t.status();
     for (size_t j = 0; j <= i; ++j) {
       if (Matches(entries[j], e)) {
         t->montant += entries[j].montant;
@@ -70,27 +62,25 @@ Result<ApplyOutcome> SqliteCounters::Apply(std::string_view key,
       }
     }
     if ((e.plafond_montant && t->montant > *e.plafond_montant) || (e.plafond_nombre && t->nombre > *e.plafond_nombre)) {
-      return rollback(Status::FailedPrecondition(
-          fmt::format("plafond dépassé pour le compteur {} de {}", e.compteur, e.beneficiaire)));
+      return Status::FailedPrecondition(
+          fmt::format("plafond dépassé pour le compteur {} de {}", e.compteur, e.beneficiaire));
     }
   }
   auto mark = Statement::Prepare(c, "INSERT INTO counter_keys(idempotency_key) VALUES (?)");
-  if (!mark.ok()) return rollback(mark.status());
+  if (!mark.ok()) return mark.status();
   mark->Bind(1, key);
-  if (auto st = mark->Run(); !st.ok()) return rollback(st);
+  if (auto st = mark->Run(); !st.ok()) return st;
   auto ins = Statement::Prepare(c,
                                 "INSERT INTO counter_entries(idempotency_key, beneficiaire, compteur, date,"
                                 " montant_cents, nombre) VALUES (?,?,?,?,?,?)");
-  if (!ins.ok()) return rollback(ins.status());
+  if (!ins.ok()) return ins.status();
   for (const auto& e : entries) {
     ins->Reset();
     ins->Bind(1, key).Bind(2, e.beneficiaire).Bind(3, e.compteur).Bind(4, e.date.ToIso());
     ins->Bind(5, e.montant.cents()).Bind(6, e.nombre);
-    if (auto st = ins->Run(); !st.ok()) return rollback(st);
+    if (auto st = ins->Run(); !st.ok()) return st;
   }
-  if (sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return rollback(SqliteError(c.db, "COMMIT"));
-  }
+  LIASSE_RETURN_IF_ERROR(scope.Commit());
   return ApplyOutcome::kApplied;
 }
 

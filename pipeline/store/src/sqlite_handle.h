@@ -59,4 +59,34 @@ class Statement {
 
 Status SqliteError(sqlite3* db, std::string_view what);
 
+// The writes of one store method, all or nothing: BEGIN IMMEDIATE on a
+// connection in autocommit mode (the write lock first, so two processes
+// cannot both read a row as free and both take it), else a savepoint of the
+// transaction already open (an envelope's, see liasse::store::Transaction),
+// whose fate it then shares. Rolled back when destroyed uncommitted. The
+// caller holds the database's mutex.
+class WriteScope {
+ public:
+  static Result<WriteScope> Begin(sqlite3* db);
+  WriteScope(WriteScope&& o) noexcept : db_(o.db_), nested_(o.nested_), open_(o.open_) { o.open_ = false; }
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  WriteScope& operator=(WriteScope&&) = delete;
+  ~WriteScope() { Rollback(); }
+
+  // COMMIT, or RELEASE of the savepoint.
+  Status Commit();
+  // ROLLBACK, or ROLLBACK TO and RELEASE of the savepoint; nothing once
+  // committed or rolled back.
+  void Rollback();
+  // Whether it is a savepoint of a transaction opened before it.
+  bool nested() const { return nested_; }
+
+ private:
+  WriteScope(sqlite3* db, bool nested) : db_(db), nested_(nested), open_(true) {}
+  sqlite3* db_;
+  bool nested_;
+  bool open_;
+};
+
 }  // namespace liasse::store::detail

@@ -13,11 +13,6 @@ namespace {
 using detail::Connection;
 using detail::Statement;
 
-Status Tx(Connection& c, const char* sql) {
-  if (sqlite3_exec(c.db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return detail::SqliteError(c.db, sql);
-  return Status::Ok();
-}
-
 std::optional<std::string> OptDate(const std::optional<Date>& d) {
   return d ? std::optional<std::string>(d->ToIso()) : std::nullopt;
 }
@@ -117,19 +112,10 @@ Status Store::UpsertMember(const Member& m) { return UpsertMembers({m}); }
 Status Store::UpsertMembers(const std::vector<Member>& members) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
-  auto s = Statement::Prepare(c, kInsertMember);
-  if (!s.ok()) {
-    (void)Tx(c, "ROLLBACK");
-    return s.status();
-  }
-  for (const auto& m : members) {
-    if (auto st = InsertMember(*s, m); !st.ok()) {
-      (void)Tx(c, "ROLLBACK");
-      return st;
-    }
-  }
-  return Tx(c, "COMMIT");
+  LIASSE_ASSIGN_OR_RETURN(auto scope, detail::WriteScope::Begin(c.db));
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(c, kInsertMember));
+  for (const auto& m : members) LIASSE_RETURN_IF_ERROR(InsertMember(s, m));
+  return scope.Commit();
 }
 
 Result<Member> Store::FindMember(std::string_view numero) {
@@ -203,6 +189,10 @@ Result<Partenaire> Store::FindPartenaire(std::string_view identifiant) {
   return Partenaire{s.Text(0), s.Text(1), SplitTrace(s.Text(2)), s.Text(3)};
 }
 
+Result<std::vector<Member>> Store::AllMembers() {
+  return MembersWhere([](const Member&) { return true; });
+}
+
 Result<int64_t> Store::CountMembers() {
   std::lock_guard<std::mutex> lock(db_.mutex());
   LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(), "SELECT COUNT(*) FROM members"));
@@ -233,29 +223,25 @@ Result<std::vector<std::string>> Store::Contracts() {
 Status Store::SavePricedClaim(const PricedClaim& claim) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
-  auto fail = [&c](Status st) {
-    (void)Tx(c, "ROLLBACK");
-    return st;
-  };
+  LIASSE_ASSIGN_OR_RETURN(auto scope, detail::WriteScope::Begin(c.db));
   auto del = Statement::Prepare(c, "DELETE FROM priced_claims WHERE id=?");
-  if (!del.ok()) return fail(del.status());
+  if (!del.ok()) return del.status();
   del->Bind(1, claim.id);
-  if (auto st = del->Run(); !st.ok()) return fail(st);
+  if (auto st = del->Run(); !st.ok()) return st;
   auto head = Statement::Prepare(c,
                                  "INSERT INTO priced_claims(id, member, beneficiaire, frais_reels_cents, ro_cents,"
                                  " retenues_cents, mutuelle_cents, reste_a_charge_cents) VALUES (?,?,?,?,?,?,?,?)");
-  if (!head.ok()) return fail(head.status());
+  if (!head.ok()) return head.status();
   const auto& t = claim.totals;
   head->Bind(1, claim.id).Bind(2, claim.member).Bind(3, claim.beneficiaire).Bind(4, t.frais_reels.cents());
   head->Bind(5, t.ro.cents()).Bind(6, t.retenues.cents()).Bind(7, t.mutuelle.cents()).Bind(8, t.reste_a_charge.cents());
-  if (auto st = head->Run(); !st.ok()) return fail(st);
+  if (auto st = head->Run(); !st.ok()) return st;
   auto line = Statement::Prepare(c,
                                  "INSERT INTO priced_lines(claim_id, n, date, code, libelle, frais_reels_cents,"
                                  " base_cents, taux_ro_bp, ro_brut_cents, retenues_cents, ro_cents, mutuelle_cents,"
                                  " reste_a_charge_cents, garantie, motif_refus, trace)"
                                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  if (!line.ok()) return fail(line.status());
+  if (!line.ok()) return line.status();
   for (size_t i = 0; i < claim.lines.size(); ++i) {
     const auto& l = claim.lines[i];
     line->Reset();
@@ -264,9 +250,9 @@ Status Store::SavePricedClaim(const PricedClaim& claim) {
     line->Bind(8, l.taux_ro.basis_points()).Bind(9, l.ro_brut.cents()).Bind(10, l.retenues.cents());
     line->Bind(11, l.ro.cents()).Bind(12, l.mutuelle.cents()).Bind(13, l.reste_a_charge.cents());
     line->Bind(14, l.garantie).Bind(15, l.motif_refus).Bind(16, JoinTrace(l.trace));
-    if (auto st = line->Run(); !st.ok()) return fail(st);
+    if (auto st = line->Run(); !st.ok()) return st;
   }
-  return Tx(c, "COMMIT");
+  return scope.Commit();
 }
 
 Result<Money> Store::MutuellePaidTo(std::string_view numero_adherent) {

@@ -9,7 +9,9 @@
 
 #include "batch_summary.h"
 #include "envelope_chain.h"
+#include "envelope_meta.h"
 #include "envelope_output.h"
+#include "held_files.h"
 #include "liasse/ocr/page_image.h"
 #include "liasse/runner/file_hash.h"
 #include "ocr_cache_codec.h"
@@ -25,12 +27,34 @@ std::string HashOrEmpty(const fs::path& file) {
   return hash.ok() ? *hash : std::string();
 }
 
+// What an envelope's result depends on besides its name and bytes: a record
+// made under other dates, other metadata (NAME.meta.json: date of receipt,
+// date of the letters) or another data folder is not resumed.
+std::string ResumeKey(Stages& stages, const fs::path& file) {
+  auto meta = stages.options().env->ReadFile(MetaPathOf(file));
+  const std::string meta_key = meta.ok() ? Sha256OfText(*meta) : std::string("sans-meta");
+  return stages.resume_fingerprint() + " " + ReceptionDate(stages.options(), file).ToIso() + " " + meta_key;
+}
+
+// Writes again the files of `file` when a run that stopped before its end
+// committed it: true when done so (the envelope is not processed again).
+Result<bool> ResumeCommitted(Stages& stages, const fs::path& file, const std::string& sha256) {
+  if (sha256.empty()) return false;
+  LIASSE_ASSIGN_OR_RETURN(auto found, stages.committed()->Find(file.filename().string(), sha256));
+  if (!found || found->options_key != ResumeKey(stages, file)) return false;
+  LIASSE_RETURN_IF_ERROR(PublishEnvelope(stages, file, found->quarantined, found->files));
+  return true;
+}
+
 // The callbacks of the OCR stream for one list of envelopes, and the
 // ordered commit.
 class Batch {
  public:
-  Batch(Stages& stages, std::vector<fs::path> envelopes)
-      : stages_(stages), options_(stages.options()), envelopes_(std::move(envelopes)), sha256_(envelopes_.size()) {}
+  // `sha256` holds the hash of each envelope when known, else "".
+  Batch(Stages& stages, std::vector<fs::path> envelopes, std::vector<std::string> sha256)
+      : stages_(stages), options_(stages.options()), envelopes_(std::move(envelopes)), sha256_(std::move(sha256)) {
+    sha256_.resize(envelopes_.size());
+  }
 
   const std::vector<fs::path>& envelopes() const { return envelopes_; }
 
@@ -54,7 +78,7 @@ class Batch {
   bool Cached(std::size_t index) {
     if (stages_.ocr_cache() == nullptr) return false;
     const fs::path& file = envelopes_[index];
-    sha256_[index] = HashOrEmpty(file);
+    if (sha256_[index].empty()) sha256_[index] = HashOrEmpty(file);
     std::error_code ec;
     if (sha256_[index].empty() || !fs::exists(SearchablePdfPath(file), ec)) return false;
     auto found = stages_.ocr_cache()->Contains(stages_.CacheKey(sha256_[index]));
@@ -80,7 +104,7 @@ class Batch {
     Prepared p = ExtractEnvelope(file, Sha256Of(index), recognised, engine, memo);
     p.searchable_pdf = fs::relative(SearchablePdfPath(file), options_.out_dir).generic_string();
     p.from_cache = true;
-    if (p.region_misses > 0 && !stages_.ocr_cache()->SetRegions(key, memo.Serialise()).ok()) CountCacheFailure();
+    if (p.region_misses > 0) p.cache_regions = memo.Serialise();
     Submit(index, std::move(p));
   }
 
@@ -104,7 +128,7 @@ class Batch {
     Prepared p = ExtractEnvelope(envelopes_[index], Sha256Of(index), recognised, engine, memo);
     if (auto pdf = WriteSearchablePdf(options_.out_dir, p.file, results); pdf.ok()) {
       p.searchable_pdf = *pdf;
-      Remember(p.sha256, recognised, memo);
+      PrepareCacheEntry(p, recognised, memo);
     } else {
       p.error = pdf.status().message();
     }
@@ -125,13 +149,27 @@ class Batch {
     return options_.out_dir / stem / (stem + ".ocr.pdf");
   }
 
-  // Keeps the envelope's OCR in the cache (worker thread; a failure only
-  // means the next run reads it again).
-  void Remember(const std::string& sha256, const std::vector<const ocr::PageResult*>& recognised,
-                const RegionMemo& memo) {
-    if (stages_.ocr_cache() == nullptr || sha256.empty()) return;
+  // The cache entry of the envelope's OCR, for the commit to keep (worker
+  // thread; a failure only means the next run reads it again).
+  void PrepareCacheEntry(Prepared& p, const std::vector<const ocr::PageResult*>& recognised, const RegionMemo& memo) {
+    if (stages_.ocr_cache() == nullptr || p.sha256.empty()) return;
     auto entry = EncodeOcr(recognised, memo.Serialise());
-    if (!entry.ok() || !stages_.ocr_cache()->Put(stages_.CacheKey(sha256), *entry).ok()) CountCacheFailure();
+    if (entry.ok()) {
+      p.cache_entry = std::move(entry).value();
+    } else {
+      CountCacheFailure();
+    }
+  }
+
+  // What the worker left for the OCR cache, inside the envelope's
+  // transaction (commit thread, under commit_mu_).
+  void KeepOcr(const Prepared& p) {
+    if (stages_.ocr_cache() == nullptr || p.sha256.empty()) return;
+    const store::OcrCacheKey key = stages_.CacheKey(p.sha256);
+    bool ok = true;
+    if (p.cache_entry) ok = stages_.ocr_cache()->Put(key, *p.cache_entry).ok();
+    if (p.cache_regions) ok = stages_.ocr_cache()->SetRegions(key, *p.cache_regions).ok() && ok;
+    if (!ok) ++summary_.ocr_cache_failures;
   }
 
   // OCR of one envelope on this worker, for a cache entry that could not be
@@ -167,7 +205,9 @@ class Batch {
     }
   }
 
-  // The stateful stages, in input order, under commit_mu_.
+  // The stateful stages, in input order, under commit_mu_: the envelope's
+  // writes to the store in one transaction with the record of its files,
+  // then the files.
   void Commit(Prepared& p) {
     EnvelopeOutput out;
     out.source = p.file.filename().string();
@@ -177,37 +217,39 @@ class Batch {
     out.pages = std::move(p.pages);
     out.documents = std::move(p.documents);
     SettlementTally tally;
-    if (p.error) {
-      if (Status q = Quarantine(p.file, options_.out_dir); !q.ok()) Fatal(q);
-    } else if (Status s = RunEnvelopeChain(stages_, p.file, out, tally); !s.ok()) {
-      Fatal(s);
+    HeldFiles held(&stages_.env(), options_.out_dir);
+    auto tx = store::Transaction::Begin(stages_.store().database());
+    if (!tx.ok()) return Fatal(tx.status());
+    KeepOcr(p);
+    if (!p.error) {
+      if (Status s = RunEnvelopeChain(stages_, p.file, out, tally, held); !s.ok()) return Fatal(s);
     }
+    if (Status s = WriteEnvelopeJson(held, options_.out_dir, p.file, out); !s.ok()) return Fatal(s);
+    if (Status s = Journal(p, held); !s.ok()) return Fatal(s);
+    if (Status s = tx->Commit(); !s.ok()) return Fatal(s);
     CountEnvelope(out, tally, p.from_cache, summary_);
-    if (!WriteResult(p.file, out)) return;
+    if (Status s = PublishEnvelope(stages_, p.file, p.error.has_value(), held.files()); !s.ok()) return Fatal(s);
     stages_.log().Envelope(out, p.from_cache,
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count());
   }
 
-  // DIR/<stem>.json, with the observer told before and after. False when
-  // the result was not written (the batch stops).
-  bool WriteResult(const fs::path& file, const EnvelopeOutput& out) {
-    const fs::path json = options_.out_dir / (file.stem().string() + ".json");
-    if (options_.observer != nullptr) {
-      if (Status s = options_.observer->BeforeWrite(file, json); !s.ok()) {
-        Fatal(s);
-        return false;
-      }
+  // The records of the envelope that commit with its writes: its files
+  // (resume) and the intake journal (watch).
+  Status Journal(const Prepared& p, const HeldFiles& held) {
+    const std::string name = p.file.filename().string();
+    if (stages_.committed() != nullptr) {
+      LIASSE_RETURN_IF_ERROR(stages_.committed()->Record(
+          {name, p.sha256, ResumeKey(stages_, p.file), p.error.has_value(), held.files()}));
     }
-    if (Status w = WriteEnvelopeJson(stages_.env(), options_.out_dir, file, out); !w.ok()) {
-      Fatal(w);
-      return false;
+    if (stages_.intake() != nullptr) {
+      const fs::path json = options_.out_dir / (p.file.stem().string() + ".json");
+      LIASSE_RETURN_IF_ERROR(
+          stages_.intake()->Record({p.sha256, name, p.error ? "quarantine" : "done", json.string()}));
     }
-    if (options_.observer != nullptr) {
-      if (Status s = options_.observer->AfterWrite(file, json); !s.ok()) Fatal(s);
-    }
-    return true;
+    return Status::Ok();
   }
 
+  // Records the first failure; an envelope's open transaction rolls back.
   void Fatal(const Status& s) {
     if (fatal_.ok()) fatal_ = s;
   }
@@ -229,7 +271,28 @@ class Batch {
 
 Result<ProcessSummary> RunBatch(Stages& stages, const std::vector<fs::path>& envelopes) {
   const auto start = std::chrono::steady_clock::now();
-  Batch batch(stages, envelopes);
+  std::vector<fs::path> todo;
+  std::vector<std::string> sha256;
+  int resumed = 0;
+  if (stages.committed() == nullptr) {
+    todo = envelopes;
+  } else {
+    std::vector<store::CommittedEnvelope> keys;
+    for (const auto& file : envelopes) {
+      keys.push_back({file.filename().string(), HashOrEmpty(file), ResumeKey(stages, file), false, {}});
+    }
+    if (stages.options().resume_forgets_others) LIASSE_RETURN_IF_ERROR(stages.committed()->ForgetAllBut(keys));
+    for (std::size_t i = 0; i < envelopes.size(); ++i) {
+      LIASSE_ASSIGN_OR_RETURN(auto done, ResumeCommitted(stages, envelopes[i], keys[i].sha256));
+      if (done) {
+        ++resumed;
+      } else {
+        todo.push_back(envelopes[i]);
+        sha256.push_back(keys[i].sha256);
+      }
+    }
+  }
+  Batch batch(stages, std::move(todo), std::move(sha256));
   const std::vector<ocr::OcrEngine*> engines = stages.engines();
   const std::size_t backlog =
       stages.options().max_backlog_pages > 0 ? stages.options().max_backlog_pages : 8 * engines.size();
@@ -245,6 +308,8 @@ Result<ProcessSummary> RunBatch(Stages& stages, const std::vector<fs::path>& env
   RunOcrStream(batch.envelopes().size(), engines, backlog, callbacks);
   if (!batch.status().ok()) return batch.status();
   ProcessSummary summary = batch.TakeSummary();
+  summary.resumed = resumed;
+  summary.envelopes += resumed;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   stages.log().BatchEnd(summary);
   return summary;

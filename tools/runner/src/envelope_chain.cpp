@@ -88,10 +88,13 @@ Prepared ExtractEnvelope(const fs::path& file, std::string sha256, const std::ve
   return p;
 }
 
-Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally) {
+Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally,
+                        Env& files) {
   const EnvelopeDates dates = DatesOf(stages.options(), stages.today(), file, out);
   stages.SetLetterDay(dates.letters);
-  auto settled = SettleEnvelope(SettleStagesOf(stages, dates.letters), file.stem().string(), dates.received, out);
+  SettleStages settle = SettleStagesOf(stages, dates.letters);
+  settle.env = &files;
+  auto settled = SettleEnvelope(settle, file.stem().string(), dates.received, out);
   if (!settled.ok()) return settled.status();
   tally = std::move(settled).value();
   return Status::Ok();

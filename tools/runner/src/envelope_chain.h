@@ -31,6 +31,11 @@ struct Prepared {
   std::vector<Document> documents;
   bool from_cache = false;
   int region_misses = 0;  // region re-reads the cache did not hold
+  // What the OCR cache is to keep, written by the ordered commit inside the
+  // envelope's transaction (never by the worker: its writes would land in
+  // another envelope's transaction on the shared connection).
+  std::optional<store::CachedOcr> cache_entry;   // a new entry
+  std::optional<std::string> cache_regions;      // new region re-reads of a cached entry
 };
 
 // Why an envelope cannot be read at all, or ok: a cheap look at its first
@@ -56,9 +61,10 @@ Prepared ExtractEnvelope(const std::filesystem::path& file, std::string sha256,
 // The stateful stages of a readable envelope, into `out` (whose documents
 // are set): SettleEnvelope (settle_envelope.h) on these stages — lot
 // verdicts, claims priced, payments recorded, letters written under
-// DIR/<stem>/ and queued. `tally` receives what was settled, for the
-// summary. Returns the first store failure (the batch must stop), else ok.
+// DIR/<stem>/ (through `files`) and queued. `tally` receives what was
+// settled, for the summary. Returns the first store failure (the batch must
+// stop), else ok.
 Status RunEnvelopeChain(Stages& stages, const std::filesystem::path& file, EnvelopeOutput& out,
-                        SettlementTally& tally);
+                        SettlementTally& tally, Env& files);
 
 }  // namespace liasse::runner

@@ -2,7 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <fstream>
 #include <memory>
 
@@ -46,6 +48,25 @@ Result<std::string> Sha256OfFile(const std::filesystem::path& path) {
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx.get(), digest.data(), &length);
   return Hex(digest.data(), length);
+}
+
+std::string ProgramAndDataMaterial(const std::filesystem::path& data_dir) {
+  namespace fs = std::filesystem;
+  std::string material;
+  auto program = Sha256OfFile("/proc/self/exe");
+  material += "program " + (program.ok() ? *program : std::string("?")) + "\n";
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(data_dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file()) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    auto hash = Sha256OfFile(f);
+    material += fs::relative(f, data_dir).generic_string() + " " + (hash.ok() ? *hash : "?") + "\n";
+  }
+  return material;
 }
 
 }  // namespace liasse::runner

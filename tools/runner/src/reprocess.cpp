@@ -43,20 +43,7 @@ Status CopyAtomically(const fs::path& from, const fs::path& to) {
 // What decides the results besides the envelopes: the program itself, its
 // rule, pricing and mail data, and the shard. The same key resumes a run.
 std::string RunKey(const ReprocessOptions& options, const fs::path& data_dir) {
-  std::string material = "liasse.reprocess/1\n";
-  auto program = Sha256OfFile("/proc/self/exe");
-  material += "program " + (program.ok() ? *program : std::string("?")) + "\n";
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(data_dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file()) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    auto hash = Sha256OfFile(f);
-    material += fs::relative(f, data_dir).generic_string() + " " + (hash.ok() ? *hash : "?") + "\n";
-  }
+  std::string material = "liasse.reprocess/1\n" + ProgramAndDataMaterial(data_dir);
   material += "shard " + std::to_string(options.shard_index) + "/" + std::to_string(options.shard_count) + "\n";
   material += "out " + fs::absolute(options.process.out_dir).lexically_normal().string() + "\n";
   return Sha256OfText(material);
@@ -200,6 +187,9 @@ Result<ReprocessReport> RunReprocess(const ReprocessOptions& options) {
   ChangeRecorder recorder(process.out_dir, *journal, report.run_key);
   process.ocr_cache = true;
   process.observer = &recorder;
+  // The chain runs again on every envelope not in the journal, whatever a
+  // `process` run committed (its resume records are for its own restart).
+  process.resume = false;
   LIASSE_ASSIGN_OR_RETURN(auto processor, Processor::Open(process));
   LIASSE_ASSIGN_OR_RETURN(auto summary, (processor)->Process(todo));
   report.summary = summary;

@@ -8,6 +8,7 @@
 
 #include "liasse/core/private_temp.h"
 #include "liasse/store/backup.h"
+#include "liasse/runner/file_hash.h"
 #include "liasse/store/members_import.h"
 
 namespace liasse::runner {
@@ -42,6 +43,21 @@ Result<std::vector<std::unique_ptr<ocr::OcrEngine>>> CreateEngines(const Process
   return engines;
 }
 
+// The members as the letters and pricing read them, as text.
+Result<std::string> MembersMaterial(store::Store& st) {
+  LIASSE_ASSIGN_OR_RETURN(auto members, st.AllMembers());
+  std::string material;
+  for (const auto& m : members) {
+    material += m.numero_adherent + "|" + m.nom + "|" + m.prenom + "|" + m.nir + "|" + m.date_naissance.ToIso() + "|" +
+                m.niveau + "|" + m.date_adhesion.ToIso() + "|" + (m.date_fin ? m.date_fin->ToIso() : "") + "|" +
+                m.email + "|" + m.iban + "|" + (m.teletransmission ? "1" : "0") + "|" +
+                (m.cotisation_mensuelle ? std::to_string(m.cotisation_mensuelle->cents()) : "") + "\n";
+  }
+  LIASSE_ASSIGN_OR_RETURN(auto unproven, st.UnprovenEmails());
+  for (const auto& u : unproven) material += "unproven " + u.numero_adherent + " " + u.email + "\n";
+  return material;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Stages>> Stages::Open(const ProcessOptions& options) {
@@ -68,8 +84,22 @@ Status Stages::OpenAll() {
   LIASSE_ASSIGN_OR_RETURN(auto pricing_data, pricing::PricingData::Load(data_dir.string()));
   pricing_data_.emplace(std::move(pricing_data));
   pricer_.emplace(pricing_data_->tables, pricing_data_->tariffs);
-  LIASSE_ASSIGN_OR_RETURN(auto outbox, store::OutboxStore::Open(db.string()));
+  // On the store's connection: a message is queued inside its envelope's
+  // transaction (batch.cpp), and commits or rolls back with it.
+  LIASSE_ASSIGN_OR_RETURN(auto outbox, store::OutboxStore::Open(store_->database()));
   outbox_ = std::move(outbox);
+  if (options_.resume) {
+    LIASSE_ASSIGN_OR_RETURN(auto committed, store::CommittedEnvelopes::Open(store_->database()));
+    committed_ = std::move(committed);
+    LIASSE_ASSIGN_OR_RETURN(auto members, MembersMaterial(*store_));
+    const std::string today = options_.today ? options_.today->ToIso() : options_.clock->Today().ToIso();
+    resume_fingerprint_ = Sha256OfText("liasse.resume/1\n" + ProgramAndDataMaterial(data_dir) + members + "today " +
+                                       today + "\nqueue " + (options_.queue_letters ? "1" : "0") + "\n");
+  }
+  if (options_.journal_intake) {
+    LIASSE_ASSIGN_OR_RETURN(auto intake, store::IntakeJournal::Open(store_->database()));
+    intake_ = std::move(intake);
+  }
   LIASSE_ASSIGN_OR_RETURN(auto mail_config, mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string()));
   sender_ = mail_config.sender;
   today_ = options_.today ? *options_.today : options_.clock->Today();

@@ -24,6 +24,8 @@
 #include "liasse/rules/lot.h"
 #include "liasse/rules/rule_set.h"
 #include "liasse/runner/process_options.h"
+#include "liasse/store/committed_envelopes.h"
+#include "liasse/store/intake_journal.h"
 #include "liasse/store/ocr_cache.h"
 #include "liasse/store/outbox_store.h"
 #include "liasse/store/paid_invoices_store.h"
@@ -72,6 +74,16 @@ class Stages {
 
   // The OCR engines (one per worker), borrowed.
   std::vector<ocr::OcrEngine*> engines() const;
+  // The files of the envelopes committed by an unfinished run; null when
+  // options.resume is false.
+  store::CommittedEnvelopes* committed() { return committed_.get(); }
+  // With options.resume: what every result of these stages depends on
+  // besides the envelope's bytes and date of receipt (program, data files,
+  // members and their addresses' states, letter date, queueing), hashed.
+  const std::string& resume_fingerprint() const { return resume_fingerprint_; }
+  // The intake journal on the store's connection; null when
+  // options.journal_intake is false.
+  store::IntakeJournal* intake() { return intake_.get(); }
   // The OCR cache; null when options.ocr_cache is false.
   store::OcrCache* ocr_cache() { return ocr_cache_.get(); }
   // The cache key of an envelope's OCR by the engines of these stages.
@@ -101,6 +113,9 @@ class Stages {
   std::filesystem::path dry_run_copy_;  // empty unless options.dry_run
   std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
   std::unique_ptr<store::OcrCache> ocr_cache_;  // null when options_.ocr_cache is false
+  std::unique_ptr<store::CommittedEnvelopes> committed_;  // null when options_.resume is false
+  std::string resume_fingerprint_;
+  std::unique_ptr<store::IntakeJournal> intake_;  // null when options_.journal_intake is false
   std::unique_ptr<EventLog> log_;
 };
 

@@ -11,6 +11,7 @@
 #include "envelope_meta.h"
 #include "liasse/runner/envelope_source.h"
 #include "liasse/runner/file_hash.h"
+#include "liasse/store/committed_envelopes.h"
 #include "liasse/store/database.h"
 #include "liasse/store/intake_journal.h"
 
@@ -67,8 +68,13 @@ Status MoveTo(const fs::path& file, const fs::path& dir) {
 
 class Intake {
  public:
-  Intake(const WatchOptions& options, Processor& processor, store::IntakeJournal& journal)
-      : options_(options), processor_(processor), journal_(journal), tracker_(options.process, options.stable_ms) {}
+  Intake(const WatchOptions& options, Processor& processor, store::IntakeJournal& journal,
+         store::CommittedEnvelopes& committed)
+      : options_(options),
+        processor_(processor),
+        journal_(journal),
+        committed_(committed),
+        tracker_(options.process, options.stable_ms) {}
 
   // One poll: finishes what a crash left, processes complete files. Returns
   // how many files were complete.
@@ -82,9 +88,15 @@ class Intake {
       LIASSE_ASSIGN_OR_RETURN(auto hash, Sha256OfFile(file));
       LIASSE_ASSIGN_OR_RETURN(auto record, journal_.Find(hash));
       if (record) {
-        LIASSE_RETURN_IF_ERROR(MoveTo(file, options_.inbox / (record)->outcome));
-        ++summary.recovered;
-        continue;
+        // Committed before a crash: its files are written again from the
+        // store when the crash came before they were (the processor resumes
+        // it), then it is moved.
+        LIASSE_ASSIGN_OR_RETURN(auto kept, committed_.Find(file.filename().string(), hash));
+        if (!kept) {
+          LIASSE_RETURN_IF_ERROR(MoveTo(file, options_.inbox / (record)->outcome));
+          ++summary.recovered;
+          continue;
+        }
       }
       batch.push_back(file);
       hashes_[file.string()] = hash;
@@ -98,17 +110,18 @@ class Intake {
 
  private:
   Status ProcessBatch(const std::vector<fs::path>& batch, WatchSummary& summary) {
-    LIASSE_RETURN_IF_ERROR(processor_.Process(batch));
+    // Each envelope is journaled in its own transaction (journal_intake),
+    // then moved: a crash in between leaves a file the next poll moves
+    // without processing it again.
+    LIASSE_ASSIGN_OR_RETURN(auto processed, processor_.Process(batch));
+    summary.recovered += processed.resumed;
     for (const auto& file : batch) {
       const fs::path result = options_.process.out_dir / (file.stem().string() + ".json");
       const std::string outcome = OutcomeOf(result);
-      // Journal first, then move: a crash in between leaves a file the next
-      // poll moves without processing it again.
-      if (Status s = journal_.Record({hashes_[file.string()], file.filename().string(), outcome, result.string()});
-          !s.ok()) {
-        return s;
-      }
       LIASSE_RETURN_IF_ERROR(MoveTo(file, options_.inbox / outcome));
+      // Moved: its files are written for good (a kill just before this
+      // leaves a record a later run of the same file rewrites from).
+      LIASSE_RETURN_IF_ERROR(committed_.Forget(file.filename().string(), hashes_[file.string()]));
       hashes_.erase(file.string());
       (outcome == "done" ? summary.done : summary.quarantined) += 1;
     }
@@ -118,8 +131,9 @@ class Intake {
   const WatchOptions& options_;
   Processor& processor_;
   store::IntakeJournal& journal_;
+  store::CommittedEnvelopes& committed_;
   CompletenessTracker tracker_;
-  std::map<std::string, std::string> hashes_;
+  std::map<std::string, std::string> hashes_;  // file → SHA-256, for the files of the batch
 };
 
 }  // namespace
@@ -127,12 +141,17 @@ class Intake {
 Result<WatchSummary> Watch(const WatchOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(options.inbox, ec)) return Status::NotFound(options.inbox.string() + ": pas un dossier");
-  LIASSE_ASSIGN_OR_RETURN(auto processor, Processor::Open(options.process));
-  const fs::path db_path =
-      options.process.database.empty() ? options.process.out_dir / "liasse.db" : options.process.database;
+  ProcessOptions process = options.process;
+  process.resume = true;
+  process.resume_forgets_others = false;  // dropped below once each file is moved
+  process.journal_intake = true;
+  LIASSE_ASSIGN_OR_RETURN(auto processor, Processor::Open(process));
+  const fs::path db_path = process.database.empty() ? process.out_dir / "liasse.db" : process.database;
+  // Read only (the processor writes them with each envelope's transaction).
   LIASSE_ASSIGN_OR_RETURN(auto db, store::Database::Open(db_path.string()));
   LIASSE_ASSIGN_OR_RETURN(auto journal, store::IntakeJournal::Open(db));
-  Intake intake(options, *processor, *journal);
+  LIASSE_ASSIGN_OR_RETURN(auto committed, store::CommittedEnvelopes::Open(db));
+  Intake intake(options, *processor, *journal, *committed);
   WatchSummary summary;
   for (;;) {
     LIASSE_ASSIGN_OR_RETURN(auto complete, intake.Poll(summary));

@@ -65,4 +65,33 @@ class Database {
   std::unique_ptr<std::mutex> mu_;
 };
 
+// One unit of work on a Database, committed whole or not at all: every write
+// made through the database's components (store, counters, prescription
+// memory, paid invoices, OCR cache, journals, an outbox opened on it)
+// between Begin and Commit, on any thread, belongs to it; their own
+// transactions become savepoints of it. `liasse process` opens one per
+// envelope, so a kill at any point leaves each envelope either fully
+// written or not at all. Begin takes SQLite's write lock (BEGIN IMMEDIATE):
+// another process waits for the busy timeout. The commit is fsynced
+// (synchronous = FULL): it may hold the only copy of a queued message.
+// Destroyed without Commit, it rolls back. At most one at a time per
+// Database; reads from other threads meanwhile see its uncommitted rows.
+class Transaction {
+ public:
+  // Fails with Unavailable when another process holds the write lock past
+  // the busy timeout, FailedPrecondition when one is already open on `db`.
+  static Result<Transaction> Begin(Database& db);
+  Status Commit();
+
+  Transaction(Transaction&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+
+ private:
+  explicit Transaction(Database& db) : db_(&db) {}
+  Database* db_;  // null once committed or rolled back
+};
+
 }  // namespace liasse::store

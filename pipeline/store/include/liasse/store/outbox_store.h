@@ -22,6 +22,7 @@
 #include <string>
 
 #include "liasse/core/outbox.h"
+#include "liasse/store/database.h"
 
 namespace liasse::store {
 
@@ -39,6 +40,10 @@ class OutboxStore final : public Outbox {
   // table. Fails with kIoError naming the file when it cannot be opened, or
   // kFailedPrecondition when its outbox schema is newer than this program.
   static Result<std::unique_ptr<OutboxStore>> Open(const std::string& path, const OutboxStoreOptions& options = {});
+  // The outbox on the store's own connection (borrowed: `store` must outlive
+  // it), so a message is queued inside the transaction the envelope opened
+  // on it (liasse::store::Transaction) and commits or rolls back with it.
+  static Result<std::unique_ptr<OutboxStore>> Open(Database& store, const OutboxStoreOptions& options = {});
 
   ~OutboxStore() override;
   OutboxStore(const OutboxStore&) = delete;

@@ -88,6 +88,8 @@ class Store {
   // share it (should not happen), the lowest numéro d'adhérent.
   Result<Member> FindMemberByNir(std::string_view nir);
   Result<int64_t> CountMembers();
+  // Every member, by numéro d'adhérent.
+  Result<std::vector<Member>> AllMembers();
   // Every member whose nom and prénom equal `nom` and `prenom` once case and
   // French accents are folded (a letter gives no identifier), ordered by
   // numéro d'adhérent; empty when none. Scans the table: for the rare

@@ -16,4 +16,9 @@ Result<std::string> Sha256OfFile(const std::filesystem::path& path);
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256OfText(std::string_view bytes);
 
+// What a result depends on besides its input and options, as text: the
+// SHA-256 of the running program and of every file under `data_dir` (by
+// relative path, sorted). "?" for a file that cannot be read.
+std::string ProgramAndDataMaterial(const std::filesystem::path& data_dir);
+
 }  // namespace liasse::runner

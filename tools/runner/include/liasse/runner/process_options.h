@@ -66,6 +66,26 @@ struct ProcessOptions {
   // (members, counters, claims, outbox, OCR cache), deleted at the end.
   // Results and letters are still written to DIR.
   bool dry_run = false;
+  // Each envelope's writes to the store (prescriptions, counters, claims,
+  // payments, outbox, OCR cache) commit in one transaction with the record
+  // of its files, which are written after the commit. With `resume`, an
+  // envelope already committed in this store (same file name and bytes,
+  // same date of receipt, letter date, program, data files and members) is
+  // not processed again: its files are written again from the store, so a
+  // run killed at any point and started again gives the files of an
+  // uninterrupted run (run again on a store that holds its own writes, an
+  // envelope would find its own prescriptions "already received"). To run
+  // the chain again on purpose: `liasse reprocess`. False: neither kept nor
+  // read.
+  bool resume = true;
+  // With `resume`: a Process call starts by dropping the records of every
+  // envelope that is not in its list (or was committed under other dates,
+  // data or members), so the store keeps those of one run. False: the
+  // caller drops them (`liasse watch`, once the file is moved).
+  bool resume_forgets_others = true;
+  // The envelope is recorded in the store's intake journal
+  // (liasse/store/intake_journal.h) in its own transaction: `liasse watch`.
+  bool journal_intake = false;
   EnvelopeObserver* observer = nullptr;  // borrowed; may be null
   // Called after each envelope (on the thread that finished it, serialised)
   // with envelopes done, envelopes in all, pages done; for a progress line.
@@ -80,6 +100,7 @@ struct ProcessSummary {
   int envelopes = 0;
   int unreadable = 0;  // listed with an "error" and quarantined
   int from_ocr_cache = 0;      // envelopes whose OCR came from the cache
+  int resumed = 0;  // committed by a run that stopped, files written again from the store
   int ocr_cache_failures = 0;  // cache entries that could not be written or read back (OCR ran)
   long pages = 0;
   double seconds = 0;  // wall time of the whole batch
