@@ -91,12 +91,6 @@ std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, b
 void ReadReclamation(DocReader& r) {
   const PageView& v = r.view();
   ReadSender(r, true);
-  SetNir(r, "nir", r.RightOfLabel("N° de sécurité sociale :", 30));
-  if (auto f = r.RightOfLabel("Tél. :", 10)) {
-    const std::string d = DigitsOf(f->text);
-    if (d.size() == 10) r.SetText("telephone", d, f->confidence, f->words);
-    else r.Review("telephone", "numéro de téléphone illisible : « " + f->text + " »");
-  }
   for (const auto& w : v.words()) {
     if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
       std::string mail = TrimPunctuation(w.text);
@@ -105,21 +99,6 @@ void ReadReclamation(DocReader& r) {
       if (!std::regex_match(mail, shape)) r.Review("email", "adresse électronique incomplète ou mal formée : à vérifier");
       break;
     }
-  }
-  SetPlain(r, "entreprise", r.RightOfLabel("Entreprise / souscripteur :", 20));
-  if (auto f = r.RightOfLabel("Objet :", 20)) {
-    const std::string k = FoldKey(f->text);
-    static const std::pair<const char*, const char*> objets[] = {
-        {"remboursement", "remboursement"}, {"cotisation", "cotisation"}, {"adhesion", "adhésion"}, {"resiliation", "résiliation"}};
-    bool set = false;
-    for (const auto& [cue, value] : objets) {
-      if (k.find(cue) != std::string::npos) {
-        r.SetText("objet", value, f->confidence, f->words);
-        set = true;
-        break;
-      }
-    }
-    if (!set) r.Review("objet", "objet non reconnu : « " + f->text + " »");
   }
   if (auto dated = DatedPlaceRow(v, false)) {
     r.SetText("date", dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);

@@ -5,6 +5,7 @@
 #include <system_error>
 #include <thread>
 
+#include "liasse/extractors/extract.h"
 #include "liasse/store/members_import.h"
 
 namespace liasse::runner {
@@ -47,6 +48,8 @@ Status Stages::OpenAll() {
   fs::create_directories(options_.out_dir, ec);
   if (ec) return Status::IoError(options_.out_dir.string() + ": " + ec.message());
   const fs::path data_dir = options_.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : options_.data_dir;
+  // The form knowledge the extraction reads (the build's data/forms): a bad file stops here, named.
+  if (Status forms = extractors::CheckFormData(); !forms.ok()) return forms;
   auto lot_rules = rules::LotRuleSet::Load(data_dir);
   if (!lot_rules.ok()) return lot_rules.status();
   lot_rules_.emplace(std::move(lot_rules).value());
