@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+
+#include <fmt/format.h>
+
 #include "liasse/core/fields.h"
+#include "checkbox.h"
+#include "locate.h"
 
 namespace liasse::extractors::internal {
 
@@ -168,6 +173,30 @@ std::optional<PlacedWord> FromTotalRow(const LabelHit& total, const PageView& v,
 
 }  // namespace
 
+void ReadCheckboxField(DocReader& r, std::string_view name) {
+  const PageView& v = r.view();
+  const GreyRaster& ink = v.page().ink;
+  if (ink.empty()) return r.Review(name, "image de la page non disponible : case à vérifier");
+  const FormSpec* form = r.form();
+  const FieldSpec* field = form ? form->Field(name) : nullptr;
+  if (field == nullptr) return;
+  std::optional<Box> frame;
+  for (const auto& hit : FieldLabels(v, *form, *field)) {
+    const Box label = v.Cover({hit.first, hit.last});
+    if ((frame = FindCheckbox(ink, label, v.word_height()))) break;
+  }
+  if (!frame) return r.Review(name, "case introuvable près de son libellé : à vérifier");
+  const CheckboxReading reading = ReadCheckbox(ink, *frame);
+  switch (reading.tick) {
+    case Tick::kTicked: return r.SetBool(name, true, 0.95, *frame);
+    case Tick::kEmpty: return r.SetBool(name, false, 0.95, *frame);
+    case Tick::kUncertain:
+      // Present and flagged: a person looks at the box; never true on a doubt.
+      r.Review(name, fmt::format("case ni vide ni cochée nettement (encre {:.0f} %) : à vérifier", reading.ink * 100));
+      return r.SetBool(name, false, 0.5, *frame);
+  }
+}
+
 void ReadFeuilleInk(DocReader& r) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
@@ -183,7 +212,6 @@ void ReadFeuilleInk(DocReader& r) {
   const LabelHit praticien = anchor("L'auxiliaire médical certifie");
   LabelHit patient = anchor("Signature de la personne recevant les soins");
   if (patient.similarity <= 0 && praticien.similarity > 0) patient = SignatureWordRightOf(v, praticien);
-  const LabelHit box = anchor("impossibilité de signer");
   auto word_of = [&](const LabelHit& hit) -> std::optional<PlacedWord> {
     if (hit.similarity <= 0) return std::nullopt;
     return v.words()[static_cast<size_t>(hit.first)];
@@ -219,25 +247,9 @@ void ReadFeuilleInk(DocReader& r) {
     if (!verdict) return r.Review(field, reason("signature"));
     r.SetBool(field, verdict->present, verdict->confidence, MmBox(w, mm, 0, 6, width, 24));
   };
-  sign("signature.praticien", praticien_label, 80);
-  sign("signature.patient", patient_label, 84);
-  PlacedWord w;
-  if (box.similarity > 0) {
-    w = v.words()[static_cast<size_t>(box.first)];
-  } else if (patient_label) {
-    // The label under a signature's ink: the form puts it 6 mm right of the
-    // patient's signature label and its baseline 36 mm lower.
-    w = *patient_label;
-    w.box.x += static_cast<int>(6 * mm);
-    w.box.y += static_cast<int>(36 * mm);
-  } else {
-    r.Review(fields::kImpossibiliteSigner, reason("case « impossibilité de signer »"));
-    return;
-  }
-  // The 3.5 mm box sits 6 mm left of its label, its bottom 0.5 mm under the baseline.
-  const auto verdict = CheckboxTicked(ink, MmBox(w, mm, -5.2, -2.5, 2.0, 2.0));
-  if (!verdict) return r.Review(fields::kImpossibiliteSigner, reason("case « impossibilité de signer »"));
-  r.SetBool(fields::kImpossibiliteSigner, verdict->present, verdict->confidence, MmBox(w, mm, -6, -3, 3.5, 3.5));
+  sign(fields::kSignaturePraticien, praticien_label, 80);
+  sign(fields::kSignaturePatient, patient_label, 84);
+  ReadCheckboxField(r, fields::kImpossibiliteSigner);
 }
 
 void ReadPrescriptionInk(DocReader& r) {

@@ -35,6 +35,11 @@ std::optional<InkVerdict> CheckboxTicked(const GreyRaster& raster, const Box& in
 // or a dense zig-zag that handwriting does not make. `mm` = pixels per mm.
 std::optional<InkVerdict> CrossedOut(const GreyRaster& raster, const Box& band, double mm);
 
+// The check box field `name` of the reader's form: its frame found near
+// one of its labels (checkbox.h), ticked → true, empty → false, uncertain
+// → false flagged for review with the box; no frame → flagged, absent.
+void ReadCheckboxField(DocReader& r, std::string_view name);
+
 // Field readers using them (feuille: signatures and "impossibilité de
 // signer"; prescription: raturée).
 void ReadFeuilleInk(DocReader& r);
