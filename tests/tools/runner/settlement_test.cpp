@@ -56,7 +56,7 @@ class Chain {
     pricing_data_.emplace(std::move(pricing_data).value());
     pricer_.emplace(pricing_data_->tables, pricing_data_->tariffs);
     generators::GeneratorOptions options;
-    options.clock = [] { return generators::Timestamp{Date::FromYmd(2025, 3, 1).value(), 8, 0, 0}; };
+    options.clock = std::make_shared<FixedClock>(FixedClock::At(Date::FromYmd(2025, 3, 1).value(), 8));
     auto generator = generators::LetterGenerator::Create(std::move(options));
     ASSERT_TRUE(generator.ok()) << generator.status().ToString();
     generator_.emplace(std::move(generator).value());
