@@ -5,26 +5,18 @@
 #include <cstdlib>
 #include <vector>
 
+#include "raster.h"
+
 namespace liasse::extractors::internal {
 
 namespace {
 
-bool Dark(const GreyRaster& r, int x, int y) {
-  return r.pixels[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] < 128;
-}
-
-Box ClipTo(const GreyRaster& r, Box b) {
-  const int x0 = std::clamp(b.x, 0, r.width), y0 = std::clamp(b.y, 0, r.height);
-  const int x1 = std::clamp(b.x + b.width, 0, r.width), y1 = std::clamp(b.y + b.height, 0, r.height);
-  return {x0, y0, x1 - x0, y1 - y0};
-}
-
 double DarkFraction(const GreyRaster& r, const Box& box) {
-  const Box b = ClipTo(r, box);
+  const Box b = ClipToRaster(r, box);
   if (b.width <= 0 || b.height <= 0) return 1.0;
   long dark = 0;
   for (int y = b.y; y < b.y + b.height; ++y) {
-    for (int x = b.x; x < b.x + b.width; ++x) dark += Dark(r, x, y) ? 1 : 0;
+    for (int x = b.x; x < b.x + b.width; ++x) dark += IsInk(r, x, y) ? 1 : 0;
   }
   return static_cast<double>(dark) / (static_cast<double>(b.width) * b.height);
 }
@@ -43,7 +35,7 @@ double SideCover(const GreyRaster& r, const Box& b, int side, int thick) {
         case 2: x = b.x + t, y = b.y + k; break;                   // left
         default: x = b.x + b.width - 1 - t, y = b.y + k; break;    // right
       }
-      ink = Dark(r, x, y);
+      ink = IsInk(r, x, y);
     }
     covered += ink ? 1 : 0;
   }
@@ -58,7 +50,7 @@ std::vector<Box> Pieces(const GreyRaster& r, const Box& area) {
   std::vector<std::pair<int, int>> stack;
   for (int y = area.y; y < area.y + area.height; ++y) {
     for (int x = area.x; x < area.x + area.width; ++x) {
-      if (seen[index(x, y)] || !Dark(r, x, y)) continue;
+      if (seen[index(x, y)] || !IsInk(r, x, y)) continue;
       int x0 = x, x1 = x, y0 = y, y1 = y;
       stack.assign(1, {x, y});
       seen[index(x, y)] = 1;
@@ -70,7 +62,7 @@ std::vector<Box> Pieces(const GreyRaster& r, const Box& area) {
           for (int dx = -1; dx <= 1; ++dx) {
             const int nx = cx + dx, ny = cy + dy;
             if (nx < area.x || ny < area.y || nx >= area.x + area.width || ny >= area.y + area.height) continue;
-            if (seen[index(nx, ny)] || !Dark(r, nx, ny)) continue;
+            if (seen[index(nx, ny)] || !IsInk(r, nx, ny)) continue;
             seen[index(nx, ny)] = 1;
             stack.push_back({nx, ny});
           }
@@ -104,7 +96,7 @@ double GapTo(const Box& a, const Box& label) {
 std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, double word_height) {
   if (raster.empty()) return std::nullopt;
   const int reach = static_cast<int>(4 * word_height);
-  const Box area = ClipTo(raster, {label.x - reach, label.y - static_cast<int>(1.5 * word_height), label.width + 2 * reach,
+  const Box area = ClipToRaster(raster, {label.x - reach, label.y - static_cast<int>(1.5 * word_height), label.width + 2 * reach,
                                    label.height + static_cast<int>(3 * word_height)});
   if (area.width <= 0 || area.height <= 0) return std::nullopt;
   std::optional<Box> best;
@@ -125,7 +117,7 @@ CheckboxReading ReadCheckbox(const GreyRaster& raster, const Box& frame) {
   out.noise = 1.0;
   for (const int dy : {-2, 2}) {
     const Box patch{inside.x, inside.y + dy * frame.height, inside.width, inside.height};
-    if (ClipTo(raster, patch).width == inside.width && ClipTo(raster, patch).height == inside.height) {
+    if (ClipToRaster(raster, patch).width == inside.width && ClipToRaster(raster, patch).height == inside.height) {
       out.noise = std::min(out.noise, DarkFraction(raster, patch));
     }
   }

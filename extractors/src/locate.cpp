@@ -171,6 +171,17 @@ bool InsideLongerLabel(const PageView& v, const FormSpec& form, const FieldSpec&
   return false;
 }
 
+// True when another field's wordings match the words of `hit` more closely.
+bool CloserToAnother(const PageView& v, const FormSpec& form, const FieldSpec& field, const LabelHit& hit) {
+  for (const auto& other : form.fields) {
+    if (other.name == field.name) continue;
+    for (const auto& h : FindAnyLabel(v, other.labels)) {
+      if (h.first <= hit.last && hit.first <= h.last && h.similarity > hit.similarity) return true;
+    }
+  }
+  return false;
+}
+
 // Letters of the label's wording: a longer wording is a more specific one.
 size_t WordingLength(const PageView& v, const LabelHit& h) {
   size_t n = 0;
@@ -225,6 +236,12 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
   // material (digits for numbers and dates): a second reading may mend it.
   std::erase_if(out, [&](const Located& l) { return !l.fits && !HasMaterial(field, l.found.text); });
   return out;
+}
+
+std::vector<LabelHit> OwnLabels(const PageView& v, const FormSpec& form, const FieldSpec& field) {
+  auto hits = FieldLabels(v, form, field);
+  std::erase_if(hits, [&](const LabelHit& h) { return InsideLongerLabel(v, form, field, h) || CloserToAnother(v, form, field, h); });
+  return hits;
 }
 
 }  // namespace liasse::extractors::internal

@@ -33,4 +33,10 @@ bool FitsKind(const FieldSpec& field, const std::string& text);
 // them when it has none), best first.
 std::vector<LabelHit> FieldLabels(const PageView& view, const FormSpec& form, const FieldSpec& field);
 
+// FieldLabels less the occurrences that belong to another field of the
+// form: inside a longer label of it ("Signature" in "Signature du
+// patient"), or matching one of its wordings more closely ("Signature du
+// patient" read where "Signature du praticien" is also a wording).
+std::vector<LabelHit> OwnLabels(const PageView& view, const FormSpec& form, const FieldSpec& field);
+
 }  // namespace liasse::extractors::internal
