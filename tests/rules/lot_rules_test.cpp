@@ -284,6 +284,28 @@ TEST_F(LotRules, UnreadableRatureeIsFlagged) {
   EXPECT_TRUE(v.anomalies[0].illisible);
 }
 
+TEST_F(LotRules, RatureeFeuilleRejectsItsInvoice) {
+  Feuille(1).fields["raturee"] = Bool(true);
+  const LotVerdict v = Check();
+  ExpectInvoiceRejected(v, "FDS_RATUREE", 1);
+  EXPECT_EQ(v.anomalies[0].document, lot_.feuilles[1]);
+  EXPECT_FALSE(v.anomalies[0].illisible);
+}
+
+TEST_F(LotRules, FeuilleReadAsNotRatureeOrNotCheckedHasNoCrossingAnomaly) {
+  Feuille(0).fields["raturee"] = Bool(false);
+  Feuille(1).fields.erase("raturee");
+  EXPECT_EQ(Check().verdict, Verdict::kAccepted);
+}
+
+TEST_F(LotRules, FeuilleCheckedForCrossingsWithoutDecisionIsFlagged) {
+  Feuille(2).fields.erase("raturee");
+  Feuille(2).review.push_back(ReviewFlag{"raturee", std::nullopt, "zone de la feuille introuvable : rature à vérifier"});
+  const LotVerdict v = Check();
+  ExpectInvoiceRejected(v, "FDS_RATUREE", 2);
+  EXPECT_TRUE(v.anomalies[0].illisible);
+}
+
 TEST_F(LotRules, CareBeforeThePrescriptionIsInconsistent) {
   Prescription(1).fields["date"] = Text("2025-09-15");
   Feuille(1).fields["prescription.date"] = Text("2025-09-15");

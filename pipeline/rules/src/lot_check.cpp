@@ -358,6 +358,7 @@ class LotChecker {
       Add("FDS_PATIENT_SIGNATURE_MISSING", fd, std::nullopt, &inv, unreadable ? "signature ou case illisible" : "",
           unreadable);
     }
+    CheckFeuilleRaturee(f, fd, inv);
     if (inv.line) {
       const auto line_total = ParseAmount(line(inv).Find(fields::kMontantTotal));
       const auto feuille_total = FeuilleTotal(f);
@@ -371,6 +372,22 @@ class LotChecker {
         Add("FDS_INCOMPLETE", fd, std::nullopt, &inv, "montant de la feuille illisible", true);
       }
     }
+  }
+
+  // Seed 003: an invoice "raturée" is not paid. A feuille whose reading says
+  // it is crossed out or overwritten rejects its invoice; one the reader
+  // looked at without deciding goes to review. A feuille the reader did not
+  // check for crossings (no such field) carries no anomaly: absence of the
+  // check is not evidence of a crossing, unlike the prescription's, which the
+  // reader always decides.
+  void CheckFeuilleRaturee(const Document& f, int fd, const Invoice& inv) {
+    const bool checked = f.Find(fields::kRaturee) != nullptr ||
+                         std::any_of(f.review.begin(), f.review.end(),
+                                     [](const ReviewFlag& r) { return r.field == fields::kRaturee && !r.line; });
+    if (!checked) return;
+    const auto raturee = f.Flag(fields::kRaturee);
+    if (raturee == false) return;
+    Add("FDS_RATUREE", fd, std::nullopt, &inv, raturee ? "" : "état de la feuille illisible", !raturee.has_value());
   }
 
   PrescriptionKey KeyOf(const Invoice& inv) const {

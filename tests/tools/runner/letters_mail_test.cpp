@@ -108,6 +108,8 @@ class LettersMailTest : public testing::Test {
     line.mutuelle = Money::FromCents(900);
     line.reste_a_charge = Money::FromCents(100);
     priced.lines.push_back(line);
+    // The totals say money is paid: a décompte is written only then.
+    priced.totals = {line.frais_reels, line.ro, Money::Zero(), line.mutuelle, line.reste_a_charge};
     ClaimResult c;
     c.member = m;
     c.priced = priced;
