@@ -6,14 +6,11 @@
 #include "ink.h"
 #include "liasse/core/identifiers.h"
 #include "normalise.h"
+#include "raster.h"
 
 namespace liasse::extractors::internal {
 
 namespace {
-
-bool Dark(const GreyRaster& r, int x, int y) {
-  return r.pixels[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] < 128;
-}
 
 // A vertical rule candidate: adjacent columns whose longest run of ink has
 // a box's height.
@@ -28,7 +25,7 @@ std::vector<Rule> VerticalRuns(const GreyRaster& raster, const Box& b, int min_r
   for (int x = b.x; x < b.x + b.width; ++x) {
     int best = 0, best_y = 0, run = 0;
     for (int y = b.y; y < b.y + b.height; ++y) {
-      run = Dark(raster, x, y) ? run + 1 : 0;
+      run = IsInk(raster, x, y) ? run + 1 : 0;
       if (run > best) {
         best = run;
         best_y = y - run + 1;
@@ -68,12 +65,6 @@ double Median(std::vector<double> v) {
   return v.empty() ? 0 : v[v.size() / 2];
 }
 
-Box Clip(const GreyRaster& raster, Box b) {
-  const int x0 = std::clamp(b.x, 0, raster.width), y0 = std::clamp(b.y, 0, raster.height);
-  const int x1 = std::clamp(b.x + b.width, 0, raster.width), y1 = std::clamp(b.y + b.height, 0, raster.height);
-  return {x0, y0, x1 - x0, y1 - y0};
-}
-
 std::string OnlyDigits(std::string_view text) {
   std::string out;
   for (char ch : text) {
@@ -90,7 +81,7 @@ constexpr float kSureConfidence = 70;
 std::vector<Box> FindCharacterBoxes(const GreyRaster& raster, const Box& band, double mm) {
   std::vector<Box> out;
   if (raster.empty()) return out;
-  const Box b = Clip(raster, band);
+  const Box b = ClipToRaster(raster, band);
   if (b.width <= 0 || b.height <= 0) return out;
   // A character box is 3 to 10 mm high.
   const auto rules = BoxRules(VerticalRuns(raster, b, static_cast<int>(3 * mm), static_cast<int>(10 * mm)));

@@ -5,57 +5,11 @@
 #include <regex>
 #include <string>
 
+#include "labels.h"
+
 namespace liasse::extractors::internal {
 
 namespace {
-
-struct Cue {
-  const char* phrase;  // folded words (FoldKey) separated by spaces
-  double weight;
-};
-
-struct TypeCues {
-  DocumentType type;
-  std::vector<Cue> cues;
-};
-
-// Titles weigh most; labels and table headers of the type's layout add up.
-// Phrases are matched on the folded page text (word keys).
-const std::vector<TypeCues>& Cues() {
-  static const std::vector<TypeCues> cues = {
-      {DocumentType::kBordereau,
-       {{"bordereau recapitulatif", 6}, {"lot b2", 3}, {"n de lot", 3}, {"date de constitution", 3}, {"part amo", 2},
-        {"part amc", 2}, {"nombre de factures", 2}, {"organisme destinataire", 2}, {"destinataire du reglement", 2}}},
-      {DocumentType::kFeuilleDeSoins,
-       {{"feuille de soins", 6}, {"s 3129", 3}, {"s3129", 3}, {"personne recevant les soins", 2}, {"lettre cle", 2},
-        {"impossibilite de signer", 2}, {"montant des honoraires", 2}, {"identification du prescripteur", 2},
-        {"date de la prescription", 2}}},
-      {DocumentType::kPrescription,
-       {{"ordonnance", 5}, {"rpps", 2}, {"docteur", 2}, {"conventionne secteur", 3}, {"medecine generale", 1}}},
-      {DocumentType::kEntentePrealable,
-       {{"entente prealable", 6}, {"demande d accord prealable", 6}, {"accord prealable", 3}, {"actes demandes", 3},
-        {"date de la demande", 3}, {"premiere demande", 2}}},
-      {DocumentType::kAttestationDroits,
-       {{"attestation de droits", 7}, {"droits ouverts", 3}, {"medecin traitant declare", 3},
-        {"cette attestation justifie", 2}}},
-      {DocumentType::kDecompteRo,
-       {{"releve de vos remboursements", 6}, {"decompte de prestations", 6}, {"decompte de remboursement", 4},
-        {"base de remboursement", 2}, {"montant rembourse", 2}, {"montant verse sur votre compte", 3},
-        {"service des prestations", 2}, {"date des soins", 1}, {"organisme complementaire", 1}}},
-      {DocumentType::kDevis,
-       {{"devis pour un traitement", 6}, {"devis", 3}, {"bucco dentaires", 2}, {"devis valable", 3},
-        {"total des honoraires", 2}, {"base ro", 2}, {"lu et approuve", 1}}},
-      {DocumentType::kFacture,
-       {{"facture", 3}, {"n de facture", 2}, {"total ttc", 4}, {"n adherent", 2}, {"designation", 2},
-        {"facture acquittee", 3}, {"montant restant du", 3}, {"tva non applicable", 2}}},
-      {DocumentType::kReclamation,
-       {{"reclamation", 3}, {"service reclamations", 3}, {"entreprise souscripteur", 3}, {"objet reclamation", 4}}},
-      {DocumentType::kRenonciation,
-       {{"renonciation", 4}, {"renonce", 3}, {"droit de renonciation", 3}, {"renonce a mon adhesion", 3},
-        {"lettre recommandee", 1}}},
-  };
-  return cues;
-}
 
 // Counts a phrase once per page: repeated labels should not drown titles.
 bool Contains(const std::string& folded, const std::string& phrase) {
@@ -76,24 +30,30 @@ bool LooksLikeContinuation(const std::string& folded) {
 
 }  // namespace
 
-PageClass ClassifyPage(const PageView& page) {
-  const std::string& text = page.folded_text();
+PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
   std::array<double, 11> score{};
-  for (const auto& tc : Cues()) {
-    for (const auto& cue : tc.cues) {
-      if (Contains(text, cue.phrase)) score[static_cast<size_t>(tc.type)] += cue.weight;
+  if (forms != nullptr) {
+    // Titles printed in the top third of the page count half as much again.
+    const double title_area = page.page().height / 3.0;
+    for (const auto& form : forms->forms()) {
+      double& s = score[static_cast<size_t>(form.type)];
+      for (const auto& cue : form.cues) {
+        const auto hits = FindLabel(page, cue.phrase);
+        if (hits.empty()) continue;
+        const bool high = std::any_of(hits.begin(), hits.end(), [&](const LabelHit& h) {
+          return page.words()[static_cast<size_t>(h.first)].y0 < title_area;
+        });
+        s += cue.weight * (cue.title && high ? 1.5 : 1.0);
+      }
     }
+    // A form's own title outranks what other types share with it.
+    std::array<double, 11> taken{};
+    for (const auto& form : forms->forms()) {
+      if (score[static_cast<size_t>(form.type)] < form.outranks_from) continue;
+      for (const auto& [other, points] : form.outranks) taken[static_cast<size_t>(other)] += points;
+    }
+    for (size_t t = 0; t < score.size(); ++t) score[t] = std::max(0.0, score[t] - taken[t]);
   }
-  // Layout and identifiers. A bordereau and a feuille both say "facture" and
-  // carry N° AM; a devis also says "honoraires": what tips the balance is
-  // the form's own title and table.
-  auto& facture = score[static_cast<size_t>(DocumentType::kFacture)];
-  if (score[static_cast<size_t>(DocumentType::kBordereau)] >= 6 || score[static_cast<size_t>(DocumentType::kFeuilleDeSoins)] >= 6 ||
-      score[static_cast<size_t>(DocumentType::kDevis)] >= 6) {
-    facture = std::max(0.0, facture - 5);
-  }
-  auto& reclamation = score[static_cast<size_t>(DocumentType::kReclamation)];
-  if (score[static_cast<size_t>(DocumentType::kRenonciation)] >= 7) reclamation = std::max(0.0, reclamation - 3);
   // A letter from a doctor with only a date, a patient and free text: a
   // prescription when nothing else claims the page.
   PageClass out;

@@ -1,12 +1,12 @@
 // Page classification and envelope splitting. Each page gets a score per
-// document type from title phrases, field labels, table headers and the
-// identifiers it carries (NIR, N° AM, RPPS, amounts); pages without a
-// type of their own continue the previous document. Internal.
+// document type from the title and keyword cues of data/forms; pages
+// without a type of their own continue the previous document. Internal.
 #pragma once
 
 #include <vector>
 
 #include "liasse/core/document.h"
+#include "forms.h"
 #include "page_view.h"
 
 namespace liasse::extractors::internal {
@@ -18,7 +18,9 @@ struct PageClass {
   bool continuation = false;  // no type of its own: continues the previous page's document
 };
 
-PageClass ClassifyPage(const PageView& page);
+// Scores each type of `forms` by its cues found on the page (fuzzily, see
+// labels.h); null `forms`: every page is `autre`.
+PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms);
 
 // Groups consecutive pages into documents: a page starts a document unless
 // it is a continuation of the previous one (or explicitly "page 2/2").

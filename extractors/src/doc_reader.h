@@ -14,6 +14,7 @@
 #include "liasse/core/document.h"
 #include "liasse/core/fields.h"
 #include "liasse/extractors/extract.h"
+#include "forms.h"
 #include "normalise.h"
 #include "page_view.h"
 #include "tariffs.h"
@@ -44,6 +45,10 @@ class DocReader {
   const PageView& view() const { return *view_; }
   Document& doc() { return doc_; }
   const ReadContext& ctx() const { return ctx_; }
+  // The form knowledge of the document's type (data/forms); null when no
+  // file describes the type.
+  void SetForm(const FormSpec* form) { form_ = form; }
+  const FormSpec* form() const { return form_; }
 
   // Words right of the best match of `label` on its row (see PageView::RightOf).
   std::optional<Found> RightOfLabel(std::string_view label, double max_gap_mm = 25,
@@ -78,6 +83,7 @@ class DocReader {
   Document& doc_;
   ReadContext ctx_;
   const PageView* view_ = nullptr;
+  const FormSpec* form_ = nullptr;
   std::set<std::string> reviewed_;
 };
 

@@ -2,6 +2,8 @@
 
 #include "classify.h"
 #include "doc_reader.h"
+#include "form_fields.h"
+#include "forms.h"
 #include "lot_reconcile.h"
 #include "page_view.h"
 #include "prescription_link.h"
@@ -36,14 +38,22 @@ std::filesystem::path DataDir(const ExtractionOptions& options) {
 
 }  // namespace
 
+Status CheckFormData(const std::filesystem::path& data_dir) {
+  ExtractionOptions options;
+  options.data_dir = data_dir;
+  return internal::DefaultForms(DataDir(options)).status();
+}
+
 std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, RegionReader* reader,
                                        const ExtractionOptions& options) {
+  const auto& loaded = internal::DefaultForms(DataDir(options));
+  const internal::FormCatalogue* forms = loaded.ok() ? &loaded.value() : nullptr;
   std::vector<internal::PageView> views;
   views.reserve(pages.size());
   std::vector<internal::PageClass> classes;
   for (const auto& p : pages) {
     views.emplace_back(p);
-    classes.push_back(internal::ClassifyPage(views.back()));
+    classes.push_back(internal::ClassifyPage(views.back(), forms));
   }
   const internal::ReadContext ctx{&options, reader, &internal::DefaultTariffs(DataDir(options))};
   std::vector<Document> documents;
@@ -53,12 +63,15 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
     doc.confidence = group.confidence;
     for (int i : group.pages) doc.pages.push_back(pages[static_cast<size_t>(i)].index);
     DocReader r(doc, ctx);
+    r.SetForm(forms != nullptr ? forms->Of(group.type) : nullptr);
     if (group.type == DocumentType::kAutre) {
       r.SetPage(&views[static_cast<size_t>(group.pages.front())]);
-      r.Review("type", "type de document non reconnu : à classer");
+      r.Review("type", loaded.ok() ? "type de document non reconnu : à classer"
+                                   : "connaissance des formulaires illisible (" + loaded.status().message() + ") : à classer");
     }
     for (int i : group.pages) {
       r.SetPage(&views[static_cast<size_t>(i)]);
+      internal::ReadFormFields(r);
       ReadPage(group.type, r);
     }
     if (doc.confidence < options.review_below_confidence && group.type != DocumentType::kAutre) {

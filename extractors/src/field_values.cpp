@@ -1,6 +1,7 @@
 #include "field_values.h"
 
 #include <algorithm>
+#include <set>
 
 #include "boxed_digits.h"
 #include "liasse/core/identifiers.h"
@@ -238,13 +239,9 @@ std::optional<std::string> RereadGroupedNir(DocReader& r, std::string_view name,
 
 }  // namespace
 
-std::optional<std::string> SetNirRightOf(DocReader& r, std::string_view name, std::string_view label, double max_gap_mm) {
-  auto found = r.RightOfLabel(label, max_gap_mm);
+std::optional<std::string> SetNirAt(DocReader& r, std::string_view name, const std::optional<Found>& found, const LabelHit& hit) {
   const auto direct = found ? NirCandidate(found->text) : std::nullopt;
   if (!direct || !Nir::Parse(direct->value).ok()) {
-    LabelHit hit = r.view().FindBest(label);
-    // The boxes confirm the place: a worn label is enough to look there.
-    if (hit.similarity <= 0) hit = r.view().FindBest(label, 0.6);
     if (auto boxed = ReadBoxedNir(r, hit); boxed && !r.Has(name)) {
       if (boxed->deduced) r.Review(name, "un caractère du NIR déduit de sa clé : à vérifier");
       r.SetText(name, boxed->value, boxed->deduced ? 0.6 : 0.95, {});
@@ -374,6 +371,27 @@ std::optional<std::string> SetDigits(DocReader& r, std::string_view name, const 
   return digits;
 }
 
+std::optional<std::string> SetDigitsIn(DocReader& r, std::string_view name, const std::optional<Found>& found, size_t min, size_t max) {
+  if (!found) return std::nullopt;
+  size_t length = 0;
+  for (const auto& t : Tokens(r, *found)) {
+    length = DigitsOf(t).size();
+    if (length > 0) break;
+  }
+  return SetDigits(r, name, found, length >= min && length <= max ? length : min);
+}
+
+void SetReference(DocReader& r, std::string_view name, const Found& found) {
+  for (const auto& t : Tokens(r, found)) {
+    if (DigitsOf(t).size() < 3) continue;
+    bool repaired = false;
+    const std::string mapped = MapConfusables(t, &repaired);
+    r.SetText(name, mapped, found.confidence * (repaired ? kRepairPenalty : 1.0), found.words);
+    return;
+  }
+  r.Review(name, "référence illisible : « " + found.text + " »");
+}
+
 bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const std::optional<Found>& found) {
   if (!found) return false;
   std::string nom, prenom;
@@ -400,8 +418,10 @@ bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view pr
 
 std::optional<std::string> SetUpperName(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
+  // Titles printed before a name in capitals are not the name.
+  static const std::set<std::string, std::less<>> titles = {"DR", "DOCTEUR", "PR", "MME", "MR", "MLLE", "M"};
   for (const auto& t : Tokens(r, *found)) {
-    if (IsUpperName(t)) {
+    if (IsUpperName(t) && !titles.contains(t)) {
       r.SetText(name, t, found->confidence, found->words);
       return t;
     }

@@ -23,14 +23,20 @@ std::optional<std::string> SetDate(DocReader& r, std::string_view name, const st
 std::optional<std::string> SetAmount(DocReader& r, std::string_view name, const std::optional<Found>& found);
 // NIR: 15 characters, key checked; a wrong key keeps the value as read and flags it.
 std::optional<std::string> SetNir(DocReader& r, std::string_view name, const std::optional<Found>& found);
-// The NIR right of `label`: as the OCR read it when its key passes, else
-// from the character boxes re-read one by one (boxed_digits.h), else as
-// SetNir does with the OCR's reading.
-std::optional<std::string> SetNirRightOf(DocReader& r, std::string_view name, std::string_view label, double max_gap_mm);
+// The NIR at `found`, the value of the label occurrence `hit`: as the OCR
+// read it when its key passes, else from the character boxes right of the
+// label re-read one by one (boxed_digits.h), else as SetNir does.
+std::optional<std::string> SetNirAt(DocReader& r, std::string_view name, const std::optional<Found>& found, const LabelHit& hit);
 // N° AM (9 digits, Luhn key).
 std::optional<std::string> SetNumeroAm(DocReader& r, std::string_view name, const std::optional<Found>& found);
 // A run of exactly `length` digits (lot, invoice, RPPS, FINESS, ADELI numbers).
 std::optional<std::string> SetDigits(DocReader& r, std::string_view name, const std::optional<Found>& found, size_t length);
+// A run of `min`..`max` digits (the first run of `found`); out of range as SetDigits with `min`.
+std::optional<std::string> SetDigitsIn(DocReader& r, std::string_view name, const std::optional<Found>& found, size_t min, size_t max);
+
+// A reference as printed (invoice numbers): the first word of `found` with
+// three digits or more, confusable letters among its digits mapped.
+void SetReference(DocReader& r, std::string_view name, const Found& found);
 
 // "NOM Prénom" / "Prénom NOM" (capitals tell which is the nom): sets both.
 bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const std::optional<Found>& found);

@@ -3,20 +3,16 @@
 #include <regex>
 
 #include "field_values.h"
-#include "liasse/core/text.h"
+#include "form_fields.h"
+#include "labels.h"
 #include "liasse/core/fields.h"
+#include "liasse/core/text.h"
 #include "table.h"
 #include "validate.h"
 
 namespace liasse::extractors::internal {
 
 namespace {
-
-bool HasPhrase(const PageView& v, const std::string& phrase) {
-  std::string hay = " " + v.folded_text();
-  std::replace(hay.begin(), hay.end(), '\n', ' ');
-  return hay.find(" " + phrase + " ") != std::string::npos;
-}
 
 bool IsAmountText(const std::string& t) {
   bool rep = false;
@@ -43,34 +39,34 @@ void ReadEmetteurNom(DocReader& r) {
   if (!any_lower) r.Review(fields::kEmetteurNom, "nom de l'émetteur imprimé en capitales : graphie à vérifier");
 }
 
-std::optional<Found> IdentifierAfter(DocReader& r, const std::vector<std::string>& labels) {
-  for (const auto& label : labels) {
-    if (auto f = r.RightOfLabelWhere(label, [&](const Found& found) { return DigitsOf(found.text).size() >= 9; }, 10)) return f;
+// The catégorie with the most weight among the cues of the form's data
+// found on the page; two catégories within a cue's weight of each other
+// go to review with both.
+void ReadFactureCategorie(DocReader& r) {
+  const FieldSpec* f = r.form() ? r.form()->Field(fields::kCategorie) : nullptr;
+  if (f == nullptr) return;
+  std::map<std::string, double> score;
+  for (const auto& cue : f->categories) {
+    if (PageHasPhrase(r.view(), cue.phrase)) score[cue.category] += cue.weight;
   }
-  return std::nullopt;
+  std::vector<std::pair<double, std::string>> ranked;
+  for (const auto& [cat, s] : score) ranked.emplace_back(s, cat);
+  std::sort(ranked.rbegin(), ranked.rend());
+  if (ranked.empty()) return;
+  if (ranked.size() > 1 && ranked[0].first - ranked[1].first < 2) {
+    r.Review(fields::kCategorie, "catégorie ambiguë (" + ranked[0].second + " ou " + ranked[1].second + ")");
+    return;
+  }
+  r.SetText(fields::kCategorie, ranked[0].second, 0.95, {});
 }
 
-void ReadFactureCategorie(DocReader& r) {
-  const PageView& v = r.view();
-  struct Cue {
-    const char* phrase;
-    const char* categorie;
-  };
-  static const Cue cues[] = {{"opticien", "optique"}, {"chirurgien dentiste", "dentaire"}, {"code ccam", "dentaire"},
-                             {"finess", "hospitalisation"}, {"etablissement de sante", "hospitalisation"},
-                             {"pharmacien", "pharmacie"}, {"osteopathe", "medecine_douce"}, {"chiropracteur", "medecine_douce"},
-                             {"adeli", "medecine_douce"}, {"audioprothesiste", "audition"}, {"laboratoire", "laboratoire"}};
-  std::string found;
-  for (const auto& c : cues) {
-    if (!HasPhrase(v, c.phrase)) continue;
-    if (!found.empty() && found != c.categorie) {
-      r.Review(fields::kCategorie, "catégorie ambiguë (" + found + " ou " + c.categorie + ")");
-      return;
-    }
-    found = c.categorie;
+// "acquittée" / "restant dû": the first of the form's wordings found.
+void ReadAcquittee(DocReader& r) {
+  const FieldSpec* f = r.form() ? r.form()->Field(fields::kAcquittee) : nullptr;
+  if (f == nullptr) return;
+  for (const auto& [wording, value] : f->yes_no) {
+    if (PageHasPhrase(r.view(), wording)) return r.SetBool(fields::kAcquittee, value == "true", 0.95, std::nullopt);
   }
-  if (found.empty()) return;
-  r.SetText(fields::kCategorie, found, 0.95, {});
 }
 
 // An act code as printed: a CCAM code is 4 letters and 3 digits, so an
@@ -139,7 +135,7 @@ void SettleStrayDecimal(DocReader& r, int index, const std::string& raw) {
   Line& line = r.doc().lines[static_cast<size_t>(index)];
   line.values[fields::kMontant] = fits.front();
   // The reading was taken for the end of the libellé.
-  if (auto it = line.values.find("libelle"); it != line.values.end() && it->second.ends_with(raw)) {
+  if (auto it = line.values.find(fields::kLibelle); it != line.values.end() && it->second.ends_with(raw)) {
     it->second = liasse::text::Trim(it->second.substr(0, it->second.size() - raw.size()));
     if (it->second.empty()) line.values.erase(it);
   }
@@ -153,10 +149,11 @@ void SettleStrayDecimal(DocReader& r, int index, const std::string& raw) {
 // Table rows: date, code, [dent], libellé..., [base], montant.
 void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
   const PageView& v = r.view();
-  const int header = devis ? FindHeaderRow(v, {"dent", "code", "designation", "base", "honoraires"}, 3)
-                           : FindHeaderRow(v, {"date", "code", "designation", "montant"}, 3);
-  if (header < 0) return;
-  const auto rows = RowsBelow(v, header, {"total", "ttc"});
+  const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
+  if (spec == nullptr) return;
+  const TableHeader header = FindTableHeader(v, *spec);
+  if (!header.ok()) return;
+  const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
   std::vector<std::pair<int, std::string>> unread;  // line, last word of the row
   for (const auto& row : rows) {
     std::vector<std::pair<std::string, int>> toks;
@@ -184,13 +181,13 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
         });
         if (again) {
           line.values[fields::kDate] = *again;
-          doubts.push_back("date");
+          doubts.push_back(fields::kDate);
         } else {
           r.Review(fields::kDate, "date de la ligne illisible : « " + toks[k].first + " »", index);
         }
       } else {
         line.values[fields::kDate] = d->value.ToIso();
-        if (d->repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("date");
+        if (d->repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back(fields::kDate);
       }
       ++k;
     } else {
@@ -202,7 +199,7 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
       line.values[fields::kCode] = *nearest;
       code_repaired = true;
     }
-    if (code_repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back("code");
+    if (code_repaired || v.MinConfidence({toks[k].second}) < 0.75) doubts.push_back(fields::kCode);
     ++k;
     if (dental_columns && k < toks.size()) {
       line.values["dent"] = DigitsOf(toks[k++].first);
@@ -222,7 +219,7 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
     if (!amounts.empty()) {
       if (auto m = ParseAmountText(amounts.back())) {
         line.values[fields::kMontant] = m->value.ToDecimal();
-        if (m->repaired || v.MinConfidence(amount_ids) < 0.75) doubts.push_back("montant");
+        if (m->repaired || v.MinConfidence(amount_ids) < 0.75) doubts.push_back(fields::kMontant);
       }
       if (devis && amounts.size() == 2) {
         if (auto b = ParseAmountText(amounts.front())) line.values["base"] = b->value.ToDecimal();
@@ -259,10 +256,11 @@ void ReadFacture(DocReader& r) {
   const PageView& v = r.view();
   ReadFactureCategorie(r);
   ReadEmetteurNom(r);
-  // "2025-32324": the invoice number, after its label or in the title.
+  // "2025-32324" anywhere on the page when no label gave the number.
   static const std::regex numero(R"(^(\d{4})-(\d{5})$)");
   std::optional<std::pair<std::string, double>> doubled;
   for (const auto& w : v.words()) {
+    if (r.Has(fields::kNumeroFacture)) break;
     bool rep = false;
     const std::string t = MapConfusables(TrimPunctuation(w.text), &rep);
     std::smatch m;
@@ -279,10 +277,20 @@ void ReadFacture(DocReader& r) {
     // confidence of a repair is below the review threshold).
     r.SetText(fields::kNumeroFacture, doubled->first, doubled->second * kRepairPenalty * kRepairPenalty, {});
   }
-  SetDate(r, fields::kDate, r.RightOfLabelWhere("Date :", [](const Found& f) { return FindDate(f.text).has_value(); }));
-  if (auto id = IdentifierAfter(r, {"N° AM", "FINESS", "ADELI"})) SetDigits(r, fields::kEmetteurIdentifiant, id, 9);
-  SetPersonName(r, fields::kBeneficiaireNom, "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
-  if (auto f = r.RightOfLabel("N° adhérent :", 20)) {
+  if (!r.Has(fields::kNumeroFacture)) {
+    // Another numbering: the reference after a label of the form's data,
+    // unless it is the shape above with a digit too many that no repair explains.
+    static const std::regex near_miss(R"(^\d{5}-\d{5}$)");
+    if (auto f = AtField(r, fields::kNumeroFacture)) {
+      const auto toks = Tokens(r, *f);
+      if (!toks.empty() && std::regex_match(toks.front(), near_miss)) {
+        r.Review(fields::kNumeroFacture, "numéro de facture illisible : « " + toks.front() + " »");
+      } else {
+        SetReference(r, fields::kNumeroFacture, *f);
+      }
+    }
+  }
+  if (auto f = AtField(r, fields::kNumeroAdherent)) {
     const auto toks = Tokens(r, *f);
     if (!toks.empty()) {
       bool rep = false;
@@ -295,40 +303,29 @@ void ReadFacture(DocReader& r) {
       }
     }
   }
-  SetAmount(r, fields::kMontantTotal, r.RightOfLabel("TOTAL TTC", 90));
-  if (HasPhrase(v, "facture acquittee") || HasPhrase(v, "acquitte")) r.SetBool(fields::kAcquittee, true, 0.95, std::nullopt);
-  else if (HasPhrase(v, "montant restant du") || HasPhrase(v, "restant du")) r.SetBool(fields::kAcquittee, false, 0.95, std::nullopt);
-  ReadClaimLines(r, HasPhrase(v, "code ccam"), false);
+  ReadAcquittee(r);
+  ReadClaimLines(r, PageHasPhrase(v, "code CCAM"), false);
   CheckFactureLines(r);
 }
 
 void ReadDevis(DocReader& r) {
   ReadEmetteurNom(r);
-  if (auto id = IdentifierAfter(r, {"N° AM"})) SetDigits(r, fields::kEmetteurIdentifiant, id, 9);
-  SetPersonName(r, fields::kBeneficiaireNom, "beneficiaire.prenom", r.RightOfLabel("Patient :", 20));
-  SetDate(r, fields::kDate, r.RightOfLabel("Date du devis :"));
-  SetAmount(r, fields::kMontantTotal, r.RightOfLabel("Total des honoraires :", 40));
   ReadClaimLines(r, false, true);
   CheckFactureLines(r);
 }
 
 void ReadDecompteRo(DocReader& r) {
   const PageView& v = r.view();
-  SetNir(r, fields::kNir, r.RightOfLabel("N° de sécurité sociale :", 30));
   std::optional<int> taux;
-  // Statement layout: one label per line, the value right-aligned far away.
-  SetDate(r, fields::kDateSoins, r.RightOfLabel("Soins du", 200));
-  SetAmount(r, fields::kMontantDepense, r.RightOfLabel("Montant de la dépense", 200));
-  SetAmount(r, fields::kBaseRemboursement, r.RightOfLabel("Base de remboursement", 200));
-  SetAmount(r, fields::kMontantRembourse, r.RightOfLabel("Montant remboursé", 200));
   if (auto t = r.RightOfLabel("Taux", 200)) {
     const std::string d = DigitsOf(t->text);
     if (!d.empty() && d.size() <= 3) taux = std::stoi(d);
   }
   // Table layout: Date des soins | Nature | Dépense | Base | Taux | Remboursé.
-  const int header = FindHeaderRow(v, {"date", "soins", "nature", "depense", "base", "taux", "rembourse"}, 4);
-  if (header >= 0) {
-    const auto rows = RowsBelow(v, header, {"montant", "verse"}, 1);
+  const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
+  const TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
+  if (header.ok()) {
+    const auto rows = RowsBelow(v, header.row, StopKeys(*spec), 1);
     if (!rows.empty()) {
       std::vector<std::pair<std::string, int>> toks;
       for (const auto& c : rows.front().cells) {
@@ -368,13 +365,8 @@ void ReadDecompteRo(DocReader& r) {
   CheckDecompte(r, verse, taux, retenue);
 }
 
-void ReadAttestationDroits(DocReader& r) {
-  SetPersonName(r, fields::kNom, "prenom", r.RightOfLabel("Assuré(e) :", 20));
-  SetNir(r, fields::kNir, r.RightOfLabel("N° de sécurité sociale :", 30));
-  SetDate(r, fields::kDate, r.RightOfLabel("Droits ouverts du", 30));
-  if (auto birth = r.RightOfLabel("Date de naissance :")) {
-    if (auto d = FindDate(birth->text)) CheckNirBirth(r, fields::kNir, d->value);
-  }
+void ReadAttestationDroits(DocReader&) {
+  // Every field of the attestation is read from the form's data (ReadFormFields).
 }
 
 }  // namespace liasse::extractors::internal

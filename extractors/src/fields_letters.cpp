@@ -5,8 +5,8 @@
 #include <regex>
 
 #include "field_values.h"
-#include "liasse/core/text.h"
 #include "liasse/core/fields.h"
+#include "liasse/core/text.h"
 
 namespace liasse::extractors::internal {
 
@@ -35,7 +35,7 @@ void ReadSender(DocReader& r, bool with_address) {
   const PageView& v = r.view();
   const auto rows = SenderRows(v, 3);
   if (rows.empty()) return;
-  SetPersonName(r, fields::kNom, "prenom", r.Make(LeftWords(v, rows[0])));
+  SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(LeftWords(v, rows[0])));
   if (with_address && rows.size() == 3) {
     const auto l1 = LeftWords(v, rows[1]), l2 = LeftWords(v, rows[2]);
     const Found a = r.Make(l1), b = r.Make(l2);
@@ -92,12 +92,6 @@ std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, b
 void ReadReclamation(DocReader& r) {
   const PageView& v = r.view();
   ReadSender(r, true);
-  SetNir(r, fields::kNir, r.RightOfLabel("N° de sécurité sociale :", 30));
-  if (auto f = r.RightOfLabel("Tél. :", 10)) {
-    const std::string d = DigitsOf(f->text);
-    if (d.size() == 10) r.SetText(fields::kTelephone, d, f->confidence, f->words);
-    else r.Review(fields::kTelephone, "numéro de téléphone illisible : « " + f->text + " »");
-  }
   for (const auto& w : v.words()) {
     if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
       std::string mail = TrimPunctuation(w.text);
@@ -106,21 +100,6 @@ void ReadReclamation(DocReader& r) {
       if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
       break;
     }
-  }
-  SetPlain(r, fields::kEntreprise, r.RightOfLabel("Entreprise / souscripteur :", 20));
-  if (auto f = r.RightOfLabel("Objet :", 20)) {
-    const std::string k = FoldKey(f->text);
-    static const std::pair<const char*, const char*> objets[] = {
-        {"remboursement", "remboursement"}, {"cotisation", "cotisation"}, {"adhesion", "adhésion"}, {"resiliation", "résiliation"}};
-    bool set = false;
-    for (const auto& [cue, value] : objets) {
-      if (k.find(cue) != std::string::npos) {
-        r.SetText(fields::kObjet, value, f->confidence, f->words);
-        set = true;
-        break;
-      }
-    }
-    if (!set) r.Review(fields::kObjet, "objet non reconnu : « " + f->text + " »");
   }
   if (auto dated = DatedPlaceRow(v, false)) {
     r.SetText(fields::kDate, dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);

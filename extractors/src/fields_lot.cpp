@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 
 #include "act_reread.h"
 #include "field_values.h"
+#include "locate.h"
 #include "ink.h"
 #include "liasse/core/identifiers.h"
-#include "liasse/core/fields.h"
 #include "table.h"
 #include "validate.h"
 
@@ -174,7 +175,7 @@ void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std
   for (size_t j = k; j < end; ++j) {
     if (auto d = ParseDateText(toks[j].first)) {
       line.values[fields::kDateNaissance] = d->value.ToIso();
-      if (d->repaired || j > k) doubts.push_back("date_naissance");
+      if (d->repaired || j > k) doubts.push_back(fields::kDateNaissance);
       k = j + 1;
       return;
     }
@@ -185,7 +186,7 @@ void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std
   if (text.empty()) return;
   if (auto d = ParseDateText(NoSpaces(text))) {
     line.values[fields::kDateNaissance] = d->value.ToIso();
-    doubts.push_back("date_naissance");
+    doubts.push_back(fields::kDateNaissance);
   } else {
     r.Review(fields::kDateNaissance, "date de naissance illisible : « " + text + " »", static_cast<int>(r.doc().lines.size()));
   }
@@ -194,9 +195,15 @@ void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std
 
 void ReadBordereauLines(DocReader& r) {
   const PageView& v = r.view();
-  const int header = FindHeaderRow(v, {"facture", "immatriculation", "nom", "prenom", "total", "amo", "amc"}, 4);
-  if (header < 0) return;
-  const auto rows = RowsBelow(v, header, {"nombre", "totaux", "cachet"});
+  const TableSpec* table = r.form() ? r.form()->Table("lines") : nullptr;
+  std::pair<size_t, size_t> numero_len = {9, 9};
+  if (table != nullptr) {
+    if (auto it = table->digits.find(fields::kNumeroFacture); it != table->digits.end()) numero_len = it->second;
+  }
+  if (table == nullptr) return;
+  const TableHeader header = FindTableHeader(v, *table);
+  if (!header.ok()) return;
+  const auto rows = RowsBelow(v, header.row, StopKeys(*table));
   for (const auto& row : rows) {
     const auto toks = RowTokens(v, row);
     if (toks.empty()) continue;
@@ -204,30 +211,31 @@ void ReadBordereauLines(DocReader& r) {
     const int index = static_cast<int>(r.doc().lines.size());
     std::vector<std::string> doubts;
     size_t k = 0;
-    // N° facture: 9 digits.
+    // N° facture: a number of the length the form's data gives.
     bool rep = false;
     std::string numero = DigitsOf(toks[0].first, &rep);
-    if (numero.size() != 9) {
+    if (numero.size() < numero_len.first || numero.size() > numero_len.second) {
       // Not a line unless it carries the amounts: then keep it (later lines
       // would shift) with its number re-read alone, else flagged.
       if (Amounts(v, toks, 1).size() < 2) continue;
-      const auto again = r.Reread({toks[0].second}, RegionKind::kDigits, [](std::string_view t) -> std::optional<std::string> {
+      const auto again = r.Reread({toks[0].second}, RegionKind::kDigits, [&](std::string_view t) -> std::optional<std::string> {
         std::string d = DigitsOf(t);
-        if (d.size() != 9) return std::nullopt;
+        if (d.size() < numero_len.first || d.size() > numero_len.second) return std::nullopt;
         return d;
       });
-      const auto collapsed = CollapseDoubledDigit(numero, 9);
+      const auto collapsed = numero.size() > numero_len.second ? CollapseDoubledDigit(numero, numero.size() - 1)
+                                                               : std::vector<std::string>{};
       if (again) {
         line.values[fields::kNumeroFacture] = *again;
         // One reading of two: a person confirms it.
-        doubts.push_back("numero_facture");
+        doubts.push_back(fields::kNumeroFacture);
       } else {
         if (collapsed.size() == 1) line.values[fields::kNumeroFacture] = collapsed.front();
         r.Review(fields::kNumeroFacture, "numéro de facture illisible : « " + toks[0].first + " »", index);
       }
     } else {
       line.values[fields::kNumeroFacture] = numero;
-      if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back("numero_facture");
+      if (rep || MinConf(v, {toks[0].second}) < 0.8) doubts.push_back(fields::kNumeroFacture);
     }
     ++k;
     // NIR: digit groups up to 15 characters.
@@ -259,7 +267,7 @@ void ReadBordereauLines(DocReader& r) {
     if (nir) {
       line.values[fields::kNir] = nir->value;
       if (!Nir::Parse(nir->value).ok()) r.Review(fields::kNir, "NIR de la ligne invalide (clé) : à vérifier", index);
-      else if (nir->repaired) doubts.push_back("nir");
+      else if (nir->repaired) doubts.push_back(fields::kNir);
     } else {
       // The partial reading, quoted: the lot cross-check compares it with the feuille.
       const std::string quoted = nir_text.empty() ? "" : " : « " + nir_text.substr(1) + " »";
@@ -296,26 +304,7 @@ void ReadBordereauLines(DocReader& r) {
 }  // namespace
 
 void ReadBordereau(DocReader& r) {
-  const double right_col = 110;  // mm: the header's second column starts at 118
-  if (auto f = r.RightOfLabel("Partenaire de santé :", 20, right_col)) SetUpperName(r, fields::kPartenaireNom, f);
-  SetNumeroAm(r, fields::kPartenaireIdentifiant, r.RightOfLabel("Identifiant :"));
-  SetDigits(r, fields::kLotNumero, r.RightOfLabel("N° de lot :", 20, right_col), 3);
-  SetDate(r, fields::kLotDate, r.RightOfLabel("Date de constitution :"));
-  if (auto f = r.RightOfLabel("Organisme destinataire :")) {
-    const auto toks = Tokens(r, *f);
-    if (!toks.empty()) {
-      std::optional<Found> code = r.Make({f->words.front()});
-      SetDigits(r, fields::kOrganismeDestinataire, code, 3);
-    }
-  } else if (r.view().FindBest("Organisme destinataire :").similarity > 0) {
-    r.Review(fields::kOrganismeDestinataire, "organisme destinataire absent du bordereau");
-  }
-  if (auto f = r.RightOfLabel("Destinataire du règlement :")) {
-    const std::string folded = FoldKey(f->text);
-    if (folded.find("partenaire") != std::string::npos) r.SetText(fields::kReglementDestinataire, "partenaire", f->confidence, f->words);
-    else if (folded.find("assure") != std::string::npos) r.SetText(fields::kReglementDestinataire, "assure", f->confidence, f->words);
-    else r.Review(fields::kReglementDestinataire, "destinataire du règlement non reconnu : « " + f->text + " »");
-  }
+  // The header fields are read from the form's data (ReadFormFields).
   ReadBordereauLines(r);
   CheckBordereauTotals(r);
 }
@@ -358,15 +347,26 @@ struct ActColumns {
   bool ok() const { return code >= 0 && code < coefficient && coefficient < montant; }
 };
 
-ActColumns FindActColumns(const PageView& v, int header) {
+// The left edges of the act columns from the header found by the form's
+// data (all -1 when a column is missing).
+ActColumns ActColumnsOf(const TableHeader& header) {
   ActColumns c;
-  for (int i : v.rows()[static_cast<size_t>(header)].words) {
-    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
-    if (WordSimilarity(w.folded, "acte") >= 0.75 && c.code < 0) c.code = w.x0;
-    if (WordSimilarity(w.folded, "coefficient") >= 0.75 && c.coefficient < 0) c.coefficient = w.x0;
-    if (WordSimilarity(w.folded, "montant") >= 0.75 && c.montant < 0) c.montant = w.x0;
-  }
+  if (const HeaderColumn* col = header.Find(fields::kCode)) c.code = col->x0;
+  if (const HeaderColumn* col = header.Find(fields::kCoefficient)) c.coefficient = col->x0;
+  if (const HeaderColumn* col = header.Find(fields::kMontant)) c.montant = col->x0;
   return c;
+}
+
+// The act slot (0 date, 1 code, 2 coefficient, 3 montant) of a header
+// column, -1 for a column that holds none of them.
+int ActSlot(const TableHeader& header, int column) {
+  if (column < 0) return -1;
+  static const char* slots[] = {fields::kDate, fields::kCode, fields::kCoefficient, fields::kMontant};
+  const std::string& name = header.columns[static_cast<size_t>(column)].name;
+  for (int k = 0; k < 4; ++k) {
+    if (name == slots[k]) return k;
+  }
+  return -1;
 }
 
 // "04/08/2624" under a row dated 2024: a year one digit away from the
@@ -402,18 +402,17 @@ int HandwrittenColumn(const std::string& text, int col, bool code_seen) {
 
 // One act row read by column: each word goes to the column its centre
 // lies in, so a stray mark or a lost word does not shift the others.
-void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const ActColumns& cols,
+void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const TableHeader& header,
                          std::vector<std::optional<ActReadings>>& unsettled) {
   const PageView& v = r.view();
   if (toks.size() < 2) return;  // a stray mark, not a row
-  const double margin = 3 * v.mm();
   ActCells cells;
   std::string texts[4];
   bool code_seen = false;
   for (const auto& [text, id] : toks) {
     const PlacedWord& w = v.words()[static_cast<size_t>(id)];
-    const double cx = (w.x0 + w.x1) / 2;
-    int col = cx < cols.code - margin ? 0 : cx < cols.coefficient - margin ? 1 : cx < cols.montant - margin ? 2 : 3;
+    int col = ActSlot(header, header.ColumnAt((w.x0 + w.x1) / 2));
+    if (col < 0) continue;  // a column the form's data does not read
     col = HandwrittenColumn(text, col, code_seen);
     code_seen = code_seen || col == 1;
     std::vector<int>* ids[] = {&cells.date, &cells.code, &cells.coefficient, &cells.montant};
@@ -428,25 +427,25 @@ void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, 
     if (!d) d = ParseDateText(NoSpaces(texts[0]));
     if (d) {
       line.values[fields::kDate] = d->value.ToIso();
-      if (d->repaired || MinConf(v, cells.date) < 0.75) doubts.push_back("date");
+      if (d->repaired || MinConf(v, cells.date) < 0.75) doubts.push_back(fields::kDate);
     } else if (auto repaired = YearFromRowAbove(r, NoSpaces(texts[0]))) {
       line.values[fields::kDate] = *repaired;
-      doubts.push_back("date");
+      doubts.push_back(fields::kDate);
     }
   }
   if (const std::string code = ActCode(NoSpaces(texts[1])); !code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
     line.values[fields::kCode] = code;
-    if (code != NormaliseCode(texts[1]) || MinConf(v, cells.code) < 0.75) doubts.push_back("code");
+    if (code != NormaliseCode(texts[1]) || MinConf(v, cells.code) < 0.75) doubts.push_back(fields::kCode);
   }
   if (auto c = NormaliseCoefficient(NoSpaces(texts[2]))) {
     line.values[fields::kCoefficient] = *c;
-    if (MinConf(v, cells.coefficient) < 0.75) doubts.push_back("coefficient");
+    if (MinConf(v, cells.coefficient) < 0.75) doubts.push_back(fields::kCoefficient);
   }
   auto m = ParseAmountText(texts[3]);
   if (!m) m = ParseAmountText(NoSpaces(texts[3]));
   if (m) {
     line.values[fields::kMontant] = m->value.ToDecimal();
-    if (m->repaired || MinConf(v, cells.montant) < 0.75) doubts.push_back("montant");
+    if (m->repaired || MinConf(v, cells.montant) < 0.75) doubts.push_back(fields::kMontant);
   }
   // Neither a date nor an amount: marks between two rows, not a row.
   if (!line.Find(fields::kDate) && !line.Find(fields::kMontant) && cells.date.empty()) return;
@@ -463,7 +462,7 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
   size_t k = 0;
   if (const auto date = ParseDateText(toks[0].first)) {
     line.values[fields::kDate] = date->value.ToIso();
-    if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back("date");
+    if (date->repaired || MinConf(v, {toks[0].second}) < 0.75) doubts.push_back(fields::kDate);
     cells.date = {toks[0].second};
     k = 1;
   } else if (!std::isalpha(static_cast<unsigned char>(toks[0].first[0]))) {
@@ -474,7 +473,7 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
     const std::string code = NormaliseCode(toks[k].first);
     if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0]))) {
       line.values[fields::kCode] = code;
-      if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("code");
+      if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back(fields::kCode);
       cells.code = {toks[k].second};
       ++k;
     }
@@ -483,14 +482,14 @@ void ReadActRow(DocReader& r, const std::vector<std::pair<std::string, int>>& to
   if (k < toks.size() && (amounts.empty() || amounts.front().second.front() != toks[k].second)) {
     if (auto c = NormaliseCoefficient(toks[k].first)) {
       line.values[fields::kCoefficient] = *c;
-      if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back("coefficient");
+      if (MinConf(v, {toks[k].second}) < 0.75) doubts.push_back(fields::kCoefficient);
     }
     cells.coefficient = {toks[k].second};
   }
   if (!amounts.empty()) {
     if (auto m = ParseAmountText(amounts.back().first)) {
       line.values[fields::kMontant] = m->value.ToDecimal();
-      if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back("montant");
+      if (m->repaired || MinConf(v, amounts.back().second) < 0.75) doubts.push_back(fields::kMontant);
     }
     cells.montant = amounts.back().second;
   }
@@ -539,25 +538,31 @@ void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& c
 
 void ReadActs(DocReader& r) {
   const PageView& v = r.view();
-  const int header = FindHeaderRow(v, {"date", "acte", "lettre", "cle", "coefficient", "montant", "honoraires"}, 4);
-  if (header < 0) return;
-  const auto rows = RowsBelow(v, header, {"montant total", "total", "frais"});
-  const ActColumns columns = FindActColumns(v, header);
+  const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
+  if (spec == nullptr) return;
+  const TableHeader header = FindTableHeader(v, *spec);
+  if (!header.ok()) return;
+  const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
+  const ActColumns columns = ActColumnsOf(header);
+  const bool by_columns = header.Find(fields::kCode) != nullptr && header.Find(fields::kMontant) != nullptr;
+  const auto first_named = std::find_if(header.columns.begin(), header.columns.end(), [](const HeaderColumn& c) { return !c.name.empty(); });
+  const bool date_first = first_named != header.columns.end() && first_named->name == fields::kDate;
   std::vector<std::vector<std::pair<std::string, int>>> pieces;
   for (const auto& row : rows) {
     const auto all = RowTokens(v, row);
     if (all.empty()) continue;
     if (FoldKey(all[0].first) == "montant") break;
-    // Two table rows merged by the row grouping: cut before each later date.
+    // Two table rows merged by the row grouping: cut before each later date
+    // (when the date is the row's first column).
     pieces.emplace_back();
     for (size_t i = 0; i < all.size(); ++i) {
-      if (i > 0 && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
+      if (i > 0 && date_first && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
       pieces.back().push_back(all[i]);
     }
   }
   const size_t first = r.doc().lines.size();
   std::vector<std::optional<ActReadings>> unsettled;
-  if (!columns.ok()) {
+  if (!by_columns) {
     for (const auto& toks : pieces) ReadActRow(r, toks, unsettled);
     SolveActRows(r, first, unsettled);
     return;
@@ -574,8 +579,8 @@ void ReadActs(DocReader& r) {
   std::sort(sorted.begin(), sorted.end());
   const double pitch = sorted.size() >= 3 ? sorted[sorted.size() / 2] : 0;
   for (size_t i = 0; i < pieces.size(); ++i) {
-    ReadActRowByColumns(r, pieces[i], columns, unsettled);
-    if (pitch <= 0 || i + 1 >= pieces.size()) continue;
+    ReadActRowByColumns(r, pieces[i], header, unsettled);
+    if (pitch <= 0 || i + 1 >= pieces.size() || !columns.ok()) continue;
     const double gap = gaps[i];
     const long lost = std::lround(gap / pitch) - 1;
     if (gap < 1.6 * pitch || lost < 1 || lost > 4) continue;
@@ -587,65 +592,25 @@ void ReadActs(DocReader& r) {
   SolveActRows(r, first, unsettled);
 }
 
-// "Dr Prénom NOM  RPPS 12345678901": the capitals before RPPS.
-void ReadPrescripteurLine(DocReader& r) {
-  auto f = r.RightOfLabel("Identification du prescripteur", 40);
-  if (!f) return;
-  std::vector<int> name_ids;
-  for (int i : f->words) {
-    const std::string t = TrimPunctuation(r.view().words()[static_cast<size_t>(i)].text);
-    if (FoldKey(t) == "rpps") break;
-    name_ids.push_back(i);
-  }
-  std::string nom;
-  for (int i : name_ids) {
-    const std::string t = TrimPunctuation(r.view().words()[static_cast<size_t>(i)].text);
-    if (IsUpperName(t) && FoldKey(t) != "dr") nom = t;
-  }
-  if (!nom.empty()) r.SetText(fields::kPrescripteurNom, nom, f->confidence, name_ids);
-  else r.Review(fields::kPrescripteurNom, "nom du prescripteur illisible : « " + f->text + " »");
-}
-
 }  // namespace
 
 void ReadFeuilleDeSoins(DocReader& r) {
-  const PageView& v = r.view();
-  // The facture number sits right of its label in the header.
-  SetDigits(r, fields::kNumeroFacture, r.RightOfLabel("N° de facture :"), 9);
-  // "Nom et prénom" appears three times, top to bottom: person cared for,
-  // assuré(e), auxiliaire médical.
-  auto hits = v.Find("Nom et prénom");
-  std::sort(hits.begin(), hits.end(), [&](const LabelHit& a, const LabelHit& b) {
-    return v.words()[static_cast<size_t>(a.first)].y0 < v.words()[static_cast<size_t>(b.first)].y0;
-  });
-  auto value_of = [&](size_t k, double gap) -> std::optional<Found> {
-    if (k >= hits.size()) return std::nullopt;
-    auto ids = v.RightOf(hits[k], gap);
-    if (ids.empty()) return std::nullopt;
-    return r.Make(ids, hits[k].similarity);
-  };
-  if (hits.size() == 3) {
-    SetPersonName(r, fields::kBeneficiaireNom, "beneficiaire.prenom", value_of(0, 20));
-    SetPersonName(r, fields::kAssureNom, "assure.prenom", value_of(1, 20));
-    SetUpperName(r, fields::kPraticienNom, value_of(2, 20));
-  } else {
-    r.Review(fields::kBeneficiaireNom, "rubriques « Nom et prénom » non toutes trouvées");
-  }
-  SetDate(r, fields::kBeneficiaireDateNaissance, r.RightOfLabel("Date de naissance"));
-  SetNirRightOf(r, fields::kAssureNir, "N° d'immatriculation", 30);
-  ReadPrescripteurLine(r);
-  SetDate(r, fields::kPrescriptionDate, r.RightOfLabel("Date de la prescription", 40));
-  SetNumeroAm(r, fields::kPraticienIdentifiant, r.RightOfLabel("N° d'identification"));
-  SetAmount(r, fields::kMontantTotal, r.RightOfLabel("MONTANT TOTAL", 60));
+  // The identification fields are read from the form's data (ReadFormFields).
   ReadActs(r);
   ReadFeuilleInk(r);
   CheckFeuille(r);
 }
 
+// The labels of a dedicated field of the prescription's form (none without a form).
+std::vector<LabelHit> LabelsOf(const DocReader& r, std::string_view name) {
+  const FieldSpec* f = r.form() ? r.form()->Field(name) : nullptr;
+  return f ? FieldLabels(r.view(), *r.form(), *f) : std::vector<LabelHit>{};
+}
+
 void ReadPrescription(DocReader& r) {
   const PageView& v = r.view();
   // Letterhead: "Docteur Prénom NOM" (or all capitals): the nom is the last word.
-  for (const auto& hit : v.Find("Docteur", 0.8)) {
+  for (const auto& hit : LabelsOf(r, fields::kPrescripteurNom)) {
     const auto ids = v.RightOf(hit, 15);
     if (ids.empty()) continue;
     const std::string last = TrimPunctuation(v.words()[static_cast<size_t>(ids.back())].text);
@@ -654,39 +619,29 @@ void ReadPrescription(DocReader& r) {
       break;
     }
   }
-  SetDigits(r, fields::kPrescripteurIdentifiant, r.RightOfLabel("RPPS"), 11);
-  // "<commune>, le 05/09/2025": the first dated row that says "le".
-  for (const auto& row : v.rows()) {
-    std::vector<int> ids = row.words;
-    const std::string text = v.Join(ids);
-    const bool says_le = std::any_of(ids.begin(), ids.end(), [&](int i) { return v.words()[static_cast<size_t>(i)].folded == "le"; });
-    if (!says_le) continue;
-    if (auto d = FindDate(text)) {
+  // "<commune>, le 05/09/2025": the first dated row holding a label of the date.
+  std::set<int> date_rows;
+  for (const auto& hit : LabelsOf(r, fields::kDate)) date_rows.insert(v.words()[static_cast<size_t>(hit.first)].row);
+  for (int row : date_rows) {
+    const std::vector<int>& ids = v.rows()[static_cast<size_t>(row)].words;
+    if (auto d = FindDate(v.Join(ids))) {
       r.SetText(fields::kDate, d->value.ToIso(), v.MinConfidence(ids) * (d->repaired ? kRepairPenalty : 1.0), ids);
       break;
     }
   }
-  // "M. Prénom NOM" / "Mme Prénom NOM".
-  for (const char* civ : {"Mme", "M."}) {
-    for (const auto& hit : v.Find(civ, 1.0)) {
-      const auto ids = v.RightOf(hit, 10);
-      if (ids.size() >= 2 && hit.first == v.rows()[static_cast<size_t>(v.words()[static_cast<size_t>(hit.first)].row)].words.front()) {
-        if (SetPersonName(r, fields::kPatientNom, "patient.prenom", r.Make(ids, 1.0))) break;
-      }
+  // "M. Prénom NOM" / "Mme Prénom NOM": a civility starting its row.
+  for (const auto& hit : LabelsOf(r, fields::kPatientNom)) {
+    const auto ids = v.RightOf(hit, 10);
+    const int row = v.words()[static_cast<size_t>(hit.first)].row;
+    if (ids.size() >= 2 && hit.first == v.rows()[static_cast<size_t>(row)].words.front()) {
+      if (SetPersonName(r, fields::kPatientNom, fields::kPatientPrenom, r.Make(ids, 1.0))) break;
     }
-    if (r.Has(fields::kPatientNom)) break;
   }
   ReadPrescriptionInk(r);
 }
 
-void ReadEntentePrealable(DocReader& r) {
-  SetPersonName(r, fields::kPatientNom, "patient.prenom", r.RightOfLabel("Nom et prénom :"));
-  SetNirRightOf(r, fields::kPatientNir, "N° d'immatriculation :", 25);
-  SetNumeroAm(r, fields::kPraticienIdentifiant, r.RightOfLabel("N° AM :"));
-  SetDate(r, fields::kDate, r.RightOfLabel("Date de la demande :", 25, 105));
-  if (auto birth = r.RightOfLabel("Date de naissance :")) {
-    if (auto d = FindDate(birth->text)) CheckNirBirth(r, fields::kPatientNir, d->value);
-  }
+void ReadEntentePrealable(DocReader&) {
+  // Every field of the entente préalable is read from the form's data (ReadFormFields).
 }
 
 }  // namespace liasse::extractors::internal

@@ -1,7 +1,7 @@
 // Ink checks that need no OCR: a signature in its zone, a ticked check
 // box, a prescription crossed out or overwritten. They read the cleaned
 // grey raster (0 = black); with no raster the field is flagged, never
-// guessed. Zones are placed from the OCR boxes of the printed labels.
+// guessed. Zones are found from the OCR boxes of the printed labels.
 // Internal.
 #pragma once
 
@@ -22,18 +22,20 @@ struct InkVerdict {
   double confidence = 0;  // 0..1: low near the threshold
 };
 
-// A signature zone: present when enough ink lies in it (borders excluded
-// by the caller's margin).
-std::optional<InkVerdict> SignatureIn(const GreyRaster& raster, const Box& zone);
-// The same, with the ink of printed matter left out: every connected
-// component of ink in `zone` that touches one of `printed` (boxes of words
-// the OCR read surely, e.g. a practitioner's stamp with its frame).
-std::optional<InkVerdict> SignatureInIgnoring(const GreyRaster& raster, const Box& zone, const std::vector<Box>& printed);
-// A check box interior: ticked when its cross or tick covers enough of it.
-std::optional<InkVerdict> CheckboxTicked(const GreyRaster& raster, const Box& interior);
 // Crossing-out strokes in a text band: a long, nearly horizontal run of ink
 // or a dense zig-zag that handwriting does not make. `mm` = pixels per mm.
 std::optional<InkVerdict> CrossedOut(const GreyRaster& raster, const Box& band, double mm);
+
+// The check box field `name` of the reader's form: its frame found near
+// one of its labels (checkbox.h), ticked → true, empty → false, uncertain
+// → false flagged for review with the box; no frame → flagged, absent.
+void ReadCheckboxField(DocReader& r, std::string_view name);
+
+// The signature field `name` of the reader's form, by geometry
+// (signature.h): the zones of its best label; signed in one → true, blank
+// in all → false, too little ink to tell → false flagged for review with
+// the zone; no label, no zone or no raster → flagged, absent.
+void ReadSignatureField(DocReader& r, std::string_view name);
 
 // Field readers using them (feuille: signatures and "impossibilité de
 // signer"; prescription: raturée).

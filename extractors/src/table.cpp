@@ -1,6 +1,10 @@
 #include "table.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "labels.h"
 
 namespace liasse::extractors::internal {
 
@@ -61,6 +65,126 @@ std::vector<TableRow> RowsBelow(const PageView& view, int header_row, const std:
       }
     }
     if (!tr.cells.empty()) out.push_back(std::move(tr));
+  }
+  return out;
+}
+
+int TableHeader::ColumnAt(double x) const {
+  int best = -1;
+  double best_distance = 1e18;
+  for (size_t c = 0; c < columns.size(); ++c) {
+    const auto& col = columns[c];
+    const double d = x < col.x0 ? col.x0 - x : x > col.x1 ? x - col.x1 : 0;
+    if (d < best_distance) {
+      best_distance = d;
+      best = static_cast<int>(c);
+    }
+  }
+  return best;
+}
+
+const HeaderColumn* TableHeader::Find(std::string_view name) const {
+  for (const auto& c : columns) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+namespace {
+
+struct ColumnHit {
+  std::string column;
+  LabelHit hit;
+};
+
+// The header hits of one row, longest wording first, a word claimed once;
+// a column keeps every wording it has on the row (its cell may say
+// "Acte (lettre clé)").
+std::vector<ColumnHit> ClaimRow(const std::vector<ColumnHit>& hits) {
+  std::vector<ColumnHit> sorted = hits;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const ColumnHit& a, const ColumnHit& b) { return a.hit.last - a.hit.first > b.hit.last - b.hit.first; });
+  std::vector<ColumnHit> kept;
+  for (const auto& h : sorted) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const ColumnHit& k) {
+      return k.hit.first <= h.hit.last && h.hit.first <= k.hit.last;
+    });
+    if (!overlaps) kept.push_back(h);
+  }
+  return kept;
+}
+
+}  // namespace
+
+TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
+  std::map<int, std::vector<ColumnHit>> by_row;
+  for (const auto& [name, wordings] : spec.columns) {
+    for (const auto& h : FindAnyLabel(view, wordings)) {
+      by_row[view.words()[static_cast<size_t>(h.first)].row].push_back({name, h});
+    }
+  }
+  TableHeader header;
+  size_t best = 0;
+  std::vector<ColumnHit> best_hits;
+  for (const auto& [row, hits] : by_row) {
+    auto claimed = ClaimRow(hits);
+    std::vector<std::string> names;
+    for (const auto& c : claimed) {
+      if (std::find(names.begin(), names.end(), c.column) == names.end()) names.push_back(c.column);
+    }
+    if (names.size() > best) {
+      best = names.size();
+      header.row = row;
+      best_hits = std::move(claimed);
+    }
+  }
+  if (best < spec.min_columns) return {};
+  // Each word of the header row: the column of the hit that holds it, or
+  // a column of its own (glued to an unknown neighbour) that the data does not know.
+  std::vector<HeaderColumn> cols;
+  for (int i : view.rows()[static_cast<size_t>(header.row)].words) {
+    const PlacedWord& w = view.words()[static_cast<size_t>(i)];
+    std::string name;
+    bool known = false;
+    for (const auto& c : best_hits) {
+      if (i >= c.hit.first && i <= c.hit.last) {
+        name = c.column;
+        known = true;
+      }
+    }
+    if (!known && w.folded.empty()) continue;  // a rule or a stray mark
+    const bool same = !cols.empty() && cols.back().name == name &&
+                      (known || w.x0 - cols.back().x1 < 0.6 * view.word_height());
+    if (same) {
+      cols.back().x1 = std::max(cols.back().x1, w.x1);
+    } else {
+      cols.push_back({name, w.x0, w.x1});
+    }
+  }
+  // A column named twice (two separate wordings far apart): the first wins,
+  // the other is a column the data does not know.
+  std::vector<std::string> seen;
+  for (auto& c : cols) {
+    if (c.name.empty()) continue;
+    if (std::find(seen.begin(), seen.end(), c.name) != seen.end()) c.name.clear();
+    else seen.push_back(c.name);
+  }
+  header.columns = std::move(cols);
+  return header;
+}
+
+std::vector<std::string> StopKeys(const TableSpec& spec) {
+  std::vector<std::string> out;
+  for (const auto& stop : spec.stops) {
+    std::string keys;
+    size_t i = 0;
+    while (i <= stop.size()) {
+      const size_t j = std::min(stop.find(' ', i), stop.size());
+      const std::string k = FoldKey(stop.substr(i, j - i));
+      if (!k.empty()) keys += (keys.empty() ? "" : " ") + k;
+      i = j + 1;
+    }
+    if (!keys.empty()) out.push_back(keys);
   }
   return out;
 }

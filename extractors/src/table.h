@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "forms.h"
 #include "page_view.h"
 
 namespace liasse::extractors::internal {
@@ -33,5 +34,32 @@ std::vector<TableRow> RowsBelow(const PageView& view, int header_row, const std:
 
 // The page row holding most of `header_words` (folded keys), or -1.
 int FindHeaderRow(const PageView& view, const std::vector<std::string>& header_words, size_t min_hits);
+
+// One column of a table header: a column of the form's data (`name`) or a
+// header cell the data does not know (`name` empty: its cells are skipped).
+struct HeaderColumn {
+  std::string name;
+  double x0 = 0, x1 = 0;  // deskewed pixels, the header words' extent
+};
+
+struct TableHeader {
+  int row = -1;                       // PageView row, -1 when not found
+  std::vector<HeaderColumn> columns;  // left to right
+  bool ok() const { return row >= 0; }
+  // The column whose header extent holds `x` (a word centre), else the
+  // nearest; -1 without columns.
+  int ColumnAt(double x) const;
+  // The column named `name`, or nullptr.
+  const HeaderColumn* Find(std::string_view name) const;
+};
+
+// The header of `spec`: the page row where most of its columns have a
+// wording (at least `spec.min_columns`), whatever their order; each
+// column's extent covers its wordings on that row; the row's other words
+// are columns the data does not know.
+TableHeader FindTableHeader(const PageView& view, const TableSpec& spec);
+
+// `spec`'s stop phrases as RowsBelow wants them (folded words).
+std::vector<std::string> StopKeys(const TableSpec& spec);
 
 }  // namespace liasse::extractors::internal

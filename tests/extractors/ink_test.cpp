@@ -1,5 +1,5 @@
-// Ink detectors on rasters drawn by hand: signature zones, check boxes,
-// crossed-out text.
+// Ink detectors on rasters drawn by hand: crossed-out text (signatures:
+// signature_test.cpp; check boxes: checkbox_test.cpp).
 #include "ink.h"
 
 #include <gtest/gtest.h>
@@ -16,34 +16,6 @@ Box MmBox(double x, double y, double w, double h) {
   return {static_cast<int>(x * mm), static_cast<int>(y * mm), static_cast<int>(w * mm), static_cast<int>(h * mm)};
 }
 
-TEST(Ink, AnEmptyFramedZoneHasNoSignature) {
-  PageBuilder p;
-  p.WithRaster().Rect(20, 20, 80, 24);
-  const auto v = SignatureIn(p.Build().ink, MmBox(22, 22, 76, 20));
-  ASSERT_TRUE(v.has_value());
-  EXPECT_FALSE(v->present);
-  EXPECT_GT(v->confidence, 0.9);
-}
-
-TEST(Ink, AFewPenStrokesAreASignature) {
-  PageBuilder p;
-  p.WithRaster().Rect(20, 20, 80, 24).Stroke(30, 35, 50, 28, 0.4).Stroke(50, 28, 70, 38, 0.4).Stroke(70, 38, 85, 30, 0.4);
-  const auto v = SignatureIn(p.Build().ink, MmBox(22, 22, 76, 20));
-  ASSERT_TRUE(v.has_value());
-  EXPECT_TRUE(v->present);
-}
-
-TEST(Ink, ACrossInABoxIsATick) {
-  PageBuilder p;
-  p.WithRaster().Rect(50, 50, 3.5, 3.5).Stroke(50.5, 50.5, 53, 53, 0.45).Stroke(53, 50.5, 50.5, 53, 0.45);
-  const auto ticked = CheckboxTicked(p.Build().ink, MmBox(50.75, 50.75, 2, 2));
-  ASSERT_TRUE(ticked.has_value());
-  EXPECT_TRUE(ticked->present);
-  PageBuilder empty;
-  empty.WithRaster().Rect(50, 50, 3.5, 3.5);
-  EXPECT_FALSE(CheckboxTicked(empty.Build().ink, MmBox(50.75, 50.75, 2, 2))->present);
-}
-
 TEST(Ink, AStrikeLineThroughTextIsACrossingOut) {
   PageBuilder p;
   p.WithRaster();
@@ -56,7 +28,6 @@ TEST(Ink, AStrikeLineThroughTextIsACrossingOut) {
 }
 
 TEST(Ink, NoRasterMeansNoVerdict) {
-  EXPECT_FALSE(SignatureIn(GreyRaster{}, MmBox(0, 0, 10, 10)).has_value());
   EXPECT_FALSE(CrossedOut(GreyRaster{}, MmBox(0, 0, 10, 10), 11.8).has_value());
 }
 

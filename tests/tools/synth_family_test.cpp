@@ -4,6 +4,7 @@
 #include <set>
 
 #include <gtest/gtest.h>
+#include <toml++/toml.h>
 #include <opencv2/core.hpp>
 
 #include "documents.h"
@@ -156,6 +157,25 @@ TEST(SynthVocabulary, EverySlotOfTheFamiliesHasWordingsForEachOne) {
   }
 }
 
+// The wordings of a reader's form file (data/forms/README.md): the strings
+// of its lists (labels, titles, sections, columns, stops) and the first of
+// each pair (cues, choices); not the names, kinds, relations or types.
+void ReaderWordings(const toml::node& node, std::set<std::string>& out) {
+  static const std::set<std::string> not_wordings = {"type", "kind", "relations", "section", "pair", "check", "outranks"};
+  if (const auto* table = node.as_table()) {
+    for (const auto& [key, child] : *table) {
+      if (!not_wordings.count(std::string(key.str()))) ReaderWordings(child, out);
+    }
+  } else if (const auto* array = node.as_array()) {
+    for (const auto& e : *array) {
+      const auto* pair = e.as_array();
+      const auto text = pair ? (pair->empty() ? std::nullopt : (*pair)[0].value<std::string>()) : e.value<std::string>();
+      if (text) out.insert(FoldWording(*text));
+      else if (!pair) ReaderWordings(e, out);
+    }
+  }
+}
+
 // The generator's wordings outnumber the reader's label synonyms (data/forms/)
 // at least twice, per document type.
 TEST(SynthVocabulary, IsAtLeastTwiceTheReadersLabelSynonyms) {
@@ -172,15 +192,7 @@ TEST(SynthVocabulary, IsAtLeastTwiceTheReadersLabelSynonyms) {
     }
     std::set<std::string> readers;
     const fs::path forms = kData / "forms" / (type + ".toml");
-    if (fs::exists(forms)) {
-      const std::string text = testing::ReadAll(forms);
-      for (size_t q = text.find('"'); q != std::string::npos; q = text.find('"', q + 1)) {
-        const size_t end = text.find('"', q + 1);
-        if (end == std::string::npos) break;
-        readers.insert(FoldWording(text.substr(q + 1, end - q - 1)));
-        q = end;
-      }
-    }
+    if (fs::exists(forms)) ReaderWordings(toml::parse_file(forms.string()), readers);
     EXPECT_GE(ours.size(), 2 * readers.size()) << type;
     EXPECT_GE(ours.size(), 40u) << type;
   }
@@ -228,6 +240,28 @@ TEST_F(HeldOut, RemovesTheWordingsOnlyTheHeldOutFamilyPrints) {
   EXPECT_NE(summary.find("famille = 1"), std::string::npos) << summary;
   // The data itself is untouched.
   EXPECT_NE(testing::ReadAll(data_ / "forms" / "bordereau.toml").find("lot N°"), std::string::npos);
+}
+
+TEST_F(HeldOut, APairGoesWholeWithItsWordingAndTypeNamesStay) {
+  // The reader's data keeps cues and choices as [wording, value] pairs: a
+  // pair left with its value alone would not load.
+  std::ofstream(data_ / "forms" / "bordereau.toml")
+      << "[classification]\ncues = [[\"lot N°\", 3], [\"N° de lot\", 2]]\noutranks = [[\"lot N°\", 5]]\n"
+         "[fields.reglement]\nchoices = [[\"NUMÉRO DU LOT :\", \"x\"], [\"Numéro de lot inventé\", \"y\"]]\n";
+  const auto r = WriteDataWithoutFamily(data_, 1, dir_ / "out");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const auto forms = toml::parse_file((dir_ / "out" / "forms" / "bordereau.toml").string());
+  const auto* cues = forms["classification"]["cues"].as_array();
+  ASSERT_NE(cues, nullptr);
+  ASSERT_EQ(cues->size(), 1u);
+  EXPECT_EQ(forms["classification"]["cues"][0].as_array()->size(), 2u);
+  EXPECT_EQ(forms["classification"]["cues"][0][0].value<std::string>(), "N° de lot");
+  EXPECT_EQ(forms["classification"]["outranks"][0][0].value<std::string>(), "lot N°");
+  const auto* choices = forms["fields"]["reglement"]["choices"].as_array();
+  ASSERT_NE(choices, nullptr);
+  ASSERT_EQ(choices->size(), 1u);
+  EXPECT_EQ(forms["fields"]["reglement"]["choices"][0][1].value<std::string>(), "y");
+  EXPECT_EQ(r->removed, (std::vector<std::string>{"forms/bordereau.toml: lot N°", "forms/bordereau.toml: NUMÉRO DU LOT :"}));
 }
 
 TEST_F(HeldOut, HoldingOutFamilyTwoKeepsFamilyOnesWordings) {

@@ -155,6 +155,7 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
     std::vector<std::string> dirs;
     std::string out;
     std::string envelopes;
+    std::string data;
     bool ink_from_pdf = false;
     bool reread = false;
   };
@@ -162,11 +163,19 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("dirs", args->dirs, "Dossiers OCR (un par enveloppe, ou leur dossier parent)")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--out", args->out, "Dossier de sortie")->required();
   cmd->add_option("--envelopes", args->envelopes, "Dossier des enveloppes numérisées (source, sha256)");
+  cmd->add_option("--data", args->data, "Dossier de données (forms/ : connaissance des formulaires) ; défaut : celui de la compilation");
   cmd->add_flag("--ink-from-pdf", args->ink_from_pdf,
                 "Lit l'encre (signatures, cases, ratures) dans les images du PDF cherchable de `liasse ocr`");
   cmd->add_flag("--reread", args->reread,
                 "Relit les zones douteuses avec Tesseract sur les images du PDF cherchable (comme `liasse process`)");
   cmd->callback([args, &exit_code] {
+    extractors::ExtractionOptions options;
+    options.data_dir = args->data;
+    if (Status forms = extractors::CheckFormData(args->data); !forms.ok()) {
+      std::cerr << "liasse extract: " << forms.ToString() << "\n";
+      exit_code = 1;
+      return;
+    }
     std::unique_ptr<ocr::OcrEngine> engine;
     if (args->reread) {
       EnsureSingleThreadedOpenMp();
@@ -196,7 +205,7 @@ void AddExtractCommand(CLI::App& app, int& exit_code) {
       std::optional<PdfRegionReader> reader;
       if (engine && !images.empty()) reader.emplace(*engine, images);
       const auto start = std::chrono::steady_clock::now();
-      auto documents = extractors::ExtractDocuments(*pages, reader ? &*reader : nullptr);
+      auto documents = extractors::ExtractDocuments(*pages, reader ? &*reader : nullptr, options);
       extract_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (reader) rereads += reader->count();
       page_count += static_cast<int>(pages->size());

@@ -7,8 +7,9 @@
 #include <thread>
 
 #include "liasse/core/private_temp.h"
-#include "liasse/store/backup.h"
+#include "liasse/extractors/extract.h"
 #include "liasse/runner/file_hash.h"
+#include "liasse/store/backup.h"
 #include "liasse/store/members_import.h"
 
 namespace liasse::runner {
@@ -69,6 +70,8 @@ Result<std::unique_ptr<Stages>> Stages::Open(const ProcessOptions& options) {
 Status Stages::OpenAll() {
   LIASSE_RETURN_IF_ERROR(options_.env->CreateDirectories(options_.out_dir));
   const fs::path data_dir = options_.data_dir.empty() ? rules::LotRuleSet::DefaultDataDir() : options_.data_dir;
+  // The form knowledge the extraction reads (the build's data/forms): a bad file stops here, named.
+  LIASSE_RETURN_IF_ERROR(extractors::CheckFormData());
   LIASSE_ASSIGN_OR_RETURN(auto lot_rules, rules::LotRuleSet::Load(data_dir));
   lot_rules_.emplace(std::move(lot_rules));
   LIASSE_ASSIGN_OR_RETURN(auto justificatifs, rules::JustificatifTable::Load(data_dir));

@@ -15,19 +15,24 @@ namespace {
 namespace fs = std::filesystem;
 
 // Removes from every array under `node` the strings whose folded form is in
-// `drop`; records each as "<file>: <string>".
+// `drop`; records each as "<file>: <string>". A pair in an array (a cue
+// ["phrase", weight], a choice ["wording", value]) goes whole with its
+// wording; `outranks` names document types, no wordings.
 void Filter(toml::node& node, const std::set<std::string>& drop, const std::string& file,
             std::vector<std::string>& removed) {
   if (auto* table = node.as_table()) {
-    for (auto&& [key, child] : *table) Filter(child, drop, file, removed);
+    for (auto&& [key, child] : *table) {
+      if (key.str() != "outranks") Filter(child, drop, file, removed);
+    }
   } else if (auto* array = node.as_array()) {
     for (auto it = array->begin(); it != array->end();) {
-      const auto text = it->value<std::string>();
+      const auto* pair = it->as_array();
+      const auto text = pair ? (pair->empty() ? std::nullopt : (*pair)[0].value<std::string>()) : it->value<std::string>();
       if (text && drop.count(FoldWording(*text))) {
         removed.push_back(file + ": " + *text);
         it = array->erase(it);
       } else {
-        Filter(*it, drop, file, removed);
+        if (!pair) Filter(*it, drop, file, removed);
         ++it;
       }
     }

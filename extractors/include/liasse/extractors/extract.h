@@ -21,11 +21,17 @@ struct ExtractionOptions {
   std::filesystem::path data_dir;
 };
 
+// Loads and validates the form knowledge of `data_dir`/forms (empty: the
+// build's data directory), as ExtractDocuments will use it: an error names
+// the file and the key. Callers check it once at start.
+Status CheckFormData(const std::filesystem::path& data_dir = {});
+
 // The documents of one envelope, in page order. Deterministic: the same
 // pages and options give the same documents. `reader` may be null (no region
 // re-read); it is not owned. Never fails: what cannot be read is absent and
 // named in the document's review flags; an unclassifiable page is an
-// `autre` document, flagged.
+// `autre` document, flagged (as every page is when the form knowledge
+// cannot be loaded: see CheckFormData).
 std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, RegionReader* reader,
                                        const ExtractionOptions& options = {});
 

@@ -1,0 +1,147 @@
+#include "form_fields.h"
+
+#include <algorithm>
+
+#include "field_values.h"
+#include "labels.h"
+#include "locate.h"
+#include "validate.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+// The normalised form of a located value, to tell two candidates apart.
+std::string Normalised(const FieldSpec& f, const std::string& text) {
+  if (f.kind == "date") {
+    if (auto d = FindDate(text)) return d->value.ToIso();
+  }
+  if (f.kind == "amount") {
+    if (auto m = ParseAmountText(text)) return m->value.ToDecimal();
+  }
+  if (f.kind == "nir" || f.kind == "numero_am" || f.kind == "digits" || f.kind == "rpps" || f.kind == "phone") return DigitsOf(text);
+  return FoldKey(text);
+}
+
+void SetChoice(DocReader& r, const FieldSpec& f, const Found& found) {
+  const std::string folded = FoldKey(found.text);
+  for (const auto& [wording, value] : f.choices) {
+    if (folded.find(FoldKey(wording)) != std::string::npos) {
+      r.SetText(f.name, value, found.confidence, found.words);
+      return;
+    }
+  }
+  r.Review(f.name, "valeur non reconnue : « " + found.text + " »");
+}
+
+void SetPhone(DocReader& r, const FieldSpec& f, const Found& found) {
+  const std::string d = DigitsOf(found.text);
+  if (d.size() == 10) r.SetText(f.name, d, found.confidence, found.words);
+  else r.Review(f.name, "numéro de téléphone illisible : « " + found.text + " »");
+}
+
+// "NOM Prénom": both; a nom alone (the form has a label of its own for
+// the prénom): the nom, the prénom is left to its field.
+void SetPerson(DocReader& r, const FieldSpec& f, const Found& found) {
+  if (FitsKind(f, found.text)) {
+    SetPersonName(r, f.name, f.pair, found);
+    return;
+  }
+  const auto toks = Tokens(r, found);
+  const bool capitalised = std::any_of(toks.begin(), toks.end(), [](const std::string& t) { return IsCapitalisedName(t); });
+  if (!capitalised && SetUpperName(r, f.name, found)) return;
+  SetPersonName(r, f.name, f.pair, found);
+}
+
+void SetGivenName(DocReader& r, const FieldSpec& f, const Found& found) {
+  for (const auto& t : Tokens(r, found)) {
+    if (IsCapitalisedName(t)) return r.SetText(f.name, t, found.confidence, found.words);
+  }
+  r.Review(f.name, "prénom illisible : « " + found.text + " »");
+}
+
+void SetByKind(DocReader& r, const FieldSpec& f, const Located& l) {
+  const std::optional<Found> found = l.found;
+  const std::string& k = f.kind;
+  if (k == "date") SetDate(r, f.name, found);
+  else if (k == "amount") SetAmount(r, f.name, found);
+  else if (k == "nir") SetNirAt(r, f.name, found, l.hit);
+  else if (k == "numero_am") SetNumeroAm(r, f.name, found);
+  else if (k == "digits" || k == "rpps") SetDigitsIn(r, f.name, found, f.min_digits, f.max_digits);
+  else if (k == "name") SetUpperName(r, f.name, found);
+  else if (k == "person") SetPerson(r, f, l.found);
+  else if (k == "given_name") SetGivenName(r, f, l.found);
+  else if (k == "text") SetPlain(r, f.name, found);
+  else if (k == "choice") SetChoice(r, f, l.found);
+  else if (k == "phone") SetPhone(r, f, l.found);
+  else if (k == "reference") SetReference(r, f.name, l.found);
+  else if (k == "birth_check") {
+    if (auto d = FindDate(l.found.text)) CheckNirBirth(r, f.check, d->value);
+  }
+}
+
+// A NIR whose label the OCR spoilt beyond the usual tolerance: the
+// character boxes right of a looser match confirm the place.
+void ReadNirUnderWornLabel(DocReader& r, const FieldSpec& f) {
+  for (const auto& wording : f.labels) {
+    const LabelHit hit = r.view().FindBest(wording, 0.6);
+    if (hit.similarity <= 0) continue;
+    SetNirAt(r, f.name, r.ValueOf(hit, f.max_gap_mm, 1e9), hit);
+    return;
+  }
+}
+
+bool Generic(const FieldSpec& f) {
+  static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
+                                "text", "choice", "phone", "reference", "birth_check", "given_name"};
+  if (f.relations.empty() || f.dedicated) return false;
+  return std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return f.kind == k; });
+}
+
+}  // namespace
+
+void ReadFormFields(DocReader& r) {
+  const FormSpec* form = r.form();
+  if (form == nullptr) return;
+  for (const auto& f : form->fields) {
+    if (!Generic(f) || r.Has(f.name)) continue;
+    const auto located = LocateField(r, *form, f);
+    if (located.empty()) {
+      if (f.kind == "nir") ReadNirUnderWornLabel(r, f);
+      continue;
+    }
+    const Located& best = located.front();
+    SetByKind(r, f, best);
+    // Two readings that fit equally well and differ: a person chooses.
+    for (size_t i = 1; i < located.size(); ++i) {
+      const Located& other = located[i];
+      if (!other.fits || !best.fits || other.hit.similarity < best.hit.similarity - 1e-9) break;
+      if (other.hit.last - other.hit.first != best.hit.last - best.hit.first) continue;  // a less specific wording
+      if (other.hit.first == best.hit.first) continue;
+      const std::string a = Normalised(f, best.found.text), b = Normalised(f, other.found.text);
+      if (a != b) {
+        r.Review(f.name, "deux valeurs possibles : « " + best.found.text + " » ou « " + other.found.text + " »");
+        break;
+      }
+    }
+  }
+}
+
+std::optional<Found> AtField(const DocReader& r, std::string_view name) {
+  const FormSpec* form = r.form();
+  const FieldSpec* f = form ? form->Field(name) : nullptr;
+  if (f == nullptr) return std::nullopt;
+  const auto located = LocateField(r, *form, *f);
+  if (located.empty()) return std::nullopt;
+  return located.front().found;
+}
+
+LabelHit FieldLabel(const DocReader& r, std::string_view name) {
+  const FormSpec* form = r.form();
+  const FieldSpec* f = form ? form->Field(name) : nullptr;
+  if (f == nullptr) return {};
+  const auto hits = FieldLabels(r.view(), *form, *f);
+  return hits.empty() ? LabelHit{} : hits.front();
+}
+
+}  // namespace liasse::extractors::internal

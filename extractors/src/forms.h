@@ -1,0 +1,94 @@
+// Form knowledge as data (data/forms/*.toml): per document type its title
+// and keyword cues for classification, per field its label wordings, the
+// kind of its value and where the value may stand, the column wordings of
+// its tables. Loaded once, validated, immutable afterwards. Internal.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "liasse/core/document.h"
+#include "liasse/core/status.h"
+
+namespace liasse::extractors::internal {
+
+// Where a value may stand relative to its label.
+enum class Relation { kRight, kBelow };
+
+struct WeightedPhrase {
+  std::string phrase;  // as written in the file
+  double weight = 0;
+  bool title = false;  // a title of the form (counts more in the title area)
+};
+
+struct FieldSpec {
+  std::string name;                  // result contract name ("lot.numero")
+  std::vector<std::string> labels;   // every wording, as written
+  std::string kind;                  // "date", "nir", "digits"… (README of data/forms)
+  std::vector<Relation> relations;   // empty: the field is read by a dedicated reader
+  std::string section;               // empty: anywhere on the page
+  std::string pair;                  // person: the prénom field
+  std::string check;                 // birth_check: the NIR field it checks
+  size_t min_digits = 0, max_digits = 0;  // digits, rpps
+  double max_gap_mm = 25;            // right of the label: the widest blank inside the value
+  bool dedicated = false;            // located by the data, set by the type's own reader
+  std::vector<std::pair<std::string, std::string>> choices;  // choice: wording → value
+  std::vector<std::pair<std::string, std::string>> yes_no;   // flag: wording → "true"/"false"
+  struct CategoryCue {
+    std::string phrase, category;
+    double weight = 0;
+  };
+  std::vector<CategoryCue> categories;  // category
+};
+
+struct TableSpec {
+  std::string name;
+  size_t min_columns = 3;
+  std::vector<std::string> stops;
+  // Column name → its wordings, in file order of the columns.
+  std::vector<std::pair<std::string, std::vector<std::string>>> columns;
+  // Column → [min, max] length of a number column ([tables.X.digits]).
+  std::map<std::string, std::pair<size_t, size_t>, std::less<>> digits;
+  const std::vector<std::string>* Column(std::string_view column) const;
+};
+
+struct FormSpec {
+  DocumentType type = DocumentType::kAutre;
+  std::string file;  // base name, for messages
+  std::vector<WeightedPhrase> cues;  // titles (with their weight) and cues
+  // Scores taken off other types when this one's reaches its title weight
+  // (a feuille de soins also says "facture").
+  double title_weight = 6;
+  double outranks_from = 6;  // `outranks_from` in the file, default the title weight
+  std::vector<std::pair<DocumentType, double>> outranks;
+  std::map<std::string, std::vector<std::string>> sections;
+  std::vector<FieldSpec> fields;
+  std::map<std::string, TableSpec> tables;
+
+  const FieldSpec* Field(std::string_view name) const;
+  const TableSpec* Table(std::string_view name) const;
+};
+
+class FormCatalogue {
+ public:
+  // Every `*.toml` of `dir` (sorted by name), validated: unknown type,
+  // kind or relation, a missing key, a wrong type or a duplicated document
+  // type is an error naming the file and the key (French).
+  static Result<FormCatalogue> Load(const std::filesystem::path& dir);
+  // One file's text (tests), `file` naming it in messages.
+  static Result<FormSpec> Parse(std::string_view toml, const std::string& file);
+
+  const std::vector<FormSpec>& forms() const { return forms_; }
+  // The form of `type`, or null when no file describes it.
+  const FormSpec* Of(DocumentType type) const;
+
+ private:
+  std::vector<FormSpec> forms_;
+};
+
+// The catalogue of `data_dir / "forms"`, loaded once per directory.
+const Result<FormCatalogue>& DefaultForms(const std::filesystem::path& data_dir);
+
+}  // namespace liasse::extractors::internal

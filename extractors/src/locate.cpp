@@ -1,0 +1,247 @@
+#include "locate.h"
+
+#include <algorithm>
+#include <set>
+
+#include "labels.h"
+#include "normalise.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+bool AtRowStart(const PageView& v, const LabelHit& h) {
+  const PlacedWord& w = v.words()[static_cast<size_t>(h.first)];
+  return v.rows()[static_cast<size_t>(w.row)].words.front() == h.first;
+}
+
+double Top(const PageView& v, int word) { return v.words()[static_cast<size_t>(word)].y0; }
+
+// Headings of the form's sections on the page: (top, section), top to bottom.
+std::vector<std::pair<double, std::string>> Headings(const PageView& v, const FormSpec& form) {
+  std::vector<std::pair<double, std::string>> out;
+  for (const auto& [name, titles] : form.sections) {
+    for (const auto& h : FindAnyLabel(v, titles)) {
+      if (AtRowStart(v, h)) out.emplace_back(Top(v, h.first), name);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Words that start a label of any field of the form: a value stops there.
+std::set<int> LabelStarts(const PageView& v, const FormSpec& form) {
+  std::set<int> out;
+  for (const auto& f : form.fields) {
+    for (const auto& h : FindAnyLabel(v, f.labels)) {
+      if (h.last > h.first || v.words()[static_cast<size_t>(h.first)].folded.size() > 3) out.insert(h.first);
+    }
+  }
+  return out;
+}
+
+// The value's first word is never cut: a value may read like a label
+// ("partenaire de santé" as the destinataire du règlement).
+std::vector<int> CutAtLabel(std::vector<int> ids, const std::set<int>& starts) {
+  for (size_t k = 1; k < ids.size(); ++k) {
+    if (starts.contains(ids[k])) {
+      ids.resize(k);
+      break;
+    }
+  }
+  return ids;
+}
+
+// The words under the label: the first row below (within two and a half
+// word heights) holding a word across the label's extent, from that word
+// on while the words stay close.
+std::vector<int> Below(const PageView& v, const LabelHit& hit, const std::set<int>& starts) {
+  const PlacedWord& a = v.words()[static_cast<size_t>(hit.first)];
+  const PlacedWord& b = v.words()[static_cast<size_t>(hit.last)];
+  const double wh = v.word_height();
+  const double x0 = a.x0 - wh, x1 = b.x1 + wh;
+  for (size_t r = static_cast<size_t>(b.row) + 1; r < v.rows().size(); ++r) {
+    const Row& row = v.rows()[r];
+    if (row.y0 - b.y1 > 2.5 * wh) break;
+    std::vector<int> out;
+    for (int i : row.words) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+      if (out.empty()) {
+        if (w.x1 > x0 && w.x0 < x1) out.push_back(i);
+        continue;
+      }
+      if (w.x0 - v.words()[static_cast<size_t>(out.back())].x1 > 1.5 * wh) break;
+      out.push_back(i);
+    }
+    out = CutAtLabel(out, starts);
+    if (!out.empty()) return out;
+  }
+  return {};
+}
+
+// The words of `text`, glued punctuation trimmed.
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t j = std::min(text.find(' ', i), text.size());
+    std::string t = TrimPunctuation(text.substr(i, j - i));
+    if (!t.empty()) out.push_back(std::move(t));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool HasUpperAndCapitalised(const std::string& text) {
+  bool upper = false, cap = false;
+  for (const auto& t : Words(text)) {
+    upper = upper || IsUpperName(t);
+    cap = cap || IsCapitalisedName(t);
+  }
+  return upper && cap;
+}
+
+bool HasMaterial(const FieldSpec& field, const std::string& text) {
+  static const char* numeric[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "phone", "reference", "birth_check"};
+  const bool wants_digits = std::any_of(std::begin(numeric), std::end(numeric), [&](const char* k) { return field.kind == k; });
+  if (!wants_digits) return true;
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+bool FitsKind(const FieldSpec& field, const std::string& text) {
+  const std::string& k = field.kind;
+  const auto tokens = Words(text);
+  auto any = [&](const auto& pred) { return std::any_of(tokens.begin(), tokens.end(), pred); };
+  if (k == "date" || k == "birth_check") return FindDate(text).has_value();
+  if (k == "amount") {
+    return ParseAmountText(text).has_value() || any([](const std::string& t) { return ParseAmountText(t).has_value(); });
+  }
+  if (k == "nir") return DigitsOf(text).size() >= 13;
+  if (k == "numero_am") return DigitsOf(text).size() >= 9;
+  if (k == "digits" || k == "rpps") {
+    for (const auto& t : tokens) {
+      const size_t n = DigitsOf(t).size();
+      if (n == 0) continue;
+      return n >= field.min_digits && n <= field.max_digits;
+    }
+    return false;
+  }
+  if (k == "name") return any([](const std::string& t) { return IsUpperName(t); });
+  if (k == "person") return HasUpperAndCapitalised(text);
+  if (k == "given_name") return any([](const std::string& t) { return IsCapitalisedName(t); });
+  if (k == "phone") return DigitsOf(text).size() >= 10;
+  if (k == "reference") return any([](const std::string& t) { return DigitsOf(t).size() >= 3; });
+  return !text.empty();
+}
+
+std::vector<LabelHit> FieldLabels(const PageView& v, const FormSpec& form, const FieldSpec& field) {
+  auto hits = FindAnyLabel(v, field.labels);
+  if (field.section.empty()) return hits;
+  const auto headings = Headings(v, form);
+  const bool found = std::any_of(headings.begin(), headings.end(), [&](const auto& h) { return h.second == field.section; });
+  if (!found) {
+    // No heading for the section: a single occurrence is the field's; several cannot be told apart.
+    if (hits.size() > 1) hits.clear();
+    return hits;
+  }
+  std::erase_if(hits, [&](const LabelHit& h) {
+    const double top = Top(v, h.first);
+    std::string section;
+    for (const auto& [y, name] : headings) {
+      if (y <= top + 0.25 * v.word_height()) section = name;
+    }
+    return section != field.section;
+  });
+  return hits;
+}
+
+namespace {
+
+// True when a label of another field covers `hit` and is longer: the
+// words are that label's ("Date" in "Date de naissance").
+bool InsideLongerLabel(const PageView& v, const FormSpec& form, const FieldSpec& field, const LabelHit& hit) {
+  for (const auto& other : form.fields) {
+    if (other.name == field.name) continue;
+    for (const auto& h : FindAnyLabel(v, other.labels)) {
+      if (h.first <= hit.first && h.last >= hit.last && h.last - h.first > hit.last - hit.first) return true;
+    }
+  }
+  return false;
+}
+
+// True when another field's wordings match the words of `hit` more closely.
+bool CloserToAnother(const PageView& v, const FormSpec& form, const FieldSpec& field, const LabelHit& hit) {
+  for (const auto& other : form.fields) {
+    if (other.name == field.name) continue;
+    for (const auto& h : FindAnyLabel(v, other.labels)) {
+      if (h.first <= hit.last && hit.first <= h.last && h.similarity > hit.similarity) return true;
+    }
+  }
+  return false;
+}
+
+// Letters of the label's wording: a longer wording is a more specific one.
+size_t WordingLength(const PageView& v, const LabelHit& h) {
+  size_t n = 0;
+  for (int i = h.first; i <= h.last; ++i) n += v.words()[static_cast<size_t>(i)].folded.size();
+  return n;
+}
+
+}  // namespace
+
+std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  const PageView& v = r.view();
+  const std::set<int> starts = LabelStarts(v, form);
+  std::vector<Located> out;
+  for (const auto& hit : FieldLabels(v, form, field)) {
+    if (InsideLongerLabel(v, form, field, hit)) continue;
+    for (const Relation rel : field.relations) {
+      std::optional<Found> f;
+      if (rel == Relation::kRight) {
+        LabelHit h = hit;
+        auto ids = CutAtLabel(v.RightOf(h, field.max_gap_mm), starts);
+        if (ids.empty() && h.glued_value.empty()) continue;
+        if (!h.glued_value.empty()) {
+          f = r.ValueOf(h, field.max_gap_mm, 1e9);
+          if (f) {
+            // Keep ValueOf's glued reading, cut like the others.
+            std::vector<int> kept = {h.last};
+            for (int i : ids) kept.push_back(i);
+            f->words = kept;
+          }
+        } else {
+          f = r.Make(ids, hit.similarity);
+        }
+      } else {
+        const auto ids = Below(v, hit, starts);
+        if (ids.empty()) continue;
+        f = r.Make(ids, hit.similarity);
+      }
+      if (!f || f->text.empty()) continue;
+      Located l{*f, hit, rel, FitsKind(field, f->text)};
+      out.push_back(std::move(l));
+      // The label's value is where something stands first: a misread value
+      // right of it is not replaced by whatever fits below.
+      break;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Located& a, const Located& b) {
+    if (a.fits != b.fits) return a.fits;
+    if (a.hit.similarity != b.hit.similarity) return a.hit.similarity > b.hit.similarity;
+    return WordingLength(v, a.hit) > WordingLength(v, b.hit);
+  });
+  // A value that does not fit is kept only when it holds the kind's raw
+  // material (digits for numbers and dates): a second reading may mend it.
+  std::erase_if(out, [&](const Located& l) { return !l.fits && !HasMaterial(field, l.found.text); });
+  return out;
+}
+
+std::vector<LabelHit> OwnLabels(const PageView& v, const FormSpec& form, const FieldSpec& field) {
+  auto hits = FieldLabels(v, form, field);
+  std::erase_if(hits, [&](const LabelHit& h) { return InsideLongerLabel(v, form, field, h) || CloserToAnother(v, form, field, h); });
+  return hits;
+}
+
+}  // namespace liasse::extractors::internal

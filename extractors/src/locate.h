@@ -1,0 +1,42 @@
+// Where a field's value stands on a page, from the form's data: every
+// occurrence of the field's label wordings (in its section when it has
+// one), then the value right of each or below it, kept when it has the
+// shape of the field's kind. Internal.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc_reader.h"
+#include "forms.h"
+
+namespace liasse::extractors::internal {
+
+struct Located {
+  Found found;
+  LabelHit hit;
+  Relation relation = Relation::kRight;
+  bool fits = false;  // the value has the shape of the field's kind
+};
+
+// The candidates for `field` on the reader's current page, best first:
+// values that fit their kind before those that do not, then label
+// similarity, then the order of the field's relations, then top to bottom.
+std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const FieldSpec& field);
+
+// True when `text` has the shape of a value of `field`'s kind (a date, an
+// amount, a NIR's 15 characters, a run of the right number of digits…).
+bool FitsKind(const FieldSpec& field, const std::string& text);
+
+// The occurrences of `field`'s labels that lie in its section (all of
+// them when it has none), best first.
+std::vector<LabelHit> FieldLabels(const PageView& view, const FormSpec& form, const FieldSpec& field);
+
+// FieldLabels less the occurrences that belong to another field of the
+// form: inside a longer label of it ("Signature" in "Signature du
+// patient"), or matching one of its wordings more closely ("Signature du
+// patient" read where "Signature du praticien" is also a wording).
+std::vector<LabelHit> OwnLabels(const PageView& view, const FormSpec& form, const FieldSpec& field);
+
+}  // namespace liasse::extractors::internal

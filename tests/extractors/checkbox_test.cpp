@@ -1,0 +1,94 @@
+// Check boxes read by geometry (checkbox.h): frames of several sizes found
+// beside their label on either side, ticks in several styles, empty boxes
+// that stay empty and faint marks that go to a person.
+#include "checkbox.h"
+
+#include <gtest/gtest.h>
+
+#include "page_builder.h"
+
+namespace liasse::extractors::internal {
+namespace {
+
+using testing::PageBuilder;
+
+constexpr double kMm = 300 / 25.4;
+
+Box Px(double x, double y, double w, double h) {
+  return {static_cast<int>(x * kMm), static_cast<int>(y * kMm), static_cast<int>(w * kMm), static_cast<int>(h * kMm)};
+}
+
+// A label at (40, 50) mm, 3 mm high, 40 mm wide; the box `size` mm wide,
+// its left edge at `box_x` mm, vertically centred on the label.
+struct Scene {
+  PageBuilder page;
+  double x, y, size;
+  Scene(double box_x, double size_mm) : x(box_x), y(48.5 - size_mm / 2), size(size_mm) {
+    page.WithRaster().Text(40, 50, "impossibilité de signer").Rect(x, y, size, size);
+  }
+  Box Label() const { return Px(40, 47, 40, 3); }
+};
+
+Tick Read(const Scene& s) {
+  const OcrPage page = s.page.Build();
+  const auto frame = FindCheckbox(page.ink, s.Label(), 3 * kMm);
+  EXPECT_TRUE(frame.has_value());
+  if (!frame) return Tick::kUncertain;
+  return ReadCheckbox(page.ink, *frame).tick;
+}
+
+TEST(Checkbox, AnEmptyBoxOfAnySizeReadsEmpty) {
+  for (double size : {2.5, 3.5, 5.0}) {
+    Scene left(34, size);
+    EXPECT_EQ(Read(left), Tick::kEmpty) << size;
+    Scene right(83, size);
+    EXPECT_EQ(Read(right), Tick::kEmpty) << size;
+  }
+}
+
+TEST(Checkbox, AnXReadsTicked) {
+  for (double size : {2.5, 3.5, 5.0}) {
+    Scene s(34, size);
+    const double m = size * 0.2;
+    s.page.Stroke(s.x + m, s.y + m, s.x + size - m, s.y + size - m, 0.35).Stroke(s.x + size - m, s.y + m, s.x + m, s.y + size - m, 0.35);
+    EXPECT_EQ(Read(s), Tick::kTicked) << size;
+  }
+}
+
+TEST(Checkbox, ATickMarkReadsTicked) {
+  Scene s(34, 3.5);
+  s.page.Stroke(s.x + 0.7, s.y + 1.9, s.x + 1.5, s.y + 2.8, 0.4).Stroke(s.x + 1.5, s.y + 2.8, s.x + 2.9, s.y + 0.6, 0.4);
+  EXPECT_EQ(Read(s), Tick::kTicked);
+}
+
+TEST(Checkbox, AFilledSquareReadsTicked) {
+  Scene s(83, 3.5);
+  for (double dy = 0.7; dy < 2.9; dy += 0.3) s.page.Stroke(s.x + 0.7, s.y + dy, s.x + 2.8, s.y + dy, 0.35);
+  EXPECT_EQ(Read(s), Tick::kTicked);
+}
+
+TEST(Checkbox, AFaintSpeckIsUncertainNeverTicked) {
+  Scene s(34, 5.0);
+  s.page.Stroke(s.x + 2.0, s.y + 2.0, s.x + 2.6, s.y + 2.3, 0.3);
+  const Tick t = Read(s);
+  EXPECT_EQ(t, Tick::kUncertain);
+}
+
+TEST(Checkbox, NoFrameNearTheLabelIsNotFound) {
+  PageBuilder p;
+  p.WithRaster().Text(40, 50, "impossibilité de signer").Rect(150, 47, 3.5, 3.5);  // far away
+  const OcrPage page = p.Build();
+  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm).has_value());
+  EXPECT_FALSE(FindCheckbox(GreyRaster{}, Px(40, 47, 40, 3), 3 * kMm).has_value());
+}
+
+TEST(Checkbox, ALetterOfTheLabelIsNoFrame) {
+  // Ink of text-like strokes only: an "o" or an "l" is not a square with four sides.
+  PageBuilder p;
+  p.WithRaster().Stroke(34, 47, 34, 50, 0.3).Stroke(36, 47, 38, 50, 0.3);
+  const OcrPage page = p.Build();
+  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm).has_value());
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal
