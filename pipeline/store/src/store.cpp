@@ -161,22 +161,15 @@ Result<std::vector<Member>> Store::FindMembersByName(std::string_view nom, std::
 Status Store::UpsertPartenaires(const std::vector<Partenaire>& partenaires) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();
-  LIASSE_RETURN_IF_ERROR(Tx(c, "BEGIN IMMEDIATE"));
-  auto s = Statement::Prepare(
-      c, "INSERT OR REPLACE INTO partenaires(identifiant, nom, adresse, email) VALUES (?,?,?,?)");
-  if (!s.ok()) {
-    (void)Tx(c, "ROLLBACK");
-    return s.status();
-  }
+  LIASSE_ASSIGN_OR_RETURN(auto scope, detail::WriteScope::Begin(c.db));
+  LIASSE_ASSIGN_OR_RETURN(
+      auto s, Statement::Prepare(c, "INSERT OR REPLACE INTO partenaires(identifiant, nom, adresse, email) VALUES (?,?,?,?)"));
   for (const auto& p : partenaires) {
-    s->Reset();
-    s->Bind(1, p.identifiant).Bind(2, p.nom).Bind(3, JoinTrace(p.adresse)).Bind(4, p.email);
-    if (auto st = s->Run().WithContext(p.identifiant); !st.ok()) {
-      (void)Tx(c, "ROLLBACK");
-      return st;
-    }
+    s.Reset();
+    s.Bind(1, p.identifiant).Bind(2, p.nom).Bind(3, JoinTrace(p.adresse)).Bind(4, p.email);
+    if (auto st = s.Run().WithContext(p.identifiant); !st.ok()) return st;
   }
-  return Tx(c, "COMMIT");
+  return scope.Commit();
 }
 
 Result<Partenaire> Store::FindPartenaire(std::string_view identifiant) {
