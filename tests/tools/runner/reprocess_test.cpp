@@ -59,8 +59,29 @@ fs::path SuiteDir() {
   return fs::path(testing::TempDir()) / ("liasse_reprocess_suite_" + std::to_string(getpid()));
 }
 
+// The shipped data with the dental act of dentaire_01 (HBMD053, a base of
+// the synthetic corpus marked confirme = false) confirmed: a claim on an
+// unconfirmed tariff waits for review (issue 20), and these tests need a
+// claim that is priced and paid to see what reprocessing changes.
+fs::path DataWithConfirmedDentalTariff() { return SuiteDir() / "data"; }
+
+void WriteDataWithConfirmedDentalTariff() {
+  const fs::path data = DataWithConfirmedDentalTariff();
+  fs::copy(LIASSE_DATA_DIR, data, fs::copy_options::recursive);
+  const fs::path actes = data / "tarifs" / "actes.toml";
+  std::string text = ReadText(actes);
+  const auto row = text.find("[HBMD053]");
+  ASSERT_NE(row, std::string::npos);
+  const auto flag = text.find("confirme = false", row);
+  ASSERT_NE(flag, std::string::npos);
+  ASSERT_LT(flag, text.find("\n[", row + 1)) << "HBMD053's confirme line is inside its table";
+  text.replace(flag, std::string("confirme = false").size(), "confirme = true");
+  std::ofstream(actes, std::ios::binary) << text;
+}
+
 ProcessOptions Options(const fs::path& root) {
   ProcessOptions o;
+  o.data_dir = DataWithConfirmedDentalTariff();
   o.inputs = {root / "in"};
   o.out_dir = root / "out";
   o.jobs = 2;
@@ -76,6 +97,7 @@ class ReprocessTest : public testing::Test {
     const fs::path base = SuiteDir() / "base";
     fs::remove_all(SuiteDir());
     fs::create_directories(base / "in");
+    ASSERT_NO_FATAL_FAILURE(WriteDataWithConfirmedDentalTariff());
     for (const char* sample : {"dentaire_01.pdf", "reclamation_01.tiff", "members.csv"}) {
       fs::copy_file(fs::path(LIASSE_SOURCE_DIR) / "samples" / sample, base / "in" / sample);
     }
@@ -150,7 +172,7 @@ TEST_F(ReprocessTest, GuaranteeChangeIsReportedClaimByClaim) {
   // The dental claim is paid by PASS3's soins dentaires: lower PASS3's
   // guarantee (the paramedical claims of the lots wait for a review of their
   // NIR and are not paid).
-  fs::copy(LIASSE_DATA_DIR, root_ / "data", fs::copy_options::recursive);
+  fs::copy(DataWithConfirmedDentalTariff(), root_ / "data", fs::copy_options::recursive);
   const fs::path pass3 = root_ / "data" / "garanties" / "PASS3.toml";
   const std::string text = ReadText(pass3);
   const std::string changed =
