@@ -720,6 +720,45 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
   }
 }
 
+// A complaint whose sender block is `sender` (one row each, from 20 mm
+// down, 6 mm apart), the recipient beside it on the right.
+OcrPage ReclamationFrom(const std::vector<std::string>& sender) {
+  std::vector<Placed> texts;
+  double y = 20;
+  for (const auto& row : sender) texts.push_back({18, y, row}), y += 6;
+  for (const char* row : {"Mutuelle des Lauriers", "Service réclamations", "2 place du Marché", "44000 NANTES"}) {
+    texts.push_back({115, y, row}), y += 6;
+  }
+  texts.push_back({115, y + 10, "Orléans, le 3 février 2025"});
+  texts.push_back({18, y + 24, "Objet : réclamation - remboursement"});
+  texts.push_back({18, y + 36, "Je conteste le montant remboursé pour mes soins du mois dernier."});
+  return PageOf(texts);
+}
+
+TEST(ExtractDocuments, TheSendersAddressIsReadOnOneRowOrOverSeveralWhateverComesBetween) {
+  const std::pair<std::vector<std::string>, const char*> cases[] = {
+      {{"Léa FONTAINE", "3 chemin des Vignes, 84000 AVIGNON", "Tél. : 06 12 34 56 78"}, "3 chemin des Vignes, 84000 AVIGNON"},
+      {{"Paul GIRARD", "Résidence Les Pins, bât. C", "12 rue Haute", "33000 BORDEAUX"},
+       "Résidence Les Pins, bât. C, 12 rue Haute, 33000 BORDEAUX"},
+      {{"Inès MOREAU", "Courriel : ines.moreau@exemple.org", "8 rue Basse", "45000 ORLÉANS", "Portable : 07 00 00 00 00"},
+       "8 rue Basse, 45000 ORLÉANS"}};
+  for (const auto& [sender, adresse] : cases) {
+    const auto docs = ExtractDocuments({ReclamationFrom(sender)}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_EQ(docs[0].type, DocumentType::kReclamation) << sender[0];
+    EXPECT_EQ(T(docs[0], "adresse"), adresse) << sender[0];
+    EXPECT_FALSE(Flagged(docs[0], "adresse")) << sender[0];
+  }
+}
+
+TEST(ExtractDocuments, ASenderBlockWithoutAPostalCodeHasItsAddressFlaggedNotGuessed) {
+  const auto docs = ExtractDocuments({ReclamationFrom({"Hugo LEROY", "chez M. et Mme Leroy", "Tél. : 06 11 22 33 44"})}, nullptr,
+                                     Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "adresse"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "adresse"));
+}
+
 // A renunciation letter as the synthetic corpus writes it; `contrat` is the
 // contract line as read.
 OcrPage Renonciation(const std::string& contrat) {
