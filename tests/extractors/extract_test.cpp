@@ -340,6 +340,67 @@ TEST(ExtractDocuments, AnInvoiceLineWithAStrayThirdDecimalIsTheOneThatMakesTheTo
   EXPECT_EQ(L(off[0].lines[0], "montant"), "<absent>");
 }
 
+// An optician's invoice with a two-column table (no date, no code) whose
+// columns stand at `libelle_x` and `montant_x` under the wordings given;
+// the member's number after `adherent_label`.
+OcrPage FactureOptique(const std::string& libelle_header, double libelle_x, const std::string& montant_header,
+                       double montant_x, const std::string& adherent_label) {
+  return PageBuilder(0)
+      .Text(18, 20, "Lunetterie des Tilleuls")
+      .Text(18, 26, "4 rue des Tilleuls, 21000 DIJON - FINESS 210098765")
+      .Text(120, 34, "FACTURE N° T2025457")
+      .Text(120, 40, "Date : 12/05/2025")
+      .Text(18, 50, "Client : Lucie ROBIN")
+      .Text(18, 56, adherent_label + " : 7730412")
+      .Text(libelle_x, 70, libelle_header)
+      .Text(montant_x, 70, montant_header)
+      .Text(libelle_x, 78, "Monture acétate écaille")
+      .Text(montant_x, 78, "95,00 €")
+      .Text(libelle_x, 84, "Verre unifocal OD sph -1,75")
+      .Text(montant_x, 84, "60,00 €")
+      .Text(libelle_x, 90, "Verre unifocal OG sph -1,50")
+      .Text(montant_x, 90, "60,00 €")
+      .Text(110, 100, "Total TTC")
+      .Text(150, 100, "215,00 €")
+      .Text(18, 112, "Facture acquittée le 12/05/2025")
+      .Build();
+}
+
+TEST(ExtractDocuments, AnInvoiceTableIsReadByItsHeaderWhateverItsColumnsAndTheirOrder) {
+  struct Case {
+    const char* libelle;
+    double libelle_x;
+    const char* montant;
+    double montant_x;
+  };
+  // "Montant TTC" heads the amounts: it names the column, not the total.
+  for (const Case& c : {Case{"Désignation", 18, "Montant TTC", 150}, Case{"Article", 60, "Prix", 18},
+                        Case{"Libellé", 18, "Prix TTC", 120}}) {
+    const auto docs = ExtractDocuments({FactureOptique(c.libelle, c.libelle_x, c.montant, c.montant_x, "N° adhérent")},
+                                       nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_EQ(docs[0].type, DocumentType::kFacture) << c.libelle;
+    ASSERT_EQ(docs[0].lines.size(), 3u) << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[0], "montant"), "95.00") << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[1], "libelle"), "Verre unifocal OD sph -1,75") << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[2], "montant"), "60.00") << c.libelle;
+    // No code column: the form's data names the lines by their libellé.
+    EXPECT_EQ(L(docs[0].lines[0], "code"), "MONTURE") << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[2], "code"), "VERRE") << c.libelle;
+    EXPECT_EQ(T(docs[0], "montant_total"), "215.00") << c.libelle;
+    EXPECT_FALSE(Flagged(docs[0], "montant_total")) << c.libelle;
+  }
+}
+
+TEST(ExtractDocuments, TheMembersNumberIsTheFirstWordWithDigitsAfterItsLabel) {
+  for (const char* label : {"N° adhérent mutuelle", "Adhérent n°", "Numéro d'adhérent complémentaire"}) {
+    const auto docs = ExtractDocuments({FactureOptique("Désignation", 18, "Montant", 150, label)}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(T(docs[0], "numero_adherent"), "7730412") << label;
+    EXPECT_FALSE(Flagged(docs[0], "numero_adherent")) << label;
+  }
+}
+
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
   const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
   EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
