@@ -124,10 +124,11 @@ std::string LetterDatePart(std::string date) {
   return std::regex_replace(date, first_of_month, "1er", std::regex_constants::format_first_only);
 }
 
-// Where ", le " starts in `row` ("le" also as the OCR misreads it: "ie",
-// "Ie", "lc", "1e"; always five characters); npos when absent.
+// Where ", le " starts in `row` ("le" in any case, also as the OCR
+// misreads it: "ie", "Ie", "lc", "1e"; always five characters); npos when
+// absent.
 size_t CommaLe(const std::string& row) {
-  static const std::regex comma_le(R"(, (?:le|ie|Ie|lc|1e) )");
+  static const std::regex comma_le(R"(, (?:le|ie|lc|1e) )", std::regex::icase);
   std::smatch m;
   return std::regex_search(row, m, comma_le) ? static_cast<size_t>(m.position(0)) : std::string::npos;
 }

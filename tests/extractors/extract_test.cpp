@@ -772,7 +772,9 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
   const std::pair<const char*, const char*> cases[] = {{"LE GOSIER, le 5 septembre 2024", "2024-09-05"},
                                                        {"PARIS, ie 15 août 2024", "2024-08-15"},
                                                        {"LE GOSIER, le Ter janvier 2024", "2024-01-01"},
-                                                       {"LE GOSIER, Ie ler mars 2024", "2024-03-01"}};
+                                                       {"LE GOSIER, Ie ler mars 2024", "2024-03-01"},
+                                                       {"Orléans, Le 14/10/2025", "2025-10-14"},
+                                                       {"ORLÉANS, LE 2 JUIN 2025", "2025-06-02"}};
   for (const auto& [dated, iso] : cases) {
     const auto docs = ExtractDocuments({Reclamation(dated)}, nullptr, Options());
     ASSERT_EQ(docs.size(), 1u);
