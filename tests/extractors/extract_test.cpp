@@ -401,6 +401,32 @@ TEST(ExtractDocuments, TheMembersNumberIsTheFirstWordWithDigitsAfterItsLabel) {
   }
 }
 
+TEST(ExtractDocuments, AFeuilleWithAPrescriptionSectionIsAFeuilleWithoutDoubt) {
+  // A sparse layout: its "PRESCRIPTION" heading and "Prescripteur : Dr …"
+  // are a prescription's words too.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "FEUILLE DE SOINS", 95, 4)
+                           .Text(18, 26, "Actes d'un auxiliaire médical")
+                           .Text(18, 36, "PERSONNE RECEVANT LES SOINS")
+                           .Text(18, 42, "Nom : BERNARD")
+                           .Text(90, 42, "Prénom : Lucie")
+                           .Text(18, 48, "N° d'immatriculation : 2 85 07 75 115 042 30")
+                           .Text(18, 62, "PRESCRIPTION")
+                           .Text(18, 68, "Prescripteur : Dr Morel")
+                           .Text(90, 68, "Date de la prescription : 01/09/2025")
+                           .Text(18, 82, "Date")
+                           .Text(60, 82, "Code acte")
+                           .Text(150, 82, "Montant")
+                           .Text(18, 89, "08/09/2025")
+                           .Text(60, 89, "AMI 4")
+                           .Text(150, 89, "12,60 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kFeuilleDeSoins);
+  EXPECT_FALSE(Flagged(docs[0], "type"));
+}
+
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
   const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
   EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
