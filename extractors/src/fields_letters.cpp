@@ -12,39 +12,66 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-// A letter's sender block: the rows of the left half from the first one
-// that starts at the left margin, down to the first vertical gap wider than
-// two and a half rows (the recipient block or the "Objet" line follow after
-// such a gap in every business-letter layout). Rows that start in the right
-// half (a recipient block beside the sender) are passed over.
-std::vector<size_t> SenderRows(const PageView& v) {
-  std::vector<size_t> out;
-  double last_bottom = 0;
-  for (size_t r = 0; r < v.rows().size(); ++r) {
-    const auto& row = v.rows()[r];
-    const auto& first = v.words()[static_cast<size_t>(row.words.front())];
-    if (out.empty()) {
-      if (first.x0 < 60 * v.mm()) {
-        out.push_back(r);
-        last_bottom = row.y1;
-      }
-      continue;
-    }
-    if (first.x0 >= 100 * v.mm()) continue;
-    if (row.y0 - last_bottom > 2.5 * v.word_height()) break;
-    out.push_back(r);
-    last_bottom = row.y1;
-  }
-  return out;
-}
+// One side of the page: the words left of 100 mm, or those right of it.
+enum class Side { kLeft, kRight };
 
-// The words of row `r` left of 100 mm (the recipient block is on the right).
-std::vector<int> LeftWords(const PageView& v, size_t r) {
+std::vector<int> SideWords(const PageView& v, size_t r, Side side) {
   std::vector<int> ids;
   for (int i : v.rows()[r].words) {
-    if (v.words()[static_cast<size_t>(i)].x0 < 100 * v.mm()) ids.push_back(i);
+    const bool left = v.words()[static_cast<size_t>(i)].x0 < 100 * v.mm();
+    if (left == (side == Side::kLeft)) ids.push_back(i);
   }
   return ids;
+}
+
+// A block of a letter's heading: the rows of one side from the first that
+// has words there, down to the first vertical gap wider than two and a half
+// rows.
+struct Block {
+  Side side = Side::kLeft;
+  std::vector<size_t> rows;
+  double top = 0;
+};
+
+Block FirstBlock(const PageView& v, Side side) {
+  Block b{side, {}, 0};
+  double last_bottom = 0;
+  for (size_t r = 0; r < v.rows().size(); ++r) {
+    if (SideWords(v, r, side).empty()) continue;
+    const auto& row = v.rows()[r];
+    if (!b.rows.empty() && row.y0 - last_bottom > 2.5 * v.word_height()) break;
+    if (b.rows.empty()) b.top = row.y0;
+    b.rows.push_back(r);
+    last_bottom = row.y1;
+  }
+  return b;
+}
+
+// What a sender writes about himself: an e-mail or a labelled value.
+int PersonalEvidence(const PageView& v, const Block& b) {
+  int n = 0;
+  for (size_t r : b.rows) {
+    for (int i : SideWords(v, r, b.side)) {
+      const std::string& t = v.words()[static_cast<size_t>(i)].text;
+      if (t.find('@') != std::string::npos || t.find(':') != std::string::npos) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+// The sender's block: the letter's topmost heading block (the recipient's
+// comes lower, whichever side each is on); when both start on the same
+// rows, the one where the writer gives his own details, else the left one.
+Block SenderBlock(const PageView& v) {
+  Block left = FirstBlock(v, Side::kLeft), right = FirstBlock(v, Side::kRight);
+  if (left.rows.empty()) return right;
+  if (right.rows.empty()) return left;
+  if (left.top + v.word_height() < right.top) return left;
+  if (right.top + v.word_height() < left.top) return right;
+  return PersonalEvidence(v, right) > PersonalEvidence(v, left) ? right : left;
 }
 
 // Where a French postal code starts among `ids`: a five-digit word followed
@@ -74,21 +101,22 @@ bool IsLabelledRow(const PageView& v, const std::vector<int>& ids) {
 // lines just above it ("116 avenue Jean Jaurès, 59000 LILLE" on one row,
 // or the street on one or two rows and the code on the next). Rows are
 // joined by ", " (the form `AddressLines` splits).
-void ReadSenderAddress(DocReader& r, const std::vector<size_t>& rows) {
+void ReadSenderAddress(DocReader& r, const Block& block) {
   const PageView& v = r.view();
+  const auto& rows = block.rows;
   for (size_t k = 1; k < rows.size(); ++k) {
-    const auto ids = LeftWords(v, rows[k]);
+    const auto ids = SideWords(v, rows[k], block.side);
     if (ids.empty() || IsLabelledRow(v, ids) || PostcodeAt(v, ids) < 0) continue;
     size_t first = k;
     while (first > 1 && k - first < 2) {
-      const auto above = LeftWords(v, rows[first - 1]);
+      const auto above = SideWords(v, rows[first - 1], block.side);
       if (above.empty() || IsLabelledRow(v, above)) break;
       --first;
     }
     std::string text;
     std::vector<int> all;
     for (size_t j = first; j <= k; ++j) {
-      const auto line_ids = LeftWords(v, rows[j]);
+      const auto line_ids = SideWords(v, rows[j], block.side);
       std::string line = v.Join(line_ids);
       while (!line.empty() && (line.back() == ',' || line.back() == ' ')) line.pop_back();
       text += (text.empty() ? "" : ", ") + line;
@@ -100,12 +128,31 @@ void ReadSenderAddress(DocReader& r, const std::vector<size_t>& rows) {
   r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
 }
 
-void ReadSender(DocReader& r, bool with_address) {
+// The sender's name and address; returns the sender's block.
+Block ReadSender(DocReader& r, bool with_address) {
   const PageView& v = r.view();
-  const auto rows = SenderRows(v);
-  if (rows.empty()) return;
-  SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(LeftWords(v, rows[0])));
-  if (with_address) ReadSenderAddress(r, rows);
+  const Block block = SenderBlock(v);
+  if (block.rows.empty()) return block;
+  SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(SideWords(v, block.rows[0], block.side)));
+  if (with_address) ReadSenderAddress(r, block);
+  return block;
+}
+
+// The sender's own e-mail address: in his block (the recipient's may
+// print one too).
+void ReadSenderEmail(DocReader& r, const Block& sender) {
+  const PageView& v = r.view();
+  static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
+  for (size_t row : sender.rows) {
+    for (int i : SideWords(v, row, sender.side)) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+      if (w.text.find('@') == std::string::npos) continue;
+      const std::string mail = TrimPunctuation(w.text);
+      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
+      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
+      return;
+    }
+  }
 }
 
 // All rows joined, in reading order (paragraphs wrap across rows).
@@ -150,16 +197,7 @@ std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, b
 
 void ReadReclamation(DocReader& r) {
   const PageView& v = r.view();
-  ReadSender(r, true);
-  for (const auto& w : v.words()) {
-    if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
-      std::string mail = TrimPunctuation(w.text);
-      static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
-      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
-      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
-      break;
-    }
-  }
+  ReadSenderEmail(r, ReadSender(r, true));
   if (auto dated = DatedPlaceRow(v, false)) {
     r.SetText(fields::kDate, dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);
   }

@@ -840,6 +840,27 @@ TEST(ExtractDocuments, TheSendersAddressIsReadOnOneRowOrOverSeveralWhateverComes
   }
 }
 
+TEST(ExtractDocuments, TheSenderIsTheTopmostHeadingBlockOnWhicheverSideItStands) {
+  // Sender right-aligned at the top, the recipient lower on the left.
+  const OcrPage page = PageOf({{150, 20, "Jules PERRIN"},
+                               {128, 26, "7 allée des Cèdres"},
+                               {150, 32, "38000 GRENOBLE"},
+                               {120, 38, "MAIL : jules.perrin@exemple.net"},
+                               {18, 60, "Mutuelle des Lauriers"},
+                               {18, 66, "Service réclamations"},
+                               {18, 72, "2 place du Marché"},
+                               {18, 78, "44000 NANTES"},
+                               {18, 92, "Grenoble, le 3 février 2025"},
+                               {18, 104, "Objet : réclamation - remboursement"},
+                               {18, 116, "Je conteste le montant remboursé pour mes soins du mois dernier."}});
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kReclamation);
+  EXPECT_EQ(T(docs[0], "nom"), "PERRIN");
+  EXPECT_EQ(T(docs[0], "adresse"), "7 allée des Cèdres, 38000 GRENOBLE");
+  EXPECT_EQ(T(docs[0], "email"), "jules.perrin@exemple.net");
+}
+
 TEST(ExtractDocuments, ASenderBlockWithoutAPostalCodeHasItsAddressFlaggedNotGuessed) {
   const auto docs = ExtractDocuments({ReclamationFrom({"Hugo LEROY", "chez M. et Mme Leroy", "Tél. : 06 11 22 33 44"})}, nullptr,
                                      Options());
