@@ -427,6 +427,35 @@ TEST(ExtractDocuments, AFeuilleWithAPrescriptionSectionIsAFeuilleWithoutDoubt) {
   EXPECT_FALSE(Flagged(docs[0], "type"));
 }
 
+TEST(ExtractDocuments, RowsOfActsMakeAFeuilleWhateverItsTitleSays) {
+  // A title and labels in no data file; a prescription section; the acts'
+  // lettres-clés beside their prices are what tell the form.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "RELEVÉ D'ACTES DU CABINET", 95, 4)
+                           .Text(18, 34, "Soigné : THOMAS Inès")
+                           .Text(18, 40, "Ordonnance du Dr Morel, RPPS 10001234567, du 01/09/2025")
+                           .Text(18, 56, "Jour")
+                           .Text(60, 56, "Lettre")
+                           .Text(90, 56, "Coef")
+                           .Text(150, 56, "Somme")
+                           .Text(18, 63, "08/09/2025")
+                           .Text(60, 63, "AMI")
+                           .Text(90, 63, "4")
+                           .Text(150, 63, "12,60 €")
+                           .Text(18, 69, "08/09/2025")
+                           .Text(60, 69, "IFD")
+                           .Text(90, 69, "1")
+                           .Text(150, 69, "2,75 €")
+                           .Text(18, 75, "09/09/2025")
+                           .Text(60, 75, "AMI")
+                           .Text(90, 75, "4")
+                           .Text(150, 75, "12,60 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kFeuilleDeSoins);
+}
+
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
   const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
   EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
