@@ -171,26 +171,117 @@ std::string LetterDatePart(std::string date) {
   return std::regex_replace(date, first_of_month, "1er", std::regex_constants::format_first_only);
 }
 
-// Where ", le " starts in `row` ("le" in any case, also as the OCR
-// misreads it: "ie", "Ie", "lc", "1e"; always five characters); npos when
-// absent.
-size_t CommaLe(const std::string& row) {
-  static const std::regex comma_le(R"(, (?:le|ie|lc|1e) )", std::regex::icase);
-  std::smatch m;
-  return std::regex_search(row, m, comma_le) ? static_cast<size_t>(m.position(0)) : std::string::npos;
+// "le" as printed or as the OCR misreads it ("ie", "lc", "1e"), any case.
+bool IsLe(const std::string& word) {
+  const std::string w = FoldKey(word);
+  return w == "le" || w == "ie" || w == "lc" || w == "1e";
 }
 
-// "<commune>, le 5 septembre 2025": the first row with a date after ", le".
-std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, bool want_place_prefix) {
+// A word of a place name: it starts with a capital, or it is one of the
+// small words that join place names ("Aix en Provence", "Saint Martin de Ré").
+bool IsPlaceWord(const std::string& word) {
+  if (word.empty()) return false;
+  const auto c0 = static_cast<unsigned char>(word[0]);
+  if (c0 >= 'A' && c0 <= 'Z') return true;
+  // UTF-8 capitals with an accent (À, É, Î…): 0xC3 then 0x80–0x9E.
+  if (c0 == 0xC3 && word.size() > 1 && static_cast<unsigned char>(word[1]) <= 0x9E) return true;
+  static const char* kJoins[] = {"de", "du", "des", "la", "les", "en", "sur", "sous", "lès"};
+  return std::any_of(std::begin(kJoins), std::end(kJoins), [&](const char* j) { return word == j; });
+}
+
+struct PlaceDate {
+  size_t row = 0;
+  std::string date;  // ISO
+  std::string lieu;
+};
+
+// A letter's "<commune>, le <date>" in any of its forms ("Fait à <commune>
+// le …", "À <commune>, le …", "<COMMUNE> le …"): the first row whose words
+// before a "le" name a place and whose words after it are a date. A
+// sentence of the body ("… souscrit le 01/09/2025") has words in lower case
+// before its "le": it is not the letter's date.
+std::optional<PlaceDate> LetterPlaceDate(const PageView& v) {
   for (size_t r = 0; r < v.rows().size(); ++r) {
-    const std::string row = v.RowText(r);
-    const size_t le = CommaLe(row);
-    if (le == std::string::npos) continue;
-    if (want_place_prefix && !(row.rfind("À ", 0) == 0 || row.rfind("A ", 0) == 0)) continue;
-    const std::string date = LetterDatePart(row.substr(le + 5));
-    if (auto d = FindDate(date)) return std::make_pair(r, d->value.ToIso());
+    const auto& ids = v.rows()[r].words;
+    std::vector<std::string> words;
+    for (int i : ids) words.push_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text));
+    for (size_t k = 1; k + 1 < words.size(); ++k) {
+      if (!IsLe(words[k])) continue;
+      size_t b = 0;
+      if (FoldKey(words[b]) == "fait") ++b;
+      if (b < k && (FoldKey(words[b]) == "a")) ++b;
+      std::string lieu;
+      bool place = b < k;
+      for (size_t w = b; w < k && place; ++w) {
+        if (words[w].empty()) continue;
+        place = IsPlaceWord(words[w]);
+        lieu += (lieu.empty() ? "" : " ") + words[w];
+      }
+      if (!place || lieu.empty()) continue;
+      std::string rest;
+      for (size_t w = k + 1; w < words.size(); ++w) rest += (rest.empty() ? "" : " ") + words[w];
+      if (auto d = FindDate(LetterDatePart(rest))) return PlaceDate{r, d->value.ToIso(), lieu};
+    }
   }
   return std::nullopt;
+}
+
+// The letters OCR takes a digit for (a "5" read "S").
+std::string ConfusableLetters(char digit) {
+  switch (digit) {
+    case '0': return "O";
+    case '1': return "lI";
+    case '2': return "Z";
+    case '5': return "S";
+    case '8': return "B";
+    default: return "";
+  }
+}
+
+// A formula's wording as the OCR may give it: "PASS5", "PASS 5", a letter
+// doubled before the number ("PASSS5"), the number read as a letter
+// ("PASSS"). Group 1 is the number as read.
+std::regex FormulaPattern(const std::string& wording) {
+  size_t split = wording.size();
+  while (split > 0 && std::isdigit(static_cast<unsigned char>(wording[split - 1]))) --split;
+  const std::string prefix = wording.substr(0, split), number = wording.substr(split);
+  std::string alternatives = number;
+  if (number.size() == 1) {
+    for (char c : ConfusableLetters(number[0])) alternatives += std::string("|") + c;
+  }
+  const std::string doubled = prefix.empty() ? "" : std::string("(?:") + prefix.back() + ")?";
+  return std::regex("\\b" + prefix + doubled + "\\s?(" + alternatives + ")\\b", std::regex::icase);
+}
+
+// The contract the letter names, wherever it names it ("au contrat CPMS
+// Santé PASS3", "contrat … (PASS5)", "niveau PASS 3"): the formulas and
+// options of the form's data; two formulas named → review with both.
+void ReadContrat(DocReader& r, const std::string& flat) {
+  const FieldSpec* f = r.form() ? r.form()->Field(fields::kContrat) : nullptr;
+  if (f == nullptr || f->formulas.empty()) return;
+  std::vector<std::pair<size_t, std::pair<std::string, bool>>> found;  // position, value, repaired
+  for (const auto& [wording, value] : f->formulas) {
+    std::smatch m;
+    const std::regex pattern = FormulaPattern(wording);
+    if (!std::regex_search(flat, m, pattern)) continue;
+    const bool repaired = m.length(0) != static_cast<std::ptrdiff_t>(wording.size()) &&
+                          m.str(0).find(' ') == std::string::npos;
+    const bool digit_read = std::isdigit(static_cast<unsigned char>(m.str(1)[0])) != 0;
+    found.push_back({static_cast<size_t>(m.position(0)), {value, repaired || !digit_read}});
+  }
+  if (found.empty()) return;
+  std::sort(found.begin(), found.end());
+  if (found.size() > 1 && found[0].second.first != found[1].second.first) {
+    r.Review(fields::kContrat, "deux formules citées : « " + found[0].second.first + " » ou « " + found[1].second.first + " »");
+    return;
+  }
+  std::string value = found[0].second.first;
+  const std::string folded = FoldKey(flat);
+  for (const auto& [wording, suffix] : f->options) {
+    if (folded.find(FoldKey(wording)) != std::string::npos) value += suffix;
+  }
+  const double confidence = r.view().page().mean_confidence / 100.0;
+  r.SetText(fields::kContrat, value, confidence * (found[0].second.second ? kRepairPenalty : 1.0), {});
 }
 
 }  // namespace
@@ -198,8 +289,9 @@ std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, b
 void ReadReclamation(DocReader& r) {
   const PageView& v = r.view();
   ReadSenderEmail(r, ReadSender(r, true));
-  if (auto dated = DatedPlaceRow(v, false)) {
-    r.SetText(fields::kDate, dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);
+  if (auto dated = LetterPlaceDate(v)) {
+    const auto& ids = v.rows()[dated->row].words;
+    r.SetText(fields::kDate, dated->date, v.MinConfidence(ids), ids);
   }
 }
 
@@ -209,30 +301,17 @@ void ReadRenonciation(DocReader& r) {
   const std::string text = PageText(v);
   std::string flat = text;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  // The formula number as read: "PASS5", "PASS 5", and the OCR's "PASSS5"
-  // (an S too many) or "PASSS" (the 5 read as S).
-  static const std::regex contrat(R"(CPMS\s+Sant(?:é|e)\.?\s+PASS\s?(S?[1-5]|S)\b(\s+option\s+Confort)?)");
-  std::smatch m;
-  if (std::regex_search(flat, m, contrat)) {
-    const std::string read = m[1].str();
-    const char formula = read.back() == 'S' ? '5' : read.back();
-    const double penalty = read == std::string(1, formula) ? 1.0 : kRepairPenalty;
-    r.SetText(fields::kContrat, std::string("CPMS Santé PASS") + formula + (m[2].matched ? " option Confort" : ""),
-              PageConfidence(v) * penalty, {});
-  }
+  ReadContrat(r, flat);
   const auto souscrit = flat.find("souscrit le");
   if (souscrit != std::string::npos) {
     if (auto d = FindDate(flat.substr(souscrit + 11, 40))) {
       r.SetText(fields::kDateSouscription, d->value.ToIso(), PageConfidence(v) * (d->repaired ? kRepairPenalty : 1.0), {});
     }
   }
-  if (auto dated = DatedPlaceRow(v, true)) {
-    const auto& ids = v.rows()[dated->first].words;
-    r.SetText(fields::kDate, dated->second, v.MinConfidence(ids), ids);
-    // "À <commune>, le": the commune between the two.
-    const std::string row = v.RowText(dated->first);
-    const size_t start = row.find(' ') + 1, end = CommaLe(row);
-    if (end != std::string::npos && end > start) r.SetText(fields::kLieu, row.substr(start, end - start), v.MinConfidence(ids), ids);
+  if (auto dated = LetterPlaceDate(v)) {
+    const auto& ids = v.rows()[dated->row].words;
+    r.SetText(fields::kDate, dated->date, v.MinConfidence(ids), ids);
+    r.SetText(fields::kLieu, dated->lieu, v.MinConfidence(ids), ids);
   }
 }
 

@@ -231,6 +231,8 @@ class FormParser {
     if (const toml::node* g = t->get("max_gap_mm")) f.max_gap_mm = Number(*g, path + ".max_gap_mm").value_or(25);
     ReadPairs(*t, "choices", path + ".choices", f.choices, "");
     if (f.kind == "choice" && f.choices.empty()) return Fail(t, path + ".choices", "clé manquante");
+    ReadPairs(*t, "formulas", path + ".formulas", f.formulas, "");
+    ReadPairs(*t, "options", path + ".options", f.options, "");
     ReadPairs(*t, "yes", path + ".yes", f.yes_no, "true");
     ReadPairs(*t, "no", path + ".no", f.yes_no, "false");
     if (f.kind == "category") {

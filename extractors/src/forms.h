@@ -36,6 +36,9 @@ struct FieldSpec {
   bool dedicated = false;            // located by the data, set by the type's own reader
   std::vector<std::pair<std::string, std::string>> choices;  // choice: wording → value
   std::vector<std::pair<std::string, std::string>> yes_no;   // flag: wording → "true"/"false"
+  // A contract named anywhere on the page: formula wording → the value
+  // written, and option wording → what the value adds (renonciation).
+  std::vector<std::pair<std::string, std::string>> formulas, options;
   struct CategoryCue {
     std::string phrase, category;
     double weight = 0;

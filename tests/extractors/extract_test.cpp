@@ -829,7 +829,10 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
                                                        {"LE GOSIER, le Ter janvier 2024", "2024-01-01"},
                                                        {"LE GOSIER, Ie ler mars 2024", "2024-03-01"},
                                                        {"Orléans, Le 14/10/2025", "2025-10-14"},
-                                                       {"ORLÉANS, LE 2 JUIN 2025", "2025-06-02"}};
+                                                       {"ORLÉANS, LE 2 JUIN 2025", "2025-06-02"},
+                                                       {"LE GOSIER le 26.08.2025", "2025-08-26"},
+                                                       {"FAIT A ORLÉANS LE 02/06/2025", "2025-06-02"},
+                                                       {"Fait à Saint Martin de Ré, le 3 mars 2025", "2025-03-03"}};
   for (const auto& [dated, iso] : cases) {
     const auto docs = ExtractDocuments({Reclamation(dated)}, nullptr, Options());
     ASSERT_EQ(docs.size(), 1u);
@@ -898,6 +901,22 @@ TEST(ExtractDocuments, ASenderBlockWithoutAPostalCodeHasItsAddressFlaggedNotGues
   EXPECT_TRUE(Flagged(docs[0], "adresse"));
 }
 
+TEST(ExtractDocuments, ADateInASentenceOfTheBodyIsNotTheLettersDate) {
+  const auto docs = ExtractDocuments({ReclamationFrom({"Léa FONTAINE", "3 chemin des Vignes, 84000 AVIGNON"})}, nullptr,
+                                     Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "date"), "2025-02-03");  // "Orléans, le 3 février 2025"
+  const OcrPage page = PageOf({{18, 20, "Léa FONTAINE"},
+                               {18, 26, "3 chemin des Vignes, 84000 AVIGNON"},
+                               {115, 40, "Mutuelle des Lauriers"},
+                               {18, 60, "Objet : réclamation"},
+                               {18, 70, "Je vous ai demandé la résiliation le 20.07.2025, sans réponse."},
+                               {18, 76, "Je conteste les prélèvements qui ont suivi."}});
+  const auto undated = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_EQ(T(undated[0], "date"), "<absent>");
+}
+
 // A renunciation letter as the synthetic corpus writes it; `contrat` is the
 // contract line as read.
 OcrPage Renonciation(const std::string& contrat) {
@@ -922,7 +941,9 @@ TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
   const std::pair<const char*, const char*> cases[] = {{"CPMS Santé PASS2", "CPMS Santé PASS2"},
                                                        {"CPMS Santé PASSS5", "CPMS Santé PASS5"},
                                                        {"CPMS Santé. PASS3", "CPMS Santé PASS3"},
-                                                       {"CPMS Santé PASSS option Confort", "CPMS Santé PASS5 option Confort"}};
+                                                       {"CPMS Santé PASSS option Confort", "CPMS Santé PASS5 option Confort"},
+                                                       {"complémentaire santé de la mutuelle (PASS4)", "CPMS Santé PASS4"},
+                                                       {"santé, formule Pass 2,", "CPMS Santé PASS2"}};
   for (const auto& [read, contrat] : cases) {
     const auto docs = ExtractDocuments({Renonciation(read)}, nullptr, Options());
     ASSERT_EQ(docs.size(), 1u);
@@ -930,6 +951,13 @@ TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
     EXPECT_EQ(T(docs[0], "contrat"), contrat) << read;
     EXPECT_EQ(T(docs[0], "date_souscription"), "2024-10-12") << read;
   }
+}
+
+TEST(ExtractDocuments, ALetterNamingTwoFormulasHasItsContractFlaggedNotGuessed) {
+  const auto docs = ExtractDocuments({Renonciation("PASS2 (et non PASS4 comme indiqué)")}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "contrat"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "contrat"));
 }
 
 OcrPage BordereauWithIdentifierReadAt(float confidence) {
