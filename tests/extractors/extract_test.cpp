@@ -456,6 +456,27 @@ TEST(ExtractDocuments, RowsOfActsMakeAFeuilleWhateverItsTitleSays) {
   EXPECT_EQ(docs[0].type, DocumentType::kFeuilleDeSoins);
 }
 
+TEST(ExtractDocuments, ANumbersLabelEndingInAWordHasItsValueBelow) {
+  // "N° d'adhérent Mutuelle" ends with a word, the number is on the next row.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "Cabinet d'ostéopathie du Parc")
+                           .Text(120, 30, "Note d'honoraires")
+                           .Text(18, 40, "Réf. facture : 3434988")
+                           .Text(18, 50, "N° d'adhérent Mutuelle")
+                           .Text(18, 56, "A06300179")
+                           .Text(18, 70, "Désignation")
+                           .Text(150, 70, "Prix")
+                           .Text(18, 77, "Séance d'ostéopathie")
+                           .Text(150, 77, "56,00 €")
+                           .Text(110, 90, "Total TTC")
+                           .Text(150, 90, "56,00 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kFacture);
+  EXPECT_EQ(T(docs[0], "numero_adherent"), "A06300179");
+}
+
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
   const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
   EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
