@@ -742,6 +742,34 @@ OcrPage PageOf(const std::vector<Placed>& texts) {
   return p.Build();
 }
 
+// A pharmacy's invoice ending with `last_rows` (each at the left margin).
+OcrPage FacturePharmacie(const std::vector<std::string>& last_rows) {
+  std::vector<Placed> texts = {{18, 20, "PHARMACIE DES TILLEULS"}, {120, 30, "FACTURE N° FA2024057"},
+                               {120, 36, "Date : 28/05/2024"},       {18, 50, "Patient : Julien MARIE"},
+                               {18, 66, "Désignation"},              {150, 66, "Prix TTC"},
+                               {18, 73, "Paracétamol 1000 mg"},      {150, 73, "2,18"}};
+  double y = 90;
+  for (const auto& row : last_rows) texts.push_back({18, y, row}), y += 8;
+  return PageOf(texts);
+}
+
+TEST(ExtractDocuments, NetAPayerIsNoProofOfPaymentAndPaidWithABalanceGoesToReview) {
+  const auto unpaid = ExtractDocuments({FacturePharmacie({"NET A PAYER : 2,18"})}, nullptr, Options());
+  ASSERT_EQ(unpaid.size(), 1u);
+  ASSERT_EQ(unpaid[0].type, DocumentType::kFacture);
+  const auto paid = [](const Document& d) -> std::optional<bool> {
+    const Field* f = d.Find("acquittee");
+    return f ? f->boolean() : std::nullopt;
+  };
+  EXPECT_NE(paid(unpaid[0]), std::optional<bool>(true));
+  const auto stamped = ExtractDocuments({FacturePharmacie({"Total TTC : 2,18", "PAYÉ"})}, nullptr, Options());
+  EXPECT_EQ(paid(stamped[0]), std::optional<bool>(true));
+  const auto both = ExtractDocuments({FacturePharmacie({"Facture acquittée le 28/05/2024", "Restant dû : 2,18"})}, nullptr,
+                                     Options());
+  EXPECT_EQ(paid(both[0]), std::nullopt);
+  EXPECT_TRUE(Flagged(both[0], "acquittee"));
+}
+
 // A décompte of the régime obligatoire, statement layout; `base` as read.
 OcrPage DecompteRo(const std::string& base) {
   return PageOf({
