@@ -161,7 +161,10 @@ TEST(SynthVocabulary, EverySlotOfTheFamiliesHasWordingsForEachOne) {
 // of its lists (labels, titles, sections, columns, stops) and the first of
 // each pair (cues, choices); not the names, kinds, relations or types.
 void ReaderWordings(const toml::node& node, std::set<std::string>& out) {
-  static const std::set<std::string> not_wordings = {"type", "kind", "relations", "section", "pair", "check", "outranks"};
+  // Keys whose strings are not wordings of labels: act codes and the value
+  // names a field may take (formulas) are what is read, not how it is labelled.
+  static const std::set<std::string> not_wordings = {"type",     "kind",  "relations", "section", "pair",
+                                                     "check",    "outranks", "codes",  "formulas"};
   if (const auto* table = node.as_table()) {
     for (const auto& [key, child] : *table) {
       if (!not_wordings.count(std::string(key.str()))) ReaderWordings(child, out);
