@@ -17,6 +17,7 @@ SettleStages SettleStagesOf(Stages& stages, Date letter_day) {
   SettleStages st;
   st.lot_rules = &stages.lot_rules();
   st.justificatifs = &stages.justificatifs();
+  st.blocking = &stages.blocking_fields();
   st.store = &stages.store();
   st.history = &stages.prescriptions();
   st.paid = &stages.paid_invoices();

@@ -76,6 +76,8 @@ Status Stages::OpenAll() {
   lot_rules_.emplace(std::move(lot_rules));
   LIASSE_ASSIGN_OR_RETURN(auto justificatifs, rules::JustificatifTable::Load(data_dir));
   justificatifs_.emplace(std::move(justificatifs));
+  LIASSE_ASSIGN_OR_RETURN(auto blocking, rules::BlockingFields::Load(data_dir));
+  blocking_fields_.emplace(std::move(blocking));
   LIASSE_ASSIGN_OR_RETURN(const fs::path db, StorePath());
   LIASSE_ASSIGN_OR_RETURN(auto store, store::Store::Open(db.string()));
   store_.emplace(std::move(store));

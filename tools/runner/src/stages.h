@@ -20,6 +20,7 @@
 #include "liasse/ocr/ocr.h"
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
+#include "liasse/rules/blocking_fields.h"
 #include "liasse/rules/justificatifs.h"
 #include "liasse/rules/lot.h"
 #include "liasse/rules/rule_set.h"
@@ -51,6 +52,7 @@ class Stages {
   const ProcessOptions& options() const { return options_; }
   const rules::LotRuleSet& lot_rules() const { return *lot_rules_; }
   const rules::JustificatifTable& justificatifs() const { return *justificatifs_; }
+  const rules::BlockingFields& blocking_fields() const { return *blocking_fields_; }
   store::Store& store() { return *store_; }
   PrescriptionHistory& prescriptions() { return *history_; }
   // The register of invoices paid (never paid twice).
@@ -100,6 +102,7 @@ class Stages {
   const ProcessOptions& options_;
   std::optional<rules::LotRuleSet> lot_rules_;
   std::optional<rules::JustificatifTable> justificatifs_;
+  std::optional<rules::BlockingFields> blocking_fields_;
   std::optional<store::Store> store_;
   std::unique_ptr<store::SqlitePrescriptionHistory> history_;
   std::unique_ptr<store::SqlitePaidInvoices> paid_;
