@@ -11,8 +11,30 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The chain after reading, on the processor's stages, with the letters and
-// payments dated `letter_day`.
+// The dates an envelope is processed with: received (--date-reception, else
+// its metadata, else its file's date) and the letters' (--date, else its
+// metadata's date_courrier, else today). Unreadable metadata is not used
+// and says so in the envelope's review; `out.reception` records them.
+struct EnvelopeDates {
+  Date received = Date::FromSerial(0);
+  Date letters = Date::FromSerial(0);
+};
+
+EnvelopeDates DatesOf(const ProcessOptions& options, Date today, const fs::path& file, EnvelopeOutput& out) {
+  auto meta = ReadEnvelopeMeta(*options.env, file);
+  if (!meta.ok()) out.review.push_back(std::string(kMetaNotUsed) + meta.status().message());
+  const std::optional<EnvelopeMeta> m = meta.ok() ? *meta : std::nullopt;
+  const Reception reception = ReceptionOf(options.date_reception, m, ReceptionDate(options, file));
+  out.reception = {reception.date.ToIso(), ReceptionSourceKey(reception.source), m ? m->canal : "",
+                   m ? m->lot_scan : "", m ? m->operateur : ""};
+  EnvelopeDates d;
+  d.received = reception.date;
+  d.letters = options.today ? *options.today : (m && m->date_courrier ? *m->date_courrier : today);
+  return d;
+}
+
+}  // namespace
+
 SettleStages SettleStagesOf(Stages& stages, Date letter_day) {
   SettleStages st;
   st.lot_rules = &stages.lot_rules();
@@ -30,30 +52,6 @@ SettleStages SettleStagesOf(Stages& stages, Date letter_day) {
   st.env = &stages.env();
   return st;
 }
-
-// The dates an envelope is processed with: received (--date-reception, else
-// its metadata, else its file's date) and the letters' (--date, else its
-// metadata's date_courrier, else today). Unreadable metadata is not used
-// and says so in the envelope's review; `out.reception` records them.
-struct EnvelopeDates {
-  Date received = Date::FromSerial(0);
-  Date letters = Date::FromSerial(0);
-};
-
-EnvelopeDates DatesOf(const ProcessOptions& options, Date today, const fs::path& file, EnvelopeOutput& out) {
-  auto meta = ReadEnvelopeMeta(*options.env, file);
-  if (!meta.ok()) out.review.push_back("métadonnées du pli non utilisées : " + meta.status().message());
-  const std::optional<EnvelopeMeta> m = meta.ok() ? *meta : std::nullopt;
-  const Reception reception = ReceptionOf(options.date_reception, m, ReceptionDate(options, file));
-  out.reception = {reception.date.ToIso(), ReceptionSourceKey(reception.source), m ? m->canal : "",
-                   m ? m->lot_scan : "", m ? m->operateur : ""};
-  EnvelopeDates d;
-  d.received = reception.date;
-  d.letters = options.today ? *options.today : (m && m->date_courrier ? *m->date_courrier : today);
-  return d;
-}
-
-}  // namespace
 
 Date ReceptionDate(const ProcessOptions& options, const fs::path& file) {
   if (options.date_reception) return *options.date_reception;

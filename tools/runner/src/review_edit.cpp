@@ -1,0 +1,74 @@
+#include "review_edit.h"
+
+#include <algorithm>
+
+namespace liasse::runner {
+namespace {
+
+bool Concerns(const ReviewFlag& flag, std::string_view field, std::optional<int> line) {
+  return flag.field == field && flag.line == line;
+}
+
+}  // namespace
+
+std::optional<std::string> ValueText(const Document& document, std::string_view field, std::optional<int> line) {
+  if (line) {
+    if (*line < 0 || static_cast<std::size_t>(*line) >= document.lines.size()) return std::nullopt;
+    const std::string* v = document.lines[static_cast<std::size_t>(*line)].Find(field);
+    return v ? std::optional<std::string>(*v) : std::nullopt;
+  }
+  const Field* f = document.Find(field);
+  if (f == nullptr) return std::nullopt;
+  if (auto b = f->boolean()) return *b ? "true" : "false";
+  return f->text();
+}
+
+std::optional<store::ReviewChange> SetValue(Document& document, int index, const std::string& field,
+                                            std::optional<int> line, const std::variant<std::string, bool>& value) {
+  store::ReviewChange change;
+  change.action = "correction";
+  change.document = index;
+  change.field = field;
+  change.line = line;
+  change.old_value = ValueText(document, field, line);
+  if (line) {
+    document.lines[static_cast<std::size_t>(*line)].values[field] = std::get<std::string>(value);
+  } else {
+    Field& f = document.fields[field];
+    f.value = value;
+    f.confidence = 1.0;
+  }
+  change.new_value = ValueText(document, field, line);
+  const auto flagged = std::erase_if(document.review, [&](const ReviewFlag& f) { return Concerns(f, field, line); });
+  if (flagged == 0 && change.old_value == change.new_value) return std::nullopt;
+  return change;
+}
+
+std::vector<store::ReviewChange> AcceptReadValues(Document& document, int index) {
+  std::vector<store::ReviewChange> changes;
+  std::erase_if(document.review, [&](const ReviewFlag& f) {
+    const auto value = ValueText(document, f.field, f.line);
+    if (!value) return false;  // not read: a person types it
+    store::ReviewChange c;
+    c.action = "validation";
+    c.document = index;
+    c.field = f.field;
+    c.line = f.line;
+    c.old_value = value;
+    c.new_value = value;
+    changes.push_back(std::move(c));
+    return true;
+  });
+  return changes;
+}
+
+std::vector<std::string> RemainingReview(const Document& document) {
+  std::vector<std::string> out;
+  for (const auto& f : document.review) {
+    out.push_back(f.line ? f.field + " (ligne " + std::to_string(*f.line + 1) + ") : " + f.reason
+                         : f.field + " : " + f.reason);
+  }
+  return out;
+}
+
+}  // namespace liasse::runner

@@ -1,0 +1,36 @@
+// The edits an operator makes to an envelope's documents, before the chain
+// runs again (liasse/runner/review.h): a typed value set, the values read
+// accepted; each edit described for the audit. Internal to the runner.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "liasse/core/document.h"
+#include "liasse/store/review_audit.h"
+
+namespace liasse::runner {
+
+// The text of `field` of `document` (of lines[line] when set): a text
+// value, "true"/"false" for a boolean, nullopt when not read.
+std::optional<std::string> ValueText(const Document& document, std::string_view field, std::optional<int> line);
+
+// Sets `value` for `field` (confidence 1, page and box kept) and removes
+// the field's review flags. Returns the change for the audit (action
+// "correction"), or nullopt when the value was already that and nothing was
+// flagged: nothing to do.
+std::optional<store::ReviewChange> SetValue(Document& document, int index, const std::string& field,
+                                            std::optional<int> line, const std::variant<std::string, bool>& value);
+
+// Removes the review flags of every value present on `document`; one
+// change per flag removed (action "validation", old = new = the value).
+// Flags of values not read stay.
+std::vector<store::ReviewChange> AcceptReadValues(Document& document, int index);
+
+// The review items of `document` as French lines ("assure.nir : why").
+std::vector<std::string> RemainingReview(const Document& document);
+
+}  // namespace liasse::runner
