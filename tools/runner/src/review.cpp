@@ -171,8 +171,13 @@ Result<CorrectionOutcome> CorrectField(const ReviewOptions& options, const Field
                               std::to_string(*c.line + 1) + " inconnue (" + std::to_string(d.lines.size()) +
                               " ligne(s))");
     }
-    LIASSE_ASSIGN_OR_RETURN(auto value, extractors::CheckTypedValue(d.type, c.field, c.line, c.value, options.data_dir));
     std::vector<store::ReviewChange> changes;
+    if (!c.line && c.field == kTypeField) {
+      LIASSE_ASSIGN_OR_RETURN(auto change, SetType(d, c.document, c.value));
+      if (change) changes.push_back(std::move(*change));
+      return changes;
+    }
+    LIASSE_ASSIGN_OR_RETURN(auto value, extractors::CheckTypedValue(d.type, c.field, c.line, c.value, options.data_dir));
     if (auto change = SetValue(d, c.document, c.field, c.line, value)) changes.push_back(std::move(*change));
     return changes;
   };

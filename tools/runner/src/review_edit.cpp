@@ -12,6 +12,7 @@ bool Concerns(const ReviewFlag& flag, std::string_view field, std::optional<int>
 }  // namespace
 
 std::optional<std::string> ValueText(const Document& document, std::string_view field, std::optional<int> line) {
+  if (!line && field == kTypeField) return std::string(DocumentTypeName(document.type));
   if (line) {
     if (*line < 0 || static_cast<std::size_t>(*line) >= document.lines.size()) return std::nullopt;
     const std::string* v = document.lines[static_cast<std::size_t>(*line)].Find(field);
@@ -42,6 +43,25 @@ std::optional<store::ReviewChange> SetValue(Document& document, int index, const
   const auto flagged = std::erase_if(document.review, [&](const ReviewFlag& f) { return Concerns(f, field, line); });
   if (flagged == 0 && change.old_value == change.new_value) return std::nullopt;
   return change;
+}
+
+Result<std::optional<store::ReviewChange>> SetType(Document& document, int index, const std::string& name) {
+  const auto type = ParseDocumentType(name);
+  if (!type) {
+    return Status::InvalidArgument("type : « " + name + " » refusé : type de document du contrat attendu "
+                                   "(bordereau, feuille_de_soins, facture, prescription…)");
+  }
+  store::ReviewChange change;
+  change.action = "correction";
+  change.document = index;
+  change.field = std::string(kTypeField);
+  change.old_value = std::string(DocumentTypeName(document.type));
+  document.type = *type;
+  change.new_value = name;
+  const auto flagged =
+      std::erase_if(document.review, [](const ReviewFlag& f) { return !f.line && f.field == kTypeField; });
+  if (flagged == 0 && change.old_value == change.new_value) return std::optional<store::ReviewChange>();
+  return std::optional<store::ReviewChange>(std::move(change));
 }
 
 std::vector<store::ReviewChange> AcceptReadValues(Document& document, int index) {

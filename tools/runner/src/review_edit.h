@@ -10,12 +10,17 @@
 #include <vector>
 
 #include "liasse/core/document.h"
+#include "liasse/core/status.h"
 #include "liasse/store/review_audit.h"
 
 namespace liasse::runner {
 
+// The field the reader flags when unsure of a document's type.
+inline constexpr std::string_view kTypeField = "type";
+
 // The text of `field` of `document` (of lines[line] when set): a text
-// value, "true"/"false" for a boolean, nullopt when not read.
+// value, "true"/"false" for a boolean, the type's name for kTypeField,
+// nullopt when not read.
 std::optional<std::string> ValueText(const Document& document, std::string_view field, std::optional<int> line);
 
 // Sets `value` for `field` (confidence 1, page and box kept) and removes
@@ -24,6 +29,11 @@ std::optional<std::string> ValueText(const Document& document, std::string_view 
 // flagged: nothing to do.
 std::optional<store::ReviewChange> SetValue(Document& document, int index, const std::string& field,
                                             std::optional<int> line, const std::variant<std::string, bool>& value);
+
+// Sets the document's type from its contract name (kTypeField) and removes
+// the type's review flags; kInvalidArgument for a name the contract does
+// not know. The change for the audit, or nullopt as SetValue.
+Result<std::optional<store::ReviewChange>> SetType(Document& document, int index, const std::string& name);
 
 // Removes the review flags of every value present on `document`; one
 // change per flag removed (action "validation", old = new = the value).
