@@ -12,12 +12,28 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-// Rows of the sender block: top-left rows (x < 100 mm) from the top.
-std::vector<size_t> SenderRows(const PageView& v, size_t max_rows) {
+// A letter's sender block: the rows of the left half from the first one
+// that starts at the left margin, down to the first vertical gap wider than
+// two and a half rows (the recipient block or the "Objet" line follow after
+// such a gap in every business-letter layout). Rows that start in the right
+// half (a recipient block beside the sender) are passed over.
+std::vector<size_t> SenderRows(const PageView& v) {
   std::vector<size_t> out;
-  for (size_t r = 0; r < v.rows().size() && out.size() < max_rows; ++r) {
-    const auto& w = v.words()[static_cast<size_t>(v.rows()[r].words.front())];
-    if (w.x0 < 60 * v.mm()) out.push_back(r);
+  double last_bottom = 0;
+  for (size_t r = 0; r < v.rows().size(); ++r) {
+    const auto& row = v.rows()[r];
+    const auto& first = v.words()[static_cast<size_t>(row.words.front())];
+    if (out.empty()) {
+      if (first.x0 < 60 * v.mm()) {
+        out.push_back(r);
+        last_bottom = row.y1;
+      }
+      continue;
+    }
+    if (first.x0 >= 100 * v.mm()) continue;
+    if (row.y0 - last_bottom > 2.5 * v.word_height()) break;
+    out.push_back(r);
+    last_bottom = row.y1;
   }
   return out;
 }
@@ -31,23 +47,65 @@ std::vector<int> LeftWords(const PageView& v, size_t r) {
   return ids;
 }
 
+// Where a French postal code starts among `ids`: a five-digit word followed
+// by a word with letters (the commune); -1 when there is none.
+int PostcodeAt(const PageView& v, const std::vector<int>& ids) {
+  for (size_t k = 0; k + 1 < ids.size(); ++k) {
+    const std::string code = TrimPunctuation(v.words()[static_cast<size_t>(ids[k])].text);
+    const std::string& next = v.words()[static_cast<size_t>(ids[k + 1])].folded;
+    const bool five_digits = code.size() == 5 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (five_digits && std::any_of(next.begin(), next.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+// A row that carries a labelled value ("Tél. : …", "N° … : …", an e-mail)
+// is not a line of the postal address.
+bool IsLabelledRow(const PageView& v, const std::vector<int>& ids) {
+  for (int i : ids) {
+    const std::string& t = v.words()[static_cast<size_t>(i)].text;
+    if (t.find(':') != std::string::npos || t.find('@') != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The postal address of the sender block, whatever its wording: the first
+// row below the name that holds a postal code and commune, with the street
+// lines just above it ("116 avenue Jean Jaurès, 59000 LILLE" on one row,
+// or the street on one or two rows and the code on the next). Rows are
+// joined by ", " (the form `AddressLines` splits).
+void ReadSenderAddress(DocReader& r, const std::vector<size_t>& rows) {
+  const PageView& v = r.view();
+  for (size_t k = 1; k < rows.size(); ++k) {
+    const auto ids = LeftWords(v, rows[k]);
+    if (ids.empty() || IsLabelledRow(v, ids) || PostcodeAt(v, ids) < 0) continue;
+    size_t first = k;
+    while (first > 1 && k - first < 2) {
+      const auto above = LeftWords(v, rows[first - 1]);
+      if (above.empty() || IsLabelledRow(v, above)) break;
+      --first;
+    }
+    std::string text;
+    std::vector<int> all;
+    for (size_t j = first; j <= k; ++j) {
+      const auto line_ids = LeftWords(v, rows[j]);
+      std::string line = v.Join(line_ids);
+      while (!line.empty() && (line.back() == ',' || line.back() == ' ')) line.pop_back();
+      text += (text.empty() ? "" : ", ") + line;
+      all.insert(all.end(), line_ids.begin(), line_ids.end());
+    }
+    r.SetText(fields::kAdresse, text, v.MinConfidence(all), all);
+    return;
+  }
+  r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
+}
+
 void ReadSender(DocReader& r, bool with_address) {
   const PageView& v = r.view();
-  const auto rows = SenderRows(v, 3);
+  const auto rows = SenderRows(v);
   if (rows.empty()) return;
   SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(LeftWords(v, rows[0])));
-  if (with_address && rows.size() == 3) {
-    const auto l1 = LeftWords(v, rows[1]), l2 = LeftWords(v, rows[2]);
-    const Found a = r.Make(l1), b = r.Make(l2);
-    // "12 rue X, 97110 Commune": the postcode line starts with 5 digits.
-    if (DigitsOf(Tokens(r, b).empty() ? "" : Tokens(r, b).front()).size() == 5) {
-      std::vector<int> ids = l1;
-      ids.insert(ids.end(), l2.begin(), l2.end());
-      r.SetText(fields::kAdresse, a.text + ", " + b.text, std::min(a.confidence, b.confidence), ids);
-    } else {
-      r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
-    }
-  }
+  if (with_address) ReadSenderAddress(r, rows);
 }
 
 // All rows joined, in reading order (paragraphs wrap across rows).
@@ -66,10 +124,11 @@ std::string LetterDatePart(std::string date) {
   return std::regex_replace(date, first_of_month, "1er", std::regex_constants::format_first_only);
 }
 
-// Where ", le " starts in `row` ("le" also as the OCR misreads it: "ie",
-// "Ie", "lc", "1e"; always five characters); npos when absent.
+// Where ", le " starts in `row` ("le" in any case, also as the OCR
+// misreads it: "ie", "Ie", "lc", "1e"; always five characters); npos when
+// absent.
 size_t CommaLe(const std::string& row) {
-  static const std::regex comma_le(R"(, (?:le|ie|Ie|lc|1e) )");
+  static const std::regex comma_le(R"(, (?:le|ie|lc|1e) )", std::regex::icase);
   std::smatch m;
   return std::regex_search(row, m, comma_le) ? static_cast<size_t>(m.position(0)) : std::string::npos;
 }

@@ -269,6 +269,11 @@ class FormParser {
         spec.digits[std::string(key.str())] = *range;
       }
     }
+    if (const toml::table* c = Table(*t, "codes", false)) {
+      for (const auto& [key, phrases] : *c) {
+        spec.codes.emplace_back(std::string(key.str()), Strings(phrases, path + ".codes." + std::string(key.str())));
+      }
+    }
     form.tables[name] = std::move(spec);
   }
 

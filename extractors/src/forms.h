@@ -51,6 +51,9 @@ struct TableSpec {
   std::vector<std::pair<std::string, std::vector<std::string>>> columns;
   // Column → [min, max] length of a number column ([tables.X.digits]).
   std::map<std::string, std::pair<size_t, size_t>, std::less<>> digits;
+  // Code → libellé phrases ([tables.X.codes]): the code of a line printed
+  // without one, named by the first phrase its libellé begins with.
+  std::vector<std::pair<std::string, std::vector<std::string>>> codes;
   const std::vector<std::string>* Column(std::string_view column) const;
 };
 
