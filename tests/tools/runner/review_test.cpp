@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "liasse/runner/process.h"
+#include "liasse/runner/reprocess.h"
 #include "liasse/store/outbox_store.h"
 #include "liasse/store/review_audit.h"
 #include "liasse/store/store.h"
@@ -39,6 +40,12 @@ std::string ReadText(const fs::path& p) {
 }
 
 fs::path SuiteDir() { return fs::path(testing::TempDir()) / ("liasse_review_suite_" + std::to_string(getpid())); }
+
+// The envelope's folder (with members.csv and partenaires.csv) the first pass read.
+fs::path Inputs() {
+  const char* base = std::getenv("LIASSE_REVIEW_BASE");
+  return base != nullptr ? fs::path(base).parent_path() / "in" : SuiteDir() / "in";
+}
 
 class ReviewTest : public testing::Test {
  protected:
@@ -231,6 +238,27 @@ TEST_F(ReviewTest, SameCorrectionGivesTheSameBytesAndTwiceChangesNothing) {
   EXPECT_EQ(again->version, 1);
   EXPECT_EQ(ReadText(out_ / "lot_01_clean.json"), once);
   EXPECT_FALSE(fs::exists(out_ / ".revue" / "lot_01_clean" / "version-1.json"));
+  EXPECT_EQ(Queued(), 1);
+}
+
+// `liasse reprocess` reads the envelope again from the OCR cache: what the
+// operator corrected stays corrected, and nothing is paid or queued twice.
+TEST_F(ReviewTest, ReprocessKeepsTheCorrection) {
+  ASSERT_TRUE(CorrectField(Options(), RightNir()).ok());
+  const std::string corrected = ReadText(out_ / "lot_01_clean.json");
+  ReprocessOptions o;
+  o.process.inputs = {Inputs()};
+  o.process.out_dir = out_;
+  o.process.jobs = 1;
+  o.process.today = kToday;
+  o.process.clock = &kClock;
+  auto report = RunReprocess(o);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->from_ocr_cache, 1);
+  EXPECT_EQ(Claim("596721243")["statut"], "paye");
+  EXPECT_EQ(Result()["version"], 1);
+  EXPECT_TRUE(Result()["documents"][1]["review"].empty());
+  EXPECT_EQ(ReadText(out_ / "lot_01_clean.json"), corrected);
   EXPECT_EQ(Queued(), 1);
 }
 

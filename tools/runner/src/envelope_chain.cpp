@@ -4,6 +4,7 @@
 #include "liasse/extractors/extract.h"
 #include "liasse/runner/envelope_source.h"
 #include "page_adapter.h"
+#include "review_edit.h"
 #include "settle_envelope.h"
 
 namespace liasse::runner {
@@ -90,6 +91,9 @@ Prepared ExtractEnvelope(const fs::path& file, std::string sha256, const std::ve
 Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally,
                         Env& files) {
   const EnvelopeDates dates = DatesOf(stages.options(), stages.today(), file, out);
+  // What operators corrected on this envelope stays corrected when it is read again.
+  LIASSE_ASSIGN_OR_RETURN(auto changes, stages.review_audit().Changes(file.stem().string()));
+  ReplayChanges(changes, out.sha256, stages.options().data_dir, out.documents, out.review, out.version);
   stages.SetLetterDay(dates.letters);
   SettleStages settle = SettleStagesOf(stages, dates.letters);
   settle.env = &files;

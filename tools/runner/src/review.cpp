@@ -155,9 +155,8 @@ Result<CorrectionOutcome> Change(const ReviewOptions& options, const std::string
   LIASSE_ASSIGN_OR_RETURN(const fs::path database, ExistingDatabase(options));
   const ProcessOptions chain = ChainOptions(options, database);
   LIASSE_ASSIGN_OR_RETURN(auto stages, Stages::Open(chain));
-  LIASSE_ASSIGN_OR_RETURN(auto audit, store::ReviewAudit::Open(stages->store().database()));
   LIASSE_ASSIGN_OR_RETURN(auto committed, store::CommittedEnvelopes::Open(stages->store().database()));
-  Rerun rerun(options, *stages, *audit, *committed);
+  Rerun rerun(options, *stages, stages->review_audit(), *committed);
   return rerun.Run(envelope, document, edit);
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "liasse/extractors/typed_value.h"
+
 namespace liasse::runner {
 namespace {
 
@@ -80,6 +82,40 @@ std::vector<store::ReviewChange> AcceptReadValues(Document& document, int index)
     return true;
   });
   return changes;
+}
+
+namespace {
+
+// One recorded change applied again to `d`; false when it cannot be.
+bool Replay(const store::ReviewChange& c, const std::filesystem::path& data_dir, Document& d) {
+  if (c.line && (*c.line < 0 || static_cast<std::size_t>(*c.line) >= d.lines.size())) return false;
+  if (c.action == "validation") {
+    if (!ValueText(d, c.field, c.line)) return false;
+    std::erase_if(d.review, [&](const ReviewFlag& f) { return Concerns(f, c.field, c.line); });
+    return true;
+  }
+  if (!c.new_value) return false;
+  if (!c.line && c.field == kTypeField) return SetType(d, c.document, *c.new_value).ok();
+  auto value = extractors::CheckTypedValue(d.type, c.field, c.line, *c.new_value, data_dir);
+  if (!value.ok()) return false;
+  SetValue(d, c.document, c.field, c.line, *value);
+  return true;
+}
+
+}  // namespace
+
+void ReplayChanges(const std::vector<store::ReviewChange>& changes, const std::string& sha256,
+                   const std::filesystem::path& data_dir, std::vector<Document>& documents,
+                   std::vector<std::string>& review, int& version) {
+  for (const auto& c : changes) {
+    if (c.sha256 != sha256) continue;  // another file under the same name
+    const bool known = c.document >= 0 && static_cast<std::size_t>(c.document) < documents.size();
+    if (!known || !Replay(c, data_dir, documents[static_cast<std::size_t>(c.document)])) {
+      review.push_back("correction de la version " + std::to_string(c.version) + " (document " +
+                       std::to_string(c.document) + ", " + c.field + ") non réappliquée : le document lu ne s'y prête plus");
+    }
+    version = std::max(version, c.version);
+  }
 }
 
 std::vector<std::string> RemainingReview(const Document& document) {

@@ -3,6 +3,7 @@
 // accepted; each edit described for the audit. Internal to the runner.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,17 @@ Result<std::optional<store::ReviewChange>> SetType(Document& document, int index
 // change per flag removed (action "validation", old = new = the value).
 // Flags of values not read stay.
 std::vector<store::ReviewChange> AcceptReadValues(Document& document, int index);
+
+// Applies again, in order, the recorded `changes` of the envelope whose
+// bytes hash to `sha256` to its freshly read `documents` (`liasse process`
+// or `reprocess` run again on an envelope an operator corrected): values set
+// again (checked again for their field's kind, `data_dir` as
+// CheckTypedValue's), flags of values validated removed. `version` becomes
+// the highest version applied; a change that no longer applies (document,
+// field or line gone, value refused) is named in `review` (French).
+void ReplayChanges(const std::vector<store::ReviewChange>& changes, const std::string& sha256,
+                   const std::filesystem::path& data_dir, std::vector<Document>& documents,
+                   std::vector<std::string>& review, int& version);
 
 // The review items of `document` as French lines ("assure.nir : why").
 std::vector<std::string> RemainingReview(const Document& document);

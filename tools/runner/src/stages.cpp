@@ -85,6 +85,8 @@ Status Stages::OpenAll() {
   history_ = std::move(history);
   LIASSE_ASSIGN_OR_RETURN(auto paid, store::SqlitePaidInvoices::Open(store_->database()));
   paid_ = std::move(paid);
+  LIASSE_ASSIGN_OR_RETURN(auto review_audit, store::ReviewAudit::Open(store_->database()));
+  review_audit_ = std::move(review_audit);
   LIASSE_RETURN_IF_ERROR(ImportMembers());
   LIASSE_ASSIGN_OR_RETURN(auto pricing_data, pricing::PricingData::Load(data_dir.string()));
   pricing_data_.emplace(std::move(pricing_data));
@@ -170,6 +172,7 @@ Stages::~Stages() {
   if (dry_run_copy_.empty()) return;
   // Close everything that holds the copy before removing it.
   ocr_cache_.reset();
+  review_audit_.reset();
   outbox_.reset();
   paid_.reset();
   history_.reset();
