@@ -262,6 +262,22 @@ TEST_F(ReviewTest, ReprocessKeepsTheCorrection) {
   EXPECT_EQ(Queued(), 1);
 }
 
+// A correction killed after its commit, before its files: the result on
+// disk is the old one; the next change replays what it lacks.
+TEST_F(ReviewTest, ResultLeftBehindByAKilledCorrectionIsCaughtUp) {
+  auto first = CorrectField(Options(), RightNir());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  fs::copy_file(first->kept, out_ / "lot_01_clean.json", fs::copy_options::overwrite_existing);
+  ASSERT_EQ(Claim("596721243")["statut"], "en_attente");
+  auto second = ValidateDocument(Options(), "lot_01_clean", 3);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->version, 2);
+  EXPECT_EQ(Claim("596721243")["statut"], "paye");
+  EXPECT_EQ(Claim("596721245")["statut"], "paye");
+  EXPECT_TRUE(Result()["documents"][1]["review"].empty());
+  EXPECT_EQ(Queued(), 2);
+}
+
 TEST_F(ReviewTest, ChangeWithoutOperatorOrOnAnUnknownDocumentIsRefused) {
   auto anonymous = CorrectField(Options(out_, ""), RightNir());
   ASSERT_FALSE(anonymous.ok());

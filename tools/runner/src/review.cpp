@@ -45,6 +45,15 @@ ProcessOptions ChainOptions(const ReviewOptions& o, const fs::path& database) {
   return p;
 }
 
+void CopyTally(const SettlementTally& tally, CorrectionOutcome& outcome) {
+  outcome.claims_paid = tally.claims_paid;
+  outcome.claims_waiting = tally.claims_waiting;
+  outcome.claims_refused = tally.claims_refused;
+  outcome.paid = tally.paid;
+  outcome.letters_queued = tally.letters_queued;
+  outcome.letters_waiting = tally.letters_waiting;
+}
+
 // What a change does to the envelope's documents: the audit rows, or none
 // when it changes nothing. Fails on a document or line that does not exist.
 using Edit = std::function<Result<std::vector<store::ReviewChange>>(std::vector<Document>&)>;
@@ -62,12 +71,7 @@ class Rerun {
     // either committed before (its result is on disk or about to be) or
     // waits for this one.
     LIASSE_ASSIGN_OR_RETURN(auto previous, ReadResult(options_, envelope));
-    LIASSE_ASSIGN_OR_RETURN(auto out, EnvelopeOutputFromResult(previous, ResultPath(options_, envelope).string()));
-    LIASSE_ASSIGN_OR_RETURN(const int recorded, audit_.Version(envelope));
-    if (recorded > out.version) {
-      return Status::Unavailable(envelope + " : une autre correction de ce pli s'achève (version " +
-                                 std::to_string(recorded) + ") : recommencez");
-    }
+    LIASSE_ASSIGN_OR_RETURN(auto out, Current(envelope, previous));
     if (document < 0 || static_cast<std::size_t>(document) >= out.documents.size()) {
       return Status::NotFound(envelope + " : document " + std::to_string(document) + " inconnu (" +
                               std::to_string(out.documents.size()) + " document(s), numérotés à partir de 0)");
@@ -83,15 +87,7 @@ class Rerun {
     const int before = out.version;
     out.version = before + 1;
     LIASSE_ASSIGN_OR_RETURN(auto tally, Settle(envelope, out));
-    const std::string at = UtcText(options_.clock->Now());
-    for (auto& c : changes) {
-      c.envelope = envelope;
-      c.sha256 = out.sha256;
-      c.version = out.version;
-      c.at = at;
-      c.user = options_.operateur;
-      LIASSE_RETURN_IF_ERROR(audit_.Record(c));
-    }
+    LIASSE_RETURN_IF_ERROR(Audit(envelope, out, changes));
     LIASSE_RETURN_IF_ERROR(UpdateResumeRecord(out));
     outcome.kept = KeptPath(options_, envelope, before);
     LIASSE_RETURN_IF_ERROR(options_.env->CreateDirectories(outcome.kept.parent_path()));
@@ -102,17 +98,44 @@ class Rerun {
     }
     outcome.changed = true;
     outcome.version = out.version;
-    outcome.claims_paid = tally.claims_paid;
-    outcome.claims_waiting = tally.claims_waiting;
-    outcome.claims_refused = tally.claims_refused;
-    outcome.paid = tally.paid;
-    outcome.letters_queued = tally.letters_queued;
-    outcome.letters_waiting = tally.letters_waiting;
+    CopyTally(tally, outcome);
     outcome.remaining = RemainingReview(out.documents[static_cast<std::size_t>(document)]);
     return outcome;
   }
 
  private:
+  // The envelope's result as it stands. A result older than the audit (a
+  // correction killed between its commit and its files, or another one
+  // writing them now) is caught up by replaying the changes it lacks.
+  Result<EnvelopeOutput> Current(const std::string& envelope, const std::string& text) {
+    LIASSE_ASSIGN_OR_RETURN(auto out, EnvelopeOutputFromResult(text, ResultPath(options_, envelope).string()));
+    if (fs::path(out.source).stem().string() != envelope) {
+      return Status::Corrupt(ResultPath(options_, envelope).string() + " : résultat du pli « " + out.source +
+                             " », pas de « " + envelope + " »");
+    }
+    LIASSE_ASSIGN_OR_RETURN(const int recorded, audit_.Version(envelope));
+    if (recorded > out.version) {
+      LIASSE_ASSIGN_OR_RETURN(auto all, audit_.Changes(envelope));
+      std::erase_if(all, [&](const store::ReviewChange& c) { return c.version <= out.version; });
+      ReplayChanges(all, out.sha256, options_.data_dir, out.documents, out.review, out.version);
+    }
+    return out;
+  }
+
+  // The audit rows of `changes`: who, when, which version.
+  Status Audit(const std::string& envelope, const EnvelopeOutput& out, std::vector<store::ReviewChange>& changes) {
+    const std::string at = UtcText(options_.clock->Now());
+    for (auto& c : changes) {
+      c.envelope = envelope;
+      c.sha256 = out.sha256;
+      c.version = out.version;
+      c.at = at;
+      c.user = options_.operateur;
+      LIASSE_RETURN_IF_ERROR(audit_.Record(c));
+    }
+    return Status::Ok();
+  }
+
   // Lots, claims, payments and letters of `out` again; its files held.
   Result<SettlementTally> Settle(const std::string& envelope, EnvelopeOutput& out) {
     auto received = Date::Parse(out.reception.date);

@@ -23,7 +23,9 @@
 //      DIR/.revue/E/version-<n>.json (n its version, 0 as `process` wrote
 //      it), then the new result (with "version": n + 1) and letters written.
 // The same correction made again changes nothing and writes nothing. The
-// same corrections with the same clock give byte-identical results.
+// same corrections with the same clock give byte-identical results. A
+// result on disk older than the audit (a correction killed after its
+// commit) is caught up by the next change, which replays what it lacks.
 #pragma once
 
 #include <filesystem>
