@@ -427,6 +427,56 @@ TEST(ExtractDocuments, AFeuilleWithAPrescriptionSectionIsAFeuilleWithoutDoubt) {
   EXPECT_FALSE(Flagged(docs[0], "type"));
 }
 
+TEST(ExtractDocuments, RowsOfActsMakeAFeuilleWhateverItsTitleSays) {
+  // A title and labels in no data file; a prescription section; the acts'
+  // lettres-clés beside their prices are what tell the form.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "RELEVÉ D'ACTES DU CABINET", 95, 4)
+                           .Text(18, 34, "Soigné : THOMAS Inès")
+                           .Text(18, 40, "Ordonnance du Dr Morel, RPPS 10001234567, du 01/09/2025")
+                           .Text(18, 56, "Jour")
+                           .Text(60, 56, "Lettre")
+                           .Text(90, 56, "Coef")
+                           .Text(150, 56, "Somme")
+                           .Text(18, 63, "08/09/2025")
+                           .Text(60, 63, "AMI")
+                           .Text(90, 63, "4")
+                           .Text(150, 63, "12,60 €")
+                           .Text(18, 69, "08/09/2025")
+                           .Text(60, 69, "IFD")
+                           .Text(90, 69, "1")
+                           .Text(150, 69, "2,75 €")
+                           .Text(18, 75, "09/09/2025")
+                           .Text(60, 75, "AMI")
+                           .Text(90, 75, "4")
+                           .Text(150, 75, "12,60 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kFeuilleDeSoins);
+}
+
+TEST(ExtractDocuments, ANumbersLabelEndingInAWordHasItsValueBelow) {
+  // "N° d'adhérent Mutuelle" ends with a word, the number is on the next row.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "Cabinet d'ostéopathie du Parc")
+                           .Text(120, 30, "Note d'honoraires")
+                           .Text(18, 40, "Réf. facture : 3434988")
+                           .Text(18, 50, "N° d'adhérent Mutuelle")
+                           .Text(18, 56, "A06300179")
+                           .Text(18, 70, "Désignation")
+                           .Text(150, 70, "Prix")
+                           .Text(18, 77, "Séance d'ostéopathie")
+                           .Text(150, 77, "56,00 €")
+                           .Text(110, 90, "Total TTC")
+                           .Text(150, 90, "56,00 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kFacture);
+  EXPECT_EQ(T(docs[0], "numero_adherent"), "A06300179");
+}
+
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
   const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
   EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
@@ -692,6 +742,34 @@ OcrPage PageOf(const std::vector<Placed>& texts) {
   return p.Build();
 }
 
+// A pharmacy's invoice ending with `last_rows` (each at the left margin).
+OcrPage FacturePharmacie(const std::vector<std::string>& last_rows) {
+  std::vector<Placed> texts = {{18, 20, "PHARMACIE DES TILLEULS"}, {120, 30, "FACTURE N° FA2024057"},
+                               {120, 36, "Date : 28/05/2024"},       {18, 50, "Patient : Julien MARIE"},
+                               {18, 66, "Désignation"},              {150, 66, "Prix TTC"},
+                               {18, 73, "Paracétamol 1000 mg"},      {150, 73, "2,18"}};
+  double y = 90;
+  for (const auto& row : last_rows) texts.push_back({18, y, row}), y += 8;
+  return PageOf(texts);
+}
+
+TEST(ExtractDocuments, NetAPayerIsNoProofOfPaymentAndPaidWithABalanceGoesToReview) {
+  const auto unpaid = ExtractDocuments({FacturePharmacie({"NET A PAYER : 2,18"})}, nullptr, Options());
+  ASSERT_EQ(unpaid.size(), 1u);
+  ASSERT_EQ(unpaid[0].type, DocumentType::kFacture);
+  const auto paid = [](const Document& d) -> std::optional<bool> {
+    const Field* f = d.Find("acquittee");
+    return f ? f->boolean() : std::nullopt;
+  };
+  EXPECT_NE(paid(unpaid[0]), std::optional<bool>(true));
+  const auto stamped = ExtractDocuments({FacturePharmacie({"Total TTC : 2,18", "PAYÉ"})}, nullptr, Options());
+  EXPECT_EQ(paid(stamped[0]), std::optional<bool>(true));
+  const auto both = ExtractDocuments({FacturePharmacie({"Facture acquittée le 28/05/2024", "Restant dû : 2,18"})}, nullptr,
+                                     Options());
+  EXPECT_EQ(paid(both[0]), std::nullopt);
+  EXPECT_TRUE(Flagged(both[0], "acquittee"));
+}
+
 // A décompte of the régime obligatoire, statement layout; `base` as read.
 OcrPage DecompteRo(const std::string& base) {
   return PageOf({
@@ -800,7 +878,10 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
                                                        {"LE GOSIER, le Ter janvier 2024", "2024-01-01"},
                                                        {"LE GOSIER, Ie ler mars 2024", "2024-03-01"},
                                                        {"Orléans, Le 14/10/2025", "2025-10-14"},
-                                                       {"ORLÉANS, LE 2 JUIN 2025", "2025-06-02"}};
+                                                       {"ORLÉANS, LE 2 JUIN 2025", "2025-06-02"},
+                                                       {"LE GOSIER le 26.08.2025", "2025-08-26"},
+                                                       {"FAIT A ORLÉANS LE 02/06/2025", "2025-06-02"},
+                                                       {"Fait à Saint Martin de Ré, le 3 mars 2025", "2025-03-03"}};
   for (const auto& [dated, iso] : cases) {
     const auto docs = ExtractDocuments({Reclamation(dated)}, nullptr, Options());
     ASSERT_EQ(docs.size(), 1u);
@@ -840,12 +921,49 @@ TEST(ExtractDocuments, TheSendersAddressIsReadOnOneRowOrOverSeveralWhateverComes
   }
 }
 
+TEST(ExtractDocuments, TheSenderIsTheTopmostHeadingBlockOnWhicheverSideItStands) {
+  // Sender right-aligned at the top, the recipient lower on the left.
+  const OcrPage page = PageOf({{150, 20, "Jules PERRIN"},
+                               {128, 26, "7 allée des Cèdres"},
+                               {150, 32, "38000 GRENOBLE"},
+                               {120, 38, "MAIL : jules.perrin@exemple.net"},
+                               {18, 60, "Mutuelle des Lauriers"},
+                               {18, 66, "Service réclamations"},
+                               {18, 72, "2 place du Marché"},
+                               {18, 78, "44000 NANTES"},
+                               {18, 92, "Grenoble, le 3 février 2025"},
+                               {18, 104, "Objet : réclamation - remboursement"},
+                               {18, 116, "Je conteste le montant remboursé pour mes soins du mois dernier."}});
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kReclamation);
+  EXPECT_EQ(T(docs[0], "nom"), "PERRIN");
+  EXPECT_EQ(T(docs[0], "adresse"), "7 allée des Cèdres, 38000 GRENOBLE");
+  EXPECT_EQ(T(docs[0], "email"), "jules.perrin@exemple.net");
+}
+
 TEST(ExtractDocuments, ASenderBlockWithoutAPostalCodeHasItsAddressFlaggedNotGuessed) {
   const auto docs = ExtractDocuments({ReclamationFrom({"Hugo LEROY", "chez M. et Mme Leroy", "Tél. : 06 11 22 33 44"})}, nullptr,
                                      Options());
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(T(docs[0], "adresse"), "<absent>");
   EXPECT_TRUE(Flagged(docs[0], "adresse"));
+}
+
+TEST(ExtractDocuments, ADateInASentenceOfTheBodyIsNotTheLettersDate) {
+  const auto docs = ExtractDocuments({ReclamationFrom({"Léa FONTAINE", "3 chemin des Vignes, 84000 AVIGNON"})}, nullptr,
+                                     Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "date"), "2025-02-03");  // "Orléans, le 3 février 2025"
+  const OcrPage page = PageOf({{18, 20, "Léa FONTAINE"},
+                               {18, 26, "3 chemin des Vignes, 84000 AVIGNON"},
+                               {115, 40, "Mutuelle des Lauriers"},
+                               {18, 60, "Objet : réclamation"},
+                               {18, 70, "Je vous ai demandé la résiliation le 20.07.2025, sans réponse."},
+                               {18, 76, "Je conteste les prélèvements qui ont suivi."}});
+  const auto undated = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_EQ(T(undated[0], "date"), "<absent>");
 }
 
 // A renunciation letter as the synthetic corpus writes it; `contrat` is the
@@ -872,7 +990,9 @@ TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
   const std::pair<const char*, const char*> cases[] = {{"CPMS Santé PASS2", "CPMS Santé PASS2"},
                                                        {"CPMS Santé PASSS5", "CPMS Santé PASS5"},
                                                        {"CPMS Santé. PASS3", "CPMS Santé PASS3"},
-                                                       {"CPMS Santé PASSS option Confort", "CPMS Santé PASS5 option Confort"}};
+                                                       {"CPMS Santé PASSS option Confort", "CPMS Santé PASS5 option Confort"},
+                                                       {"complémentaire santé de la mutuelle (PASS4)", "CPMS Santé PASS4"},
+                                                       {"santé, formule Pass 2,", "CPMS Santé PASS2"}};
   for (const auto& [read, contrat] : cases) {
     const auto docs = ExtractDocuments({Renonciation(read)}, nullptr, Options());
     ASSERT_EQ(docs.size(), 1u);
@@ -880,6 +1000,13 @@ TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
     EXPECT_EQ(T(docs[0], "contrat"), contrat) << read;
     EXPECT_EQ(T(docs[0], "date_souscription"), "2024-10-12") << read;
   }
+}
+
+TEST(ExtractDocuments, ALetterNamingTwoFormulasHasItsContractFlaggedNotGuessed) {
+  const auto docs = ExtractDocuments({Renonciation("PASS2 (et non PASS4 comme indiqué)")}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "contrat"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "contrat"));
 }
 
 OcrPage BordereauWithIdentifierReadAt(float confidence) {
