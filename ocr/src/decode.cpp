@@ -3,6 +3,8 @@
 // Every header is read before its pixels, so a lying size is refused before
 // any allocation.
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 
@@ -58,6 +60,22 @@ Result<std::vector<PageImage>> DecodeTiff(std::span<const std::byte> bytes, std:
   return pages;
 }
 
+// True when every chunk of the PNG in `b` announces a length that fits in
+// the bytes that follow it: libpng allocates a chunk's announced length
+// before reading it (a 2 KB file claiming 2 GB took that much), and the
+// whole file is in memory here, so a length beyond its end is a lie.
+bool PngChunksFit(std::span<const std::byte> b) {
+  std::size_t at = 8;  // after the signature
+  while (at + 8 <= b.size()) {
+    std::uint32_t length = 0;
+    for (std::size_t i = 0; i < 4; ++i) length = (length << 8) | std::to_integer<std::uint32_t>(b[at + i]);
+    if (length > b.size() - at - 8) return false;
+    if (std::memcmp(b.data() + at + 4, "IEND", 4) == 0) return true;
+    at += 12 + static_cast<std::size_t>(length);  // length, type, data, CRC
+  }
+  return true;  // truncated after a whole chunk: libpng says what is missing
+}
+
 Result<std::vector<PageImage>> DecodeSingle(std::span<const std::byte> bytes, std::string_view name, Format format,
                                             const DecodeLimits& limits) {
   l_int32 w = 0, h = 0, spp = 0, bps = 0, other = 0, cmyk = 0;
@@ -70,6 +88,9 @@ Result<std::vector<PageImage>> DecodeSingle(std::span<const std::byte> bytes, st
     return Status::Corrupt(std::string(name) + ": " + kind + " illisible (en-tête abîmé ou tronqué)");
   }
   LIASSE_RETURN_IF_ERROR(CheckPixels(name, 1, w, h, 0, limits));
+  if (format == Format::kPng && !PngChunksFit(bytes)) {
+    return Status::Corrupt(std::string(name) + ": PNG illisible (un bloc annonce plus d'octets que le fichier n'en contient)");
+  }
   LIASSE_ASSIGN_OR_RETURN(auto page, DecodeOne(PixPtr(pixReadMem(Bytes(bytes), bytes.size())), name, 1, limits));
   std::vector<PageImage> pages;
   pages.push_back(std::move(page));

@@ -60,6 +60,14 @@ TEST(Decode, TruncatedTiffIsCorrupt) {
   Expect(r.status(), StatusCode::kCorrupt, "coupe.tif");
 }
 
+TEST(Decode, PngChunkLongerThanTheFileIsRefusedBeforeLibpngAllocatesIt) {
+  // Found by the decode_png fuzzer: 2 KB announcing a 2 GB chunk after the image data.
+  auto bytes = ReadBytes(kTestData / "fuzz/png-chunk-longer-than-file.png");
+  ASSERT_EQ(bytes.size(), 2048u);
+  auto r = DecodeBytes(bytes, "bloc.png");
+  Expect(r.status(), StatusCode::kCorrupt, "bloc.png: PNG illisible (un bloc annonce plus d'octets que le fichier n'en contient)");
+}
+
 TEST(Decode, TiffClaimingTenGigapixelsIsRefusedBeforeDecoding) {
   auto r = DecodeBytes(LyingTiff(), "menteur.tif");
   Expect(r.status(), StatusCode::kLimitExceeded, "menteur.tif: page 1: 100000 x 100000 pixels");
