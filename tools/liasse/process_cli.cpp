@@ -157,6 +157,7 @@ void PrintSummary(const runner::ProcessSummary& s) {
                            s.claims_waiting);
   for (const auto& [reason, n] : s.refusals) std::cout << fmt::format("  refus ×{} : {}\n", n, reason);
   for (const auto& why : s.waiting) std::cout << "  en attente : " << why << "\n";
+  if (!s.waiting.empty()) std::cout << "  (à lever avec liasse review list, puis review set ou review validate)\n";
   std::cout << fmt::format("courriers : {} produit(s), {} mis en file d'envoi, {} en attente de vérification\n",
                            s.letters, s.letters_queued, s.letters_waiting);
   if (s.letters_by_post > 0) {

@@ -62,7 +62,7 @@ class ClaimsTest : public liasse::test_support::SamplePricingTest {
   fs::path dir_;
 
   std::vector<ClaimResult> Price(const std::vector<Document>& docs, const std::vector<rules::LotVerdict>& lots) {
-    return PriceLotClaims(docs, lots, *pricer_, *store_, Date::Parse("2024-08-10").value());
+    return PriceLotClaims(docs, lots, *pricer_, *blocking_, *store_, Date::Parse("2024-08-10").value());
   }
 
 };
@@ -131,7 +131,7 @@ TEST_F(ClaimsTest, AnInvoicePaidThroughAnotherEnvelopeIsRefusedAsDuplicateWithou
   ASSERT_TRUE((*paid)->Record({"B2-977990555-596721243", EnvelopeKey("lot_01.tiff", "aa"), "lot_01.tiff",
                                Date::FromYmd(2024, 8, 1).value()}).ok());
   const rules::PaidInvoicesView view{paid->get(), EnvelopeKey("copie.tiff", "aa")};
-  const auto claims = PriceLotClaims(Lot("17.68"), Accepted({"596721243"}), *pricer_, *store_,
+  const auto claims = PriceLotClaims(Lot("17.68"), Accepted({"596721243"}), *pricer_, *blocking_, *store_,
                                      Date::FromYmd(2024, 8, 1).value(), view);
   ASSERT_EQ(claims.size(), 1u);
   EXPECT_FALSE(claims[0].priced.has_value());
@@ -140,7 +140,7 @@ TEST_F(ClaimsTest, AnInvoicePaidThroughAnotherEnvelopeIsRefusedAsDuplicateWithou
             "Facture déjà présentée et réglée le 01/08/2024 (pli lot_01.tiff) : elle n'est pas payée une seconde fois.");
   // Its own envelope processed again is paid as the first time.
   const rules::PaidInvoicesView own{paid->get(), EnvelopeKey("lot_01.tiff", "aa")};
-  const auto again = PriceLotClaims(Lot("17.68"), Accepted({"596721243"}), *pricer_, *store_,
+  const auto again = PriceLotClaims(Lot("17.68"), Accepted({"596721243"}), *pricer_, *blocking_, *store_,
                                     Date::FromYmd(2024, 8, 1).value(), own);
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(StatusOf(again[0]), ClaimStatus::kPaid);

@@ -82,7 +82,7 @@ class FactureClaimsTest : public liasse::test_support::SamplePricingTest {
   std::vector<ClaimResult> Price(const std::vector<Document>& docs) {
     review_.clear();
     checks_ = CheckFactures(docs, *table_, *store_, review_);
-    return PriceFactureClaims(docs, checks_, *pricer_, *store_, Date::Parse("2025-03-20").value());
+    return PriceFactureClaims(docs, checks_, *pricer_, *blocking_, *store_, Date::Parse("2025-03-20").value());
   }
 
   fs::path dir_;

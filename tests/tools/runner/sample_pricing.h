@@ -1,5 +1,6 @@
 // A test fixture base for pricing claims: a store holding the sample
-// members (samples/members.csv) and a Pricer over the default data files.
+// members (samples/members.csv), a Pricer and the blocking review fields
+// over the default data files.
 // Test code only.
 #pragma once
 
@@ -11,6 +12,7 @@
 
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
+#include "liasse/rules/blocking_fields.h"
 #include "liasse/store/members_import.h"
 #include "liasse/store/store.h"
 
@@ -31,11 +33,15 @@ class SamplePricingTest : public testing::Test {
     ASSERT_TRUE(data.ok()) << data.status().ToString();
     data_.emplace(std::move(data).value());
     pricer_.emplace(data_->tables, data_->tariffs);
+    auto blocking = rules::BlockingFields::Load(pricing::DefaultDataDir());
+    ASSERT_TRUE(blocking.ok()) << blocking.status().ToString();
+    blocking_.emplace(std::move(blocking).value());
   }
 
   std::optional<store::Store> store_;
   std::optional<pricing::PricingData> data_;
   std::optional<pricing::Pricer> pricer_;
+  std::optional<rules::BlockingFields> blocking_;  // data/rules/revue_bloquante.toml
 };
 
 }  // namespace liasse::test_support

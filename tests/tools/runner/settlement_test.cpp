@@ -39,6 +39,9 @@ class Chain {
     auto justificatifs = rules::JustificatifTable::Load(data);
     ASSERT_TRUE(justificatifs.ok());
     justificatifs_.emplace(std::move(justificatifs).value());
+    auto blocking = rules::BlockingFields::Load(data);
+    ASSERT_TRUE(blocking.ok()) << blocking.status().ToString();
+    blocking_.emplace(std::move(blocking).value());
     auto st = store::Store::Open((dir_ / "liasse.db").string());
     ASSERT_TRUE(st.ok()) << st.status().ToString();
     store_.emplace(std::move(st).value());
@@ -69,6 +72,7 @@ class Chain {
     SettleStages st;
     st.lot_rules = &*lot_rules_;
     st.justificatifs = &*justificatifs_;
+    st.blocking = &*blocking_;
     st.store = &*store_;
     st.history = history_.get();
     st.paid = paid_.get();
@@ -84,6 +88,7 @@ class Chain {
   fs::path dir_;
   std::optional<rules::LotRuleSet> lot_rules_;
   std::optional<rules::JustificatifTable> justificatifs_;
+  std::optional<rules::BlockingFields> blocking_;
   std::optional<store::Store> store_;
   std::unique_ptr<store::SqlitePrescriptionHistory> history_;
   std::unique_ptr<store::SqlitePaidInvoices> paid_;

@@ -31,15 +31,6 @@ std::pair<const Document*, std::optional<std::size_t>> BordereauOf(const std::ve
   return {nullptr, std::nullopt};
 }
 
-// The fields of a feuille a payment depends on: who is paid for whom, how
-// much, for which acts (lines are always checked).
-const std::vector<std::string_view>& FeuillePaymentFields() {
-  static const std::vector<std::string_view> kFields = {
-      "numero_facture",      "assure.nir",          "assure.nom", "assure.prenom", "beneficiaire.nom",
-      "beneficiaire.prenom", "beneficiaire.date_naissance", "praticien.identifiant", "montant_total"};
-  return kFields;
-}
-
 // The review flags of the bordereau line `i` (identity and amounts of the
 // invoice as the professional declared them).
 std::vector<std::string> BordereauLineDoubts(const Document& bordereau, std::size_t i) {
@@ -153,7 +144,8 @@ void SetProfessionnel(const Document* bordereau, const Document& feuille, ClaimR
 }
 
 ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, const pricing::Pricer& pricer,
-                         store::Store& store, Date received, const rules::PaidInvoicesView& paid) {
+                         const rules::BlockingFields& blocking, store::Store& store, Date received,
+                         const rules::PaidInvoicesView& paid) {
   const Document& feuille = documents[static_cast<std::size_t>(index)];
   ClaimResult r;
   r.document = index;
@@ -163,7 +155,7 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
   r.amo_facture = AmountOf(line, "montant_amo");
   r.amc_facture = AmountOf(line, "montant_amc");
   SetProfessionnel(bordereau, feuille, r);
-  r.review = DoubtsOf(feuille, FeuillePaymentFields(), "de la feuille");
+  r.review = DoubtsOf(feuille, blocking, "de la feuille");
   if (line_index) {
     for (auto& doubt : BordereauLineDoubts(*bordereau, *line_index)) r.review.push_back(std::move(doubt));
   }
@@ -192,8 +184,9 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
 
 }  // namespace
 
-std::vector<std::string> DoubtsOf(const Document& document, const std::vector<std::string_view>& fields,
+std::vector<std::string> DoubtsOf(const Document& document, const rules::BlockingFields& blocking,
                                   std::string_view what) {
+  const std::vector<std::string>& fields = blocking.Of(document.type);
   std::vector<std::string> out;
   for (const auto& f : document.review) {
     if (f.line) {
@@ -243,7 +236,8 @@ void PriceAndSave(const Claim& claim, const pricing::Pricer& pricer, store::Stor
 
 std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots, const pricing::Pricer& pricer,
-                                        store::Store& store, Date received, const rules::PaidInvoicesView& paid) {
+                                        const rules::BlockingFields& blocking, store::Store& store, Date received,
+                                        const rules::PaidInvoicesView& paid) {
   const std::set<std::string> accepted = AcceptedInvoices(lots);
   std::vector<ClaimResult> out;
   for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -251,7 +245,7 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
     if (d.type != DocumentType::kFeuilleDeSoins) continue;
     const std::string* numero = d.Text(fields::kNumeroFacture);
     if (numero == nullptr || !accepted.contains(*numero)) continue;
-    out.push_back(PriceFeuille(documents, static_cast<int>(i), pricer, store, received, paid));
+    out.push_back(PriceFeuille(documents, static_cast<int>(i), pricer, blocking, store, received, paid));
   }
   return out;
 }

@@ -14,6 +14,7 @@
 #include "liasse/core/document.h"
 #include "liasse/core/claim.h"
 #include "liasse/pricing/pricer.h"
+#include "liasse/rules/blocking_fields.h"
 #include "liasse/rules/lot.h"
 #include "liasse/store/store.h"
 
@@ -45,13 +46,14 @@ struct ClaimResult {
 // consumed once per claim id (idempotent on reprocessing) and each priced
 // claim is saved in the store. Never fails: a claim that cannot be priced
 // carries its reason in `review`.
-// A feuille whose identity fields (NIR, names, birth date), amounts or acts
-// are in review, or whose bordereau line is, is not priced: the claim waits
+// A feuille whose `blocking` fields (identity, amounts) or acts are in
+// review, or whose bordereau line is, is not priced: the claim waits
 // with the reasons in `review`. An invoice `paid` knows from another
 // envelope is refused (`refus`) before pricing, consuming no counter.
 std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots, const pricing::Pricer& pricer,
-                                        store::Store& store, Date received, const rules::PaidInvoicesView& paid = {});
+                                        const rules::BlockingFields& blocking, store::Store& store, Date received,
+                                        const rules::PaidInvoicesView& paid = {});
 
 // What becomes of a claim: paid (money goes out, a décompte says so),
 // refused (a refusal letter says why), or waiting for a person (nothing
@@ -89,8 +91,9 @@ void PriceAndSave(const Claim& claim, const pricing::Pricer& pricer, store::Stor
                   ClaimResult& result, const rules::PaidInvoicesView& paid = {});
 
 // The review flags of `document` that make a payment depend on a doubt: a
-// field among `fields` or any table line; each as a French sentence.
-std::vector<std::string> DoubtsOf(const Document& document, const std::vector<std::string_view>& fields,
+// field `blocking` lists for its type or any table line; each as a French
+// sentence.
+std::vector<std::string> DoubtsOf(const Document& document, const rules::BlockingFields& blocking,
                                   std::string_view what);
 
 }  // namespace liasse::runner

@@ -4,31 +4,13 @@
 #include "liasse/extractors/extract.h"
 #include "liasse/runner/envelope_source.h"
 #include "page_adapter.h"
+#include "review_edit.h"
 #include "settle_envelope.h"
 
 namespace liasse::runner {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The chain after reading, on the processor's stages, with the letters and
-// payments dated `letter_day`.
-SettleStages SettleStagesOf(Stages& stages, Date letter_day) {
-  SettleStages st;
-  st.lot_rules = &stages.lot_rules();
-  st.justificatifs = &stages.justificatifs();
-  st.store = &stages.store();
-  st.history = &stages.prescriptions();
-  st.paid = &stages.paid_invoices();
-  st.pricer = &stages.pricer();
-  st.generator = &stages.generator();
-  st.outbox = stages.outbox();
-  st.sender = stages.sender();
-  st.out_dir = stages.options().out_dir;
-  st.today = letter_day;
-  st.env = &stages.env();
-  return st;
-}
 
 // The dates an envelope is processed with: received (--date-reception, else
 // its metadata, else its file's date) and the letters' (--date, else its
@@ -41,7 +23,7 @@ struct EnvelopeDates {
 
 EnvelopeDates DatesOf(const ProcessOptions& options, Date today, const fs::path& file, EnvelopeOutput& out) {
   auto meta = ReadEnvelopeMeta(*options.env, file);
-  if (!meta.ok()) out.review.push_back("métadonnées du pli non utilisées : " + meta.status().message());
+  if (!meta.ok()) out.review.push_back(std::string(kMetaNotUsed) + meta.status().message());
   const std::optional<EnvelopeMeta> m = meta.ok() ? *meta : std::nullopt;
   const Reception reception = ReceptionOf(options.date_reception, m, ReceptionDate(options, file));
   out.reception = {reception.date.ToIso(), ReceptionSourceKey(reception.source), m ? m->canal : "",
@@ -53,6 +35,24 @@ EnvelopeDates DatesOf(const ProcessOptions& options, Date today, const fs::path&
 }
 
 }  // namespace
+
+SettleStages SettleStagesOf(Stages& stages, Date letter_day) {
+  SettleStages st;
+  st.lot_rules = &stages.lot_rules();
+  st.justificatifs = &stages.justificatifs();
+  st.blocking = &stages.blocking_fields();
+  st.store = &stages.store();
+  st.history = &stages.prescriptions();
+  st.paid = &stages.paid_invoices();
+  st.pricer = &stages.pricer();
+  st.generator = &stages.generator();
+  st.outbox = stages.outbox();
+  st.sender = stages.sender();
+  st.out_dir = stages.options().out_dir;
+  st.today = letter_day;
+  st.env = &stages.env();
+  return st;
+}
 
 Date ReceptionDate(const ProcessOptions& options, const fs::path& file) {
   if (options.date_reception) return *options.date_reception;
@@ -91,6 +91,9 @@ Prepared ExtractEnvelope(const fs::path& file, std::string sha256, const std::ve
 Status RunEnvelopeChain(Stages& stages, const fs::path& file, EnvelopeOutput& out, SettlementTally& tally,
                         Env& files) {
   const EnvelopeDates dates = DatesOf(stages.options(), stages.today(), file, out);
+  // What operators corrected on this envelope stays corrected when it is read again.
+  LIASSE_ASSIGN_OR_RETURN(auto changes, stages.review_audit().Changes(file.stem().string()));
+  ReplayChanges(changes, out.sha256, stages.options().data_dir, out.documents, out.review, out.version);
   stages.SetLetterDay(dates.letters);
   SettleStages settle = SettleStagesOf(stages, dates.letters);
   settle.env = &files;

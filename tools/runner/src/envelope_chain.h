@@ -15,6 +15,7 @@
 #include "liasse/core/status.h"
 #include "liasse/ocr/ocr.h"
 #include "ocr_cache_codec.h"
+#include "settle_envelope.h"
 #include "settlement.h"
 #include "stages.h"
 
@@ -57,6 +58,10 @@ Date ReceptionDate(const ProcessOptions& options, const std::filesystem::path& f
 Prepared ExtractEnvelope(const std::filesystem::path& file, std::string sha256,
                          const std::vector<const ocr::PageResult*>& recognised, ocr::OcrEngine& engine,
                          RegionMemo& memo);
+
+// The chain after reading (settle_envelope.h) on the processor's stages,
+// with the letters and payments dated `letter_day`.
+SettleStages SettleStagesOf(Stages& stages, Date letter_day);
 
 // The stateful stages of a readable envelope, into `out` (whose documents
 // are set): SettleEnvelope (settle_envelope.h) on these stages — lot

@@ -73,10 +73,55 @@ ordered_json ResultJson(const EnvelopeOutput& out) {
     }
     j["reception"] = std::move(r);
   }
+  if (out.version > 0) j["version"] = out.version;
   return j;
 }
 
+PageOutput PageFromJson(const ordered_json& j) {
+  PageOutput p;
+  p.page.index = j.value("index", 0);
+  p.page.rotation = j.value("rotation", 0);
+  p.page.skew_deg = j.value("skew_deg", 0.0);
+  p.page.ocr_confidence = j.value("ocr_confidence", 0.0);
+  p.dpi = j.value("dpi", 0);
+  p.orientation_confidence = j.value("orientation_confidence", 0.0);
+  return p;
+}
+
+std::string TextOr(const ordered_json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+ReceptionRecord ReceptionFromJson(const ordered_json& r) {
+  return {TextOr(r, "date"), TextOr(r, "source"), TextOr(r, "canal"), TextOr(r, "lot_scan"), TextOr(r, "operateur")};
+}
+
 }  // namespace
+
+Result<EnvelopeOutput> EnvelopeOutputFromResult(std::string_view json_text, std::string_view origin) {
+  LIASSE_ASSIGN_OR_RETURN(auto envelope, EnvelopeFromJson(json_text, origin));
+  const ordered_json j = ordered_json::parse(json_text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corrupt(std::string(origin) + " : JSON illisible");
+  EnvelopeOutput out;
+  out.source = envelope.source;
+  out.sha256 = envelope.sha256;
+  out.error = envelope.error;
+  out.searchable_pdf = envelope.searchable_pdf;
+  out.documents = std::move(envelope.documents);
+  try {
+    for (const auto& p : j.value("pages", ordered_json::array())) out.pages.push_back(PageFromJson(p));
+    if (j.contains("reception")) out.reception = ReceptionFromJson(j["reception"]);
+    out.version = j.value("version", 0);
+    for (const auto& item : j.value("review", ordered_json::array())) {
+      if (item.is_string() && item.get<std::string>().starts_with(kMetaNotUsed)) out.review.push_back(item);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Corrupt(std::string(origin) + " : " + e.what());
+  }
+  if (out.source.empty() || out.sha256.empty()) return Status::Corrupt(std::string(origin) + " : source ou sha256 absent");
+  return out;
+}
 
 PageOutput ToPageOutput(const ocr::PageResult& result, int index) {
   PageOutput out;

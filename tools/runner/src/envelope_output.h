@@ -48,7 +48,14 @@ struct EnvelopeOutput {
   // French, for the operator; written as the envelope's "review".
   std::vector<std::string> review;
   ReceptionRecord reception;
+  // How many corrections an operator made (liasse/runner/review.h); written
+  // as "version" when above 0, so a result nobody corrected is unchanged.
+  int version = 0;
 };
+
+// What came before the chain after reading in the envelope's top-level
+// review (why its metadata was not used): kept when the chain runs again.
+inline constexpr std::string_view kMetaNotUsed = "métadonnées du pli non utilisées : ";
 
 PageOutput ToPageOutput(const ocr::PageResult& result, int index);
 
@@ -62,6 +69,14 @@ Result<std::string> WriteSearchablePdf(const std::filesystem::path& out_dir, con
 // failure.
 Status WriteEnvelopeJson(Env& env, const std::filesystem::path& out_dir, const std::filesystem::path& envelope,
                          const EnvelopeOutput& output);
+
+// The result JSON `json_text` (written by WriteEnvelopeJson) read back as
+// what the chain after reading starts from: source, sha256, error,
+// searchable PDF, pages, documents, reception, version and the review
+// items that come before it (kMetaNotUsed); lots, claims, letters and the
+// rest of the review are left for the chain to fill again. kCorrupt naming
+// `origin` when a member is missing or malformed.
+Result<EnvelopeOutput> EnvelopeOutputFromResult(std::string_view json_text, std::string_view origin);
 
 // Copies the envelope to DIR/quarantine/ (the original stays where it was).
 Status Quarantine(const std::filesystem::path& envelope, const std::filesystem::path& out_dir);

@@ -204,23 +204,15 @@ std::optional<Claim> BuildClaim(const Document& facture, const store::Member& me
   return claim;
 }
 
-// The fields of a member's facture a payment depends on (lines are always
-// checked).
-const std::vector<std::string_view>& FacturePaymentFields() {
-  static const std::vector<std::string_view> kFields = {"numero_facture",      "numero_adherent", "beneficiaire.nom",
-                                                        "beneficiaire.prenom", "emetteur.identifiant",
-                                                        "montant_total",       "date"};
-  return kFields;
-}
-
 ClaimResult PriceFacture(const Document& facture, const FactureCheck& check, const pricing::Pricer& pricer,
-                         store::Store& store, Date received, const rules::PaidInvoicesView& paid) {
+                         const rules::BlockingFields& blocking, store::Store& store, Date received,
+                         const rules::PaidInvoicesView& paid) {
   ClaimResult r;
   r.document = check.document;
   r.from_bordereau = false;
   if (const std::string* n = facture.Text(fields::kNumeroFacture)) r.numero_facture = *n;
   r.member = check.member;
-  r.review = DoubtsOf(facture, FacturePaymentFields(), "de la facture");
+  r.review = DoubtsOf(facture, blocking, "de la facture");
   if (!r.review.empty()) return r;  // nothing paid on a reading a person has not confirmed
   auto claim = BuildClaim(facture, check.member, received, r.review);
   if (!claim) return r;
@@ -232,12 +224,13 @@ ClaimResult PriceFacture(const Document& facture, const FactureCheck& check, con
 
 std::vector<ClaimResult> PriceFactureClaims(const std::vector<Document>& documents,
                                             const std::vector<FactureCheck>& checks, const pricing::Pricer& pricer,
-                                            store::Store& store, Date received,
+                                            const rules::BlockingFields& blocking, store::Store& store, Date received,
                                             const rules::PaidInvoicesView& paid) {
   std::vector<ClaimResult> out;
   for (const auto& check : checks) {
     if (!check.demande.complete()) continue;
-    out.push_back(PriceFacture(documents[static_cast<std::size_t>(check.document)], check, pricer, store, received, paid));
+    out.push_back(
+        PriceFacture(documents[static_cast<std::size_t>(check.document)], check, pricer, blocking, store, received, paid));
   }
   return out;
 }

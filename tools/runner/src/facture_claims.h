@@ -25,11 +25,11 @@ namespace liasse::runner {
 // not the member, a line whose act or lens correction cannot be read, a
 // total that differs from the lines, an act the tariff does not know — is
 // left unpriced with the reason in the claim's `review`, as is a facture
-// whose identity, amounts or lines are in review. A claim id `paid` knows
+// whose `blocking` fields (identity, amounts) or lines are in review. A claim id `paid` knows
 // from another envelope is refused as a duplicate, unpriced.
 std::vector<ClaimResult> PriceFactureClaims(const std::vector<Document>& documents,
                                             const std::vector<FactureCheck>& checks, const pricing::Pricer& pricer,
-                                            store::Store& store, Date received,
+                                            const rules::BlockingFields& blocking, store::Store& store, Date received,
                                             const rules::PaidInvoicesView& paid = {});
 
 }  // namespace liasse::runner

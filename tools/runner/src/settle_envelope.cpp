@@ -18,9 +18,9 @@ Result<SettlementTally> SettleEnvelope(const SettleStages& st, const std::string
   }
   out.lots = std::move(lots).value();
 
-  auto claims = PriceLotClaims(out.documents, out.lots, *st.pricer, *st.store, received, paid);
+  auto claims = PriceLotClaims(out.documents, out.lots, *st.pricer, *st.blocking, *st.store, received, paid);
   const auto factures = CheckFactures(out.documents, *st.justificatifs, *st.store, out.review);
-  for (auto& c : PriceFactureClaims(out.documents, factures, *st.pricer, *st.store, received, paid)) {
+  for (auto& c : PriceFactureClaims(out.documents, factures, *st.pricer, *st.blocking, *st.store, received, paid)) {
     claims.push_back(std::move(c));
   }
   if (Status s = RecordPayments(claims, *st.paid, paid.envelope, out.source, st.today); !s.ok()) return s;

@@ -15,6 +15,7 @@
 #include "liasse/generators/letter_generator.h"
 #include "liasse/mail/mime.h"
 #include "liasse/pricing/pricer.h"
+#include "liasse/rules/blocking_fields.h"
 #include "liasse/rules/justificatifs.h"
 #include "liasse/rules/rule_set.h"
 #include "liasse/store/paid_invoices_store.h"
@@ -27,6 +28,7 @@ namespace liasse::runner {
 struct SettleStages {
   const rules::LotRuleSet* lot_rules = nullptr;
   const rules::JustificatifTable* justificatifs = nullptr;
+  const rules::BlockingFields* blocking = nullptr;  // fields whose review stops a payment
   store::Store* store = nullptr;
   PrescriptionHistory* history = nullptr;
   store::SqlitePaidInvoices* paid = nullptr;

@@ -76,6 +76,8 @@ Status Stages::OpenAll() {
   lot_rules_.emplace(std::move(lot_rules));
   LIASSE_ASSIGN_OR_RETURN(auto justificatifs, rules::JustificatifTable::Load(data_dir));
   justificatifs_.emplace(std::move(justificatifs));
+  LIASSE_ASSIGN_OR_RETURN(auto blocking, rules::BlockingFields::Load(data_dir));
+  blocking_fields_.emplace(std::move(blocking));
   LIASSE_ASSIGN_OR_RETURN(const fs::path db, StorePath());
   LIASSE_ASSIGN_OR_RETURN(auto store, store::Store::Open(db.string()));
   store_.emplace(std::move(store));
@@ -83,6 +85,8 @@ Status Stages::OpenAll() {
   history_ = std::move(history);
   LIASSE_ASSIGN_OR_RETURN(auto paid, store::SqlitePaidInvoices::Open(store_->database()));
   paid_ = std::move(paid);
+  LIASSE_ASSIGN_OR_RETURN(auto review_audit, store::ReviewAudit::Open(store_->database()));
+  review_audit_ = std::move(review_audit);
   LIASSE_RETURN_IF_ERROR(ImportMembers());
   LIASSE_ASSIGN_OR_RETURN(auto pricing_data, pricing::PricingData::Load(data_dir.string()));
   pricing_data_.emplace(std::move(pricing_data));
@@ -168,6 +172,7 @@ Stages::~Stages() {
   if (dry_run_copy_.empty()) return;
   // Close everything that holds the copy before removing it.
   ocr_cache_.reset();
+  review_audit_.reset();
   outbox_.reset();
   paid_.reset();
   history_.reset();

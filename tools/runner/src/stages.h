@@ -20,6 +20,7 @@
 #include "liasse/ocr/ocr.h"
 #include "liasse/pricing/data.h"
 #include "liasse/pricing/pricer.h"
+#include "liasse/rules/blocking_fields.h"
 #include "liasse/rules/justificatifs.h"
 #include "liasse/rules/lot.h"
 #include "liasse/rules/rule_set.h"
@@ -30,6 +31,7 @@
 #include "liasse/store/outbox_store.h"
 #include "liasse/store/paid_invoices_store.h"
 #include "liasse/store/prescription_history_store.h"
+#include "liasse/store/review_audit.h"
 #include "liasse/store/store.h"
 
 namespace liasse::runner {
@@ -51,6 +53,7 @@ class Stages {
   const ProcessOptions& options() const { return options_; }
   const rules::LotRuleSet& lot_rules() const { return *lot_rules_; }
   const rules::JustificatifTable& justificatifs() const { return *justificatifs_; }
+  const rules::BlockingFields& blocking_fields() const { return *blocking_fields_; }
   store::Store& store() { return *store_; }
   PrescriptionHistory& prescriptions() { return *history_; }
   // The register of invoices paid (never paid twice).
@@ -84,6 +87,9 @@ class Stages {
   // The intake journal on the store's connection; null when
   // options.journal_intake is false.
   store::IntakeJournal* intake() { return intake_.get(); }
+  // Operators' corrections and validations (liasse/runner/review.h), on the
+  // store's connection: replayed on every run of an envelope they concern.
+  store::ReviewAudit& review_audit() { return *review_audit_; }
   // The OCR cache; null when options.ocr_cache is false.
   store::OcrCache* ocr_cache() { return ocr_cache_.get(); }
   // The cache key of an envelope's OCR by the engines of these stages.
@@ -100,6 +106,7 @@ class Stages {
   const ProcessOptions& options_;
   std::optional<rules::LotRuleSet> lot_rules_;
   std::optional<rules::JustificatifTable> justificatifs_;
+  std::optional<rules::BlockingFields> blocking_fields_;
   std::optional<store::Store> store_;
   std::unique_ptr<store::SqlitePrescriptionHistory> history_;
   std::unique_ptr<store::SqlitePaidInvoices> paid_;
@@ -116,6 +123,7 @@ class Stages {
   std::unique_ptr<store::CommittedEnvelopes> committed_;  // null when options_.resume is false
   std::string resume_fingerprint_;
   std::unique_ptr<store::IntakeJournal> intake_;  // null when options_.journal_intake is false
+  std::unique_ptr<store::ReviewAudit> review_audit_;
   std::unique_ptr<EventLog> log_;
 };
 

@@ -1,0 +1,50 @@
+#include "liasse/rules/blocking_fields.h"
+
+#include <algorithm>
+
+#include "toml_util.h"
+
+namespace liasse::rules {
+
+using internal::KeyError;
+
+Result<BlockingFields> BlockingFields::Load(const std::filesystem::path& data_dir) {
+  const auto path = data_dir / "rules" / "revue_bloquante.toml";
+  LIASSE_ASSIGN_OR_RETURN(auto text, internal::ReadText(path));
+  return Parse(text, path.string());
+}
+
+Result<BlockingFields> BlockingFields::Parse(std::string_view toml_text, std::string_view origin) {
+  LIASSE_ASSIGN_OR_RETURN(auto parsed, internal::ParseToml(toml_text, origin));
+  BlockingFields out;
+  for (const auto& [key, node] : parsed) {
+    const std::string type_name(key.str());
+    const auto type = ParseDocumentType(type_name);
+    if (!type) return KeyError(origin, type_name, "type de document inconnu du contrat (docs/results.md)", &node);
+    const toml::table* table = node.as_table();
+    if (table == nullptr) return KeyError(origin, type_name, "table attendue", &node);
+    const std::string path = type_name + ".champs";
+    const toml::node* champs = table->get("champs");
+    if (champs == nullptr) return KeyError(origin, path, "clé absente", table);
+    const toml::array* list = champs->as_array();
+    if (list == nullptr || list->empty()) return KeyError(origin, path, "liste de noms de champs non vide attendue", champs);
+    std::vector<std::string>& names = out.names_[*type];
+    for (const auto& item : *list) {
+      auto name = item.value<std::string>();
+      if (!name || name->empty()) return KeyError(origin, path, "nom de champ (texte non vide) attendu", &item);
+      if (std::find(names.begin(), names.end(), *name) != names.end()) {
+        return KeyError(origin, path, "champ « " + *name + " » listé deux fois", &item);
+      }
+      names.push_back(*name);
+    }
+  }
+  return out;
+}
+
+const std::vector<std::string>& BlockingFields::Of(DocumentType type) const {
+  static const std::vector<std::string> kNone;
+  const auto it = names_.find(type);
+  return it == names_.end() ? kNone : it->second;
+}
+
+}  // namespace liasse::rules

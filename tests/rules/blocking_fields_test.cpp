@@ -1,0 +1,66 @@
+// The list of fields whose review stops a payment: read from
+// data/rules/revue_bloquante.toml, one list per document type, and bad
+// files refused with the file, line and key named in French.
+#include "liasse/rules/blocking_fields.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace liasse::rules {
+namespace {
+
+bool Lists(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+TEST(BlockingFields, ShippedFileBlocksIdentityAndAmountsOfFeuillesAndFactures) {
+  auto loaded = BlockingFields::Load(LIASSE_SOURCE_DIR "/data");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const auto& feuille = loaded->Of(DocumentType::kFeuilleDeSoins);
+  for (const char* f : {"assure.nir", "beneficiaire.nom", "beneficiaire.prenom", "beneficiaire.date_naissance",
+                        "montant_total", "numero_facture"}) {
+    EXPECT_TRUE(Lists(feuille, f)) << f;
+  }
+  const auto& facture = loaded->Of(DocumentType::kFacture);
+  EXPECT_TRUE(Lists(facture, "numero_adherent"));
+  EXPECT_TRUE(Lists(facture, "montant_total"));
+  EXPECT_TRUE(loaded->Of(DocumentType::kReclamation).empty());
+}
+
+TEST(BlockingFields, UnknownDocumentTypeIsRefusedNamingFileAndKey) {
+  auto parsed = BlockingFields::Parse("[feuille_soins]\nchamps = [\"assure.nir\"]\n", "revue_bloquante.toml");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(parsed.status().message(),
+            "revue_bloquante.toml:1: feuille_soins: type de document inconnu du contrat (docs/results.md)");
+}
+
+TEST(BlockingFields, FieldListedTwiceIsRefused) {
+  auto parsed = BlockingFields::Parse("[facture]\nchamps = [\"date\", \"date\"]\n", "f.toml");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(parsed.status().message().find("facture.champs: champ « date » listé deux fois"), std::string::npos)
+      << parsed.status().message();
+}
+
+TEST(BlockingFields, MissingOrEmptyListIsRefused) {
+  auto missing = BlockingFields::Parse("[facture]\nautre = 1\n", "f.toml");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("facture.champs: clé absente"), std::string::npos)
+      << missing.status().message();
+  auto empty = BlockingFields::Parse("[facture]\nchamps = []\n", "f.toml");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("liste de noms de champs non vide attendue"), std::string::npos)
+      << empty.status().message();
+}
+
+TEST(BlockingFields, MissingFileIsNotFoundNamingIt) {
+  auto loaded = BlockingFields::Load("/nonexistent-liasse-data");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(loaded.status().message().find("revue_bloquante.toml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace liasse::rules
