@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "email_value.h"
 #include "labels.h"
 #include "normalise.h"
 
@@ -132,6 +133,7 @@ bool FitsKind(const FieldSpec& field, const std::string& text) {
   if (k == "person") return HasUpperAndCapitalised(text);
   if (k == "given_name") return any([](const std::string& t) { return IsCapitalisedName(t); });
   if (k == "phone") return DigitsOf(text).size() >= 10;
+  if (k == "email") return LooksLikeEmail(text);
   if (k == "reference") return any([](const std::string& t) { return DigitsOf(t).size() >= 3; });
   return !text.empty();
 }

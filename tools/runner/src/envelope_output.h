@@ -34,6 +34,15 @@ struct ReceptionRecord {
   std::string canal, lot_scan, operateur;
 };
 
+// A member's record changed by the envelope (a coupon's e-mail address):
+// `members_updated[]` of the result contract.
+struct MemberUpdate {
+  std::string member;  // numéro d'adhérent
+  std::string field;   // "email"
+  std::string old_value, new_value;
+  friend bool operator==(const MemberUpdate&, const MemberUpdate&) = default;
+};
+
 struct EnvelopeOutput {
   std::string source;  // file name of the envelope
   std::string sha256;
@@ -48,6 +57,10 @@ struct EnvelopeOutput {
   // French, for the operator; written as the envelope's "review".
   std::vector<std::string> review;
   ReceptionRecord reception;
+  std::vector<MemberUpdate> members_updated;
+  // Coupons whose address waits for an operator's confirmation (recorded
+  // by this envelope or earlier).
+  int addresses_waiting = 0;
 };
 
 PageOutput ToPageOutput(const ocr::PageResult& result, int index);
