@@ -5,6 +5,7 @@
 
 #include "liasse/core/email_address.h"
 #include "field_values.h"
+#include "labels.h"
 #include "normalise.h"
 
 namespace liasse::extractors::internal {
@@ -151,8 +152,18 @@ bool InRunningText(const PageView& v, int id) {
   return false;
 }
 
-void DropLabelsInSentences(const PageView& v, std::vector<Located>& located) {
-  std::erase_if(located, [&](const Located& l) { return InRunningText(v, l.hit.first); });
+void DropLabelsInProse(const PageView& v, const FormSpec& form, std::vector<Located>& located) {
+  std::vector<LabelHit> titles;
+  for (const auto& cue : form.cues) {
+    if (!cue.title) continue;
+    for (const auto& h : FindLabel(v, cue.phrase)) titles.push_back(h);
+  }
+  std::erase_if(located, [&](const Located& l) {
+    const bool in_title = std::any_of(titles.begin(), titles.end(), [&](const LabelHit& t) {
+      return t.first <= l.hit.last && l.hit.first <= t.last;
+    });
+    return in_title || InRunningText(v, l.hit.first);
+  });
 }
 
 }  // namespace liasse::extractors::internal

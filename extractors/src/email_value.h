@@ -37,8 +37,9 @@ bool InRunningText(const PageView& view, int id);
 void ReadEmailWithoutLabel(DocReader& r, std::string_view name);
 
 // Drops the candidates whose label stands inside running text ("écrivez-nous
-// par mail à …": the mutuelle's own address in a guide), not as a form's
-// label (InRunningText).
-void DropLabelsInSentences(const PageView& view, std::vector<Located>& located);
+// par mail à …": the mutuelle's own address in a guide; InRunningText) or
+// inside one of `form`'s titles ("DÉCOMPTES PAR MAIL"), not as a form's
+// label.
+void DropLabelsInProse(const PageView& view, const FormSpec& form, std::vector<Located>& located);
 
 }  // namespace liasse::extractors::internal

@@ -108,7 +108,7 @@ void ReadFormFields(DocReader& r) {
   for (const auto& f : form->fields) {
     if (!Generic(f) || r.Has(f.name)) continue;
     auto located = LocateField(r, *form, f);
-    if (f.kind == "email") DropLabelsInSentences(r.view(), located);
+    if (f.kind == "email") DropLabelsInProse(r.view(), *form, located);
     if (located.empty()) {
       if (f.kind == "nir") ReadNirUnderWornLabel(r, f);
       if (f.kind == "email") ReadEmailWithoutLabel(r, f.name);

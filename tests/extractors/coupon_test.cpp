@@ -214,6 +214,28 @@ TEST(CouponEmail, ANirWrittenInBoxesIsReadBoxByBox) {
   EXPECT_EQ(T(d, "nir"), kNirRead);
 }
 
+TEST(CouponEmail, ANirInBoxesUnderItsLabelIsReadBoxByBox) {
+  // A label in the corner of its cell, the boxes under it (family 1's
+  // printing, here with a wording of no data file).
+  CouponText c;
+  c.nir = "";
+  c.nir_label = "Numéro de sécurité sociale de l'adhérent";
+  c.below = true;
+  c.guide_above = false;
+  PageBuilder p = Coupon(c);
+  p.WithRaster();
+  const double x0 = 19;  // the label stands at y 107 mm (65 + 3 rows of 14)
+  for (int i = 0; i < 15; ++i) {
+    const double left = x0 + 5 * i;
+    p.Rect(left, 108.5, 5, 6).Stroke(left + 2.5, 110, left + 2.5, 113, 0.4);
+  }
+  p.Text(19, 113.5, "Lilolalols|slalif7l2l2l2lo] [315]", 40);
+  BoxByBoxReader reader(kNirRead, x0);
+  const Document d = ReadOne(p.Build(), &reader);
+  EXPECT_EQ(T(d, "nir"), kNirRead) << ReasonOf(d, "nir");
+  EXPECT_EQ(T(d, "email"), "marie.dupont75@orange.fr");
+}
+
 TEST(CouponEmail, ACouponSentWithAFeuilleIsItsOwnDocumentAndLeavesTheFeuilleWhole) {
   PageBuilder feuille(0);
   feuille.Text(60, 15, "FEUILLE DE SOINS", 95, 5)

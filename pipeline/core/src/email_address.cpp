@@ -8,6 +8,13 @@ namespace {
 
 bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80; }
 
+// The character of `c` for a message: itself when ASCII, else a word (one
+// byte of a UTF-8 sequence cannot be shown alone).
+std::string Shown(char c) {
+  if (static_cast<unsigned char>(c) >= 0x80) return "caractère accentué ou non latin";
+  return std::string("caractère « ") + c + " »";
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
@@ -22,7 +29,7 @@ Status CheckLocal(std::string_view local) {
   }
   for (char c : local) {
     if (!IsAsciiAlnum(c) && c != '.' && c != '_' && c != '%' && c != '+' && c != '-') {
-      return Status::InvalidArgument(std::string("caractère « ") + c + " » impossible avant « @ »");
+      return Status::InvalidArgument(Shown(c) + " impossible avant « @ »");
     }
   }
   return Status::Ok();
@@ -39,7 +46,7 @@ Status CheckDomain(std::string_view domain) {
     if (label.front() == '-' || label.back() == '-') return Status::InvalidArgument("tiret mal placé dans le domaine");
     for (char c : label) {
       if (!IsAsciiAlnum(c) && c != '-') {
-        return Status::InvalidArgument(std::string("caractère « ") + c + " » impossible dans le domaine");
+        return Status::InvalidArgument(Shown(c) + " impossible dans le domaine");
       }
     }
     last = label;
