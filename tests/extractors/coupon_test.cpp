@@ -115,6 +115,26 @@ TEST(CouponEmail, ValuesBelowTheirLabelsAreRead) {
   EXPECT_EQ(T(d, "email"), "marie.dupont75@orange.fr");
 }
 
+TEST(CouponEmail, TwoLabelsOnOneRowAreNotEachOthersValues) {
+  // "NOM DE L'ASSURÉ" and "PRÉNOM" side by side, the hand's values under them.
+  PageBuilder p;
+  p.Text(18, 40, "DÉCOMPTES PAR E-MAIL", 95, 5)
+      .Text(18, 50, "Coupon à nous retourner avec vos prochaines feuilles de remboursement.", 95, 2.5)
+      .Text(18, 62, "ENTREPRISE")
+      .Text(18, 68, "Transports Lemaire")
+      .Text(18, 80, "NOM DE L'ASSURÉ")
+      .Text(110, 80, "PRÉNOM")
+      .Text(18, 86, "DUPONT")
+      .Text(110, 86, "Marie")
+      .Text(18, 98, "ADRESSE E-MAIL")
+      .Text(18, 104, "marie.dupont75@orange.fr");
+  const Document d = ReadOne(p.Build());
+  EXPECT_EQ(d.type, DocumentType::kCouponEmail);
+  EXPECT_EQ(T(d, "nom"), "DUPONT");
+  EXPECT_EQ(T(d, "prenom"), "Marie");
+  EXPECT_EQ(T(d, "societe"), "Transports Lemaire");
+}
+
 TEST(CouponEmail, WordingsInNoDataFileAreReadByTheirCloseWordings) {
   // None of these strings is in data/forms or data/synth/wording.toml.
   CouponText c;
