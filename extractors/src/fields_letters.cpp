@@ -12,40 +12,145 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-// Rows of the sender block: top-left rows (x < 100 mm) from the top.
-std::vector<size_t> SenderRows(const PageView& v, size_t max_rows) {
-  std::vector<size_t> out;
-  for (size_t r = 0; r < v.rows().size() && out.size() < max_rows; ++r) {
-    const auto& w = v.words()[static_cast<size_t>(v.rows()[r].words.front())];
-    if (w.x0 < 60 * v.mm()) out.push_back(r);
-  }
-  return out;
-}
+// One side of the page: the words left of 100 mm, or those right of it.
+enum class Side { kLeft, kRight };
 
-// The words of row `r` left of 100 mm (the recipient block is on the right).
-std::vector<int> LeftWords(const PageView& v, size_t r) {
+std::vector<int> SideWords(const PageView& v, size_t r, Side side) {
   std::vector<int> ids;
   for (int i : v.rows()[r].words) {
-    if (v.words()[static_cast<size_t>(i)].x0 < 100 * v.mm()) ids.push_back(i);
+    const bool left = v.words()[static_cast<size_t>(i)].x0 < 100 * v.mm();
+    if (left == (side == Side::kLeft)) ids.push_back(i);
   }
   return ids;
 }
 
-void ReadSender(DocReader& r, bool with_address) {
+// A block of a letter's heading: the rows of one side from the first that
+// has words there, down to the first vertical gap wider than two and a half
+// rows.
+struct Block {
+  Side side = Side::kLeft;
+  std::vector<size_t> rows;
+  double top = 0;
+};
+
+Block FirstBlock(const PageView& v, Side side) {
+  Block b{side, {}, 0};
+  double last_bottom = 0;
+  for (size_t r = 0; r < v.rows().size(); ++r) {
+    if (SideWords(v, r, side).empty()) continue;
+    const auto& row = v.rows()[r];
+    if (!b.rows.empty() && row.y0 - last_bottom > 2.5 * v.word_height()) break;
+    if (b.rows.empty()) b.top = row.y0;
+    b.rows.push_back(r);
+    last_bottom = row.y1;
+  }
+  return b;
+}
+
+// What a sender writes about himself: an e-mail or a labelled value.
+int PersonalEvidence(const PageView& v, const Block& b) {
+  int n = 0;
+  for (size_t r : b.rows) {
+    for (int i : SideWords(v, r, b.side)) {
+      const std::string& t = v.words()[static_cast<size_t>(i)].text;
+      if (t.find('@') != std::string::npos || t.find(':') != std::string::npos) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+// The sender's block: the letter's topmost heading block (the recipient's
+// comes lower, whichever side each is on); when both start on the same
+// rows, the one where the writer gives his own details, else the left one.
+Block SenderBlock(const PageView& v) {
+  Block left = FirstBlock(v, Side::kLeft), right = FirstBlock(v, Side::kRight);
+  if (left.rows.empty()) return right;
+  if (right.rows.empty()) return left;
+  if (left.top + v.word_height() < right.top) return left;
+  if (right.top + v.word_height() < left.top) return right;
+  return PersonalEvidence(v, right) > PersonalEvidence(v, left) ? right : left;
+}
+
+// Where a French postal code starts among `ids`: a five-digit word followed
+// by a word with letters (the commune); -1 when there is none.
+int PostcodeAt(const PageView& v, const std::vector<int>& ids) {
+  for (size_t k = 0; k + 1 < ids.size(); ++k) {
+    const std::string code = TrimPunctuation(v.words()[static_cast<size_t>(ids[k])].text);
+    const std::string& next = v.words()[static_cast<size_t>(ids[k + 1])].folded;
+    const bool five_digits = code.size() == 5 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (five_digits && std::any_of(next.begin(), next.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+// A row that carries a labelled value ("Tél. : …", "N° … : …", an e-mail)
+// is not a line of the postal address.
+bool IsLabelledRow(const PageView& v, const std::vector<int>& ids) {
+  for (int i : ids) {
+    const std::string& t = v.words()[static_cast<size_t>(i)].text;
+    if (t.find(':') != std::string::npos || t.find('@') != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The postal address of the sender block, whatever its wording: the first
+// row below the name that holds a postal code and commune, with the street
+// lines just above it ("116 avenue Jean Jaurès, 59000 LILLE" on one row,
+// or the street on one or two rows and the code on the next). Rows are
+// joined by ", " (the form `AddressLines` splits).
+void ReadSenderAddress(DocReader& r, const Block& block) {
   const PageView& v = r.view();
-  const auto rows = SenderRows(v, 3);
-  if (rows.empty()) return;
-  SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(LeftWords(v, rows[0])));
-  if (with_address && rows.size() == 3) {
-    const auto l1 = LeftWords(v, rows[1]), l2 = LeftWords(v, rows[2]);
-    const Found a = r.Make(l1), b = r.Make(l2);
-    // "12 rue X, 97110 Commune": the postcode line starts with 5 digits.
-    if (DigitsOf(Tokens(r, b).empty() ? "" : Tokens(r, b).front()).size() == 5) {
-      std::vector<int> ids = l1;
-      ids.insert(ids.end(), l2.begin(), l2.end());
-      r.SetText(fields::kAdresse, a.text + ", " + b.text, std::min(a.confidence, b.confidence), ids);
-    } else {
-      r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
+  const auto& rows = block.rows;
+  for (size_t k = 1; k < rows.size(); ++k) {
+    const auto ids = SideWords(v, rows[k], block.side);
+    if (ids.empty() || IsLabelledRow(v, ids) || PostcodeAt(v, ids) < 0) continue;
+    size_t first = k;
+    while (first > 1 && k - first < 2) {
+      const auto above = SideWords(v, rows[first - 1], block.side);
+      if (above.empty() || IsLabelledRow(v, above)) break;
+      --first;
+    }
+    std::string text;
+    std::vector<int> all;
+    for (size_t j = first; j <= k; ++j) {
+      const auto line_ids = SideWords(v, rows[j], block.side);
+      std::string line = v.Join(line_ids);
+      while (!line.empty() && (line.back() == ',' || line.back() == ' ')) line.pop_back();
+      text += (text.empty() ? "" : ", ") + line;
+      all.insert(all.end(), line_ids.begin(), line_ids.end());
+    }
+    r.SetText(fields::kAdresse, text, v.MinConfidence(all), all);
+    return;
+  }
+  r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
+}
+
+// The sender's name and address; returns the sender's block.
+Block ReadSender(DocReader& r, bool with_address) {
+  const PageView& v = r.view();
+  const Block block = SenderBlock(v);
+  if (block.rows.empty()) return block;
+  SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(SideWords(v, block.rows[0], block.side)));
+  if (with_address) ReadSenderAddress(r, block);
+  return block;
+}
+
+// The sender's own e-mail address: in his block (the recipient's may
+// print one too).
+void ReadSenderEmail(DocReader& r, const Block& sender) {
+  const PageView& v = r.view();
+  static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
+  for (size_t row : sender.rows) {
+    for (int i : SideWords(v, row, sender.side)) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+      if (w.text.find('@') == std::string::npos) continue;
+      const std::string mail = TrimPunctuation(w.text);
+      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
+      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
+      return;
     }
   }
 }
@@ -66,10 +171,11 @@ std::string LetterDatePart(std::string date) {
   return std::regex_replace(date, first_of_month, "1er", std::regex_constants::format_first_only);
 }
 
-// Where ", le " starts in `row` ("le" also as the OCR misreads it: "ie",
-// "Ie", "lc", "1e"; always five characters); npos when absent.
+// Where ", le " starts in `row` ("le" in any case, also as the OCR
+// misreads it: "ie", "Ie", "lc", "1e"; always five characters); npos when
+// absent.
 size_t CommaLe(const std::string& row) {
-  static const std::regex comma_le(R"(, (?:le|ie|Ie|lc|1e) )");
+  static const std::regex comma_le(R"(, (?:le|ie|lc|1e) )", std::regex::icase);
   std::smatch m;
   return std::regex_search(row, m, comma_le) ? static_cast<size_t>(m.position(0)) : std::string::npos;
 }
@@ -91,16 +197,7 @@ std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, b
 
 void ReadReclamation(DocReader& r) {
   const PageView& v = r.view();
-  ReadSender(r, true);
-  for (const auto& w : v.words()) {
-    if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
-      std::string mail = TrimPunctuation(w.text);
-      static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
-      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
-      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
-      break;
-    }
-  }
+  ReadSenderEmail(r, ReadSender(r, true));
   if (auto dated = DatedPlaceRow(v, false)) {
     r.SetText(fields::kDate, dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);
   }
