@@ -81,6 +81,15 @@ PageBuilder Coupon(const CouponText& c) {
   return p;
 }
 
+// The member's fields of Coupon({}) read right.
+void ExpectMemberRead(const Document& d) {
+  EXPECT_EQ(d.type, DocumentType::kCouponEmail);
+  EXPECT_EQ(T(d, "nom"), "DUPONT");
+  EXPECT_EQ(T(d, "prenom"), "Marie");
+  EXPECT_EQ(T(d, "nir"), kNirRead);
+  EXPECT_EQ(T(d, "email"), "marie.dupont75@orange.fr");
+}
+
 Document ReadOne(const OcrPage& page, RegionReader* reader = nullptr) {
   const auto docs = ExtractDocuments({page}, reader, Options());
   EXPECT_EQ(docs.size(), 1u);
@@ -89,12 +98,8 @@ Document ReadOne(const OcrPage& page, RegionReader* reader = nullptr) {
 
 TEST(CouponEmail, ReadsEveryFieldOfTheSeedsCouponAndNotTheMutuellesAddress) {
   const Document d = ReadOne(Coupon({}).Build());
-  EXPECT_EQ(d.type, DocumentType::kCouponEmail);
+  ExpectMemberRead(d);
   EXPECT_EQ(T(d, "societe"), "Transports Lemaire");
-  EXPECT_EQ(T(d, "nom"), "DUPONT");
-  EXPECT_EQ(T(d, "prenom"), "Marie");
-  EXPECT_EQ(T(d, "nir"), kNirRead);
-  EXPECT_EQ(T(d, "email"), "marie.dupont75@orange.fr");
   EXPECT_TRUE(d.review.empty()) << d.review.front().field << " : " << d.review.front().reason;
 }
 
@@ -107,12 +112,7 @@ TEST(CouponEmail, ValuesBelowTheirLabelsAreRead) {
   c.nir_label = "N° SS";
   c.email_label = "ADRESSE E-MAIL";
   c.below = true;
-  const Document d = ReadOne(Coupon(c).Build());
-  EXPECT_EQ(d.type, DocumentType::kCouponEmail);
-  EXPECT_EQ(T(d, "nom"), "DUPONT");
-  EXPECT_EQ(T(d, "prenom"), "Marie");
-  EXPECT_EQ(T(d, "nir"), kNirRead);
-  EXPECT_EQ(T(d, "email"), "marie.dupont75@orange.fr");
+  ExpectMemberRead(ReadOne(Coupon(c).Build()));
 }
 
 TEST(CouponEmail, TwoLabelsOnOneRowAreNotEachOthersValues) {
@@ -145,12 +145,7 @@ TEST(CouponEmail, WordingsInNoDataFileAreReadByTheirCloseWordings) {
   c.nir_label = "N° de sécurité sociale de l'assurée";
   c.email_label = "E-mail personnel :";
   c.guide_above = false;
-  const Document d = ReadOne(Coupon(c).Build());
-  EXPECT_EQ(d.type, DocumentType::kCouponEmail);
-  EXPECT_EQ(T(d, "nom"), "DUPONT");
-  EXPECT_EQ(T(d, "prenom"), "Marie");
-  EXPECT_EQ(T(d, "nir"), kNirRead);
-  EXPECT_EQ(T(d, "email"), "marie.dupont75@orange.fr");
+  ExpectMemberRead(ReadOne(Coupon(c).Build()));
 }
 
 TEST(CouponEmail, AHandWrittenAddressSplitAtItsAtSignIsMendedAndFlagged) {

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "letters.h"
+#include "paid_claim_fixture.h"
 #include "liasse/core/fields.h"
 #include "liasse/mail/config.h"
 #include "liasse/store/outbox_store.h"
@@ -101,24 +102,7 @@ class CouponsTest : public testing::Test {
 
   // A décompte of money paid to the member as the store now knows it.
   WrittenLetter Decompte() {
-    ClaimResult c;
-    c.member = store_->FindMember(kNumero).value();
-    PricedClaim priced;
-    priced.id = "B2-1";
-    priced.member = kNumero;
-    priced.beneficiaire = kNumero;
-    PricedLine line;
-    line.date = D("2025-06-02");
-    line.code = "G";
-    line.libelle = "Consultation";
-    line.frais_reels = Money::FromCents(3000);
-    line.base = Money::FromCents(3000);
-    line.ro = Money::FromCents(2000);
-    line.mutuelle = Money::FromCents(900);
-    line.reste_a_charge = Money::FromCents(100);
-    priced.lines.push_back(line);
-    priced.totals = {line.frais_reels, line.ro, Money::Zero(), line.mutuelle, line.reste_a_charge};
-    c.priced = priced;
+    const ClaimResult c = test_support::PaidConsultation(store_->FindMember(kNumero).value());
     LetterContext ctx{dir_, "pli_01", "0A1B2C3D", D("2025-06-12"), D("2025-06-20"), &*generator_, outbox_.get(),
                       config_.sender};
     std::vector<std::string> errors;
