@@ -108,18 +108,16 @@ std::vector<Box> FindCharacterBoxes(const GreyRaster& raster, const Box& band, d
   return out;
 }
 
-std::optional<BoxedReading> ReadBoxedRightOf(const DocReader& r, const LabelHit& label, double width_mm, size_t min_boxes) {
+namespace {
+
+// Reads the character boxes found in `band` (page pixels), one re-read per
+// box; nullopt without raster or reader, or with fewer than `min_boxes`.
+std::optional<BoxedReading> ReadBoxesIn(const DocReader& r, const Box& band, size_t min_boxes) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
   RegionReader* reader = r.ctx().reader;
-  if (ink.empty() || reader == nullptr || label.similarity <= 0) return std::nullopt;
+  if (ink.empty() || reader == nullptr) return std::nullopt;
   const double mm = v.mm();
-  const Box& lb = v.words()[static_cast<size_t>(label.last)].box;
-  // From the middle of the label's last word (digits glued to it may lie in
-  // the first box), on a band 12 mm high centred on the label.
-  const int x0 = lb.x + lb.width / 2;
-  const int yc = lb.y + lb.height / 2;
-  const Box band{x0, yc - static_cast<int>(6 * mm), static_cast<int>(width_mm * mm), static_cast<int>(12 * mm)};
   const auto boxes = FindCharacterBoxes(ink, band, mm);
   if (boxes.size() < min_boxes) return std::nullopt;
   BoxedReading out;
@@ -170,8 +168,47 @@ std::optional<BoxedReading> ReadBoxedRightOf(const DocReader& r, const LabelHit&
   return out;
 }
 
+// The NIR of a boxed reading, as ReadBoxedNir says.
+std::optional<BoxedNir> NirOf(const std::optional<BoxedReading>& reading);
+
+}  // namespace
+
+std::optional<BoxedReading> ReadBoxedRightOf(const DocReader& r, const LabelHit& label, double width_mm, size_t min_boxes) {
+  if (label.similarity <= 0) return std::nullopt;
+  const PageView& v = r.view();
+  const double mm = v.mm();
+  const Box& lb = v.words()[static_cast<size_t>(label.last)].box;
+  // From the middle of the label's last word (digits glued to it may lie in
+  // the first box), on a band 12 mm high centred on the label.
+  const int x0 = lb.x + lb.width / 2;
+  const int yc = lb.y + lb.height / 2;
+  const Box band{x0, yc - static_cast<int>(6 * mm), static_cast<int>(width_mm * mm), static_cast<int>(12 * mm)};
+  return ReadBoxesIn(r, band, min_boxes);
+}
+
+std::optional<BoxedReading> ReadBoxedBelow(const DocReader& r, const LabelHit& label, double width_mm, size_t min_boxes) {
+  if (label.similarity <= 0) return std::nullopt;
+  const PageView& v = r.view();
+  const double mm = v.mm();
+  const Box& first = v.words()[static_cast<size_t>(label.first)].box;
+  const Box& last = v.words()[static_cast<size_t>(label.last)].box;
+  // From 15 mm left of the label (a worn label may be found from its second
+  // word on), on a band 10 mm high under it.
+  const int bottom = std::max(first.y + first.height, last.y + last.height);
+  const int left = std::max(0, first.x - static_cast<int>(15 * mm));
+  const Box band{left, bottom, static_cast<int>(width_mm * mm) + (first.x - left), static_cast<int>(10 * mm)};
+  return ReadBoxesIn(r, band, min_boxes);
+}
+
 std::optional<BoxedNir> ReadBoxedNir(const DocReader& r, const LabelHit& label) {
-  auto reading = ReadBoxedRightOf(r, label, 130, 15);
+  auto nir = NirOf(ReadBoxedRightOf(r, label, 130, 15));
+  // A form that prints its boxes under the label (a cell's corner, a label above).
+  return nir ? nir : NirOf(ReadBoxedBelow(r, label, 130, 15));
+}
+
+namespace {
+
+std::optional<BoxedNir> NirOf(const std::optional<BoxedReading>& reading) {
   if (!reading || reading->value.size() != 15) return std::nullopt;
   const std::string& value = reading->value;
   const auto unreadable = std::count(value.begin(), value.end(), '?');
@@ -199,6 +236,8 @@ std::optional<BoxedNir> ReadBoxedNir(const DocReader& r, const LabelHit& label) 
   if (passing.size() != 1) return std::nullopt;
   return BoxedNir{passing.front(), reading->cover, true};
 }
+
+}  // namespace
 
 }  // namespace liasse::extractors::internal
 

@@ -32,7 +32,11 @@ struct BoxedReading {
 // not found, or fewer than `min_boxes` boxes are found.
 std::optional<BoxedReading> ReadBoxedRightOf(const DocReader& r, const LabelHit& label, double width_mm, size_t min_boxes);
 
-// The NIR in boxes right of `label`, when its key passes (one box read
+// The same for boxes under `label` (a label in a cell's corner or above its
+// value), from 15 mm left of it.
+std::optional<BoxedReading> ReadBoxedBelow(const DocReader& r, const LabelHit& label, double width_mm, size_t min_boxes);
+
+// The NIR in boxes right of `label`, else under it, when its key passes (one box read
 // with doubt may be the key's only solution: then `deduced` is set).
 struct BoxedNir {
   std::string value;

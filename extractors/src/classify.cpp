@@ -11,6 +11,9 @@ namespace liasse::extractors::internal {
 
 namespace {
 
+// One score per document type, indexed by the enum (kAutre is the last).
+constexpr size_t kTypeCount = static_cast<size_t>(DocumentType::kAutre) + 1;
+
 // Counts a phrase once per page: repeated labels should not drown titles.
 bool Contains(const std::string& folded, const std::string& phrase) {
   const std::string needle = " " + phrase + " ";
@@ -58,7 +61,7 @@ size_t ActRowCount(const PageView& page, const std::vector<std::string>& codes) 
 }  // namespace
 
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
-  std::array<double, 11> score{};
+  std::array<double, kTypeCount> score{};
   if (forms != nullptr) {
     // Titles printed in the top third of the page count half as much again.
     const double title_area = page.page().height / 3.0;
@@ -77,7 +80,7 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
       }
     }
     // A form's own title outranks what other types share with it.
-    std::array<double, 11> taken{};
+    std::array<double, kTypeCount> taken{};
     for (const auto& form : forms->forms()) {
       if (score[static_cast<size_t>(form.type)] < form.outranks_from) continue;
       for (const auto& [other, points] : form.outranks) taken[static_cast<size_t>(other)] += points;

@@ -27,6 +27,7 @@ void ReadPage(DocumentType type, DocReader& r) {
     case DocumentType::kAttestationDroits: return internal::ReadAttestationDroits(r);
     case DocumentType::kReclamation: return internal::ReadReclamation(r);
     case DocumentType::kRenonciation: return internal::ReadRenonciation(r);
+    case DocumentType::kCouponEmail:  // every field is read from data/forms
     case DocumentType::kAutre: return;
   }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "email_value.h"
 #include "field_values.h"
 #include "labels.h"
 #include "locate.h"
@@ -75,6 +76,7 @@ void SetByKind(DocReader& r, const FieldSpec& f, const Located& l) {
   else if (k == "choice") SetChoice(r, f, l.found);
   else if (k == "phone") SetPhone(r, f, l.found);
   else if (k == "reference") SetReference(r, f.name, l.found);
+  else if (k == "email") SetEmail(r, f.name, l.found);
   else if (k == "birth_check") {
     if (auto d = FindDate(l.found.text)) CheckNirBirth(r, f.check, d->value);
   }
@@ -93,7 +95,7 @@ void ReadNirUnderWornLabel(DocReader& r, const FieldSpec& f) {
 
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
-                                "text", "choice", "phone", "reference", "birth_check", "given_name"};
+                                "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
   if (f.relations.empty() || f.dedicated) return false;
   return std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return f.kind == k; });
 }
@@ -105,9 +107,11 @@ void ReadFormFields(DocReader& r) {
   if (form == nullptr) return;
   for (const auto& f : form->fields) {
     if (!Generic(f) || r.Has(f.name)) continue;
-    const auto located = LocateField(r, *form, f);
+    auto located = LocateField(r, *form, f);
+    if (f.kind == "email") DropLabelsInProse(r.view(), *form, located);
     if (located.empty()) {
       if (f.kind == "nir") ReadNirUnderWornLabel(r, f);
+      if (f.kind == "email") ReadEmailWithoutLabel(r, f.name);
       continue;
     }
     const Located& best = located.front();

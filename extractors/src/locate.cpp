@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "email_value.h"
 #include "labels.h"
 #include "normalise.h"
 #include "table.h"
@@ -134,6 +135,7 @@ bool FitsKind(const FieldSpec& field, const std::string& text) {
   if (k == "person") return HasUpperAndCapitalised(text);
   if (k == "given_name") return any([](const std::string& t) { return IsCapitalisedName(t); });
   if (k == "phone") return DigitsOf(text).size() >= 10;
+  if (k == "email") return LooksLikeEmail(text);
   if (k == "reference") return any([](const std::string& t) { return DigitsOf(t).size() >= 3; });
   if (k == "adherent") return any([](const std::string& t) { return DigitsOf(t).size() >= 4; });
   return !text.empty();
@@ -185,6 +187,21 @@ bool CloserToAnother(const PageView& v, const FormSpec& form, const FieldSpec& f
   return false;
 }
 
+// True when the words `ids` are, all of them and nothing more, a label of
+// another field of the form ("PRÉNOM" right of "NOM" in a row of two
+// cells): that is the next field's label, not this one's value. A choice
+// is exempt: its values may be worded as labels ("partenaire de santé").
+bool WhollyAnotherLabel(const PageView& v, const FormSpec& form, const FieldSpec& field, const std::vector<int>& ids) {
+  if (ids.empty() || field.kind == "choice") return false;
+  for (const auto& other : form.fields) {
+    if (other.name == field.name) continue;
+    for (const auto& h : FindAnyLabel(v, other.labels)) {
+      if (h.first == ids.front() && h.last == ids.back()) return true;
+    }
+  }
+  return false;
+}
+
 // Letters of the label's wording: a longer wording is a more specific one.
 size_t WordingLength(const PageView& v, const LabelHit& h) {
   size_t n = 0;
@@ -227,6 +244,7 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
         LabelHit h = hit;
         auto ids = CutAtLabel(v.RightOf(h, field.max_gap_mm), starts);
         if (ids.empty() && h.glued_value.empty()) continue;
+        if (h.glued_value.empty() && WhollyAnotherLabel(v, form, field, ids)) continue;
         if (!h.glued_value.empty()) {
           f = r.ValueOf(h, field.max_gap_mm, 1e9);
           if (f) {

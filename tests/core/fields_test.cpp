@@ -37,7 +37,7 @@ TEST(Fields, NoNameTwiceInACatalogueAndNoneForAutre) {
   for (DocumentType t : {DocumentType::kBordereau, DocumentType::kFeuilleDeSoins, DocumentType::kFacture,
                          DocumentType::kPrescription, DocumentType::kEntentePrealable, DocumentType::kAttestationDroits,
                          DocumentType::kDecompteRo, DocumentType::kDevis, DocumentType::kReclamation,
-                         DocumentType::kRenonciation}) {
+                         DocumentType::kRenonciation, DocumentType::kCouponEmail}) {
     std::set<std::string> names;
     for (const Entry& e : Catalogue(t)) EXPECT_TRUE(names.insert(e.name).second) << e.name;
     EXPECT_FALSE(names.empty());

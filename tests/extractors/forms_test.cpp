@@ -52,7 +52,7 @@ TEST(FormData, EveryDocumentTypeOfTheContractHasItsFile) {
   ASSERT_TRUE(forms.ok()) << forms.status().ToString();
   for (auto type : {DocumentType::kBordereau, DocumentType::kFeuilleDeSoins, DocumentType::kFacture, DocumentType::kPrescription,
                     DocumentType::kEntentePrealable, DocumentType::kAttestationDroits, DocumentType::kDecompteRo,
-                    DocumentType::kDevis, DocumentType::kReclamation, DocumentType::kRenonciation}) {
+                    DocumentType::kDevis, DocumentType::kReclamation, DocumentType::kRenonciation, DocumentType::kCouponEmail}) {
     EXPECT_NE(forms->Of(type), nullptr) << DocumentTypeName(type);
   }
   EXPECT_TRUE(CheckFormData(LIASSE_SOURCE_DIR "/data").ok());

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "commands.h"
+#include "liasse/mail/address_notice.h"
 #include "liasse/mail/config.h"
 #include "liasse/pricing/data.h"
 #include "liasse/store/members_import.h"
@@ -52,23 +53,12 @@ Result<int> QueueAddressNotices(store::Store& st, const MembersArgs& a) {
     if (w.notified) continue;
     auto config = mail::LoadMailConfig(a.mail_config);
     if (!config.ok()) return config.status();
-    if (config->address_notice.subject.empty()) {
-      return Status::FailedPrecondition(a.mail_config + " : [confirmation_adresse] absente, message non envoyé");
-    }
+    auto message = mail::AddressNoticeMessage(config->address_notice, config->sender, w.numero_adherent, w.email,
+                                              w.since, RfcNow());
+    if (!message.ok()) return message.status().WithContext(a.mail_config);
     auto outbox = store::OutboxStore::Open(a.db);
     if (!outbox.ok()) return outbox.status();
-    mail::DecompteMail notice;
-    notice.decompte_id = "adresse-" + w.numero_adherent + "-" + w.since;
-    notice.to_address = w.email;
-    notice.subject = config->address_notice.subject;
-    notice.text = config->address_notice.text;
-    notice.date = RfcNow();
-    auto mime = mail::BuildMime(notice, config->sender);
-    if (!mime.ok()) return mime.status().WithContext(w.numero_adherent);
-    OutboxMessage message{notice.decompte_id, mail::MessageIdFor(notice.decompte_id, config->sender.message_id_domain),
-                          config->sender.from_address, w.email, std::move(mime).value()};
-    message.health_data = false;
-    if (auto id = (*outbox)->Enqueue(message); !id.ok()) return id.status();
+    if (auto id = (*outbox)->Enqueue(*message); !id.ok()) return id.status();
     if (Status s = st.MarkEmailNotified(w.numero_adherent); !s.ok()) return s;
     ++queued;
   }

@@ -6,7 +6,7 @@
 namespace liasse {
 
 namespace {
-constexpr std::array<std::pair<DocumentType, std::string_view>, 11> kTypeNames = {{
+constexpr std::array<std::pair<DocumentType, std::string_view>, 12> kTypeNames = {{
     {DocumentType::kBordereau, "bordereau"},
     {DocumentType::kFeuilleDeSoins, "feuille_de_soins"},
     {DocumentType::kFacture, "facture"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<DocumentType, std::string_view>, 11> kTypeNames =
     {DocumentType::kDevis, "devis"},
     {DocumentType::kReclamation, "reclamation"},
     {DocumentType::kRenonciation, "renonciation"},
+    {DocumentType::kCouponEmail, "coupon_email"},
     {DocumentType::kAutre, "autre"},
 }};
 }  // namespace

@@ -96,6 +96,13 @@ constexpr Entry kRenonciationFields[] = {
     {kDate, Kind::kIsoDate},
     {kLieu, Kind::kText},
 };
+constexpr Entry kCouponEmailFields[] = {
+    {kSociete, Kind::kText},
+    {kNom, Kind::kText},
+    {kPrenom, Kind::kText},
+    {kNir, Kind::kNirNumber},
+    {kEmail, Kind::kText},
+};
 
 }  // namespace
 
@@ -111,6 +118,7 @@ std::span<const Entry> Catalogue(DocumentType type) {
     case DocumentType::kDevis: return kDevisFields;
     case DocumentType::kReclamation: return kReclamationFields;
     case DocumentType::kRenonciation: return kRenonciationFields;
+    case DocumentType::kCouponEmail: return kCouponEmailFields;
     default: return {};
   }
 }

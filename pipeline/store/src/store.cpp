@@ -301,6 +301,36 @@ Status Store::MarkEmailNotified(std::string_view numero_adherent) {
   return update->Run();
 }
 
+Result<std::optional<MemberEmail>> Store::EmailOf(std::string_view numero_adherent) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  LIASSE_ASSIGN_OR_RETURN(auto s, Statement::Prepare(db_.connection(),
+                              "SELECT email, state, since, notified FROM email_addresses WHERE numero_adherent=?"));
+  s.Bind(1, numero_adherent);
+  LIASSE_ASSIGN_OR_RETURN(auto row, s.Step());
+  if (!row) return std::optional<MemberEmail>();
+  return std::optional<MemberEmail>(MemberEmail{std::string(numero_adherent), s.Text(0),
+                                                s.Text(1) == "confirmed" ? EmailState::kConfirmed : EmailState::kUnproven,
+                                                s.Text(2), s.Int(3) != 0});
+}
+
+Status Store::RecordUnprovenEmail(std::string_view numero_adherent, std::string_view email) {
+  std::lock_guard<std::mutex> lock(db_.mutex());
+  Connection& c = db_.connection();
+  // The members row (no trigger on UPDATE) and the state: both or neither.
+  LIASSE_ASSIGN_OR_RETURN(auto scope, detail::WriteScope::Begin(c.db));
+  LIASSE_ASSIGN_OR_RETURN(auto member, Statement::Prepare(c, "UPDATE members SET email=? WHERE numero_adherent=?"));
+  member.Bind(1, email).Bind(2, numero_adherent);
+  LIASSE_RETURN_IF_ERROR(member.Run());
+  if (sqlite3_changes(c.db) == 0) return Status::NotFound(fmt::format("adhérent {} inconnu", numero_adherent));
+  LIASSE_ASSIGN_OR_RETURN(auto state, Statement::Prepare(c,
+                                "INSERT INTO email_addresses(numero_adherent, email, state) VALUES (?, ?, 'unproven')"
+                                " ON CONFLICT(numero_adherent) DO UPDATE SET email = excluded.email, state = 'unproven',"
+                                " notified = 0, since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"));
+  state.Bind(1, numero_adherent).Bind(2, email);
+  LIASSE_RETURN_IF_ERROR(state.Run());
+  return scope.Commit();
+}
+
 Result<PricedClaim> Store::LoadPricedClaim(std::string_view id) {
   std::lock_guard<std::mutex> lock(db_.mutex());
   Connection& c = db_.connection();

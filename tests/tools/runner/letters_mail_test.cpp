@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "letters.h"
+#include "paid_claim_fixture.h"
 #include "liasse/mail/config.h"
 #include "liasse/store/outbox_store.h"
 #include "liasse/store/store.h"
@@ -95,26 +96,7 @@ class LettersMailTest : public testing::Test {
     m.email = "maelys.roussel10@wanadoo.fr";
     m.iban = "FR7687486183835640427921388";
     m.adresse = {"8 rue des Lilas", "69003 LYON"};  // a letter without a postal address is not sent
-    PricedClaim priced;
-    priced.id = "B2-1";
-    priced.member = m.numero_adherent;
-    priced.beneficiaire = m.numero_adherent;
-    PricedLine line;
-    line.date = D("2025-06-02");
-    line.code = "G";
-    line.libelle = "Consultation";
-    line.frais_reels = Money::FromCents(3000);
-    line.base = Money::FromCents(3000);
-    line.ro = Money::FromCents(2000);
-    line.mutuelle = Money::FromCents(900);
-    line.reste_a_charge = Money::FromCents(100);
-    priced.lines.push_back(line);
-    // The totals say money is paid: a décompte is written only then.
-    priced.totals = {line.frais_reels, line.ro, Money::Zero(), line.mutuelle, line.reste_a_charge};
-    ClaimResult c;
-    c.member = m;
-    c.priced = priced;
-    return c;
+    return test_support::PaidConsultation(m);
   }
 
   std::vector<WrittenLetter> Write(const ClaimResult& claim) {

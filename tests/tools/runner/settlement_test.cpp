@@ -240,6 +240,54 @@ TEST_P(SettlementOfEveryDefect, PaysExactlyTheConformingInvoicesOnceWithADecompt
   fs::remove_all(dir);
 }
 
+// Seed 000: the coupon comes with the next feuilles. Put among the pieces of
+// a lot, it changes neither the verdict, its anomalies, nor the claims, and
+// its address is handled (recorded, or in review when the member already
+// has another).
+TEST(SettlementWithACoupon, ACouponAmongTheFeuillesOfALotChangesNoVerdictNorClaim) {
+  const fs::path dir = test_support::FreshTestDir("liasse_settlement_coupon_");
+  const GeneratedLot lot = Generate(dir / "synth", "LOT_AMOUNT_MISMATCH", 20261206);
+  ASSERT_GE(lot.documents.size(), 3u);
+  fs::create_directories(dir / "plain");
+  fs::create_directories(dir / "coupon");
+  Chain plain(dir / "plain"), with_coupon(dir / "coupon");
+  ASSERT_NO_FATAL_FAILURE(plain.Open(dir / "synth" / "members.csv"));
+  ASSERT_NO_FATAL_FAILURE(with_coupon.Open(dir / "synth" / "members.csv"));
+  // The coupon of the first bordereau line's patient, between two pieces.
+  const Document* bordereau = nullptr;
+  for (const auto& d : lot.documents) {
+    if (d.type == DocumentType::kBordereau) bordereau = &d;
+  }
+  ASSERT_NE(bordereau, nullptr);
+  ASSERT_FALSE(bordereau->lines.empty());
+  const Line& first = bordereau->lines.front();
+  Document coupon;
+  coupon.type = DocumentType::kCouponEmail;
+  for (const char* f : {"nir", "nom", "prenom"}) {
+    if (const std::string* v = first.Find(f)) coupon.fields[f].value = *v;
+  }
+  coupon.fields["email"].value = std::string("nouvelle.adresse@exemple.fr");
+  GeneratedLot mixed = lot;
+  mixed.documents.insert(mixed.documents.begin() + 2, coupon);
+
+  const Settled a = Settle(plain, lot, lot.source);
+  const Settled b = Settle(with_coupon, mixed, lot.source);
+  ASSERT_EQ(a.out.lots.size(), 1u);
+  ASSERT_EQ(b.out.lots.size(), 1u);
+  EXPECT_EQ(b.out.lots[0].verdict, a.out.lots[0].verdict);
+  std::vector<std::string> codes_a, codes_b;
+  for (const auto& x : a.out.lots[0].anomalies) codes_a.push_back(x.code);
+  for (const auto& x : b.out.lots[0].anomalies) codes_b.push_back(x.code);
+  EXPECT_EQ(codes_b, codes_a);
+  EXPECT_EQ(b.out.lots[0].factures_acceptees, a.out.lots[0].factures_acceptees);
+  EXPECT_EQ(b.claims.size(), a.claims.size());
+  EXPECT_EQ(b.tally.paid, a.tally.paid);
+  // The coupon is handled: its address recorded, or a review item saying why not.
+  const Document& read = b.out.documents[2];
+  EXPECT_TRUE(!b.out.members_updated.empty() || !read.review.empty());
+  fs::remove_all(dir);
+}
+
 INSTANTIATE_TEST_SUITE_P(AllCodes, SettlementOfEveryDefect, testing::ValuesIn(synth::LotDefectCodes()),
                          [](const testing::TestParamInfo<std::string>& param) { return param.param; });
 

@@ -48,6 +48,7 @@ SettleStages SettleStagesOf(Stages& stages, Date letter_day) {
   st.generator = &stages.generator();
   st.outbox = stages.outbox();
   st.sender = stages.sender();
+  st.address_notice = stages.address_notice();
   st.out_dir = stages.options().out_dir;
   st.today = letter_day;
   st.env = &stages.env();

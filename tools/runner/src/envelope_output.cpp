@@ -63,6 +63,10 @@ ordered_json ResultJson(const EnvelopeOutput& out) {
     j["letters"].push_back(std::move(letter));
   }
   if (!out.review.empty()) j["review"] = out.review;
+  for (const auto& u : out.members_updated) {
+    ordered_json update = {{"member", u.member}, {"field", u.field}, {"old", u.old_value}, {"new", u.new_value}};
+    j["members_updated"].push_back(std::move(update));
+  }
   if (!out.reception.date.empty()) {
     ordered_json r;
     r["date"] = out.reception.date;
@@ -190,6 +194,10 @@ std::string EnvelopeLine(const EnvelopeOutput& out) {
   const auto written = static_cast<std::ptrdiff_t>(out.letters.size()) - incomplete;
   if (written > 0) line += fmt::format(", {} courrier(s)", written);
   if (incomplete > 0) line += fmt::format(", {} courrier(s) incomplet(s) en attente de vérification", incomplete);
+  if (out.addresses_waiting > 0) {
+    line += out.addresses_waiting > 1 ? fmt::format(", {} adresses e-mail en attente de confirmation", out.addresses_waiting)
+                                      : ", adresse e-mail en attente de confirmation";
+  }
   if (review > 0) line += fmt::format(", {} point(s) à revoir", review);
   return line;
 }

@@ -34,6 +34,15 @@ struct ReceptionRecord {
   std::string canal, lot_scan, operateur;
 };
 
+// A member's record changed by the envelope (a coupon's e-mail address):
+// `members_updated[]` of the result contract.
+struct MemberUpdate {
+  std::string member;  // numéro d'adhérent
+  std::string field;   // "email"
+  std::string old_value, new_value;
+  friend bool operator==(const MemberUpdate&, const MemberUpdate&) = default;
+};
+
 struct EnvelopeOutput {
   std::string source;  // file name of the envelope
   std::string sha256;
@@ -51,6 +60,10 @@ struct EnvelopeOutput {
   // How many corrections an operator made (liasse/runner/review.h); written
   // as "version" when above 0, so a result nobody corrected is unchanged.
   int version = 0;
+  std::vector<MemberUpdate> members_updated;
+  // Coupons whose address waits for an operator's confirmation (recorded
+  // by this envelope or earlier).
+  int addresses_waiting = 0;
 };
 
 // What came before the chain after reading in the envelope's top-level

@@ -206,15 +206,6 @@ generators::PasswordFacts FactsOf(const std::vector<ClaimResult>& claims, const 
   return facts;
 }
 
-// The RFC 5322 Date header of a letter dated `d` (sent at 08:00, Paris
-// winter time: the date is what matters, and it keeps the bytes stable).
-std::string RfcDate(Date d) {
-  static const char* const kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return fmt::format("{}, {:02} {} {} 08:00:00 +0100", kDays[static_cast<int>(d.weekday())], d.day(),
-                     kMonths[d.month() - 1], d.year());
-}
 
 // What is e-mailed with a letter.
 struct MailOf {
@@ -337,6 +328,14 @@ class Writer {
 };
 
 }  // namespace
+
+std::string RfcDate(Date d) {
+  static const char* const kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return fmt::format("{}, {:02} {} {} 08:00:00 +0100", kDays[static_cast<int>(d.weekday())], d.day(),
+                     kMonths[d.month() - 1], d.year());
+}
 
 WrittenLetter IncompleteLetter(std::string_view kind, const generators::Recipient& to, const std::string& missing,
                                std::vector<std::string>& errors) {

@@ -97,6 +97,10 @@ WrittenLetter IncompleteLetter(std::string_view kind, const generators::Recipien
 generators::Recipient ProfessionnelRecipient(const LetterContext& context, const std::string& identifiant,
                                              const std::string& name_read);
 
+// The RFC 5322 Date header of a message dated `d` (sent at 08:00, Paris
+// winter time: the date is what matters, and it keeps the bytes stable).
+std::string RfcDate(Date d);
+
 // A member as a letter's addressee: the store's name, postal address and
 // e-mail.
 generators::Recipient MemberRecipient(const store::Member& member);

@@ -1,5 +1,6 @@
 #include "settle_envelope.h"
 
+#include "coupons.h"
 #include "facture_claims.h"
 #include "letter_checks.h"
 #include "pieces.h"
@@ -27,6 +28,10 @@ Result<SettlementTally> SettleEnvelope(const SettleStages& st, const std::string
   out.claims.clear();
   for (const auto& c : claims) out.claims.push_back(ClaimResultToJson(c));
 
+  // Before the letters: a décompte of this envelope never goes to the
+  // address its coupon brings, which waits for confirmation.
+  const CouponStages coupons{st.store, st.outbox, st.sender, st.address_notice, st.today};
+  if (Status s = ApplyCoupons(coupons, out); !s.ok()) return s;
   const auto pieces = PieceRequestsOf(factures);
   const std::string letter_key = LetterKey(out.sha256);
   const auto renonciations =

@@ -13,6 +13,7 @@
 #include "liasse/core/outbox.h"
 #include "liasse/core/prescription_history.h"
 #include "liasse/generators/letter_generator.h"
+#include "liasse/mail/config.h"
 #include "liasse/mail/mime.h"
 #include "liasse/pricing/pricer.h"
 #include "liasse/rules/blocking_fields.h"
@@ -36,12 +37,14 @@ struct SettleStages {
   generators::LetterGenerator* generator = nullptr;
   Outbox* outbox = nullptr;  // null: nothing queued
   mail::OperatorIdentity sender;
+  mail::AddressNotice address_notice;  // the confirmation of a coupon's new address
   std::filesystem::path out_dir;
   Date today = Date::FromSerial(0);  // date of the letters and payments
   Env* env = Env::Default();         // borrowed: where the letters are written
 };
 
-// Fills `out.lots`, `out.claims`, `out.letters` and `out.review` from
+// Fills `out.lots`, `out.claims`, `out.letters`, `out.review` and, from
+// the coupons (coupons.h), `out.members_updated` from
 // `out.documents` (`out.source` and `out.sha256` identify the envelope for
 // the register of paid invoices, and `out.sha256` the letters' references;
 // `stem` names the folder of its letters). Processing the

@@ -109,6 +109,7 @@ Status Stages::OpenAll() {
   }
   LIASSE_ASSIGN_OR_RETURN(auto mail_config, mail::LoadMailConfig((data_dir / "mail" / "operator.toml").string()));
   sender_ = mail_config.sender;
+  address_notice_ = mail_config.address_notice;
   today_ = options_.today ? *options_.today : options_.clock->Today();
   SetLetterDay(today_);
   generators::GeneratorOptions generator_options;

@@ -63,6 +63,8 @@ class Stages {
   // is false (letters are written to DIR only).
   Outbox* outbox() { return options_.queue_letters ? outbox_.get() : nullptr; }
   const mail::OperatorIdentity& sender() const { return sender_; }
+  // The confirmation message of a new address (empty when not configured).
+  const mail::AddressNotice& address_notice() const { return address_notice_; }
   generators::LetterGenerator& generator() { return *generator_; }
   // The date of the letters and of the décomptes' payment: options.today,
   // else the clock's date when the stages were opened.
@@ -114,6 +116,7 @@ class Stages {
   std::optional<pricing::Pricer> pricer_;
   std::unique_ptr<store::OutboxStore> outbox_;
   mail::OperatorIdentity sender_;
+  mail::AddressNotice address_notice_;
   std::optional<generators::LetterGenerator> generator_;
   Date today_ = Date::FromSerial(0);
   std::shared_ptr<std::atomic<int64_t>> letter_day_ = std::make_shared<std::atomic<int64_t>>(0);

@@ -26,6 +26,7 @@ enum class DocumentType {
   kDevis,
   kReclamation,
   kRenonciation,
+  kCouponEmail,  // the "décomptes par mail" coupon (seed 000)
   kAutre,
 };
 

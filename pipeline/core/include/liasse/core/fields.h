@@ -60,6 +60,7 @@ inline constexpr char kObjet[] = "objet";
 inline constexpr char kContrat[] = "contrat";
 inline constexpr char kDateSouscription[] = "date_souscription";
 inline constexpr char kLieu[] = "lieu";
+inline constexpr char kSociete[] = "societe";
 
 // Columns of a document's lines (bordereau, feuille de soins, facture); a
 // column may share its name with a document field ("numero_facture").

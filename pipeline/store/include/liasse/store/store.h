@@ -122,6 +122,14 @@ class Store {
   Status ConfirmEmail(std::string_view numero_adherent, std::string_view email);
   // Records that the confirmation message went to the member's address.
   Status MarkEmailNotified(std::string_view numero_adherent);
+  // The member's current address and its state; nullopt when the member
+  // has none.
+  Result<std::optional<MemberEmail>> EmailOf(std::string_view numero_adherent);
+  // Makes `email` the member's address, unproven and not yet notified,
+  // whatever the member had (an address read from a coupon: the caller
+  // decides whether it may replace the current one). NotFound when no
+  // member has this numéro.
+  Status RecordUnprovenEmail(std::string_view numero_adherent, std::string_view email);
 
   // Counters on this database; valid while the Store lives.
   Counters& counters() { return *counters_; }
