@@ -31,7 +31,8 @@ Middle MiddleOf(const TextLine& line) {
   Middle m;
   std::vector<double> heights;
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (const Box& w : line.words) {
+  const std::vector<Box>& anchors = line.anchors.size() >= 2 ? line.anchors : line.words;
+  for (const Box& w : anchors) {
     const double cx = w.x + w.width / 2.0, cy = w.y + w.height / 2.0;
     sx += cx;
     sy += cy;
@@ -39,7 +40,7 @@ Middle MiddleOf(const TextLine& line) {
     sxy += cx * cy;
     heights.push_back(w.height);
   }
-  const double n = static_cast<double>(line.words.size());
+  const double n = static_cast<double>(anchors.size());
   const double den = n * sxx - sx * sx;
   // A slope steeper than a skew the OCR leaves is two rows grouped: flat.
   m.b = std::abs(den) > 1e-9 ? std::clamp((n * sxy - sx * sy) / den, -0.03, 0.03) : 0;
@@ -48,66 +49,121 @@ Middle MiddleOf(const TextLine& line) {
   return m;
 }
 
-// Any ink in column x between rows y0 and y1 (inclusive, clipped).
-bool InkInColumn(const GreyRaster& r, int x, int y0, int y1) {
-  if (x < 0 || x >= r.width) return false;
-  for (int y = std::max(0, y0); y <= std::min(r.height - 1, y1); ++y) {
-    if (IsInk(r, x, y)) return true;
+// What each column of a line holds: ink in the middle half of the
+// letters, ink elsewhere in the line's height, and how much.
+struct Column {
+  bool middle = false;  // ink in the middle of the line's letters
+  bool thin = false;    // only there, a stroke's thickness: a space crossed by a stroke
+};
+
+std::vector<Column> Profile(const GreyRaster& r, int x0, int x1, const Middle& m) {
+  // The middle: where a stroke through the letters runs, clear of an
+  // underline (at the baseline and below) and of the line above.
+  const double middle = 0.38 * m.height;
+  const int reach = static_cast<int>(0.5 * m.height);
+  std::vector<Column> out(static_cast<size_t>(std::max(0, x1 - x0)));
+  for (int x = x0; x < x1; ++x) {
+    const int c = static_cast<int>(std::lround(m.At(x)));
+    int top = -1, bottom = -1;
+    for (int y = std::max(0, c - reach); y <= std::min(r.height - 1, c + reach); ++y) {
+      if (!IsInk(r, x, y)) continue;
+      if (top < 0) top = y;
+      bottom = y;
+    }
+    if (top < 0) continue;
+    Column& col = out[static_cast<size_t>(x - x0)];
+    const bool top_in = std::abs(top - c) <= middle, bottom_in = std::abs(bottom - c) <= middle;
+    col.middle = top_in || bottom_in || (top < c && bottom > c);
+    col.thin = top_in && bottom_in && bottom - top <= 0.25 * m.height;
   }
-  return false;
+  return out;
 }
 
-// The longest run of ink (pixels) along the line's middle band: bands one
-// stroke thick at each height of the middle half of the letters, gaps of
-// `bridge` pixels bridged.
-double LongestRun(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
-  const int x0 = std::max(0, line.words.front().x - static_cast<int>(2 * mm));
+// The runs of columns with ink in the middle band (gaps of `bridge`
+// bridged): print and hand leave the spaces between words blank there. A
+// run holding stretches of thin ink alone at mid-height, each wider than a
+// letter's stem, crossed a space or ran past the words: a stroke. The run
+// with most such stretches: (length, stretches).
+std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+  const int x0 = std::max(0, line.words.front().x - static_cast<int>(3 * mm));
   const Box& last = line.words.back();
-  const int x1 = std::min(r.width, last.x + last.width + static_cast<int>(2 * mm));
-  const int thick = std::max(1, static_cast<int>(0.5 * mm));
-  const int step = std::max(1, static_cast<int>(0.25 * mm));
+  const int x1 = std::min(r.width, last.x + last.width + static_cast<int>(3 * mm));
+  const auto cols = Profile(r, x0, x1, m);
   const int bridge = std::max(1, static_cast<int>(0.2 * mm));
-  const int half = static_cast<int>(0.25 * m.height);
-  int longest = 0;
-  for (int d = -half; d <= half; d += step) {
-    int run = 0, gap = 0;
-    for (int x = x0; x < x1; ++x) {
-      const int y = static_cast<int>(std::lround(m.At(x))) + d;
-      if (InkInColumn(r, x, y, y + thick - 1)) {
-        run += gap + 1;
-        gap = 0;
-      } else if (run > 0 && ++gap > bridge) {
-        run = 0;
-        gap = 0;
-      }
-      longest = std::max(longest, run);
+  const int min_thin = std::max(2, static_cast<int>(0.6 * mm));
+  // Where the spaces are (columns from x0): between the words and past
+  // the line's ends. A thin stretch elsewhere is a letter's bar (t, f, e).
+  std::vector<char> space(cols.size(), 0);
+  auto mark = [&](int a, int b) {
+    for (int x = std::max(a, x0); x < std::min(b, x1); ++x) space[static_cast<size_t>(x - x0)] = 1;
+  };
+  mark(x0, line.words.front().x);
+  mark(last.x + last.width, x1);
+  for (size_t i = 0; i + 1 < line.words.size(); ++i) mark(line.words[i].x + line.words[i].width, line.words[i + 1].x);
+  auto counts = [&](size_t from, int length) {
+    if (length < min_thin) return false;
+    if (length >= 0.5 * m.height) return true;
+    int in_space = 0;
+    for (size_t k = from; k < from + static_cast<size_t>(length); ++k) in_space += space[k];
+    return 2 * in_space >= length;
+  };
+  std::pair<int, int> best{0, 0};
+  size_t i = 0;
+  while (i < cols.size()) {
+    if (!cols[i].middle) {
+      ++i;
+      continue;
     }
+    // One run: from i while middle ink lasts, gaps of `bridge` bridged.
+    size_t end = i, gap = 0;
+    int stretches = 0, thin = 0;
+    for (size_t k = i; k < cols.size(); ++k) {
+      if (cols[k].middle) {
+        end = k;
+        gap = 0;
+      } else if (++gap > static_cast<size_t>(bridge)) {
+        break;
+      }
+      if (cols[k].thin) {
+        ++thin;
+      } else {
+        stretches += counts(k - static_cast<size_t>(thin), thin) ? 1 : 0;
+        thin = 0;
+      }
+    }
+    stretches += counts(end + 1 - static_cast<size_t>(thin), thin) ? 1 : 0;
+    const int length = static_cast<int>(end - i + 1);
+    if (stretches > best.second || (stretches == best.second && length > best.first)) best = {length, stretches};
+    i = end + 1;
   }
-  return longest;
+  return best;
 }
 
 // Spaces between words whose every column (nine in ten) has ink in the
-// line's middle band: a stroke across them.
+// line's middle, most of them (three in five) a stroke's thin ink alone
+// (specks and a neighbour's letters fill a space with no stroke).
 int CrossedGaps(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
-  const int half = static_cast<int>(0.25 * m.height);
   const int min_gap = std::max(2, static_cast<int>(0.6 * mm));
   int crossed = 0;
   for (size_t i = 0; i + 1 < line.words.size(); ++i) {
     const int g0 = line.words[i].x + line.words[i].width, g1 = line.words[i + 1].x;
     if (g1 - g0 < min_gap) continue;
-    int inked = 0;
-    for (int x = g0; x < g1; ++x) {
-      const int y = static_cast<int>(std::lround(m.At(x)));
-      inked += InkInColumn(r, x, y - half, y + half) ? 1 : 0;
-    }
-    if (inked >= 0.9 * (g1 - g0)) ++crossed;
+    const auto cols = Profile(r, g0, g1, m);
+    const double middle = static_cast<double>(std::count_if(cols.begin(), cols.end(), [](const Column& c) { return c.middle; }));
+    const double thin = static_cast<double>(std::count_if(cols.begin(), cols.end(), [](const Column& c) { return c.thin; }));
+    if (middle >= 0.9 * (g1 - g0) && thin >= 0.6 * (g1 - g0)) ++crossed;
   }
   return crossed;
 }
 
-Crossed Verdict(double run_heights, int gaps) {
-  if (run_heights >= 4 || gaps >= 2) return Crossed::kCrossed;
-  if (run_heights >= 2.5 || gaps == 1) return Crossed::kUncertain;
+// Two spaces crossed (between words, or past the line's ends) by one
+// stroke, two spaces the OCR saw filled, or the middle of the letters inked
+// without a break over twelve letter heights (no space between words left:
+// print breaks there every few letters) is a crossing; one space, or seven
+// letter heights unbroken, is a doubt.
+Crossed Verdict(double run_heights, int stretches, int gaps) {
+  if (gaps >= 2 || (stretches >= 2 && run_heights >= 3) || run_heights >= 12) return Crossed::kCrossed;
+  if (gaps == 1 || (stretches == 1 && run_heights >= 4) || run_heights >= 7) return Crossed::kUncertain;
   return Crossed::kClean;
 }
 
@@ -120,14 +176,18 @@ std::vector<TextLine> TextLines(const PageView& v) {
   const double wh = v.word_height();
   for (const Row& row : v.rows()) {
     TextLine line;
-    int text_words = 0;
+    int marked = 0;
     for (int id : row.words) {
       const PlacedWord& w = v.words()[static_cast<size_t>(id)];
-      if (w.box.height > 1.8 * wh || w.box.height < 0.4 * wh) continue;  // a mark, a frame, a speck
+      // A frame, a speck (no letter); a struck stretch may be read as one taller word.
+      if (w.box.height > 2.5 * wh || w.box.height < 0.4 * wh || Alnum(w.folded) < 1) continue;
       line.words.push_back(w.box);
-      text_words += (w.confidence >= 60 && Alnum(w.folded) >= 2) ? 1 : 0;
+      ++marked;
+      if (w.confidence >= 60 && Alnum(w.folded) >= 2) line.anchors.push_back(w.box);
     }
-    if (text_words < 2) continue;
+    // Two words with letters, however badly read: a struck line is the one
+    // the OCR reads worst.
+    if (marked < 2) continue;
     std::sort(line.words.begin(), line.words.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
     out.push_back(std::move(line));
   }
@@ -142,9 +202,10 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     if (line.words.size() < 2) continue;
     const Middle m = MiddleOf(line);
     if (m.height <= 0) continue;
-    const double run = LongestRun(raster, line, m, mm);
+    const auto [length, stretches] = StrokeAcrossSpaces(raster, line, m, mm);
+    const double run = length;
     const int gaps = CrossedGaps(raster, line, m, mm);
-    const Crossed c = Verdict(run / m.height, gaps);
+    const Crossed c = Verdict(run / m.height, stretches, gaps);
     const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && run / mm > out.run_mm);
     if (!worse) continue;
     out.verdict = c;

@@ -16,11 +16,14 @@ namespace liasse::extractors::internal {
 // One text line: the page boxes of its words, left to right.
 struct TextLine {
   std::vector<Box> words;
+  // The words read surely, that place the line's middle and its letter
+  // height (specks read as words do not); empty: all the words.
+  std::vector<Box> anchors;
 };
 
-// The text lines of a page: rows holding at least two words of text (some
-// letters or digits, read with some confidence, of text height), with
-// every word of the row of text height (a struck word may be read badly).
+// The text lines of a page: rows of words of text height, two of them
+// read surely or three holding letters however badly (a struck line is the
+// one the OCR reads worst; a signature gives one or two marks).
 std::vector<TextLine> TextLines(const PageView& view);
 
 enum class Crossed { kClean, kCrossed, kUncertain };
@@ -33,12 +36,15 @@ struct CrossingReading {
 };
 
 // Measures each line of `lines` in `raster` (0 = black; `mm` pixels per
-// mm): the longest run of ink along the line's middle band (bridging specks
-// of a fifth of a millimetre) and the spaces between words whose every
-// column has ink in that band. A line with a run of four letter heights or
-// two filled spaces is crossed; a run of two and a half letter heights or
-// one filled space is uncertain (a person looks); else clean. The page
-// takes its worst line. Uncertain when the raster is empty.
+// mm). Along the middle of its letters, a run of ink may hold stretches
+// where that thin ink is all the column holds, in the spaces between the
+// words or past the line's ends (a letter's bar is no space): a stroke. A
+// run of three letter heights with two such stretches, two spaces the OCR
+// left between words filled at mid-height, or a run of twelve letter
+// heights (no space left unbroken) is crossed; one stretch in a run of four
+// letter heights, one filled space or a run of seven letter heights is
+// uncertain (a person looks); else clean. The page takes its worst line. Uncertain when the
+// raster is empty.
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);
 
 }  // namespace liasse::extractors::internal
