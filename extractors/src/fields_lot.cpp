@@ -31,7 +31,10 @@ std::vector<std::pair<std::string, int>> RowTokens(const PageView& v, const Tabl
   for (const auto& c : row.cells) {
     for (int i : c.words) {
       std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
-      if (t == "€" || t.empty()) continue;
+      // The currency sign printed or read against the amount ("22,68€").
+      static const std::string kEuro = "€";
+      if (t.size() > kEuro.size() && t.ends_with(kEuro)) t = TrimPunctuation(t.substr(0, t.size() - kEuro.size()));
+      if (t == kEuro || t.empty()) continue;
       out.emplace_back(t, i);
     }
   }
