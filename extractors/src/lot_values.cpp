@@ -79,7 +79,9 @@ std::optional<std::string> ZeroSettles(const std::string& a, const std::string& 
   std::string out = a;
   for (size_t i = 0; i < a.size(); ++i) {
     if (a[i] == b[i]) continue;
-    if ((a[i] == '0' && bowl(b[i])) || (b[i] == '0' && bowl(a[i]))) out[i] = '0';
+    // One read 0, or the two read different bowls: the same glyph seen two
+    // ways, which a 6, 8 or 9 printed plainly is not.
+    if ((a[i] == '0' && bowl(b[i])) || (b[i] == '0' && bowl(a[i])) || (bowl(a[i]) && bowl(b[i]))) out[i] = '0';
     else return std::nullopt;
   }
   return out;

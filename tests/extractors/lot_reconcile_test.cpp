@@ -211,6 +211,12 @@ TEST(LotReconcile, ZerosReadAsDigitsWithABowlOnEitherDocumentAreSettledToZerosAn
   lot.feuille().fields["numero_facture"] = TextField("740387619");
   ReconcileLot(lot.docs);
   EXPECT_EQ(T(lot.feuille(), "numero_facture"), "740387019");
+  // Or both read a bowl, each a different one.
+  Lot both = MakeLot();
+  both.bordereau().lines[1].values["numero_facture"] = "748387019";
+  both.feuille().fields["numero_facture"] = TextField("746387619");
+  ReconcileLot(both.docs);
+  EXPECT_EQ(T(both.feuille(), "numero_facture"), "740387019");
   EXPECT_EQ(L(lot.bordereau(), 1, "numero_facture"), "740387019");
   ASSERT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
   ASSERT_NE(FlagOf(lot.bordereau(), "numero_facture", 1), nullptr);
