@@ -83,7 +83,8 @@ std::vector<Column> Profile(const GreyRaster& r, int x0, int x1, const Middle& m
 // bridged): print and hand leave the spaces between words blank there. A
 // run holding stretches of thin ink alone at mid-height, each wider than a
 // letter's stem, crossed a space or ran past the words: a stroke. The run
-// with most such stretches: (length, stretches).
+// with most such stretches: (length, stretches); a run across a blank
+// wider than four letter heights is a rule, not counted.
 std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
   const int x0 = std::max(0, line.words.front().x - static_cast<int>(3 * mm));
   const Box& last = line.words.back();
@@ -99,7 +100,12 @@ std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line
   };
   mark(x0, line.words.front().x);
   mark(last.x + last.width, x1);
-  for (size_t i = 0; i + 1 < line.words.size(); ++i) mark(line.words[i].x + line.words[i].width, line.words[i + 1].x);
+  std::vector<std::pair<int, int>> wide;
+  for (size_t i = 0; i + 1 < line.words.size(); ++i) {
+    const int g0 = line.words[i].x + line.words[i].width, g1 = line.words[i + 1].x;
+    mark(g0, g1);
+    if (g1 - g0 > 4 * m.height) wide.emplace_back(g0, g1);
+  }
   auto counts = [&](size_t from, int length) {
     if (length < min_thin) return false;
     if (length >= 0.5 * m.height) return true;
@@ -133,6 +139,14 @@ std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line
     }
     stretches += counts(end + 1 - static_cast<size_t>(thin), thin) ? 1 : 0;
     const int length = static_cast<int>(end - i + 1);
+    // Across a blank wider than four letter heights (a table's columns): a rule.
+    const bool rule = std::any_of(wide.begin(), wide.end(), [&](const std::pair<int, int>& g) {
+      return g.first - x0 >= static_cast<int>(i) && g.second - x0 <= static_cast<int>(end) + 1;
+    });
+    if (rule) {
+      i = end + 1;
+      continue;
+    }
     if (stretches > best.second || (stretches == best.second && length > best.first)) best = {length, stretches};
     i = end + 1;
   }
@@ -141,29 +155,38 @@ std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line
 
 // Spaces between words whose every column (nine in ten) has ink in the
 // line's middle, most of them (three in five) a stroke's thin ink alone
-// (specks and a neighbour's letters fill a space with no stroke).
-int CrossedGaps(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+// (specks and a neighbour's letters fill a space with no stroke): (spaces
+// between words, wider blanks such as a table's columns). A hand crosses
+// words; a line filling a blank wider than four letter heights is a rule.
+std::pair<int, int> CrossedGaps(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
   const int min_gap = std::max(2, static_cast<int>(0.6 * mm));
-  int crossed = 0;
+  std::pair<int, int> crossed{0, 0};
   for (size_t i = 0; i + 1 < line.words.size(); ++i) {
     const int g0 = line.words[i].x + line.words[i].width, g1 = line.words[i + 1].x;
     if (g1 - g0 < min_gap) continue;
     const auto cols = Profile(r, g0, g1, m);
     const double middle = static_cast<double>(std::count_if(cols.begin(), cols.end(), [](const Column& c) { return c.middle; }));
     const double thin = static_cast<double>(std::count_if(cols.begin(), cols.end(), [](const Column& c) { return c.thin; }));
-    if (middle >= 0.9 * (g1 - g0) && thin >= 0.6 * (g1 - g0)) ++crossed;
+    if (middle < 0.9 * (g1 - g0) || thin < 0.6 * (g1 - g0)) continue;
+    if (g1 - g0 > 4 * m.height) ++crossed.second;
+    else ++crossed.first;
   }
   return crossed;
 }
 
-// Two spaces crossed (between words, or past the line's ends) by one
-// stroke, two spaces the OCR saw filled, or the middle of the letters inked
-// without a break over twelve letter heights (no space between words left:
-// print breaks there every few letters) is a crossing; one space, or seven
-// letter heights unbroken, is a doubt.
-Crossed Verdict(double run_heights, int stretches, int gaps) {
-  if (gaps >= 2 || (stretches >= 2 && run_heights >= 3) || run_heights >= 12) return Crossed::kCrossed;
-  if (gaps == 1 || (stretches == 1 && run_heights >= 4) || run_heights >= 7) return Crossed::kUncertain;
+// Two spaces between words the OCR saw filled by a thin stroke, one with
+// two thin stretches along its run, or the middle of the letters unbroken
+// over twelve letter heights (print breaks there every few letters) is a
+// crossing. Less (one filled space, two stretches, seven letter heights
+// unbroken, one stretch in a run of four) is a doubt; a rule through a
+// wide blank makes a doubt at most.
+Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps) {
+  const int spaces = gaps.first;
+  const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12;
+  if (crossed && gaps.second == 0) return Crossed::kCrossed;
+  if (crossed || spaces == 1 || gaps.second > 0 || stretches >= 2 || run_heights >= 7 || (stretches == 1 && run_heights >= 4)) {
+    return Crossed::kUncertain;
+  }
   return Crossed::kClean;
 }
 
@@ -198,24 +221,29 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
   CrossingReading out;
   if (raster.empty()) return out;
   out.verdict = Crossed::kClean;
+  int marked = 0;  // lines found crossed or doubtful
   for (const TextLine& line : lines) {
     if (line.words.size() < 2) continue;
     const Middle m = MiddleOf(line);
     if (m.height <= 0) continue;
     const auto [length, stretches] = StrokeAcrossSpaces(raster, line, m, mm);
     const double run = length;
-    const int gaps = CrossedGaps(raster, line, m, mm);
+    const auto gaps = CrossedGaps(raster, line, m, mm);
     const Crossed c = Verdict(run / m.height, stretches, gaps);
+    marked += c != Crossed::kClean ? 1 : 0;
     const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && run / mm > out.run_mm);
     if (!worse) continue;
     out.verdict = c;
     out.run_mm = run / mm;
-    out.crossed_gaps = gaps;
+    out.crossed_gaps = gaps.first;
     const Box& a = line.words.front();
     const Box& b = line.words.back();
     const int top = std::min(a.y, b.y), bottom = std::max(a.y + a.height, b.y + b.height);
     out.zone = {a.x, top, b.x + b.width - a.x, bottom - top};
   }
+  // Three lines or more alike: the rules of a table or a form's ruled
+  // lines running through its rows, not a hand's crossing; a person looks.
+  if (marked >= 3 && out.verdict == Crossed::kCrossed) out.verdict = Crossed::kUncertain;
   return out;
 }
 

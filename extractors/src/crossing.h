@@ -36,15 +36,15 @@ struct CrossingReading {
 };
 
 // Measures each line of `lines` in `raster` (0 = black; `mm` pixels per
-// mm). Along the middle of its letters, a run of ink may hold stretches
-// where that thin ink is all the column holds, in the spaces between the
-// words or past the line's ends (a letter's bar is no space): a stroke. A
-// run of three letter heights with two such stretches, two spaces the OCR
-// left between words filled at mid-height, or a run of twelve letter
-// heights (no space left unbroken) is crossed; one stretch in a run of four
-// letter heights, one filled space or a run of seven letter heights is
-// uncertain (a person looks); else clean. The page takes its worst line. Uncertain when the
-// raster is empty.
+// mm): the spaces between its words that a thin stroke fills at the middle
+// of the letters, the stretches along an unbroken run of middle ink where
+// that thin stroke is all a column holds (in a space or past the line's
+// ends; a letter's bar is no space), and the run's length. Two filled
+// spaces, one with two such stretches, or a run of twelve letter heights
+// is crossed; weaker evidence is uncertain (a person looks); a line filling
+// a blank wider than four letter heights is a rule, uncertain at most. The
+// page takes its worst line; three lines or more marked are a ruled page,
+// uncertain at most. Uncertain when the raster is empty.
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);
 
 }  // namespace liasse::extractors::internal
