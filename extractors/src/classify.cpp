@@ -28,6 +28,33 @@ bool LooksLikeContinuation(const std::string& folded) {
   return std::regex_search(flat, page_n) || std::regex_search(flat, page_slash) || Contains(flat, "suite");
 }
 
+// A price as printed: digits, a comma or a point, two decimals.
+bool IsPrice(const std::string& text) {
+  std::string t;
+  for (char c : text) {
+    if (c != ' ' && c != '\xe2' && c != '\x82' && c != '\xac') t += c;  // the euro sign's bytes
+  }
+  const auto sep = t.find_last_of(",.");
+  if (sep == std::string::npos || sep == 0 || t.size() - sep != 3) return false;
+  return std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
+}
+
+// The rows of `page` that hold one of `codes` as a word of its own and a
+// price: the act lines of a table of care.
+size_t ActRowCount(const PageView& page, const std::vector<std::string>& codes) {
+  size_t n = 0;
+  for (const auto& row : page.rows()) {
+    bool code = false, price = false;
+    for (int i : row.words) {
+      const std::string& t = page.words()[static_cast<size_t>(i)].text;
+      code = code || std::find(codes.begin(), codes.end(), t) != codes.end();
+      price = price || IsPrice(t);
+    }
+    if (code && price) ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
@@ -44,6 +71,9 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
           return page.words()[static_cast<size_t>(h.first)].y0 < title_area;
         });
         s += cue.weight * (cue.title && high ? 1.5 : 1.0);
+      }
+      if (!form.act_rows.codes.empty()) {
+        s += form.act_rows.weight * static_cast<double>(std::min(form.act_rows.max_rows, ActRowCount(page, form.act_rows.codes)));
       }
     }
     // A form's own title outranks what other types share with it.

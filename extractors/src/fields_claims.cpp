@@ -1,5 +1,6 @@
 // Readers of stand-alone claims: facture, devis, décompte RO, attestation de droits.
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "field_values.h"
@@ -235,6 +236,141 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
   if (unread.size() == 1) SettleStrayDecimal(r, unread.front().first, unread.front().second);
 }
 
+// The words of one invoice row sorted by the header's columns: an amount
+// cell goes to the column under its centre; a word with letters never goes
+// to a column of numbers (a long designation runs on under the next
+// header) but to the libellé; words under a column the data does not know
+// are left out.
+std::map<std::string, std::vector<std::pair<std::string, int>>> RowByColumn(const PageView& v, const TableHeader& header,
+                                                                           const TableRow& row) {
+  std::map<std::string, std::vector<std::pair<std::string, int>>> out;
+  const auto column_of = [&](double x) {
+    const int c = header.ColumnAt(x);
+    return c < 0 ? std::string() : header.columns[static_cast<size_t>(c)].name;
+  };
+  const bool has_libelle = header.Find(fields::kLibelle) != nullptr;
+  for (const auto& cell : row.cells) {
+    std::vector<std::pair<std::string, int>> toks;
+    for (int i : cell.words) {
+      std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+      if (!t.empty() && t != "€") toks.emplace_back(std::move(t), i);
+    }
+    if (toks.empty()) continue;
+    std::string joined;
+    for (const auto& t : toks) joined += t.first;
+    if (IsAmountText(joined) && toks.size() <= 3) {
+      auto& dest = out[column_of((cell.x0 + cell.x1) / 2)];
+      dest.insert(dest.end(), toks.begin(), toks.end());
+      continue;
+    }
+    for (auto& t : toks) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(t.second)];
+      std::string col = column_of((w.x0 + w.x1) / 2);
+      const bool letters = std::any_of(w.folded.begin(), w.folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool numeric_column = col == fields::kDate || col == fields::kMontant || col == "dent";
+      if (letters && numeric_column && has_libelle) col = fields::kLibelle;
+      out[col].push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+// The code the form's data gives a libellé (`[tables.lines.codes]`): the
+// first whose phrase the folded libellé begins with; nullopt otherwise.
+std::optional<std::string> CodeOfLibelle(const TableSpec& spec, const std::string& libelle) {
+  const std::string folded = FoldKey(libelle);
+  for (const auto& [code, phrases] : spec.codes) {
+    for (const auto& p : phrases) {
+      const std::string key = FoldKey(p);
+      if (!key.empty() && folded.rfind(key, 0) == 0) return code;
+    }
+  }
+  return std::nullopt;
+}
+
+// An invoice's lines read by its header, in any column order and with any
+// subset of the columns (date, code, dent, libellé, montant): each cell is
+// parsed by its column's kind. A line without its own date takes the
+// invoice's (the runner does); one without a code is named by its libellé.
+void ReadFactureLines(DocReader& r, const TableSpec& spec, const TableHeader& header) {
+  const PageView& v = r.view();
+  std::vector<std::pair<int, std::string>> unread;  // line, the montant column's last word
+  for (const auto& row : RowsBelow(v, header.row, StopKeys(spec))) {
+    auto cols = RowByColumn(v, header, row);
+    const auto& montant = cols[fields::kMontant];
+    const auto& libelle = cols[fields::kLibelle];
+    const auto& code = cols[fields::kCode];
+    // A row with neither amount nor code is a designation running on, a
+    // note or a blank: no line.
+    const bool any_amount = std::any_of(montant.begin(), montant.end(), [](const auto& t) { return IsAmountText(t.first); });
+    if (!any_amount && code.empty()) continue;
+    Line line;
+    const int index = static_cast<int>(r.doc().lines.size());
+    std::vector<std::string> doubts;
+    if (const auto& date = cols[fields::kDate]; !date.empty()) {
+      if (auto d = ParseDateText(date.front().first)) {
+        line.values[fields::kDate] = d->value.ToIso();
+        if (d->repaired || v.MinConfidence({date.front().second}) < 0.75) doubts.push_back(fields::kDate);
+      } else {
+        r.Review(fields::kDate, "date de la ligne illisible : « " + date.front().first + " »", index);
+      }
+    }
+    if (!code.empty()) {
+      bool repaired = false;
+      line.values[fields::kCode] = NormaliseActCode(code.front().first, &repaired);
+      if (auto nearest = NearestCcamCode(r.ctx().tariffs, line.values[fields::kCode])) {
+        line.values[fields::kCode] = *nearest;
+        repaired = true;
+      }
+      if (repaired || v.MinConfidence({code.front().second}) < 0.75) doubts.push_back(fields::kCode);
+    }
+    if (const auto& dent = cols["dent"]; !dent.empty()) line.values["dent"] = DigitsOf(dent.front().first);
+    std::string text;
+    for (const auto& t : libelle) text += (text.empty() ? "" : " ") + t.first;
+    if (!text.empty()) line.values[fields::kLibelle] = text;
+    if (code.empty() && !text.empty()) {
+      if (auto named = CodeOfLibelle(spec, text)) line.values[fields::kCode] = *named;
+    }
+    const auto last_amount = std::find_if(montant.rbegin(), montant.rend(), [](const auto& t) { return IsAmountText(t.first); });
+    if (last_amount != montant.rend()) {
+      if (auto m = ParseAmountText(last_amount->first)) {
+        line.values[fields::kMontant] = m->value.ToDecimal();
+        if (m->repaired || v.MinConfidence({last_amount->second}) < 0.75) doubts.push_back(fields::kMontant);
+      }
+    }
+    if (!line.Find(fields::kMontant)) {
+      r.Review(fields::kMontant, "montant de la ligne illisible", index);
+      if (!montant.empty()) unread.emplace_back(index, montant.back().first);
+    }
+    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+    r.doc().lines.push_back(std::move(line));
+  }
+  if (unread.size() == 1) SettleStrayDecimal(r, unread.front().first, unread.front().second);
+}
+
+// The member's number after its label, whatever the operator's numbering:
+// the first word that holds at least four digits, words without digits
+// that continue the label ("N° adhérent mutuelle : 4417923") passed over.
+// Letters among the digits that OCR confuses with digits are mapped, and
+// the reading is then flagged; a word with no digit at all is not a number.
+void ReadNumeroAdherent(DocReader& r) {
+  const auto f = AtField(r, fields::kNumeroAdherent);
+  if (!f) return;
+  const auto toks = Tokens(r, *f);
+  for (const std::string& t : toks) {
+    if (DigitsOf(t).empty()) continue;
+    bool repaired = false;
+    // A leading letter is part of the numbering ("A12345678"); the rest is digits.
+    const bool lettered = std::isalpha(static_cast<unsigned char>(t[0])) != 0;
+    const std::string digits = DigitsOf(lettered ? t.substr(1) : t, &repaired);
+    if (digits.size() < 4) break;
+    const std::string value = (lettered ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])))) : "") + digits;
+    r.SetText(fields::kNumeroAdherent, value, f->confidence * (repaired ? kRepairPenalty : 1.0), f->words);
+    return;
+  }
+  r.Review(fields::kNumeroAdherent, "numéro d'adhérent illisible : « " + (toks.empty() ? std::string() : toks.front()) + " »");
+}
+
 // "22024-47423" or "20225-93970" → "2024-47423", "2025-93970": the one
 // invoice number of the form YYYY-NNNNN (year 2000–2099) that the word
 // gives with one doubled digit read once; nullopt otherwise.
@@ -290,21 +426,15 @@ void ReadFacture(DocReader& r) {
       }
     }
   }
-  if (auto f = AtField(r, fields::kNumeroAdherent)) {
-    const auto toks = Tokens(r, *f);
-    if (!toks.empty()) {
-      bool rep = false;
-      const std::string& t = toks.front();
-      const std::string digits = DigitsOf(t.substr(1), &rep);
-      if ((t[0] == 'A' || t[0] == 'a') && digits.size() == 8) {
-        r.SetText(fields::kNumeroAdherent, "A" + digits, f->confidence * (rep ? kRepairPenalty : 1.0), {f->words.front()});
-      } else {
-        r.Review(fields::kNumeroAdherent, "numéro d'adhérent illisible : « " + t + " »");
-      }
-    }
-  }
+  ReadNumeroAdherent(r);
   ReadAcquittee(r);
-  ReadClaimLines(r, PageHasPhrase(v, "code CCAM"), false);
+  const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
+  const TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
+  if (header.ok() && header.Find(fields::kMontant) != nullptr) {
+    ReadFactureLines(r, *spec, header);
+  } else {
+    ReadClaimLines(r, PageHasPhrase(v, "code CCAM"), false);
+  }
   CheckFactureLines(r);
 }
 

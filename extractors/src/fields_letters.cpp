@@ -12,40 +12,145 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-// Rows of the sender block: top-left rows (x < 100 mm) from the top.
-std::vector<size_t> SenderRows(const PageView& v, size_t max_rows) {
-  std::vector<size_t> out;
-  for (size_t r = 0; r < v.rows().size() && out.size() < max_rows; ++r) {
-    const auto& w = v.words()[static_cast<size_t>(v.rows()[r].words.front())];
-    if (w.x0 < 60 * v.mm()) out.push_back(r);
-  }
-  return out;
-}
+// One side of the page: the words left of 100 mm, or those right of it.
+enum class Side { kLeft, kRight };
 
-// The words of row `r` left of 100 mm (the recipient block is on the right).
-std::vector<int> LeftWords(const PageView& v, size_t r) {
+std::vector<int> SideWords(const PageView& v, size_t r, Side side) {
   std::vector<int> ids;
   for (int i : v.rows()[r].words) {
-    if (v.words()[static_cast<size_t>(i)].x0 < 100 * v.mm()) ids.push_back(i);
+    const bool left = v.words()[static_cast<size_t>(i)].x0 < 100 * v.mm();
+    if (left == (side == Side::kLeft)) ids.push_back(i);
   }
   return ids;
 }
 
-void ReadSender(DocReader& r, bool with_address) {
+// A block of a letter's heading: the rows of one side from the first that
+// has words there, down to the first vertical gap wider than two and a half
+// rows.
+struct Block {
+  Side side = Side::kLeft;
+  std::vector<size_t> rows;
+  double top = 0;
+};
+
+Block FirstBlock(const PageView& v, Side side) {
+  Block b{side, {}, 0};
+  double last_bottom = 0;
+  for (size_t r = 0; r < v.rows().size(); ++r) {
+    if (SideWords(v, r, side).empty()) continue;
+    const auto& row = v.rows()[r];
+    if (!b.rows.empty() && row.y0 - last_bottom > 2.5 * v.word_height()) break;
+    if (b.rows.empty()) b.top = row.y0;
+    b.rows.push_back(r);
+    last_bottom = row.y1;
+  }
+  return b;
+}
+
+// What a sender writes about himself: an e-mail or a labelled value.
+int PersonalEvidence(const PageView& v, const Block& b) {
+  int n = 0;
+  for (size_t r : b.rows) {
+    for (int i : SideWords(v, r, b.side)) {
+      const std::string& t = v.words()[static_cast<size_t>(i)].text;
+      if (t.find('@') != std::string::npos || t.find(':') != std::string::npos) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+// The sender's block: the letter's topmost heading block (the recipient's
+// comes lower, whichever side each is on); when both start on the same
+// rows, the one where the writer gives his own details, else the left one.
+Block SenderBlock(const PageView& v) {
+  Block left = FirstBlock(v, Side::kLeft), right = FirstBlock(v, Side::kRight);
+  if (left.rows.empty()) return right;
+  if (right.rows.empty()) return left;
+  if (left.top + v.word_height() < right.top) return left;
+  if (right.top + v.word_height() < left.top) return right;
+  return PersonalEvidence(v, right) > PersonalEvidence(v, left) ? right : left;
+}
+
+// Where a French postal code starts among `ids`: a five-digit word followed
+// by a word with letters (the commune); -1 when there is none.
+int PostcodeAt(const PageView& v, const std::vector<int>& ids) {
+  for (size_t k = 0; k + 1 < ids.size(); ++k) {
+    const std::string code = TrimPunctuation(v.words()[static_cast<size_t>(ids[k])].text);
+    const std::string& next = v.words()[static_cast<size_t>(ids[k + 1])].folded;
+    const bool five_digits = code.size() == 5 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (five_digits && std::any_of(next.begin(), next.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+// A row that carries a labelled value ("Tél. : …", "N° … : …", an e-mail)
+// is not a line of the postal address.
+bool IsLabelledRow(const PageView& v, const std::vector<int>& ids) {
+  for (int i : ids) {
+    const std::string& t = v.words()[static_cast<size_t>(i)].text;
+    if (t.find(':') != std::string::npos || t.find('@') != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The postal address of the sender block, whatever its wording: the first
+// row below the name that holds a postal code and commune, with the street
+// lines just above it ("116 avenue Jean Jaurès, 59000 LILLE" on one row,
+// or the street on one or two rows and the code on the next). Rows are
+// joined by ", " (the form `AddressLines` splits).
+void ReadSenderAddress(DocReader& r, const Block& block) {
   const PageView& v = r.view();
-  const auto rows = SenderRows(v, 3);
-  if (rows.empty()) return;
-  SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(LeftWords(v, rows[0])));
-  if (with_address && rows.size() == 3) {
-    const auto l1 = LeftWords(v, rows[1]), l2 = LeftWords(v, rows[2]);
-    const Found a = r.Make(l1), b = r.Make(l2);
-    // "12 rue X, 97110 Commune": the postcode line starts with 5 digits.
-    if (DigitsOf(Tokens(r, b).empty() ? "" : Tokens(r, b).front()).size() == 5) {
-      std::vector<int> ids = l1;
-      ids.insert(ids.end(), l2.begin(), l2.end());
-      r.SetText(fields::kAdresse, a.text + ", " + b.text, std::min(a.confidence, b.confidence), ids);
-    } else {
-      r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
+  const auto& rows = block.rows;
+  for (size_t k = 1; k < rows.size(); ++k) {
+    const auto ids = SideWords(v, rows[k], block.side);
+    if (ids.empty() || IsLabelledRow(v, ids) || PostcodeAt(v, ids) < 0) continue;
+    size_t first = k;
+    while (first > 1 && k - first < 2) {
+      const auto above = SideWords(v, rows[first - 1], block.side);
+      if (above.empty() || IsLabelledRow(v, above)) break;
+      --first;
+    }
+    std::string text;
+    std::vector<int> all;
+    for (size_t j = first; j <= k; ++j) {
+      const auto line_ids = SideWords(v, rows[j], block.side);
+      std::string line = v.Join(line_ids);
+      while (!line.empty() && (line.back() == ',' || line.back() == ' ')) line.pop_back();
+      text += (text.empty() ? "" : ", ") + line;
+      all.insert(all.end(), line_ids.begin(), line_ids.end());
+    }
+    r.SetText(fields::kAdresse, text, v.MinConfidence(all), all);
+    return;
+  }
+  r.Review(fields::kAdresse, "adresse de l'expéditeur non reconnue");
+}
+
+// The sender's name and address; returns the sender's block.
+Block ReadSender(DocReader& r, bool with_address) {
+  const PageView& v = r.view();
+  const Block block = SenderBlock(v);
+  if (block.rows.empty()) return block;
+  SetPersonName(r, fields::kNom, fields::kPrenom, r.Make(SideWords(v, block.rows[0], block.side)));
+  if (with_address) ReadSenderAddress(r, block);
+  return block;
+}
+
+// The sender's own e-mail address: in his block (the recipient's may
+// print one too).
+void ReadSenderEmail(DocReader& r, const Block& sender) {
+  const PageView& v = r.view();
+  static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
+  for (size_t row : sender.rows) {
+    for (int i : SideWords(v, row, sender.side)) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+      if (w.text.find('@') == std::string::npos) continue;
+      const std::string mail = TrimPunctuation(w.text);
+      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
+      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
+      return;
     }
   }
 }
@@ -66,43 +171,127 @@ std::string LetterDatePart(std::string date) {
   return std::regex_replace(date, first_of_month, "1er", std::regex_constants::format_first_only);
 }
 
-// Where ", le " starts in `row` ("le" also as the OCR misreads it: "ie",
-// "Ie", "lc", "1e"; always five characters); npos when absent.
-size_t CommaLe(const std::string& row) {
-  static const std::regex comma_le(R"(, (?:le|ie|Ie|lc|1e) )");
-  std::smatch m;
-  return std::regex_search(row, m, comma_le) ? static_cast<size_t>(m.position(0)) : std::string::npos;
+// "le" as printed or as the OCR misreads it ("ie", "lc", "1e"), any case.
+bool IsLe(const std::string& word) {
+  const std::string w = FoldKey(word);
+  return w == "le" || w == "ie" || w == "lc" || w == "1e";
 }
 
-// "<commune>, le 5 septembre 2025": the first row with a date after ", le".
-std::optional<std::pair<size_t, std::string>> DatedPlaceRow(const PageView& v, bool want_place_prefix) {
+// A word of a place name: it starts with a capital, or it is one of the
+// small words that join place names ("Aix en Provence", "Saint Martin de Ré").
+bool IsPlaceWord(const std::string& word) {
+  if (word.empty()) return false;
+  const auto c0 = static_cast<unsigned char>(word[0]);
+  if (c0 >= 'A' && c0 <= 'Z') return true;
+  // UTF-8 capitals with an accent (À, É, Î…): 0xC3 then 0x80–0x9E.
+  if (c0 == 0xC3 && word.size() > 1 && static_cast<unsigned char>(word[1]) <= 0x9E) return true;
+  static const char* kJoins[] = {"de", "du", "des", "la", "les", "en", "sur", "sous", "lès"};
+  return std::any_of(std::begin(kJoins), std::end(kJoins), [&](const char* j) { return word == j; });
+}
+
+struct PlaceDate {
+  size_t row = 0;
+  std::string date;  // ISO
+  std::string lieu;
+};
+
+// A letter's "<commune>, le <date>" in any of its forms ("Fait à <commune>
+// le …", "À <commune>, le …", "<COMMUNE> le …"): the first row whose words
+// before a "le" name a place and whose words after it are a date. A
+// sentence of the body ("… souscrit le 01/09/2025") has words in lower case
+// before its "le": it is not the letter's date.
+std::optional<PlaceDate> LetterPlaceDate(const PageView& v) {
   for (size_t r = 0; r < v.rows().size(); ++r) {
-    const std::string row = v.RowText(r);
-    const size_t le = CommaLe(row);
-    if (le == std::string::npos) continue;
-    if (want_place_prefix && !(row.rfind("À ", 0) == 0 || row.rfind("A ", 0) == 0)) continue;
-    const std::string date = LetterDatePart(row.substr(le + 5));
-    if (auto d = FindDate(date)) return std::make_pair(r, d->value.ToIso());
+    const auto& ids = v.rows()[r].words;
+    std::vector<std::string> words;
+    for (int i : ids) words.push_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text));
+    for (size_t k = 1; k + 1 < words.size(); ++k) {
+      if (!IsLe(words[k])) continue;
+      size_t b = 0;
+      if (FoldKey(words[b]) == "fait") ++b;
+      if (b < k && (FoldKey(words[b]) == "a")) ++b;
+      std::string lieu;
+      bool place = b < k;
+      for (size_t w = b; w < k && place; ++w) {
+        if (words[w].empty()) continue;
+        place = IsPlaceWord(words[w]);
+        lieu += (lieu.empty() ? "" : " ") + words[w];
+      }
+      if (!place || lieu.empty()) continue;
+      std::string rest;
+      for (size_t w = k + 1; w < words.size(); ++w) rest += (rest.empty() ? "" : " ") + words[w];
+      if (auto d = FindDate(LetterDatePart(rest))) return PlaceDate{r, d->value.ToIso(), lieu};
+    }
   }
   return std::nullopt;
+}
+
+// The letters OCR takes a digit for (a "5" read "S").
+std::string ConfusableLetters(char digit) {
+  switch (digit) {
+    case '0': return "O";
+    case '1': return "lI";
+    case '2': return "Z";
+    case '5': return "S";
+    case '8': return "B";
+    default: return "";
+  }
+}
+
+// A formula's wording as the OCR may give it: "PASS5", "PASS 5", a letter
+// doubled before the number ("PASSS5"), the number read as a letter
+// ("PASSS"). Group 1 is the number as read.
+std::regex FormulaPattern(const std::string& wording) {
+  size_t split = wording.size();
+  while (split > 0 && std::isdigit(static_cast<unsigned char>(wording[split - 1]))) --split;
+  const std::string prefix = wording.substr(0, split), number = wording.substr(split);
+  std::string alternatives = number;
+  if (number.size() == 1) {
+    for (char c : ConfusableLetters(number[0])) alternatives += std::string("|") + c;
+  }
+  const std::string doubled = prefix.empty() ? "" : std::string("(?:") + prefix.back() + ")?";
+  return std::regex("\\b" + prefix + doubled + "\\s?(" + alternatives + ")\\b", std::regex::icase);
+}
+
+// The contract the letter names, wherever it names it ("au contrat CPMS
+// Santé PASS3", "contrat … (PASS5)", "niveau PASS 3"): the formulas and
+// options of the form's data; two formulas named → review with both.
+void ReadContrat(DocReader& r, const std::string& flat) {
+  const FieldSpec* f = r.form() ? r.form()->Field(fields::kContrat) : nullptr;
+  if (f == nullptr || f->formulas.empty()) return;
+  std::vector<std::pair<size_t, std::pair<std::string, bool>>> found;  // position, value, repaired
+  for (const auto& [wording, value] : f->formulas) {
+    std::smatch m;
+    const std::regex pattern = FormulaPattern(wording);
+    if (!std::regex_search(flat, m, pattern)) continue;
+    const bool repaired = m.length(0) != static_cast<std::ptrdiff_t>(wording.size()) &&
+                          m.str(0).find(' ') == std::string::npos;
+    const bool digit_read = std::isdigit(static_cast<unsigned char>(m.str(1)[0])) != 0;
+    found.push_back({static_cast<size_t>(m.position(0)), {value, repaired || !digit_read}});
+  }
+  if (found.empty()) return;
+  std::sort(found.begin(), found.end());
+  if (found.size() > 1 && found[0].second.first != found[1].second.first) {
+    r.Review(fields::kContrat, "deux formules citées : « " + found[0].second.first + " » ou « " + found[1].second.first + " »");
+    return;
+  }
+  std::string value = found[0].second.first;
+  const std::string folded = FoldKey(flat);
+  for (const auto& [wording, suffix] : f->options) {
+    if (folded.find(FoldKey(wording)) != std::string::npos) value += suffix;
+  }
+  const double confidence = r.view().page().mean_confidence / 100.0;
+  r.SetText(fields::kContrat, value, confidence * (found[0].second.second ? kRepairPenalty : 1.0), {});
 }
 
 }  // namespace
 
 void ReadReclamation(DocReader& r) {
   const PageView& v = r.view();
-  ReadSender(r, true);
-  for (const auto& w : v.words()) {
-    if (w.text.find('@') != std::string::npos && w.x0 < 100 * v.mm()) {
-      std::string mail = TrimPunctuation(w.text);
-      static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
-      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
-      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
-      break;
-    }
-  }
-  if (auto dated = DatedPlaceRow(v, false)) {
-    r.SetText(fields::kDate, dated->second, v.MinConfidence(v.rows()[dated->first].words), v.rows()[dated->first].words);
+  ReadSenderEmail(r, ReadSender(r, true));
+  if (auto dated = LetterPlaceDate(v)) {
+    const auto& ids = v.rows()[dated->row].words;
+    r.SetText(fields::kDate, dated->date, v.MinConfidence(ids), ids);
   }
 }
 
@@ -112,30 +301,17 @@ void ReadRenonciation(DocReader& r) {
   const std::string text = PageText(v);
   std::string flat = text;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  // The formula number as read: "PASS5", "PASS 5", and the OCR's "PASSS5"
-  // (an S too many) or "PASSS" (the 5 read as S).
-  static const std::regex contrat(R"(CPMS\s+Sant(?:é|e)\.?\s+PASS\s?(S?[1-5]|S)\b(\s+option\s+Confort)?)");
-  std::smatch m;
-  if (std::regex_search(flat, m, contrat)) {
-    const std::string read = m[1].str();
-    const char formula = read.back() == 'S' ? '5' : read.back();
-    const double penalty = read == std::string(1, formula) ? 1.0 : kRepairPenalty;
-    r.SetText(fields::kContrat, std::string("CPMS Santé PASS") + formula + (m[2].matched ? " option Confort" : ""),
-              PageConfidence(v) * penalty, {});
-  }
+  ReadContrat(r, flat);
   const auto souscrit = flat.find("souscrit le");
   if (souscrit != std::string::npos) {
     if (auto d = FindDate(flat.substr(souscrit + 11, 40))) {
       r.SetText(fields::kDateSouscription, d->value.ToIso(), PageConfidence(v) * (d->repaired ? kRepairPenalty : 1.0), {});
     }
   }
-  if (auto dated = DatedPlaceRow(v, true)) {
-    const auto& ids = v.rows()[dated->first].words;
-    r.SetText(fields::kDate, dated->second, v.MinConfidence(ids), ids);
-    // "À <commune>, le": the commune between the two.
-    const std::string row = v.RowText(dated->first);
-    const size_t start = row.find(' ') + 1, end = CommaLe(row);
-    if (end != std::string::npos && end > start) r.SetText(fields::kLieu, row.substr(start, end - start), v.MinConfidence(ids), ids);
+  if (auto dated = LetterPlaceDate(v)) {
+    const auto& ids = v.rows()[dated->row].words;
+    r.SetText(fields::kDate, dated->date, v.MinConfidence(ids), ids);
+    r.SetText(fields::kLieu, dated->lieu, v.MinConfidence(ids), ids);
   }
 }
 

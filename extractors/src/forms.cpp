@@ -152,6 +152,14 @@ class FormParser {
         }
       }
     }
+    if (const toml::table* rows = Table(c, "act_rows", false)) {
+      if (const toml::node* codes = rows->get("codes")) form.act_rows.codes = Strings(*codes, "classification.act_rows.codes");
+      if (const toml::node* w = rows->get("weight")) form.act_rows.weight = Number(*w, "classification.act_rows.weight").value_or(0);
+      if (const toml::node* m = rows->get("max_rows")) {
+        form.act_rows.max_rows = static_cast<size_t>(Number(*m, "classification.act_rows.max_rows").value_or(0));
+      }
+      if (form.act_rows.codes.empty()) return Fail(rows, "classification.act_rows.codes", "clé manquante ou vide");
+    }
     if (const toml::node* cues = c.get("cues")) {
       if (const toml::array* a = Tuples(*cues, "classification.cues", 2)) {
         for (const auto& e : *a) {
@@ -223,6 +231,8 @@ class FormParser {
     if (const toml::node* g = t->get("max_gap_mm")) f.max_gap_mm = Number(*g, path + ".max_gap_mm").value_or(25);
     ReadPairs(*t, "choices", path + ".choices", f.choices, "");
     if (f.kind == "choice" && f.choices.empty()) return Fail(t, path + ".choices", "clé manquante");
+    ReadPairs(*t, "formulas", path + ".formulas", f.formulas, "");
+    ReadPairs(*t, "options", path + ".options", f.options, "");
     ReadPairs(*t, "yes", path + ".yes", f.yes_no, "true");
     ReadPairs(*t, "no", path + ".no", f.yes_no, "false");
     if (f.kind == "category") {
@@ -267,6 +277,11 @@ class FormParser {
         if (!range) return;
         if (spec.Column(key.str()) == nullptr) return Fail(&value, where, "colonne inconnue");
         spec.digits[std::string(key.str())] = *range;
+      }
+    }
+    if (const toml::table* c = Table(*t, "codes", false)) {
+      for (const auto& [key, phrases] : *c) {
+        spec.codes.emplace_back(std::string(key.str()), Strings(phrases, path + ".codes." + std::string(key.str())));
       }
     }
     form.tables[name] = std::move(spec);

@@ -36,6 +36,9 @@ struct FieldSpec {
   bool dedicated = false;            // located by the data, set by the type's own reader
   std::vector<std::pair<std::string, std::string>> choices;  // choice: wording → value
   std::vector<std::pair<std::string, std::string>> yes_no;   // flag: wording → "true"/"false"
+  // A contract named anywhere on the page: formula wording → the value
+  // written, and option wording → what the value adds (renonciation).
+  std::vector<std::pair<std::string, std::string>> formulas, options;
   struct CategoryCue {
     std::string phrase, category;
     double weight = 0;
@@ -51,6 +54,9 @@ struct TableSpec {
   std::vector<std::pair<std::string, std::vector<std::string>>> columns;
   // Column → [min, max] length of a number column ([tables.X.digits]).
   std::map<std::string, std::pair<size_t, size_t>, std::less<>> digits;
+  // Code → libellé phrases ([tables.X.codes]): the code of a line printed
+  // without one, named by the first phrase its libellé begins with.
+  std::vector<std::pair<std::string, std::vector<std::string>>> codes;
   const std::vector<std::string>* Column(std::string_view column) const;
 };
 
@@ -63,6 +69,14 @@ struct FormSpec {
   double title_weight = 6;
   double outranks_from = 6;  // `outranks_from` in the file, default the title weight
   std::vector<std::pair<DocumentType, double>> outranks;
+  // Structure as evidence ([classification.act_rows]): each page row that
+  // holds one of `codes` (act codes, e.g. NGAP lettres-clés) and an amount
+  // adds `weight`, for at most `max_rows` rows.
+  struct ActRows {
+    std::vector<std::string> codes;
+    double weight = 0;
+    size_t max_rows = 0;
+  } act_rows;
   std::map<std::string, std::vector<std::string>> sections;
   std::vector<FieldSpec> fields;
   std::map<std::string, TableSpec> tables;

@@ -5,6 +5,7 @@
 
 #include "labels.h"
 #include "normalise.h"
+#include "table.h"
 
 namespace liasse::extractors::internal {
 
@@ -218,12 +219,33 @@ size_t WordingLength(const PageView& v, const LabelHit& h) {
 
 }  // namespace
 
+// Words that head a column of one of the form's tables: a label among them
+// names the column ("Montant TTC" over the amounts), not a field of the
+// form, and what stands below it is the column's first cell.
+std::set<int> TableHeaderWords(const PageView& v, const FormSpec& form) {
+  std::set<int> out;
+  for (const auto& [name, spec] : form.tables) {
+    const TableHeader h = FindTableHeader(v, spec);
+    if (!h.ok()) continue;
+    for (int i : v.rows()[static_cast<size_t>(h.row)].words) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+      const double centre = (w.x0 + w.x1) / 2;
+      for (const auto& col : h.columns) {
+        if (!col.name.empty() && centre >= col.x0 && centre <= col.x1) out.insert(i);
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const FieldSpec& field) {
   const PageView& v = r.view();
   const std::set<int> starts = LabelStarts(v, form);
+  const std::set<int> column_heads = TableHeaderWords(v, form);
   std::vector<Located> out;
   for (const auto& hit : FieldLabels(v, form, field)) {
     if (InsideLongerLabel(v, form, field, hit)) continue;
+    if (column_heads.count(hit.first) != 0 && column_heads.count(hit.last) != 0) continue;
     for (const Relation rel : field.relations) {
       std::optional<Found> f;
       if (rel == Relation::kRight) {

@@ -340,6 +340,122 @@ TEST(ExtractDocuments, AnInvoiceLineWithAStrayThirdDecimalIsTheOneThatMakesTheTo
   EXPECT_EQ(L(off[0].lines[0], "montant"), "<absent>");
 }
 
+// An optician's invoice with a two-column table (no date, no code) whose
+// columns stand at `libelle_x` and `montant_x` under the wordings given;
+// the member's number after `adherent_label`.
+OcrPage FactureOptique(const std::string& libelle_header, double libelle_x, const std::string& montant_header,
+                       double montant_x, const std::string& adherent_label) {
+  return PageBuilder(0)
+      .Text(18, 20, "Lunetterie des Tilleuls")
+      .Text(18, 26, "4 rue des Tilleuls, 21000 DIJON - FINESS 210098765")
+      .Text(120, 34, "FACTURE N° T2025457")
+      .Text(120, 40, "Date : 12/05/2025")
+      .Text(18, 50, "Client : Lucie ROBIN")
+      .Text(18, 56, adherent_label + " : 7730412")
+      .Text(libelle_x, 70, libelle_header)
+      .Text(montant_x, 70, montant_header)
+      .Text(libelle_x, 78, "Monture acétate écaille")
+      .Text(montant_x, 78, "95,00 €")
+      .Text(libelle_x, 84, "Verre unifocal OD sph -1,75")
+      .Text(montant_x, 84, "60,00 €")
+      .Text(libelle_x, 90, "Verre unifocal OG sph -1,50")
+      .Text(montant_x, 90, "60,00 €")
+      .Text(110, 100, "Total TTC")
+      .Text(150, 100, "215,00 €")
+      .Text(18, 112, "Facture acquittée le 12/05/2025")
+      .Build();
+}
+
+TEST(ExtractDocuments, AnInvoiceTableIsReadByItsHeaderWhateverItsColumnsAndTheirOrder) {
+  struct Case {
+    const char* libelle;
+    double libelle_x;
+    const char* montant;
+    double montant_x;
+  };
+  // "Montant TTC" heads the amounts: it names the column, not the total.
+  for (const Case& c : {Case{"Désignation", 18, "Montant TTC", 150}, Case{"Article", 60, "Prix", 18},
+                        Case{"Libellé", 18, "Prix TTC", 120}}) {
+    const auto docs = ExtractDocuments({FactureOptique(c.libelle, c.libelle_x, c.montant, c.montant_x, "N° adhérent")},
+                                       nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_EQ(docs[0].type, DocumentType::kFacture) << c.libelle;
+    ASSERT_EQ(docs[0].lines.size(), 3u) << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[0], "montant"), "95.00") << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[1], "libelle"), "Verre unifocal OD sph -1,75") << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[2], "montant"), "60.00") << c.libelle;
+    // No code column: the form's data names the lines by their libellé.
+    EXPECT_EQ(L(docs[0].lines[0], "code"), "MONTURE") << c.libelle;
+    EXPECT_EQ(L(docs[0].lines[2], "code"), "VERRE") << c.libelle;
+    EXPECT_EQ(T(docs[0], "montant_total"), "215.00") << c.libelle;
+    EXPECT_FALSE(Flagged(docs[0], "montant_total")) << c.libelle;
+  }
+}
+
+TEST(ExtractDocuments, TheMembersNumberIsTheFirstWordWithDigitsAfterItsLabel) {
+  for (const char* label : {"N° adhérent mutuelle", "Adhérent n°", "Numéro d'adhérent complémentaire"}) {
+    const auto docs = ExtractDocuments({FactureOptique("Désignation", 18, "Montant", 150, label)}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(T(docs[0], "numero_adherent"), "7730412") << label;
+    EXPECT_FALSE(Flagged(docs[0], "numero_adherent")) << label;
+  }
+}
+
+TEST(ExtractDocuments, AFeuilleWithAPrescriptionSectionIsAFeuilleWithoutDoubt) {
+  // A sparse layout: its "PRESCRIPTION" heading and "Prescripteur : Dr …"
+  // are a prescription's words too.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "FEUILLE DE SOINS", 95, 4)
+                           .Text(18, 26, "Actes d'un auxiliaire médical")
+                           .Text(18, 36, "PERSONNE RECEVANT LES SOINS")
+                           .Text(18, 42, "Nom : BERNARD")
+                           .Text(90, 42, "Prénom : Lucie")
+                           .Text(18, 48, "N° d'immatriculation : 2 85 07 75 115 042 30")
+                           .Text(18, 62, "PRESCRIPTION")
+                           .Text(18, 68, "Prescripteur : Dr Morel")
+                           .Text(90, 68, "Date de la prescription : 01/09/2025")
+                           .Text(18, 82, "Date")
+                           .Text(60, 82, "Code acte")
+                           .Text(150, 82, "Montant")
+                           .Text(18, 89, "08/09/2025")
+                           .Text(60, 89, "AMI 4")
+                           .Text(150, 89, "12,60 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kFeuilleDeSoins);
+  EXPECT_FALSE(Flagged(docs[0], "type"));
+}
+
+TEST(ExtractDocuments, RowsOfActsMakeAFeuilleWhateverItsTitleSays) {
+  // A title and labels in no data file; a prescription section; the acts'
+  // lettres-clés beside their prices are what tell the form.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "RELEVÉ D'ACTES DU CABINET", 95, 4)
+                           .Text(18, 34, "Soigné : THOMAS Inès")
+                           .Text(18, 40, "Ordonnance du Dr Morel, RPPS 10001234567, du 01/09/2025")
+                           .Text(18, 56, "Jour")
+                           .Text(60, 56, "Lettre")
+                           .Text(90, 56, "Coef")
+                           .Text(150, 56, "Somme")
+                           .Text(18, 63, "08/09/2025")
+                           .Text(60, 63, "AMI")
+                           .Text(90, 63, "4")
+                           .Text(150, 63, "12,60 €")
+                           .Text(18, 69, "08/09/2025")
+                           .Text(60, 69, "IFD")
+                           .Text(90, 69, "1")
+                           .Text(150, 69, "2,75 €")
+                           .Text(18, 75, "09/09/2025")
+                           .Text(60, 75, "AMI")
+                           .Text(90, 75, "4")
+                           .Text(150, 75, "12,60 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kFeuilleDeSoins);
+}
+
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
   const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
   EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
@@ -736,13 +852,94 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
   const std::pair<const char*, const char*> cases[] = {{"LE GOSIER, le 5 septembre 2024", "2024-09-05"},
                                                        {"PARIS, ie 15 août 2024", "2024-08-15"},
                                                        {"LE GOSIER, le Ter janvier 2024", "2024-01-01"},
-                                                       {"LE GOSIER, Ie ler mars 2024", "2024-03-01"}};
+                                                       {"LE GOSIER, Ie ler mars 2024", "2024-03-01"},
+                                                       {"Orléans, Le 14/10/2025", "2025-10-14"},
+                                                       {"ORLÉANS, LE 2 JUIN 2025", "2025-06-02"},
+                                                       {"LE GOSIER le 26.08.2025", "2025-08-26"},
+                                                       {"FAIT A ORLÉANS LE 02/06/2025", "2025-06-02"},
+                                                       {"Fait à Saint Martin de Ré, le 3 mars 2025", "2025-03-03"}};
   for (const auto& [dated, iso] : cases) {
     const auto docs = ExtractDocuments({Reclamation(dated)}, nullptr, Options());
     ASSERT_EQ(docs.size(), 1u);
     EXPECT_EQ(docs[0].type, DocumentType::kReclamation) << dated;
     EXPECT_EQ(T(docs[0], "date"), iso) << dated;
   }
+}
+
+// A complaint whose sender block is `sender` (one row each, from 20 mm
+// down, 6 mm apart), the recipient beside it on the right.
+OcrPage ReclamationFrom(const std::vector<std::string>& sender) {
+  std::vector<Placed> texts;
+  double y = 20;
+  for (const auto& row : sender) texts.push_back({18, y, row}), y += 6;
+  for (const char* row : {"Mutuelle des Lauriers", "Service réclamations", "2 place du Marché", "44000 NANTES"}) {
+    texts.push_back({115, y, row}), y += 6;
+  }
+  texts.push_back({115, y + 10, "Orléans, le 3 février 2025"});
+  texts.push_back({18, y + 24, "Objet : réclamation - remboursement"});
+  texts.push_back({18, y + 36, "Je conteste le montant remboursé pour mes soins du mois dernier."});
+  return PageOf(texts);
+}
+
+TEST(ExtractDocuments, TheSendersAddressIsReadOnOneRowOrOverSeveralWhateverComesBetween) {
+  const std::pair<std::vector<std::string>, const char*> cases[] = {
+      {{"Léa FONTAINE", "3 chemin des Vignes, 84000 AVIGNON", "Tél. : 06 12 34 56 78"}, "3 chemin des Vignes, 84000 AVIGNON"},
+      {{"Paul GIRARD", "Résidence Les Pins, bât. C", "12 rue Haute", "33000 BORDEAUX"},
+       "Résidence Les Pins, bât. C, 12 rue Haute, 33000 BORDEAUX"},
+      {{"Inès MOREAU", "Courriel : ines.moreau@exemple.org", "8 rue Basse", "45000 ORLÉANS", "Portable : 07 00 00 00 00"},
+       "8 rue Basse, 45000 ORLÉANS"}};
+  for (const auto& [sender, adresse] : cases) {
+    const auto docs = ExtractDocuments({ReclamationFrom(sender)}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_EQ(docs[0].type, DocumentType::kReclamation) << sender[0];
+    EXPECT_EQ(T(docs[0], "adresse"), adresse) << sender[0];
+    EXPECT_FALSE(Flagged(docs[0], "adresse")) << sender[0];
+  }
+}
+
+TEST(ExtractDocuments, TheSenderIsTheTopmostHeadingBlockOnWhicheverSideItStands) {
+  // Sender right-aligned at the top, the recipient lower on the left.
+  const OcrPage page = PageOf({{150, 20, "Jules PERRIN"},
+                               {128, 26, "7 allée des Cèdres"},
+                               {150, 32, "38000 GRENOBLE"},
+                               {120, 38, "MAIL : jules.perrin@exemple.net"},
+                               {18, 60, "Mutuelle des Lauriers"},
+                               {18, 66, "Service réclamations"},
+                               {18, 72, "2 place du Marché"},
+                               {18, 78, "44000 NANTES"},
+                               {18, 92, "Grenoble, le 3 février 2025"},
+                               {18, 104, "Objet : réclamation - remboursement"},
+                               {18, 116, "Je conteste le montant remboursé pour mes soins du mois dernier."}});
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kReclamation);
+  EXPECT_EQ(T(docs[0], "nom"), "PERRIN");
+  EXPECT_EQ(T(docs[0], "adresse"), "7 allée des Cèdres, 38000 GRENOBLE");
+  EXPECT_EQ(T(docs[0], "email"), "jules.perrin@exemple.net");
+}
+
+TEST(ExtractDocuments, ASenderBlockWithoutAPostalCodeHasItsAddressFlaggedNotGuessed) {
+  const auto docs = ExtractDocuments({ReclamationFrom({"Hugo LEROY", "chez M. et Mme Leroy", "Tél. : 06 11 22 33 44"})}, nullptr,
+                                     Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "adresse"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "adresse"));
+}
+
+TEST(ExtractDocuments, ADateInASentenceOfTheBodyIsNotTheLettersDate) {
+  const auto docs = ExtractDocuments({ReclamationFrom({"Léa FONTAINE", "3 chemin des Vignes, 84000 AVIGNON"})}, nullptr,
+                                     Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "date"), "2025-02-03");  // "Orléans, le 3 février 2025"
+  const OcrPage page = PageOf({{18, 20, "Léa FONTAINE"},
+                               {18, 26, "3 chemin des Vignes, 84000 AVIGNON"},
+                               {115, 40, "Mutuelle des Lauriers"},
+                               {18, 60, "Objet : réclamation"},
+                               {18, 70, "Je vous ai demandé la résiliation le 20.07.2025, sans réponse."},
+                               {18, 76, "Je conteste les prélèvements qui ont suivi."}});
+  const auto undated = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_EQ(T(undated[0], "date"), "<absent>");
 }
 
 // A renunciation letter as the synthetic corpus writes it; `contrat` is the
@@ -769,7 +966,9 @@ TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
   const std::pair<const char*, const char*> cases[] = {{"CPMS Santé PASS2", "CPMS Santé PASS2"},
                                                        {"CPMS Santé PASSS5", "CPMS Santé PASS5"},
                                                        {"CPMS Santé. PASS3", "CPMS Santé PASS3"},
-                                                       {"CPMS Santé PASSS option Confort", "CPMS Santé PASS5 option Confort"}};
+                                                       {"CPMS Santé PASSS option Confort", "CPMS Santé PASS5 option Confort"},
+                                                       {"complémentaire santé de la mutuelle (PASS4)", "CPMS Santé PASS4"},
+                                                       {"santé, formule Pass 2,", "CPMS Santé PASS2"}};
   for (const auto& [read, contrat] : cases) {
     const auto docs = ExtractDocuments({Renonciation(read)}, nullptr, Options());
     ASSERT_EQ(docs.size(), 1u);
@@ -777,6 +976,13 @@ TEST(ExtractDocuments, TheContractFormulaIsReadThroughAnSTooManyOrA5ReadAsS) {
     EXPECT_EQ(T(docs[0], "contrat"), contrat) << read;
     EXPECT_EQ(T(docs[0], "date_souscription"), "2024-10-12") << read;
   }
+}
+
+TEST(ExtractDocuments, ALetterNamingTwoFormulasHasItsContractFlaggedNotGuessed) {
+  const auto docs = ExtractDocuments({Renonciation("PASS2 (et non PASS4 comme indiqué)")}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "contrat"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "contrat"));
 }
 
 OcrPage BordereauWithIdentifierReadAt(float confidence) {

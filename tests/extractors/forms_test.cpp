@@ -86,6 +86,15 @@ TEST(FormData, AMissingTitleListIsAnErrorNamingTheKey) {
   EXPECT_NE(form.status().message().find("classification.titles : clé manquante"), std::string::npos);
 }
 
+TEST(FormData, ActRowsWithoutCodesAreAnErrorNamingTheKey) {
+  auto form = FormCatalogue::Parse("type = \"feuille_de_soins\"\n[classification]\ntitles = [\"Feuille\"]\n"
+                                   "[classification.act_rows]\nweight = 3\nmax_rows = 3\n",
+                                   "feuille.toml");
+  ASSERT_FALSE(form.ok());
+  EXPECT_NE(form.status().message().find("feuille.toml"), std::string::npos);
+  EXPECT_NE(form.status().message().find("classification.act_rows.codes : clé manquante ou vide"), std::string::npos);
+}
+
 TEST(FormData, ASectionNoHeadingDefinesIsAnError) {
   auto form = FormCatalogue::Parse(std::string(kMinimal) + "[fields.x]\nlabels = [\"X\"]\nkind = \"date\"\nsection = \"ailleurs\"\n",
                                    "essai.toml");

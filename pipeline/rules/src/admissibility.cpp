@@ -131,7 +131,11 @@ std::vector<AdmissibilityIssue> AdmissibilityRules::Check(const Coverage& covera
       if (const std::string* lib = doc.lines[l].Find(fields::kLibelle)) texts.emplace_back(static_cast<int>(l), Lower(*lib));
     }
     for (const Exclusion& e : exclusions_) {
-      for (const auto& [line, text] : texts) {
+      for (const auto& entry : texts) {
+        // Named, not a structured binding: clang before 16 cannot capture
+        // one in a lambda, and the libFuzzer build uses clang.
+        const std::optional<int>& line = entry.first;
+        const std::string& text = entry.second;
         const bool hit = std::any_of(e.mots_cles.begin(), e.mots_cles.end(), [&](const auto& group) {
           return std::all_of(group.begin(), group.end(), [&](const std::string& w) { return ContainsWord(text, w); });
         });
