@@ -61,13 +61,30 @@ void ReadFactureCategorie(DocReader& r) {
   r.SetText(fields::kCategorie, ranked[0].second, 0.95, {});
 }
 
-// "acquittée" / "restant dû": the first of the form's wordings found.
+// How surely `wording` is printed on the page: its best label similarity,
+// 0 when absent. A short wording must be printed exactly ("payée" is one
+// letter from "payer", as in "Net à payer").
+double PhraseEvidence(const PageView& v, const std::string& wording) {
+  const auto hits = FindLabel(v, wording);
+  if (hits.empty()) return 0;
+  const double best = hits.front().similarity;
+  return FoldKey(wording).size() <= 7 && best < 1.0 ? 0 : best;
+}
+
+// "acquittée" / "restant dû": the form's wordings of both answers weighed;
+// both printed (a paid invoice with a balance line) go to review.
 void ReadAcquittee(DocReader& r) {
   const FieldSpec* f = r.form() ? r.form()->Field(fields::kAcquittee) : nullptr;
   if (f == nullptr) return;
+  double yes = 0, no = 0;
   for (const auto& [wording, value] : f->yes_no) {
-    if (PageHasPhrase(r.view(), wording)) return r.SetBool(fields::kAcquittee, value == "true", 0.95, std::nullopt);
+    (value == "true" ? yes : no) = std::max(value == "true" ? yes : no, PhraseEvidence(r.view(), wording));
   }
+  if (yes > 0 && no > 0) {
+    r.Review(fields::kAcquittee, "facture dite acquittée et montant restant dû : à vérifier");
+    return;
+  }
+  if (yes > 0 || no > 0) r.SetBool(fields::kAcquittee, yes > 0, 0.95, std::nullopt);
 }
 
 // An act code as printed: a CCAM code is 4 letters and 3 digits, so an

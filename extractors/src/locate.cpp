@@ -103,7 +103,8 @@ bool HasUpperAndCapitalised(const std::string& text) {
 }
 
 bool HasMaterial(const FieldSpec& field, const std::string& text) {
-  static const char* numeric[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "phone", "reference", "birth_check"};
+  static const char* numeric[] = {"date",  "amount",    "nir",        "numero_am", "digits", "rpps",
+                                  "phone", "reference", "birth_check", "adherent"};
   const bool wants_digits = std::any_of(std::begin(numeric), std::end(numeric), [&](const char* k) { return field.kind == k; });
   if (!wants_digits) return true;
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -160,6 +161,7 @@ bool FitsKind(const FieldSpec& field, const std::string& text) {
   if (k == "given_name") return any([](const std::string& t) { return IsCapitalisedName(t); });
   if (k == "phone") return DigitsOf(text).size() >= 10;
   if (k == "reference") return any([](const std::string& t) { return DigitsOf(t).size() >= 3; });
+  if (k == "adherent") return any([](const std::string& t) { return DigitsOf(t).size() >= 4; });
   if (k == "choice") return ChoiceIn(field, text).has_value();
   return !text.empty();
 }
@@ -272,6 +274,10 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
         f = r.Make(ids, hit.similarity);
       }
       if (!f || f->text.empty()) continue;
+      // Words without the kind's raw material (no digit right of a number's
+      // label: "N° d'adhérent CPMS") are the label's end, not its value:
+      // the next relation may hold it.
+      if (!HasMaterial(field, f->text) && rel != field.relations.back()) continue;
       Located l{*f, hit, rel, FitsKind(field, f->text)};
       out.push_back(std::move(l));
       // The label's value is where something stands first: a misread value

@@ -456,6 +456,27 @@ TEST(ExtractDocuments, RowsOfActsMakeAFeuilleWhateverItsTitleSays) {
   EXPECT_EQ(docs[0].type, DocumentType::kFeuilleDeSoins);
 }
 
+TEST(ExtractDocuments, ANumbersLabelEndingInAWordHasItsValueBelow) {
+  // "N° d'adhérent Mutuelle" ends with a word, the number is on the next row.
+  const OcrPage page = PageBuilder(0)
+                           .Text(18, 20, "Cabinet d'ostéopathie du Parc")
+                           .Text(120, 30, "Note d'honoraires")
+                           .Text(18, 40, "Réf. facture : 3434988")
+                           .Text(18, 50, "N° d'adhérent Mutuelle")
+                           .Text(18, 56, "A06300179")
+                           .Text(18, 70, "Désignation")
+                           .Text(150, 70, "Prix")
+                           .Text(18, 77, "Séance d'ostéopathie")
+                           .Text(150, 77, "56,00 €")
+                           .Text(110, 90, "Total TTC")
+                           .Text(150, 90, "56,00 €")
+                           .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kFacture);
+  EXPECT_EQ(T(docs[0], "numero_adherent"), "A06300179");
+}
+
 TEST(ExtractDocuments, InkFieldsAreFlaggedWhenThePageImageIsMissing) {
   const auto docs = ExtractDocuments({Feuille().Build()}, nullptr, Options());
   EXPECT_EQ(docs[0].Find("signature.patient"), nullptr);
@@ -744,6 +765,34 @@ OcrPage PageOf(const std::vector<Placed>& texts) {
   PageBuilder p(0);
   for (const auto& t : texts) p.Text(t.x, t.y, t.text);
   return p.Build();
+}
+
+// A pharmacy's invoice ending with `last_rows` (each at the left margin).
+OcrPage FacturePharmacie(const std::vector<std::string>& last_rows) {
+  std::vector<Placed> texts = {{18, 20, "PHARMACIE DES TILLEULS"}, {120, 30, "FACTURE N° FA2024057"},
+                               {120, 36, "Date : 28/05/2024"},       {18, 50, "Patient : Julien MARIE"},
+                               {18, 66, "Désignation"},              {150, 66, "Prix TTC"},
+                               {18, 73, "Paracétamol 1000 mg"},      {150, 73, "2,18"}};
+  double y = 90;
+  for (const auto& row : last_rows) texts.push_back({18, y, row}), y += 8;
+  return PageOf(texts);
+}
+
+TEST(ExtractDocuments, NetAPayerIsNoProofOfPaymentAndPaidWithABalanceGoesToReview) {
+  const auto unpaid = ExtractDocuments({FacturePharmacie({"NET A PAYER : 2,18"})}, nullptr, Options());
+  ASSERT_EQ(unpaid.size(), 1u);
+  ASSERT_EQ(unpaid[0].type, DocumentType::kFacture);
+  const auto paid = [](const Document& d) -> std::optional<bool> {
+    const Field* f = d.Find("acquittee");
+    return f ? f->boolean() : std::nullopt;
+  };
+  EXPECT_NE(paid(unpaid[0]), std::optional<bool>(true));
+  const auto stamped = ExtractDocuments({FacturePharmacie({"Total TTC : 2,18", "PAYÉ"})}, nullptr, Options());
+  EXPECT_EQ(paid(stamped[0]), std::optional<bool>(true));
+  const auto both = ExtractDocuments({FacturePharmacie({"Facture acquittée le 28/05/2024", "Restant dû : 2,18"})}, nullptr,
+                                     Options());
+  EXPECT_EQ(paid(both[0]), std::nullopt);
+  EXPECT_TRUE(Flagged(both[0], "acquittee"));
 }
 
 // A décompte of the régime obligatoire, statement layout; `base` as read.
