@@ -31,7 +31,10 @@ std::vector<std::pair<std::string, int>> RowTokens(const PageView& v, const Tabl
   for (const auto& c : row.cells) {
     for (int i : c.words) {
       std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
-      if (t == "€" || t.empty()) continue;
+      // The currency sign printed or read against the amount ("22,68€").
+      static const std::string kEuro = "€";
+      if (t.size() > kEuro.size() && t.ends_with(kEuro)) t = TrimPunctuation(t.substr(0, t.size() - kEuro.size()));
+      if (t == kEuro || t.empty()) continue;
       out.emplace_back(t, i);
     }
   }
@@ -87,10 +90,51 @@ std::string NoSpaces(std::string_view text) {
   return out;
 }
 
+// `amount` with one of its 6, 8 and 9 read for a 0 (a dotted or slashed
+// zero), each way.
+std::vector<std::string> ZeroVariants(const std::string& amount) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < amount.size(); ++i) {
+    if (amount[i] != '6' && amount[i] != '8' && amount[i] != '9') continue;
+    std::string v = amount;
+    v[i] = '0';
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// A line whose readings never add up: the one amount that does with one of
+// its digits of a bowl read as the 0 it may be, the two others as read, is
+// taken and flagged with its reading; none or several, nothing changes.
+template <typename Sums>
+void SettleZeroInLineAmount(DocReader& r, Line& line, const std::vector<std::string> (&options)[3], const Sums& sums) {
+  static const char* kCols[] = {fields::kMontantTotal, fields::kMontantAmo, fields::kMontantAmc};
+  std::vector<std::pair<size_t, std::pair<std::string, std::string>>> found;  // column, (read, settled)
+  for (size_t a = 0; a < 3; ++a) {
+    for (const auto& read : options[a]) {
+      for (const auto& v : ZeroVariants(read)) {
+        for (const auto& t : a == 0 ? std::vector<std::string>{v} : options[0]) {
+          for (const auto& o : a == 1 ? std::vector<std::string>{v} : options[1]) {
+            for (const auto& c : a == 2 ? std::vector<std::string>{v} : options[2]) {
+              if (sums(&t, &o, &c)) found.push_back({a, {read, v}});
+            }
+          }
+        }
+      }
+    }
+  }
+  if (found.size() != 1) return;
+  const auto& [a, readings] = found.front();
+  line.values[kCols[a]] = readings.second;
+  r.Review(kCols[a], "lu « " + readings.first + " », un zéro lu comme un chiffre à boucle : « " + readings.second +
+                         " » fait le total de la ligne, à vérifier",
+           static_cast<int>(r.doc().lines.size()));
+}
+
 // A bordereau line whose AMO + AMC ≠ total: each amount re-read alone, and
 // the one combination of first and second readings that adds up is kept
 // (the three then confirm one another).
-void RereadLineAmounts(const DocReader& r, Line& line, const std::vector<std::pair<std::string, std::vector<int>>>& amounts,
+void RereadLineAmounts(DocReader& r, Line& line, const std::vector<std::pair<std::string, std::vector<int>>>& amounts,
                        std::vector<std::string>& doubts) {
   static const char* kCols[] = {fields::kMontantTotal, fields::kMontantAmo, fields::kMontantAmc};
   auto sums = [](const std::string* t, const std::string* o, const std::string* c) {
@@ -120,6 +164,7 @@ void RereadLineAmounts(const DocReader& r, Line& line, const std::vector<std::pa
       }
     }
   }
+  if (passing.empty()) return SettleZeroInLineAmount(r, line, options, sums);
   if (passing.size() != 1) return;
   for (size_t a = 0; a < 3; ++a) line.values[kCols[a]] = passing.front()[a];
   std::erase_if(doubts, [](const std::string& d) { return d.starts_with("montant_"); });

@@ -1,11 +1,14 @@
 #include "form_fields.h"
 
 #include <algorithm>
+#include <set>
 
 #include "email_value.h"
 #include "field_values.h"
 #include "labels.h"
+#include "liasse/core/identifiers.h"
 #include "locate.h"
+#include "table.h"
 #include "validate.h"
 
 namespace liasse::extractors::internal {
@@ -25,13 +28,7 @@ std::string Normalised(const FieldSpec& f, const std::string& text) {
 }
 
 void SetChoice(DocReader& r, const FieldSpec& f, const Found& found) {
-  const std::string folded = FoldKey(found.text);
-  for (const auto& [wording, value] : f.choices) {
-    if (folded.find(FoldKey(wording)) != std::string::npos) {
-      r.SetText(f.name, value, found.confidence, found.words);
-      return;
-    }
-  }
+  if (const auto value = ChoiceIn(f, found.text)) return r.SetText(f.name, *value, found.confidence, found.words);
   r.Review(f.name, "valeur non reconnue : « " + found.text + " »");
 }
 
@@ -93,6 +90,48 @@ void ReadNirUnderWornLabel(DocReader& r, const FieldSpec& f) {
   }
 }
 
+// The first row of the page that heads a table of the form: the rows from
+// there on are the table's (their numbers are invoices, NIRs, amounts).
+size_t FirstTableRow(const DocReader& r, const FormSpec& form) {
+  size_t first = r.view().rows().size();
+  for (const auto& [name, table] : form.tables) {
+    const TableHeader header = FindTableHeader(r.view(), table);
+    if (header.ok()) first = std::min(first, static_cast<size_t>(header.row));
+  }
+  return first;
+}
+
+// A numéro AM whose label is in no wording of the data: the values of its
+// kind that pass the key, outside the form's tables and not already another
+// field's. One: taken and flagged (nothing names its role); several: to
+// review with them; none: left unread.
+void ReadUnlabelledNumeroAm(DocReader& r, const FormSpec& form, const FieldSpec& f) {
+  const PageView& v = r.view();
+  std::set<std::string> taken;
+  for (const auto& [name, field] : r.doc().fields) {
+    if (const auto* text = std::get_if<std::string>(&field.value)) taken.insert(DigitsOf(*text));
+  }
+  std::vector<std::pair<std::string, int>> candidates;
+  const size_t end = FirstTableRow(r, form);
+  for (size_t row = 0; row < end; ++row) {
+    for (int id : v.rows()[row].words) {
+      const std::string digits = DigitsOf(TrimPunctuation(v.words()[static_cast<size_t>(id)].text));
+      if (digits.size() != 9 || !NumeroAm::Parse(digits).ok() || taken.contains(digits)) continue;
+      if (std::none_of(candidates.begin(), candidates.end(), [&](const auto& c) { return c.first == digits; })) {
+        candidates.emplace_back(digits, id);
+      }
+    }
+  }
+  if (candidates.empty()) return;
+  if (candidates.size() > 1) {
+    std::string list;
+    for (const auto& c : candidates) list += (list.empty() ? "« " : " ou « ") + c.first + " »";
+    return r.Review(f.name, "libellé introuvable ; plusieurs N° AM valides sur la page : " + list);
+  }
+  r.SetText(f.name, candidates.front().first, 0.5, {candidates.front().second});
+  r.Review(f.name, "libellé introuvable ; seul N° AM valide hors des tableaux : à vérifier");
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -112,6 +151,7 @@ void ReadFormFields(DocReader& r) {
     if (located.empty()) {
       if (f.kind == "nir") ReadNirUnderWornLabel(r, f);
       if (f.kind == "email") ReadEmailWithoutLabel(r, f.name);
+      if (f.kind == "numero_am") ReadUnlabelledNumeroAm(r, *form, f);
       continue;
     }
     const Located& best = located.front();

@@ -7,26 +7,12 @@
 
 #include "liasse/core/fields.h"
 #include "checkbox.h"
+#include "crossing.h"
 #include "locate.h"
 #include "raster.h"
 #include "signature.h"
 
 namespace liasse::extractors::internal {
-
-namespace {
-
-// Confidence grows with the distance from the decision threshold, in
-// units of the band where the two cases overlap.
-InkVerdict Decide(double value, double absent_below, double present_above) {
-  InkVerdict v;
-  const double mid = (absent_below + present_above) / 2;
-  v.present = value >= mid;
-  if (value <= absent_below || value >= present_above) v.confidence = 0.97;
-  else v.confidence = 0.5 + 0.4 * std::abs(value - mid) / ((present_above - absent_below) / 2);
-  return v;
-}
-
-}  // namespace
 
 std::optional<double> InkFraction(const GreyRaster& raster, const Box& box) {
   if (raster.empty() || raster.width <= 0 || raster.height <= 0) return std::nullopt;
@@ -37,39 +23,6 @@ std::optional<double> InkFraction(const GreyRaster& raster, const Box& box) {
     for (int x = b.x; x < b.x + b.width; ++x) dark += IsInk(raster, x, y) ? 1 : 0;
   }
   return static_cast<double>(dark) / (static_cast<double>(b.width) * b.height);
-}
-
-std::optional<InkVerdict> CrossedOut(const GreyRaster& raster, const Box& band, double mm) {
-  if (raster.empty()) return std::nullopt;
-  const Box b = ClipToRaster(raster, band);
-  if (b.width <= 0 || b.height <= 0) return std::nullopt;
-  // Longest run of ink along a row, bridging gaps of up to 0.4 mm, after
-  // OR-ing bands of rows one stroke-width high (a sloping strike line).
-  const int band_h = std::max(1, static_cast<int>(0.6 * mm));
-  const int bridge = std::max(1, static_cast<int>(0.4 * mm));
-  int longest = 0;
-  std::vector<char> any(static_cast<size_t>(b.width));
-  for (int y = b.y; y + band_h <= b.y + b.height; y += std::max(1, band_h / 2)) {
-    std::fill(any.begin(), any.end(), 0);
-    for (int yy = y; yy < y + band_h; ++yy) {
-      for (int x = 0; x < b.width; ++x) if (IsInk(raster, b.x + x, yy)) any[static_cast<size_t>(x)] = 1;
-    }
-    int run = 0, gap = 0;
-    for (int x = 0; x < b.width; ++x) {
-      if (any[static_cast<size_t>(x)]) {
-        run += gap + 1;
-        gap = 0;
-      } else if (run > 0 && ++gap > bridge) {
-        run = 0;
-        gap = 0;
-      }
-      longest = std::max(longest, run);
-    }
-  }
-  // Handwritten words break every few millimetres; a strike line does not.
-  // Measured on seed 91733: unstruck prescriptions reach 18.6 mm (bold
-  // print, underlines), struck ones start near 30 mm.
-  return Decide(longest / mm, 19.0, 25.0);
 }
 
 void ReadCheckboxField(DocReader& r, std::string_view name) {
@@ -135,23 +88,20 @@ void ReadPrescriptionInk(DocReader& r) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
   if (ink.empty()) return r.Review(fields::kRaturee, "image de la page non disponible : rature à vérifier");
-  // The prescribed text: from the patient's line down to the last row
-  // before a gap of more than 9 mm (the signature comes later).
-  const Field* patient = r.doc().Find(fields::kPatientNom);
-  if (patient == nullptr || !patient->box) return r.Review(fields::kRaturee, "zone de la prescription introuvable : rature à vérifier");
-  const double mm = v.mm();
-  const double top = patient->box->y + patient->box->height + 2 * mm;
-  double bottom = top;
-  for (const auto& row : v.rows()) {
-    if (row.y0 < top) continue;
-    if (row.y0 - bottom > 9 * mm && bottom > top) break;
-    bottom = row.y1;
+  // Every text line of the page, wherever the form prints it: a crossing
+  // is a stroke along a line through its letters, found by geometry.
+  const auto lines = TextLines(v);
+  if (lines.empty()) return r.Review(fields::kRaturee, "texte de la prescription introuvable : rature à vérifier");
+  const CrossingReading reading = FindCrossing(ink, lines, v.mm());
+  switch (reading.verdict) {
+    case Crossed::kCrossed: return r.SetBool(fields::kRaturee, true, 0.9, reading.zone);
+    case Crossed::kClean: return r.SetBool(fields::kRaturee, false, 0.9, std::nullopt);
+    case Crossed::kUncertain:
+      // Present and flagged: a person looks at the line; never raturée on a doubt.
+      r.Review(fields::kRaturee, fmt::format("trait possible à travers une ligne du texte ({:.0f} mm) : rature à vérifier",
+                                             reading.run_mm));
+      return r.SetBool(fields::kRaturee, false, 0.5, reading.zone);
   }
-  if (bottom <= top) return r.Review(fields::kRaturee, "texte de la prescription introuvable : rature à vérifier");
-  const Box band{static_cast<int>(25 * mm), static_cast<int>(top), static_cast<int>(160 * mm), static_cast<int>(bottom - top + 2 * mm)};
-  const auto verdict = CrossedOut(ink, band, mm);
-  if (!verdict) return r.Review(fields::kRaturee, "zone de la prescription hors de l'image : rature à vérifier");
-  r.SetBool(fields::kRaturee, verdict->present, verdict->confidence, band);
 }
 
 }  // namespace liasse::extractors::internal

@@ -1,5 +1,5 @@
 // Ink checks that need no OCR: a signature in its zone, a ticked check
-// box, a prescription crossed out or overwritten. They read the cleaned
+// box, a prescription crossed out (crossing.h). They read the cleaned
 // grey raster (0 = black); with no raster the field is flagged, never
 // guessed. Zones are found from the OCR boxes of the printed labels.
 // Internal.
@@ -16,15 +16,6 @@ namespace liasse::extractors::internal {
 // Fraction (0..1) of dark pixels (< 128) in `box`, clipped to the raster;
 // nullopt when the raster is empty or the box falls outside it.
 std::optional<double> InkFraction(const GreyRaster& raster, const Box& box);
-
-struct InkVerdict {
-  bool present = false;
-  double confidence = 0;  // 0..1: low near the threshold
-};
-
-// Crossing-out strokes in a text band: a long, nearly horizontal run of ink
-// or a dense zig-zag that handwriting does not make. `mm` = pixels per mm.
-std::optional<InkVerdict> CrossedOut(const GreyRaster& raster, const Box& band, double mm);
 
 // The check box field `name` of the reader's form: its frame found near
 // one of its labels (checkbox.h), ticked → true, empty → false, uncertain

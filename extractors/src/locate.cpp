@@ -111,7 +111,33 @@ bool HasMaterial(const FieldSpec& field, const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The words right of a label, cut at the next label; a choice, whose
+// wordings may read like another field's label ("partenaire de santé"),
+// is taken on up to the first of its wordings when the cut left none.
+std::vector<int> RightValue(const DocReader& r, const FieldSpec& field, const LabelHit& hit, const std::set<int>& starts) {
+  const std::vector<int> all = r.view().RightOf(hit, field.max_gap_mm);
+  std::vector<int> ids = CutAtLabel(all, starts);
+  if (field.kind != "choice" || ids.empty() || FitsKind(field, r.Make(ids, hit.similarity).text)) return ids;
+  for (size_t n = ids.size() + 1; n <= all.size(); ++n) {
+    const std::vector<int> longer(all.begin(), all.begin() + static_cast<long>(n));
+    if (FitsKind(field, r.Make(longer, hit.similarity).text)) return longer;
+  }
+  return ids;
+}
+
 }  // namespace
+
+std::optional<std::string> ChoiceIn(const FieldSpec& field, const std::string& text) {
+  // The wording standing first in the text: "assuré … partenaire" is the assuré.
+  const std::string folded = FoldKey(text);
+  std::optional<std::pair<size_t, std::string>> first;
+  for (const auto& [wording, value] : field.choices) {
+    const size_t at = folded.find(FoldKey(wording));
+    if (at != std::string::npos && (!first || at < first->first)) first = std::make_pair(at, value);
+  }
+  if (!first) return std::nullopt;
+  return first->second;
+}
 
 bool FitsKind(const FieldSpec& field, const std::string& text) {
   const std::string& k = field.kind;
@@ -138,6 +164,7 @@ bool FitsKind(const FieldSpec& field, const std::string& text) {
   if (k == "email") return LooksLikeEmail(text);
   if (k == "reference") return any([](const std::string& t) { return DigitsOf(t).size() >= 3; });
   if (k == "adherent") return any([](const std::string& t) { return DigitsOf(t).size() >= 4; });
+  if (k == "choice") return ChoiceIn(field, text).has_value();
   return !text.empty();
 }
 
@@ -242,7 +269,7 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
       std::optional<Found> f;
       if (rel == Relation::kRight) {
         LabelHit h = hit;
-        auto ids = CutAtLabel(v.RightOf(h, field.max_gap_mm), starts);
+        auto ids = RightValue(r, field, h, starts);
         if (ids.empty() && h.glued_value.empty()) continue;
         if (h.glued_value.empty() && WhollyAnotherLabel(v, form, field, ids)) continue;
         if (!h.glued_value.empty()) {
@@ -255,6 +282,9 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
           }
         } else {
           f = r.Make(ids, hit.similarity);
+          // Another field's label standing right of this one, with no value of
+          // this field's kind: the value is elsewhere (below the label).
+          if (starts.contains(ids.front()) && !FitsKind(field, f->text)) continue;
         }
       } else {
         const auto ids = Below(v, hit, starts);

@@ -29,6 +29,10 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
 // amount, a NIR's 15 characters, a run of the right number of digits…).
 bool FitsKind(const FieldSpec& field, const std::string& text);
 
+// The value of the choice wording of `field` that stands first in `text`
+// (accents, case and punctuation folded), nullopt when none is there.
+std::optional<std::string> ChoiceIn(const FieldSpec& field, const std::string& text);
+
 // The occurrences of `field`'s labels that lie in its section (all of
 // them when it has none), best first.
 std::vector<LabelHit> FieldLabels(const PageView& view, const FormSpec& form, const FieldSpec& field);

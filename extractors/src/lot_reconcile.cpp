@@ -178,6 +178,9 @@ class ValueReconciler {
     const std::string* fv = f_.Value();
     const std::string* lv = l_.Value();
     if (fv && lv && *fv == *lv) return;
+    if (shared_.kind == Kind::kNumero && fv && lv) {
+      if (const auto zero = ZeroSettles(*fv, *lv)) return SettleZeros(*fv, *lv, *zero);
+    }
     const bool f_sure = Sure(f_), l_sure = Sure(l_);
     if (Settles(l_, l_sure, fv, f_sure)) {
       Fill(l_, *fv, feuille_);
@@ -191,6 +194,18 @@ class ValueReconciler {
   }
 
  private:
+  // Two readings of one number differing only where one read 0 and the
+  // other a digit with a bowl: both sides take the 0, flagged with both readings.
+  void SettleZeros(const std::string& fv, const std::string& lv, const std::string& zero) const {
+    const std::string reason = "lu " + Quote(fv) + " sur la feuille et " + Quote(lv) + " sur le bordereau : " + Quote(zero) +
+                               " (un zéro lu 6, 8 ou 9 sur l'un des deux) à vérifier";
+    feuille_.fields[f_.name].value = zero;
+    feuille_.fields[f_.name].confidence = 0.5;
+    bordereau_.lines[static_cast<size_t>(*l_.line)].values[l_.name] = zero;
+    f_.SetFlag(reason);
+    l_.SetFlag(reason);
+  }
+
   bool Passes(const std::string* v) const {
     return v && checks_.Passes(shared_.kind, *v, nir_f_, nir_l_, date_f_, date_l_);
   }

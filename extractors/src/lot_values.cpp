@@ -73,4 +73,18 @@ bool WithinOneCharacter(Kind kind, const std::string& reading, const std::string
   return EditDistance(Characters(reading), PrintedCharacters(kind, value)) <= 1;
 }
 
+std::optional<std::string> ZeroSettles(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a == b) return std::nullopt;
+  auto bowl = [](char c) { return c == '6' || c == '8' || c == '9'; };
+  std::string out = a;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    // One read 0, or the two read different bowls: the same glyph seen two
+    // ways, which a 6, 8 or 9 printed plainly is not.
+    if ((a[i] == '0' && bowl(b[i])) || (b[i] == '0' && bowl(a[i])) || (bowl(a[i]) && bowl(b[i]))) out[i] = '0';
+    else return std::nullopt;
+  }
+  return out;
+}
+
 }  // namespace liasse::extractors::internal

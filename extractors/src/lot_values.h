@@ -49,4 +49,11 @@ bool PartialReadingAgrees(Kind kind, const std::string& reading, const std::stri
 // character doubled, lost or misread).
 bool WithinOneCharacter(Kind kind, const std::string& reading, const std::string& value);
 
+// The one number two readings of the same printed number can both be, when
+// they differ only where one read a 0 and the other a 6, 8 or 9, or the two
+// read different ones of 6, 8 and 9 (a dotted or slashed zero of a
+// monospace font, read as a digit with a bowl): there, 0. nullopt when they
+// differ otherwise or not at all, or in length.
+std::optional<std::string> ZeroSettles(const std::string& a, const std::string& b);
+
 }  // namespace liasse::extractors::internal

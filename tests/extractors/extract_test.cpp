@@ -600,6 +600,31 @@ OcrPage FeuilleOnPage(int index) {
   return page;
 }
 
+TEST(ExtractDocuments, ALineAmountWithTheEuroSignAgainstItIsRead) {
+  const auto docs = ExtractDocuments({Bordereau(0, "12/07/1985", "25,20€").Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant_total"), "25.20");
+  EXPECT_EQ(L(docs[0].lines[0], "montant_amo"), "15.12");
+  EXPECT_FALSE(Flagged(docs[0], "montant_total", 0));
+}
+
+TEST(ExtractDocuments, ALineAmountWithAZeroReadAsANineIsSettledByTheLineSumAndFlagged) {
+  // "25,20" read "25,29" (a dotted zero): 15,12 + 10,08 make 25,20, the one
+  // amount a bowl read for a 0 gives.
+  const auto docs = ExtractDocuments({Bordereau(0, "12/07/1985", "25,29").Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant_total"), "25.20");
+  EXPECT_TRUE(Flagged(docs[0], "montant_total", 0));
+}
+
+TEST(ExtractDocuments, ALineAmountNoZeroMendsStaysAsReadAndFlagged) {
+  const auto docs = ExtractDocuments({Bordereau(0, "12/07/1985", "25,27").Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant_total"), "25.27");
+  EXPECT_TRUE(Flagged(docs[0], "montant_total", 0));
+}
+
 TEST(ExtractDocuments, AnIllegibleBirthDateOnTheBordereauIsTakenFromItsFeuilleAndFlagged) {
   const auto docs = ExtractDocuments({Bordereau(0, "12/97/1985").Build(), FeuilleOnPage(1)}, nullptr, Options());
   ASSERT_EQ(docs.size(), 2u);

@@ -203,5 +203,36 @@ TEST(LotReconcile, ANirDisagreeingWithTheBirthDateOfTheSamePersonIsFlagged) {
   EXPECT_EQ(FlagOf(lot.docs[0], "numero_facture"), nullptr);
 }
 
+TEST(LotReconcile, ZerosReadAsDigitsWithABowlOnEitherDocumentAreSettledToZerosAndFlagged) {
+  // A monospace font's dotted zeros: "747387719" printed 740387019 read
+  // "748387019" on the bordereau and "740387619" on the feuille.
+  Lot lot = MakeLot();
+  lot.bordereau().lines[1].values["numero_facture"] = "748387019";
+  lot.feuille().fields["numero_facture"] = TextField("740387619");
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "numero_facture"), "740387019");
+  // Or both read a bowl, each a different one.
+  Lot both = MakeLot();
+  both.bordereau().lines[1].values["numero_facture"] = "748387019";
+  both.feuille().fields["numero_facture"] = TextField("746387619");
+  ReconcileLot(both.docs);
+  EXPECT_EQ(T(both.feuille(), "numero_facture"), "740387019");
+  EXPECT_EQ(L(lot.bordereau(), 1, "numero_facture"), "740387019");
+  ASSERT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  ASSERT_NE(FlagOf(lot.bordereau(), "numero_facture", 1), nullptr);
+  EXPECT_NE(FlagOf(lot.bordereau(), "numero_facture", 1)->reason.find("740387619"), std::string::npos);
+}
+
+TEST(LotReconcile, NumbersDifferingOtherwiseThanByAZeroAreFlaggedNotSettled) {
+  Lot lot = MakeLot();
+  lot.bordereau().lines[1].values["numero_facture"] = "748387019";
+  lot.feuille().fields["numero_facture"] = TextField("740387519");  // a 5 is no zero misread
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(T(lot.feuille(), "numero_facture"), "740387519");
+  EXPECT_EQ(L(lot.bordereau(), 1, "numero_facture"), "748387019");
+  EXPECT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  EXPECT_NE(FlagOf(lot.bordereau(), "numero_facture", 1), nullptr);
+}
+
 }  // namespace
 }  // namespace liasse::extractors::internal

@@ -146,6 +146,13 @@ TEST_F(LotRules, InvoicesNotAscendingOnTheBordereauRejectTheLot) {
   EXPECT_EQ(v.anomalies[0].line, 1);
 }
 
+TEST_F(LotRules, ABordereauOutOfOrderOverPiecesClassedAscendingIsOnlyLotOrder) {
+  // The pieces are classed by ascending number; the bordereau alone is not.
+  std::swap(Bordereau().lines[0], Bordereau().lines[1]);
+  const LotVerdict v = Check();
+  ExpectLotRejected(v, "LOT_ORDER");  // no LOT_PIECES_ORDER besides
+}
+
 TEST_F(LotRules, PiecesNotInBordereauOrderRejectTheLot) {
   std::swap(lot_.docs[1], lot_.docs[3]);
   std::swap(lot_.docs[2], lot_.docs[4]);

@@ -252,6 +252,7 @@ class LotChecker {
       Add("LOT_LINE_INCOMPLETE", bd, std::nullopt, nullptr, "aucune ligne de facture lisible");
     }
     // Ascending invoice numbers on the bordereau (lines with a readable number).
+    bool bordereau_disordered = false;
     const std::string* previous = nullptr;
     for (size_t i = 0; i < b->lines.size(); ++i) {
       const std::string* n = b->lines[i].Find(fields::kNumeroFacture);
@@ -260,6 +261,7 @@ class LotChecker {
       if (previous != nullptr && *previous == *n) continue;
       if (previous != nullptr && !NumeroLess(*previous, *n)) {
         Add("LOT_ORDER", bd, static_cast<int>(i), nullptr, "facture " + *n + " après " + *previous);
+        bordereau_disordered = true;
         break;
       }
       previous = n;
@@ -272,6 +274,9 @@ class LotChecker {
     }
     std::vector<const Invoice*> by_line = by_feuille;
     std::sort(by_feuille.begin(), by_feuille.end(), [](auto* x, auto* y) { return *x->feuille < *y->feuille; });
+    // A bordereau out of order whose pieces are classed by ascending number:
+    // the pieces are right, the bordereau alone goes back (LOT_ORDER).
+    if (bordereau_disordered && NumbersAscending(by_feuille)) return;
     for (size_t k = 0; k < by_feuille.size(); ++k) {
       if (by_feuille[k] != by_line[k]) {
         Add("LOT_PIECES_ORDER", *by_feuille[k]->feuille, std::nullopt, nullptr,
@@ -280,6 +285,15 @@ class LotChecker {
         break;
       }
     }
+  }
+
+  static bool NumbersAscending(const std::vector<const Invoice*>& invoices) {
+    for (size_t k = 1; k < invoices.size(); ++k) {
+      const auto& a = invoices[k - 1]->numero;
+      const auto& b = invoices[k]->numero;
+      if (!a || !b || !NumeroLess(*a, *b)) return false;
+    }
+    return true;
   }
 
   void CheckLine(const Invoice& inv) {

@@ -1,0 +1,250 @@
+#include "crossing.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "raster.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+int Alnum(const std::string& s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+}
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// The middle of a text line along x: a straight line through the centres
+// of its words (least squares), and the height of its letters.
+struct Middle {
+  double a = 0, b = 0;  // centre y = a + b·x
+  double height = 0;
+  double At(double x) const { return a + b * x; }
+};
+
+Middle MiddleOf(const TextLine& line) {
+  Middle m;
+  std::vector<double> heights;
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  const std::vector<Box>& anchors = line.anchors.size() >= 2 ? line.anchors : line.words;
+  for (const Box& w : anchors) {
+    const double cx = w.x + w.width / 2.0, cy = w.y + w.height / 2.0;
+    sx += cx;
+    sy += cy;
+    sxx += cx * cx;
+    sxy += cx * cy;
+    heights.push_back(w.height);
+  }
+  const double n = static_cast<double>(anchors.size());
+  const double den = n * sxx - sx * sx;
+  // A slope steeper than a skew the OCR leaves is two rows grouped: flat.
+  m.b = std::abs(den) > 1e-9 ? std::clamp((n * sxy - sx * sy) / den, -0.03, 0.03) : 0;
+  m.a = (sy - m.b * sx) / n;
+  m.height = Median(heights);
+  return m;
+}
+
+// What each column of a line holds: ink in the middle half of the
+// letters, ink elsewhere in the line's height, and how much.
+struct Column {
+  bool middle = false;  // ink in the middle of the line's letters
+  bool thin = false;    // only there, a stroke's thickness: a space crossed by a stroke
+};
+
+std::vector<Column> Profile(const GreyRaster& r, int x0, int x1, const Middle& m) {
+  // The middle: where a stroke through the letters runs, clear of an
+  // underline (at the baseline and below) and of the line above.
+  const double middle = 0.38 * m.height;
+  const int reach = static_cast<int>(0.5 * m.height);
+  std::vector<Column> out(static_cast<size_t>(std::max(0, x1 - x0)));
+  for (int x = x0; x < x1; ++x) {
+    const int c = static_cast<int>(std::lround(m.At(x)));
+    int top = -1, bottom = -1;
+    for (int y = std::max(0, c - reach); y <= std::min(r.height - 1, c + reach); ++y) {
+      if (!IsInk(r, x, y)) continue;
+      if (top < 0) top = y;
+      bottom = y;
+    }
+    if (top < 0) continue;
+    Column& col = out[static_cast<size_t>(x - x0)];
+    const bool top_in = std::abs(top - c) <= middle, bottom_in = std::abs(bottom - c) <= middle;
+    col.middle = top_in || bottom_in || (top < c && bottom > c);
+    col.thin = top_in && bottom_in && bottom - top <= 0.25 * m.height;
+  }
+  return out;
+}
+
+// The runs of columns with ink in the middle band (gaps of `bridge`
+// bridged): print and hand leave the spaces between words blank there. A
+// run holding stretches of thin ink alone at mid-height, each wider than a
+// letter's stem, crossed a space or ran past the words: a stroke. The run
+// with most such stretches: (length, stretches); a run across a blank
+// wider than four letter heights is a rule, not counted.
+std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+  const int x0 = std::max(0, line.words.front().x - static_cast<int>(3 * mm));
+  const Box& last = line.words.back();
+  const int x1 = std::min(r.width, last.x + last.width + static_cast<int>(3 * mm));
+  const auto cols = Profile(r, x0, x1, m);
+  const int bridge = std::max(1, static_cast<int>(0.2 * mm));
+  const int min_thin = std::max(2, static_cast<int>(0.6 * mm));
+  // Where the spaces are (columns from x0): between the words and past
+  // the line's ends. A thin stretch elsewhere is a letter's bar (t, f, e).
+  std::vector<char> space(cols.size(), 0);
+  auto mark = [&](int a, int b) {
+    for (int x = std::max(a, x0); x < std::min(b, x1); ++x) space[static_cast<size_t>(x - x0)] = 1;
+  };
+  mark(x0, line.words.front().x);
+  mark(last.x + last.width, x1);
+  std::vector<std::pair<int, int>> wide;
+  for (size_t i = 0; i + 1 < line.words.size(); ++i) {
+    const int g0 = line.words[i].x + line.words[i].width, g1 = line.words[i + 1].x;
+    mark(g0, g1);
+    if (g1 - g0 > 4 * m.height) wide.emplace_back(g0, g1);
+  }
+  auto counts = [&](size_t from, int length) {
+    if (length < min_thin) return false;
+    if (length >= 0.5 * m.height) return true;
+    int in_space = 0;
+    for (size_t k = from; k < from + static_cast<size_t>(length); ++k) in_space += space[k];
+    return 2 * in_space >= length;
+  };
+  std::pair<int, int> best{0, 0};
+  size_t i = 0;
+  while (i < cols.size()) {
+    if (!cols[i].middle) {
+      ++i;
+      continue;
+    }
+    // One run: from i while middle ink lasts, gaps of `bridge` bridged.
+    size_t end = i, gap = 0;
+    int stretches = 0, thin = 0;
+    for (size_t k = i; k < cols.size(); ++k) {
+      if (cols[k].middle) {
+        end = k;
+        gap = 0;
+      } else if (++gap > static_cast<size_t>(bridge)) {
+        break;
+      }
+      if (cols[k].thin) {
+        ++thin;
+      } else {
+        stretches += counts(k - static_cast<size_t>(thin), thin) ? 1 : 0;
+        thin = 0;
+      }
+    }
+    stretches += counts(end + 1 - static_cast<size_t>(thin), thin) ? 1 : 0;
+    const int length = static_cast<int>(end - i + 1);
+    // Across a blank wider than four letter heights (a table's columns): a rule.
+    const bool rule = std::any_of(wide.begin(), wide.end(), [&](const std::pair<int, int>& g) {
+      return g.first - x0 >= static_cast<int>(i) && g.second - x0 <= static_cast<int>(end) + 1;
+    });
+    if (rule) {
+      i = end + 1;
+      continue;
+    }
+    if (stretches > best.second || (stretches == best.second && length > best.first)) best = {length, stretches};
+    i = end + 1;
+  }
+  return best;
+}
+
+// Spaces between words whose every column (nine in ten) has ink in the
+// line's middle, most of them (three in five) a stroke's thin ink alone
+// (specks and a neighbour's letters fill a space with no stroke): (spaces
+// between words, wider blanks such as a table's columns). A hand crosses
+// words; a line filling a blank wider than four letter heights is a rule.
+std::pair<int, int> CrossedGaps(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+  const int min_gap = std::max(2, static_cast<int>(0.6 * mm));
+  std::pair<int, int> crossed{0, 0};
+  for (size_t i = 0; i + 1 < line.words.size(); ++i) {
+    const int g0 = line.words[i].x + line.words[i].width, g1 = line.words[i + 1].x;
+    if (g1 - g0 < min_gap) continue;
+    const auto cols = Profile(r, g0, g1, m);
+    const double middle = static_cast<double>(std::count_if(cols.begin(), cols.end(), [](const Column& c) { return c.middle; }));
+    const double thin = static_cast<double>(std::count_if(cols.begin(), cols.end(), [](const Column& c) { return c.thin; }));
+    if (middle < 0.9 * (g1 - g0) || thin < 0.6 * (g1 - g0)) continue;
+    if (g1 - g0 > 4 * m.height) ++crossed.second;
+    else ++crossed.first;
+  }
+  return crossed;
+}
+
+// Two spaces between words the OCR saw filled by a thin stroke, one with
+// two thin stretches along its run, or the middle of the letters unbroken
+// over twelve letter heights (print breaks there every few letters) is a
+// crossing. Less (one filled space, two stretches, seven letter heights
+// unbroken, one stretch in a run of four) is a doubt; a rule through a
+// wide blank makes a doubt at most.
+Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps) {
+  const int spaces = gaps.first;
+  const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12;
+  if (crossed && gaps.second == 0) return Crossed::kCrossed;
+  if (crossed || spaces == 1 || gaps.second > 0 || stretches >= 2 || run_heights >= 7 || (stretches == 1 && run_heights >= 4)) {
+    return Crossed::kUncertain;
+  }
+  return Crossed::kClean;
+}
+
+int Rank(Crossed c) { return c == Crossed::kCrossed ? 2 : c == Crossed::kUncertain ? 1 : 0; }
+
+}  // namespace
+
+std::vector<TextLine> TextLines(const PageView& v) {
+  std::vector<TextLine> out;
+  const double wh = v.word_height();
+  for (const Row& row : v.rows()) {
+    TextLine line;
+    int marked = 0;
+    for (int id : row.words) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(id)];
+      // A frame, a speck (no letter); a struck stretch may be read as one taller word.
+      if (w.box.height > 2.5 * wh || w.box.height < 0.4 * wh || Alnum(w.folded) < 1) continue;
+      line.words.push_back(w.box);
+      ++marked;
+      if (w.confidence >= 60 && Alnum(w.folded) >= 2) line.anchors.push_back(w.box);
+    }
+    // Two words with letters, however badly read: a struck line is the one
+    // the OCR reads worst.
+    if (marked < 2) continue;
+    std::sort(line.words.begin(), line.words.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm) {
+  CrossingReading out;
+  if (raster.empty()) return out;
+  out.verdict = Crossed::kClean;
+  int marked = 0;  // lines found crossed or doubtful
+  for (const TextLine& line : lines) {
+    if (line.words.size() < 2) continue;
+    const Middle m = MiddleOf(line);
+    if (m.height <= 0) continue;
+    const auto [length, stretches] = StrokeAcrossSpaces(raster, line, m, mm);
+    const double run = length;
+    const auto gaps = CrossedGaps(raster, line, m, mm);
+    const Crossed c = Verdict(run / m.height, stretches, gaps);
+    marked += c != Crossed::kClean ? 1 : 0;
+    const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && run / mm > out.run_mm);
+    if (!worse) continue;
+    out.verdict = c;
+    out.run_mm = run / mm;
+    out.crossed_gaps = gaps.first;
+    const Box& a = line.words.front();
+    const Box& b = line.words.back();
+    const int top = std::min(a.y, b.y), bottom = std::max(a.y + a.height, b.y + b.height);
+    out.zone = {a.x, top, b.x + b.width - a.x, bottom - top};
+  }
+  // Three lines or more alike: the rules of a table or a form's ruled
+  // lines running through its rows, not a hand's crossing; a person looks.
+  if (marked >= 3 && out.verdict == Crossed::kCrossed) out.verdict = Crossed::kUncertain;
+  return out;
+}
+
+}  // namespace liasse::extractors::internal

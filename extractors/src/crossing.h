@@ -1,0 +1,50 @@
+// Crossed-out text found by geometry: a stroke that runs along a text
+// line through the middle of its letters (a strike, a scribble's bar, a
+// hatch) where print and handwriting leave the spaces between words blank
+// and make no long straight stroke at mid-height. Underlines, rules and
+// frames lie above or below the middle of a line and are not measured.
+// Internal.
+#pragma once
+
+#include <vector>
+
+#include "liasse/extractors/ocr_input.h"
+#include "page_view.h"
+
+namespace liasse::extractors::internal {
+
+// One text line: the page boxes of its words, left to right.
+struct TextLine {
+  std::vector<Box> words;
+  // The words read surely, that place the line's middle and its letter
+  // height (specks read as words do not); empty: all the words.
+  std::vector<Box> anchors;
+};
+
+// The text lines of a page: rows of words of text height, two of them
+// read surely or three holding letters however badly (a struck line is the
+// one the OCR reads worst; a signature gives one or two marks).
+std::vector<TextLine> TextLines(const PageView& view);
+
+enum class Crossed { kClean, kCrossed, kUncertain };
+
+struct CrossingReading {
+  Crossed verdict = Crossed::kUncertain;
+  double run_mm = 0;     // the longest mid-height stroke of a line, mm
+  int crossed_gaps = 0;  // spaces between words filled at mid-height, on that line
+  Box zone;              // the line that decided (page pixels); empty when clean
+};
+
+// Measures each line of `lines` in `raster` (0 = black; `mm` pixels per
+// mm): the spaces between its words that a thin stroke fills at the middle
+// of the letters, the stretches along an unbroken run of middle ink where
+// that thin stroke is all a column holds (in a space or past the line's
+// ends; a letter's bar is no space), and the run's length. Two filled
+// spaces, one with two such stretches, or a run of twelve letter heights
+// is crossed; weaker evidence is uncertain (a person looks); a line filling
+// a blank wider than four letter heights is a rule, uncertain at most. The
+// page takes its worst line; three lines or more marked are a ruled page,
+// uncertain at most. Uncertain when the raster is empty.
+CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,187 @@
+// Crossed-out text by geometry (crossing.h), on pages drawn in memory: text
+// lines inked letter by letter (print and a joined hand), then clean marks
+// that are no crossing (underlines, rules, frames, a spaced dash) and
+// crossings in several styles (one or two strike lines, a scribble with
+// its bar, hatching, an overwritten number with its stroke).
+#include "crossing.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "liasse/extractors/extract.h"
+#include "page_builder.h"
+
+namespace liasse::extractors::internal {
+namespace {
+
+using testing::PageBuilder;
+
+constexpr double kSize = 3;  // letter height, mm
+
+// `text` at baseline y (mm) with its ink: each letter a stem, a bowl's
+// top and bottom, capitals and some letters higher; `joined` links the
+// letters of a word at the baseline as a hand does.
+void InkText(PageBuilder& p, double x, double y, const std::string& text, bool joined = false) {
+  p.Text(x, y, text, 92, kSize);
+  const double w = 0.55 * kSize;
+  double cx = x;
+  for (char c : text) {
+    if (c == ' ') {
+      cx += w;
+      continue;
+    }
+    const bool tall = std::isupper(static_cast<unsigned char>(c)) || c == 'l' || c == 'd' || c == 't' || std::isdigit(static_cast<unsigned char>(c));
+    const double top = y - (tall ? kSize * 0.95 : kSize * 0.6);
+    p.Stroke(cx + 0.15 * w, top, cx + 0.15 * w, y, 0.25);
+    p.Stroke(cx + 0.15 * w, top, cx + 0.7 * w, top, 0.25).Stroke(cx + 0.15 * w, y, cx + 0.7 * w, y, 0.25);
+    if (c == 'e' || c == 'H' || c == 'A') p.Stroke(cx + 0.15 * w, (top + y) / 2, cx + 0.7 * w, (top + y) / 2, 0.25);
+    if (joined) p.Stroke(cx + 0.7 * w, y, cx + w + 0.15 * w, y - 0.3, 0.25);
+    cx += w;
+  }
+}
+
+// A prescription's body: five lines of order text.
+const char* kLines[] = {"Soins infirmiers a domicile une fois par jour", "Injection sous cutanee de heparine le matin",
+                        "pendant dix jours dimanches et feries compris", "Prise de sang a jeun le lundi matin",
+                        "Pansement simple tous les deux jours"};
+
+PageBuilder Body(bool joined = false) {
+  PageBuilder p;
+  p.WithRaster();
+  InkText(p, 20, 30, "Docteur Paul DURAND");
+  InkText(p, 20, 45, "Madame Sophie MARTIN");
+  for (int i = 0; i < 5; ++i) InkText(p, 30, 60 + 6.0 * i, kLines[i], joined);
+  return p;
+}
+
+CrossingReading Read(const PageBuilder& p) {
+  const OcrPage page = p.Build();
+  const PageView view(page);
+  return FindCrossing(page.ink, TextLines(view), view.mm());
+}
+
+TEST(Crossing, CleanPrintIsNotCrossed) {
+  EXPECT_EQ(Read(Body()).verdict, Crossed::kClean);
+}
+
+TEST(Crossing, UnderlinesRulesFramesAndASpacedDashAreNoCrossing) {
+  PageBuilder p = Body();
+  p.Stroke(30, 60.8, 110, 60.8, 0.3);    // underline under the first line
+  p.Stroke(15, 50, 195, 50, 0.4);        // a rule between the patient and the order
+  p.Rect(25, 53, 150, 32);               // a frame round the order
+  InkText(p, 20, 95, "MARTIN Lucas   Infirmier");
+  p.Stroke(47.5, 93.8, 50.5, 93.8, 0.3);  // a dash between two words, spaces on each side
+  EXPECT_EQ(Read(p).verdict, Crossed::kClean);
+}
+
+TEST(Crossing, AJoinedHandIsNotCrossed) {
+  EXPECT_NE(Read(Body(true)).verdict, Crossed::kCrossed);
+}
+
+TEST(Crossing, OneStrikeLineThroughALineIsACrossing) {
+  PageBuilder p = Body();
+  p.Stroke(40, 65.0, 80, 65.6, 0.45);  // through the second line's letters
+  const auto r = Read(p);
+  EXPECT_EQ(r.verdict, Crossed::kCrossed);
+  EXPECT_GT(r.run_mm, 30);
+}
+
+TEST(Crossing, TwoStrikeLinesOfAThickerPenAreFoundNotCleared) {
+  // Two strokes together are no thin stroke: found by the unbroken middle
+  // of the letters, a doubt for a person when short, a crossing when long.
+  PageBuilder p = Body(true);
+  p.Stroke(32, 76.0, 60, 76.3, 0.6).Stroke(32, 77.0, 60, 77.2, 0.6);
+  EXPECT_NE(Read(p).verdict, Crossed::kClean);
+  PageBuilder longer = Body(true);
+  longer.Stroke(30, 76.0, 100, 76.3, 0.6).Stroke(30, 77.0, 100, 77.2, 0.6);
+  EXPECT_EQ(Read(longer).verdict, Crossed::kCrossed);
+}
+
+TEST(Crossing, AScribbleWithItsBarIsFoundNotCleared) {
+  // Its zig-zag fills the spaces with more than a thin stroke: the unbroken
+  // middle of the letters finds it, a doubt for a person.
+  PageBuilder p = Body();
+  double x = 50;
+  for (int i = 0; i < 12; ++i, x += 3) p.Stroke(x, 72.3, x + 1.5, 69.2, 0.4).Stroke(x + 1.5, 69.2, x + 3, 72.3, 0.4);
+  p.Stroke(50, 70.7, 86, 70.9, 0.4);
+  EXPECT_NE(Read(p).verdict, Crossed::kClean);
+}
+
+TEST(Crossing, HatchingAcrossALineIsFoundNotCleared) {
+  PageBuilder p = Body();
+  for (double x = 45; x < 85; x += 1.1) p.Stroke(x, 72.4, x + 1.8, 69.6, 0.4);
+  EXPECT_NE(Read(p).verdict, Crossed::kClean);
+}
+
+TEST(Crossing, AnOverwrittenNumberWithItsStrokeIsACrossing) {
+  PageBuilder p = Body();
+  InkText(p, 40, 90, "10 seances de kinesitherapie");
+  p.Stroke(39, 88.9, 62, 88.6, 0.4);
+  EXPECT_EQ(Read(p).verdict, Crossed::kCrossed);
+}
+
+TEST(Crossing, ARuleThroughTheColumnsOfOneRowIsNoCrossing) {
+  PageBuilder p = Body();
+  InkText(p, 20, 95, "02-07-2024");
+  InkText(p, 90, 95, "AMI 4");
+  InkText(p, 150, 95, "12,60");
+  p.Stroke(15, 93.6, 195, 93.6, 0.3);
+  EXPECT_NE(Read(p).verdict, Crossed::kCrossed);
+}
+
+TEST(Crossing, RulesThroughEveryRowOfATableAreNoCrossing) {
+  // A ruled table whose rules run through the middle of its rows: the same
+  // on every line is the form's print, never a crossing.
+  PageBuilder p;
+  p.WithRaster();
+  for (int i = 0; i < 6; ++i) {
+    const double y = 60 + 5.0 * i;
+    InkText(p, 20, y, "02-07-2024");
+    InkText(p, 90, y, "AMI 4");
+    InkText(p, 150, y, "12,60");
+    p.Stroke(15, y - 1.4, 195, y - 1.4, 0.3);
+  }
+  EXPECT_NE(Read(p).verdict, Crossed::kCrossed);
+}
+
+TEST(Crossing, NoRasterIsUncertain) {
+  PageBuilder p;
+  p.Text(20, 30, "Soins infirmiers a domicile");
+  EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
+}
+
+ExtractionOptions Options() {
+  ExtractionOptions o;
+  o.data_dir = LIASSE_SOURCE_DIR "/data";
+  return o;
+}
+
+// A prescription whose patient line the reader does not know: the
+// crossing is still looked for on every text line.
+PageBuilder PrescriptionPage() {
+  PageBuilder p;
+  p.WithRaster();
+  InkText(p, 20, 20, "Docteur Paul DURAND");
+  InkText(p, 20, 27, "RPPS 10001234567");
+  InkText(p, 110, 40, "PARIS le 05/09/2025");
+  InkText(p, 20, 52, "Beneficiaire des soins Sophie MARTIN");
+  InkText(p, 20, 60, "ORDONNANCE");
+  for (int i = 0; i < 4; ++i) InkText(p, 30, 70 + 6.0 * i, kLines[i]);
+  return p;
+}
+
+TEST(Crossing, APrescriptionIsRatureeOnlyWhenCrossed) {
+  const auto clean = ExtractDocuments({PrescriptionPage().Build()}, nullptr, Options());
+  ASSERT_EQ(clean.size(), 1u);
+  ASSERT_EQ(clean[0].type, DocumentType::kPrescription);
+  EXPECT_EQ(clean[0].Flag("raturee"), std::optional<bool>(false));
+  PageBuilder crossed = PrescriptionPage();
+  crossed.Stroke(35, 80.2, 90, 80.6, 0.45);
+  const auto struck = ExtractDocuments({crossed.Build()}, nullptr, Options());
+  ASSERT_EQ(struck.size(), 1u);
+  EXPECT_EQ(struck[0].Flag("raturee"), std::optional<bool>(true));
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal
