@@ -10,30 +10,20 @@
 #include <vector>
 
 #include "liasse/extractors/extract.h"
+#include "document_checks.h"
 #include "page_builder.h"
 
 namespace liasse::extractors {
 namespace {
 
+using testing::Options;
+using testing::T;
+using testing::Flagged;
+
 using testing::PageBuilder;
 
 constexpr const char* kNir = "2 85 07 75 115 042 30";  // key 30 passes
 constexpr const char* kNirRead = "285077511504230";
-
-ExtractionOptions Options() {
-  ExtractionOptions o;
-  o.data_dir = LIASSE_SOURCE_DIR "/data";
-  return o;
-}
-
-std::string T(const Document& d, const std::string& name) {
-  const std::string* s = d.Text(name);
-  return s ? *s : "<absent>";
-}
-
-bool Flagged(const Document& d, const std::string& field) {
-  return std::any_of(d.review.begin(), d.review.end(), [&](const ReviewFlag& f) { return f.field == field; });
-}
 
 std::string ReasonOf(const Document& d, const std::string& field) {
   for (const auto& f : d.review) {

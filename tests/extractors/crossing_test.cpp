@@ -10,10 +10,13 @@
 #include <string>
 
 #include "liasse/extractors/extract.h"
+#include "document_checks.h"
 #include "page_builder.h"
 
 namespace liasse::extractors::internal {
 namespace {
+
+using testing::Options;
 
 using testing::PageBuilder;
 
@@ -149,12 +152,6 @@ TEST(Crossing, NoRasterIsUncertain) {
   PageBuilder p;
   p.Text(20, 30, "Soins infirmiers a domicile");
   EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
-}
-
-ExtractionOptions Options() {
-  ExtractionOptions o;
-  o.data_dir = LIASSE_SOURCE_DIR "/data";
-  return o;
 }
 
 // A prescription whose patient line the reader does not know: the

@@ -10,31 +10,21 @@
 #include <algorithm>
 #include <string>
 
+#include "document_checks.h"
 #include "page_builder.h"
 
 namespace liasse::extractors {
 namespace {
 
+using testing::Options;
+using testing::T;
+using testing::Flagged;
+
 using testing::PageBuilder;
 
-bool Flagged(const Document& d, const std::string& field, std::optional<int> line = std::nullopt) {
-  return std::any_of(d.review.begin(), d.review.end(), [&](const ReviewFlag& f) { return f.field == field && f.line == line; });
-}
-
-// The text of a field, or "<absent>".
-std::string T(const Document& d, const std::string& name) {
-  const std::string* s = d.Text(name);
-  return s ? *s : "<absent>";
-}
 std::string L(const Line& l, const std::string& column) {
   const std::string* s = l.Find(column);
   return s ? *s : "<absent>";
-}
-
-ExtractionOptions Options() {
-  ExtractionOptions o;
-  o.data_dir = LIASSE_SOURCE_DIR "/data";
-  return o;
 }
 
 // One act row as printed: date, code, coefficient, montant ("" leaves the

@@ -13,29 +13,19 @@
 #include "forms.h"
 #include "labels.h"
 #include "liasse/extractors/extract.h"
+#include "document_checks.h"
 #include "page_builder.h"
 #include "page_view.h"
 
 namespace liasse::extractors {
 namespace {
 
+using testing::Options;
+using testing::T;
+using testing::Flagged;
+
 using internal::FormCatalogue;
 using testing::PageBuilder;
-
-ExtractionOptions Options() {
-  ExtractionOptions o;
-  o.data_dir = LIASSE_SOURCE_DIR "/data";
-  return o;
-}
-
-std::string T(const Document& d, const std::string& name) {
-  const std::string* s = d.Text(name);
-  return s ? *s : "<absent>";
-}
-
-bool Flagged(const Document& d, const std::string& field, std::optional<int> line = std::nullopt) {
-  return std::any_of(d.review.begin(), d.review.end(), [&](const ReviewFlag& f) { return f.field == field && f.line == line; });
-}
 
 std::string L(const Line& l, const std::string& column) {
   const std::string* s = l.Find(column);

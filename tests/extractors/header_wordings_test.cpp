@@ -8,27 +8,17 @@
 #include <gtest/gtest.h>
 
 #include "liasse/extractors/extract.h"
+#include "document_checks.h"
 #include "page_builder.h"
 
 namespace liasse::extractors {
 namespace {
 
+using testing::Options;
+using testing::T;
+using testing::Flagged;
+
 using testing::PageBuilder;
-
-ExtractionOptions Options() {
-  ExtractionOptions o;
-  o.data_dir = LIASSE_SOURCE_DIR "/data";
-  return o;
-}
-
-std::string T(const Document& d, const std::string& name) {
-  const std::string* s = d.Text(name);
-  return s ? *s : "<absent>";
-}
-
-bool Flagged(const Document& d, const std::string& field) {
-  return std::any_of(d.review.begin(), d.review.end(), [&](const ReviewFlag& f) { return f.field == field && !f.line; });
-}
 
 // A bordereau whose header rows are `header` (text at x, y in mm), then a
 // two-line table.

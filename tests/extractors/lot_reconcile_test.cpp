@@ -4,11 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include "document_checks.h"
+
 #include <algorithm>
 #include <string>
 
 namespace liasse::extractors::internal {
 namespace {
+
+using testing::T;
 
 Field TextField(const std::string& v) {
   Field f;
@@ -22,10 +26,6 @@ const ReviewFlag* FlagOf(const Document& d, const std::string& field, std::optio
   return it == d.review.end() ? nullptr : &*it;
 }
 
-std::string T(const Document& d, const std::string& name) {
-  const std::string* s = d.Text(name);
-  return s ? *s : "<absent>";
-}
 std::string L(const Document& d, int line, const std::string& column) {
   const std::string* s = d.lines[static_cast<size_t>(line)].Find(column);
   return s ? *s : "<absent>";

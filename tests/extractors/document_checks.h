@@ -1,0 +1,32 @@
+// What the extractor tests ask of a read document: its fields as text, its
+// review flags, and the options that read with the repository's data/forms.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "liasse/extractors/extract.h"
+
+namespace liasse::extractors::testing {
+
+// Options that read with the repository's data/ (not an installed copy).
+inline ExtractionOptions Options() {
+  ExtractionOptions o;
+  o.data_dir = LIASSE_SOURCE_DIR "/data";
+  return o;
+}
+
+// The text of a field, or "<absent>".
+inline std::string T(const Document& d, const std::string& name) {
+  const std::string* s = d.Text(name);
+  return s ? *s : "<absent>";
+}
+
+// True when `field` (of `line`, or of the document when none) is in review.
+inline bool Flagged(const Document& d, const std::string& field, std::optional<int> line = std::nullopt) {
+  return std::any_of(d.review.begin(), d.review.end(),
+                     [&](const ReviewFlag& f) { return f.field == field && f.line == line; });
+}
+
+}  // namespace liasse::extractors::testing
