@@ -27,7 +27,7 @@ struct ContrastLevels {
   int ink = 0;      // 0.5th percentile, pepper specks (<= 8) left out
   int paper = 255;  // median: most of a page is paper
   bool has_black = false;  // more pixels at 0-8 than pepper specks account for
-  bool washed_out() const;  // no black, and ink within 130 levels of the paper
+  bool washed_out() const;  // no black, and ink 40 to 130 levels below the paper
 };
 ContrastLevels MeasureContrast(Pix* grey);
 

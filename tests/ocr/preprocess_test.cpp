@@ -49,5 +49,20 @@ TEST(Preprocess, PepperSpecksDoNotCountAsBlackInk) {
   EXPECT_TRUE(levels.washed_out());
 }
 
+TEST(Preprocess, ASparsePageOnGrainyPaperIsNotWashedOut) {
+  // Paper 252 with 2 % grain at 242 and a few black strokes (0.13 %, fewer
+  // than pepper's share): the darkest half-percent is grain, not ink.
+  PixPtr pix(pixCreate(400, 400, 8));
+  pixSetAllGray(pix.get(), 252);
+  for (int y = 3; y < 400; y += 7) {
+    for (int x = 3; x < 400; x += 7) pixSetPixel(pix.get(), x, y, 242);
+  }
+  for (int x = 100; x < 308; ++x) pixSetPixel(pix.get(), x, 200, 0);
+  const ContrastLevels levels = MeasureContrast(pix.get());
+  EXPECT_FALSE(levels.has_black);
+  EXPECT_EQ(levels.ink, 242);
+  EXPECT_FALSE(levels.washed_out());
+}
+
 }  // namespace
 }  // namespace liasse::ocr
