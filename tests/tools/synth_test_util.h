@@ -14,6 +14,7 @@
 
 #include "liasse/core/money.h"
 #include "liasse/synth/synth.h"
+#include "testing/scratch_dir.h"
 
 namespace liasse::synth::testing {
 
@@ -22,7 +23,7 @@ using nlohmann::json;
 inline std::filesystem::path FreshDir(const std::string& tag) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   const std::string test = info ? info->name() : "suite";
-  auto dir = std::filesystem::temp_directory_path() / ("liasse_synth_" + test + "_" + tag + "_" + std::to_string(getpid()));
+  auto dir = liasse::test_support::ProcessScratchDir() / ("synth_" + test + "_" + tag);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

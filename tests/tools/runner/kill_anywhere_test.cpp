@@ -30,6 +30,7 @@
 
 #include "child_process.h"
 #include "test_files.h"
+#include "testing/scratch_dir.h"
 
 namespace {
 
@@ -132,7 +133,7 @@ class KillAnywhereTest : public testing::Test {
   // in the chain after reading, where the store is written.
   // In the test's body: a failure here must fail the test, not skip it.
   static void Prepare() {
-    root_ = fs::path(testing::TempDir()) / ("liasse_kill_anywhere_" + std::to_string(getpid()));
+    root_ = liasse::test_support::ProcessScratchDir() / "kill_anywhere";
     fs::remove_all(root_);
     fs::create_directories(root_ / "in");
     const std::string lot = Sample("lot_03_defects.pdf").string();

@@ -15,6 +15,7 @@
 
 #include "child_process.h"
 #include "test_files.h"
+#include "testing/scratch_dir.h"
 
 #include <chrono>
 #include <filesystem>
@@ -56,7 +57,7 @@ std::map<std::string, std::string> ResultTexts(const fs::path& out) {
 // Per process: ctest runs each test in its own process, two at a time, and
 // each process prepares the suite's first pass for itself.
 fs::path SuiteDir() {
-  return fs::path(testing::TempDir()) / ("liasse_reprocess_suite_" + std::to_string(getpid()));
+  return test_support::ProcessScratchDir() / "reprocess_suite";
 }
 
 // The shipped data with the dental act of dentaire_01 (HBMD053, a base of

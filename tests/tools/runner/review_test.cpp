@@ -22,6 +22,7 @@
 #include "liasse/store/review_audit.h"
 #include "liasse/store/store.h"
 #include "test_files.h"
+#include "testing/scratch_dir.h"
 
 namespace liasse::runner {
 namespace {
@@ -39,7 +40,7 @@ std::string ReadText(const fs::path& p) {
   return s.str();
 }
 
-fs::path SuiteDir() { return fs::path(testing::TempDir()) / ("liasse_review_suite_" + std::to_string(getpid())); }
+fs::path SuiteDir() { return test_support::ProcessScratchDir() / "review_suite"; }
 
 // The envelope's folder (with members.csv and partenaires.csv) the first pass read.
 fs::path Inputs() {

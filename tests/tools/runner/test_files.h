@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "testing/scratch_dir.h"
+
 namespace liasse::test_support {
 
 // samples/<name> of the source tree.
@@ -25,14 +27,12 @@ inline nlohmann::json ReadJson(const std::filesystem::path& path) {
   return nlohmann::json::parse(in);
 }
 
-// An empty folder "<prefix><running test's name>-<pid>" under the test
-// temp folder, whatever an earlier run left there. The process id keeps
-// two checkouts running the same test at once (worktrees sharing /tmp) out
-// of each other's files. The caller removes it.
+// An empty folder "<prefix><running test's name>" in the test process's
+// scratch folder (testing/scratch_dir.h: named after the process id, so two
+// checkouts running the same test at once keep out of each other's files,
+// and removed when the process exits).
 inline std::filesystem::path FreshTestDir(const std::string& prefix) {
-  const auto dir = std::filesystem::path(testing::TempDir()) /
-                   (prefix + testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
-                    std::to_string(getpid()));
+  const auto dir = ProcessScratchDir() / (prefix + testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
