@@ -85,6 +85,17 @@ bool IsFrame(const GreyRaster& r, const Box& b, double word_height) {
   return true;
 }
 
+// True when half of `b` or more lies inside one printed word's box: a
+// letter or letters fused by the scan, not a box beside the words.
+bool InsideAWord(const Box& b, const std::vector<Box>& printed) {
+  const double area = static_cast<double>(b.width) * b.height;
+  return std::any_of(printed.begin(), printed.end(), [&](const Box& w) {
+    const int x0 = std::max(b.x, w.x), x1 = std::min(b.x + b.width, w.x + w.width);
+    const int y0 = std::max(b.y, w.y), y1 = std::min(b.y + b.height, w.y + w.height);
+    return x1 > x0 && y1 > y0 && 2.0 * (x1 - x0) * (y1 - y0) >= area;
+  });
+}
+
 double GapTo(const Box& a, const Box& label) {
   const double dx = std::max({0, label.x - (a.x + a.width), a.x - (label.x + label.width)});
   const double ay = a.y + a.height / 2.0, ly = label.y + label.height / 2.0;
@@ -93,7 +104,8 @@ double GapTo(const Box& a, const Box& label) {
 
 }  // namespace
 
-std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, double word_height) {
+std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, double word_height,
+                                const std::vector<Box>& printed) {
   if (raster.empty()) return std::nullopt;
   const int reach = static_cast<int>(4 * word_height);
   const Box area = ClipToRaster(raster, {label.x - reach, label.y - static_cast<int>(1.5 * word_height), label.width + 2 * reach,
@@ -101,7 +113,7 @@ std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, doub
   if (area.width <= 0 || area.height <= 0) return std::nullopt;
   std::optional<Box> best;
   for (const Box& b : Pieces(raster, area)) {
-    if (!IsFrame(raster, b, word_height)) continue;
+    if (!IsFrame(raster, b, word_height) || InsideAWord(b, printed)) continue;
     if (!best || GapTo(b, label) < GapTo(*best, label)) best = b;
   }
   return best;

@@ -33,9 +33,10 @@ void ReadCheckboxField(DocReader& r, std::string_view name) {
   const FieldSpec* field = form ? form->Field(name) : nullptr;
   if (field == nullptr) return;
   std::optional<Box> frame;
+  const auto printed = PrintedWordBoxes(v);
   for (const auto& hit : FieldLabels(v, *form, *field)) {
     const Box label = v.Cover({hit.first, hit.last});
-    if ((frame = FindCheckbox(ink, label, v.word_height()))) break;
+    if ((frame = FindCheckbox(ink, label, v.word_height(), printed))) break;
   }
   if (!frame) return r.Review(name, "case introuvable près de son libellé : à vérifier");
   const CheckboxReading reading = ReadCheckbox(ink, *frame);

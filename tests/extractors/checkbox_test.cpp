@@ -3,6 +3,8 @@
 // that stay empty and faint marks that go to a person.
 #include "checkbox.h"
 
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "page_builder.h"
@@ -29,9 +31,18 @@ struct Scene {
   Box Label() const { return Px(40, 47, 40, 3); }
 };
 
+// The boxes of the words the page prints (all read surely here).
+std::vector<Box> Words(const OcrPage& page) {
+  std::vector<Box> out;
+  for (const auto& line : page.lines) {
+    for (const auto& w : line.words) out.push_back(w.box);
+  }
+  return out;
+}
+
 Tick Read(const Scene& s) {
   const OcrPage page = s.page.Build();
-  const auto frame = FindCheckbox(page.ink, s.Label(), 3 * kMm);
+  const auto frame = FindCheckbox(page.ink, s.Label(), 3 * kMm, Words(page));
   EXPECT_TRUE(frame.has_value());
   if (!frame) return Tick::kUncertain;
   return ReadCheckbox(page.ink, *frame).tick;
@@ -78,8 +89,8 @@ TEST(Checkbox, NoFrameNearTheLabelIsNotFound) {
   PageBuilder p;
   p.WithRaster().Text(40, 50, "impossibilité de signer").Rect(150, 47, 3.5, 3.5);  // far away
   const OcrPage page = p.Build();
-  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm).has_value());
-  EXPECT_FALSE(FindCheckbox(GreyRaster{}, Px(40, 47, 40, 3), 3 * kMm).has_value());
+  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm, Words(page)).has_value());
+  EXPECT_FALSE(FindCheckbox(GreyRaster{}, Px(40, 47, 40, 3), 3 * kMm, {}).has_value());
 }
 
 TEST(Checkbox, ALetterOfTheLabelIsNoFrame) {
@@ -87,7 +98,26 @@ TEST(Checkbox, ALetterOfTheLabelIsNoFrame) {
   PageBuilder p;
   p.WithRaster().Stroke(34, 47, 34, 50, 0.3).Stroke(36, 47, 38, 50, 0.3);
   const OcrPage page = p.Build();
-  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm).has_value());
+  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm, Words(page)).has_value());
+}
+
+// Two letters of the label fused by the scan ("EN" of a monospace font:
+// stem, top and bottom bars, the N's far stem and its diagonal) make a
+// square piece with ink along its four sides, nearer the label than the
+// box: it lies inside a printed word, so the empty box beside is read —
+// never the letters' ink as a tick.
+TEST(Checkbox, LettersFusedInsideALabelWordAreNoBoxTheEmptyBoxBesideIsRead) {
+  for (double size : {3.2, 4.4}) {
+    Scene s(83, size);
+    const double x = 50, top = 47.4, w = 2.6, h = 2.2;
+    s.page.Stroke(x, top, x, top + h, 0.3).Stroke(x, top, x + w, top, 0.3).Stroke(x, top + h, x + w, top + h, 0.3);
+    s.page.Stroke(x + w, top, x + w, top + h, 0.3).Stroke(x + 1.3, top, x + w, top + h, 0.3).Stroke(x, top + h / 2, x + 1.0, top + h / 2, 0.3);
+    const OcrPage page = s.page.Build();
+    const auto frame = FindCheckbox(page.ink, s.Label(), 3 * kMm, Words(page));
+    ASSERT_TRUE(frame.has_value()) << size;
+    EXPECT_NEAR(frame->x, 83 * kMm, 0.5 * kMm) << size;
+    EXPECT_EQ(ReadCheckbox(page.ink, *frame).tick, Tick::kEmpty) << size;
+  }
 }
 
 }  // namespace
