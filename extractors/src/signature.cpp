@@ -218,10 +218,10 @@ class InkMask {
     return pieces;
   }
 
-  // Share of the piece's box that the piece encloses (not reachable from
-  // the box's border without crossing the piece), and whether any ink of
-  // `all` lies in that enclosed part.
-  std::pair<double, bool> Enclosed(const Piece& p, int id, const InkMask& all) const {
+  // The part of the piece's box that the piece encloses (not reachable
+  // from the box's border without crossing the piece), as a mask over the
+  // box (1 = enclosed), row by row.
+  std::vector<uint8_t> EnclosedMask(const Piece& p, int id) const {
     const int bw = p.width(), bh = p.height();
     std::vector<uint8_t> outside(static_cast<size_t>(bw) * static_cast<size_t>(bh), 0);
     auto local = [&](int x, int y) { return static_cast<size_t>(y - p.y0) * static_cast<size_t>(bw) + static_cast<size_t>(x - p.x0); };
@@ -243,19 +243,99 @@ class InkMask {
         seed(nx[k], ny[k]);
       }
     }
-    int64_t enclosed = 0, inked = 0;
+    std::vector<uint8_t> enclosed(outside.size(), 0);
+    for (int y = p.y0; y <= p.y1; ++y) {
+      for (int x = p.x0; x <= p.x1; ++x) enclosed[local(x, y)] = !mine(x, y) && !outside[local(x, y)];
+    }
+    return enclosed;
+  }
+
+  // Share of the piece's box that the piece encloses, and whether any ink
+  // of `all` lies in that enclosed part.
+  std::pair<double, bool> Enclosed(const Piece& p, int id, const InkMask& all) const {
+    const auto enclosed = EnclosedMask(p, id);
+    int64_t area = 0;
+    bool inked = false;
     for (int y = p.y0; y <= p.y1; ++y) {
       for (int x = p.x0; x <= p.x1; ++x) {
-        if (mine(x, y) || outside[local(x, y)]) continue;
-        ++enclosed;
-        inked += all.at(x, y) ? 1 : 0;
+        if (!enclosed[static_cast<size_t>(y - p.y0) * static_cast<size_t>(p.width()) + static_cast<size_t>(x - p.x0)]) continue;
+        ++area;
+        inked = inked || all.at(x, y) != 0;
       }
     }
-    const double area = static_cast<double>(bw) * bh;
-    return {static_cast<double>(enclosed) / area, inked > 0};
+    return {static_cast<double>(area) / (static_cast<double>(p.width()) * p.height()), inked};
+  }
+
+  // Clears the frame `id` itself: its pixels within `reach` of the largest
+  // space it encloses. Strokes joined to it from outside (a signature the
+  // stamp was put down on) run further from it and stay, the loops of a
+  // hand's letters with them (they enclose small spaces of their own).
+  void ClearFrame(const Piece& p, int id, int reach) {
+    const int bw = p.width(), bh = p.height();
+    auto near = LargestSpace(EnclosedMask(p, id), bw, bh);
+    // Grown by `reach` along rows, then along columns (a square neighbourhood).
+    std::vector<uint8_t> grown(near.size(), 0);
+    for (int pass = 0; pass < 2; ++pass) {
+      const int n = pass == 0 ? bw : bh, lines = pass == 0 ? bh : bw;
+      for (int l = 0; l < lines; ++l) {
+        auto at = [&](int k) { return pass == 0 ? static_cast<size_t>(l) * static_cast<size_t>(bw) + static_cast<size_t>(k)
+                                                : static_cast<size_t>(k) * static_cast<size_t>(bw) + static_cast<size_t>(l); };
+        int last = -reach - 1;  // the nearest marked cell before k
+        for (int k = 0; k < n; ++k) {
+          if (near[at(k)]) last = k;
+          grown[at(k)] = k - last <= reach;
+        }
+        last = n + reach + 1;
+        for (int k = n - 1; k >= 0; --k) {
+          if (near[at(k)]) last = k;
+          grown[at(k)] = grown[at(k)] || last - k <= reach;
+        }
+      }
+      near.swap(grown);
+      std::fill(grown.begin(), grown.end(), 0);
+    }
+    for (int y = p.y0; y <= p.y1; ++y) {
+      for (int x = p.x0; x <= p.x1; ++x) {
+        if (label_[Index(x, y)] == id && near[static_cast<size_t>(y - p.y0) * static_cast<size_t>(bw) + static_cast<size_t>(x - p.x0)]) {
+          at(x, y) = 0;
+        }
+      }
+    }
   }
 
  private:
+  // The largest 4-connected part of `mask` (bw × bh, row by row).
+  static std::vector<uint8_t> LargestSpace(const std::vector<uint8_t>& mask, int bw, int bh) {
+    std::vector<int> part(mask.size(), -1);
+    std::vector<size_t> stack;
+    int best = -1;
+    size_t best_size = 0;
+    for (size_t start = 0; start < mask.size(); ++start) {
+      if (!mask[start] || part[start] >= 0) continue;
+      const int id = static_cast<int>(start);
+      size_t size = 0;
+      stack.assign(1, start);
+      part[start] = id;
+      while (!stack.empty()) {
+        const size_t c = stack.back();
+        stack.pop_back();
+        ++size;
+        const int x = static_cast<int>(c % static_cast<size_t>(bw)), y = static_cast<int>(c / static_cast<size_t>(bw));
+        const int nx[] = {x + 1, x - 1, x, x}, ny[] = {y, y, y + 1, y - 1};
+        for (int k = 0; k < 4; ++k) {
+          if (nx[k] < 0 || ny[k] < 0 || nx[k] >= bw || ny[k] >= bh) continue;
+          const size_t n = static_cast<size_t>(ny[k]) * static_cast<size_t>(bw) + static_cast<size_t>(nx[k]);
+          if (!mask[n] || part[n] >= 0) continue;
+          part[n] = id;
+          stack.push_back(n);
+        }
+      }
+      if (size > best_size) best = id, best_size = size;
+    }
+    std::vector<uint8_t> out(mask.size(), 0);
+    for (size_t i = 0; i < mask.size(); ++i) out[i] = best >= 0 && part[i] == best;
+    return out;
+  }
   size_t Index(int x, int y) const { return static_cast<size_t>(y) * static_cast<size_t>(w_) + static_cast<size_t>(x); }
   int w_, h_;
   std::vector<uint8_t> ink_;
@@ -307,6 +387,7 @@ SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const 
       if (small || (holds_ink && hand.ShareMarked(runs, static_cast<int>(i), p.pixels) < 0.6)) frames.push_back(i);
     }
     // Inner frames first: a stamp's double frame holds its inner frame.
+    std::vector<bool> held_by_stamp(pieces.size(), false);
     for (bool changed = true; changed;) {
       changed = false;
       for (size_t i : frames) {
@@ -320,8 +401,16 @@ SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const 
         }
         if (!printed_only) continue;
         drop[i] = changed = true;
-        for (size_t k : held) drop[k] = true;
+        for (size_t k : held) drop[k] = held_by_stamp[k] = true;
       }
+    }
+    // The outermost frame of a stamp goes by its ring alone (a hand's
+    // strokes may join it); what it holds goes whole.
+    const int ring = std::max(2, static_cast<int>(mm));
+    for (size_t i : frames) {
+      if (!drop[i] || held_by_stamp[i]) continue;
+      hand.ClearFrame(pieces[i], static_cast<int>(i), ring);
+      drop[i] = false;
     }
     hand.ClearPieces(drop);
   }

@@ -124,32 +124,51 @@ TEST(Signature, APrintedNameAloneIsNotASignature) {
   }
 }
 
+// A stamp centred at (cx, cy) mm, tilted: a double rectangle or an oval
+// around two lines of glyphs the OCR did not read.
+void Stamp(PageBuilder& p, const std::string& frame, double cx, double cy, double tilt) {
+  if (frame == "oval") {
+    Ellipse(p, cx, cy, 22, 7, 0.5, tilt);
+  } else {
+    for (const double inset : {0.0, 0.8}) {
+      const double hw = 20 - inset, hh = 6 - inset;
+      const double c = std::cos(tilt), s = std::sin(tilt);
+      const std::pair<double, double> corners[] = {{-hw, -hh}, {hw, -hh}, {hw, hh}, {-hw, hh}};
+      for (int k = 0; k < 4; ++k) {
+        const auto [ax, ay] = corners[k];
+        const auto [bx, by] = corners[(k + 1) % 4];
+        p.Stroke(cx + ax * c - ay * s, cy + ax * s + ay * c, cx + bx * c - by * s, cy + bx * s + by * c, 0.5);
+      }
+    }
+  }
+  for (int i = 0; i < 11; ++i) {  // glyphs: short strokes, two lines of text
+    const double gx = cx - 12 + 2.2 * i;
+    p.Stroke(gx, cy - 1.5, gx + 0.8, cy - 0.2, 0.3).Stroke(gx, cy + 0.5, gx + 1, cy + 2, 0.3);
+  }
+}
+
 TEST(Signature, AStampAloneIsNotASignatureEvenUnreadByTheOcr) {
   // A tilted double frame and an oval, each around glyphs the OCR did not read.
   for (const std::string frame : {"rectangle", "oval"}) {
     PageBuilder p = Form("box");
-    const double cx = 140, cy = 113, tilt = 0.15;
-    if (frame == "oval") {
-      Ellipse(p, cx, cy, 22, 7, 0.5, tilt);
-    } else {
-      for (const double inset : {0.0, 0.8}) {
-        const double hw = 20 - inset, hh = 6 - inset;
-        const double c = std::cos(tilt), s = std::sin(tilt);
-        const std::pair<double, double> corners[] = {{-hw, -hh}, {hw, -hh}, {hw, hh}, {-hw, hh}};
-        for (int k = 0; k < 4; ++k) {
-          const auto [ax, ay] = corners[k];
-          const auto [bx, by] = corners[(k + 1) % 4];
-          p.Stroke(cx + ax * c - ay * s, cy + ax * s + ay * c, cx + bx * c - by * s, cy + bx * s + by * c, 0.5);
-        }
-      }
-    }
-    for (int i = 0; i < 11; ++i) {  // glyphs: short strokes, two lines of text
-      const double gx = cx - 12 + 2.2 * i;
-      p.Stroke(gx, cy - 1.5, gx + 0.8, cy - 0.2, 0.3).Stroke(gx, cy + 0.5, gx + 1, cy + 2, 0.3);
-    }
+    Stamp(p, frame, 140, 113, 0.15);
     EXPECT_EQ(Read(p.Build(), "Signature du patient"), Signed::kBlank) << frame;
     Sign(p, "loops", 166, 106, 22, 12);  // signed beside the stamp
     EXPECT_EQ(Read(p.Build(), "Signature du patient"), Signed::kSigned) << frame;
+  }
+}
+
+// A stamp put down over the signature: the hand's strokes run into its
+// frame and join it. The frame and what it holds are the stamp's; the
+// strokes outside it are still the hand's.
+TEST(Signature, ASignatureJoiningAStampIsSigned) {
+  for (const std::string frame : {"rectangle", "oval"}) {
+    for (const std::string style : {"zigzag", "loops"}) {
+      PageBuilder p = Form("box");
+      Stamp(p, frame, 150, 114, -0.12);
+      Sign(p, style, 114, 105, 56, 14);
+      EXPECT_EQ(Read(p.Build(), "Signature du patient"), Signed::kSigned) << frame << " " << style;
+    }
   }
 }
 
