@@ -174,15 +174,80 @@ std::pair<int, int> CrossedGaps(const GreyRaster& r, const TextLine& line, const
   return crossed;
 }
 
+// The longest straight stroke along the line through the middle of its
+// letters, in pixels: columns where a straight path (the line's slope, give
+// or take a degree, within the middle of the letters) meets
+// ink, gaps of `bridge` bridged, that runs through a space between two
+// words read surely (a millimetre of it, or all of a narrower one: a
+// struck stretch the OCR could not read is such a space) or past the
+// line's ends. A pen's strike runs straight for centimetres
+// across words; printed letters break it every letter or two (bold capitals
+// at most within one word), and a joined hand's links rise and fall.
+int StraightStroke(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+  const Box& front = line.words.front();
+  const Box& last = line.words.back();
+  const int x0 = std::max(0, front.x - static_cast<int>(3 * mm));
+  const int x1 = std::min(r.width, last.x + last.width + static_cast<int>(3 * mm));
+  const int reach = static_cast<int>(0.3 * m.height);
+  const int bridge = std::max(1, static_cast<int>(0.2 * mm));
+  const int past = std::max(2, static_cast<int>(mm));
+  // Spaces between the words read surely: a struck stretch is read badly or as one word.
+  std::vector<Box> sure = line.anchors.size() >= 2 ? line.anchors : line.words;
+  std::sort(sure.begin(), sure.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
+  std::vector<std::pair<int, int>> spaces;
+  for (size_t i = 0; i + 1 < sure.size(); ++i) {
+    const int g0 = sure[i].x + sure[i].width, g1 = sure[i + 1].x;
+    if (g1 - g0 >= std::max(2, static_cast<int>(0.6 * mm))) spaces.emplace_back(g0, g1);
+  }
+  auto across = [&](int a, int b) {
+    if (a <= front.x - past || b >= last.x + last.width + past) return true;
+    return std::any_of(spaces.begin(), spaces.end(), [&](const std::pair<int, int>& g) {
+      return std::min(b + 1, g.second) - std::max(a, g.first) >= std::min(g.second - g.first, past);
+    });
+  };
+  int best = 0;
+  for (int k = -5; k <= 5; ++k) {
+    const double slope = m.b + 0.004 * k;
+    for (int dy = -reach; dy <= reach; ++dy) {
+      int start = -1, end = -1;
+      auto close = [&] {
+        if (start >= 0 && end - start + 1 > best && across(start, end)) best = end - start + 1;
+      };
+      for (int x = x0; x < x1; ++x) {
+        const int y = static_cast<int>(std::lround(m.At(x0) + dy + slope * (x - x0)));
+        // Out of the letters' middle the path is no strike of this line (an underline, the next line).
+        if (std::abs(y - m.At(x)) > reach) {
+          close();
+          start = -1;
+          continue;
+        }
+        bool ink = false;
+        for (int t = -1; t <= 1 && !ink; ++t) ink = y + t >= 0 && y + t < r.height && IsInk(r, x, y + t);
+        if (!ink) continue;
+        if (start >= 0 && x - end - 1 > bridge) {
+          close();
+          start = -1;
+        }
+        if (start < 0) start = x;
+        end = x;
+      }
+      close();
+    }
+  }
+  return best;
+}
+
 // Two spaces between words the OCR saw filled by a thin stroke, one with
 // two thin stretches along its run, or the middle of the letters unbroken
 // over twelve letter heights (print breaks there every few letters) is a
 // crossing. Less (one filled space, two stretches, seven letter heights
 // unbroken, one stretch in a run of four) is a doubt; a rule through a
-// wide blank makes a doubt at most.
-Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps) {
+// wide blank makes a doubt at most. A straight stroke of five letter
+// heights through a space (StraightStroke) is a pen's strike, over a
+// joined hand too (whose links rise and fall between its letters).
+Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps, double straight_heights) {
   const int spaces = gaps.first;
-  const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12;
+  const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12 || straight_heights >= 5;
   if (crossed && gaps.second == 0) return Crossed::kCrossed;
   if (crossed || spaces == 1 || gaps.second > 0 || stretches >= 2 || run_heights >= 7 || (stretches == 1 && run_heights >= 4)) {
     return Crossed::kUncertain;
@@ -229,12 +294,14 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     const auto [length, stretches] = StrokeAcrossSpaces(raster, line, m, mm);
     const double run = length;
     const auto gaps = CrossedGaps(raster, line, m, mm);
-    const Crossed c = Verdict(run / m.height, stretches, gaps);
+    const double straight = StraightStroke(raster, line, m, mm);
+    const Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
     marked += c != Crossed::kClean ? 1 : 0;
-    const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && run / mm > out.run_mm);
+    const double stroke_mm = std::max(run, straight) / mm;
+    const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && stroke_mm > out.run_mm);
     if (!worse) continue;
     out.verdict = c;
-    out.run_mm = run / mm;
+    out.run_mm = stroke_mm;
     out.crossed_gaps = gaps.first;
     const Box& a = line.words.front();
     const Box& b = line.words.back();

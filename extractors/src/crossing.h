@@ -39,9 +39,12 @@ struct CrossingReading {
 // mm): the spaces between its words that a thin stroke fills at the middle
 // of the letters, the stretches along an unbroken run of middle ink where
 // that thin stroke is all a column holds (in a space or past the line's
-// ends; a letter's bar is no space), and the run's length. Two filled
-// spaces, one with two such stretches, or a run of twelve letter heights
-// is crossed; weaker evidence is uncertain (a person looks); a line filling
+// ends; a letter's bar is no space), the run's length, and the longest
+// straight stroke through the letters' middle that runs through a space
+// between surely read words or past the line's ends. Two filled spaces,
+// one with two such stretches, a run of twelve letter heights or a
+// straight stroke of five (a strike, over print or a joined hand) is
+// crossed; weaker evidence is uncertain (a person looks); a line filling
 // a blank wider than four letter heights is a rule, uncertain at most. The
 // page takes its worst line; three lines or more marked are a ruled page,
 // uncertain at most. Uncertain when the raster is empty.

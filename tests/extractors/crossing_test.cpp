@@ -24,9 +24,10 @@ constexpr double kSize = 3;  // letter height, mm
 
 // `text` at baseline y (mm) with its ink: each letter a stem, a bowl's
 // top and bottom, capitals and some letters higher; `joined` links the
-// letters of a word at the baseline as a hand does.
-void InkText(PageBuilder& p, double x, double y, const std::string& text, bool joined = false) {
-  p.Text(x, y, text, 92, kSize);
+// letters of a word at the baseline as a hand does; `read`: the OCR's
+// words too (else the ink alone).
+void InkText(PageBuilder& p, double x, double y, const std::string& text, bool joined = false, bool read = true) {
+  if (read) p.Text(x, y, text, 92, kSize);
   const double w = 0.55 * kSize;
   double cx = x;
   for (char c : text) {
@@ -88,6 +89,35 @@ TEST(Crossing, OneStrikeLineThroughALineIsACrossing) {
   const auto r = Read(p);
   EXPECT_EQ(r.verdict, Crossed::kCrossed);
   EXPECT_GT(r.run_mm, 30);
+}
+
+// A joined hand makes the middle of its letters unbroken, a doubt at most;
+// a pen's strike through it runs straight: a crossing, whatever its length
+// and pen, when the OCR reads the struck words as one word it is unsure of
+// (no space between words for the strike to fill).
+TEST(Crossing, AStraightStrikeThroughAJoinedHandReadAsOneWordIsACrossing) {
+  for (const double length : {22.0, 30.0}) {
+    for (const double pen : {0.35, 0.55}) {
+      PageBuilder p;
+      p.WithRaster();
+      InkText(p, 20, 30, "Docteur Paul DURAND");
+      InkText(p, 20, 45, "Madame Sophie MARTIN");
+      for (int i = 0; i < 5; ++i) {
+        if (i != 1) InkText(p, 30, 60 + 6.0 * i, kLines[i], true);
+      }
+      // "Injection sous cutanee de heparine le matin": the ink of every
+      // letter, the OCR's words with the struck stretch read as one.
+      InkText(p, 30, 66, kLines[1], true, false);
+      const double w = 0.55 * kSize;
+      p.Text(30, 66, "Injection sous", 92, kSize);
+      p.Text(30 + 15 * w, 66, "cutanee_de_heparine", 20, kSize);
+      p.Text(30 + 35 * w, 66, "le matin", 92, kSize);
+      p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + length, 64.6, pen);
+      const auto r = Read(p);
+      EXPECT_EQ(r.verdict, Crossed::kCrossed) << length << " " << pen;
+      EXPECT_GE(r.run_mm, length - 1) << length << " " << pen;
+    }
+  }
 }
 
 TEST(Crossing, TwoStrikeLinesOfAThickerPenAreFoundNotCleared) {
