@@ -104,12 +104,12 @@ double GapTo(const Box& a, const Box& label) {
 
 }  // namespace
 
-std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, double word_height,
+std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, const Box& phrase, double word_height,
                                 const std::vector<Box>& printed) {
   if (raster.empty()) return std::nullopt;
   const int reach = static_cast<int>(4 * word_height);
-  const Box area = ClipToRaster(raster, {label.x - reach, label.y - static_cast<int>(1.5 * word_height), label.width + 2 * reach,
-                                   label.height + static_cast<int>(3 * word_height)});
+  const Box area = ClipToRaster(raster, {phrase.x - reach, phrase.y - static_cast<int>(1.5 * word_height), phrase.width + 2 * reach,
+                                   phrase.height + static_cast<int>(3 * word_height)});
   if (area.width <= 0 || area.height <= 0) return std::nullopt;
   std::optional<Box> best;
   for (const Box& b : Pieces(raster, area)) {

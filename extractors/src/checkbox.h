@@ -12,12 +12,14 @@
 namespace liasse::extractors::internal {
 
 // The frame of the check box nearest to `label` (page pixels) within four
-// word heights of it on either side: a connected piece of ink whose
+// word heights of `phrase` on either side (the label's words with those
+// continuing them on its row — "Patient dans l'impossibilité de signer"
+// — or `label` itself): a connected piece of ink whose
 // bounding box is square, `word_height` × 0.6 to 2.5 wide, with ink along
 // its four sides, and that is not printed matter (not half or more inside
 // one of the `printed` word boxes: letters fused by the scan, an "EN" or
 // an "O", make squares too). nullopt when there is none or no raster.
-std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, double word_height,
+std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, const Box& phrase, double word_height,
                                 const std::vector<Box>& printed);
 
 enum class Tick { kTicked, kEmpty, kUncertain };

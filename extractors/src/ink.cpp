@@ -25,6 +25,34 @@ std::optional<double> InkFraction(const GreyRaster& raster, const Box& box) {
   return static_cast<double>(dark) / (static_cast<double>(b.width) * b.height);
 }
 
+Box CheckboxPhrase(const PageView& v, int first, int last) {
+  std::vector<int> ids;
+  for (int i = first; i <= last; ++i) ids.push_back(i);
+  const int row = v.words()[static_cast<size_t>(first)].row;
+  if (row < 0) return v.Cover(ids);
+  const auto& on_row = v.rows()[static_cast<size_t>(row)].words;  // left to right
+  const double gap = 2 * v.word_height();
+  const auto at = std::find(on_row.begin(), on_row.end(), first);
+  const auto end = std::find(on_row.begin(), on_row.end(), last);
+  if (at == on_row.end() || end == on_row.end()) return v.Cover(ids);
+  int left = v.Cover(ids).x;
+  for (auto it = std::make_reverse_iterator(at); it != on_row.rend(); ++it) {
+    const Box& b = v.words()[static_cast<size_t>(*it)].box;
+    if (left - (b.x + b.width) > gap) break;
+    ids.push_back(*it);
+    left = b.x;
+  }
+  const Box cover = v.Cover(ids);
+  int right = cover.x + cover.width;
+  for (auto it = std::next(end); it != on_row.end(); ++it) {
+    const Box& b = v.words()[static_cast<size_t>(*it)].box;
+    if (b.x - right > gap) break;
+    ids.push_back(*it);
+    right = b.x + b.width;
+  }
+  return v.Cover(ids);
+}
+
 void ReadCheckboxField(DocReader& r, std::string_view name) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
@@ -36,7 +64,7 @@ void ReadCheckboxField(DocReader& r, std::string_view name) {
   const auto printed = PrintedWordBoxes(v);
   for (const auto& hit : FieldLabels(v, *form, *field)) {
     const Box label = v.Cover({hit.first, hit.last});
-    if ((frame = FindCheckbox(ink, label, v.word_height(), printed))) break;
+    if ((frame = FindCheckbox(ink, label, CheckboxPhrase(v, hit.first, hit.last), v.word_height(), printed))) break;
   }
   if (!frame) return r.Review(name, "case introuvable près de son libellé : à vérifier");
   const CheckboxReading reading = ReadCheckbox(ink, *frame);

@@ -17,6 +17,12 @@ namespace liasse::extractors::internal {
 // nullopt when the raster is empty or the box falls outside it.
 std::optional<double> InkFraction(const GreyRaster& raster, const Box& box);
 
+// The label's words `first`..`last` with the words continuing them on
+// their row (less than two word heights apart): the phrase a check box
+// stands beside, before its first word or after its last ("[ ] Patient
+// dans l'impossibilité de signer" for the label "impossibilité de signer").
+Box CheckboxPhrase(const PageView& view, int first, int last);
+
 // The check box field `name` of the reader's form: its frame found near
 // one of its labels (checkbox.h), ticked → true, empty → false, uncertain
 // → false flagged for review with the box; no frame → flagged, absent.

@@ -7,7 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include "ink.h"
+#include "labels.h"
 #include "page_builder.h"
+#include "page_view.h"
 
 namespace liasse::extractors::internal {
 namespace {
@@ -42,7 +45,7 @@ std::vector<Box> Words(const OcrPage& page) {
 
 Tick Read(const Scene& s) {
   const OcrPage page = s.page.Build();
-  const auto frame = FindCheckbox(page.ink, s.Label(), 3 * kMm, Words(page));
+  const auto frame = FindCheckbox(page.ink, s.Label(), s.Label(), 3 * kMm, Words(page));
   EXPECT_TRUE(frame.has_value());
   if (!frame) return Tick::kUncertain;
   return ReadCheckbox(page.ink, *frame).tick;
@@ -89,8 +92,8 @@ TEST(Checkbox, NoFrameNearTheLabelIsNotFound) {
   PageBuilder p;
   p.WithRaster().Text(40, 50, "impossibilité de signer").Rect(150, 47, 3.5, 3.5);  // far away
   const OcrPage page = p.Build();
-  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm, Words(page)).has_value());
-  EXPECT_FALSE(FindCheckbox(GreyRaster{}, Px(40, 47, 40, 3), 3 * kMm, {}).has_value());
+  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), Px(40, 47, 40, 3), 3 * kMm, Words(page)).has_value());
+  EXPECT_FALSE(FindCheckbox(GreyRaster{}, Px(40, 47, 40, 3), Px(40, 47, 40, 3), 3 * kMm, {}).has_value());
 }
 
 TEST(Checkbox, ALetterOfTheLabelIsNoFrame) {
@@ -98,7 +101,7 @@ TEST(Checkbox, ALetterOfTheLabelIsNoFrame) {
   PageBuilder p;
   p.WithRaster().Stroke(34, 47, 34, 50, 0.3).Stroke(36, 47, 38, 50, 0.3);
   const OcrPage page = p.Build();
-  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), 3 * kMm, Words(page)).has_value());
+  EXPECT_FALSE(FindCheckbox(page.ink, Px(40, 47, 40, 3), Px(40, 47, 40, 3), 3 * kMm, Words(page)).has_value());
 }
 
 // Two letters of the label fused by the scan ("EN" of a monospace font:
@@ -113,11 +116,42 @@ TEST(Checkbox, LettersFusedInsideALabelWordAreNoBoxTheEmptyBoxBesideIsRead) {
     s.page.Stroke(x, top, x, top + h, 0.3).Stroke(x, top, x + w, top, 0.3).Stroke(x, top + h, x + w, top + h, 0.3);
     s.page.Stroke(x + w, top, x + w, top + h, 0.3).Stroke(x + 1.3, top, x + w, top + h, 0.3).Stroke(x, top + h / 2, x + 1.0, top + h / 2, 0.3);
     const OcrPage page = s.page.Build();
-    const auto frame = FindCheckbox(page.ink, s.Label(), 3 * kMm, Words(page));
+    const auto frame = FindCheckbox(page.ink, s.Label(), s.Label(), 3 * kMm, Words(page));
     ASSERT_TRUE(frame.has_value()) << size;
     EXPECT_NEAR(frame->x, 83 * kMm, 0.5 * kMm) << size;
     EXPECT_EQ(ReadCheckbox(page.ink, *frame).tick, Tick::kEmpty) << size;
   }
+}
+
+// The box stands before the sentence its label ends ("[ ] Patient dans
+// l'impossibilité de signer"), further from the label's words than four
+// word heights: found beside the phrase, ticked or empty; a box beyond the
+// next gap of the row is another field's.
+TEST(Checkbox, TheBoxBeforeTheSentenceHoldingTheLabelIsFound) {
+  for (const bool ticked : {false, true}) {
+    PageBuilder p;
+    p.WithRaster().Text(40, 50, "Patient dans l'impossibilité de signer").Rect(35, 46.5, 3.5, 3.5);
+    if (ticked) p.Stroke(35.7, 47.2, 37.8, 49.3, 0.4).Stroke(37.8, 47.2, 35.7, 49.3, 0.4);
+    const OcrPage page = p.Build();
+    const PageView v(page);
+    const auto hits = FindLabel(v, "impossibilité de signer");
+    ASSERT_FALSE(hits.empty());
+    const Box label = v.Cover({hits.front().first, hits.front().last});
+    const Box phrase = CheckboxPhrase(v, hits.front().first, hits.front().last);
+    EXPECT_LE(phrase.x, 40.5 * kMm);
+    const auto frame = FindCheckbox(page.ink, label, phrase, v.word_height(), Words(page));
+    ASSERT_TRUE(frame.has_value()) << ticked;
+    EXPECT_NEAR(frame->x, 35 * kMm, 0.5 * kMm);
+    EXPECT_EQ(ReadCheckbox(page.ink, *frame).tick, ticked ? Tick::kTicked : Tick::kEmpty);
+  }
+  PageBuilder far;  // the same sentence, its box beyond a wide blank: another field's
+  far.WithRaster().Text(40, 50, "Patient dans l'impossibilité de signer").Text(10, 50, "ALD").Rect(3, 46.5, 3.5, 3.5);
+  const OcrPage page = far.Build();
+  const PageView v(page);
+  const auto hits = FindLabel(v, "impossibilité de signer");
+  ASSERT_FALSE(hits.empty());
+  const Box phrase = CheckboxPhrase(v, hits.front().first, hits.front().last);
+  EXPECT_GE(phrase.x, 39 * kMm);
 }
 
 }  // namespace
