@@ -58,6 +58,48 @@ size_t ActRowCount(const PageView& page, const std::vector<std::string>& codes) 
   return n;
 }
 
+// How many words stand together with the hit's words on their row: the
+// neighbours closer than a gap between columns (1.5 word heights).
+size_t SegmentLength(const PageView& page, const LabelHit& hit) {
+  const auto& words = page.words();
+  const int row_index = words[static_cast<size_t>(hit.first)].row;
+  if (row_index < 0) return static_cast<size_t>(hit.last - hit.first + 1);
+  const std::vector<int>& row = page.rows()[static_cast<size_t>(row_index)].words;
+  const auto first = std::find(row.begin(), row.end(), hit.first);
+  const auto last = std::find(row.begin(), row.end(), hit.last);
+  if (first == row.end() || last == row.end() || last < first) return static_cast<size_t>(hit.last - hit.first + 1);
+  const double gap = 1.5 * page.word_height();
+  auto close = [&](int left, int right) {
+    return words[static_cast<size_t>(right)].x0 - words[static_cast<size_t>(left)].x1 < gap;
+  };
+  auto begin = first, end = last + 1;
+  while (begin != row.begin() && close(*(begin - 1), *begin)) --begin;
+  while (end != row.end() && close(*(end - 1), *end)) ++end;
+  return static_cast<size_t>(end - begin);
+}
+
+// A title stands on its own, a heading with at most a couple of words
+// beside it ("Facture n° 12", "FACTURE CLIENT"); inside a sentence
+// ("délivré sur prescription médicale") it is a mention of another
+// document, worth a plain cue.
+constexpr size_t kWordsBesideATitle = 2;
+constexpr double kMentionWeight = 1;
+
+double CueWeight(const PageView& page, const WeightedPhrase& cue, const std::vector<LabelHit>& hits, double title_area) {
+  if (!cue.title) return cue.weight;
+  double best = 0;
+  for (const LabelHit& h : hits) {
+    const size_t own = static_cast<size_t>(h.last - h.first + 1);
+    if (SegmentLength(page, h) > own + kWordsBesideATitle) {
+      best = std::max(best, std::min(cue.weight, kMentionWeight));
+      continue;
+    }
+    const bool high = page.words()[static_cast<size_t>(h.first)].y0 < title_area;
+    best = std::max(best, cue.weight * (high ? 1.5 : 1.0));
+  }
+  return best;
+}
+
 }  // namespace
 
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
@@ -69,11 +111,7 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
       double& s = score[static_cast<size_t>(form.type)];
       for (const auto& cue : form.cues) {
         const auto hits = FindLabel(page, cue.phrase);
-        if (hits.empty()) continue;
-        const bool high = std::any_of(hits.begin(), hits.end(), [&](const LabelHit& h) {
-          return page.words()[static_cast<size_t>(h.first)].y0 < title_area;
-        });
-        s += cue.weight * (cue.title && high ? 1.5 : 1.0);
+        if (!hits.empty()) s += CueWeight(page, cue, hits, title_area);
       }
       if (!form.act_rows.codes.empty()) {
         s += form.act_rows.weight * static_cast<double>(std::min(form.act_rows.max_rows, ActRowCount(page, form.act_rows.codes)));

@@ -19,7 +19,9 @@ struct PageClass {
 };
 
 // Scores each type of `forms` by its cues found on the page (fuzzily, see
-// labels.h); null `forms`: every page is `autre`.
+// labels.h); null `forms`: every page is `autre`. A title counts when it
+// stands on its own as a heading (half as much again in the top third of
+// the page); inside a sentence it is a mention, worth a plain cue.
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms);
 
 // Groups consecutive pages into documents: a page starts a document unless

@@ -67,7 +67,7 @@ void DocReader::SetText(std::string_view name, std::string value, double confide
   if (!words.empty()) f.box = view_->Cover(words);
   doc_.fields.emplace(std::string(name), std::move(f));
   if (confidence < ctx_.options->review_below_confidence) {
-    Review(name, "lu avec une confiance faible (" + Percent(confidence) + ") : à vérifier");
+    Doubt(name, "lu avec une confiance faible (" + Percent(confidence) + ") : à vérifier");
   }
 }
 
@@ -85,9 +85,17 @@ void DocReader::SetBool(std::string_view name, bool value, double confidence, st
 }
 
 void DocReader::Review(std::string_view name, std::string reason, std::optional<int> line) {
+  Flag(name, std::move(reason), line, false);
+}
+
+void DocReader::Doubt(std::string_view name, std::string reason, std::optional<int> line) {
+  Flag(name, std::move(reason), line, true);
+}
+
+void DocReader::Flag(std::string_view name, std::string reason, std::optional<int> line, bool reading_doubt) {
   const std::string key = std::string(name) + (line ? "#" + std::to_string(*line) : "");
   if (!reviewed_.insert(key).second) return;
-  doc_.review.push_back({std::string(name), line, std::move(reason)});
+  doc_.review.push_back({std::string(name), line, std::move(reason), reading_doubt});
 }
 
 void DocReader::FlagMissing(std::span<const fields::Entry> catalogue) {

@@ -70,6 +70,8 @@ class DocReader {
   void SetBool(std::string_view name, bool value, double confidence, std::optional<Box> box);
   // Flags `name` (absent or doubtful) with a French reason, once per field.
   void Review(std::string_view name, std::string reason, std::optional<int> line = std::nullopt);
+  // Same, for a doubt of the reading alone (ReviewFlag::reading_doubt).
+  void Doubt(std::string_view name, std::string reason, std::optional<int> line = std::nullopt);
   // At the end: every catalogue field still absent is flagged as unread.
   void FlagMissing(std::span<const fields::Entry> catalogue);
 
@@ -80,6 +82,8 @@ class DocReader {
                                     const std::function<std::optional<std::string>(std::string_view)>& parse) const;
 
  private:
+  void Flag(std::string_view name, std::string reason, std::optional<int> line, bool reading_doubt);
+
   Document& doc_;
   ReadContext ctx_;
   const PageView* view_ = nullptr;

@@ -81,7 +81,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
     r.FlagMissing(fields::Catalogue(group.type));
     documents.push_back(std::move(doc));
   }
-  internal::ReconcileLot(documents);
+  internal::ReconcileLot(documents, forms);
   internal::LinkPrescriptionDates(documents);
   return documents;
 }

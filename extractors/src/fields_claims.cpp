@@ -247,7 +247,7 @@ void ReadClaimLines(DocReader& r, bool dental_columns, bool devis) {
       r.Review(fields::kMontant, "montant de la ligne illisible", index);
       if (!devis) unread.emplace_back(index, toks.back().first);
     }
-    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+    for (const auto& d : doubts) r.Doubt(d, "lu avec une confiance faible : à vérifier", index);
     r.doc().lines.push_back(std::move(line));
   }
   if (unread.size() == 1) SettleStrayDecimal(r, unread.front().first, unread.front().second);
@@ -359,7 +359,7 @@ void ReadFactureLines(DocReader& r, const TableSpec& spec, const TableHeader& he
       r.Review(fields::kMontant, "montant de la ligne illisible", index);
       if (!montant.empty()) unread.emplace_back(index, montant.back().first);
     }
-    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+    for (const auto& d : doubts) r.Doubt(d, "lu avec une confiance faible : à vérifier", index);
     r.doc().lines.push_back(std::move(line));
   }
   if (unread.size() == 1) SettleStrayDecimal(r, unread.front().first, unread.front().second);

@@ -341,7 +341,7 @@ void ReadBordereauLines(DocReader& r) {
     } else {
       for (const char* c : kCols) r.Review(c, "montants de la ligne illisibles", index);
     }
-    for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+    for (const auto& d : doubts) r.Doubt(d, "lu avec une confiance faible : à vérifier", index);
     r.doc().lines.push_back(std::move(line));
   }
 }
@@ -372,7 +372,7 @@ void StoreActRow(DocReader& r, Line line, const ActCells& cells, std::vector<std
   for (const char* col : {fields::kCode, fields::kCoefficient, fields::kMontant}) {
     if (!line.Find(col)) r.Review(col, "illisible", index);
   }
-  for (const auto& d : doubts) r.Review(d, "lu avec une confiance faible : à vérifier", index);
+  for (const auto& d : doubts) r.Doubt(d, "lu avec une confiance faible : à vérifier", index);
   r.doc().lines.push_back(std::move(line));
 }
 

@@ -8,6 +8,7 @@
 #include "liasse/core/identifiers.h"
 #include "liasse/core/money.h"
 #include "liasse/core/fields.h"
+#include "forms.h"
 #include "lot_values.h"
 #include "validate.h"
 
@@ -34,6 +35,9 @@ struct Side {
   void AddFlag(const std::string& reason) const {
     if (Flag() == nullptr) doc->review.push_back({name, line, reason});
   }
+  void RemoveFlag() const {
+    std::erase_if(doc->review, [&](const ReviewFlag& f) { return f.field == name && f.line == line; });
+  }
   // Flags the side with `reason`, replacing the reason it had.
   void SetFlag(const std::string& reason) const {
     if (ReviewFlag* f = Flag()) f->reason = reason;
@@ -50,11 +54,38 @@ bool SamePersonOnFeuille(const Document& f) {
   return bn && bp && an && ap && *bn == *an && *bp == *ap;
 }
 
+// How many digits an n° de facture may have: the feuille's form says
+// (data/forms, `digits`), each billing software numbers its own way.
+struct NumeroLength {
+  size_t min = 1, max = 20;
+};
+
+NumeroLength NumeroLengthOf(const FormCatalogue* forms) {
+  const FormSpec* form = forms != nullptr ? forms->Of(DocumentType::kFeuilleDeSoins) : nullptr;
+  const FieldSpec* field = form != nullptr ? form->Field(fields::kNumeroFacture) : nullptr;
+  if (field == nullptr || field->max_digits == 0) return {};
+  return {std::max<size_t>(1, field->min_digits), field->max_digits};
+}
+
+// One lot's invoices come from one billing software: when the bordereau's
+// lines (two or more) all carry numbers of one length, that is the length.
+NumeroLength InLot(NumeroLength form, const Document& bordereau) {
+  size_t length = 0, lines = 0;
+  for (const Line& line : bordereau.lines) {
+    const std::string* n = line.Find(fields::kNumeroFacture);
+    if (n == nullptr) continue;
+    if (lines++ > 0 && n->size() != length) return form;
+    length = n->size();
+  }
+  if (lines < 2 || length < form.min || length > form.max) return form;
+  return {length, length};
+}
+
 // The checks a value is put through before it settles the other side.
 class PairChecks {
  public:
-  PairChecks(const Document& feuille, const Document& bordereau, const Line& line)
-      : feuille_(feuille), bordereau_(bordereau), line_(line) {}
+  PairChecks(const Document& feuille, const Document& bordereau, const Line& line, NumeroLength numero)
+      : feuille_(feuille), bordereau_(bordereau), line_(line), numero_(numero) {}
 
   // Same person: the bénéficiaire is the assuré, whom the line names.
   bool SamePerson() const {
@@ -71,7 +102,7 @@ class PairChecks {
               const Side& date_l) const {
     switch (kind) {
       case Kind::kNumero:
-        return value.size() == 9 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return value.size() >= numero_.min && value.size() <= numero_.max && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
       case Kind::kNir:
         return NirPasses(value, date_f, date_l);
       case Kind::kDate:
@@ -135,6 +166,7 @@ class PairChecks {
   const Document& feuille_;
   const Document& bordereau_;
   const Line& line_;
+  NumeroLength numero_;
 };
 
 std::string Quote(const std::string& s) { return "\xC2\xAB " + s + " \xC2\xBB"; }
@@ -177,7 +209,7 @@ class ValueReconciler {
   void Run() {
     const std::string* fv = f_.Value();
     const std::string* lv = l_.Value();
-    if (fv && lv && *fv == *lv) return;
+    if (fv && lv && *fv == *lv) return ConfirmAgreement(*fv);
     if (shared_.kind == Kind::kNumero && fv && lv) {
       if (const auto zero = ZeroSettles(*fv, *lv)) return SettleZeros(*fv, *lv, *zero);
     }
@@ -204,6 +236,18 @@ class ValueReconciler {
     bordereau_.lines[static_cast<size_t>(*l_.line)].values[l_.name] = zero;
     f_.SetFlag(reason);
     l_.SetFlag(reason);
+  }
+
+  // The same value read on both documents: a doubt of the reading alone
+  // on one side is settled by a confident reading on the other (two
+  // readings of two printings agree). Both doubtful: the same misreading of
+  // one font may have happened twice, both stay flagged.
+  void ConfirmAgreement(const std::string& value) const {
+    if (!Passes(&value)) return;
+    const ReviewFlag* ff = f_.Flag();
+    const ReviewFlag* lf = l_.Flag();
+    if (ff != nullptr && ff->reading_doubt && lf == nullptr) f_.RemoveFlag();
+    else if (lf != nullptr && lf->reading_doubt && ff == nullptr) l_.RemoveFlag();
   }
 
   bool Passes(const std::string* v) const {
@@ -273,8 +317,8 @@ class ValueReconciler {
   Side f_, l_, nir_f_, nir_l_, date_f_, date_l_;
 };
 
-void ReconcilePair(Document& feuille, Document& bordereau, int line) {
-  const PairChecks checks(feuille, bordereau, bordereau.lines[static_cast<size_t>(line)]);
+void ReconcilePair(Document& feuille, Document& bordereau, int line, NumeroLength numero) {
+  const PairChecks checks(feuille, bordereau, bordereau.lines[static_cast<size_t>(line)], numero);
   for (const SharedValue& shared : kShared) ValueReconciler(shared, checks, feuille, bordereau, line).Run();
 }
 
@@ -293,7 +337,8 @@ void CheckNirBirth(const Side& nir_side, const Side& date_side) {
 
 }  // namespace
 
-void ReconcileLot(std::vector<Document>& docs) {
+void ReconcileLot(std::vector<Document>& docs, const FormCatalogue* forms) {
+  const NumeroLength numero = NumeroLengthOf(forms);
   const auto pairs = MatchFeuillesToLines(docs);
   const bool has_bordereau =
       std::any_of(docs.begin(), docs.end(), [](const Document& d) { return d.type == DocumentType::kBordereau; });
@@ -302,7 +347,7 @@ void ReconcileLot(std::vector<Document>& docs) {
     if (f.type != DocumentType::kFeuilleDeSoins) continue;
     const auto pair = std::find_if(pairs.begin(), pairs.end(), [&](const LotPair& p) { return p.feuille == fi; });
     if (pair != pairs.end()) {
-      ReconcilePair(f, docs[pair->bordereau], pair->line);
+      ReconcilePair(f, docs[pair->bordereau], pair->line, InLot(numero, docs[pair->bordereau]));
     } else if (has_bordereau && f.Text(fields::kNumeroFacture) != nullptr) {
       Side{&f, std::nullopt, "numero_facture"}.AddFlag("facture absente du bordereau du lot : à vérifier");
     }

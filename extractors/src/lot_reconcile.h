@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "liasse/core/document.h"
+#include "forms.h"
 #include "lot_match.h"
 
 namespace liasse::extractors::internal {
@@ -32,8 +33,12 @@ namespace liasse::extractors::internal {
 // Every filled value stays flagged with its reason; a value missing on the
 // paper (absent, nothing read there) stays absent: an anomaly of the lot.
 // Two readings that disagree otherwise are flagged on both sides, neither
-// changed. Then the NIR of each feuille (and of its line) is checked
-// against the birth date when the bénéficiaire is the assuré.
-void ReconcileLot(std::vector<Document>& docs);
+// changed. The same value read on both sides settles a doubt of the
+// reading alone (ReviewFlag::reading_doubt) on one side when the other side
+// is unflagged. Then the NIR of each feuille (and of its line) is checked
+// against the birth date when the bénéficiaire is the assuré. `forms` (may
+// be null) gives the n° de facture's length (the one length of every line
+// of the bordereau when they share one); not owned.
+void ReconcileLot(std::vector<Document>& docs, const FormCatalogue* forms = nullptr);
 
 }  // namespace liasse::extractors::internal

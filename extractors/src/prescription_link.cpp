@@ -64,9 +64,39 @@ const Document* Closest(const std::vector<Document>& documents, const Document& 
   return tie ? nullptr : best;
 }
 
+bool ReadingDoubtOnly(const Document& d, const std::string& field) {
+  const ReviewFlag* flag = FindFlag(d, field, std::nullopt);
+  return flag != nullptr && flag->reading_doubt;
+}
+
+void Unflag(Document& d, const std::string& field) {
+  std::erase_if(d.review, [&](const ReviewFlag& f) { return f.field == field && !f.line; });
+}
+
+// The feuille's prescription.date and the prescription's own date, read
+// alike for the same patient: one side's doubt of the reading alone is
+// settled when the other side is sure (two printings read the same).
+void ConfirmAgreeingDates(std::vector<Document>& documents) {
+  for (auto& feuille : documents) {
+    if (feuille.type != DocumentType::kFeuilleDeSoins) continue;
+    const std::string* on_feuille = feuille.Text(kField);
+    if (on_feuille == nullptr) continue;
+    for (auto& p : documents) {
+      if (p.type != DocumentType::kPrescription || !SamePatient(feuille, p)) continue;
+      const std::string* own = p.Text(fields::kDate);
+      if (own == nullptr || *own != *on_feuille) continue;
+      const bool feuille_sure = FindFlag(feuille, kField, std::nullopt) == nullptr;
+      const bool prescription_sure = FindFlag(p, fields::kDate, std::nullopt) == nullptr;
+      if (prescription_sure && ReadingDoubtOnly(feuille, kField)) Unflag(feuille, kField);
+      else if (feuille_sure && ReadingDoubtOnly(p, fields::kDate)) Unflag(p, fields::kDate);
+    }
+  }
+}
+
 }  // namespace
 
 void LinkPrescriptionDates(std::vector<Document>& documents) {
+  ConfirmAgreeingDates(documents);
   for (auto& feuille : documents) {
     if (feuille.type != DocumentType::kFeuilleDeSoins) continue;
     const std::string written = WrittenDigits(feuille);

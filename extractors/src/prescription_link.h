@@ -15,6 +15,9 @@ namespace liasse::extractors::internal {
 // most two edits from the feuille's reading, that date is taken — still
 // flagged, with the reason, so a person confirms it. A feuille with nothing
 // written there, or two prescriptions that fit equally, is left as it is.
+// First, the two dates read alike for the same patient settle a doubt of
+// the reading alone (ReviewFlag::reading_doubt) on one side when the other
+// side is unflagged.
 void LinkPrescriptionDates(std::vector<Document>& documents);
 
 }  // namespace liasse::extractors::internal

@@ -7,6 +7,7 @@
 #include "document_checks.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 namespace liasse::extractors::internal {
@@ -232,6 +233,76 @@ TEST(LotReconcile, NumbersDifferingOtherwiseThanByAZeroAreFlaggedNotSettled) {
   EXPECT_EQ(L(lot.bordereau(), 1, "numero_facture"), "748387019");
   EXPECT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
   EXPECT_NE(FlagOf(lot.bordereau(), "numero_facture", 1), nullptr);
+}
+
+ReviewFlag ReadingDoubt(const std::string& field, std::optional<int> line) {
+  return {field, line, "lu avec une confiance faible : à vérifier", true};
+}
+
+TEST(LotReconcile, ALowConfidenceReadingIsSettledWhenTheOtherDocumentReadsTheSameValueConfidently) {
+  Lot on_line = MakeLot();
+  on_line.bordereau().review.push_back(ReadingDoubt("date_naissance", 1));
+  Lot on_feuille = MakeLot();
+  on_feuille.feuille().review.push_back(ReadingDoubt("assure.nir", std::nullopt));
+  ReconcileLot(on_line.docs);
+  ReconcileLot(on_feuille.docs);
+  EXPECT_EQ(FlagOf(on_line.bordereau(), "date_naissance", 1), nullptr);
+  EXPECT_EQ(FlagOf(on_feuille.feuille(), "assure.nir"), nullptr);
+  EXPECT_EQ(L(on_line.bordereau(), 1, "date_naissance"), "1963-01-05");
+}
+
+TEST(LotReconcile, TwoDoubtfulReadingsThatAgreeStayFlagged) {
+  // One font misread the same way twice is still a misreading.
+  Lot lot = MakeLot();
+  lot.bordereau().review.push_back(ReadingDoubt("numero_facture", 1));
+  lot.feuille().review.push_back(ReadingDoubt("numero_facture", std::nullopt));
+  ReconcileLot(lot.docs);
+  EXPECT_NE(FlagOf(lot.bordereau(), "numero_facture", 1), nullptr);
+  EXPECT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+}
+
+TEST(LotReconcile, AnAgreementNeverSettlesWhatIsNotADoubtOfReading) {
+  // A flag of the reader's checks (here a name it could not split) stays.
+  Lot lot = MakeLot();
+  lot.feuille().review.push_back({"assure.nom", std::nullopt, "nom en capitales introuvable : « Riviere Jean »"});
+  Lot wrong_key = MakeLot();
+  wrong_key.bordereau().lines[1].values["nir"] = "163015935027235";
+  wrong_key.feuille().fields["assure.nir"] = TextField("163015935027235");
+  wrong_key.bordereau().review.push_back(ReadingDoubt("nir", 1));
+  ReconcileLot(lot.docs);
+  ReconcileLot(wrong_key.docs);
+  EXPECT_NE(FlagOf(lot.feuille(), "assure.nom"), nullptr);
+  // Read alike, but the key fails: the value does not pass its checks.
+  EXPECT_NE(FlagOf(wrong_key.bordereau(), "nir", 1), nullptr);
+}
+
+TEST(LotReconcile, TheInvoiceNumbersLengthComesFromTheFeuillesForm) {
+  // The shipped form allows 4 to 12 digits: a six-digit number read alike
+  // settles the line's doubt, a three-digit one does not pass.
+  const auto& forms = DefaultForms(std::filesystem::path(LIASSE_SOURCE_DIR) / "data");
+  ASSERT_TRUE(forms.ok()) << forms.status().message();
+  Lot six = MakeLot(), three = MakeLot();
+  for (auto [lot, number] : {std::pair{&six, "000629"}, std::pair{&three, "629"}}) {
+    lot->bordereau().lines[1].values["numero_facture"] = number;
+    lot->feuille().fields["numero_facture"] = TextField(number);
+    lot->bordereau().review.push_back(ReadingDoubt("numero_facture", 1));
+    ReconcileLot(lot->docs, &forms.value());
+  }
+  EXPECT_EQ(FlagOf(six.bordereau(), "numero_facture", 1), nullptr);
+  EXPECT_NE(FlagOf(three.bordereau(), "numero_facture", 1), nullptr);
+}
+
+TEST(LotReconcile, ANumberOfAnotherLengthThanTheLotsIsTakenFromTheLine) {
+  // Every line of the bordereau has nine digits: the feuille's "53129" (the
+  // form's own number, S3129, misread as the invoice's) is not one of them.
+  const auto& forms = DefaultForms(std::filesystem::path(LIASSE_SOURCE_DIR) / "data");
+  ASSERT_TRUE(forms.ok()) << forms.status().message();
+  Lot lot = MakeLot();
+  lot.feuille().fields["numero_facture"] = TextField("53129");
+  ReconcileLot(lot.docs, &forms.value());
+  EXPECT_EQ(T(lot.feuille(), "numero_facture"), "747387719");
+  ASSERT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  EXPECT_NE(FlagOf(lot.feuille(), "numero_facture")->reason.find("repris du bordereau"), std::string::npos);
 }
 
 }  // namespace

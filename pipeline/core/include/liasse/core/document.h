@@ -79,6 +79,11 @@ struct ReviewFlag {
   std::string field;          // "assure.nir", or a line column "montant"
   std::optional<int> line;    // set when the flag concerns lines[line]
   std::string reason;         // French, for the operator
+  // A doubt of the reading alone (low OCR confidence, a repaired reading):
+  // another, independent and confident reading of the same value settles
+  // it (the feuille and its bordereau line agreeing). An anomaly, an
+  // unread field or two readings that disagree are never reading doubts.
+  bool reading_doubt = false;
   friend bool operator==(const ReviewFlag&, const ReviewFlag&) = default;
 };
 

@@ -1,0 +1,88 @@
+// The prescription date of a feuille de soins against the prescription of
+// the same patient in the envelope: a doubtful reading settled by the
+// other, an unread one taken from it and still flagged.
+#include "prescription_link.h"
+
+#include <gtest/gtest.h>
+
+#include "document_checks.h"
+
+namespace liasse::extractors::internal {
+namespace {
+
+using testing::Flagged;
+using testing::T;
+
+Field Text(const std::string& v) {
+  Field f;
+  f.value = v;
+  return f;
+}
+
+ReviewFlag ReadingDoubt(const std::string& field) {
+  return {field, std::nullopt, "lu avec une confiance faible (61 %) : à vérifier", true};
+}
+
+// A feuille for MARTIN whose prescription is dated 2025-03-14, and that
+// prescription.
+std::vector<Document> Envelope(const std::string& on_feuille, const std::string& on_prescription) {
+  Document feuille;
+  feuille.type = DocumentType::kFeuilleDeSoins;
+  feuille.pages = {0};
+  feuille.fields["beneficiaire.nom"] = Text("MARTIN");
+  feuille.fields["prescription.date"] = Text(on_feuille);
+  Document prescription;
+  prescription.type = DocumentType::kPrescription;
+  prescription.pages = {1};
+  prescription.fields["patient.nom"] = Text("MARTIN");
+  prescription.fields["date"] = Text(on_prescription);
+  return {feuille, prescription};
+}
+
+TEST(PrescriptionLink, ADoubtfulDateOnTheFeuilleIsSettledByTheSameDateReadSurelyOnThePrescription) {
+  auto docs = Envelope("2025-03-14", "2025-03-14");
+  docs[0].review.push_back(ReadingDoubt("prescription.date"));
+  LinkPrescriptionDates(docs);
+  EXPECT_FALSE(Flagged(docs[0], "prescription.date"));
+  EXPECT_EQ(T(docs[0], "prescription.date"), "2025-03-14");
+}
+
+TEST(PrescriptionLink, ADoubtfulDateOnThePrescriptionIsSettledByTheFeuillesSureReading) {
+  auto docs = Envelope("2025-03-14", "2025-03-14");
+  docs[1].review.push_back(ReadingDoubt("date"));
+  LinkPrescriptionDates(docs);
+  EXPECT_FALSE(Flagged(docs[1], "date"));
+}
+
+TEST(PrescriptionLink, DatesThatAgreeSettleNothingForAnotherPatientOrWhenBothAreDoubtful) {
+  auto other = Envelope("2025-03-14", "2025-03-14");
+  other[1].fields["patient.nom"] = Text("DURAND");
+  other[0].review.push_back(ReadingDoubt("prescription.date"));
+  auto both = Envelope("2025-03-14", "2025-03-14");
+  both[0].review.push_back(ReadingDoubt("prescription.date"));
+  both[1].review.push_back(ReadingDoubt("date"));
+  LinkPrescriptionDates(other);
+  LinkPrescriptionDates(both);
+  EXPECT_TRUE(Flagged(other[0], "prescription.date"));
+  EXPECT_TRUE(Flagged(both[0], "prescription.date"));
+  EXPECT_TRUE(Flagged(both[1], "date"));
+}
+
+TEST(PrescriptionLink, AFlagThatIsNotADoubtOfReadingStaysWhenTheDatesAgree) {
+  auto docs = Envelope("2025-03-14", "2025-03-14");
+  docs[0].review.push_back({"prescription.date", std::nullopt, "date postérieure aux soins : à vérifier"});
+  LinkPrescriptionDates(docs);
+  EXPECT_TRUE(Flagged(docs[0], "prescription.date"));
+}
+
+TEST(PrescriptionLink, ADateMisreadOnTheFeuilleIsTakenFromThePrescriptionAndStaysFlagged) {
+  auto docs = Envelope("2025-08-14", "2025-03-14");
+  docs[0].review.push_back(ReadingDoubt("prescription.date"));
+  LinkPrescriptionDates(docs);
+  EXPECT_EQ(T(docs[0], "prescription.date"), "2025-03-14");
+  ASSERT_TRUE(Flagged(docs[0], "prescription.date"));
+  EXPECT_NE(docs[0].review.front().reason.find("repris de la prescription"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal
