@@ -6,6 +6,7 @@
 #include <set>
 
 #include "act_reread.h"
+#include "bordereau_row.h"
 #include "field_values.h"
 #include "locate.h"
 #include "ink.h"
@@ -249,12 +250,25 @@ void ReadBordereauLines(DocReader& r) {
   const TableHeader header = FindTableHeader(v, *table);
   if (!header.ok()) return;
   const auto rows = RowsBelow(v, header.row, StopKeys(*table));
+  const bool in_order = InLineOrder(header);
   for (const auto& row : rows) {
-    const auto toks = RowTokens(v, row);
+    auto toks = RowTokens(v, row);
     if (toks.empty()) continue;
     Line line;
     const int index = static_cast<int>(r.doc().lines.size());
     std::vector<std::string> doubts;
+    if (!in_order) {
+      // Columns printed in another order: the words put back in the reader's.
+      const ReorderedRow reordered = ReorderLineTokens(v, header, toks, Amounts(v, toks, 0), numero_len);
+      toks = reordered.tokens;
+      if (toks.empty()) continue;
+      if (reordered.numero_unsure) doubts.push_back(fields::kNumeroFacture);
+      if (reordered.parts_unsure) {
+        for (const char* c : {fields::kMontantAmo, fields::kMontantAmc}) {
+          r.Review(c, "parts AMO et AMC non distinguées par l'en-tête : à vérifier", index);
+        }
+      }
+    }
     size_t k = 0;
     // N° facture: a number of the length the form's data gives.
     bool rep = false;
