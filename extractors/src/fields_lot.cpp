@@ -595,12 +595,93 @@ void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& c
   StoreActRow(r, std::move(line), ActCells{}, std::move(doubts), "", unsettled);
 }
 
+// True when `toks` hold one of the act codes `codes` and a date: a row of
+// acts, whatever its columns.
+bool IsActRowByKind(const std::vector<std::pair<std::string, int>>& toks, const std::vector<std::string>& codes) {
+  bool code = false, date = false;
+  for (const auto& [text, id] : toks) {
+    code = code || std::find(codes.begin(), codes.end(), ActCode(text)) != codes.end();
+    date = date || ParseDateText(text).has_value();
+  }
+  return code && date;
+}
+
+// One act row whose columns no header names, each word by its kind: the
+// date, the act code among `codes`, the amount with its cents (the
+// montant; two of them: the last, in doubt), a coefficient in what is left.
+void ReadActRowByKinds(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const std::vector<std::string>& codes,
+                       std::vector<std::optional<ActReadings>>& unsettled) {
+  const PageView& v = r.view();
+  const auto amounts = Amounts(v, toks, 0);
+  std::set<int> used;
+  for (const auto& a : amounts) used.insert(a.second.begin(), a.second.end());
+  Line line;
+  ActCells cells;
+  std::vector<std::string> doubts;
+  std::string date_text;
+  for (const auto& [text, id] : toks) {
+    if (used.contains(id)) continue;
+    if (const auto d = ParseDateText(text); d && cells.date.empty()) {
+      line.values[fields::kDate] = d->value.ToIso();
+      if (d->repaired || MinConf(v, {id}) < 0.75) doubts.push_back(fields::kDate);
+      cells.date = {id};
+      date_text = text;
+    } else if (const std::string code = ActCode(text);
+               cells.code.empty() && std::find(codes.begin(), codes.end(), code) != codes.end()) {
+      line.values[fields::kCode] = code;
+      if (code != NormaliseCode(text) || MinConf(v, {id}) < 0.75) doubts.push_back(fields::kCode);
+      cells.code = {id};
+    } else if (const auto c = NormaliseCoefficient(text); c && cells.coefficient.empty()) {
+      line.values[fields::kCoefficient] = *c;
+      if (MinConf(v, {id}) < 0.75) doubts.push_back(fields::kCoefficient);
+      cells.coefficient = {id};
+    }
+  }
+  if (!amounts.empty()) {
+    if (auto m = ParseAmountText(amounts.back().first)) {
+      line.values[fields::kMontant] = m->value.ToDecimal();
+      if (m->repaired || amounts.size() > 1 || MinConf(v, amounts.back().second) < 0.75) doubts.push_back(fields::kMontant);
+    }
+    cells.montant = amounts.back().second;
+  }
+  StoreActRow(r, std::move(line), cells, std::move(doubts), date_text, unsettled);
+}
+
+// The acts of a table whose header the form's data does not know ("LC
+// JOUR MT QTE"): the rows holding an act code and a date, from the first
+// of them to a stop phrase or two rows that are not acts.
+void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
+  const PageView& v = r.view();
+  const std::vector<std::string>& codes = r.form()->act_rows.codes;
+  if (codes.empty()) return;
+  int first = -1;
+  for (size_t row = 1; row < v.rows().size() && first < 0; ++row) {
+    std::vector<std::pair<std::string, int>> toks;
+    for (int i : v.rows()[row].words) toks.emplace_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text), i);
+    if (IsActRowByKind(toks, codes)) first = static_cast<int>(row);
+  }
+  if (first < 0) return;
+  const size_t start = r.doc().lines.size();
+  std::vector<std::optional<ActReadings>> unsettled;
+  int misses = 0;
+  for (const auto& row : RowsBelow(v, first - 1, StopKeys(spec))) {
+    const auto toks = RowTokens(v, row);
+    if (!IsActRowByKind(toks, codes)) {
+      if (++misses >= 2) break;
+      continue;
+    }
+    misses = 0;
+    ReadActRowByKinds(r, toks, codes, unsettled);
+  }
+  SolveActRows(r, start, unsettled);
+}
+
 void ReadActs(DocReader& r) {
   const PageView& v = r.view();
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
   if (spec == nullptr) return;
   const TableHeader header = FindTableHeader(v, *spec);
-  if (!header.ok()) return;
+  if (!header.ok()) return ReadActsWithoutHeader(r, *spec);
   const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
   const ActColumns columns = ActColumnsOf(header);
   const bool by_columns = header.Find(fields::kCode) != nullptr && header.Find(fields::kMontant) != nullptr;

@@ -114,5 +114,23 @@ TEST(BordereauLines, PartsNoHeaderTellsApartGoToReview) {
   EXPECT_TRUE(Flagged(d, "montant_amc", 0));
 }
 
+TEST(BordereauLines, APageOfInvoiceLinesIsABordereauWhateverItsTitleAndLabels) {
+  // Neither the title nor a label is in a data file: lines each holding a
+  // NIR whose key passes and amounts make it a bordereau.
+  PageBuilder p;
+  p.Text(18, 20, "RELEVÉ DES ENVOIS TÉLÉTRANSMIS", 95, 4.5);
+  const char* rows[][5] = {{"804427438", "182059712020861", "FOURNIER Julien", "15,50", "9,30"},
+                           {"804427462", "156036311399196", "DUBOIS Gérard", "28,25", "16,95"},
+                           {"804427465", "243057511557469", "MOREAU Inès", "10,60", "6,36"}};
+  double y = 50;
+  for (const auto& r : rows) {
+    p.Text(18, y, r[0]).Text(45, y, r[1]).Text(90, y, r[2]).Text(140, y, r[3]).Text(165, y, r[4]);
+    y += 7;
+  }
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kBordereau);
+}
+
 }  // namespace
 }  // namespace liasse::extractors
