@@ -36,6 +36,9 @@ std::vector<std::pair<std::string, int>> RowTokens(const PageView& v, const Tabl
       static const std::string kEuro = "€";
       if (t.size() > kEuro.size() && t.ends_with(kEuro)) t = TrimPunctuation(t.substr(0, t.size() - kEuro.size()));
       if (t == kEuro || t.empty()) continue;
+      // The currency written out after an amount ("9,30 EUR") is the amount's, not a nom.
+      const std::string folded = FoldKey(t);
+      if ((folded == "eur" || folded == "euros") && !out.empty() && IsAmountToken(out.back().first)) continue;
       out.emplace_back(t, i);
     }
   }

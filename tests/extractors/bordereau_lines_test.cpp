@@ -114,6 +114,19 @@ TEST(BordereauLines, PartsNoHeaderTellsApartGoToReview) {
   EXPECT_TRUE(Flagged(d, "montant_amc", 0));
 }
 
+TEST(BordereauLines, TheCurrencyWrittenAfterAnAmountIsNotTheNom) {
+  // Amounts first, "EUR" after each: the nom is the word in capitals after them.
+  const Document d = ReadBordereau({{18, "Part AMO", {"15,12 EUR", "5,04 EUR"}},
+                                    {40, "Part AMC", {"10,08 EUR", "3,36 EUR"}},
+                                    {62, "NIR", {"285077511504230", "169029935011101"}},
+                                    {100, "N° facture", {"123456789", "123456790"}},
+                                    {122, "Total", {"25,20 EUR", "8,40 EUR"}},
+                                    {144, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {165, "Prénom", {"Sophie", "Jean"}},
+                                    {183, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ExpectLines(d);
+}
+
 TEST(BordereauLines, APageOfInvoiceLinesIsABordereauWhateverItsTitleAndLabels) {
   // Neither the title nor a label is in a data file: lines each holding a
   // NIR whose key passes and amounts make it a bordereau.
