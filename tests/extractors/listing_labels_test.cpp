@@ -13,14 +13,10 @@
 namespace liasse::extractors {
 namespace {
 
+using testing::L;
 using testing::Options;
 using testing::PageBuilder;
 using testing::T;
-
-std::string L(const Line& l, const std::string& column) {
-  const std::string* s = l.Find(column);
-  return s ? *s : "<absent>";
-}
 
 Document ReadListing() {
   PageBuilder p;
