@@ -6,6 +6,7 @@
 #include <string>
 
 #include "labels.h"
+#include "liasse/core/identifiers.h"
 
 namespace liasse::extractors::internal {
 
@@ -100,6 +101,33 @@ double CueWeight(const PageView& page, const WeightedPhrase& cue, const std::vec
   return best;
 }
 
+// True when the words `ids` of a row hold a NIR whose key passes: digit
+// groups put together make its 15 digits.
+bool RowHasValidNir(const PageView& page, const std::vector<int>& ids) {
+  for (size_t s = 0; s < ids.size(); ++s) {
+    std::string digits;
+    for (size_t e = s; e < ids.size() && digits.size() < 15; ++e) {
+      const std::string& t = page.words()[static_cast<size_t>(ids[e])].text;
+      if (t.empty() || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
+      digits += t;
+    }
+    if (digits.size() == 15 && Nir::Parse(digits).ok()) return true;
+  }
+  return false;
+}
+
+// The rows of `page` that hold a valid NIR and two prices or more: the
+// lines of a list of invoices (a bordereau).
+size_t NirRowCount(const PageView& page) {
+  size_t n = 0;
+  for (const auto& row : page.rows()) {
+    size_t prices = 0;
+    for (int i : row.words) prices += IsPrice(page.words()[static_cast<size_t>(i)].text) ? 1u : 0u;
+    if (prices >= 2 && RowHasValidNir(page, row.words)) ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
@@ -115,6 +143,9 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
       }
       if (!form.act_rows.codes.empty()) {
         s += form.act_rows.weight * static_cast<double>(std::min(form.act_rows.max_rows, ActRowCount(page, form.act_rows.codes)));
+      }
+      if (form.nir_rows.weight > 0) {
+        s += form.nir_rows.weight * static_cast<double>(std::min(form.nir_rows.max_rows, NirRowCount(page)));
       }
     }
     // A form's own title outranks what other types share with it.

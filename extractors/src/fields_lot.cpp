@@ -6,6 +6,7 @@
 #include <set>
 
 #include "act_reread.h"
+#include "bordereau_row.h"
 #include "field_values.h"
 #include "locate.h"
 #include "ink.h"
@@ -35,6 +36,9 @@ std::vector<std::pair<std::string, int>> RowTokens(const PageView& v, const Tabl
       static const std::string kEuro = "€";
       if (t.size() > kEuro.size() && t.ends_with(kEuro)) t = TrimPunctuation(t.substr(0, t.size() - kEuro.size()));
       if (t == kEuro || t.empty()) continue;
+      // The currency written out after an amount ("9,30 EUR") is the amount's, not a nom.
+      const std::string folded = FoldKey(t);
+      if ((folded == "eur" || folded == "euros") && !out.empty() && IsAmountToken(out.back().first)) continue;
       out.emplace_back(t, i);
     }
   }
@@ -249,12 +253,25 @@ void ReadBordereauLines(DocReader& r) {
   const TableHeader header = FindTableHeader(v, *table);
   if (!header.ok()) return;
   const auto rows = RowsBelow(v, header.row, StopKeys(*table));
+  const bool in_order = InLineOrder(header);
   for (const auto& row : rows) {
-    const auto toks = RowTokens(v, row);
+    auto toks = RowTokens(v, row);
     if (toks.empty()) continue;
     Line line;
     const int index = static_cast<int>(r.doc().lines.size());
     std::vector<std::string> doubts;
+    if (!in_order) {
+      // Columns printed in another order: the words put back in the reader's.
+      const ReorderedRow reordered = ReorderLineTokens(v, header, toks, Amounts(v, toks, 0), numero_len);
+      toks = reordered.tokens;
+      if (toks.empty()) continue;
+      if (reordered.numero_unsure) doubts.push_back(fields::kNumeroFacture);
+      if (reordered.parts_unsure) {
+        for (const char* c : {fields::kMontantAmo, fields::kMontantAmc}) {
+          r.Review(c, "parts AMO et AMC non distinguées par l'en-tête : à vérifier", index);
+        }
+      }
+    }
     size_t k = 0;
     // N° facture: a number of the length the form's data gives.
     bool rep = false;
@@ -581,12 +598,93 @@ void ReadMissingActRow(DocReader& r, double y, double pitch, const ActColumns& c
   StoreActRow(r, std::move(line), ActCells{}, std::move(doubts), "", unsettled);
 }
 
+// True when `toks` hold one of the act codes `codes` and a date: a row of
+// acts, whatever its columns.
+bool IsActRowByKind(const std::vector<std::pair<std::string, int>>& toks, const std::vector<std::string>& codes) {
+  bool code = false, date = false;
+  for (const auto& [text, id] : toks) {
+    code = code || std::find(codes.begin(), codes.end(), ActCode(text)) != codes.end();
+    date = date || ParseDateText(text).has_value();
+  }
+  return code && date;
+}
+
+// One act row whose columns no header names, each word by its kind: the
+// date, the act code among `codes`, the amount with its cents (the
+// montant; two of them: the last, in doubt), a coefficient in what is left.
+void ReadActRowByKinds(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const std::vector<std::string>& codes,
+                       std::vector<std::optional<ActReadings>>& unsettled) {
+  const PageView& v = r.view();
+  const auto amounts = Amounts(v, toks, 0);
+  std::set<int> used;
+  for (const auto& a : amounts) used.insert(a.second.begin(), a.second.end());
+  Line line;
+  ActCells cells;
+  std::vector<std::string> doubts;
+  std::string date_text;
+  for (const auto& [text, id] : toks) {
+    if (used.contains(id)) continue;
+    if (const auto d = ParseDateText(text); d && cells.date.empty()) {
+      line.values[fields::kDate] = d->value.ToIso();
+      if (d->repaired || MinConf(v, {id}) < 0.75) doubts.push_back(fields::kDate);
+      cells.date = {id};
+      date_text = text;
+    } else if (const std::string code = ActCode(text);
+               cells.code.empty() && std::find(codes.begin(), codes.end(), code) != codes.end()) {
+      line.values[fields::kCode] = code;
+      if (code != NormaliseCode(text) || MinConf(v, {id}) < 0.75) doubts.push_back(fields::kCode);
+      cells.code = {id};
+    } else if (const auto c = NormaliseCoefficient(text); c && cells.coefficient.empty()) {
+      line.values[fields::kCoefficient] = *c;
+      if (MinConf(v, {id}) < 0.75) doubts.push_back(fields::kCoefficient);
+      cells.coefficient = {id};
+    }
+  }
+  if (!amounts.empty()) {
+    if (auto m = ParseAmountText(amounts.back().first)) {
+      line.values[fields::kMontant] = m->value.ToDecimal();
+      if (m->repaired || amounts.size() > 1 || MinConf(v, amounts.back().second) < 0.75) doubts.push_back(fields::kMontant);
+    }
+    cells.montant = amounts.back().second;
+  }
+  StoreActRow(r, std::move(line), cells, std::move(doubts), date_text, unsettled);
+}
+
+// The acts of a table whose header the form's data does not know ("LC
+// JOUR MT QTE"): the rows holding an act code and a date, from the first
+// of them to a stop phrase or two rows that are not acts.
+void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
+  const PageView& v = r.view();
+  const std::vector<std::string>& codes = r.form()->act_rows.codes;
+  if (codes.empty()) return;
+  int first = -1;
+  for (size_t row = 1; row < v.rows().size() && first < 0; ++row) {
+    std::vector<std::pair<std::string, int>> toks;
+    for (int i : v.rows()[row].words) toks.emplace_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text), i);
+    if (IsActRowByKind(toks, codes)) first = static_cast<int>(row);
+  }
+  if (first < 0) return;
+  const size_t start = r.doc().lines.size();
+  std::vector<std::optional<ActReadings>> unsettled;
+  int misses = 0;
+  for (const auto& row : RowsBelow(v, first - 1, StopKeys(spec))) {
+    const auto toks = RowTokens(v, row);
+    if (!IsActRowByKind(toks, codes)) {
+      if (++misses >= 2) break;
+      continue;
+    }
+    misses = 0;
+    ReadActRowByKinds(r, toks, codes, unsettled);
+  }
+  SolveActRows(r, start, unsettled);
+}
+
 void ReadActs(DocReader& r) {
   const PageView& v = r.view();
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
   if (spec == nullptr) return;
   const TableHeader header = FindTableHeader(v, *spec);
-  if (!header.ok()) return;
+  if (!header.ok()) return ReadActsWithoutHeader(r, *spec);
   const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
   const ActColumns columns = ActColumnsOf(header);
   const bool by_columns = header.Find(fields::kCode) != nullptr && header.Find(fields::kMontant) != nullptr;

@@ -160,6 +160,12 @@ class FormParser {
       }
       if (form.act_rows.codes.empty()) return Fail(rows, "classification.act_rows.codes", "clé manquante ou vide");
     }
+    if (const toml::table* rows = Table(c, "nir_rows", false)) {
+      if (const toml::node* w = rows->get("weight")) form.nir_rows.weight = Number(*w, "classification.nir_rows.weight").value_or(0);
+      if (const toml::node* m = rows->get("max_rows")) {
+        form.nir_rows.max_rows = static_cast<size_t>(Number(*m, "classification.nir_rows.max_rows").value_or(0));
+      }
+    }
     if (const toml::node* cues = c.get("cues")) {
       if (const toml::array* a = Tuples(*cues, "classification.cues", 2)) {
         for (const auto& e : *a) {

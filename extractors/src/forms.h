@@ -77,6 +77,13 @@ struct FormSpec {
     double weight = 0;
     size_t max_rows = 0;
   } act_rows;
+  // [classification.nir_rows]: each page row that holds a NIR whose key
+  // passes and two amounts or more (a line of a list of invoices) adds
+  // `weight`, for at most `max_rows` rows.
+  struct NirRows {
+    double weight = 0;
+    size_t max_rows = 0;
+  } nir_rows;
   std::map<std::string, std::vector<std::string>> sections;
   std::vector<FieldSpec> fields;
   std::map<std::string, TableSpec> tables;

@@ -53,6 +53,57 @@ void SortBestFirst(const PageView& v, std::vector<LabelHit>& hits) {
   });
 }
 
+// The folded content words of a wording: its words (apostrophes split
+// them, "l'assuré"), small words that listings leave out dropped.
+std::vector<std::string> ContentWords(std::string_view wording) {
+  static const std::vector<std::string> kSmall = {"de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux"};
+  std::vector<std::string> out;
+  std::string piece;
+  auto flush = [&] {
+    std::string k = FoldKey(piece);
+    piece.clear();
+    if (!k.empty() && std::find(kSmall.begin(), kSmall.end(), k) == kSmall.end()) out.push_back(std::move(k));
+  };
+  for (size_t i = 0; i < wording.size(); ++i) {
+    const bool apostrophe = wording[i] == '\'' || wording.substr(i, 3) == "\u2019";
+    if (wording[i] == ' ' || apostrophe) {
+      flush();
+      if (apostrophe && wording[i] != '\'') i += 2;
+      continue;
+    }
+    piece += wording[i];
+  }
+  flush();
+  return out;
+}
+
+// True when printed word `w` stands for wording word `c`: the same, or its
+// start of three letters or more.
+bool StandsFor(const std::string& w, const std::string& c) {
+  return w == c || (w.size() >= 3 && w.size() < c.size() && c.compare(0, w.size(), w) == 0);
+}
+
+// The abbreviated occurrences of the wording whose content words are
+// `content` on the rows of the page.
+void AddAbbreviations(const PageView& v, const std::vector<std::string>& content, std::vector<LabelHit>& hits) {
+  if (content.size() < 2) return;
+  for (const auto& row : v.rows()) {
+    std::vector<int> keyed;
+    for (int i : row.words) {
+      if (!v.words()[static_cast<size_t>(i)].folded.empty()) keyed.push_back(i);
+    }
+    for (size_t s = 0; s + content.size() <= keyed.size(); ++s) {
+      bool all = true, shortened = false;
+      for (size_t k = 0; k < content.size() && all; ++k) {
+        const std::string& w = v.words()[static_cast<size_t>(keyed[s + k])].folded;
+        all = StandsFor(w, content[k]);
+        shortened = shortened || w != content[k];
+      }
+      if (all && shortened) hits.push_back({keyed[s], keyed[s + content.size() - 1], kAbbreviationSimilarity, {}});
+    }
+  }
+}
+
 }  // namespace
 
 size_t AllowedDistance(size_t length) {
@@ -78,6 +129,7 @@ std::vector<LabelHit> FindLabel(const PageView& v, std::string_view wording) {
       hits.push_back({keyed[s], w->last, similarity, w->glued});
     }
   }
+  AddAbbreviations(v, ContentWords(wording), hits);
   SortBestFirst(v, hits);
   std::vector<LabelHit> kept;
   for (const auto& h : hits) {

@@ -16,11 +16,19 @@ namespace liasse::extractors::internal {
 // anything once fuzzy), 1 up to 7, then one more per 6 characters.
 size_t AllowedDistance(size_t length);
 
+// The similarity given to an abbreviated occurrence of a wording: below a
+// reading one confusion away from a wording of ordinary length.
+inline constexpr double kAbbreviationSimilarity = 0.8;
+
 // Every occurrence of `wording` on the page: consecutive words of one row
 // whose folded texts put together are within AllowedDistance of the
 // wording's. Digits the OCR glued to the last word are the start of the
-// value (LabelHit::glued_value). Best first, then top to bottom; two
-// occurrences never share a word.
+// value (LabelHit::glued_value). A wording of two content words or more
+// is also found abbreviated as software listings print it, word for word,
+// its small words left out ("DATE PRESCR" for "Date de la prescription",
+// "NUM FACT" for "Numéro de facture"): each printed word the start (three
+// letters or more) of its word, with similarity kAbbreviationSimilarity.
+// Best first, then top to bottom; two occurrences never share a word.
 std::vector<LabelHit> FindLabel(const PageView& view, std::string_view wording);
 
 // Every occurrence of any of `wordings`, the longer wording kept where

@@ -12,9 +12,15 @@ namespace liasse::extractors::internal {
 
 namespace {
 
+// True when only marks without letters or digits ("--", "=", "*", a
+// rule) stand before the hit on its row: a listing prints its headings so.
 bool AtRowStart(const PageView& v, const LabelHit& h) {
   const PlacedWord& w = v.words()[static_cast<size_t>(h.first)];
-  return v.rows()[static_cast<size_t>(w.row)].words.front() == h.first;
+  for (int i : v.rows()[static_cast<size_t>(w.row)].words) {
+    if (i == h.first) return true;
+    if (!v.words()[static_cast<size_t>(i)].folded.empty()) return false;
+  }
+  return false;
 }
 
 double Top(const PageView& v, int word) { return v.words()[static_cast<size_t>(word)].y0; }
@@ -111,12 +117,43 @@ bool HasMaterial(const FieldSpec& field, const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// True when `text` begins with a leader: dots or underscores run from a
+// label to its value ("NOM USUEL ........ GARCIA"), or a lone colon.
+bool StartsWithLeader(const std::string& text) {
+  if (text == ":") return true;
+  size_t n = 0;
+  while (n < text.size() && (text[n] == '.' || text[n] == '_' || text[n] == ',')) ++n;
+  return n >= 3;
+}
+
+// Words of a wording the data does not have ("USUEL" of "NOM USUEL"), a
+// leader after them, then the value: the value starts after the leader.
+// Only words without digits may be the label's, at most two, and the
+// leader must have words after it (else it closes the value).
+std::vector<int> AfterLeader(const PageView& v, std::vector<int> ids) {
+  for (size_t j = 1; j < ids.size() && j <= 2; ++j) {
+    const std::string& text = v.words()[static_cast<size_t>(ids[j])].text;
+    const bool label_words = std::all_of(ids.begin(), ids.begin() + static_cast<long>(j), [&](int i) {
+      const std::string& f = v.words()[static_cast<size_t>(i)].folded;
+      return !f.empty() && std::none_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
+    });
+    if (!label_words) return ids;
+    if (!StartsWithLeader(text)) continue;
+    // The leader glued to the value ("......GARCIA") is the value's word.
+    const bool glued = !v.words()[static_cast<size_t>(ids[j])].folded.empty();
+    const size_t from = glued ? j : j + 1;
+    if (from >= ids.size()) return ids;
+    return std::vector<int>(ids.begin() + static_cast<long>(from), ids.end());
+  }
+  return ids;
+}
+
 // The words right of a label, cut at the next label; a choice, whose
 // wordings may read like another field's label ("partenaire de santé"),
 // is taken on up to the first of its wordings when the cut left none.
 std::vector<int> RightValue(const DocReader& r, const FieldSpec& field, const LabelHit& hit, const std::set<int>& starts) {
   const std::vector<int> all = r.view().RightOf(hit, field.max_gap_mm);
-  std::vector<int> ids = CutAtLabel(all, starts);
+  std::vector<int> ids = AfterLeader(r.view(), CutAtLabel(all, starts));
   if (field.kind != "choice" || ids.empty() || FitsKind(field, r.Make(ids, hit.similarity).text)) return ids;
   for (size_t n = ids.size() + 1; n <= all.size(); ++n) {
     const std::vector<int> longer(all.begin(), all.begin() + static_cast<long>(n));

@@ -102,8 +102,12 @@ struct ColumnHit {
 // "Acte (lettre clé)").
 std::vector<ColumnHit> ClaimRow(const std::vector<ColumnHit>& hits) {
   std::vector<ColumnHit> sorted = hits;
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const ColumnHit& a, const ColumnHit& b) { return a.hit.last - a.hit.first > b.hit.last - b.hit.first; });
+  // Of two wordings as long, the closer claims the words ("Part AMO" is
+  // the AMO's column, one letter from the AMC's "Part AMC").
+  std::stable_sort(sorted.begin(), sorted.end(), [](const ColumnHit& a, const ColumnHit& b) {
+    if (a.hit.last - a.hit.first != b.hit.last - b.hit.first) return a.hit.last - a.hit.first > b.hit.last - b.hit.first;
+    return a.hit.similarity > b.hit.similarity;
+  });
   std::vector<ColumnHit> kept;
   for (const auto& h : sorted) {
     const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const ColumnHit& k) {

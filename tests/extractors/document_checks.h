@@ -23,6 +23,12 @@ inline std::string T(const Document& d, const std::string& name) {
   return s ? *s : "<absent>";
 }
 
+// The text of a line's column, or "<absent>".
+inline std::string L(const Line& l, const std::string& column) {
+  const std::string* s = l.Find(column);
+  return s ? *s : "<absent>";
+}
+
 // True when `field` (of `line`, or of the document when none) is in review.
 inline bool Flagged(const Document& d, const std::string& field, std::optional<int> line = std::nullopt) {
   return std::any_of(d.review.begin(), d.review.end(),

@@ -16,16 +16,12 @@
 namespace liasse::extractors {
 namespace {
 
+using testing::L;
 using testing::Options;
 using testing::T;
 using testing::Flagged;
 
 using testing::PageBuilder;
-
-std::string L(const Line& l, const std::string& column) {
-  const std::string* s = l.Find(column);
-  return s ? *s : "<absent>";
-}
 
 // One act row as printed: date, code, coefficient, montant ("" leaves the
 // cell empty).

@@ -20,17 +20,13 @@
 namespace liasse::extractors {
 namespace {
 
+using testing::L;
 using testing::Options;
 using testing::T;
 using testing::Flagged;
 
 using internal::FormCatalogue;
 using testing::PageBuilder;
-
-std::string L(const Line& l, const std::string& column) {
-  const std::string* s = l.Find(column);
-  return s ? *s : "<absent>";
-}
 
 const char* kMinimal = R"(type = "bordereau"
 [classification]

@@ -1,0 +1,145 @@
+// The bordereau's lines read whatever the order of its columns: each value
+// by its kind, the amounts by the header's columns or, when the header's
+// wordings are in no data file, by the line's arithmetic (total = AMO + AMC).
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "liasse/extractors/extract.h"
+#include "document_checks.h"
+#include "page_builder.h"
+
+namespace liasse::extractors {
+namespace {
+
+using testing::Flagged;
+using testing::L;
+using testing::Options;
+using testing::PageBuilder;
+using testing::T;
+
+struct Column {
+  double x;
+  std::string title;
+  std::string values[2];
+};
+
+// A bordereau whose table has `columns` (left to right) under a header row.
+Document ReadBordereau(const std::vector<Column>& columns) {
+  PageBuilder p;
+  p.Text(18, 20, "BORDEREAU RÉCAPITULATIF DES FACTURES", 95, 4.5)
+      .Text(18, 40, "N° de lot : 042")
+      .Text(90, 40, "Date de constitution : 26/09/2025");
+  for (const auto& c : columns) {
+    p.Text(c.x, 90, c.title);
+    p.Text(c.x, 97, c.values[0], 93, 2.6);
+    p.Text(c.x, 103.5, c.values[1], 93, 2.6);
+  }
+  p.Text(100, 117, "Nombre de factures : 2");
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  EXPECT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs.front().type, DocumentType::kBordereau);
+  return docs.front();
+}
+
+void ExpectLines(const Document& d) {
+  ASSERT_EQ(d.lines.size(), 2u);
+  const Line& a = d.lines[0];
+  EXPECT_EQ(L(a, "numero_facture"), "123456789");
+  EXPECT_EQ(L(a, "nir"), "285077511504230");
+  EXPECT_EQ(L(a, "nom"), "MARTIN");
+  EXPECT_EQ(L(a, "prenom"), "Sophie");
+  EXPECT_EQ(L(a, "date_naissance"), "1985-07-12");
+  EXPECT_EQ(L(a, "montant_total"), "25.20");
+  EXPECT_EQ(L(a, "montant_amo"), "15.12");
+  EXPECT_EQ(L(a, "montant_amc"), "10.08");
+  const Line& b = d.lines[1];
+  EXPECT_EQ(L(b, "numero_facture"), "123456790");
+  EXPECT_EQ(L(b, "nir"), "169029935011101");
+  EXPECT_EQ(L(b, "montant_total"), "8.40");
+  EXPECT_EQ(L(b, "montant_amo"), "5.04");
+  EXPECT_EQ(L(b, "montant_amc"), "3.36");
+}
+
+TEST(BordereauLines, ColumnsInAnotherOrderAreReadByTheirHeader) {
+  const Document d = ReadBordereau({{18, "Part AMC", {"10,08", "3,36"}},
+                                    {36, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {56, "NIR", {"2 85 07 75 115 042 30", "1 69 02 99 350 111 01"}},
+                                    {100, "Total", {"25,20", "8,40"}},
+                                    {118, "N° facture", {"123456789", "123456790"}},
+                                    {142, "Part AMO", {"15,12", "5,04"}},
+                                    {160, "Prénom", {"Sophie", "Jean"}},
+                                    {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ExpectLines(d);
+  EXPECT_FALSE(Flagged(d, "montant_amo", 0));
+  EXPECT_FALSE(Flagged(d, "numero_facture", 0));
+}
+
+TEST(BordereauLines, TheTotalIsTheAmountThatIsTheSumOfTheOthersWhenItsHeaderIsInNoDataFile) {
+  // "Somme due" names the total in no data file; "Part AMO" and "Part AMC"
+  // are known: the parts by their columns, the total by the arithmetic.
+  const Document d = ReadBordereau({{18, "N° facture", {"123456789", "123456790"}},
+                                    {40, "Part AMO", {"15,12", "5,04"}},
+                                    {60, "NIR", {"285077511504230", "169029935011101"}},
+                                    {100, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {120, "Prénom", {"Sophie", "Jean"}},
+                                    {140, "Somme due", {"25,20", "8,40"}},
+                                    {160, "Part AMC", {"10,08", "3,36"}},
+                                    {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ExpectLines(d);
+  EXPECT_FALSE(Flagged(d, "montant_amo", 0));
+}
+
+TEST(BordereauLines, PartsNoHeaderTellsApartGoToReview) {
+  // Neither part's header is in a data file: the total is found by the
+  // arithmetic, the two parts stay as printed and go to review.
+  const Document d = ReadBordereau({{18, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {38, "N° facture", {"123456789", "123456790"}},
+                                    {60, "NIR", {"285077511504230", "169029935011101"}},
+                                    {100, "Prénom", {"Sophie", "Jean"}},
+                                    {120, "Caisse", {"10,08", "3,36"}},
+                                    {140, "Total", {"25,20", "8,40"}},
+                                    {160, "Mutuelle", {"15,12", "5,04"}},
+                                    {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant_total"), "25.20");
+  EXPECT_EQ(L(d.lines[0], "nom"), "MARTIN");
+  EXPECT_EQ(L(d.lines[0], "numero_facture"), "123456789");
+  EXPECT_TRUE(Flagged(d, "montant_amo", 0));
+  EXPECT_TRUE(Flagged(d, "montant_amc", 0));
+}
+
+TEST(BordereauLines, TheCurrencyWrittenAfterAnAmountIsNotTheNom) {
+  // Amounts first, "EUR" after each: the nom is the word in capitals after them.
+  const Document d = ReadBordereau({{18, "Part AMO", {"15,12 EUR", "5,04 EUR"}},
+                                    {40, "Part AMC", {"10,08 EUR", "3,36 EUR"}},
+                                    {62, "NIR", {"285077511504230", "169029935011101"}},
+                                    {100, "N° facture", {"123456789", "123456790"}},
+                                    {122, "Total", {"25,20 EUR", "8,40 EUR"}},
+                                    {144, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {165, "Prénom", {"Sophie", "Jean"}},
+                                    {183, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ExpectLines(d);
+}
+
+TEST(BordereauLines, APageOfInvoiceLinesIsABordereauWhateverItsTitleAndLabels) {
+  // Neither the title nor a label is in a data file: lines each holding a
+  // NIR whose key passes and amounts make it a bordereau.
+  PageBuilder p;
+  p.Text(18, 20, "RELEVÉ DES ENVOIS TÉLÉTRANSMIS", 95, 4.5);
+  const char* rows[][5] = {{"804427438", "182059712020861", "FOURNIER Julien", "15,50", "9,30"},
+                           {"804427462", "156036311399196", "DUBOIS Gérard", "28,25", "16,95"},
+                           {"804427465", "243057511557469", "MOREAU Inès", "10,60", "6,36"}};
+  double y = 50;
+  for (const auto& r : rows) {
+    p.Text(18, y, r[0]).Text(45, y, r[1]).Text(90, y, r[2]).Text(140, y, r[3]).Text(165, y, r[4]);
+    y += 7;
+  }
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type, DocumentType::kBordereau);
+}
+
+}  // namespace
+}  // namespace liasse::extractors
