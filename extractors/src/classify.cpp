@@ -62,21 +62,7 @@ size_t ActRowCount(const PageView& page, const std::vector<std::string>& codes) 
 // How many words stand together with the hit's words on their row: the
 // neighbours closer than a gap between columns (1.5 word heights).
 size_t SegmentLength(const PageView& page, const LabelHit& hit) {
-  const auto& words = page.words();
-  const int row_index = words[static_cast<size_t>(hit.first)].row;
-  if (row_index < 0) return static_cast<size_t>(hit.last - hit.first + 1);
-  const std::vector<int>& row = page.rows()[static_cast<size_t>(row_index)].words;
-  const auto first = std::find(row.begin(), row.end(), hit.first);
-  const auto last = std::find(row.begin(), row.end(), hit.last);
-  if (first == row.end() || last == row.end() || last < first) return static_cast<size_t>(hit.last - hit.first + 1);
-  const double gap = 1.5 * page.word_height();
-  auto close = [&](int left, int right) {
-    return words[static_cast<size_t>(right)].x0 - words[static_cast<size_t>(left)].x1 < gap;
-  };
-  auto begin = first, end = last + 1;
-  while (begin != row.begin() && close(*(begin - 1), *begin)) --begin;
-  while (end != row.end() && close(*(end - 1), *end)) ++end;
-  return static_cast<size_t>(end - begin);
+  return page.Phrase(hit.first, hit.last, 1.5 * page.word_height()).size();
 }
 
 // A title stands on its own, a heading with at most a couple of words

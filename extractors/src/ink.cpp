@@ -26,31 +26,7 @@ std::optional<double> InkFraction(const GreyRaster& raster, const Box& box) {
 }
 
 Box CheckboxPhrase(const PageView& v, int first, int last) {
-  std::vector<int> ids;
-  for (int i = first; i <= last; ++i) ids.push_back(i);
-  const int row = v.words()[static_cast<size_t>(first)].row;
-  if (row < 0) return v.Cover(ids);
-  const auto& on_row = v.rows()[static_cast<size_t>(row)].words;  // left to right
-  const double gap = 2 * v.word_height();
-  const auto at = std::find(on_row.begin(), on_row.end(), first);
-  const auto end = std::find(on_row.begin(), on_row.end(), last);
-  if (at == on_row.end() || end == on_row.end()) return v.Cover(ids);
-  int left = v.Cover(ids).x;
-  for (auto it = std::make_reverse_iterator(at); it != on_row.rend(); ++it) {
-    const Box& b = v.words()[static_cast<size_t>(*it)].box;
-    if (left - (b.x + b.width) > gap) break;
-    ids.push_back(*it);
-    left = b.x;
-  }
-  const Box cover = v.Cover(ids);
-  int right = cover.x + cover.width;
-  for (auto it = std::next(end); it != on_row.end(); ++it) {
-    const Box& b = v.words()[static_cast<size_t>(*it)].box;
-    if (b.x - right > gap) break;
-    ids.push_back(*it);
-    right = b.x + b.width;
-  }
-  return v.Cover(ids);
+  return v.Cover(v.Phrase(first, last, 2 * v.word_height()));
 }
 
 void ReadCheckboxField(DocReader& r, std::string_view name) {

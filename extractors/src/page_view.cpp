@@ -265,6 +265,25 @@ double PageView::MinConfidence(const std::vector<int>& ids) const {
   return m / 100.0;
 }
 
+std::vector<int> PageView::Phrase(int first, int last, double max_gap) const {
+  std::vector<int> own;
+  for (int i = first; i <= last; ++i) own.push_back(i);
+  const int row = words_[static_cast<size_t>(first)].row;
+  if (row < 0) return own;
+  const std::vector<int>& on_row = rows_[static_cast<size_t>(row)].words;  // left to right
+  auto begin = std::find(on_row.begin(), on_row.end(), first);
+  auto end = std::find(on_row.begin(), on_row.end(), last);
+  if (begin == on_row.end() || end == on_row.end() || end < begin) return own;
+  auto close = [&](int left, int right) {
+    const Box& l = words_[static_cast<size_t>(left)].box;
+    return words_[static_cast<size_t>(right)].box.x - (l.x + l.width) <= max_gap;
+  };
+  ++end;
+  while (begin != on_row.begin() && close(*(begin - 1), *begin)) --begin;
+  while (end != on_row.end() && close(*(end - 1), *end)) ++end;
+  return {begin, end};
+}
+
 Box PageView::Cover(const std::vector<int>& ids) const {
   if (ids.empty()) return {};
   int x0 = 1 << 30, y0 = 1 << 30, x1 = -(1 << 30), y1 = -(1 << 30);

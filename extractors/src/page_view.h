@@ -72,6 +72,11 @@ class PageView {
   double MinConfidence(const std::vector<int>& ids) const;
   // The page box covering `ids` (original coordinates).
   Box Cover(const std::vector<int>& ids) const;
+  // Words `first`..`last` of one row with the words continuing them on it,
+  // left to right: neighbours less than `max_gap` pixels apart (original
+  // coordinates), the run of words a phrase stands in. Just `first`..`last`
+  // when they are not on one row.
+  std::vector<int> Phrase(int first, int last, double max_gap) const;
   // The words of row `r` joined by spaces.
   std::string RowText(size_t r) const { return Join(rows_[r].words); }
   // The whole page text folded (for keyword scoring).
