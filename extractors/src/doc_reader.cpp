@@ -58,6 +58,8 @@ std::optional<Found> DocReader::RightOfNthLabel(std::string_view label, size_t k
   return ValueOf(hits[k], max_gap_mm, 1e9);
 }
 
+bool DocReader::Confident(double confidence) const { return confidence >= ctx_.options->review_below_confidence; }
+
 void DocReader::SetText(std::string_view name, std::string value, double confidence, const std::vector<int>& words) {
   if (Has(name) || value.empty()) return;
   Field f;

@@ -64,6 +64,8 @@ class DocReader {
   std::optional<Found> ValueOf(const LabelHit& hit, double max_gap_mm, double max_x_mm) const;
 
   bool Has(std::string_view name) const { return doc_.fields.count(std::string(name)) > 0; }
+  // Whether a reading of `confidence` is sure enough to stand unflagged.
+  bool Confident(double confidence) const;
   // Stores a text field (unless already found) and flags it when its
   // confidence is under the review threshold.
   void SetText(std::string_view name, std::string value, double confidence, const std::vector<int>& words);

@@ -144,9 +144,12 @@ void ReadPartnerLetterhead(DocReader& r) {
   if (block.rows.empty()) return;
   const Document& doc = r.doc();
   if (!NamesThePartner(v, block, doc.Text(fields::kPartenaireIdentifiant), doc.Text(fields::kPartenaireNom))) return;
-  if (auto address = BlockPostalAddress(v, block, StreetRows::kSecondOnlyWithADigit)) {
-    r.SetText(fields::kPartenaireAdresse, address->text, v.MinConfidence(address->words), address->words);
-  }
+  // An optional field: a doubtful reading is left out rather than flagged
+  // (the partners' table usually knows the address; when it does not, the
+  // lot notice waits for review saying the address is missing).
+  const auto address = BlockPostalAddress(v, block, StreetRows::kSecondOnlyWithADigit);
+  if (!address || !r.Confident(v.MinConfidence(address->words))) return;
+  r.SetText(fields::kPartenaireAdresse, address->text, v.MinConfidence(address->words), address->words);
 }
 
 }  // namespace liasse::extractors::internal

@@ -56,9 +56,10 @@ class DocReader;
 // A bordereau's `partenaire.adresse`: the postal address of the page's
 // heading block when that block is the partner's own letterhead — it holds
 // the identifier or the name the header gave for the partner; another
-// block (the organisme's, a title) gives nothing. Flagged when read with
-// low confidence; absent (never flagged) when there is no such letterhead:
-// the partner's address then comes from the partners' table.
+// block (the organisme's, a title) gives nothing. Absent, never flagged,
+// when there is no such letterhead or its reading is doubtful: the
+// partner's address then comes from the partners' table, else the lot
+// notice waits for review.
 void ReadPartnerLetterhead(DocReader& r);
 
 }  // namespace liasse::extractors::internal

@@ -1,6 +1,7 @@
 #include "lot_reconcile.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -197,11 +198,19 @@ void Fill(const Side& target, const std::string& value, const Document& source_d
   target.SetFlag(reason);
 }
 
+// An n° de facture settled to its zeros (SettleZeros), flagged, with the
+// two readings it was settled from.
+struct ZeroMend {
+  Side feuille, line;
+  std::string value, read_on_feuille, read_on_line;
+};
+
 // One shared value of a matched pair: its two sides and the decision.
 class ValueReconciler {
  public:
-  ValueReconciler(const SharedValue& shared, const PairChecks& checks, Document& feuille, Document& bordereau, int line)
-      : shared_(shared), checks_(checks), feuille_(feuille), bordereau_(bordereau),
+  ValueReconciler(const SharedValue& shared, const PairChecks& checks, Document& feuille, Document& bordereau, int line,
+                  std::vector<ZeroMend>& mends)
+      : shared_(shared), checks_(checks), feuille_(feuille), bordereau_(bordereau), mends_(mends),
         f_{&feuille, std::nullopt, shared.field}, l_{&bordereau, line, shared.column},
         nir_f_{&feuille, std::nullopt, "assure.nir"}, nir_l_{&bordereau, line, "nir"},
         date_f_{&feuille, std::nullopt, "beneficiaire.date_naissance"}, date_l_{&bordereau, line, "date_naissance"} {}
@@ -236,6 +245,7 @@ class ValueReconciler {
     bordereau_.lines[static_cast<size_t>(*l_.line)].values[l_.name] = zero;
     f_.SetFlag(reason);
     l_.SetFlag(reason);
+    mends_.push_back({f_, l_, zero, fv, lv});
   }
 
   // The same value read on both documents: a doubt of the reading alone
@@ -314,12 +324,63 @@ class ValueReconciler {
   const PairChecks& checks_;
   Document& feuille_;
   Document& bordereau_;
+  std::vector<ZeroMend>& mends_;
   Side f_, l_, nir_f_, nir_l_, date_f_, date_l_;
 };
 
-void ReconcilePair(Document& feuille, Document& bordereau, int line, NumeroLength numero) {
+void ReconcilePair(Document& feuille, Document& bordereau, int line, NumeroLength numero, std::vector<ZeroMend>& mends) {
   const PairChecks checks(feuille, bordereau, bordereau.lines[static_cast<size_t>(line)], numero);
-  for (const SharedValue& shared : kShared) ValueReconciler(shared, checks, feuille, bordereau, line).Run();
+  for (const SharedValue& shared : kShared) ValueReconciler(shared, checks, feuille, bordereau, line, mends).Run();
+}
+
+// The n° de facture as a number (at most 18 digits), or nullopt.
+std::optional<long long> AsNumber(const std::string& digits) {
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  long long n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// The lot's own numbering confirms a mend. One lot's invoices come from one
+// billing software's counter and lie close together: when, of every number
+// the two readings could stand for (ZeroCandidates), the settled one alone
+// lies within the lot's size of another invoice number on the bordereau,
+// the numbering is a third, independent witness and the flags go. Two
+// candidates near the others, or none: the flags stay.
+void ConfirmMendsByNumbering(const std::vector<ZeroMend>& mends) {
+  for (const ZeroMend& mend : mends) {
+    const Document& bordereau = *mend.line.doc;
+    std::vector<long long> others;
+    for (size_t i = 0; i < bordereau.lines.size(); ++i) {
+      if (static_cast<int>(i) == *mend.line.line) continue;
+      if (const std::string* n = bordereau.lines[i].Find(fields::kNumeroFacture)) {
+        if (const auto value = AsNumber(*n)) others.push_back(*value);
+      }
+    }
+    const long long span = static_cast<long long>(bordereau.lines.size());
+    auto near_others = [&](const std::string& candidate) {
+      const auto n = AsNumber(candidate);
+      // Equal to another line's number is no witness: a lot's invoice
+      // numbers are unique.
+      return n && std::any_of(others.begin(), others.end(), [&](long long o) {
+        const long long gap = std::llabs(*n - o);
+        return gap > 0 && gap <= span;
+      });
+    };
+    int near = 0;
+    bool settled_near = false;
+    for (const std::string& candidate : ZeroCandidates(mend.read_on_feuille, mend.read_on_line)) {
+      if (!near_others(candidate)) continue;
+      ++near;
+      settled_near = settled_near || candidate == mend.value;
+    }
+    if (near != 1 || !settled_near) continue;
+    mend.feuille.RemoveFlag();
+    mend.line.RemoveFlag();
+  }
 }
 
 // The NIR's birth year and month against the birth date, when the
@@ -342,12 +403,13 @@ void ReconcileLot(std::vector<Document>& docs, const FormCatalogue* forms) {
   const auto pairs = MatchFeuillesToLines(docs);
   const bool has_bordereau =
       std::any_of(docs.begin(), docs.end(), [](const Document& d) { return d.type == DocumentType::kBordereau; });
+  std::vector<ZeroMend> mends;
   for (size_t fi = 0; fi < docs.size(); ++fi) {
     Document& f = docs[fi];
     if (f.type != DocumentType::kFeuilleDeSoins) continue;
     const auto pair = std::find_if(pairs.begin(), pairs.end(), [&](const LotPair& p) { return p.feuille == fi; });
     if (pair != pairs.end()) {
-      ReconcilePair(f, docs[pair->bordereau], pair->line, InLot(numero, docs[pair->bordereau]));
+      ReconcilePair(f, docs[pair->bordereau], pair->line, InLot(numero, docs[pair->bordereau]), mends);
     } else if (has_bordereau && f.Text(fields::kNumeroFacture) != nullptr) {
       Side{&f, std::nullopt, "numero_facture"}.AddFlag("facture absente du bordereau du lot : à vérifier");
     }
@@ -358,6 +420,7 @@ void ReconcileLot(std::vector<Document>& docs, const FormCatalogue* forms) {
       CheckNirBirth({&b, pair->line, fields::kNir}, {&b, pair->line, fields::kDateNaissance});
     }
   }
+  ConfirmMendsByNumbering(mends);
 }
 
 }  // namespace liasse::extractors::internal

@@ -87,4 +87,24 @@ std::optional<std::string> ZeroSettles(const std::string& a, const std::string& 
   return out;
 }
 
+std::vector<std::string> ZeroCandidates(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return {};
+  std::vector<std::string> out = {a};
+  int differing = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (++differing > 4) return {};
+    std::vector<std::string> next;
+    for (const std::string& partial : out) {
+      for (char c : {'0', a[i], b[i]}) {
+        std::string candidate = partial;
+        candidate[i] = c;
+        if (std::find(next.begin(), next.end(), candidate) == next.end()) next.push_back(candidate);
+      }
+    }
+    out = std::move(next);
+  }
+  return out;
+}
+
 }  // namespace liasse::extractors::internal

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "liasse/core/document.h"
 #include "liasse/core/fields.h"
@@ -55,5 +56,10 @@ bool WithinOneCharacter(Kind kind, const std::string& reading, const std::string
 // monospace font, read as a digit with a bowl): there, 0. nullopt when they
 // differ otherwise or not at all, or in length.
 std::optional<std::string> ZeroSettles(const std::string& a, const std::string& b);
+
+// Every number two such readings could stand for: at each position where
+// `a` and `b` differ, a 0, a's digit or b's digit (at most four such
+// positions; empty beyond, or when the lengths differ).
+std::vector<std::string> ZeroCandidates(const std::string& a, const std::string& b);
 
 }  // namespace liasse::extractors::internal

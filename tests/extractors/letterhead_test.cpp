@@ -19,11 +19,11 @@ using testing::T;
 
 // A bordereau under `heading` (rows at 12 mm, 5 mm apart, from the left
 // margin), its header naming the partner "Claire DUVAL" n° AM 977990555.
-Document ReadBordereau(const std::vector<std::string>& heading, double heading_x = 18) {
+Document ReadBordereau(const std::vector<std::string>& heading, double heading_x = 18, float heading_confidence = 95) {
   PageBuilder p;
   double y = 12;
   for (const auto& row : heading) {
-    p.Text(heading_x, y, row);
+    p.Text(heading_x, y, row, heading_confidence);
     y += 5;
   }
   p.Text(40, 60, "BORDEREAU RÉCAPITULATIF DES FACTURES", 95, 4.5)
@@ -73,6 +73,12 @@ TEST(Letterhead, AProfessionBetweenTheNameAndTheStreetIsNotPartOfTheAddress) {
 TEST(Letterhead, AnotherBlockAtTheTopGivesNoAddressAndNoFlag) {
   // The organisme's address heads the page: it is not the partner's.
   const Document d = ReadBordereau({"CPMS Gestion", "10 rue de la Paix", "75002 PARIS"});
+  EXPECT_EQ(d.Find("partenaire.adresse"), nullptr);
+  EXPECT_FALSE(Flagged(d, "partenaire.adresse"));
+}
+
+TEST(Letterhead, ADoubtfulReadingOfTheAddressIsLeftOutNotFlagged) {
+  const Document d = ReadBordereau({"Claire DUVAL", "4 impasse des Lilas", "33000 BORDEAUX"}, 18, 40);
   EXPECT_EQ(d.Find("partenaire.adresse"), nullptr);
   EXPECT_FALSE(Flagged(d, "partenaire.adresse"));
 }

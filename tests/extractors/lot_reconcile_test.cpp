@@ -224,6 +224,46 @@ TEST(LotReconcile, ZerosReadAsDigitsWithABowlOnEitherDocumentAreSettledToZerosAn
   EXPECT_NE(FlagOf(lot.bordereau(), "numero_facture", 1)->reason.find("740387619"), std::string::npos);
 }
 
+// The lot's numbering as a third witness: its invoices come from one
+// billing software's counter. `other` is the other line's number; the
+// feuille's number is read `on_feuille` and its line's `on_line`.
+Lot LotNumbered(const std::string& other, const std::string& on_feuille, const std::string& on_line) {
+  Lot lot = MakeLot();
+  lot.bordereau().lines[0].values["numero_facture"] = other;
+  lot.bordereau().lines[1].values["numero_facture"] = on_line;
+  lot.feuille().fields["numero_facture"] = TextField(on_feuille);
+  ReconcileLot(lot.docs);
+  return lot;
+}
+
+TEST(LotReconcile, AZeroSettledNumberNextToTheLotsOtherInvoiceIsConfirmedByTheNumbering) {
+  // "006629" or "000629": only 000629 lies next to the lot's 000630.
+  Lot lot = LotNumbered("000630", "000629", "006629");
+  EXPECT_EQ(T(lot.feuille(), "numero_facture"), "000629");
+  EXPECT_EQ(L(lot.bordereau(), 1, "numero_facture"), "000629");
+  EXPECT_EQ(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  EXPECT_EQ(FlagOf(lot.bordereau(), "numero_facture", 1), nullptr);
+  // A different bowl on each side: 000630, 000638 or 000636; only 000630
+  // lies next to 000631.
+  Lot bowls = LotNumbered("000631", "000638", "000636");
+  EXPECT_EQ(T(bowls.feuille(), "numero_facture"), "000630");
+  EXPECT_EQ(FlagOf(bowls.feuille(), "numero_facture"), nullptr);
+}
+
+TEST(LotReconcile, TheNumberingPointingToAnotherCandidateOrToADuplicateKeepsTheFlags) {
+  // Next to 000634 lies 000636, not the settled 000630: the flags stay.
+  Lot elsewhere = LotNumbered("000634", "000630", "000636");
+  EXPECT_EQ(T(elsewhere.feuille(), "numero_facture"), "000630");
+  EXPECT_NE(FlagOf(elsewhere.feuille(), "numero_facture"), nullptr);
+  EXPECT_NE(FlagOf(elsewhere.bordereau(), "numero_facture", 1), nullptr);
+  // The settled number is the other line's own: no witness.
+  Lot duplicate = LotNumbered("000630", "000630", "006630");
+  EXPECT_NE(FlagOf(duplicate.feuille(), "numero_facture"), nullptr);
+  // Far from every other number: the flags stay.
+  Lot far = LotNumbered("000900", "000629", "006629");
+  EXPECT_NE(FlagOf(far.feuille(), "numero_facture"), nullptr);
+}
+
 TEST(LotReconcile, NumbersDifferingOtherwiseThanByAZeroAreFlaggedNotSettled) {
   Lot lot = MakeLot();
   lot.bordereau().lines[1].values["numero_facture"] = "748387019";
