@@ -224,9 +224,13 @@ class ValueReconciler {
     }
     const bool f_sure = Sure(f_), l_sure = Sure(l_);
     if (Settles(l_, l_sure, fv, f_sure)) {
+      const auto before = Reading(l_);
       Fill(l_, *fv, feuille_);
+      if (f_sure) ConfirmByKey(l_, before, *fv);
     } else if (Settles(f_, f_sure, lv, l_sure)) {
+      const auto before = Reading(f_);
       Fill(f_, *lv, bordereau_);
+      if (l_sure) ConfirmByKey(f_, before, *lv);
     } else if (fv && lv) {
       // A misreading or an anomaly of the lot: never resolved by picking one.
       f_.AddFlag(std::string(shared_.label) + " différent de celui du bordereau (" + Quote(*lv) + ") : à vérifier");
@@ -246,6 +250,23 @@ class ValueReconciler {
     f_.SetFlag(reason);
     l_.SetFlag(reason);
     mends_.push_back({f_, l_, zero, fv, lv});
+  }
+
+  // A NIR taken from the other document's sure reading, where this side had
+  // read it otherwise only where a zero reads as a digit with a bowl (a
+  // dotted or slashed zero): when, of every number the two readings could
+  // stand for (ZeroCandidates), the taken one alone has a valid key, the
+  // key is a third, independent witness and the flag goes.
+  void ConfirmByKey(const Side& target, const std::optional<std::string>& before, const std::string& value) const {
+    if (shared_.kind != Kind::kNir || !before || !ZeroSettles(*before, value)) return;
+    int valid = 0;
+    bool value_valid = false;
+    for (const std::string& candidate : ZeroCandidates(*before, value)) {
+      if (!Nir::Parse(candidate).ok()) continue;
+      ++valid;
+      value_valid = value_valid || candidate == value;
+    }
+    if (valid == 1 && value_valid) target.RemoveFlag();
   }
 
   // The same value read on both documents: a doubt of the reading alone

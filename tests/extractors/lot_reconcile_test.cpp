@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "document_checks.h"
+#include "liasse/core/identifiers.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -262,6 +263,25 @@ TEST(LotReconcile, TheNumberingPointingToAnotherCandidateOrToADuplicateKeepsTheF
   // Far from every other number: the flags stay.
   Lot far = LotNumbered("000900", "000629", "006629");
   EXPECT_NE(FlagOf(far.feuille(), "numero_facture"), nullptr);
+}
+
+TEST(LotReconcile, ANirWhoseZerosTheLineReadAsBowlsIsConfirmedByItsKey) {
+  // The line read 163015935027234 with two dotted zeros as 6 and 8: its key
+  // fails; of every number the two readings could stand for, only the
+  // feuille's passes the key.
+  ASSERT_FALSE(Nir::Parse("163615935827234").ok());
+  Lot lot = MakeLot();
+  lot.bordereau().lines[1].values["nir"] = "163615935827234";
+  ReconcileLot(lot.docs);
+  EXPECT_EQ(L(lot.bordereau(), 1, "nir"), "163015935027234");
+  EXPECT_EQ(FlagOf(lot.bordereau(), "nir", 1), nullptr);
+  // Another misreading than a zero's (a 3 read 8): taken from the feuille,
+  // flagged as before.
+  Lot other = MakeLot();
+  other.bordereau().lines[1].values["nir"] = "163015985027234";
+  ReconcileLot(other.docs);
+  EXPECT_EQ(L(other.bordereau(), 1, "nir"), "163015935027234");
+  EXPECT_NE(FlagOf(other.bordereau(), "nir", 1), nullptr);
 }
 
 TEST(LotReconcile, NumbersDifferingOtherwiseThanByAZeroAreFlaggedNotSettled) {

@@ -3,6 +3,7 @@
 #include "coupons.h"
 #include "facture_claims.h"
 #include "letter_checks.h"
+#include "member_witness.h"
 #include "pieces.h"
 #include "renonciations.h"
 #include "liasse/rules/lot.h"
@@ -12,6 +13,9 @@ namespace liasse::runner {
 Result<SettlementTally> SettleEnvelope(const SettleStages& st, const std::string& stem, Date received,
                                        EnvelopeOutput& out) {
   const rules::PaidInvoicesView paid{st.paid, EnvelopeKey(out.source, out.sha256)};
+  // Before the rules: a doubt of reading the member's record settles is no
+  // doubt for the lot's verdict nor for the payment.
+  if (auto confirmed = ConfirmIdentityByMembers(out.documents, *st.store); !confirmed.ok()) return confirmed.status();
   auto lots = rules::CheckLots(out.documents, *st.lot_rules, *st.history, paid);
   if (!lots.ok()) return lots.status();
   for (const auto& lot : rules::AssembleLots(out.documents)) {
