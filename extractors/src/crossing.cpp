@@ -352,6 +352,9 @@ std::vector<TextLine> TextLines(const PageView& v) {
     // the OCR reads worst.
     if (marked < 2) continue;
     std::sort(line.words.begin(), line.words.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
+    std::vector<double> heights;
+    for (const Box& w : line.words) heights.push_back(w.height);
+    line.tall = Median(heights) >= 2 * wh;
     out.push_back(std::move(line));
   }
   return out;
@@ -371,7 +374,8 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     const double run = length;
     const auto gaps = CrossedGaps(ink, line, m, mm);
     const double straight = StraightStroke(ink, line, m, mm);
-    const Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
+    Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
+    if (line.tall && c == Crossed::kCrossed) c = Crossed::kUncertain;
     marked += c != Crossed::kClean ? 1 : 0;
     const double stroke_mm = std::max(run, straight) / mm;
     const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && stroke_mm > out.run_mm);

@@ -214,6 +214,16 @@ TEST(Crossing, BoxedDigitsBesideAShortLabelAreNoCrossing) {
   }
 }
 
+TEST(Crossing, AStrikeOnALineReadWithBoxesAsTallAsTwoLinesIsADoubt) {
+  // The OCR read a slanted hand's line with boxes the whole line's height:
+  // the middle of its letters is a guess, a stroke through it a doubt.
+  PageBuilder p = Body();
+  InkText(p, 30, 100, "Injection sous cutanee une fois par jour", false, false);
+  p.Text(30, 101.75, "Injection sous cutanee une fois par jour", 92, 6.5);
+  p.Stroke(29, 98.5, 110, 98.6, 0.45);
+  EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
+}
+
 TEST(Crossing, NoRasterIsUncertain) {
   PageBuilder p;
   p.Text(20, 30, "Soins infirmiers a domicile");
