@@ -21,27 +21,6 @@ double DarkFraction(const GreyRaster& r, const Box& box) {
   return static_cast<double>(dark) / (static_cast<double>(b.width) * b.height);
 }
 
-// Share of a side (a line of the box, `thick` pixels deep inwards) that holds ink.
-double SideCover(const GreyRaster& r, const Box& b, int side, int thick) {
-  const int n = side < 2 ? b.width : b.height;
-  int covered = 0;
-  for (int k = 0; k < n; ++k) {
-    bool ink = false;
-    for (int t = 0; t < thick && !ink; ++t) {
-      int x = 0, y = 0;
-      switch (side) {
-        case 0: x = b.x + k, y = b.y + t; break;                   // top
-        case 1: x = b.x + k, y = b.y + b.height - 1 - t; break;    // bottom
-        case 2: x = b.x + t, y = b.y + k; break;                   // left
-        default: x = b.x + b.width - 1 - t, y = b.y + k; break;    // right
-      }
-      ink = IsInk(r, x, y);
-    }
-    covered += ink ? 1 : 0;
-  }
-  return n > 0 ? static_cast<double>(covered) / n : 0;
-}
-
 // Bounding boxes of the 8-connected pieces of ink in `area`.
 std::vector<Box> Pieces(const GreyRaster& r, const Box& area) {
   std::vector<Box> out;
@@ -85,6 +64,42 @@ bool IsFrame(const GreyRaster& r, const Box& b, double word_height) {
   return true;
 }
 
+// The frame inside the piece whose box is `b` when a tick overshoots it (a
+// check mark rising above the box, a cross past its corners): the first
+// and last rows and columns of the piece's box holding a straight run of
+// ink seven tenths as long as the longest, a frame there (IsFrame).
+std::optional<Box> FrameUnderTick(const GreyRaster& r, const Box& b, double word_height) {
+  if (b.width > 4 * word_height || b.height > 4 * word_height) return std::nullopt;
+  auto longest = [&](int k, bool row) {
+    int best = 0, run = 0;
+    const int n = row ? b.width : b.height;
+    for (int i = 0; i < n; ++i) {
+      run = (row ? IsInk(r, b.x + i, k) : IsInk(r, k, b.y + i)) ? run + 1 : 0;
+      best = std::max(best, run);
+    }
+    return best;
+  };
+  auto sides = [&](bool row) -> std::optional<std::pair<int, int>> {
+    const int from = row ? b.y : b.x, n = row ? b.height : b.width;
+    std::vector<int> runs;
+    for (int k = from; k < from + n; ++k) runs.push_back(longest(k, row));
+    const int most = *std::max_element(runs.begin(), runs.end());
+    if (most < 0.6 * word_height) return std::nullopt;
+    int first = -1, last = -1;
+    for (int i = 0; i < n; ++i) {
+      if (runs[static_cast<size_t>(i)] < 0.7 * most) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    return std::make_pair(from + first, from + last);
+  };
+  const auto rows = sides(true), cols = sides(false);
+  if (!rows || !cols) return std::nullopt;
+  const Box frame{cols->first, rows->first, cols->second - cols->first + 1, rows->second - rows->first + 1};
+  if (frame == b || !IsFrame(r, frame, word_height)) return std::nullopt;
+  return frame;
+}
+
 // True when half of `b` or more lies inside one printed word's box: a
 // letter or letters fused by the scan, not a box beside the words.
 bool InsideAWord(const Box& b, const std::vector<Box>& printed) {
@@ -112,9 +127,10 @@ std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, cons
                                    phrase.height + static_cast<int>(3 * word_height)});
   if (area.width <= 0 || area.height <= 0) return std::nullopt;
   std::optional<Box> best;
-  for (const Box& b : Pieces(raster, area)) {
-    if (!IsFrame(raster, b, word_height) || InsideAWord(b, printed)) continue;
-    if (!best || GapTo(b, label) < GapTo(*best, label)) best = b;
+  for (const Box& piece : Pieces(raster, area)) {
+    const std::optional<Box> frame = IsFrame(raster, piece, word_height) ? piece : FrameUnderTick(raster, piece, word_height);
+    if (!frame || InsideAWord(*frame, printed)) continue;
+    if (!best || GapTo(*frame, label) < GapTo(*best, label)) best = frame;
   }
   return best;
 }

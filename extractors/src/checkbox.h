@@ -18,7 +18,10 @@ namespace liasse::extractors::internal {
 // bounding box is square, `word_height` × 0.6 to 2.5 wide, with ink along
 // its four sides, and that is not printed matter (not half or more inside
 // one of the `printed` word boxes: letters fused by the scan, an "EN" or
-// an "O", make squares too). nullopt when there is none or no raster.
+// an "O", make squares too); a piece that is no square because its tick
+// overshoots the frame (a check mark rising above it, a cross past its
+// corners) gives the frame inside it, its sides the longest straight runs
+// of the piece. nullopt when there is none or no raster.
 std::optional<Box> FindCheckbox(const GreyRaster& raster, const Box& label, const Box& phrase, double word_height,
                                 const std::vector<Box>& printed);
 

@@ -43,11 +43,66 @@ Middle MiddleOf(const TextLine& line) {
   const double n = static_cast<double>(anchors.size());
   const double den = n * sxx - sx * sx;
   // A slope steeper than a skew the OCR leaves is two rows grouped: flat.
-  m.b = std::abs(den) > 1e-9 ? std::clamp((n * sxy - sx * sy) / den, -0.03, 0.03) : 0;
+  // So is one from anchors bunched on a short stretch of a long line (two
+  // words of a label before boxed digits read badly): a pixel of their
+  // centres tilts the whole line through the letters.
+  double lo = anchors.front().x, hi = lo;
+  for (const Box& w : anchors) lo = std::min<double>(lo, w.x), hi = std::max<double>(hi, w.x + w.width);
+  const double span = line.words.back().x + line.words.back().width - line.words.front().x;
+  const bool spread = hi - lo >= 0.5 * span;
+  m.b = spread && std::abs(den) > 1e-9 ? std::clamp((n * sxy - sx * sy) / den, -0.03, 0.03) : 0;
   m.a = (sy - m.b * sx) / n;
   m.height = Median(heights);
   return m;
 }
+
+// The ink about one text line, less the rules that pass above or below
+// the middle of its letters: a horizontal run of three letter heights
+// along one row of pixels there is a frame's side, the comb of boxes round
+// printed digits, a table's rule or an underline, never a strike (which
+// runs through the letters' middle).
+class LineInk {
+ public:
+  LineInk(const GreyRaster& raster, const TextLine& line, const Middle& m, double mm)
+      : raster_(raster), width(raster.width), height(raster.height) {
+    x0_ = std::max(0, line.words.front().x - static_cast<int>(4 * mm));
+    const Box& last = line.words.back();
+    const int x1 = std::min(raster.width, last.x + last.width + static_cast<int>(4 * mm));
+    const double reach = 0.5 * m.height + 2;
+    y0_ = std::max(0, static_cast<int>(std::floor(std::min(m.At(x0_), m.At(x1)) - reach)));
+    const int y1 = std::min(raster.height, static_cast<int>(std::ceil(std::max(m.At(x0_), m.At(x1)) + reach)) + 1);
+    w_ = std::max(0, x1 - x0_);
+    h_ = std::max(0, y1 - y0_);
+    rule_.assign(static_cast<size_t>(w_) * static_cast<size_t>(h_), 0);
+    const int min_run = static_cast<int>(3 * m.height);
+    const double middle = 0.38 * m.height;
+    for (int y = y0_; y < y0_ + h_; ++y) {
+      for (int x = x0_; x < x0_ + w_;) {
+        int end = x;
+        while (end < x0_ + w_ && IsInk(raster, end, y)) ++end;
+        if (end - x >= min_run && std::abs(y - m.At((x + end) / 2.0)) > middle) {
+          for (int k = x; k < end; ++k) rule_[Index(k, y)] = 1;
+        }
+        x = std::max(end, x + 1);
+      }
+    }
+  }
+  // Ink at (x, y) inside the raster, a rule's pixel excepted.
+  bool Ink(int x, int y) const {
+    if (!IsInk(raster_, x, y)) return false;
+    const bool inside = x >= x0_ && x < x0_ + w_ && y >= y0_ && y < y0_ + h_;
+    return !inside || !rule_[Index(x, y)];
+  }
+
+ private:
+  size_t Index(int x, int y) const { return static_cast<size_t>(y - y0_) * static_cast<size_t>(w_) + static_cast<size_t>(x - x0_); }
+  const GreyRaster& raster_;
+  int x0_ = 0, y0_ = 0, w_ = 0, h_ = 0;
+  std::vector<uint8_t> rule_;
+
+ public:
+  const int width, height;
+};
 
 // What each column of a line holds: ink in the middle half of the
 // letters, ink elsewhere in the line's height, and how much.
@@ -56,7 +111,7 @@ struct Column {
   bool thin = false;    // only there, a stroke's thickness: a space crossed by a stroke
 };
 
-std::vector<Column> Profile(const GreyRaster& r, int x0, int x1, const Middle& m) {
+std::vector<Column> Profile(const LineInk& r, int x0, int x1, const Middle& m) {
   // The middle: where a stroke through the letters runs, clear of an
   // underline (at the baseline and below) and of the line above.
   const double middle = 0.38 * m.height;
@@ -66,7 +121,7 @@ std::vector<Column> Profile(const GreyRaster& r, int x0, int x1, const Middle& m
     const int c = static_cast<int>(std::lround(m.At(x)));
     int top = -1, bottom = -1;
     for (int y = std::max(0, c - reach); y <= std::min(r.height - 1, c + reach); ++y) {
-      if (!IsInk(r, x, y)) continue;
+      if (!r.Ink(x, y)) continue;
       if (top < 0) top = y;
       bottom = y;
     }
@@ -85,7 +140,7 @@ std::vector<Column> Profile(const GreyRaster& r, int x0, int x1, const Middle& m
 // letter's stem, crossed a space or ran past the words: a stroke. The run
 // with most such stretches: (length, stretches); a run across a blank
 // wider than four letter heights is a rule, not counted.
-std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+std::pair<int, int> StrokeAcrossSpaces(const LineInk& r, const TextLine& line, const Middle& m, double mm) {
   const int x0 = std::max(0, line.words.front().x - static_cast<int>(3 * mm));
   const Box& last = line.words.back();
   const int x1 = std::min(r.width, last.x + last.width + static_cast<int>(3 * mm));
@@ -158,7 +213,7 @@ std::pair<int, int> StrokeAcrossSpaces(const GreyRaster& r, const TextLine& line
 // (specks and a neighbour's letters fill a space with no stroke): (spaces
 // between words, wider blanks such as a table's columns). A hand crosses
 // words; a line filling a blank wider than four letter heights is a rule.
-std::pair<int, int> CrossedGaps(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+std::pair<int, int> CrossedGaps(const LineInk& r, const TextLine& line, const Middle& m, double mm) {
   const int min_gap = std::max(2, static_cast<int>(0.6 * mm));
   std::pair<int, int> crossed{0, 0};
   for (size_t i = 0; i + 1 < line.words.size(); ++i) {
@@ -183,7 +238,7 @@ std::pair<int, int> CrossedGaps(const GreyRaster& r, const TextLine& line, const
 // line's ends. A pen's strike runs straight for centimetres
 // across words; printed letters break it every letter or two (bold capitals
 // at most within one word), and a joined hand's links rise and fall.
-int StraightStroke(const GreyRaster& r, const TextLine& line, const Middle& m, double mm) {
+int StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, double mm) {
   const Box& front = line.words.front();
   const Box& last = line.words.back();
   const int x0 = std::max(0, front.x - static_cast<int>(3 * mm));
@@ -222,7 +277,7 @@ int StraightStroke(const GreyRaster& r, const TextLine& line, const Middle& m, d
           continue;
         }
         bool ink = false;
-        for (int t = -1; t <= 1 && !ink; ++t) ink = y + t >= 0 && y + t < r.height && IsInk(r, x, y + t);
+        for (int t = -1; t <= 1 && !ink; ++t) ink = y + t >= 0 && y + t < r.height && r.Ink(x, y + t);
         if (!ink) continue;
         if (start >= 0 && x - end - 1 > bridge) {
           close();
@@ -259,6 +314,25 @@ int Rank(Crossed c) { return c == Crossed::kCrossed ? 2 : c == Crossed::kUncerta
 
 }  // namespace
 
+namespace {
+
+// True when the OCR's box of `w` is a frame round the word (a boxed digit,
+// a framed cell read with its box): ink along nine tenths of each of its
+// four sides, a little outside the box or a little inside. A frame is no
+// text a hand crosses, and its centre is not the middle of the row's letters.
+bool Framed(const GreyRaster& r, const Box& w, double mm) {
+  if (r.empty()) return false;
+  const int pad = std::max(1, static_cast<int>(0.3 * mm)), thick = std::max(2, static_cast<int>(0.6 * mm));
+  const Box b = ClipToRaster(r, {w.x - pad, w.y - pad, w.width + 2 * pad, w.height + 2 * pad});
+  if (b.width <= 2 * thick || b.height <= 2 * thick) return false;
+  for (int side = 0; side < 4; ++side) {
+    if (SideCover(r, b, side, thick) < 0.9) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<TextLine> TextLines(const PageView& v) {
   std::vector<TextLine> out;
   const double wh = v.word_height();
@@ -269,6 +343,7 @@ std::vector<TextLine> TextLines(const PageView& v) {
       const PlacedWord& w = v.words()[static_cast<size_t>(id)];
       // A frame, a speck (no letter); a struck stretch may be read as one taller word.
       if (w.box.height > 2.5 * wh || w.box.height < 0.4 * wh || Alnum(w.folded) < 1) continue;
+      if (Framed(v.page().ink, w.box, v.mm())) continue;
       line.words.push_back(w.box);
       ++marked;
       if (w.confidence >= 60 && Alnum(w.folded) >= 2) line.anchors.push_back(w.box);
@@ -277,6 +352,9 @@ std::vector<TextLine> TextLines(const PageView& v) {
     // the OCR reads worst.
     if (marked < 2) continue;
     std::sort(line.words.begin(), line.words.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
+    std::vector<double> heights;
+    for (const Box& w : line.words) heights.push_back(w.height);
+    line.tall = Median(heights) >= 2 * wh;
     out.push_back(std::move(line));
   }
   return out;
@@ -291,11 +369,13 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     if (line.words.size() < 2) continue;
     const Middle m = MiddleOf(line);
     if (m.height <= 0) continue;
-    const auto [length, stretches] = StrokeAcrossSpaces(raster, line, m, mm);
+    const LineInk ink(raster, line, m, mm);
+    const auto [length, stretches] = StrokeAcrossSpaces(ink, line, m, mm);
     const double run = length;
-    const auto gaps = CrossedGaps(raster, line, m, mm);
-    const double straight = StraightStroke(raster, line, m, mm);
-    const Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
+    const auto gaps = CrossedGaps(ink, line, m, mm);
+    const double straight = StraightStroke(ink, line, m, mm);
+    Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
+    if (line.tall && c == Crossed::kCrossed) c = Crossed::kUncertain;
     marked += c != Crossed::kClean ? 1 : 0;
     const double stroke_mm = std::max(run, straight) / mm;
     const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && stroke_mm > out.run_mm);

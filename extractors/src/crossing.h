@@ -19,6 +19,10 @@ struct TextLine {
   // The words read surely, that place the line's middle and its letter
   // height (specks read as words do not); empty: all the words.
   std::vector<Box> anchors;
+  // The OCR's boxes of the line twice as tall as the page's words or more
+  // (a line read slanted, its boxes the whole line's height): where the
+  // middle of its letters runs is a guess, a crossing there a doubt.
+  bool tall = false;
 };
 
 // The text lines of a page: rows of words of text height, two of them
@@ -45,7 +49,8 @@ struct CrossingReading {
 // one with two such stretches, a run of twelve letter heights or a
 // straight stroke of five (a strike, over print or a joined hand) is
 // crossed; weaker evidence is uncertain (a person looks); a line filling
-// a blank wider than four letter heights is a rule, uncertain at most. The
+// a blank wider than four letter heights is a rule, uncertain at most, and
+// so is a crossing on a `tall` line. The
 // page takes its worst line; three lines or more marked are a ruled page,
 // uncertain at most. Uncertain when the raster is empty.
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);

@@ -218,6 +218,12 @@ class FormParser {
       f.section = s->value<std::string>().value_or("");
       if (!form.sections.contains(f.section)) return Fail(s, path + ".section", "section inconnue « " + f.section + " »");
     }
+    if (const toml::node* roles = t->get("roles")) {
+      f.roles = Strings(*roles, path + ".roles");
+      for (const auto& role : f.roles) {
+        if (!form.sections.contains(role)) return Fail(roles, path + ".roles", "section inconnue « " + role + " »");
+      }
+    }
     f.pair = t->get("pair") ? t->get("pair")->value<std::string>().value_or("") : "";
     if (f.kind == "person" && f.pair.empty()) return Fail(t, path + ".pair", "clé manquante (champ du prénom)");
     f.check = t->get("check") ? t->get("check")->value<std::string>().value_or("") : "";

@@ -29,6 +29,9 @@ struct FieldSpec {
   std::string kind;                  // "date", "nir", "digits"… (README of data/forms)
   std::vector<Relation> relations;   // empty: the field is read by a dedicated reader
   std::string section;               // empty: anywhere on the page
+  // signature: the sections whose heading wordings name the signer (the
+  // role words of a signature label in no data file, signature_role.h).
+  std::vector<std::string> roles;
   std::string pair;                  // person: the prénom field
   std::string check;                 // birth_check: the NIR field it checks
   size_t min_digits = 0, max_digits = 0;  // digits, rpps

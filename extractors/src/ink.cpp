@@ -11,6 +11,7 @@
 #include "locate.h"
 #include "raster.h"
 #include "signature.h"
+#include "signature_role.h"
 
 namespace liasse::extractors::internal {
 
@@ -29,6 +30,29 @@ Box CheckboxPhrase(const PageView& v, int first, int last) {
   return v.Cover(v.Phrase(first, last, 2 * v.word_height()));
 }
 
+namespace {
+
+// The box of `field` when none of its wordings was found beside one: the
+// one frame beside the phrases holding a word only its labels hold among
+// the form's fields ("signer", "impossibilité"); nullopt when none or
+// several (a person looks).
+std::optional<Box> CheckboxByWords(const PageView& v, const FormSpec& form, const FieldSpec& field,
+                                   const std::vector<Box>& printed) {
+  std::vector<const FieldSpec*> others;
+  for (const FieldSpec& f : form.fields) others.push_back(&f);
+  std::optional<Box> found;
+  for (const auto& phrase : PhrasesHolding(v, DistinctWords(form, field, others))) {
+    const Box around = v.Cover(phrase);
+    const auto frame = FindCheckbox(v.page().ink, around, around, v.word_height(), printed);
+    if (!frame || frame == found) continue;
+    if (found) return std::nullopt;
+    found = frame;
+  }
+  return found;
+}
+
+}  // namespace
+
 void ReadCheckboxField(DocReader& r, std::string_view name) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
@@ -42,11 +66,16 @@ void ReadCheckboxField(DocReader& r, std::string_view name) {
     const Box label = v.Cover({hit.first, hit.last});
     if ((frame = FindCheckbox(ink, label, CheckboxPhrase(v, hit.first, hit.last), v.word_height(), printed))) break;
   }
+  bool by_wording = true;
+  if (!frame) {
+    by_wording = false;
+    frame = CheckboxByWords(v, *form, *field, printed);
+  }
   if (!frame) return r.Review(name, "case introuvable près de son libellé : à vérifier");
   const CheckboxReading reading = ReadCheckbox(ink, *frame);
   switch (reading.tick) {
-    case Tick::kTicked: return r.SetBool(name, true, 0.95, *frame);
-    case Tick::kEmpty: return r.SetBool(name, false, 0.95, *frame);
+    case Tick::kTicked: return r.SetBool(name, true, by_wording ? 0.95 : 0.9, *frame);
+    case Tick::kEmpty: return r.SetBool(name, false, by_wording ? 0.95 : 0.9, *frame);
     case Tick::kUncertain:
       // Present and flagged: a person looks at the box; never true on a doubt.
       r.Review(name, fmt::format("case ni vide ni cochée nettement (encre {:.0f} %) : à vérifier", reading.ink * 100));
@@ -54,23 +83,22 @@ void ReadCheckboxField(DocReader& r, std::string_view name) {
   }
 }
 
-void ReadSignatureField(DocReader& r, std::string_view name) {
+namespace {
+
+// The signature `name` read in the zones of its label: signed in one → true,
+// blank in all → false, too little ink to tell → false flagged with the
+// zone; no zone → flagged, absent.
+void ReadSignatureAt(DocReader& r, std::string_view name, const SignatureLabel& label, const std::vector<Box>& printed) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
-  const FormSpec* form = r.form();
-  const FieldSpec* field = form ? form->Field(name) : nullptr;
-  if (field == nullptr) return;
-  if (ink.empty()) return r.Review(name, "image de la page non disponible : signature à vérifier");
-  const auto labels = OwnLabels(v, *form, *field);
-  if (labels.empty()) return r.Review(name, "libellé de la signature introuvable : signature à vérifier");
-  // The best occurrence of the label names the zone; the hand may sign
-  // below it, beside it or over it: signed in one place is signed.
-  const auto printed = PrintedWordBoxes(v);
+  // A place given by role or elimination is a little less sure than a wording found.
+  const double sure = label.by_wording ? 0.95 : 0.9;
   std::optional<Box> blank;
   std::optional<std::pair<Box, double>> doubt;
-  for (const Box& zone : SignatureZones(v, labels.front().first, labels.front().last)) {
+  // The hand may sign below the label, beside it or over it: signed in one place is signed.
+  for (const Box& zone : SignatureZones(v, label.first, label.last)) {
     const SignatureReading reading = ReadSignature(ink, zone, printed, v.mm(), v.word_height());
-    if (reading.verdict == Signed::kSigned) return r.SetBool(name, true, 0.95, zone);
+    if (reading.verdict == Signed::kSigned) return r.SetBool(name, true, sure, zone);
     if (reading.verdict == Signed::kBlank && !blank) blank = zone;
     if (reading.verdict == Signed::kUncertain && !doubt) doubt = std::make_pair(zone, reading.hand_mm2);
   }
@@ -80,23 +108,46 @@ void ReadSignatureField(DocReader& r, std::string_view name) {
     return r.SetBool(name, false, 0.5, doubt->first);
   }
   if (!blank) return r.Review(name, "zone de signature introuvable près de son libellé : à vérifier");
-  r.SetBool(name, false, 0.95, *blank);
+  r.SetBool(name, false, sure, *blank);
 }
 
-void ReadFeuilleInk(DocReader& r) {
-  ReadSignatureField(r, fields::kSignaturePraticien);
-  ReadSignatureField(r, fields::kSignaturePatient);
-  ReadCheckboxField(r, fields::kImpossibiliteSigner);
+}  // namespace
+
+void ReadSignatureFields(DocReader& r, const std::vector<std::string_view>& names) {
+  const PageView& v = r.view();
+  const FormSpec* form = r.form();
+  if (form == nullptr) return;
+  std::vector<const FieldSpec*> specs;
+  for (std::string_view name : names) {
+    if (const FieldSpec* f = form->Field(name)) specs.push_back(f);
+  }
+  if (v.page().ink.empty()) {
+    for (const FieldSpec* f : specs) r.Review(f->name, "image de la page non disponible : signature à vérifier");
+    return;
+  }
+  const auto printed = PrintedWordBoxes(v);
+  const auto labels = SignatureLabels(v, *form, specs, printed);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (!labels[i]) {
+      r.Review(specs[i]->name, "libellé de la signature introuvable et signataire de la zone inconnu : signature à vérifier");
+      continue;
+    }
+    ReadSignatureAt(r, specs[i]->name, *labels[i], printed);
+  }
 }
 
-void ReadPrescriptionInk(DocReader& r) {
+namespace {
+
+// raturée on the reader's page: every text line of the page, wherever the
+// form prints it, measured for a stroke along it through its letters
+// (crossing.h); crossed → true with the line, clean → false, a doubt →
+// false flagged with the line. `what` names the document in messages.
+void ReadRaturee(DocReader& r, std::string_view what) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
   if (ink.empty()) return r.Review(fields::kRaturee, "image de la page non disponible : rature à vérifier");
-  // Every text line of the page, wherever the form prints it: a crossing
-  // is a stroke along a line through its letters, found by geometry.
   const auto lines = TextLines(v);
-  if (lines.empty()) return r.Review(fields::kRaturee, "texte de la prescription introuvable : rature à vérifier");
+  if (lines.empty()) return r.Review(fields::kRaturee, fmt::format("texte {} introuvable : rature à vérifier", what));
   const CrossingReading reading = FindCrossing(ink, lines, v.mm());
   switch (reading.verdict) {
     case Crossed::kCrossed: return r.SetBool(fields::kRaturee, true, 0.9, reading.zone);
@@ -108,5 +159,15 @@ void ReadPrescriptionInk(DocReader& r) {
       return r.SetBool(fields::kRaturee, false, 0.5, reading.zone);
   }
 }
+
+}  // namespace
+
+void ReadFeuilleInk(DocReader& r) {
+  ReadSignatureFields(r, {fields::kSignaturePraticien, fields::kSignaturePatient});
+  ReadCheckboxField(r, fields::kImpossibiliteSigner);
+  ReadRaturee(r, "de la feuille");
+}
+
+void ReadPrescriptionInk(DocReader& r) { ReadRaturee(r, "de la prescription"); }
 
 }  // namespace liasse::extractors::internal

@@ -24,15 +24,20 @@ std::optional<double> InkFraction(const GreyRaster& raster, const Box& box);
 Box CheckboxPhrase(const PageView& view, int first, int last);
 
 // The check box field `name` of the reader's form: its frame found near
-// one of its labels (checkbox.h), ticked → true, empty → false, uncertain
-// → false flagged for review with the box; no frame → flagged, absent.
+// one of its labels (checkbox.h) or, with none of them on the page, the
+// one frame beside a phrase holding a word only its labels hold among the
+// form's fields (signature_role.h); ticked → true, empty → false,
+// uncertain → false flagged for review with the box; no frame or two →
+// flagged, absent.
 void ReadCheckboxField(DocReader& r, std::string_view name);
 
-// The signature field `name` of the reader's form, by geometry
-// (signature.h): the zones of its best label; signed in one → true, blank
-// in all → false, too little ink to tell → false flagged for review with
-// the zone; no label, no zone or no raster → flagged, absent.
-void ReadSignatureField(DocReader& r, std::string_view name);
+// The signature fields `names` of the reader's form, read together by
+// geometry (signature.h): the zones of each field's label — its wording,
+// or a blank place to sign given to it by role words or by elimination
+// (signature_role.h); signed in one → true, blank in all → false, too
+// little ink to tell → false flagged for review with the zone; signer
+// unknown, no zone or no raster → flagged, absent.
+void ReadSignatureFields(DocReader& r, const std::vector<std::string_view>& names);
 
 // Field readers using them (feuille: signatures and "impossibilité de
 // signer"; prescription: raturée).

@@ -21,4 +21,26 @@ inline bool IsInk(const GreyRaster& r, int x, int y) {
   return r.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)] < 128;
 }
 
+// Share of side `side` of `b` (0 top, 1 bottom, 2 left, 3 right; a line
+// `thick` pixels deep inwards) that holds ink. `b` lies inside the raster.
+inline double SideCover(const GreyRaster& r, const Box& b, int side, int thick) {
+  const int n = side < 2 ? b.width : b.height;
+  int covered = 0;
+  for (int k = 0; k < n; ++k) {
+    bool ink = false;
+    for (int t = 0; t < thick && !ink; ++t) {
+      int x = 0, y = 0;
+      switch (side) {
+        case 0: x = b.x + k, y = b.y + t; break;                   // top
+        case 1: x = b.x + k, y = b.y + b.height - 1 - t; break;    // bottom
+        case 2: x = b.x + t, y = b.y + k; break;                   // left
+        default: x = b.x + b.width - 1 - t, y = b.y + k; break;    // right
+      }
+      ink = IsInk(r, x, y);
+    }
+    covered += ink ? 1 : 0;
+  }
+  return n > 0 ? static_cast<double>(covered) / n : 0;
+}
+
 }  // namespace liasse::extractors::internal

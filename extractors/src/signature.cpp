@@ -422,6 +422,9 @@ SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const 
     const auto& p = pieces[i];
     // Specks, dots of a dotted line, slivers of a rule left at its ends.
     dropped[i] = std::min(p.width(), p.height()) < 0.6 * mm || std::max(p.width(), p.height()) < 1.0 * mm;
+    // A small piece cut by the zone's lower edge belongs to what stands
+    // under it (the check box below a signature, the tick rising out of it).
+    dropped[i] = dropped[i] || (p.y1 == b.height - 1 && std::max(p.width(), p.height()) <= 2.5 * word_height);
   }
   int64_t pixels = 0;
   int x0 = b.width, y0 = b.height, x1 = -1, y1 = -1;

@@ -33,9 +33,10 @@ struct SignatureReading {
 };
 
 // The hand's ink in `zone`: dark pixels outside `printed` boxes, less the
-// long straight runs of rules, specks and dots, and closed frames holding
-// printed matter (a stamp) with what lies inside them. `mm` = pixels per
-// mm, `word_height` in pixels. Uncertain when the raster is empty.
+// long straight runs of rules, specks and dots, small pieces cut by the
+// zone's lower edge (a check box under the zone, its tick rising into it),
+// and closed frames holding printed matter (a stamp) with what lies inside
+// them. `mm` = pixels per mm, `word_height` in pixels. Uncertain when the raster is empty.
 SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const std::vector<Box>& printed, double mm,
                                double word_height);
 

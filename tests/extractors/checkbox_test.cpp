@@ -75,6 +75,21 @@ TEST(Checkbox, ATickMarkReadsTicked) {
   EXPECT_EQ(Read(s), Tick::kTicked);
 }
 
+TEST(Checkbox, ATickOvershootingItsBoxIsFoundAndReadTicked) {
+  // A check mark rising well above the box, a cross past its corners: the
+  // piece of ink is no square, the frame inside it is.
+  for (double size : {3.2, 4.0, 5.0}) {
+    Scene mark(34, size);
+    mark.page.Stroke(mark.x + 0.5, mark.y + size * 0.5, mark.x + size * 0.4, mark.y + size - 0.3, 0.45)
+        .Stroke(mark.x + size * 0.4, mark.y + size - 0.3, mark.x + size + 0.8, mark.y - 2.5, 0.45);
+    EXPECT_EQ(Read(mark), Tick::kTicked) << size;
+    Scene cross(83, size);
+    cross.page.Stroke(cross.x - 1.2, cross.y - 1.2, cross.x + size + 1.2, cross.y + size + 1.2, 0.4)
+        .Stroke(cross.x + size + 1.2, cross.y - 1.2, cross.x - 1.2, cross.y + size + 1.2, 0.4);
+    EXPECT_EQ(Read(cross), Tick::kTicked) << size;
+  }
+}
+
 TEST(Checkbox, AFilledSquareReadsTicked) {
   Scene s(83, 3.5);
   for (double dy = 0.7; dy < 2.9; dy += 0.3) s.page.Stroke(s.x + 0.7, s.y + dy, s.x + 2.8, s.y + dy, 0.35);

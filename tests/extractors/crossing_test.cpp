@@ -178,6 +178,52 @@ TEST(Crossing, RulesThroughEveryRowOfATableAreNoCrossing) {
   EXPECT_NE(Read(p).verdict, Crossed::kCrossed);
 }
 
+// "Sécurité sociale n° :" then the NIR's digits in a comb of boxes taller
+// than the letters, read badly by the OCR (the last pair read with its
+// box): the label's two sure words, one taller for its accent, give no
+// slope to the whole line, and the comb's sides are no strike.
+PageBuilder BoxedNir(double cell) {
+  PageBuilder p = Body();
+  InkText(p, 20, 110, "Securite sociale n :");
+  const std::string digits = "2890159350189";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    const double x = 60 + cell * static_cast<double>(i);
+    p.Rect(x, 103, cell, 8);
+    InkText(p, x + 1, 110, std::string(1, digits[i]), false, false);
+  }
+  p.Rect(60 + cell * 14, 103, 2 * cell, 8);
+  InkText(p, 61 + cell * 14, 110, "54", false, false);
+  p.Text(60, 110, "2 8 9 0 1 5 9 3 5 0 1 8 9", 40);
+  return p;
+}
+
+TEST(Crossing, BoxedDigitsBesideAShortLabelAreNoCrossing) {
+  for (const double cell : {4.5, 5.5}) {
+    OcrPage page = BoxedNir(cell).Build();
+    // The OCR's boxes: "Securite" taller (its accent), "54" read with its box.
+    for (auto& line : page.lines) {
+      for (auto& w : line.words) {
+        if (w.text == "Securite") w.box.y -= static_cast<int>(0.8 * 300 / 25.4), w.box.height += static_cast<int>(0.8 * 300 / 25.4);
+      }
+    }
+    PageBuilder pair;
+    pair.Text(60 + cell * 14, 112, "54", 50, 8);
+    page.lines.push_back(pair.Build().lines.front());
+    const PageView view(page);
+    EXPECT_EQ(FindCrossing(page.ink, TextLines(view), view.mm()).verdict, Crossed::kClean) << cell;
+  }
+}
+
+TEST(Crossing, AStrikeOnALineReadWithBoxesAsTallAsTwoLinesIsADoubt) {
+  // The OCR read a slanted hand's line with boxes the whole line's height:
+  // the middle of its letters is a guess, a stroke through it a doubt.
+  PageBuilder p = Body();
+  InkText(p, 30, 100, "Injection sous cutanee une fois par jour", false, false);
+  p.Text(30, 101.75, "Injection sous cutanee une fois par jour", 92, 6.5);
+  p.Stroke(29, 98.5, 110, 98.6, 0.45);
+  EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
+}
+
 TEST(Crossing, NoRasterIsUncertain) {
   PageBuilder p;
   p.Text(20, 30, "Soins infirmiers a domicile");

@@ -88,6 +88,14 @@ TEST(FormData, ASectionNoHeadingDefinesIsAnError) {
   EXPECT_NE(form.status().message().find("fields.x.section : section inconnue « ailleurs »"), std::string::npos);
 }
 
+TEST(FormData, ASignersRoleNoHeadingDefinesIsAnError) {
+  auto form = FormCatalogue::Parse(std::string(kMinimal) + "[fields.x]\nlabels = [\"X\"]\nkind = \"signature\"\nroles = [\"ailleurs\"]\n",
+                                   "essai.toml");
+  ASSERT_FALSE(form.ok());
+  EXPECT_EQ(form.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(form.status().message().find("fields.x.roles : section inconnue « ailleurs »"), std::string::npos);
+}
+
 TEST(FormData, ADigitsFieldWithoutItsLengthIsAnError) {
   auto form = FormCatalogue::Parse(std::string(kMinimal) + "[fields.x]\nlabels = [\"X\"]\nkind = \"digits\"\n", "essai.toml");
   ASSERT_FALSE(form.ok());

@@ -11,57 +11,16 @@
 #include <gtest/gtest.h>
 
 #include "labels.h"
+#include "ink_drawing.h"
 #include "page_builder.h"
 
 namespace liasse::extractors::internal {
 namespace {
 
+using testing::Ellipse;
 using testing::PageBuilder;
-
-constexpr double kPi = std::numbers::pi;
-
-// Printed text: the OCR's words and the glyphs' ink inside their boxes.
-void Printed(PageBuilder& p, double x, double y, const std::string& text, double size = 3) {
-  p.Text(x, y, text, 95, size);
-  const double char_w = 0.55 * size;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == ' ') continue;
-    const double cx = x + static_cast<double>(i) * char_w;
-    p.Stroke(cx + 0.3, y - 0.85 * size, cx + 0.3, y - 0.1, 0.3).Stroke(cx + 0.3, y - 0.45 * size, cx + char_w - 0.5, y - 0.45 * size, 0.25);
-  }
-}
-
-void Ellipse(PageBuilder& p, double cx, double cy, double rx, double ry, double pen, double tilt = 0) {
-  const int n = 48;
-  for (int i = 0; i < n; ++i) {
-    const double a0 = 2 * kPi * i / n, a1 = 2 * kPi * (i + 1) / n;
-    auto at = [&](double a) {
-      const double x = rx * std::cos(a), y = ry * std::sin(a);
-      return std::pair{cx + x * std::cos(tilt) - y * std::sin(tilt), cy + x * std::sin(tilt) + y * std::cos(tilt)};
-    };
-    const auto [x0, y0] = at(a0);
-    const auto [x1, y1] = at(a1);
-    p.Stroke(x0, y0, x1, y1, pen);
-  }
-}
-
-// A signature in the w × h zone at (x, y), in one of several hands.
-void Sign(PageBuilder& p, const std::string& style, double x, double y, double w, double h, double pen = 0.45) {
-  if (style == "zigzag") {
-    for (int i = 0; i < 8; ++i) p.Stroke(x + w * i / 8, y + h * (i % 2 ? 0.2 : 0.9), x + w * (i + 1) / 8, y + h * (i % 2 ? 0.9 : 0.2), pen);
-  } else if (style == "loops") {
-    for (int i = 0; i < 5; ++i) Ellipse(p, x + w * (0.1 + 0.18 * i), y + h * 0.5, w * 0.06, h * 0.3, pen);
-    p.Stroke(x, y + h * 0.8, x + w, y + h * 0.5, pen);
-  } else if (style == "paraphe") {
-    Ellipse(p, x + w * 0.45, y + h * 0.5, w * 0.3, h * 0.4, pen, 0.2);
-    p.Stroke(x, y + h * 0.75, x + w * 0.45, y + h * 0.5, pen).Stroke(x + w * 0.45, y + h * 0.5, x + w, y + h * 0.3, pen);
-  } else {  // initials: two tall letters of a hand, "J" and "M", underlined
-    p.Stroke(x + 4, y, x + 4, y + h * 0.8, pen).Stroke(x + 4, y + h * 0.8, x + 1, y + h * 0.7, pen);
-    p.Stroke(x + 8, y + h * 0.8, x + 10, y, pen).Stroke(x + 10, y, x + 12, y + h * 0.5, pen);
-    p.Stroke(x + 12, y + h * 0.5, x + 14, y, pen).Stroke(x + 14, y, x + 16, y + h * 0.8, pen);
-    p.Stroke(x, y + h, x + w * 0.6, y + h * 0.9, pen);
-  }
-}
+using testing::Printed;
+using testing::Sign;
 
 // The verdict over the zones of the first occurrence of `label`, as the
 // reader combines them: signed in one zone is signed, blank in all is blank.
@@ -221,6 +180,21 @@ TEST(Signature, TheZoneEndsAtTheNextPrintedElement) {
   PageBuilder low = Form("open");
   Sign(low, "zigzag", 115, 126, 50, 14);
   EXPECT_EQ(Read(low.Build(), "Signature du patient"), Signed::kBlank);
+}
+
+TEST(Signature, ATickedBoxUnderTheZoneIsNoSignature) {
+  // The box of "impossibilité de signer" just under the open zone, its
+  // tick rising into it; the zone ends at the box's phrase.
+  for (const double size : {3.2, 4.5}) {
+    PageBuilder p;
+    p.WithRaster();
+    Printed(p, 20, 80, "Montant total des honoraires 45,60");
+    Printed(p, 110, 100, "Signature du patient");
+    p.Rect(110, 127 - size, size, size);
+    p.Stroke(110.5, 127 - size / 2, 110 + size * 0.4, 126.7, 0.45).Stroke(110 + size * 0.4, 126.7, 110 + size + 0.8, 127 - size - 2.5, 0.45);
+    Printed(p, 116, 127, "Patient dans l'impossibilité de signer");
+    EXPECT_EQ(Read(p.Build(), "Signature du patient"), Signed::kBlank) << size;
+  }
 }
 
 TEST(Signature, NoRasterIsUncertain) {
