@@ -13,6 +13,7 @@
 #include "liasse/core/identifiers.h"
 #include "table.h"
 #include "validate.h"
+#include "value_first.h"
 
 namespace liasse::extractors::internal {
 
@@ -740,6 +741,8 @@ void ReadActs(DocReader& r) {
 void ReadFeuilleDeSoins(DocReader& r) {
   // The identification fields are read from the form's data (ReadFormFields).
   ReadActs(r);
+  // A total whose label is in no wording of the data: the amount the acts add up to.
+  ReadTotalOfLines(r, fields::kMontantTotal);
   ReadFeuilleInk(r);
   CheckFeuille(r);
 }

@@ -43,6 +43,7 @@ class FormParser {
         form.sections[std::string(key.str())] = Strings(node, "sections." + std::string(key.str()));
       }
     }
+    if (const toml::table* s = Table(root, "section_by_value", false)) ReadSectionByValue(*s, form);
     if (const toml::table* f = Table(root, "fields", false)) {
       for (const auto& [key, node] : *f) ReadField(std::string(key.str()), node, form);
     }
@@ -175,6 +176,18 @@ class FormParser {
           form.cues.push_back({*phrase, *weight, false});
         }
       }
+    }
+  }
+
+  // kind = "section": the kinds a block's values are told by, each naming a section of the form.
+  void ReadSectionByValue(const toml::table& t, FormSpec& form) {
+    static const std::set<std::string, std::less<>> kinds = {"nir", "numero_am", "birth_date"};
+    for (const auto& [key, node] : t) {
+      const std::string path = "section_by_value." + std::string(key.str());
+      if (!kinds.contains(key.str())) return Fail(&node, path, "sorte de valeur inconnue (nir, numero_am ou birth_date)");
+      auto section = node.value<std::string>();
+      if (!section || !form.sections.contains(*section)) return Fail(&node, path, "doit nommer une section de [sections]");
+      form.section_by_value[std::string(key.str())] = *section;
     }
   }
 

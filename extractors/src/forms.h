@@ -85,6 +85,9 @@ struct FormSpec {
     size_t max_rows = 0;
   } nir_rows;
   std::map<std::string, std::vector<std::string>> sections;
+  // [section_by_value]: kind of value ("nir", "numero_am", "birth_date")
+  // → the section whose block holds it, for a heading in no wording.
+  std::map<std::string, std::string> section_by_value;
   std::vector<FieldSpec> fields;
   std::map<std::string, TableSpec> tables;
 
