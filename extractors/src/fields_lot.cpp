@@ -684,9 +684,14 @@ void ReadActs(DocReader& r) {
   const PageView& v = r.view();
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
   if (spec == nullptr) return;
-  const TableHeader header = FindTableHeader(v, *spec);
+  TableHeader header = FindTableHeader(v, *spec);
   if (!header.ok()) return ReadActsWithoutHeader(r, *spec);
   const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
+  // A date column headed by a wording of no file ("LE", "JOUR"): the column of dates.
+  NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& text) {
+    const std::string t = TrimPunctuation(text);
+    return t.size() >= 6 && ParseDateText(t).has_value();
+  });
   const ActColumns columns = ActColumnsOf(header);
   const bool by_columns = header.Find(fields::kCode) != nullptr && header.Find(fields::kMontant) != nullptr;
   const auto first_named = std::find_if(header.columns.begin(), header.columns.end(), [](const HeaderColumn& c) { return !c.name.empty(); });

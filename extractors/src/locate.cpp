@@ -1,6 +1,7 @@
 #include "locate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "email_value.h"
@@ -243,6 +244,27 @@ std::vector<int> RightValue(const DocReader& r, const FieldSpec& field, const La
   return ids;
 }
 
+// True when the words `right` of a label carry its wording on ("NOM DE
+// NAISSANCE" where the data has "Nom"): a phrase at a word's spacing from
+// the label, without digit, colon or leader, over a value standing under
+// the label's start that is no label itself. The value is then below.
+bool LabelGoesOn(const PageView& v, const LabelHit& hit, const std::vector<int>& right, const std::vector<int>& below,
+                 const std::set<int>& starts) {
+  if (right.empty() || below.empty() || starts.contains(below.front())) return false;
+  const double wh = v.word_height();
+  const PlacedWord& first = v.words()[static_cast<size_t>(hit.first)];
+  double x = v.words()[static_cast<size_t>(hit.last)].x1;
+  if (v.words()[static_cast<size_t>(hit.last)].text.find(':') != std::string::npos) return false;
+  for (int i : right) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    if (w.x0 - x > wh) return false;
+    if (w.text.find(':') != std::string::npos || w.text.find("..") != std::string::npos) return false;
+    if (std::any_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    x = w.x1;
+  }
+  return std::abs(v.words()[static_cast<size_t>(below.front())].x0 - first.x0) < 2 * wh;
+}
+
 }  // namespace
 
 std::optional<std::string> ChoiceIn(const FieldSpec& field, const std::string& text) {
@@ -390,6 +412,8 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
         auto ids = RightValue(r, field, h, starts);
         if (ids.empty() && h.glued_value.empty()) continue;
         if (h.glued_value.empty() && WhollyAnotherLabel(v, form, field, ids)) continue;
+        const bool below_too = std::find(field.relations.begin(), field.relations.end(), Relation::kBelow) != field.relations.end();
+        if (h.glued_value.empty() && below_too && LabelGoesOn(v, hit, ids, Below(v, hit, starts), starts)) continue;
         if (!h.glued_value.empty()) {
           f = r.ValueOf(h, field.max_gap_mm, 1e9);
           if (f) {

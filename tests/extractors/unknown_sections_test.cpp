@@ -93,5 +93,20 @@ TEST(UnknownSections, ABlockThatHoldsNothingTellingStaysUnread) {
   EXPECT_EQ(T(d, "beneficiaire.nom"), "<absent>");
 }
 
+TEST(UnknownSections, WordsCarryingALabelOnAreTheLabelsAndTheValueIsBelow) {
+  // "NOM D'USAGE" is in no data file; "Nom" is: the words after it at a
+  // word's spacing are the label's, the name stands under it.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Assuré")
+      .Text(18, 36, "NOM D'USAGE")
+      .Text(110, 36, "N° de sécurité sociale")
+      .Text(18, 41, "MARTIN")
+      .Text(110, 41, "1 69 02 99 350 111 01");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "assure.nom"), "MARTIN");
+  EXPECT_EQ(T(d, "assure.nir"), "169029935011101");
+}
+
 }  // namespace
 }  // namespace liasse::extractors

@@ -86,5 +86,28 @@ TEST(ValueFirst, AnAmountTheActsDoNotAddUpToIsNoTotal) {
   EXPECT_TRUE(Flagged(d, "montant_total"));
 }
 
+TEST(ValueFirst, AnActTableColumnHeadedInNoWordingIsTheDateColumnByItsDates) {
+  // "QUAND" is in no data file; the other headers are.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 70, "QUAND")
+      .Text(50, 70, "ACTE")
+      .Text(80, 70, "COEF")
+      .Text(120, 70, "MONTANT")
+      .Text(18, 77, "05/08/2025")
+      .Text(50, 77, "AMI")
+      .Text(80, 77, "1")
+      .Text(120, 77, "3,15")
+      .Text(18, 84, "06/08/2025")
+      .Text(50, 84, "AIS")
+      .Text(80, 84, "3")
+      .Text(120, 84, "7,95");
+  const Document d = Read(p);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(testing::L(d.lines[0], "date"), "2025-08-05");
+  EXPECT_EQ(testing::L(d.lines[1], "date"), "2025-08-06");
+  EXPECT_EQ(testing::L(d.lines[1], "code"), "AIS");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
