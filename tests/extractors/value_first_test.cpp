@@ -109,5 +109,30 @@ TEST(ValueFirst, AnActTableColumnHeadedInNoWordingIsTheDateColumnByItsDates) {
   EXPECT_EQ(testing::L(d.lines[1], "code"), "AIS");
 }
 
+TEST(ValueFirst, AnActCodeColumnHeadedInNoWordingIsTheColumnOfActCodes) {
+  // "TYPE" is in no data file; the coefficient comes first.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 70, "COEF")
+      .Text(40, 70, "DATE")
+      .Text(80, 70, "TYPE")
+      .Text(120, 70, "MONTANT")
+      .Text(18, 77, "1")
+      .Text(40, 77, "05/08/2025")
+      .Text(80, 77, "AMI")
+      .Text(120, 77, "3,15")
+      .Text(18, 84, "3")
+      .Text(40, 84, "06/08/2025")
+      .Text(80, 84, "AIS")
+      .Text(120, 84, "7,95");
+  const Document d = Read(p);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(testing::L(d.lines[0], "code"), "AMI");
+  EXPECT_EQ(testing::L(d.lines[0], "coefficient"), "1");
+  EXPECT_EQ(testing::L(d.lines[1], "code"), "AIS");
+  EXPECT_EQ(testing::L(d.lines[1], "coefficient"), "3");
+  EXPECT_EQ(testing::L(d.lines[1], "date"), "2025-08-06");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
