@@ -112,6 +112,7 @@ void ReadFormFields(DocReader& r) {
       if (f.kind == "nir") ReadNirWithoutLabel(r, *form, f);
       if (f.kind == "email") ReadEmailWithoutLabel(r, f.name);
       if (f.kind == "numero_am") ReadNumeroAmWithoutLabel(r, *form, f);
+      if (f.kind == "name") ReadNameAfterTitle(r, *form, f);
       continue;
     }
     const Located& best = located.front();
@@ -120,6 +121,7 @@ void ReadFormFields(DocReader& r) {
     // field's words, a misread): the kind's only valid value on the page.
     if (f.kind == "nir" && !r.Has(f.name)) ReadNirWithoutLabel(r, *form, f);
     if (f.kind == "numero_am" && !r.Has(f.name)) ReadNumeroAmWithoutLabel(r, *form, f);
+    if (f.kind == "name" && !r.Has(f.name)) ReadNameAfterTitle(r, *form, f);
     // Two readings that fit equally well and differ: a person chooses.
     for (size_t i = 1; i < located.size(); ++i) {
       const Located& other = located[i];

@@ -247,6 +247,7 @@ class FormParser {
       if (!d->is_boolean()) return Fail(d, path + ".dedicated", "doit être true ou false");
       f.dedicated = d->as_boolean()->get();
     }
+    if (const toml::node* ti = t->get("titles")) f.titles = Strings(*ti, path + ".titles");
     if (const toml::node* g = t->get("max_gap_mm")) f.max_gap_mm = Number(*g, path + ".max_gap_mm").value_or(25);
     ReadPairs(*t, "choices", path + ".choices", f.choices, "");
     if (f.kind == "choice" && f.choices.empty()) return Fail(t, path + ".choices", "clé manquante");

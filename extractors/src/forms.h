@@ -34,6 +34,9 @@ struct FieldSpec {
   size_t min_digits = 0, max_digits = 0;  // digits, rpps
   double max_gap_mm = 25;            // right of the label: the widest blank inside the value
   bool dedicated = false;            // located by the data, set by the type's own reader
+  // name: titles printed before the name ("Dr"): where no label gives the
+  // name, a title followed by a name on the page does.
+  std::vector<std::string> titles;
   std::vector<std::pair<std::string, std::string>> choices;  // choice: wording → value
   std::vector<std::pair<std::string, std::string>> yes_no;   // flag: wording → "true"/"false"
   // A contract named anywhere on the page: formula wording → the value

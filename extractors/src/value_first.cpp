@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "boxed_digits.h"
 #include "liasse/core/identifiers.h"
 #include "normalise.h"
 #include "table.h"
@@ -156,9 +157,10 @@ std::vector<PrintedAmount> AmountsOutsideDatedRows(const PageView& v) {
 // rules between the characters.
 bool BoxedWord(const std::string& w) {
   if (w.size() < 8) return false;
-  const auto hard = std::count_if(w.begin(), w.end(), [](char c) { return c == '|' || c == '[' || c == ']'; });
-  const auto soft = std::count_if(w.begin(), w.end(), [](char c) { return c == 'l' || c == 'I' || c == '/'; });
-  return hard >= 1 && hard + soft >= 3 && static_cast<size_t>(hard + soft) * 3 >= w.size();
+  const auto rules = std::count_if(w.begin(), w.end(), [](char c) {
+    return c == '|' || c == '[' || c == ']' || c == 'l' || c == 'I' || c == '/' || c == '}' || c == '{';
+  });
+  return rules >= 3 && static_cast<size_t>(rules) * 3 >= w.size();
 }
 
 std::optional<Date> DateOfWord(const PageView& v, int id) {
@@ -167,6 +169,40 @@ std::optional<Date> DateOfWord(const PageView& v, int id) {
   const auto d = ParseDateText(t);
   if (!d) return std::nullopt;
   return d->value;
+}
+
+// The NIRs read box by box on the rows above the form's tables where the
+// OCR read box rules among the characters: one is set (flagged when a box
+// was deduced from the key or the form has another NIR field); several go
+// to review. False when none is read.
+bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  const PageView& v = r.view();
+  std::vector<BoxedNir> found;
+  std::set<int> rows_read;
+  const size_t end = FirstTableRow(r, form);
+  for (size_t row = 0; row < end; ++row) {
+    for (int id : v.rows()[row].words) {
+      if (!BoxedWord(v.words()[static_cast<size_t>(id)].text) || !rows_read.insert(static_cast<int>(row)).second) continue;
+      auto nir = ReadBoxedNirAt(r, id);
+      if (nir && std::none_of(found.begin(), found.end(), [&](const BoxedNir& n) { return n.value == nir->value; })) {
+        found.push_back(*nir);
+      }
+    }
+  }
+  if (found.empty()) return false;
+  if (found.size() > 1) {
+    r.Review(field.name, "libellé introuvable ; plusieurs NIR lus dans des cases : « " + found[0].value + " » ou « " + found[1].value + " »");
+    return true;
+  }
+  const bool other_nir = std::any_of(form.fields.begin(), form.fields.end(), [&](const FieldSpec& f) {
+    return f.kind == "nir" && f.name != field.name;
+  });
+  const bool doubt = found.front().deduced || other_nir;
+  r.SetText(field.name, found.front().value, doubt ? 0.6 : 0.95, {});
+  r.doc().fields[field.name].box = found.front().cover;
+  if (found.front().deduced) r.Review(field.name, "un caractère du NIR déduit de sa clé : à vérifier");
+  else if (other_nir) r.Review(field.name, "libellé introuvable ; seul NIR de la page, son rôle est à vérifier");
+  return true;
 }
 
 }  // namespace
@@ -198,6 +234,59 @@ std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to) {
   return out;
 }
 
+void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || field.titles.empty()) return;
+  const PageView& v = r.view();
+  std::set<std::string> titles;
+  for (const auto& t : field.titles) titles.insert(FoldKey(t));
+  struct Name {
+    std::string nom;
+    bool sure = false;
+    std::vector<int> words;
+  };
+  std::vector<Name> names;
+  const size_t end = FirstTableRow(r, form);
+  for (size_t row = 0; row < end; ++row) {
+    const std::vector<int>& ids = v.rows()[row].words;
+    for (size_t i = 0; i + 1 < ids.size(); ++i) {
+      if (!titles.contains(FoldKey(v.words()[static_cast<size_t>(ids[i])].text))) continue;
+      // The name: the words after the title, letters only, at a word's spacing.
+      std::vector<int> words;
+      double x = v.words()[static_cast<size_t>(ids[i])].x1;
+      for (size_t j = i + 1; j < ids.size() && words.size() < 4; ++j) {
+        const PlacedWord& w = v.words()[static_cast<size_t>(ids[j])];
+        const std::string t = TrimPunctuation(w.text);
+        if (w.x0 - x > 1.5 * v.word_height() || !(IsUpperName(t) || IsCapitalisedName(t))) break;
+        // A word before a number is that number's label ("RPPS 10820942229").
+        if (j + 1 < ids.size()) {
+          const std::string& next = v.words()[static_cast<size_t>(ids[j + 1])].text;
+          if (std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
+        }
+        words.push_back(ids[j]);
+        x = w.x1;
+      }
+      if (words.empty()) continue;
+      Name name{"", false, words};
+      bool capitalised = false;
+      for (int id : words) {
+        const std::string t = TrimPunctuation(v.words()[static_cast<size_t>(id)].text);
+        if (IsCapitalisedName(t) && !IsUpperName(t)) capitalised = true;
+        else if (IsUpperName(t) && capitalised && name.nom.empty()) name.nom = t;
+      }
+      name.sure = !name.nom.empty();
+      if (!name.sure) name.nom = TrimPunctuation(v.words()[static_cast<size_t>(words.back())].text);
+      if (words.size() < 2 && !name.sure) continue;  // a title over a lone word: no first name to tell the nom by
+      if (std::none_of(names.begin(), names.end(), [&](const Name& n) { return n.nom == name.nom; })) names.push_back(name);
+    }
+  }
+  if (names.empty()) return;
+  if (names.size() > 1) {
+    return r.Review(field.name, "libellé introuvable ; plusieurs noms après un titre : « " + names[0].nom + " » ou « " + names[1].nom + " »");
+  }
+  r.SetText(field.name, names.front().nom, names.front().sure ? 0.85 : 0.5, names.front().words);
+  if (!names.front().sure) r.Review(field.name, "nom lu après le titre, tout en capitales : le dernier mot pris pour le nom, à vérifier");
+}
+
 size_t FirstTableRow(const DocReader& r, const FormSpec& form) {
   size_t first = r.view().rows().size();
   for (const auto& [name, table] : form.tables) {
@@ -211,6 +300,7 @@ void ReadNirWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& fi
   if (r.Has(field.name)) return;
   const auto candidates = RunsOfKind(r.view(), 0, FirstTableRow(r, form), 15, TakenDigits(r),
                                      [](const std::string& c) { return Nir::Parse(c).ok(); });
+  if (candidates.empty() && ReadNirInBoxes(r, form, field)) return;
   if (candidates.empty()) return;
   if (candidates.size() > 1) {
     return r.Review(field.name, "libellé introuvable ; plusieurs NIR valides sur la page : " + List(candidates));

@@ -38,6 +38,13 @@ void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpe
 // amount is printed.
 void ReadTotalOfLines(DocReader& r, std::string_view name);
 
+// A name `field` (kind name, with `titles` in the data) from a title
+// standing before a name above the form's tables ("Dr Julie PERRIN",
+// "DR NATHAN MEUNIER"): the word in capitals after a given name in
+// capitals and small letters; the last word, flagged, when every word is
+// in capitals. Two different names: to review with both.
+void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),
 // "numero_am" (9 digits that pass the Luhn key) and "birth_date" (a date

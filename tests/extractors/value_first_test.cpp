@@ -134,5 +134,24 @@ TEST(ValueFirst, AnActCodeColumnHeadedInNoWordingIsTheColumnOfActCodes) {
   EXPECT_EQ(testing::L(d.lines[1], "date"), "2025-08-06");
 }
 
+Document WithPrescriber(const std::string& row) {
+  // No label: the doctor's title names the prescriber.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5).Text(18, 46, row);
+  return Read(p);
+}
+
+TEST(ValueFirst, ThePrescriberIsTheNameAfterADoctorsTitle) {
+  const Document d = WithPrescriber("Dr Julie PERRIN - RPPS 10820942229");
+  EXPECT_EQ(T(d, "prescripteur.nom"), "PERRIN");
+  EXPECT_FALSE(Flagged(d, "prescripteur.nom"));
+}
+
+TEST(ValueFirst, ANameAllInCapitalsAfterATitleIsItsLastWordFlagged) {
+  const Document d = WithPrescriber("DR NATHAN MEUNIER RPPS 10820942229");
+  EXPECT_EQ(T(d, "prescripteur.nom"), "MEUNIER");
+  EXPECT_TRUE(Flagged(d, "prescripteur.nom"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
