@@ -10,6 +10,7 @@
 #include "field_values.h"
 #include "locate.h"
 #include "ink.h"
+#include "letterhead.h"
 #include "liasse/core/identifiers.h"
 #include "table.h"
 #include "validate.h"
@@ -368,6 +369,7 @@ void ReadBordereauLines(DocReader& r) {
 
 void ReadBordereau(DocReader& r) {
   // The header fields are read from the form's data (ReadFormFields).
+  ReadPartnerLetterhead(r);
   ReadBordereauLines(r);
   CheckBordereauTotals(r);
 }

@@ -21,6 +21,12 @@ std::string ReadAll(const std::filesystem::path& path) {
   return out.str();
 }
 
+void RemoveDates(PoDoFo::PdfMemDocument& doc) {
+  PoDoFo::PdfDictionary& info = doc.GetInfo()->GetObject()->GetDictionary();
+  info.RemoveKey(PoDoFo::PdfName("CreationDate"));
+  info.RemoveKey(PoDoFo::PdfName("ModDate"));
+}
+
 }  // namespace
 
 // Tesseract's PDF renderer only writes to a path: the page goes through the
@@ -50,22 +56,25 @@ Status WriteSearchablePdf(const std::vector<PageResult>& results, const std::fil
     PdfMemDocument out;
     for (const PageResult& r : results) {
       if (r.pdf_page.empty()) {
-        return Status::FailedPrecondition(path.filename().string() + ": page " + std::to_string(r.page_number) +
-                                          " was recognised without render_pdf_page");
+        return Status::FailedPrecondition(path.filename().string() + " : la page " + std::to_string(r.page_number) +
+                                          " a été lue sans son rendu PDF (render_pdf_page)");
       }
       PdfMemDocument one;
       one.LoadFromBuffer(r.pdf_page.data(), static_cast<long>(r.pdf_page.size()));
+      // Append copies the page's own Info dictionary too (unreferenced, but
+      // written): its dates are the time of recognition, which would make
+      // the same scan give other bytes on another day.
+      RemoveDates(one);
       out.Append(one);
     }
     // Fixed metadata so the same pages give the same bytes.
     out.GetInfo()->SetCreator(PdfString("Liasse"));
     out.GetInfo()->SetProducer(PdfString("Liasse OCR (Tesseract, PoDoFo)"));
-    out.GetInfo()->GetObject()->GetDictionary().RemoveKey(PdfName("CreationDate"));
-    out.GetInfo()->GetObject()->GetDictionary().RemoveKey(PdfName("ModDate"));
+    RemoveDates(out);
     out.Write(path.c_str());
   } catch (const PdfError& e) {
-    return Status::IoError(path.string() + ": cannot write searchable PDF: " +
-                           PdfError::ErrorName(e.GetError()));
+    return Status::IoError(path.string() + " : PDF interrogeable impossible à écrire (" +
+                           PdfError::ErrorName(e.GetError()) + ")");
   }
   return Status::Ok();
 }

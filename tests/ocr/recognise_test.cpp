@@ -16,6 +16,7 @@
 #include "bad_inputs.h"
 #include "liasse/core/edit_distance.h"
 #include "liasse/ocr/ocr.h"
+#include "testing/scratch_dir.h"
 #include "testing/status_matchers.h"
 
 namespace liasse::ocr {
@@ -75,6 +76,27 @@ TEST(Recognise, PhototestMatchesGoldText) {
   EXPECT_EQ(r->blocks[0].lines[0].words[0].text, "This");
   EXPECT_GT(r->blocks[0].lines[0].words[0].confidence, 80.0f);
   EXPECT_NE(r->hocr.find("ocrx_word"), std::string::npos);
+}
+
+// Tesseract stamps each one-page PDF with the time of recognition; the
+// envelope's searchable PDF must not carry it, or the same scan processed
+// on another day gives other bytes (the README's main command must give the
+// same files on any day).
+TEST(SearchablePdf, CarriesNoDateOfRecognition) {
+  OcrOptions options;
+  options.render_pdf_page = true;
+  auto engine = OcrEngine::Create(options);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  auto page = (*engine)->Recognise(Decode1(kTestData / "tesseract-test/phototest.tif"));
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_NE(page->pdf_page.find("CreationDate"), std::string::npos);  // what Tesseract writes
+  const auto path = test_support::ProcessScratchDir() / "phototest.ocr.pdf";
+  ASSERT_TRUE(WriteSearchablePdf({*page}, path).ok());
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ASSERT_GT(bytes.size(), 1000u);
+  EXPECT_EQ(bytes.find("CreationDate"), std::string::npos);
+  EXPECT_EQ(bytes.find("ModDate"), std::string::npos);
 }
 
 TEST(Recognise, RotatedPhototestVariantsAreTurnedUpright) {

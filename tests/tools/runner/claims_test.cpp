@@ -93,6 +93,26 @@ TEST_F(ClaimsTest, AmcInvoicedAboveTheGuaranteeGoesToReviewWithBothFigures) {
   EXPECT_NE(claims[0].review[0].find("17,68"), std::string::npos) << claims[0].review[0];
 }
 
+// The professional may round the AMO once on the invoice's total where the
+// guarantee rounds it per act: a gap of rounding (here at most 1 cent for
+// two acts) is paid at the guarantee and recorded; one cent more is not.
+TEST_F(ClaimsTest, AnAmcWithinRoundingOfTheGuaranteeIsPaidAtTheGuaranteeAndTheGapRecorded) {
+  const auto claims = Price(Lot("17.69"), Accepted({"596721243"}));
+  ASSERT_EQ(claims.size(), 1u);
+  ASSERT_TRUE(claims[0].priced.has_value());
+  EXPECT_TRUE(claims[0].review.empty()) << claims[0].review[0];
+  EXPECT_EQ(claims[0].priced->totals.mutuelle, Money::FromCents(1768));
+  ASSERT_TRUE(claims[0].ecart_arrondi.has_value());
+  EXPECT_EQ(*claims[0].ecart_arrondi, Money::FromCents(1));
+  EXPECT_EQ(StatusOf(claims[0]), ClaimStatus::kPaid);
+
+  const auto beyond = Price(Lot("17.70"), Accepted({"596721243"}));
+  ASSERT_EQ(beyond.size(), 1u);
+  ASSERT_EQ(beyond[0].review.size(), 1u);
+  EXPECT_NE(beyond[0].review[0].find("17,70"), std::string::npos) << beyond[0].review[0];
+  EXPECT_EQ(StatusOf(beyond[0]), ClaimStatus::kWaiting);
+}
+
 TEST_F(ClaimsTest, AssureWhoIsNotAMemberIsRefusedNotPriced) {
   const auto claims = Price(Lot("17.68", "185057800608436"), Accepted({"596721243"}));
   ASSERT_EQ(claims.size(), 1u);

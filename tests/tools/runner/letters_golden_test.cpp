@@ -311,6 +311,32 @@ TEST_F(LettersGoldenTest, ALotNoticeWithoutItsNumberIsHeld) {
   EXPECT_NE(written[0].incomplete.find("numéro de lot incomplet"), std::string::npos) << written[0].incomplete;
 }
 
+// A partner the store does not know: the lot notice goes to the address
+// its own letterhead printed on the bordereau (partenaire.adresse) — unless
+// that reading is in review, when the notice is held, never sent with a
+// doubtful address.
+TEST_F(LettersGoldenTest, ALotNoticeToAPartnerNotInTheStoreTakesTheLetterheadsAddress) {
+  const store::Member& m = Member();
+  Document bordereau = Bordereau(m);
+  bordereau.fields["partenaire.identifiant"] = Text("331234567");  // in no partenaires table
+  bordereau.fields["partenaire.nom"] = Text("Claire DUVAL");
+  bordereau.fields["partenaire.adresse"] = Text("4 impasse des Lilas, 33000 BORDEAUX");
+  rules::LotVerdict lot = RejectedLot();
+  std::vector<std::string> errors;
+  const auto written = WriteLetters(Context(), {bordereau}, {lot}, {}, {}, {}, errors);
+  ASSERT_EQ(written.size(), 1u);
+  EXPECT_TRUE(written[0].incomplete.empty()) << written[0].incomplete;
+  ExpectComplete(written[0], dir_, {"Claire DUVAL", {"4 impasse des Lilas", "33000 BORDEAUX"}, ""});
+
+  bordereau.review.push_back({"partenaire.adresse", std::nullopt, "lu avec une confiance faible (55 %) : à vérifier", true});
+  errors.clear();
+  const auto held = WriteLetters(Context(), {bordereau}, {lot}, {}, {}, {}, errors);
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_TRUE(held[0].file.empty());
+  EXPECT_NE(held[0].incomplete.find("adresse postale de Claire DUVAL incomplète ou inconnue"), std::string::npos)
+      << held[0].incomplete;
+}
+
 TEST(LetterChecks, LetterKeyComesFromTheContentNotTheName) {
   EXPECT_EQ(LetterKey("3f9a2c1b77e0"), "3F9A2C1B");
 }

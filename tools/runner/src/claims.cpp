@@ -122,14 +122,26 @@ std::optional<Claim> BuildClaim(const Document& feuille, const std::string& prof
   return claim;
 }
 
+// What rounding alone can put between the invoiced AMC and the guarantee's:
+// the Sécurité sociale's part is rounded per act here, while a professional
+// may round it once on the invoice's total (half a cent per act and half a
+// cent on the total).
+Money RoundingGap(std::size_t lines) { return Money::FromCents(static_cast<std::int64_t>((lines + 1) / 2)); }
+
 // The invoiced AMC against the guarantee's: a difference is not paid
-// silently, it goes to review with both figures.
+// silently, it goes to review with both figures — unless it is within
+// rounding, when the guarantee is paid and the gap is recorded
+// (`controle_bordereau.ecart_arrondi`).
 void CompareWithBordereau(ClaimResult& r) {
-  if (!r.priced) return;
-  if (r.amc_facture && *r.amc_facture != r.priced->totals.mutuelle) {
-    r.review.push_back(fmt::format("part complémentaire facturée {} ≠ garantie {}", r.amc_facture->ToFrench(),
-                                   r.priced->totals.mutuelle.ToFrench()));
+  if (!r.priced || !r.amc_facture || *r.amc_facture == r.priced->totals.mutuelle) return;
+  const Money gap = *r.amc_facture - r.priced->totals.mutuelle;
+  const Money limit = RoundingGap(r.priced->lines.size());
+  if (gap <= limit && -gap <= limit) {
+    r.ecart_arrondi = gap;
+    return;
   }
+  r.review.push_back(fmt::format("part complémentaire facturée {} ≠ garantie {}", r.amc_facture->ToFrench(),
+                                 r.priced->totals.mutuelle.ToFrench()));
 }
 
 // The professional of the invoice: the lot's partner (bordereau header, as
@@ -141,6 +153,7 @@ void SetProfessionnel(const Document* bordereau, const Document& feuille, ClaimR
   const std::string* nom = bordereau ? bordereau->Text(fields::kPartenaireNom) : nullptr;
   if (nom == nullptr) nom = feuille.Text(fields::kPraticienNom);
   if (nom != nullptr) r.professionnel_nom = *nom;
+  if (bordereau != nullptr) r.professionnel_adresse = PartnerAddressRead(*bordereau);
 }
 
 ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, const pricing::Pricer& pricer,
@@ -294,6 +307,7 @@ std::string ClaimResultToJson(const ClaimResult& r) {
     ordered_json controle;
     controle["amo_facture"] = r.amo_facture ? ordered_json(r.amo_facture->ToDecimal()) : ordered_json(nullptr);
     controle["amc_facture"] = r.amc_facture ? ordered_json(r.amc_facture->ToDecimal()) : ordered_json(nullptr);
+    if (r.ecart_arrondi) controle["ecart_arrondi"] = r.ecart_arrondi->ToDecimal();
     j["controle_bordereau"] = std::move(controle);
   }
   j["review"] = r.review;
@@ -313,6 +327,14 @@ std::string ClaimResultToJson(const ClaimResult& r) {
     j["paiement"] = std::move(paiement);
   }
   return j.dump();
+}
+
+std::string PartnerAddressRead(const Document& bordereau) {
+  for (const auto& flag : bordereau.review) {
+    if (flag.field == fields::kPartenaireAdresse && !flag.line) return "";
+  }
+  const std::string* address = bordereau.Text(fields::kPartenaireAdresse);
+  return address ? *address : "";
 }
 
 }  // namespace liasse::runner

@@ -28,6 +28,9 @@ struct ClaimResult {
   std::optional<PricedClaim> priced;
   std::optional<Money> amo_facture;  // from the bordereau line, when read
   std::optional<Money> amc_facture;
+  // amc_facture − the guarantee's part, when that gap is within rounding
+  // (the guarantee is paid); unset when they are equal or it goes to review.
+  std::optional<Money> ecart_arrondi;
   // Why a person must look (French): an unreadable line, a field in
   // review, pricing impossible, the invoiced AMC differs from the
   // guarantee's. A claim with a review reason is not paid until cleared.
@@ -39,7 +42,13 @@ struct ClaimResult {
   // facture, paid to the member).
   std::string professionnel_nom;
   std::string professionnel_identifiant;
+  std::string professionnel_adresse;  // read on the bordereau's letterhead (PartnerAddressRead)
 };
+
+// The partner's postal address as the bordereau's letterhead gives it
+// (`partenaire.adresse`), or "" when absent or flagged for review: a
+// doubtful address is never written on a letter.
+std::string PartnerAddressRead(const Document& bordereau);
 
 // Builds and prices the claims of the feuilles the lot verdicts accept.
 // `received` is the date of receipt (declaration deadline). Counters are

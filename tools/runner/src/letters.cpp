@@ -54,7 +54,8 @@ generators::LotAnomaliesModel LotModel(const LetterContext& ctx, const std::vect
   m.date_lot = bordereau ? DateOr(*bordereau, fields::kLotDate, ctx.received) : ctx.received;
   m.identifiant_professionnel = bordereau ? TextOr(*bordereau, fields::kPartenaireIdentifiant) : "";
   m.professionnel = ProfessionnelRecipient(ctx, m.identifiant_professionnel,
-                                           bordereau ? TextOr(*bordereau, fields::kPartenaireNom) : "");
+                                           bordereau ? TextOr(*bordereau, fields::kPartenaireNom) : "",
+                                           bordereau ? PartnerAddressRead(*bordereau) : "");
   m.lot_rejete = lot.verdict == rules::Verdict::kRejected;
   std::map<std::string, generators::FactureRejetee> factures;
   for (const auto& a : lot.anomalies) {
@@ -346,7 +347,7 @@ WrittenLetter IncompleteLetter(std::string_view kind, const generators::Recipien
 }
 
 generators::Recipient ProfessionnelRecipient(const LetterContext& ctx, const std::string& identifiant,
-                                             const std::string& name_read) {
+                                             const std::string& name_read, const std::string& address_read) {
   generators::Recipient r;
   if (ctx.store != nullptr && !identifiant.empty()) {
     if (auto p = ctx.store->FindPartenaire(identifiant); p.ok()) {
@@ -357,6 +358,7 @@ generators::Recipient ProfessionnelRecipient(const LetterContext& ctx, const std
     }
   }
   r.name = name_read;
+  if (!address_read.empty()) r.address = AddressLines(address_read);
   return r;
 }
 

@@ -93,9 +93,10 @@ WrittenLetter IncompleteLetter(std::string_view kind, const generators::Recipien
 
 // The professional `identifiant` as a letter's addressee: the store's
 // partenaire (name, postal address, e-mail) when the store knows it, else
-// `name_read` (the bordereau's reading) and no address.
+// `name_read` and `address_read` (the bordereau's readings; an empty
+// address leaves the letter incomplete, held for review).
 generators::Recipient ProfessionnelRecipient(const LetterContext& context, const std::string& identifiant,
-                                             const std::string& name_read);
+                                             const std::string& name_read, const std::string& address_read = {});
 
 // The RFC 5322 Date header of a message dated `d` (sent at 08:00, Paris
 // winter time: the date is what matters, and it keeps the bytes stable).

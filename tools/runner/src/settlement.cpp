@@ -51,7 +51,7 @@ generators::RefusRemboursementModel RefusalModelOf(const LetterContext& ctx, con
   // Addressed as letters are (letters.h): the store's partenaire or member,
   // never a name alone.
   if (c.from_bordereau) {
-    m.destinataire = ProfessionnelRecipient(ctx, c.professionnel_identifiant, c.professionnel_nom);
+    m.destinataire = ProfessionnelRecipient(ctx, c.professionnel_identifiant, c.professionnel_nom, c.professionnel_adresse);
   } else if (c.member) {
     m.destinataire = MemberRecipient(*c.member);
   }

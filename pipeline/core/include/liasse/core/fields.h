@@ -15,6 +15,9 @@ namespace liasse::fields {
 // Document fields ("lot.numero" is the lot number of a bordereau).
 inline constexpr char kPartenaireIdentifiant[] = "partenaire.identifiant";
 inline constexpr char kPartenaireNom[] = "partenaire.nom";
+// The partner's postal address, when its letterhead heads the bordereau
+// (optional: not in the catalogue of fields a reader must flag when unread).
+inline constexpr char kPartenaireAdresse[] = "partenaire.adresse";
 inline constexpr char kLotNumero[] = "lot.numero";
 inline constexpr char kLotDate[] = "lot.date";
 inline constexpr char kOrganismeDestinataire[] = "organisme.destinataire";
