@@ -16,7 +16,6 @@ namespace liasse::extractors {
 namespace {
 
 using testing::Flagged;
-using testing::Options;
 using testing::PageBuilder;
 using testing::T;
 
@@ -48,12 +47,7 @@ PageBuilder Blocks(const std::string& beneficiaire, const std::string& assure, c
   return p;
 }
 
-Document Read(const PageBuilder& p) {
-  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
-  EXPECT_EQ(docs.size(), 1u);
-  EXPECT_EQ(docs.front().type, DocumentType::kFeuilleDeSoins);
-  return docs.front();
-}
+Document Read(const PageBuilder& p) { return testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins); }
 
 TEST(UnknownSections, EachBlockIsTheSectionOfWhatItHolds) {
   const Document d = Read(Blocks("PERSONNE PROTÉGÉE", "CHEF DE FAMILLE", "INTERVENANT"));
@@ -106,6 +100,18 @@ TEST(UnknownSections, WordsCarryingALabelOnAreTheLabelsAndTheValueIsBelow) {
   const Document d = Read(p);
   EXPECT_EQ(T(d, "assure.nom"), "MARTIN");
   EXPECT_EQ(T(d, "assure.nir"), "169029935011101");
+}
+
+TEST(UnknownSections, AWordInSmallLettersAfterThePrenomFlagsItAsPerhapsCut) {
+  // "Maë lys": the OCR cut the prénom in two; the first part is not written silently.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Assuré")
+      .Text(18, 36, "Nom et prénom : LEFEVRE Maë lys")
+      .Text(18, 42, "N° de sécurité sociale 1 69 02 99 350 111 01");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "assure.nom"), "LEFEVRE");
+  EXPECT_TRUE(Flagged(d, "assure.prenom"));
 }
 
 }  // namespace

@@ -16,7 +16,6 @@ namespace liasse::extractors {
 namespace {
 
 using testing::Flagged;
-using testing::Options;
 using testing::PageBuilder;
 using testing::T;
 
@@ -41,12 +40,7 @@ PageBuilder FeuilleWithUnknownLabels(const std::string& nir_row, const std::stri
   return p;
 }
 
-Document Read(const PageBuilder& p) {
-  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
-  EXPECT_EQ(docs.size(), 1u);
-  EXPECT_EQ(docs.front().type, DocumentType::kFeuilleDeSoins);
-  return docs.front();
-}
+Document Read(const PageBuilder& p) { return testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins); }
 
 TEST(ValueFirst, NirInBoxesWithItsKeyApartIsTheAssuresWhenItIsTheOnlyValidOne) {
   const Document d = Read(FeuilleWithUnknownLabels("CLEF PERSONNELLE 2|5|6|0|6|9|7|1|2|0|2|6|3| |8|2", "ARRÊTÉ À 6,30"));
