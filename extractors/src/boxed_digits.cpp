@@ -206,6 +206,16 @@ std::optional<BoxedNir> ReadBoxedNir(const DocReader& r, const LabelHit& label) 
   return nir ? nir : NirOf(ReadBoxedBelow(r, label, 130, 15));
 }
 
+std::optional<BoxedNir> ReadBoxedNirAt(const DocReader& r, int word) {
+  const PageView& v = r.view();
+  const double mm = v.mm();
+  const Box& wb = v.words()[static_cast<size_t>(word)].box;
+  const int x0 = std::max(0, wb.x - static_cast<int>(3 * mm));
+  const int yc = wb.y + wb.height / 2;
+  const Box band{x0, std::max(0, yc - static_cast<int>(6 * mm)), static_cast<int>(130 * mm), static_cast<int>(12 * mm)};
+  return NirOf(ReadBoxesIn(r, band, 15));
+}
+
 namespace {
 
 std::optional<BoxedNir> NirOf(const std::optional<BoxedReading>& reading) {

@@ -45,4 +45,9 @@ struct BoxedNir {
 };
 std::optional<BoxedNir> ReadBoxedNir(const DocReader& r, const LabelHit& label);
 
+// The NIR in boxes on the row of word `word` of the reader's page (the
+// OCR read the boxes' rules among the digits), from 3 mm left of it over
+// 130 mm, as ReadBoxedNir reads them: what no label points at.
+std::optional<BoxedNir> ReadBoxedNirAt(const DocReader& r, int word);
+
 }  // namespace liasse::extractors::internal

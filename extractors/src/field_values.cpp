@@ -395,6 +395,7 @@ void SetReference(DocReader& r, std::string_view name, const Found& found) {
 bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const std::optional<Found>& found) {
   if (!found) return false;
   std::string nom, prenom;
+  bool cut = false;  // a word in small letters right after the prénom: the OCR may have cut it ("Maë lys")
   for (const auto& t : Tokens(r, *found)) {
     if (IsUpperName(t)) {
       if (!nom.empty() && !prenom.empty()) break;  // a second capital word after the name: another value
@@ -403,6 +404,9 @@ bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view pr
       if (!prenom.empty()) break;
       prenom = t;
     } else if (!nom.empty() || !prenom.empty()) {
+      cut = !prenom.empty() && !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
+      });
       break;
     }
   }
@@ -413,6 +417,7 @@ bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view pr
   }
   r.SetText(nom_field, nom, found->confidence, found->words);
   r.SetText(prenom_field, prenom, found->confidence, found->words);
+  if (cut) r.Review(prenom_field, "prénom suivi d'un mot en minuscules (« " + found->text + " ») : coupé à la lecture ? à vérifier");
   return true;
 }
 

@@ -14,6 +14,7 @@
 #include "liasse/core/identifiers.h"
 #include "table.h"
 #include "validate.h"
+#include "value_first.h"
 
 namespace liasse::extractors::internal {
 
@@ -681,13 +682,39 @@ void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
   SolveActRows(r, start, unsettled);
 }
 
+// Act columns headed by wordings of no file ("LE", "JOUR" over the dates,
+// "LC" over the codes, "QTE" over the coefficients): each the one column
+// of its kind of value, the dates, the act codes of the form's data, the
+// amounts with their cents, then the numbers left (coefficients).
+void NameActColumnsByKind(const DocReader& r, TableHeader& header, const std::vector<TableRow>& rows) {
+  const PageView& v = r.view();
+  NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& text) {
+    const std::string t = TrimPunctuation(text);
+    return t.size() >= 6 && ParseDateText(t).has_value();
+  });
+  const std::vector<std::string>& codes = r.form()->act_rows.codes;
+  NameColumnByKind(v, header, rows, fields::kCode, [&](const std::string& text) {
+    return std::find(codes.begin(), codes.end(), ActCode(TrimPunctuation(text))) != codes.end();
+  });
+  NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& text) {
+    bool repaired = false;
+    return IsAmountToken(MapConfusables(TrimPunctuation(text), &repaired));
+  });
+  NameColumnByKind(v, header, rows, fields::kCoefficient, [](const std::string& text) {
+    const std::string t = TrimPunctuation(text);
+    bool repaired = false;
+    return t.size() <= 5 && !IsAmountToken(MapConfusables(t, &repaired)) && NormaliseCoefficient(t).has_value();
+  });
+}
+
 void ReadActs(DocReader& r) {
   const PageView& v = r.view();
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
   if (spec == nullptr) return;
-  const TableHeader header = FindTableHeader(v, *spec);
+  TableHeader header = FindTableHeader(v, *spec);
   if (!header.ok()) return ReadActsWithoutHeader(r, *spec);
   const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
+  NameActColumnsByKind(r, header, rows);
   const ActColumns columns = ActColumnsOf(header);
   const bool by_columns = header.Find(fields::kCode) != nullptr && header.Find(fields::kMontant) != nullptr;
   const auto first_named = std::find_if(header.columns.begin(), header.columns.end(), [](const HeaderColumn& c) { return !c.name.empty(); });
@@ -742,6 +769,8 @@ void ReadActs(DocReader& r) {
 void ReadFeuilleDeSoins(DocReader& r) {
   // The identification fields are read from the form's data (ReadFormFields).
   ReadActs(r);
+  // A total whose label is in no wording of the data: the amount the acts add up to.
+  ReadTotalOfLines(r, fields::kMontantTotal);
   ReadFeuilleInk(r);
   CheckFeuille(r);
 }

@@ -10,6 +10,7 @@
 #include "locate.h"
 #include "table.h"
 #include "validate.h"
+#include "value_first.h"
 
 namespace liasse::extractors::internal {
 
@@ -90,48 +91,6 @@ void ReadNirUnderWornLabel(DocReader& r, const FieldSpec& f) {
   }
 }
 
-// The first row of the page that heads a table of the form: the rows from
-// there on are the table's (their numbers are invoices, NIRs, amounts).
-size_t FirstTableRow(const DocReader& r, const FormSpec& form) {
-  size_t first = r.view().rows().size();
-  for (const auto& [name, table] : form.tables) {
-    const TableHeader header = FindTableHeader(r.view(), table);
-    if (header.ok()) first = std::min(first, static_cast<size_t>(header.row));
-  }
-  return first;
-}
-
-// A numéro AM whose label is in no wording of the data: the values of its
-// kind that pass the key, outside the form's tables and not already another
-// field's. One: taken and flagged (nothing names its role); several: to
-// review with them; none: left unread.
-void ReadUnlabelledNumeroAm(DocReader& r, const FormSpec& form, const FieldSpec& f) {
-  const PageView& v = r.view();
-  std::set<std::string> taken;
-  for (const auto& [name, field] : r.doc().fields) {
-    if (const auto* text = std::get_if<std::string>(&field.value)) taken.insert(DigitsOf(*text));
-  }
-  std::vector<std::pair<std::string, int>> candidates;
-  const size_t end = FirstTableRow(r, form);
-  for (size_t row = 0; row < end; ++row) {
-    for (int id : v.rows()[row].words) {
-      const std::string digits = DigitsOf(TrimPunctuation(v.words()[static_cast<size_t>(id)].text));
-      if (digits.size() != 9 || !NumeroAm::Parse(digits).ok() || taken.contains(digits)) continue;
-      if (std::none_of(candidates.begin(), candidates.end(), [&](const auto& c) { return c.first == digits; })) {
-        candidates.emplace_back(digits, id);
-      }
-    }
-  }
-  if (candidates.empty()) return;
-  if (candidates.size() > 1) {
-    std::string list;
-    for (const auto& c : candidates) list += (list.empty() ? "« " : " ou « ") + c.first + " »";
-    return r.Review(f.name, "libellé introuvable ; plusieurs N° AM valides sur la page : " + list);
-  }
-  r.SetText(f.name, candidates.front().first, 0.5, {candidates.front().second});
-  r.Review(f.name, "libellé introuvable ; seul N° AM valide hors des tableaux : à vérifier");
-}
-
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -150,12 +109,19 @@ void ReadFormFields(DocReader& r) {
     if (f.kind == "email") DropLabelsInProse(r.view(), *form, located);
     if (located.empty()) {
       if (f.kind == "nir") ReadNirUnderWornLabel(r, f);
+      if (f.kind == "nir") ReadNirWithoutLabel(r, *form, f);
       if (f.kind == "email") ReadEmailWithoutLabel(r, f.name);
-      if (f.kind == "numero_am") ReadUnlabelledNumeroAm(r, *form, f);
+      if (f.kind == "numero_am") ReadNumeroAmWithoutLabel(r, *form, f);
+      if (f.kind == "name") ReadNameAfterTitle(r, *form, f);
       continue;
     }
     const Located& best = located.front();
     SetByKind(r, f, best);
+    // The value beside the label is no number of the kind (another
+    // field's words, a misread): the kind's only valid value on the page.
+    if (f.kind == "nir" && !r.Has(f.name)) ReadNirWithoutLabel(r, *form, f);
+    if (f.kind == "numero_am" && !r.Has(f.name)) ReadNumeroAmWithoutLabel(r, *form, f);
+    if (f.kind == "name" && !r.Has(f.name)) ReadNameAfterTitle(r, *form, f);
     // Two readings that fit equally well and differ: a person chooses.
     for (size_t i = 1; i < located.size(); ++i) {
       const Located& other = located[i];

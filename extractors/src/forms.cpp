@@ -43,6 +43,7 @@ class FormParser {
         form.sections[std::string(key.str())] = Strings(node, "sections." + std::string(key.str()));
       }
     }
+    if (const toml::table* s = Table(root, "section_by_value", false)) ReadSectionByValue(*s, form);
     if (const toml::table* f = Table(root, "fields", false)) {
       for (const auto& [key, node] : *f) ReadField(std::string(key.str()), node, form);
     }
@@ -178,6 +179,18 @@ class FormParser {
     }
   }
 
+  // kind = "section": the kinds a block's values are told by, each naming a section of the form.
+  void ReadSectionByValue(const toml::table& t, FormSpec& form) {
+    static const std::set<std::string, std::less<>> kinds = {"nir", "numero_am", "birth_date"};
+    for (const auto& [key, node] : t) {
+      const std::string path = "section_by_value." + std::string(key.str());
+      if (!kinds.contains(key.str())) return Fail(&node, path, "sorte de valeur inconnue (nir, numero_am ou birth_date)");
+      auto section = node.value<std::string>();
+      if (!section || !form.sections.contains(*section)) return Fail(&node, path, "doit nommer une section de [sections]");
+      form.section_by_value[std::string(key.str())] = *section;
+    }
+  }
+
   void ReadPairs(const toml::table& t, std::string_view key, const std::string& path,
                  std::vector<std::pair<std::string, std::string>>& out, const std::string& value) {
     const toml::node* n = t.get(key);
@@ -240,6 +253,7 @@ class FormParser {
       if (!d->is_boolean()) return Fail(d, path + ".dedicated", "doit être true ou false");
       f.dedicated = d->as_boolean()->get();
     }
+    if (const toml::node* ti = t->get("titles")) f.titles = Strings(*ti, path + ".titles");
     if (const toml::node* g = t->get("max_gap_mm")) f.max_gap_mm = Number(*g, path + ".max_gap_mm").value_or(25);
     ReadPairs(*t, "choices", path + ".choices", f.choices, "");
     if (f.kind == "choice" && f.choices.empty()) return Fail(t, path + ".choices", "clé manquante");

@@ -37,6 +37,9 @@ struct FieldSpec {
   size_t min_digits = 0, max_digits = 0;  // digits, rpps
   double max_gap_mm = 25;            // right of the label: the widest blank inside the value
   bool dedicated = false;            // located by the data, set by the type's own reader
+  // name: titles printed before the name ("Dr"): where no label gives the
+  // name, a title followed by a name on the page does.
+  std::vector<std::string> titles;
   std::vector<std::pair<std::string, std::string>> choices;  // choice: wording → value
   std::vector<std::pair<std::string, std::string>> yes_no;   // flag: wording → "true"/"false"
   // A contract named anywhere on the page: formula wording → the value
@@ -88,6 +91,9 @@ struct FormSpec {
     size_t max_rows = 0;
   } nir_rows;
   std::map<std::string, std::vector<std::string>> sections;
+  // [section_by_value]: kind of value ("nir", "numero_am", "birth_date")
+  // → the section whose block holds it, for a heading in no wording.
+  std::map<std::string, std::string> section_by_value;
   std::vector<FieldSpec> fields;
   std::map<std::string, TableSpec> tables;
 

@@ -1,12 +1,14 @@
 #include "locate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "email_value.h"
 #include "labels.h"
 #include "normalise.h"
 #include "table.h"
+#include "value_first.h"
 
 namespace liasse::extractors::internal {
 
@@ -25,12 +27,92 @@ bool AtRowStart(const PageView& v, const LabelHit& h) {
 
 double Top(const PageView& v, int word) { return v.words()[static_cast<size_t>(word)].y0; }
 
-// Headings of the form's sections on the page: (top, section), top to bottom.
+// Where the page's rows start: the left margin (deskewed pixels), the
+// lowest start of a fifth of the rows (stray marks further left ignored).
+double LeftMargin(const PageView& v) {
+  std::vector<double> starts;
+  for (const Row& row : v.rows()) starts.push_back(v.words()[static_cast<size_t>(row.words.front())].x0);
+  if (starts.empty()) return 0;
+  std::sort(starts.begin(), starts.end());
+  return starts[starts.size() / 5];
+}
+
+// True when row `r` reads as a heading whatever its wording: one short
+// phrase alone on its row (marks before it allowed), at the left margin,
+// without digits, colon or leader, and not the value of a row just above
+// it (a name under its label).
+bool HeadingLike(const PageView& v, size_t r, double margin) {
+  const Row& row = v.rows()[r];
+  const double wh = v.word_height();
+  std::vector<int> content;
+  for (int i : row.words) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    const std::string key = FoldKey(w.text);
+    if (key.empty()) {
+      if (!content.empty()) return false;  // a mark after the phrase
+      continue;
+    }
+    if (std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    if (w.text.find(':') != std::string::npos || w.text.find("..") != std::string::npos) return false;
+    if (!content.empty() && w.x0 - v.words()[static_cast<size_t>(content.back())].x1 > 1.5 * wh) return false;
+    content.push_back(i);
+  }
+  if (content.empty() || content.size() > 4) return false;
+  const PlacedWord& first = v.words()[static_cast<size_t>(content.front())];
+  if (first.x0 > margin + 8 * v.mm()) return false;
+  if (r == 0) return true;
+  const Row& above = v.rows()[r - 1];
+  if (row.y0 - above.y1 > 1.2 * wh) return true;
+  return std::none_of(above.words.begin(), above.words.end(), [&](int i) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    return w.x1 > first.x0 && w.x0 < first.x1;
+  });
+}
+
+// The section of the block rows [from, to) start, told by the kinds of
+// value it holds (the form's `section_by_value`): a keyed identifier
+// before a birth date (the assuré's block holds both when the assuré is
+// the patient). Empty when nothing tells it.
+std::string SectionByValue(const PageView& v, const FormSpec& form, size_t from, size_t to) {
+  if (form.section_by_value.empty()) return "";
+  const std::set<std::string> held = KindsHeld(v, from, to);
+  for (const char* kind : {"nir", "numero_am", "birth_date"}) {
+    const auto it = form.section_by_value.find(kind);
+    if (it != form.section_by_value.end() && held.contains(kind)) return it->second;
+  }
+  return "";
+}
+
+// Headings of the form's sections on the page: (top, section), top to
+// bottom. A heading in no wording of the data starts a block all the same
+// when the block's values tell its section (SectionByValue).
 std::vector<std::pair<double, std::string>> Headings(const PageView& v, const FormSpec& form) {
   std::vector<std::pair<double, std::string>> out;
+  std::set<int> known_rows;
   for (const auto& [name, titles] : form.sections) {
     for (const auto& h : FindAnyLabel(v, titles)) {
-      if (AtRowStart(v, h)) out.emplace_back(Top(v, h.first), name);
+      if (!AtRowStart(v, h)) continue;
+      out.emplace_back(Top(v, h.first), name);
+      known_rows.insert(v.words()[static_cast<size_t>(h.first)].row);
+    }
+  }
+  if (!form.section_by_value.empty()) {
+    const double margin = LeftMargin(v);
+    std::vector<size_t> starts;  // rows that start a block, known or not
+    std::vector<size_t> unknown;
+    for (size_t r = 0; r < v.rows().size(); ++r) {
+      if (known_rows.contains(static_cast<int>(r))) {
+        starts.push_back(r);
+      } else if (HeadingLike(v, r, margin)) {
+        starts.push_back(r);
+        unknown.push_back(r);
+      }
+    }
+    for (size_t r : unknown) {
+      const auto next = std::upper_bound(starts.begin(), starts.end(), r);
+      const size_t end = next == starts.end() ? v.rows().size() : *next;
+      const std::string section = SectionByValue(v, form, r, end);
+      if (!section.empty()) out.emplace_back(v.rows()[r].y0, section);
     }
   }
   std::sort(out.begin(), out.end());
@@ -160,6 +242,27 @@ std::vector<int> RightValue(const DocReader& r, const FieldSpec& field, const La
     if (FitsKind(field, r.Make(longer, hit.similarity).text)) return longer;
   }
   return ids;
+}
+
+// True when the words `right` of a label carry its wording on ("NOM DE
+// NAISSANCE" where the data has "Nom"): a phrase at a word's spacing from
+// the label, without digit, colon or leader, over a value standing under
+// the label's start that is no label itself. The value is then below.
+bool LabelGoesOn(const PageView& v, const LabelHit& hit, const std::vector<int>& right, const std::vector<int>& below,
+                 const std::set<int>& starts) {
+  if (right.empty() || below.empty() || starts.contains(below.front())) return false;
+  const double wh = v.word_height();
+  const PlacedWord& first = v.words()[static_cast<size_t>(hit.first)];
+  double x = v.words()[static_cast<size_t>(hit.last)].x1;
+  if (v.words()[static_cast<size_t>(hit.last)].text.find(':') != std::string::npos) return false;
+  for (int i : right) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    if (w.x0 - x > wh) return false;
+    if (w.text.find(':') != std::string::npos || w.text.find("..") != std::string::npos) return false;
+    if (std::any_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    x = w.x1;
+  }
+  return std::abs(v.words()[static_cast<size_t>(below.front())].x0 - first.x0) < 2 * wh;
 }
 
 }  // namespace
@@ -309,6 +412,8 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
         auto ids = RightValue(r, field, h, starts);
         if (ids.empty() && h.glued_value.empty()) continue;
         if (h.glued_value.empty() && WhollyAnotherLabel(v, form, field, ids)) continue;
+        const bool below_too = std::find(field.relations.begin(), field.relations.end(), Relation::kBelow) != field.relations.end();
+        if (h.glued_value.empty() && below_too && LabelGoesOn(v, hit, ids, Below(v, hit, starts), starts)) continue;
         if (!h.glued_value.empty()) {
           f = r.ValueOf(h, field.max_gap_mm, 1e9);
           if (f) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "labels.h"
 
@@ -81,6 +82,30 @@ int TableHeader::ColumnAt(double x) const {
     }
   }
   return best;
+}
+
+void NameColumnByKind(const PageView& view, TableHeader& header, const std::vector<TableRow>& rows, const std::string& name,
+                      const std::function<bool(const std::string&)>& fits) {
+  if (header.Find(name) != nullptr || rows.empty()) return;
+  std::map<int, size_t> hits;  // unnamed column → rows holding a fitting word under it
+  for (const auto& row : rows) {
+    std::set<int> columns;
+    for (const auto& cell : row.cells) {
+      for (int i : cell.words) {
+        const PlacedWord& w = view.words()[static_cast<size_t>(i)];
+        const int c = header.ColumnAt((w.x0 + w.x1) / 2);
+        if (c >= 0 && header.columns[static_cast<size_t>(c)].name.empty() && fits(w.text)) columns.insert(c);
+      }
+    }
+    for (int c : columns) ++hits[c];
+  }
+  int found = -1;
+  for (const auto& [c, n] : hits) {
+    if (n < 2 || 2 * n < rows.size()) continue;
+    if (found >= 0) return;  // two columns of that kind: neither is named
+    found = c;
+  }
+  if (found >= 0) header.columns[static_cast<size_t>(found)].name = name;
 }
 
 const HeaderColumn* TableHeader::Find(std::string_view name) const {

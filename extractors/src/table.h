@@ -5,6 +5,7 @@
 // Internal.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,13 @@ struct TableHeader {
 // column's extent covers its wordings on that row; the row's other words
 // are columns the data does not know.
 TableHeader FindTableHeader(const PageView& view, const TableSpec& spec);
+
+// A header cell the data does not know ("JOUR", "LE" over dates) named
+// `name` by what its column holds: the one unnamed column under which
+// `fits` accepts a word in at least two rows and half the rows. Nothing
+// when `name` is already a column, or no column or several qualify.
+void NameColumnByKind(const PageView& view, TableHeader& header, const std::vector<TableRow>& rows, const std::string& name,
+                      const std::function<bool(const std::string&)>& fits);
 
 // `spec`'s stop phrases as RowsBelow wants them (folded words).
 std::vector<std::string> StopKeys(const TableSpec& spec);

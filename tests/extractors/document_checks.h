@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "liasse/extractors/extract.h"
 
 namespace liasse::extractors::testing {
@@ -33,6 +35,16 @@ inline std::string L(const Line& l, const std::string& column) {
 inline bool Flagged(const Document& d, const std::string& field, std::optional<int> line = std::nullopt) {
   return std::any_of(d.review.begin(), d.review.end(),
                      [&](const ReviewFlag& f) { return f.field == field && f.line == line; });
+}
+
+// The one document `page` reads as with the repository's data, checked
+// to be of `type`.
+inline Document ReadSingle(const OcrPage& page, DocumentType type) {
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  EXPECT_EQ(docs.size(), 1u);
+  if (docs.empty()) return Document{};
+  EXPECT_EQ(docs.front().type, type);
+  return docs.front();
 }
 
 }  // namespace liasse::extractors::testing

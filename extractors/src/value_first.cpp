@@ -1,0 +1,349 @@
+#include "value_first.h"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "boxed_digits.h"
+#include "liasse/core/identifiers.h"
+#include "normalise.h"
+#include "table.h"
+#include "validate.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+// The digits of every text field already set: a value another field holds
+// is not a candidate.
+std::set<std::string> TakenDigits(DocReader& r) {
+  std::set<std::string> taken;
+  for (const auto& [name, field] : r.doc().fields) {
+    if (const auto* text = std::get_if<std::string>(&field.value)) taken.insert(DigitsOf(*text));
+  }
+  return taken;
+}
+
+// The NIR characters of one OCR word: box rules ("2|5|6|0") dropped when
+// there are two or more (a rule is never a digit of the number), letters
+// the OCR confuses with digits mapped in a word that is mostly digits, and
+// the A or B of a Corsican département after its '2' at the 6th place.
+// Empty for a word that is not mostly digits ("SS", "N°") and for a
+// date or an amount.
+std::string NirCharactersOf(const std::string& word, size_t already) {
+  const auto rules = std::count_if(word.begin(), word.end(), [](char c) { return c == '|' || c == '[' || c == ']'; });
+  std::string w;
+  for (char c : word) {
+    if (rules >= 2 && (c == '|' || c == '[' || c == ']')) continue;
+    w += c;
+  }
+  // A date or an amount ("08/11/23", "13,5") is no group of a number.
+  const std::string inner = TrimPunctuation(w);
+  if (inner.find_first_of("/,.:") != std::string::npos) return "";
+  const auto digits = std::count_if(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto letters = std::count_if(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+  if (digits == 0 || letters > digits) return "";
+  bool repaired = false;
+  std::string out;
+  for (char c : MapConfusables(w, &repaired)) {
+    if (c >= '0' && c <= '9') out += c;
+    else if ((c == 'A' || c == 'B') && already + out.size() == 6 && !out.empty() && out.back() == '2') out += c;
+  }
+  return out;
+}
+
+struct Candidate {
+  std::string value;
+  std::vector<int> words;
+};
+
+void AddCandidate(std::vector<Candidate>& out, std::string value, std::vector<int> words) {
+  if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.value == value; })) return;
+  out.push_back({std::move(value), std::move(words)});
+}
+
+// True when the words [from, to) of a row stand apart from any number
+// next to them: a run inside a longer number is not a value of its own.
+bool Apart(const PageView& v, const std::vector<int>& ids, size_t from, size_t to) {
+  auto digit_word_close = [&](size_t a, size_t b) {
+    const PlacedWord& left = v.words()[static_cast<size_t>(ids[a])];
+    const PlacedWord& right = v.words()[static_cast<size_t>(ids[b])];
+    const PlacedWord& other = a + 1 == from ? left : right;
+    const bool digits = std::any_of(other.text.begin(), other.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return digits && right.x0 - left.x1 < v.word_height();
+  };
+  if (from > 0 && digit_word_close(from - 1, from)) return false;
+  if (to < ids.size() && digit_word_close(to - 1, to)) return false;
+  return true;
+}
+
+// Runs of consecutive words of each row in [from, end) whose characters make
+// exactly `length` characters accepted by `valid`, starting and ending at
+// word boundaries, apart from the numbers around them, no part of a value
+// another field holds.
+std::vector<Candidate> RunsOfKind(const PageView& v, size_t from, size_t end, size_t length, const std::set<std::string>& taken,
+                                  const std::function<bool(const std::string&)>& valid) {
+  std::vector<Candidate> out;
+  for (size_t row = from; row < end && row < v.rows().size(); ++row) {
+    const std::vector<int>& ids = v.rows()[row].words;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      std::string chars;
+      std::vector<int> words;
+      for (size_t j = i; j < ids.size() && chars.size() < length; ++j) {
+        const std::string& text = v.words()[static_cast<size_t>(ids[j])].text;
+        const std::string part = NirCharactersOf(text, chars.size());
+        // A lone rule between boxes ("|") is passed over; any other word without digits ends the run.
+        if (part.empty() && text.find_first_not_of("|[]") != std::string::npos) break;
+        chars += part;
+        words.push_back(ids[j]);
+      }
+      const bool others = std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return t.find(chars) != std::string::npos; });
+      if (chars.size() == length && valid(chars) && !others && Apart(v, ids, i, i + words.size())) AddCandidate(out, chars, words);
+    }
+  }
+  return out;
+}
+
+std::string List(const std::vector<Candidate>& candidates) {
+  std::string list;
+  for (const auto& c : candidates) list += (list.empty() ? "« " : " ou « ") + c.value + " »";
+  return list;
+}
+
+// One amount of the page: its value and words.
+struct PrintedAmount {
+  Money value;
+  std::vector<int> words;
+};
+
+// Amounts with their cents ("53,04", "1 234,56") on the rows that hold no
+// date: totals and sub-totals, not act rows.
+std::vector<PrintedAmount> AmountsOutsideDatedRows(const PageView& v) {
+  std::vector<PrintedAmount> out;
+  for (const Row& row : v.rows()) {
+    const auto dated = std::any_of(row.words.begin(), row.words.end(), [&](int i) {
+      return ParseDateText(TrimPunctuation(v.words()[static_cast<size_t>(i)].text)).has_value();
+    });
+    if (dated) continue;
+    for (size_t k = 0; k < row.words.size(); ++k) {
+      const std::string t = TrimPunctuation(v.words()[static_cast<size_t>(row.words[k])].text);
+      const auto sep = t.find_last_of(",.");
+      if (sep == std::string::npos || t.size() - sep != 3) continue;
+      std::vector<int> ids = {row.words[k]};
+      std::string text = t;
+      // A thousands group printed apart ("1 234,56").
+      if (k > 0) {
+        const std::string before = TrimPunctuation(v.words()[static_cast<size_t>(row.words[k - 1])].text);
+        if (!before.empty() && before.size() <= 3 && std::all_of(before.begin(), before.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          const PlacedWord& a = v.words()[static_cast<size_t>(row.words[k - 1])];
+          if (v.words()[static_cast<size_t>(row.words[k])].x0 - a.x1 < 0.6 * v.word_height()) {
+            text = before + " " + t;
+            ids.insert(ids.begin(), row.words[k - 1]);
+          }
+        }
+      }
+      if (auto m = ParseAmountText(text)) out.push_back({m->value, ids});
+    }
+  }
+  return out;
+}
+
+// A word of characters printed one per box, the box rules read among them
+// ("1[7l2lol7lulu", "|2|5|6|0"): long, with rules and letters shaped like
+// rules between the characters.
+bool BoxedWord(const std::string& w) {
+  if (w.size() < 8) return false;
+  const auto rules = std::count_if(w.begin(), w.end(), [](char c) {
+    return c == '|' || c == '[' || c == ']' || c == 'l' || c == 'I' || c == '/' || c == '}' || c == '{';
+  });
+  return rules >= 3 && static_cast<size_t>(rules) * 3 >= w.size();
+}
+
+std::optional<Date> DateOfWord(const PageView& v, int id) {
+  const std::string t = TrimPunctuation(v.words()[static_cast<size_t>(id)].text);
+  if (t.size() < 8) return std::nullopt;
+  const auto d = ParseDateText(t);
+  if (!d) return std::nullopt;
+  return d->value;
+}
+
+// The NIRs read box by box on the rows above the form's tables where the
+// OCR read box rules among the characters: one is set (flagged when a box
+// was deduced from the key or the form has another NIR field); several go
+// to review. False when none is read.
+bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  const PageView& v = r.view();
+  std::vector<BoxedNir> found;
+  std::set<int> rows_read;
+  const size_t end = FirstTableRow(r, form);
+  for (size_t row = 0; row < end; ++row) {
+    for (int id : v.rows()[row].words) {
+      if (!BoxedWord(v.words()[static_cast<size_t>(id)].text) || !rows_read.insert(static_cast<int>(row)).second) continue;
+      auto nir = ReadBoxedNirAt(r, id);
+      if (nir && std::none_of(found.begin(), found.end(), [&](const BoxedNir& n) { return n.value == nir->value; })) {
+        found.push_back(*nir);
+      }
+    }
+  }
+  if (found.empty()) return false;
+  if (found.size() > 1) {
+    r.Review(field.name, "libellé introuvable ; plusieurs NIR lus dans des cases : « " + found[0].value + " » ou « " + found[1].value + " »");
+    return true;
+  }
+  const bool other_nir = std::any_of(form.fields.begin(), form.fields.end(), [&](const FieldSpec& f) {
+    return f.kind == "nir" && f.name != field.name;
+  });
+  const bool doubt = found.front().deduced || other_nir;
+  r.SetText(field.name, found.front().value, doubt ? 0.6 : 0.95, {});
+  r.doc().fields[field.name].box = found.front().cover;
+  if (found.front().deduced) r.Review(field.name, "un caractère du NIR déduit de sa clé : à vérifier");
+  else if (other_nir) r.Review(field.name, "libellé introuvable ; seul NIR de la page, son rôle est à vérifier");
+  return true;
+}
+
+}  // namespace
+
+std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to) {
+  std::set<std::string> out;
+  std::optional<Date> latest;
+  for (const Row& row : v.rows()) {
+    for (int id : row.words) {
+      if (const auto d = DateOfWord(v, id); d && (!latest || *latest < *d)) latest = d;
+    }
+  }
+  to = std::min(to, v.rows().size());
+  for (size_t r = from; r < to; ++r) {
+    const std::vector<int>& ids = v.rows()[r].words;
+    std::string run;
+    for (int id : ids) {
+      const std::string& text = v.words()[static_cast<size_t>(id)].text;
+      if (BoxedWord(text)) out.insert("nir");
+      const std::string part = NirCharactersOf(text, run.size());
+      run = part.empty() ? std::string() : run + part;
+      if (run.size() >= 13) out.insert("nir");
+      if (const auto d = DateOfWord(v, id); d && latest && d->AddDays(2 * 365) <= *latest) out.insert("birth_date");
+    }
+  }
+  if (from < to && !RunsOfKind(v, from, to, 9, {}, [](const std::string& c) { return NumeroAm::Parse(c).ok(); }).empty()) {
+    out.insert("numero_am");
+  }
+  return out;
+}
+
+void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || field.titles.empty()) return;
+  const PageView& v = r.view();
+  std::set<std::string> titles;
+  for (const auto& t : field.titles) titles.insert(FoldKey(t));
+  struct Name {
+    std::string nom;
+    bool sure = false;
+    std::vector<int> words;
+  };
+  std::vector<Name> names;
+  const size_t end = FirstTableRow(r, form);
+  for (size_t row = 0; row < end; ++row) {
+    const std::vector<int>& ids = v.rows()[row].words;
+    for (size_t i = 0; i + 1 < ids.size(); ++i) {
+      if (!titles.contains(FoldKey(v.words()[static_cast<size_t>(ids[i])].text))) continue;
+      // The name: the words after the title, letters only, at a word's spacing.
+      std::vector<int> words;
+      double x = v.words()[static_cast<size_t>(ids[i])].x1;
+      for (size_t j = i + 1; j < ids.size() && words.size() < 4; ++j) {
+        const PlacedWord& w = v.words()[static_cast<size_t>(ids[j])];
+        const std::string t = TrimPunctuation(w.text);
+        if (w.x0 - x > 1.5 * v.word_height() || !(IsUpperName(t) || IsCapitalisedName(t))) break;
+        // A word before a number is that number's label ("RPPS 10820942229").
+        if (j + 1 < ids.size()) {
+          const std::string& next = v.words()[static_cast<size_t>(ids[j + 1])].text;
+          if (std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
+        }
+        words.push_back(ids[j]);
+        x = w.x1;
+      }
+      if (words.empty()) continue;
+      Name name{"", false, words};
+      bool capitalised = false;
+      for (int id : words) {
+        const std::string t = TrimPunctuation(v.words()[static_cast<size_t>(id)].text);
+        if (IsCapitalisedName(t) && !IsUpperName(t)) capitalised = true;
+        else if (IsUpperName(t) && capitalised && name.nom.empty()) name.nom = t;
+      }
+      name.sure = !name.nom.empty();
+      if (!name.sure) name.nom = TrimPunctuation(v.words()[static_cast<size_t>(words.back())].text);
+      if (words.size() < 2 && !name.sure) continue;  // a title over a lone word: no first name to tell the nom by
+      if (std::none_of(names.begin(), names.end(), [&](const Name& n) { return n.nom == name.nom; })) names.push_back(name);
+    }
+  }
+  if (names.empty()) return;
+  if (names.size() > 1) {
+    return r.Review(field.name, "libellé introuvable ; plusieurs noms après un titre : « " + names[0].nom + " » ou « " + names[1].nom + " »");
+  }
+  r.SetText(field.name, names.front().nom, names.front().sure ? 0.85 : 0.5, names.front().words);
+  if (!names.front().sure) r.Review(field.name, "nom lu après le titre, tout en capitales : le dernier mot pris pour le nom, à vérifier");
+}
+
+size_t FirstTableRow(const DocReader& r, const FormSpec& form) {
+  size_t first = r.view().rows().size();
+  for (const auto& [name, table] : form.tables) {
+    const TableHeader header = FindTableHeader(r.view(), table);
+    if (header.ok()) first = std::min(first, static_cast<size_t>(header.row));
+  }
+  return first;
+}
+
+void ReadNirWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name)) return;
+  const auto candidates = RunsOfKind(r.view(), 0, FirstTableRow(r, form), 15, TakenDigits(r),
+                                     [](const std::string& c) { return Nir::Parse(c).ok(); });
+  if (candidates.empty() && ReadNirInBoxes(r, form, field)) return;
+  if (candidates.empty()) return;
+  if (candidates.size() > 1) {
+    return r.Review(field.name, "libellé introuvable ; plusieurs NIR valides sur la page : " + List(candidates));
+  }
+  const auto other_nir = std::count_if(form.fields.begin(), form.fields.end(), [&](const FieldSpec& f) {
+    return f.kind == "nir" && f.name != field.name;
+  });
+  // The key makes the reading sure; only its role may be in doubt.
+  r.SetText(field.name, candidates.front().value, other_nir > 0 ? 0.5 : 0.95, candidates.front().words);
+  if (other_nir > 0) r.Review(field.name, "libellé introuvable ; seul NIR valide de la page, son rôle est à vérifier");
+}
+
+void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name)) return;
+  const auto candidates = RunsOfKind(r.view(), 0, FirstTableRow(r, form), 9, TakenDigits(r),
+                                     [](const std::string& c) { return NumeroAm::Parse(c).ok(); });
+  if (candidates.empty()) return;
+  if (candidates.size() > 1) {
+    return r.Review(field.name, "libellé introuvable ; plusieurs N° AM valides sur la page : " + List(candidates));
+  }
+  r.SetText(field.name, candidates.front().value, 0.5, candidates.front().words);
+  r.Review(field.name, "libellé introuvable ; seul N° AM valide hors des tableaux : à vérifier");
+}
+
+void ReadTotalOfLines(DocReader& r, std::string_view name) {
+  if (r.Has(name) || r.doc().lines.empty()) return;
+  Money sum = Money::Zero();
+  for (const Line& line : r.doc().lines) {
+    const auto m = StoredAmount(line.Find(fields::kMontant));
+    if (!m) return;
+    sum += *m;
+  }
+  std::optional<PrintedAmount> best;
+  for (const auto& a : AmountsOutsideDatedRows(r.view())) {
+    if (a.value != sum) continue;
+    // Equal amounts are one value; the lowest is the total's place.
+    if (!best || r.view().words()[static_cast<size_t>(a.words.back())].y0 >
+                     r.view().words()[static_cast<size_t>(best->words.back())].y0) {
+      best = a;
+    }
+  }
+  if (!best) return;
+  r.SetText(name, sum.ToDecimal(), std::max(0.9, r.view().MinConfidence(best->words)), best->words);
+}
+
+}  // namespace liasse::extractors::internal

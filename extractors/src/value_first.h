@@ -1,0 +1,55 @@
+// Values found by their kind where no label of the form's data names them
+// (a wording the data does not have): a NIR whose key passes, a numéro AM
+// whose Luhn key passes, the total the act lines add up to. A value taken
+// so is the only one of its kind on the page that no other field claims;
+// when several compete, the field goes to review with them. Internal.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "doc_reader.h"
+#include "forms.h"
+
+namespace liasse::extractors::internal {
+
+// The first row of the reader's page that heads a table of `form` (the
+// rows from there on are the table's: their numbers are invoices, NIRs,
+// amounts); the number of rows when no table header is found.
+size_t FirstTableRow(const DocReader& r, const FormSpec& form);
+
+// The NIRs whose key passes above the form's tables, in single words,
+// in groups ("1 72 07 44 109 160 64") or one character per box ("2|5|6|…"
+// with the key in boxes of its own), not already another field's value.
+// One: set as `field` (flagged when the form has another NIR field, whose
+// role it might be); several: `field` to review with them.
+void ReadNirWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
+// The same for a numéro AM (9 digits, Luhn key); one is flagged, nothing
+// naming its role.
+void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
+// `name` (an amount field) from the act lines already read: when every
+// line has its montant, an amount printed on a row without a date (not an
+// act row) that equals their sum is the total, the agreement confirming
+// it. Nothing when the field is set, a line lacks its montant or no such
+// amount is printed.
+void ReadTotalOfLines(DocReader& r, std::string_view name);
+
+// A name `field` (kind name, with `titles` in the data) from a title
+// standing before a name above the form's tables ("Dr Julie PERRIN",
+// "DR NATHAN MEUNIER"): the word in capitals after a given name in
+// capitals and small letters; the last word, flagged, when every word is
+// in capitals. Two different names: to review with both.
+void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
+// The kinds of value that rows [from, to) of the page hold, among "nir"
+// (a run of 13 NIR characters or more, or characters printed one per box),
+// "numero_am" (9 digits that pass the Luhn key) and "birth_date" (a date
+// two years or more before the latest date of the page): what tells a
+// block whose heading is in no wording.
+std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to);
+
+}  // namespace liasse::extractors::internal
