@@ -138,11 +138,19 @@ void ReadSignatureFields(DocReader& r, const std::vector<std::string_view>& name
 
 namespace {
 
+// How a stroke found through a line of text is taken: on a prescription (a
+// few lines of text) it decides raturée; on a feuille de soins, whose boxes,
+// tables and dotted lines the measure is newer to, it only sends the
+// feuille to a person — a clean feuille read raturée loses its payment
+// (the fresh set of session 10 had one such among 25 clean feuilles).
+enum class StrokeFound { kDecides, kDoubt };
+
 // raturée on the reader's page: every text line of the page, wherever the
 // form prints it, measured for a stroke along it through its letters
-// (crossing.h); crossed → true with the line, clean → false, a doubt →
-// false flagged with the line. `what` names the document in messages.
-void ReadRaturee(DocReader& r, std::string_view what) {
+// (crossing.h); crossed → true with the line (or, under kDoubt, absent and
+// flagged with the line), clean → false, a doubt → false flagged with the
+// line. `what` names the document in messages.
+void ReadRaturee(DocReader& r, std::string_view what, StrokeFound stroke) {
   const PageView& v = r.view();
   const GreyRaster& ink = v.page().ink;
   if (ink.empty()) return r.Review(fields::kRaturee, "image de la page non disponible : rature à vérifier");
@@ -150,7 +158,12 @@ void ReadRaturee(DocReader& r, std::string_view what) {
   if (lines.empty()) return r.Review(fields::kRaturee, fmt::format("texte {} introuvable : rature à vérifier", what));
   const CrossingReading reading = FindCrossing(ink, lines, v.mm());
   switch (reading.verdict) {
-    case Crossed::kCrossed: return r.SetBool(fields::kRaturee, true, 0.9, reading.zone);
+    case Crossed::kCrossed:
+      if (stroke == StrokeFound::kDoubt) {
+        return r.Review(fields::kRaturee, fmt::format("trait à travers une ligne du texte ({:.0f} mm) : rature à vérifier",
+                                                      reading.run_mm));
+      }
+      return r.SetBool(fields::kRaturee, true, 0.9, reading.zone);
     case Crossed::kClean: return r.SetBool(fields::kRaturee, false, 0.9, std::nullopt);
     case Crossed::kUncertain:
       // Present and flagged: a person looks at the line; never raturée on a doubt.
@@ -165,9 +178,9 @@ void ReadRaturee(DocReader& r, std::string_view what) {
 void ReadFeuilleInk(DocReader& r) {
   ReadSignatureFields(r, {fields::kSignaturePraticien, fields::kSignaturePatient});
   ReadCheckboxField(r, fields::kImpossibiliteSigner);
-  ReadRaturee(r, "de la feuille");
+  ReadRaturee(r, "de la feuille", StrokeFound::kDoubt);
 }
 
-void ReadPrescriptionInk(DocReader& r) { ReadRaturee(r, "de la prescription"); }
+void ReadPrescriptionInk(DocReader& r) { ReadRaturee(r, "de la prescription", StrokeFound::kDecides); }
 
 }  // namespace liasse::extractors::internal
