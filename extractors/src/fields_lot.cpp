@@ -339,13 +339,9 @@ void ReadBordereauLines(DocReader& r) {
       });
       if (again) nir = Parsed<std::string>{*again, false};
     }
-    if (nir && !Nir::Parse(nir->value).ok() && nir->value[5] == '2' && (nir->value[6] == '8' || nir->value[6] == '4')) {
+    if (nir) {
       // Corsica's "2B" ("2A") read "28" ("24"): the one repair the key accepts, flagged.
-      std::string corse = nir->value;
-      corse[6] = corse[6] == '8' ? 'B' : 'A';
-      if (Nir::Parse(corse).ok()) {
-        nir = Parsed<std::string>{corse, true};
-      }
+      if (auto corse = CorsicanNir(nir->value)) nir = Parsed<std::string>{*corse, true};
     }
     if (nir) {
       line.values[fields::kNir] = nir->value;

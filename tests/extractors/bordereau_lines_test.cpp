@@ -136,6 +136,26 @@ TEST(BordereauLines, AHeaderInNoWordingOfTheDataIsReadByTheKindsOfItsValues) {
   EXPECT_FALSE(Flagged(d, "nir", 0));
 }
 
+TEST(BordereauLines, CentsWhoseEurosTheOcrLostDoNotTakeTheNomsPlace) {
+  // ".08" read for "10,08": not the NIR's end; the nom and prénom keep
+  // their places, the line's amounts go to review.
+  const Document d = ReadBordereau({{18, "N° facture", {"123456789", "123456790"}},
+                                    {40, "Part AMO", {"15,12", "5,04"}},
+                                    {60, "Total", {"25,20", "8,40"}},
+                                    {80, "NIR", {"285077511504230", "169029935011101"}},
+                                    {120, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {145, "Part AMC", {".08", ".36"}},
+                                    {162, "Prénom", {"Sophie", "Jean"}},
+                                    {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "nir"), "285077511504230");
+  EXPECT_EQ(L(d.lines[0], "nom"), "MARTIN");
+  EXPECT_EQ(L(d.lines[0], "prenom"), "Sophie");
+  EXPECT_EQ(L(d.lines[1], "nom"), "DUBOIS");
+  EXPECT_TRUE(Flagged(d, "montant_amc", 0));
+  EXPECT_NE(L(d.lines[0], "montant_amc"), "8.00");
+}
+
 TEST(BordereauLines, TheCurrencyWrittenAfterAnAmountIsNotTheNom) {
   // Amounts first, "EUR" after each: the nom is the word in capitals after them.
   const Document d = ReadBordereau({{18, "Part AMO", {"15,12 EUR", "5,04 EUR"}},
