@@ -15,6 +15,7 @@
 #include "liasse/core/identifiers.h"
 #include "locate.h"
 #include "normalise.h"
+#include "page_dates.h"
 
 namespace liasse::extractors::internal {
 
@@ -110,23 +111,9 @@ void SetIfOne(DocReader& r, std::string_view name, const std::vector<Candidate>&
 }
 
 void ReadDate(DocReader& r, const std::vector<size_t>& rows) {
-  const PageView& v = r.view();
   std::vector<Candidate> found;
-  for (size_t row : rows) {
-    const auto& ids = v.rows()[row].words;
-    for (size_t i = 0; i < ids.size(); ++i) {
-      // One word ("08/02/2024") or three ("8 février 2024").
-      for (size_t n : {size_t{1}, size_t{3}}) {
-        if (i + n > ids.size()) continue;
-        const std::vector<int> span(ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(i + n));
-        const auto date = ParseDateText(v.Join(span));
-        if (!date) continue;
-        found.push_back({date->value.ToIso(), span});
-        i += n - 1;
-        break;
-      }
-    }
-  }
+  // A lot is recent: "08/02/24" is of this century.
+  for (const DateOnPage& d : DatesInRows(r.view(), rows, true)) found.push_back({d.date.ToIso(), d.words});
   SetIfOne(r, fields::kLotDate, found);
 }
 

@@ -10,6 +10,7 @@
 #include "bordereau_row.h"
 #include "field_values.h"
 #include "locate.h"
+#include "page_dates.h"
 #include "ink.h"
 #include "letterhead.h"
 #include "liasse/core/identifiers.h"
@@ -798,6 +799,45 @@ std::vector<LabelHit> LabelsOf(const DocReader& r, std::string_view name) {
   return f ? FieldLabels(r.view(), *r.form(), *f) : std::vector<LabelHit>{};
 }
 
+// A prescription's date in no wording of the data ("DATE 18/09/25"): the
+// one date of the page once the dates far older than the newest are left
+// out (a patient's birth date, years before; a prescription is recent, so
+// "18/09/25" is of this century). Two recent dates that differ: unread.
+std::vector<DateOnPage> PageDates(const PageView& v) {
+  std::vector<size_t> rows(v.rows().size());
+  for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+  return DatesInRows(v, rows, true);
+}
+
+std::optional<Date> NewestDate(const PageView& v) {
+  std::optional<Date> newest;
+  for (const auto& d : PageDates(v)) newest = newest ? std::max(*newest, d.date) : d.date;
+  return newest;
+}
+
+// A date more than a few years before the newest of the page is no
+// prescription's date: a birth date.
+bool IsYearsOlder(const Date& date, const Date& newest) {
+  constexpr int kBirthDateYearsBefore = 5;
+  return date.year() + kBirthDateYearsBefore < newest.year();
+}
+
+void ReadPrescriptionDateByValue(DocReader& r) {
+  const PageView& v = r.view();
+  const auto dates = PageDates(v);
+  if (dates.empty()) return;
+  Date newest = dates.front().date;
+  for (const auto& d : dates) newest = std::max(newest, d.date);
+  const DateOnPage* found = nullptr;
+  for (const auto& d : dates) {
+    if (IsYearsOlder(d.date, newest)) continue;
+    if (found != nullptr && found->date != d.date) return;
+    found = &d;
+  }
+  r.SetText(fields::kDate, found->date.ToIso(), v.MinConfidence(found->words) * (found->repaired ? kRepairPenalty : 1.0),
+            found->words);
+}
+
 void ReadPrescription(DocReader& r) {
   const PageView& v = r.view();
   // Letterhead: "Docteur Prénom NOM" (or all capitals): the nom is the last word.
@@ -813,13 +853,17 @@ void ReadPrescription(DocReader& r) {
   // "<commune>, le 05/09/2025": the first dated row holding a label of the date.
   std::set<int> date_rows;
   for (const auto& hit : LabelsOf(r, fields::kDate)) date_rows.insert(v.words()[static_cast<size_t>(hit.first)].row);
+  const std::optional<Date> newest = NewestDate(v);
   for (int row : date_rows) {
     const std::vector<int>& ids = v.rows()[static_cast<size_t>(row)].words;
     if (auto d = FindDate(v.Join(ids))) {
+      // "né le 03/02/1951": the label "le" of a birth date, years older.
+      if (newest && IsYearsOlder(d->value, *newest)) continue;
       r.SetText(fields::kDate, d->value.ToIso(), v.MinConfidence(ids) * (d->repaired ? kRepairPenalty : 1.0), ids);
       break;
     }
   }
+  if (!r.Has(fields::kDate)) ReadPrescriptionDateByValue(r);
   // "M. Prénom NOM" / "Mme Prénom NOM": a civility starting its row.
   for (const auto& hit : LabelsOf(r, fields::kPatientNom)) {
     const auto ids = v.RightOf(hit, 10);

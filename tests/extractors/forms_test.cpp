@@ -258,5 +258,35 @@ TEST(ExtractDocuments, APrescriptionHeadedOrdonnanceIsAPrescription) {
   EXPECT_EQ(T(docs[0], "date"), "2025-09-08");
 }
 
+// A prescription dated under a wording in no data file ("DATE", "Émise")
+// or with a two-digit year: the one date of the page, the patient's birth
+// date (years older) left out.
+PageBuilder PrescriptionDated(const std::string& date_row, const std::string& other_row) {
+  PageBuilder p;
+  p.Text(20, 20, "DR Christophe LEMAIRE")
+      .Text(20, 26, "NUM RPPS : 10023167728")
+      .Text(90, 45, "ORDONNANCE", 95, 5)
+      .Text(20, 60, date_row)
+      .Text(20, 68, other_row)
+      .Text(20, 80, "Bilan orthophonique avec rééducation si nécessaire");
+  return p;
+}
+
+TEST(ExtractDocuments, APrescriptionsDateUnderAWordingOfNoFileIsTheOneRecentDateOfThePage) {
+  for (const std::string row : {"DATE 18/09/25", "Émise 18.09.2025", "18/09/2025"}) {
+    const auto docs = ExtractDocuments({PrescriptionDated(row, "Monsieur SIMON Julien, né le 03/02/1951").Build()}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(T(docs[0], "date"), "2025-09-18") << row;
+  }
+}
+
+TEST(ExtractDocuments, TwoRecentDatesLeaveAPrescriptionsDateUnreadAndFlagged) {
+  const auto docs =
+      ExtractDocuments({PrescriptionDated("DATE 18/09/25", "A renouveler jusqu'au 18/12/2025").Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "date"), "<absent>");
+  EXPECT_TRUE(Flagged(docs[0], "date"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors

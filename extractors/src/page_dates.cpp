@@ -1,0 +1,69 @@
+#include "page_dates.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+#include <string>
+
+#include "normalise.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+// "18/09/25", "18.09.25", "18-09-25": the year of the 21st century.
+std::optional<Date> RecentShortDate(const std::string& word) {
+  static const std::regex short_date(R"(^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})$)");
+  std::smatch m;
+  const std::string t = TrimPunctuation(word);
+  if (!std::regex_match(t, m, short_date)) return std::nullopt;
+  const auto d = Date::FromYmd(2000 + std::stoi(m[3].str()), std::stoi(m[2].str()), std::stoi(m[1].str()));
+  return d.ok() ? std::optional<Date>(d.value()) : std::nullopt;
+}
+
+bool AllDigits(const std::string& t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool DayMonthNameYear(const PageView& v, const std::vector<int>& span) {
+  const std::string day = TrimPunctuation(v.words()[static_cast<size_t>(span[0])].text);
+  const std::string month = TrimPunctuation(v.words()[static_cast<size_t>(span[1])].text);
+  const std::string year = TrimPunctuation(v.words()[static_cast<size_t>(span[2])].text);
+  const size_t letters = static_cast<size_t>(std::count_if(month.begin(), month.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }));
+  return AllDigits(day) && day.size() <= 2 && letters >= 3 && AllDigits(year) && year.size() == 4;
+}
+
+}  // namespace
+
+std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>& rows, bool two_digit_years_are_recent) {
+  std::vector<DateOnPage> out;
+  for (size_t row : rows) {
+    const auto& ids = v.rows()[row].words;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (two_digit_years_are_recent) {
+        if (const auto d = RecentShortDate(v.words()[static_cast<size_t>(ids[i])].text)) {
+          out.push_back({*d, {ids[i]}, false});
+          continue;
+        }
+      }
+      for (size_t n : {size_t{1}, size_t{3}}) {
+        if (i + n > ids.size()) continue;
+        const std::vector<int> span(ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(i + n));
+        const std::string text = v.Join(span);
+        // One word: a date has its separators and eight characters or more
+        // (a phone number's groups are not a date); three: a day, a
+        // month's name, a year of four digits.
+        if (n == 1 && (TrimPunctuation(text).size() < 8 || text.find_first_of("/.-") == std::string::npos)) continue;
+        if (n == 3 && !DayMonthNameYear(v, span)) continue;
+        const auto date = ParseDateText(text);
+        if (!date) continue;
+        out.push_back({date->value, span, date->repaired});
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace liasse::extractors::internal

@@ -1,0 +1,28 @@
+// The dates printed on some rows of a page, found by their shape whatever
+// the label beside them: "08/02/2024", "08.02.2024", "8 février 2024" and,
+// for documents that are recent by nature, "18/09/25". Internal.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "liasse/core/date.h"
+#include "page_view.h"
+
+namespace liasse::extractors::internal {
+
+// A date read on the page and the words it was read from.
+struct DateOnPage {
+  Date date;
+  std::vector<int> words;
+  bool repaired = false;  // confusable letters read as digits, a lost zero
+};
+
+// Every date on `rows` of `v`, left to right and top to bottom: one word
+// with its separators, or three ("8 février 2024"). With
+// `two_digit_years_are_recent`, "dd/mm/yy" (or with dots or dashes) is
+// also a date of the 21st century: say so only for dates that cannot be
+// old (a prescription's, a lot's), never for a birth date.
+std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>& rows, bool two_digit_years_are_recent);
+
+}  // namespace liasse::extractors::internal
