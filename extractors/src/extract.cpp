@@ -1,5 +1,6 @@
 #include "liasse/extractors/extract.h"
 
+#include "care_dates.h"
 #include "classify.h"
 #include "doc_reader.h"
 #include "envelope_witnesses.h"
@@ -80,6 +81,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
       r.Review("type", "type de document incertain : à confirmer");
     }
     r.FlagMissing(fields::Catalogue(group.type));
+    internal::FlagDatesLongBeforeTheCare(doc, forms != nullptr ? forms->Of(group.type) : nullptr);
     documents.push_back(std::move(doc));
   }
   internal::ReconcileLot(documents, forms);
