@@ -47,4 +47,16 @@ inline Document ReadSingle(const OcrPage& page, DocumentType type) {
   return docs.front();
 }
 
+// A field holding text `v`, as a reader stores it.
+inline Field TextField(const std::string& v) {
+  Field f;
+  f.value = v;
+  return f;
+}
+
+// A doubt of the reading alone on `field` (ReviewFlag::reading_doubt).
+inline ReviewFlag ReadingDoubt(const std::string& field) {
+  return {field, std::nullopt, "lu avec une confiance faible (41 %) : à vérifier", true};
+}
+
 }  // namespace liasse::extractors::testing

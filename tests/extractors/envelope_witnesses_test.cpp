@@ -12,23 +12,15 @@ namespace liasse::extractors::internal {
 namespace {
 
 using testing::Flagged;
+using testing::ReadingDoubt;
 using testing::T;
-
-Field Text(const std::string& v) {
-  Field f;
-  f.value = v;
-  return f;
-}
-
-ReviewFlag ReadingDoubt(const std::string& field) {
-  return {field, std::nullopt, "lu avec une confiance faible (41 %) : à vérifier", true};
-}
+using testing::TextField;
 
 Document Of(DocumentType type, int page, std::initializer_list<std::pair<const char*, const char*>> values) {
   Document d;
   d.type = type;
   d.pages = {page};
-  for (const auto& [name, value] : values) d.fields[name] = Text(value);
+  for (const auto& [name, value] : values) d.fields[name] = TextField(value);
   return d;
 }
 

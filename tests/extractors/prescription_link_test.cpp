@@ -11,17 +11,9 @@ namespace liasse::extractors::internal {
 namespace {
 
 using testing::Flagged;
+using testing::ReadingDoubt;
 using testing::T;
-
-Field Text(const std::string& v) {
-  Field f;
-  f.value = v;
-  return f;
-}
-
-ReviewFlag ReadingDoubt(const std::string& field) {
-  return {field, std::nullopt, "lu avec une confiance faible (61 %) : à vérifier", true};
-}
+using testing::TextField;
 
 // A feuille for MARTIN whose prescription is dated 2025-03-14, and that
 // prescription.
@@ -29,13 +21,13 @@ std::vector<Document> Envelope(const std::string& on_feuille, const std::string&
   Document feuille;
   feuille.type = DocumentType::kFeuilleDeSoins;
   feuille.pages = {0};
-  feuille.fields["beneficiaire.nom"] = Text("MARTIN");
-  feuille.fields["prescription.date"] = Text(on_feuille);
+  feuille.fields["beneficiaire.nom"] = TextField("MARTIN");
+  feuille.fields["prescription.date"] = TextField(on_feuille);
   Document prescription;
   prescription.type = DocumentType::kPrescription;
   prescription.pages = {1};
-  prescription.fields["patient.nom"] = Text("MARTIN");
-  prescription.fields["date"] = Text(on_prescription);
+  prescription.fields["patient.nom"] = TextField("MARTIN");
+  prescription.fields["date"] = TextField(on_prescription);
   return {feuille, prescription};
 }
 
@@ -56,7 +48,7 @@ TEST(PrescriptionLink, ADoubtfulDateOnThePrescriptionIsSettledByTheFeuillesSureR
 
 TEST(PrescriptionLink, DatesThatAgreeSettleNothingForAnotherPatientOrWhenBothAreDoubtful) {
   auto other = Envelope("2025-03-14", "2025-03-14");
-  other[1].fields["patient.nom"] = Text("DURAND");
+  other[1].fields["patient.nom"] = TextField("DURAND");
   other[0].review.push_back(ReadingDoubt("prescription.date"));
   auto both = Envelope("2025-03-14", "2025-03-14");
   both[0].review.push_back(ReadingDoubt("prescription.date"));
