@@ -33,7 +33,8 @@ void FlagDatesLongBeforeTheCare(Document& doc, const FormSpec* form) {
   // five years before the care is no date of the same claim.
   constexpr int kYears = 5;
   for (const FieldSpec& field : form->fields) {
-    if (field.kind != "date") continue;
+    // Birth dates are years before the care by nature.
+    if (field.kind != "date" || field.name.find(fields::kDateNaissance) != std::string::npos) continue;
     const auto d = StoredDate(doc.Text(field.name));
     if (!d || d->year() + kYears >= newest->year()) continue;
     const bool flagged = std::any_of(doc.review.begin(), doc.review.end(),

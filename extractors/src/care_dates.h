@@ -8,7 +8,8 @@
 
 namespace liasse::extractors::internal {
 
-// Flags each field of `form` of kind "date" whose value lies more than five
+// Flags each field of `form` of kind "date" (birth dates, "…date_naissance",
+// aside) whose value lies more than five
 // years before the newest date of `doc`'s lines (act or care dates), with a
 // French reason; the value is kept for the person who checks it. Nothing
 // happens for a document without dated lines or a null form.

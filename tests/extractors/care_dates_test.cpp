@@ -19,7 +19,7 @@ FormSpec FactureForm() {
   date.kind = "date";
   FieldSpec birth;
   birth.name = "beneficiaire.date_naissance";
-  birth.kind = "birth_check";
+  birth.kind = "date";  // as a feuille's data has it
   form.fields = {date, birth};
   return form;
 }
