@@ -81,13 +81,11 @@ double InkBandCentre(const GreyRaster& raster, const TextLine& line, int top, in
   return best_at + height / 2.0;
 }
 
-// The middle of the line: from its words' boxes, or, on a `tall` line
-// (boxes twice the page's words), from the band of its ink (flat). A hand
-// whose boxes are only taller than print keeps its boxes' height, which
-// measures its strokes.
+// The middle of the line: from its words' boxes, or, when they are half as
+// tall again as the page's words, from the band of its ink (flat).
 Middle MiddleOf(const TextLine& line, const GreyRaster& raster) {
   Middle m = MiddleFromBoxes(line);
-  if (!line.tall || line.word_height <= 0 || raster.empty()) return m;
+  if (line.word_height <= 0 || m.height < 1.5 * line.word_height || raster.empty()) return m;
   int top = line.words.front().y, bottom = top;
   for (const Box& w : line.words) top = std::min(top, w.y), bottom = std::max(bottom, w.y + w.height);
   const int band = static_cast<int>(std::lround(line.word_height));
