@@ -9,9 +9,6 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-// The widest frame taken for a stamp's (a table's rules run wider).
-constexpr double kStampMm = 90;
-
 int Alnum(const std::string& s) {
   return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
 }
@@ -30,7 +27,7 @@ struct Middle {
   double At(double x) const { return a + b * x; }
 };
 
-Middle MiddleFromBoxes(const TextLine& line) {
+Middle MiddleOf(const TextLine& line) {
   Middle m;
   std::vector<double> heights;
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -56,42 +53,6 @@ Middle MiddleFromBoxes(const TextLine& line) {
   m.b = spread && std::abs(den) > 1e-9 ? std::clamp((n * sxy - sx * sy) / den, -0.03, 0.03) : 0;
   m.a = (sy - m.b * sx) / n;
   m.height = Median(heights);
-  return m;
-}
-
-// The band of `height` rows holding most ink between `top` and `bottom`
-// over the line's words: where its letters run when the OCR's boxes are
-// taller than the page's words (a struck stretch read with its correction,
-// a slanted hand): the strike runs inside the letters, not on their box.
-double InkBandCentre(const GreyRaster& raster, const TextLine& line, int top, int bottom, int height) {
-  const int x0 = std::max(0, line.words.front().x);
-  const int x1 = std::min(raster.width, line.words.back().x + line.words.back().width);
-  top = std::max(0, top);
-  bottom = std::min(raster.height, bottom);
-  std::vector<int> rows(static_cast<size_t>(std::max(0, bottom - top)), 0);
-  for (int y = top; y < bottom; ++y) {
-    for (int x = x0; x < x1; ++x) rows[static_cast<size_t>(y - top)] += IsInk(raster, x, y) ? 1 : 0;
-  }
-  int best = -1, best_at = top, sum = 0;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    sum += rows[i];
-    if (i >= static_cast<size_t>(height)) sum -= rows[i - static_cast<size_t>(height)];
-    if (i + 1 >= static_cast<size_t>(height) && sum > best) best = sum, best_at = top + static_cast<int>(i) + 1 - height;
-  }
-  return best_at + height / 2.0;
-}
-
-// The middle of the line: from its words' boxes, or, when they are half as
-// tall again as the page's words, from the band of its ink (flat).
-Middle MiddleOf(const TextLine& line, const GreyRaster& raster) {
-  Middle m = MiddleFromBoxes(line);
-  if (line.word_height <= 0 || m.height < 1.5 * line.word_height || raster.empty()) return m;
-  int top = line.words.front().y, bottom = top;
-  for (const Box& w : line.words) top = std::min(top, w.y), bottom = std::max(bottom, w.y + w.height);
-  const int band = static_cast<int>(std::lround(line.word_height));
-  m.a = InkBandCentre(raster, line, top, bottom, band);
-  m.b = 0;
-  m.height = line.word_height;
   return m;
 }
 
@@ -277,38 +238,7 @@ std::pair<int, int> CrossedGaps(const LineInk& r, const TextLine& line, const Mi
 // line's ends. A pen's strike runs straight for centimetres
 // across words; printed letters break it every letter or two (bold capitals
 // at most within one word), and a joined hand's links rise and fall.
-struct Straight {
-  int length = 0;          // pixels along x
-  int x0 = 0, x1 = 0;      // its ends
-  double y0 = 0, y1 = 0;   // the path's y at them
-};
-
-// True when both ends of `s` turn into ink running up or down a letter
-// height and more beyond the path (within a millimetre of the end): the
-// side of a frame round the line (a stamp's, a box's), whose corners a
-// pen's strike does not have.
-bool FrameSide(const LineInk& r, const Straight& s, const Middle& m, double mm) {
-  const int near = std::max(2, static_cast<int>(mm));
-  const int need = static_cast<int>(std::ceil(1.0 * m.height));
-  const int bridge = std::max(1, static_cast<int>(0.2 * mm));
-  auto turns = [&](int x, double y) {
-    for (const int dir : {-1, 1}) {
-      int reach = 0, gap = 0;
-      for (int d = 1; d <= need + bridge && gap <= bridge; ++d) {
-        const int yy = static_cast<int>(std::lround(y)) + dir * d;
-        bool ink = false;
-        for (int xx = x - near; xx <= x + near && !ink; ++xx) ink = xx >= 0 && xx < r.width && yy >= 0 && yy < r.height && r.Ink(xx, yy);
-        if (ink) reach = d, gap = 0;
-        else ++gap;
-      }
-      if (reach >= need) return true;
-    }
-    return false;
-  };
-  return turns(s.x0, s.y0) && turns(s.x1, s.y1);
-}
-
-Straight StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, double mm) {
+int StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, double mm) {
   const Box& front = line.words.front();
   const Box& last = line.words.back();
   const int x0 = std::max(0, front.x - static_cast<int>(3 * mm));
@@ -324,36 +254,22 @@ Straight StraightStroke(const LineInk& r, const TextLine& line, const Middle& m,
     const int g0 = sure[i].x + sure[i].width, g1 = sure[i + 1].x;
     if (g1 - g0 >= std::max(2, static_cast<int>(0.6 * mm))) spaces.emplace_back(g0, g1);
   }
-  // Words read unsurely: a struck stretch read as one word of garbage.
-  std::vector<Box> unsure;
-  for (const Box& w : line.words) {
-    const bool sure_word = std::any_of(line.anchors.begin(), line.anchors.end(), [&](const Box& a) {
-      return a.x == w.x && a.y == w.y && a.width == w.width && a.height == w.height;
-    });
-    if (!sure_word) unsure.push_back(w);
-  }
   auto across = [&](int a, int b) {
     if (a <= front.x - past || b >= last.x + last.width + past) return true;
-    int in_unsure = 0;
-    for (const Box& w : unsure) in_unsure += std::max(0, std::min(b + 1, w.x + w.width) - std::max(a, w.x));
-    if (2 * in_unsure >= b - a + 1) return true;
     return std::any_of(spaces.begin(), spaces.end(), [&](const std::pair<int, int>& g) {
       return std::min(b + 1, g.second) - std::max(a, g.first) >= std::min(g.second - g.first, past);
     });
   };
-  Straight best;
+  int best = 0;
   for (int k = -5; k <= 5; ++k) {
     const double slope = m.b + 0.004 * k;
     for (int dy = -reach; dy <= reach; ++dy) {
       int start = -1, end = -1;
-      auto y_at = [&](int x) { return m.At(x0) + dy + slope * (x - x0); };
       auto close = [&] {
-        if (start < 0 || end - start + 1 <= best.length || !across(start, end)) return;
-        const Straight found{end - start + 1, start, end, y_at(start), y_at(end)};
-        if (!FrameSide(r, found, m, mm)) best = found;
+        if (start >= 0 && end - start + 1 > best && across(start, end)) best = end - start + 1;
       };
       for (int x = x0; x < x1; ++x) {
-        const int y = static_cast<int>(std::lround(y_at(x)));
+        const int y = static_cast<int>(std::lround(m.At(x0) + dy + slope * (x - x0)));
         // Out of the letters' middle the path is no strike of this line (an underline, the next line).
         if (std::abs(y - m.At(x)) > reach) {
           close();
@@ -374,54 +290,6 @@ Straight StraightStroke(const LineInk& r, const TextLine& line, const Middle& m,
     }
   }
   return best;
-}
-
-// True when the ink of the stroke `s` belongs to a closed frame round the
-// line no wider than `max_mm` (a stamp's ring or frame, rotated so that
-// its side runs through the letters): the piece of ink joined to the
-// stroke's first pixel reaches past the line's words on all four sides
-// and stays inside a window of the frame's size. Such a line is a stamp's
-// text, not the order a hand crossed; a table's rules (wider) are not
-// taken for it.
-bool InFrame(const GreyRaster& raster, const TextLine& line, const Straight& s, double mm, double max_mm) {
-  if (s.length == 0) return false;
-  int top = line.words.front().y, bottom = top;
-  for (const Box& w : line.words) top = std::min(top, w.y), bottom = std::max(bottom, w.y + w.height);
-  const int left = line.words.front().x, right = line.words.back().x + line.words.back().width;
-  const int half = static_cast<int>(max_mm * mm / 2);
-  const int cx = (left + right) / 2, cy = (top + bottom) / 2;
-  const int wx0 = std::max(0, cx - half), wx1 = std::min(raster.width, cx + half);
-  const int wy0 = std::max(0, cy - half), wy1 = std::min(raster.height, cy + half);
-  int sx = -1, sy = -1;
-  for (int t = -2; t <= 2 && sx < 0; ++t) {
-    const int y = static_cast<int>(std::lround(s.y0)) + t;
-    if (y >= wy0 && y < wy1 && s.x0 >= wx0 && s.x0 < wx1 && IsInk(raster, s.x0, y)) sx = s.x0, sy = y;
-  }
-  if (sx < 0) return false;
-  const int ww = wx1 - wx0;
-  std::vector<uint8_t> seen(static_cast<size_t>(ww) * static_cast<size_t>(wy1 - wy0), 0);
-  std::vector<std::pair<int, int>> stack = {{sx, sy}};
-  seen[static_cast<size_t>(sy - wy0) * static_cast<size_t>(ww) + static_cast<size_t>(sx - wx0)] = 1;
-  int x0 = sx, x1 = sx, y0 = sy, y1 = sy;
-  while (!stack.empty()) {
-    const auto [x, y] = stack.back();
-    stack.pop_back();
-    x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
-    for (int dy = -1; dy <= 1; ++dy) {
-      for (int dx = -1; dx <= 1; ++dx) {
-        const int nx = x + dx, ny = y + dy;
-        if (nx < wx0 || nx >= wx1 || ny < wy0 || ny >= wy1) {
-          return false;  // reaches past a frame's size: a table's rules, a long stroke
-        }
-        const size_t k = static_cast<size_t>(ny - wy0) * static_cast<size_t>(ww) + static_cast<size_t>(nx - wx0);
-        if (seen[k] || !IsInk(raster, nx, ny)) continue;
-        seen[k] = 1;
-        stack.emplace_back(nx, ny);
-      }
-    }
-  }
-  const double margin = 0.3 * line.word_height;
-  return y0 < top - margin && y1 > bottom + margin && x0 < left - margin && x1 > right + margin;
 }
 
 // Two spaces between words the OCR saw filled by a thin stroke, one with
@@ -480,33 +348,16 @@ std::vector<TextLine> TextLines(const PageView& v) {
       ++marked;
       if (w.confidence >= 60 && Alnum(w.folded) >= 2) line.anchors.push_back(w.box);
     }
-    // Two words with letters, however badly read, or one wide word: a struck
-    // line is the one the OCR reads worst, a short one as one word.
-    if (marked < 1 || (marked == 1 && line.words.front().width < 4 * wh)) continue;
+    // Two words with letters, however badly read: a struck line is the one
+    // the OCR reads worst.
+    if (marked < 2) continue;
     std::sort(line.words.begin(), line.words.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
     std::vector<double> heights;
     for (const Box& w : line.words) heights.push_back(w.height);
     line.tall = Median(heights) >= 2 * wh;
-    line.word_height = wh;
     out.push_back(std::move(line));
   }
-  // A line of one word is a struck stretch only inside a paragraph: another
-  // line of words beside it, two word heights above or below at most (a
-  // signature or a stamp read as one word stands apart from the text).
-  auto paragraph_line = [&](const TextLine& one) {
-    const Box& w = one.words.front();
-    return std::any_of(out.begin(), out.end(), [&](const TextLine& other) {
-      if (&other == &one || other.words.size() < 2) return false;
-      const int left = other.words.front().x, right = other.words.back().x + other.words.back().width;
-      const int oy = other.words.front().y;
-      return std::abs(oy - w.y) <= 2.5 * wh && std::min(right, w.x + w.width) > std::max(left, w.x);
-    });
-  };
-  std::vector<TextLine> kept;
-  for (const TextLine& line : out) {
-    if (line.words.size() >= 2 || paragraph_line(line)) kept.push_back(line);
-  }
-  return kept;
+  return out;
 }
 
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm) {
@@ -515,21 +366,16 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
   out.verdict = Crossed::kClean;
   int marked = 0;  // lines found crossed or doubtful
   for (const TextLine& line : lines) {
-    if (line.words.empty()) continue;
-    const Middle m = MiddleOf(line, raster);
+    if (line.words.size() < 2) continue;
+    const Middle m = MiddleOf(line);
     if (m.height <= 0) continue;
     const LineInk ink(raster, line, m, mm);
     const auto [length, stretches] = StrokeAcrossSpaces(ink, line, m, mm);
     const double run = length;
     const auto gaps = CrossedGaps(ink, line, m, mm);
-    const Straight stroke = StraightStroke(ink, line, m, mm);
-    // A stamp's text: the stroke through it is its frame's side.
-    if (InFrame(raster, line, stroke, mm, kStampMm)) continue;
-    const double straight = stroke.length;
+    const double straight = StraightStroke(ink, line, m, mm);
     Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
-    // A line read with boxes twice the words' height: its middle comes from
-    // its ink's band; a pen's straight strike there decides, less is a doubt.
-    if (line.tall && c == Crossed::kCrossed && straight < 5 * m.height) c = Crossed::kUncertain;
+    if (line.tall && c == Crossed::kCrossed) c = Crossed::kUncertain;
     marked += c != Crossed::kClean ? 1 : 0;
     const double stroke_mm = std::max(run, straight) / mm;
     const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && stroke_mm > out.run_mm);

@@ -23,15 +23,11 @@ struct TextLine {
   // (a line read slanted, its boxes the whole line's height): where the
   // middle of its letters runs is a guess, a crossing there a doubt.
   bool tall = false;
-  // The page's printed word height (pixels): the letters' band a tall
-  // line's ink is searched for.
-  double word_height = 0;
 };
 
-// The text lines of a page: rows of words of text height holding two words
-// with letters however badly read, or one as wide as four words' height (a
-// struck line is the one the OCR reads worst: a short one comes as one
-// word of garbage).
+// The text lines of a page: rows of words of text height, two of them
+// read surely or three holding letters however badly (a struck line is the
+// one the OCR reads worst; a signature gives one or two marks).
 std::vector<TextLine> TextLines(const PageView& view);
 
 enum class Crossed { kClean, kCrossed, kUncertain };
@@ -49,16 +45,12 @@ struct CrossingReading {
 // that thin stroke is all a column holds (in a space or past the line's
 // ends; a letter's bar is no space), the run's length, and the longest
 // straight stroke through the letters' middle that runs through a space
-// between surely read words, through words read unsurely (a struck
-// stretch read as garbage) or past the line's ends. Two filled spaces,
+// between surely read words or past the line's ends. Two filled spaces,
 // one with two such stretches, a run of twelve letter heights or a
 // straight stroke of five (a strike, over print or a joined hand) is
 // crossed; weaker evidence is uncertain (a person looks); a line filling
-// a blank wider than four letter heights is a rule, uncertain at most; on
-// a `tall` line (its middle taken from the band of its ink) only the
-// straight stroke decides, less is uncertain. A line whose stroke is the
-// side of a closed frame round it, no wider than a stamp, is a stamp's
-// text and not measured. The
+// a blank wider than four letter heights is a rule, uncertain at most, and
+// so is a crossing on a `tall` line. The
 // page takes its worst line; three lines or more marked are a ruled page,
 // uncertain at most. Uncertain when the raster is empty.
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);
