@@ -63,6 +63,25 @@ std::vector<Box> PrintedWordBoxes(const PageView& v) {
   return out;
 }
 
+// The first row of pixels from `from` down to `to` that ink covers over
+// three fifths of [x0, x1) (the row or one next to it): the bottom of a
+// frame drawn round the place to sign, or the line signed on. `to` when
+// there is none or no raster. The place to sign ends there: what lies
+// under it (a check box and its phrase the OCR read too badly to be
+// printed matter) is not the signature's.
+int RuleBelow(const GreyRaster& ink, int x0, int x1, int from, int to) {
+  if (ink.empty()) return to;
+  x0 = std::max(0, x0), x1 = std::min(ink.width, x1);
+  from = std::max(1, from), to = std::min(ink.height - 1, to);
+  if (x1 - x0 <= 0) return to;
+  for (int y = from; y < to; ++y) {
+    int covered = 0;
+    for (int x = x0; x < x1; ++x) covered += IsInk(ink, x, y - 1) || IsInk(ink, x, y) || IsInk(ink, x, y + 1) ? 1 : 0;
+    if (5 * covered >= 3 * (x1 - x0)) return y;
+  }
+  return to;
+}
+
 std::vector<Box> SignatureZones(const PageView& v, int first, int last) {
   std::vector<int> ids;
   for (int i = first; i <= last; ++i) ids.push_back(i);
@@ -83,6 +102,7 @@ std::vector<Box> SignatureZones(const PageView& v, int first, int last) {
       if (is_label(i) || !IsPrinted(w, v.word_height()) || !Overlaps(w.box.x, w.box.x + w.box.width, x0, x1)) continue;
       if (w.box.y >= y0 + 8 * mm) y1 = std::min(y1, static_cast<int>(w.box.y - 0.5 * mm));
     }
+    y1 = RuleBelow(v.page().ink, x0, x1, static_cast<int>(y0 + 8 * mm), y1);
     if (x1 - x0 >= 20 * mm && y1 - y0 >= 6 * mm) zones.push_back({x0, y0, x1 - x0, y1 - y0});
   }
   // Right: the rest of the label's row when it is left blank to sign on.

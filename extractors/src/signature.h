@@ -15,7 +15,8 @@ namespace liasse::extractors::internal {
 
 // The places a signature labelled by `label` (page box of the label's
 // words `first`..`last`) may stand in: below the label down to the next
-// printed row, right of it on its row when the row leaves room, above it
+// printed row or the first rule across it (a frame's bottom, the line
+// signed on), right of it on its row when the row leaves room, above it
 // up to the previous printed row. A direction without room gives none.
 std::vector<Box> SignatureZones(const PageView& view, int first, int last);
 

@@ -197,6 +197,35 @@ TEST(Signature, ATickedBoxUnderTheZoneIsNoSignature) {
   }
 }
 
+// The frame round the place to sign ends it: under the frame, a ticked
+// box and its phrase that the OCR read too badly to count as printed
+// matter are no signature (the zone once ran on to them: a blank patient
+// zone read signed beside "impossibilité de signer" ticked).
+TEST(Signature, TheFrameRoundThePlaceEndsItBeforeABadlyReadBoxBelow) {
+  for (const double frame_h : {18.0, 24.0}) {
+    for (const bool signed_ : {false, true}) {
+      PageBuilder p;
+      p.WithRaster();
+      Printed(p, 20, 80, "Montant total des honoraires 45,60");
+      Printed(p, 110, 100, "Signature du patient");
+      p.Rect(110, 102, 80, frame_h);
+      const double box_y = 102 + frame_h + 4;
+      p.Stroke(110, box_y, 114, box_y + 4, 0.4).Stroke(114, box_y, 110, box_y + 4, 0.4);
+      p.Rect(110, box_y, 4, 4);
+      const std::string phrase = "IMPOSSIBILITE DE SIGNER";
+      p.Text(116, box_y + 3.5, "lMP0SSlBlLlTE", 12, 3).Text(140, box_y + 3.5, "DE", 55, 3).Text(146, box_y + 3.5, "5lGNER", 20, 3);
+      for (size_t i = 0; i < phrase.size(); ++i) {
+        if (phrase[i] == ' ') continue;
+        const double cx = 116 + 1.65 * static_cast<double>(i);
+        p.Stroke(cx + 0.3, box_y + 1, cx + 0.3, box_y + 3.4, 0.3).Stroke(cx + 0.3, box_y + 2.2, cx + 1.2, box_y + 2.2, 0.25);
+      }
+      if (signed_) Sign(p, "loops", 115, 106, 50, frame_h - 8);
+      EXPECT_EQ(Read(p.Build(), "Signature du patient"), signed_ ? Signed::kSigned : Signed::kBlank)
+          << frame_h << " " << signed_;
+    }
+  }
+}
+
 TEST(Signature, NoRasterIsUncertain) {
   EXPECT_EQ(ReadSignature(GreyRaster{}, Box{0, 0, 100, 100}, {}, 11.8, 30).verdict, Signed::kUncertain);
 }

@@ -117,6 +117,86 @@ TEST(SynthFamilies, LongFeuilleKeepsItsSignatureBlockOnThePage) {
   }
 }
 
+// A document drawn twice from one seed, crossed out and clean: the text before
+// the crossing is laid out alike, so the truth's zone can be checked on both.
+struct CrossedAndClean {
+  GenDoc crossed, clean;
+};
+
+CrossedAndClean PrescriptionPair(uint64_t seed, int family) {
+  auto draw = [&](bool raturee) {
+    Drawn d(seed);
+    const std::vector<int> only = {family};
+    d.ctx.families = &only;
+    const Professional dr = MakeProfessional(d.ctx, "medecin");
+    const Person patient = MakePerson(d.ctx, 20, 80, true);
+    const std::string text = seed % 2 ? "Soins infirmiers à domicile : pansement simple tous les deux jours pendant 15 jours."
+                                      : "10 séances de kinésithérapie pour lombalgie chronique, à domicile si nécessaire.";
+    return DrawPrescription(d.ctx, dr, patient, d.ctx.today, text, raturee);
+  };
+  return {draw(true), draw(false)};
+}
+
+CrossedAndClean FeuillePair(uint64_t seed, int family) {
+  auto draw = [&](bool raturee) {
+    Drawn d(seed);
+    const Professional pro = MakeProfessional(d.ctx, "infirmier");
+    Invoice inv = MakeInvoice(d.ctx, 3, false);
+    inv.feuille_raturee = raturee;
+    return DrawFeuilleFamily(d.ctx, family, pro, inv);
+  };
+  return {draw(true), draw(false)};
+}
+
+// Whether the zone (x, y, w, h mm) covers at least half of some recorded
+// text's letters in both directions (or the text half of the zone).
+bool OnRecordedText(const Canvas& page, double x, double y, double w, double h) {
+  for (const TextLine& t : page.RecordedText()) {
+    const double top = t.baseline - 0.72 * t.size_mm;
+    const double dx = std::min(x + w, t.x + t.width) - std::max(x, t.x);
+    const double dy = std::min(y + h, t.baseline) - std::max(y, top);
+    if (dx > 0.5 * std::min(w, t.width) && dy > 0.5 * std::min(h, t.baseline - top)) return true;
+  }
+  return false;
+}
+
+// The truth's crossing lies on text and the crossed page has strokes there
+// (more ink than the clean page): a stroke beside the text it should cross
+// is a truth no reader can find. The clean page has no zone.
+void ExpectCrossingOnText(const CrossedAndClean& pair, const std::string& what) {
+  ASSERT_TRUE(pair.crossed.fields["raturee"]["value"].get<bool>()) << what;
+  ASSERT_TRUE(pair.crossed.fields["raturee"].contains("zone_mm")) << what;
+  EXPECT_FALSE(pair.clean.fields["raturee"]["value"].get<bool>()) << what;
+  EXPECT_FALSE(pair.clean.fields["raturee"].contains("zone_mm")) << what;
+  const Json& z = pair.crossed.fields["raturee"]["zone_mm"];
+  const double x = z[0], y = z[1], w = z[2], h = z[3];
+  EXPECT_TRUE(OnRecordedText(pair.crossed.pages[0], x, y, w, h)) << what << ": pas de texte sous la rature";
+  const int clean = InkInside(pair.clean.pages[0].Image(), 200, x, y, w, h, 0);
+  const int crossed = InkInside(pair.crossed.pages[0].Image(), 200, x, y, w, h, 0);
+  const int area = static_cast<int>(w * h * (200 / 25.4) * (200 / 25.4));
+  EXPECT_GT(crossed, clean + area / 25) << what << ": pas de trait sur le texte";
+}
+
+TEST(SynthFamilies, EveryCrossedOutPrescriptionCrossesItsText) {
+  std::vector<int> families = {0};
+  for (const auto& style : Data().families.styles) families.push_back(style.id);
+  for (int family : families) {
+    for (uint64_t seed = 1; seed <= 8; ++seed) {
+      ExpectCrossingOnText(PrescriptionPair(seed * 17 + static_cast<uint64_t>(family), family),
+                           "ordonnance famille " + std::to_string(family) + " graine " + std::to_string(seed));
+    }
+  }
+}
+
+TEST(SynthFamilies, EveryCrossedOutFeuilleCrossesItsText) {
+  for (const auto& style : Data().families.styles) {
+    for (uint64_t seed = 1; seed <= 8; ++seed) {
+      ExpectCrossingOnText(FeuillePair(seed * 13 + static_cast<uint64_t>(style.id), style.id),
+                           "feuille famille " + std::to_string(style.id) + " graine " + std::to_string(seed));
+    }
+  }
+}
+
 TEST(SynthFamilies, EveryFontOfEveryFamilyIsInstalled) {
   std::set<std::string> fonts;
   for (const auto& s : Data().families.styles) {

@@ -20,6 +20,7 @@ struct Recorded {
   double x;
   double size_mm;
   std::string text;
+  double width = 0;
 };
 
 constexpr double kPtToMm = 25.4 / 72.0;
@@ -125,7 +126,7 @@ double Canvas::Text(double x, double y, const std::string& text_in, const Font& 
   cairo_show_text(impl_->cr, text.c_str());
   cairo_text_extents_t ext;
   cairo_text_extents(impl_->cr, text.c_str(), &ext);
-  impl_->texts.push_back({y, x, font.size_pt * kPtToMm, text});
+  impl_->texts.push_back({y, x, font.size_pt * kPtToMm, text, ext.x_advance});
   return ext.x_advance;
 }
 
@@ -158,11 +159,11 @@ void Canvas::TextRotated(double x, double y, double angle_deg, const std::string
 void Canvas::Record(double x, double y, const std::string& text_in, const Font& font) {
   std::string buffer;
   const std::string& text = Shown(text_in, font, buffer);
-  impl_->texts.push_back({y, x, font.size_pt * kPtToMm, text});
+  impl_->texts.push_back({y, x, font.size_pt * kPtToMm, text, TextWidth(text_in, font)});
 }
 
 double Canvas::Paragraph(double x, double y, double width, const std::string& text, const Font& font,
-                         double leading) {
+                         double leading, std::vector<TextLine>* lines) {
   const double step = font.size_pt * kPtToMm * leading;
   std::istringstream paragraphs(text);
   std::string para;
@@ -172,14 +173,18 @@ double Canvas::Paragraph(double x, double y, double width, const std::string& te
     while (words >> word) {
       const std::string candidate = line.empty() ? word : line + " " + word;
       if (!line.empty() && TextWidth(candidate, font) > width) {
-        Text(x, y, line, font);
+        const double w = Text(x, y, line, font);
+        if (lines != nullptr) lines->push_back({x, y, w, font.size_pt * kPtToMm, line, font});
         y += step;
         line = word;
       } else {
         line = candidate;
       }
     }
-    if (!line.empty()) Text(x, y, line, font);
+    if (!line.empty()) {
+      const double w = Text(x, y, line, font);
+      if (lines != nullptr) lines->push_back({x, y, w, font.size_pt * kPtToMm, line, font});
+    }
     y += step;
   }
   return y;
@@ -357,6 +362,12 @@ void Canvas::Scribble(Rng& rng, double x, double y, double w, double h) {
   cairo_move_to(cr, x, y + h / 2);
   cairo_line_to(cr, x + w, y + h / 2 + rng.Real(-1, 1));
   cairo_stroke(cr);
+}
+
+std::vector<TextLine> Canvas::RecordedText() const {
+  std::vector<TextLine> out;
+  for (const auto& r : impl_->texts) out.push_back({r.x, r.y, r.width, r.size_mm, r.text, Font{}});
+  return out;
 }
 
 std::string Canvas::PageText() const {

@@ -24,6 +24,14 @@ struct Font {
   bool capitals = false;
 };
 
+// One line of text as drawn: left x and baseline y, width and font size (mm),
+// and the text itself (so a word's place on it can be measured).
+struct TextLine {
+  double x = 0, baseline = 0, width = 0, size_mm = 0;
+  std::string text;
+  Font font;
+};
+
 class Canvas {
  public:
   static constexpr double kWidthMm = 210.0;
@@ -47,9 +55,10 @@ class Canvas {
                    double ink, bool record);
   // Adds text to the page text without drawing it (for text drawn piecewise).
   void Record(double x, double y, const std::string& text, const Font& font);
-  // Wraps `text` at `width` mm; returns the y after the last line.
+  // Wraps `text` at `width` mm; returns the y after the last line. With
+  // `lines`, appends each line drawn (what a crossing-out is drawn over).
   double Paragraph(double x, double y, double width, const std::string& text, const Font& font,
-                   double leading = 1.35);
+                   double leading = 1.35, std::vector<TextLine>* lines = nullptr);
 
   void Line(double x1, double y1, double x2, double y2, double width_mm = 0.25, double ink = 0.9);
   void Rect(double x, double y, double w, double h, double width_mm = 0.25, double ink = 0.9);
@@ -70,6 +79,8 @@ class Canvas {
   // A dashed rectangle (a coupon's cutting line).
   void DashedRect(double x, double y, double w, double h, double dash_mm = 2.0, double ink = 0.8);
 
+  // Every piece of page text recorded, where it was drawn (font left default).
+  std::vector<TextLine> RecordedText() const;
   // Recorded text, one line per baseline (top to bottom, left to right).
   std::string PageText() const;
   // The page as an 8-bit grey image (255 = paper).

@@ -1,10 +1,14 @@
 // The paper of a B2 lot: bordereau récapitulatif, feuille de soins auxiliaire
 // médical (S3129-like), prescription, entente préalable (seed 003).
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "documents.h"
 #include "form.h"
 #include "layout.h"
+#include "pen.h"
 
 namespace liasse::synth {
 
@@ -243,13 +247,24 @@ GenDoc DrawPrescription(Context& ctx, const Professional& dr, const Person& pati
     c.TextCentered(105, y, "ORDONNANCE", Sans(12, true));
     y += 12;
   }
-  const double text_top = y;
-  y = c.Paragraph(30, y, 150, text, hand, 1.6);
+  std::vector<TextLine> lines;
+  y = c.Paragraph(30, y, 150, text, hand, 1.6, &lines);
+  std::optional<InkZone> crossed;
   if (raturee) {
     // Cross out part of the order and overwrite it: the seed's "raturée ou surchargée".
-    const double sy = text_top - 5 + 7 * rng.Int(0, 1);
-    c.Scribble(rng, 40 + rng.Real(0, 40), sy, rng.Real(25, 50), 6);
+    // The same draws as before the crossing was kept on the text (samples/).
+    const TextLine* line_picked = &lines[std::min<size_t>(static_cast<size_t>(rng.Int(0, 1)), lines.size() - 1)];
+    if (line_picked->width < 40) line_picked = &lines.front();  // a paragraph's short last line
+    const TextLine& line = *line_picked;
+    const double sy = line.baseline - 5;
+    const double wanted_w = rng.Real(25, 50);
+    const double wanted_x = 40 + rng.Real(0, 40);
+    // Within the line drawn: a scribble past its end would cross nothing.
+    const double w = std::min(wanted_w, line.width - 10);
+    const double x = std::clamp(wanted_x, line.x, line.x + line.width - w);
+    c.Scribble(rng, x, sy, w, 6);
     c.TextRotated(60 + rng.Real(0, 50), sy - 1, rng.Real(-4, 4), std::to_string(rng.Int(2, 30)) + " séances", hand, 0.9, false);
+    crossed = InkZone{"raturee", 0, x, sy, w, 6};
   }
   c.Signature(rng, 120, y + 14, 55, 20);
   if (rng.Chance(0.7)) c.Stamp(rng, 150, y + 48, {"Dr " + Upper(dr.prenom + " " + dr.nom), "RPPS " + dr.rpps});
@@ -259,6 +274,7 @@ GenDoc DrawPrescription(Context& ctx, const Professional& dr, const Person& pati
   d.Set("patient.nom", patient.nom);
   d.Set("patient.prenom", patient.prenom);
   d.SetBool("raturee", raturee);
+  if (crossed) MarkCrossed(d, *crossed);
   return d;
 }
 

@@ -2,6 +2,7 @@
 // prescription. Same truth fields as family 0 (doc_lot.cpp), plus `raturee`
 // on the feuille.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -186,14 +187,16 @@ GenDoc DrawFeuilleFamily(Context& ctx, int family, const Professional& pro, cons
     y = DrawFields(c, rng, look, kLeft, y, kWidth,
                    {{{"prescripteur", who, 2}, {"prescription.date", look.DateText(inv.prescription_date)}}}) + 3;
   };
-  double address_y = 0;
+  TextLine address_line;
   auto praticien_block = [&] {
     y = DrawSection(c, rng, look, kLeft, y, kWidth, "section.praticien") + 1;
     y = DrawFields(c, rng, look, kLeft, y, kWidth,
                    {{{"nom_prenom", pro.nom + " " + pro.prenom, 1.4, false},
                      {"praticien.identifiant", pro.numero_am, 1, false}}});
-    address_y = y + 3;
-    c.Text(kLeft, address_y, ProfessionLabel(pro.profession) + " - " + pro.adresse.OneLine(), look.small);
+    const double address_y = y + 3;
+    const std::string address = ProfessionLabel(pro.profession) + " - " + pro.adresse.OneLine();
+    const double w = c.Text(kLeft, address_y, address, look.small);
+    address_line = {kLeft, address_y, w, look.small.size_pt * 25.4 / 72.0, address, look.small};
     y += 7;
   };
   const bool praticien_first = rng.Chance(0.4);
@@ -236,12 +239,14 @@ GenDoc DrawFeuilleFamily(Context& ctx, int family, const Professional& pro, cons
   const TableGeometry g = DrawFamilyTable(
       c, rng, look, kLeft, y, kWidth, {{"date"}, {"code"}, {"coefficient", true}, {"montant", true}}, rows,
       kBottom - signatures_h - 10 - y, true);
+  std::optional<InkZone> crossed;
   if (struck_row) {
     CrossOut(c, rng, look.crossing == "overwrite" ? "strike" : look.crossing, kLeft + 2, g.row_tops[struck], kWidth - 4,
              g.row_h, "", look.hand);
+    crossed = InkZone{"raturee", 0, kLeft + 1, g.row_tops[struck], kWidth - 2, g.row_h};
   } else if (inv.feuille_raturee) {
-    // The practitioner's address line struck through and a number written over it.
-    CrossOut(c, rng, look.crossing, kLeft + 40, address_y - 3.2, 30, 4, std::to_string(rng.Int(2, 99)), look.hand);
+    // Some words of the practitioner's address line struck through (or a number written over).
+    crossed = CrossOutWords(c, rng, look.crossing, address_line, look.hand);
   }
   y = g.bottom + 6;
   const Font total_font = look.ValueFont(true);
@@ -262,6 +267,7 @@ GenDoc DrawFeuilleFamily(Context& ctx, int family, const Professional& pro, cons
   d.SetBool("signature.patient", inv.signature_patient);
   d.SetBool("impossibilite_signer", inv.impossibilite_signer);
   d.SetBool("raturee", inv.feuille_raturee);
+  if (crossed) MarkCrossed(d, *crossed);
   return d;
 }
 
@@ -306,20 +312,17 @@ GenDoc DrawPrescriptionFamily(Context& ctx, int family, const Professional& dr, 
     c.Text(140, y, fmt::format("{} ans", patient.naissance.AgeOn(date)), written);
   }
   y += 14;
-  const double text_top = y;
-  y = c.Paragraph(30, y, 150, text, written, 1.6);
-  if (rng.Chance(0.3)) y = c.Paragraph(30, y + 2, 150, look.Word(rng, "renouvellement"), written, 1.6);
-  if (raturee) {
-    // Strike a stretch of the order and write a correction by it.
-    const double line_h = written.size_pt * 25.4 / 72.0 * 1.6;
-    const int lines = std::max(1, static_cast<int>((y - text_top) / line_h));
-    const double ly = text_top - written.size_pt * 25.4 / 72.0 + line_h * rng.Int(0, lines - 1);
-    const double lx = 30 + rng.Real(0, 60);
-    CrossOut(c, rng, look.crossing, lx, ly, rng.Real(18, 45), written.size_pt * 25.4 / 72.0 * 1.1,
-             std::to_string(rng.Int(2, 30)), hand);
+  std::vector<TextLine> lines;
+  y = c.Paragraph(30, y, 150, text, written, 1.6, &lines);
+  if (rng.Chance(0.3)) y = c.Paragraph(30, y + 2, 150, look.Word(rng, "renouvellement"), written, 1.6, &lines);
+  std::optional<InkZone> crossed;
+  if (raturee && !lines.empty()) {
+    // Strike some words of the order and write a correction above them.
+    const TextLine& line = lines[static_cast<size_t>(rng.Int(0, static_cast<int>(lines.size()) - 1))];
+    crossed = CrossOutWords(c, rng, look.crossing, line, hand);
     if (look.crossing != "overwrite") {
-      c.TextRotated(lx + rng.Real(0, 10), ly - 1, rng.Real(-4, 4), std::to_string(rng.Int(2, 30)) + " séances", hand, 0.9,
-                    false);
+      c.TextRotated(crossed->x + rng.Real(0, 10), crossed->y - 1, rng.Real(-4, 4),
+                    std::to_string(rng.Int(2, 30)) + " séances", hand, 0.9, false);
     }
   }
   const double sy = std::min(y + 12, kBottom - 40);
@@ -331,6 +334,7 @@ GenDoc DrawPrescriptionFamily(Context& ctx, int family, const Professional& dr, 
   d.Set("patient.nom", patient.nom);
   d.Set("patient.prenom", patient.prenom);
   d.SetBool("raturee", raturee);
+  if (crossed) MarkCrossed(d, *crossed);
   return d;
 }
 

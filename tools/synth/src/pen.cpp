@@ -78,7 +78,80 @@ void Initials(Canvas& c, Rng& rng, double x, double y, double w, double h, const
   }
 }
 
+// The words of a line with their left x and width (mm), as drawn.
+struct Word {
+  std::string text;
+  double x = 0, w = 0;
+};
+
+std::vector<Word> WordsOf(Canvas& c, const TextLine& line) {
+  std::vector<Word> words;
+  std::string prefix;
+  size_t start = 0;
+  while (start < line.text.size()) {
+    size_t end = line.text.find(' ', start);
+    if (end == std::string::npos) end = line.text.size();
+    if (end > start) {
+      const std::string word = line.text.substr(start, end - start);
+      const double left = prefix.empty() ? 0 : c.TextWidth(prefix + " ", line.font);
+      words.push_back({word, line.x + left, c.TextWidth(word, line.font)});
+      prefix = line.text.substr(0, end);
+    }
+    start = end + 1;
+  }
+  return words;
+}
+
+bool HasDigit(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// Other digits of the same count as those of `word` (each one changed).
+std::string OtherDigits(Rng& rng, const std::string& word) {
+  std::string out;
+  for (char ch : word) {
+    if (ch >= '0' && ch <= '9') out += static_cast<char>('0' + (ch - '0' + rng.Int(1, 9)) % 10);
+  }
+  return out.empty() ? std::to_string(rng.Int(2, 30)) : out;
+}
+
 }  // namespace
+
+InkZone CrossOutWords(Canvas& c, Rng& rng, const std::string& style, const TextLine& line, const Font& hand) {
+  const std::vector<Word> words = WordsOf(c, line);
+  if (words.empty()) return {"raturee", 0, line.x, line.baseline - line.size_mm * 0.72, line.width, line.size_mm * 0.72};
+  size_t first = static_cast<size_t>(rng.Int(0, static_cast<int>(words.size()) - 1));
+  size_t count = style == "scribble" ? static_cast<size_t>(rng.Int(1, 2)) : static_cast<size_t>(rng.Int(1, 4));
+  std::string over;
+  if (style == "overwrite") {
+    // Digits written over digits when the line has a number, else over a word.
+    std::vector<size_t> numbers;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (HasDigit(words[i].text)) numbers.push_back(i);
+    }
+    if (!numbers.empty()) first = rng.Pick(numbers);
+    count = 1;
+    over = OtherDigits(rng, words[first].text);
+  }
+  size_t last = std::min(words.size(), first + count) - 1;
+  // A stroke spans at least a few letters: one short word is taken with the next.
+  while (style != "overwrite" && last + 1 < words.size() && words[last].x + words[last].w - words[first].x < 3 * line.size_mm) {
+    ++last;
+  }
+  const double x = words[first].x, w = words[last].x + words[last].w - x;
+  const double h = line.size_mm * 0.72, y = line.baseline - h;
+  Font pen = hand;
+  pen.size_pt = line.font.size_pt;  // digits over digits: the size of those crossed
+  CrossOut(c, rng, style, x, y, std::max(w, line.size_mm), h, over, pen);
+  return {"raturee", 0, x - 1.5, y, std::max(w, line.size_mm) + 3, h};
+}
+
+void MarkCrossed(GenDoc& d, const InkZone& zone) {
+  d.zones.push_back(zone);
+  auto tenth = [](double v) { return std::round(v * 10) / 10; };
+  d.fields["raturee"] = Json{{"value", true},
+                             {"zone_mm", {tenth(zone.x), tenth(zone.y), tenth(zone.w), tenth(zone.h)}}};
+}
 
 void TickBox(Canvas& c, Rng& rng, const std::string& style, double x, double y, double size, bool ticked) {
   c.Rect(x, y, size, size, rng.Real(0.2, 0.35));

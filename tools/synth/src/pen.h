@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "canvas.h"
+#include "model.h"
 #include "rng.h"
 
 namespace liasse::synth {
@@ -27,5 +28,17 @@ void SignatureInk(Canvas& c, Rng& rng, const std::string& style, double x, doubl
 // once). What is written over is not part of the page text.
 void CrossOut(Canvas& c, Rng& rng, const std::string& style, double x, double y, double w, double h,
               const std::string& over, const Font& hand);
+
+// Crosses out some words of a drawn text `line` in `style` (as CrossOut;
+// overwrite writes other digits over a number of the line when it has one),
+// the strokes over the letters' x-height; returns the zone crossed (mm on
+// the page, field "raturee"): every crossing the truth calls raturée lies
+// on text.
+// Records a crossing in the document's truth: `raturee` true with its zone
+// (`zone_mm`: x, y, w, h in mm on the unrotated page of the document's first
+// page), and in its ink zones.
+void MarkCrossed(GenDoc& d, const InkZone& zone);
+
+InkZone CrossOutWords(Canvas& c, Rng& rng, const std::string& style, const TextLine& line, const Font& hand);
 
 }  // namespace liasse::synth
