@@ -465,6 +465,26 @@ int HandwrittenColumn(const std::string& text, int col, bool code_seen) {
   return col;
 }
 
+// The words of `toks` that belong to a date of several words starting
+// under the date column ("15 novembre 2023" reaching under the next
+// header): true for each of them.
+std::vector<bool> DateSpans(const PageView& v, const std::vector<std::pair<std::string, int>>& toks, const TableHeader& header) {
+  std::vector<bool> out(toks.size(), false);
+  for (size_t k = 0; k + 1 < toks.size(); ++k) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(toks[k].second)];
+    if (ActSlot(header, header.ColumnAt((w.x0 + w.x1) / 2)) != 0 || ParseDateText(toks[k].first)) continue;
+    std::string text = toks[k].first;
+    for (size_t n = k + 1; n < toks.size() && n < k + 3; ++n) {
+      text += " " + toks[n].first;
+      if (!ParseDateText(text)) continue;
+      for (size_t m = k; m <= n; ++m) out[m] = true;
+      k = n;
+      break;
+    }
+  }
+  return out;
+}
+
 // One act row read by column: each word goes to the column its centre
 // lies in, so a stray mark or a lost word does not shift the others.
 void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const TableHeader& header,
@@ -474,9 +494,11 @@ void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, 
   ActCells cells;
   std::string texts[4];
   bool code_seen = false;
-  for (const auto& [text, id] : toks) {
+  const auto dates = DateSpans(v, toks, header);
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const auto& [text, id] = toks[k];
     const PlacedWord& w = v.words()[static_cast<size_t>(id)];
-    int col = ActSlot(header, header.ColumnAt((w.x0 + w.x1) / 2));
+    int col = dates[k] ? 0 : ActSlot(header, header.ColumnAt((w.x0 + w.x1) / 2));
     if (col < 0) continue;  // a column the form's data does not read
     col = HandwrittenColumn(text, col, code_seen);
     code_seen = code_seen || col == 1;
