@@ -174,6 +174,13 @@ bool Passes(const NgapTariffs& tariffs, Date date, const std::string& code, cons
   return expected && *expected == montant;
 }
 
+// A coefficient an act may carry (up to 100: acts or kilometres); a
+// larger number is a montant read in the coefficient's place.
+bool PlausibleCoefficient(const std::string& coefficient) {
+  const auto tenths = Money::ParseDecimal(coefficient);
+  return tenths.ok() && tenths->cents() > 0 && tenths->cents() <= kMaxDerivedTenths * 10;
+}
+
 // The date the row is priced on: its own, else that of the row above (or
 // below): the rows of a feuille are in date order, and a lettre-clé's
 // value changes a few times a decade, so the neighbour's date gives the
@@ -211,7 +218,7 @@ std::vector<Candidate> Candidates(const NgapTariffs& tariffs, Date date, const A
     // coefficient both read, one of them as is. A montant read that differs
     // more is what was billed (an anomaly for a person), never rewritten.
     for (const auto& c : coefficients) {
-      if (code.support + c.support < kRead + kRepaired) continue;
+      if (code.support + c.support < kRead + kRepaired || !PlausibleCoefficient(c.value)) continue;
       Line trial;
       trial.values = {{"date", date.ToIso()}, {"code", code.value}, {"coefficient", c.value}};
       const auto expected = ActMontant(tariffs, trial);

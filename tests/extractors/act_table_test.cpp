@@ -54,5 +54,30 @@ TEST(ActTable, DatesInLettersUnderAHeaderOfNoDataFileAreTheDateColumn) {
   EXPECT_EQ(L(d.lines[2], "code"), "AMI");
 }
 
+TEST(ActTable, ADatedRowWhoseCodeIsUnreadableKeepsItsPlace) {
+  // No header the data knows; the middle row's code is a blur: the row is
+  // read (its code left to the solver or to a person), the next row does
+  // not take its place. "2100" is 21,00 whose separator the hand lost.
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Jour   Lc   Px   Qté");
+  const char* codes[] = {"AMS", "ÀMxZ", "AMS"};
+  const char* dates[] = {"17-12-2024", "20-12-2024", "21-12-2024"};
+  for (int i = 0; i < 3; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(20, y, dates[i]);
+    p.Text(70, y, codes[i]);
+    p.Text(110, y, "2100");
+    p.Text(160, y, "9.5");
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[1], "date"), "2024-12-20");
+  EXPECT_EQ(L(d.lines[2], "date"), "2024-12-21");
+  EXPECT_EQ(L(d.lines[0], "coefficient"), "9.5");
+  EXPECT_EQ(L(d.lines[0], "montant"), "21.00");
+  EXPECT_TRUE(testing::Flagged(d, "montant", 0));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
