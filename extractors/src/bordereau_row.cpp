@@ -1,6 +1,7 @@
 #include "bordereau_row.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cmath>
 
@@ -134,6 +135,36 @@ std::optional<size_t> NumeroAmong(const PageView& v, const TableHeader& header, 
   });
 }
 
+// True when the digit words `words`, put together, make a NIR whose key passes.
+// Every character of the words counts: a NIR read from their start with
+// a fragment left over is not theirs.
+bool MakeAValidNir(const std::vector<RowToken>& words) {
+  std::string text;
+  size_t characters = 0;
+  for (const auto& w : words) {
+    text += " " + w.first;
+    for (char c : w.first) characters += std::isalnum(static_cast<unsigned char>(c)) ? 1u : 0u;
+  }
+  const auto nir = NirCandidate(text);
+  return nir && characters == nir->value.size() && (Nir::Parse(nir->value).ok() || CorsicanNir(nir->value));
+}
+
+// A short digit word (three digits or fewer) before or after the NIR's
+// words that keeps the NIR's key from passing, while without it the key
+// passes, is a fragment of another cell (the cents of an amount whose
+// euros the OCR lost, ".12"): dropped, so that it is not read as the
+// NIR's end and the words after it keep their places.
+void DropStrayFragments(std::vector<RowToken>& words) {
+  auto short_word = [](const RowToken& w) { return DigitsOf(w.first).size() <= 3; };
+  while (words.size() > 1 && !MakeAValidNir(words)) {
+    std::vector<RowToken> without_last(words.begin(), words.end() - 1);
+    std::vector<RowToken> without_first(words.begin() + 1, words.end());
+    if (short_word(words.back()) && MakeAValidNir(without_last)) words = std::move(without_last);
+    else if (short_word(words.front()) && MakeAValidNir(without_first)) words = std::move(without_first);
+    else break;
+  }
+}
+
 }  // namespace
 
 bool InLineOrder(const TableHeader& header) {
@@ -188,7 +219,12 @@ ReorderedRow ReorderLineTokens(const PageView& v, const TableHeader& header, con
     }
   }
   const auto numero = NumeroAmong(v, header, digit_words, numero_len, out.numero_unsure);
-  for (size_t i = 0; i < digit_words.size(); ++i) put(numero && i == *numero ? kNumero : kNirSlot, {digit_words[i].second});
+  if (numero) {
+    put(kNumero, {digit_words[*numero].second});
+    digit_words.erase(digit_words.begin() + static_cast<long>(*numero));
+  }
+  DropStrayFragments(digit_words);
+  for (const auto& w : digit_words) put(kNirSlot, {w.second});
   for (const auto& s : slots) out.tokens.insert(out.tokens.end(), s.begin(), s.end());
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include "classify.h"
 #include "doc_reader.h"
+#include "envelope_witnesses.h"
 #include "form_fields.h"
 #include "forms.h"
 #include "lot_reconcile.h"
@@ -83,6 +84,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
   }
   internal::ReconcileLot(documents, forms);
   internal::LinkPrescriptionDates(documents);
+  internal::ConfirmByOtherPrintings(documents);
   return documents;
 }
 

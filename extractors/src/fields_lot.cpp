@@ -6,6 +6,7 @@
 #include <set>
 
 #include "act_reread.h"
+#include "bordereau_header.h"
 #include "bordereau_row.h"
 #include "field_values.h"
 #include "locate.h"
@@ -244,6 +245,15 @@ void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std
   k = end;
 }
 
+// True when a word of the row holds at least `min_digits` digits (an
+// invoice number, a NIR or one of its groups of six or more): a line, not
+// a totals row.
+bool HoldsALineNumber(const std::vector<std::pair<std::string, int>>& toks, size_t min_digits) {
+  return std::any_of(toks.begin(), toks.end(), [&](const auto& t) {
+    return DigitsOf(t.first).size() >= std::max<size_t>(min_digits, 6);
+  });
+}
+
 void ReadBordereauLines(DocReader& r) {
   const PageView& v = r.view();
   const TableSpec* table = r.form() ? r.form()->Table("lines") : nullptr;
@@ -252,13 +262,22 @@ void ReadBordereauLines(DocReader& r) {
     if (auto it = table->digits.find(fields::kNumeroFacture); it != table->digits.end()) numero_len = it->second;
   }
   if (table == nullptr) return;
-  const TableHeader header = FindTableHeader(v, *table);
-  if (!header.ok()) return;
+  TableHeader header = FindTableHeader(v, *table);
+  // A header in no wording of the data: the lines are read by the kinds of
+  // their values under the row above the first line (ReorderLineTokens),
+  // a row without a number of a NIR's or an invoice's size is no line.
+  const bool by_value = !header.ok();
+  if (by_value) {
+    const auto first = FirstInvoiceRow(v);
+    if (!first || *first == 0) return;
+    header.row = static_cast<int>(*first) - 1;
+  }
   const auto rows = RowsBelow(v, header.row, StopKeys(*table));
-  const bool in_order = InLineOrder(header);
+  const bool in_order = !by_value && InLineOrder(header);
   for (const auto& row : rows) {
     auto toks = RowTokens(v, row);
     if (toks.empty()) continue;
+    if (by_value && !HoldsALineNumber(toks, numero_len.first)) continue;
     Line line;
     const int index = static_cast<int>(r.doc().lines.size());
     std::vector<std::string> doubts;
@@ -320,13 +339,9 @@ void ReadBordereauLines(DocReader& r) {
       });
       if (again) nir = Parsed<std::string>{*again, false};
     }
-    if (nir && !Nir::Parse(nir->value).ok() && nir->value[5] == '2' && (nir->value[6] == '8' || nir->value[6] == '4')) {
+    if (nir) {
       // Corsica's "2B" ("2A") read "28" ("24"): the one repair the key accepts, flagged.
-      std::string corse = nir->value;
-      corse[6] = corse[6] == '8' ? 'B' : 'A';
-      if (Nir::Parse(corse).ok()) {
-        nir = Parsed<std::string>{corse, true};
-      }
+      if (auto corse = CorsicanNir(nir->value)) nir = Parsed<std::string>{*corse, true};
     }
     if (nir) {
       line.values[fields::kNir] = nir->value;
@@ -368,7 +383,9 @@ void ReadBordereauLines(DocReader& r) {
 }  // namespace
 
 void ReadBordereau(DocReader& r) {
-  // The header fields are read from the form's data (ReadFormFields).
+  // The header fields are read from the form's data (ReadFormFields), then
+  // by their values where no wording named them.
+  ReadBordereauHeaderByValue(r);
   ReadPartnerLetterhead(r);
   ReadBordereauLines(r);
   CheckBordereauTotals(r);

@@ -277,6 +277,7 @@ class FormParser {
       f.dedicated = d->as_boolean()->get();
     }
     if (const toml::node* ti = t->get("titles")) f.titles = Strings(*ti, path + ".titles");
+    if (const toml::node* b = t->get("beside")) f.beside = Strings(*b, path + ".beside");
     if (const toml::node* g = t->get("max_gap_mm")) f.max_gap_mm = Number(*g, path + ".max_gap_mm").value_or(25);
     ReadPairs(*t, "choices", path + ".choices", f.choices, "");
     if (f.kind == "choice" && f.choices.empty()) return Fail(t, path + ".choices", "clé manquante");

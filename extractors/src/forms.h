@@ -40,6 +40,9 @@ struct FieldSpec {
   // name: titles printed before the name ("Dr"): where no label gives the
   // name, a title followed by a name on the page does.
   std::vector<std::string> titles;
+  // digits: names printed next to the value wherever it stands (an
+  // organisme's code beside "CPAM", "CGSS"…), where no label names it.
+  std::vector<std::string> beside;
   std::vector<std::pair<std::string, std::string>> choices;  // choice: wording → value
   std::vector<std::pair<std::string, std::string>> yes_no;   // flag: wording → "true"/"false"
   // A contract named anywhere on the page: formula wording → the value

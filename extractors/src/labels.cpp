@@ -53,29 +53,6 @@ void SortBestFirst(const PageView& v, std::vector<LabelHit>& hits) {
   });
 }
 
-// The folded content words of a wording: its words (apostrophes split
-// them, "l'assuré"), small words that listings leave out dropped.
-std::vector<std::string> ContentWords(std::string_view wording) {
-  static const std::vector<std::string> kSmall = {"de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux"};
-  std::vector<std::string> out;
-  std::string piece;
-  auto flush = [&] {
-    std::string k = FoldKey(piece);
-    piece.clear();
-    if (!k.empty() && std::find(kSmall.begin(), kSmall.end(), k) == kSmall.end()) out.push_back(std::move(k));
-  };
-  for (size_t i = 0; i < wording.size(); ++i) {
-    const bool apostrophe = wording[i] == '\'' || wording.substr(i, 3) == "\u2019";
-    if (wording[i] == ' ' || apostrophe) {
-      flush();
-      if (apostrophe && wording[i] != '\'') i += 2;
-      continue;
-    }
-    piece += wording[i];
-  }
-  flush();
-  return out;
-}
 
 // True when printed word `w` stands for wording word `c`: the same, or its
 // start of three letters or more.
@@ -105,6 +82,28 @@ void AddAbbreviations(const PageView& v, const std::vector<std::string>& content
 }
 
 }  // namespace
+
+std::vector<std::string> ContentWords(std::string_view wording) {
+  static const std::vector<std::string> kSmall = {"de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux"};
+  std::vector<std::string> out;
+  std::string piece;
+  auto flush = [&] {
+    std::string k = FoldKey(piece);
+    piece.clear();
+    if (!k.empty() && std::find(kSmall.begin(), kSmall.end(), k) == kSmall.end()) out.push_back(std::move(k));
+  };
+  for (size_t i = 0; i < wording.size(); ++i) {
+    const bool apostrophe = wording[i] == '\'' || wording.substr(i, 3) == "\u2019";
+    if (wording[i] == ' ' || apostrophe) {
+      flush();
+      if (apostrophe && wording[i] != '\'') i += 2;
+      continue;
+    }
+    piece += wording[i];
+  }
+  flush();
+  return out;
+}
 
 size_t AllowedDistance(size_t length) {
   if (length <= 3) return 0;

@@ -4,6 +4,7 @@
 // distance that grows with the wording's length. Internal.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,10 @@ std::vector<LabelHit> FindLabel(const PageView& view, std::string_view wording);
 // Every occurrence of any of `wordings`, the longer wording kept where
 // two overlap ("Nom et prénom" over "Nom"). Best first, then top to bottom.
 std::vector<LabelHit> FindAnyLabel(const PageView& view, const std::vector<std::string>& wordings);
+
+// The folded content words of a wording: its words (apostrophes split
+// them, "l'assuré"), the small words that listings leave out dropped.
+std::vector<std::string> ContentWords(std::string_view wording);
 
 // True when `phrase` occurs in the page (as FindLabel finds it).
 bool PageHasPhrase(const PageView& view, std::string_view phrase);

@@ -169,6 +169,22 @@ std::vector<int> Below(const PageView& v, const LabelHit& hit, const std::set<in
   return {};
 }
 
+// The words under a label, as Below; a choice whose wording reads like
+// another field's label ("le praticien" under "Bénéficiaire du paiement",
+// "praticien" being a label of the partner's name) is taken on up to the
+// first of its wordings when the cut left none that fits.
+std::vector<int> BelowValue(const DocReader& r, const FieldSpec& field, const LabelHit& hit, const std::set<int>& starts) {
+  std::vector<int> ids = Below(r.view(), hit, starts);
+  if (field.kind != "choice" || ids.empty() || FitsKind(field, r.Make(ids, hit.similarity).text)) return ids;
+  const std::vector<int> all = Below(r.view(), hit, {});
+  if (all.size() <= ids.size() || !std::equal(ids.begin(), ids.end(), all.begin())) return ids;
+  for (size_t n = ids.size() + 1; n <= all.size(); ++n) {
+    const std::vector<int> longer(all.begin(), all.begin() + static_cast<long>(n));
+    if (FitsKind(field, r.Make(longer, hit.similarity).text)) return longer;
+  }
+  return ids;
+}
+
 // The words of `text`, glued punctuation trimmed.
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> out;
@@ -429,7 +445,7 @@ std::vector<Located> LocateField(const DocReader& r, const FormSpec& form, const
           if (starts.contains(ids.front()) && !FitsKind(field, f->text)) continue;
         }
       } else {
-        const auto ids = Below(v, hit, starts);
+        const auto ids = BelowValue(r, field, hit, starts);
         if (ids.empty()) continue;
         f = r.Make(ids, hit.similarity);
       }

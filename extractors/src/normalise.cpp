@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "liasse/core/confusables.h"
+#include "liasse/core/identifiers.h"
 #include "liasse/core/text.h"
 
 namespace liasse::extractors::internal {
@@ -280,6 +281,14 @@ std::optional<Parsed<std::string>> NirCandidate(std::string_view text) {
   }
   if (chars.size() < 15) return std::nullopt;
   return Parsed<std::string>{chars.substr(0, 15), repaired};
+}
+
+std::optional<std::string> CorsicanNir(const std::string& nir) {
+  if (nir.size() != 15 || Nir::Parse(nir).ok() || nir[5] != '2' || (nir[6] != '8' && nir[6] != '4')) return std::nullopt;
+  std::string corse = nir;
+  corse[6] = corse[6] == '8' ? 'B' : 'A';
+  if (!Nir::Parse(corse).ok()) return std::nullopt;
+  return corse;
 }
 
 std::optional<std::string> NormaliseCoefficient(std::string_view raw) {

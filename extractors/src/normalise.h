@@ -56,6 +56,10 @@ std::string DigitsOf(std::string_view text, bool* repaired = nullptr);
 // separators are dropped; nullopt when fewer than 15.
 std::optional<Parsed<std::string>> NirCandidate(std::string_view text);
 
+// Corsica's "2B" ("2A") read "28" ("24") at the département's place: the
+// NIR with the letter put back when only then its key passes, else nullopt.
+std::optional<std::string> CorsicanNir(const std::string& nir);
+
 // "7,5" → "7.5", "10.0" → "10", "1" → "1"; nullopt when not a number.
 std::optional<std::string> NormaliseCoefficient(std::string_view text);
 

@@ -110,6 +110,52 @@ TEST(BordereauLines, PartsNoHeaderTellsApartGoToReview) {
   EXPECT_TRUE(Flagged(d, "montant_amc", 0));
 }
 
+TEST(BordereauLines, AHeaderInNoWordingOfTheDataIsReadByTheKindsOfItsValues) {
+  // Not one header word is in a data file: each line's values by their
+  // kinds, the total by the arithmetic, the parts as printed and in review.
+  const Document d = ReadBordereau({{18, "REF", {"123456789", "123456790"}},
+                                    {38, "MATR", {"285077511504230", "169029935011101"}},
+                                    {80, "PATRONYME", {"MARTIN", "DUBOIS"}},
+                                    {104, "USUEL", {"Sophie", "Jean"}},
+                                    {124, "DDN", {"12/07/1985", "03/02/1969"}},
+                                    {146, "MT", {"25,20", "8,40"}},
+                                    {162, "RO", {"15,12", "5,04"}},
+                                    {180, "RC", {"10,08", "3,36"}}});
+  ASSERT_EQ(d.lines.size(), 2u);
+  const Line& a = d.lines[0];
+  EXPECT_EQ(L(a, "numero_facture"), "123456789");
+  EXPECT_EQ(L(a, "nir"), "285077511504230");
+  EXPECT_EQ(L(a, "nom"), "MARTIN");
+  EXPECT_EQ(L(a, "prenom"), "Sophie");
+  EXPECT_EQ(L(a, "date_naissance"), "1985-07-12");
+  EXPECT_EQ(L(a, "montant_total"), "25.20");
+  EXPECT_EQ(L(d.lines[1], "numero_facture"), "123456790");
+  EXPECT_EQ(L(d.lines[1], "montant_total"), "8.40");
+  EXPECT_TRUE(Flagged(d, "montant_amo", 0));
+  EXPECT_TRUE(Flagged(d, "montant_amc", 0));
+  EXPECT_FALSE(Flagged(d, "nir", 0));
+}
+
+TEST(BordereauLines, CentsWhoseEurosTheOcrLostDoNotTakeTheNomsPlace) {
+  // ".08" read for "10,08": not the NIR's end; the nom and prénom keep
+  // their places, the line's amounts go to review.
+  const Document d = ReadBordereau({{18, "N° facture", {"123456789", "123456790"}},
+                                    {40, "Part AMO", {"15,12", "5,04"}},
+                                    {60, "Total", {"25,20", "8,40"}},
+                                    {80, "NIR", {"285077511504230", "169029935011101"}},
+                                    {120, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {145, "Part AMC", {".08", ".36"}},
+                                    {162, "Prénom", {"Sophie", "Jean"}},
+                                    {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "nir"), "285077511504230");
+  EXPECT_EQ(L(d.lines[0], "nom"), "MARTIN");
+  EXPECT_EQ(L(d.lines[0], "prenom"), "Sophie");
+  EXPECT_EQ(L(d.lines[1], "nom"), "DUBOIS");
+  EXPECT_TRUE(Flagged(d, "montant_amc", 0));
+  EXPECT_NE(L(d.lines[0], "montant_amc"), "8.00");
+}
+
 TEST(BordereauLines, TheCurrencyWrittenAfterAnAmountIsNotTheNom) {
   // Amounts first, "EUR" after each: the nom is the word in capitals after them.
   const Document d = ReadBordereau({{18, "Part AMO", {"15,12 EUR", "5,04 EUR"}},

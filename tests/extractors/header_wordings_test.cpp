@@ -101,5 +101,49 @@ TEST(BordereauHeader, AnUnlabelledNumberFailingTheKeyIsNotTaken) {
   EXPECT_EQ(T(d, "partenaire.identifiant"), "<absent>");
 }
 
+// A bordereau as some billing software prints it: the partner's letterhead
+// on top, then the header in wordings of no data file.
+PageBuilder SoftwareBordereau(const std::vector<std::tuple<double, double, std::string>>& header) {
+  std::vector<std::tuple<double, double, std::string>> all = {{18, 8, "Jean-Claude GUERIN"},
+                                                              {18, 12, "Infirmier diplômé d'État"},
+                                                              {18, 16, "Numéro AM : 206512576"}};
+  all.insert(all.end(), header.begin(), header.end());
+  return Bordereau(all);
+}
+
+TEST(BordereauHeader, FieldsUnderWordingsOfNoFileAreReadByTheirValues) {
+  const Document d = Read(SoftwareBordereau({{18, 40, "N°lot: 311"},
+                                             {100, 40, "Fait le: 08/02/2024"},
+                                             {18, 47, "Adressé à : CGSS de la Guadeloupe (971)"},
+                                             {18, 54, "Payer à: le partenaire de santé"}}));
+  EXPECT_EQ(T(d, "lot.numero"), "311");
+  EXPECT_FALSE(Flagged(d, "lot.numero"));
+  EXPECT_EQ(T(d, "lot.date"), "2024-02-08");
+  EXPECT_FALSE(Flagged(d, "lot.date"));
+  EXPECT_EQ(T(d, "organisme.destinataire"), "971");
+  EXPECT_FALSE(Flagged(d, "organisme.destinataire"));
+  EXPECT_EQ(T(d, "partenaire.nom"), "GUERIN");
+  // Its label is unknown: the choice is read, and a person confirms it.
+  EXPECT_EQ(T(d, "reglement.destinataire"), "partenaire");
+  EXPECT_TRUE(Flagged(d, "reglement.destinataire"));
+}
+
+TEST(BordereauHeader, TwoDatesOrANumberNamedByNoWordOfItsFieldAreNotTaken) {
+  const Document d = Read(SoftwareBordereau({{18, 40, "Dossier : 311"},
+                                             {100, 40, "Fait le: 08/02/2024"},
+                                             {100, 47, "Reçu le : 10/02/2024"}}));
+  EXPECT_EQ(T(d, "lot.numero"), "<absent>");
+  EXPECT_TRUE(Flagged(d, "lot.numero"));
+  EXPECT_EQ(T(d, "lot.date"), "<absent>");
+  EXPECT_TRUE(Flagged(d, "lot.date"));
+}
+
+TEST(BordereauHeader, TheLetterheadGivesNoNameWhenItDoesNotHoldThePartnersNumber) {
+  PageBuilder p = Bordereau({{18, 8, "Cabinet MARCEAU"}, {18, 12, "Tél. 04 75 17 61 28"}, {18, 40, "Numéro AM : 206512576"}});
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "partenaire.identifiant"), "206512576");
+  EXPECT_EQ(T(d, "partenaire.nom"), "<absent>");
+}
+
 }  // namespace
 }  // namespace liasse::extractors

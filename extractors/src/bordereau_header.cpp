@@ -1,0 +1,247 @@
+#include "bordereau_header.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "doc_reader.h"
+#include "forms.h"
+#include "labels.h"
+#include "letterhead.h"
+#include "liasse/core/fields.h"
+#include "liasse/core/identifiers.h"
+#include "locate.h"
+#include "normalise.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+bool AllDigits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// True when `text` is a price: digits, a decimal comma or point, two decimals.
+bool IsAmountWord(const std::string& text) {
+  const auto sep = text.find_last_of(",.");
+  return sep != std::string::npos && sep > 0 && sep + 3 <= text.size() && AllDigits(text.substr(sep + 1, 2)) &&
+         ParseAmountText(text).has_value();
+}
+
+// True when the words of a row hold a NIR with a valid key (digit groups
+// put together) or two amounts: a line of the table of invoices.
+bool IsTableRow(const PageView& v, const Row& row) {
+  size_t amounts = 0;
+  std::string digits;
+  for (int i : row.words) {
+    const std::string& t = v.words()[static_cast<size_t>(i)].text;
+    amounts += IsAmountWord(t) ? 1u : 0u;
+    if (AllDigits(t) || (t.size() > 1 && AllDigits(t.substr(0, t.size() - 1)) && std::isalpha(static_cast<unsigned char>(t.back())))) {
+      digits += t;
+      for (size_t s = 0; s + 15 <= digits.size(); ++s) {
+        if (Nir::Parse(digits.substr(s, 15)).ok()) return true;
+      }
+    } else {
+      digits.clear();
+    }
+  }
+  return amounts >= 2;
+}
+
+// The rows above the table of invoices.
+std::vector<size_t> HeaderRows(const PageView& v) {
+  std::vector<size_t> out;
+  const size_t end = FirstInvoiceRow(v).value_or(v.rows().size());
+  for (size_t r = 0; r < end; ++r) out.push_back(r);
+  return out;
+}
+
+// True when word `w` of a page (folded letters) stands for content word `k`
+// of a wording: the same, its abbreviation (three letters or more, "dest"),
+// or the word with what the OCR glued before it ("nlot" for "N°lot").
+bool StandsFor(const std::string& w, const std::string& k) {
+  if (w.size() < 3 || k.size() < 3) return w == k && !w.empty();
+  return w == k || k.starts_with(w) || w.ends_with(k);
+}
+
+// The content words of `field`'s wordings that no other field of `kinds`
+// holds: the words that name that field alone among the numbers.
+std::set<std::string> OwnWords(const FormSpec& form, const FieldSpec& field) {
+  std::set<std::string> own, others;
+  for (const FieldSpec& f : form.fields) {
+    if (f.kind != field.kind) continue;
+    for (const auto& wording : f.labels) {
+      for (auto& w : ContentWords(wording)) {
+        if (w.size() < 3 || AllDigits(w)) continue;
+        (f.name == field.name ? own : others).insert(w);
+      }
+    }
+  }
+  for (const auto& o : others) own.erase(o);
+  return own;
+}
+
+// The digits of a printed number: "(971)", "311", "971 -" → digits, else "".
+std::string NumberOf(const std::string& text) {
+  std::string t;
+  for (char c : text) {
+    if (c == '(' || c == ')' || c == ':' || c == '-' || c == ',' || c == '.') continue;
+    t += c;
+  }
+  return AllDigits(t) ? t : "";
+}
+
+// One reading of a field and the words it was read from.
+struct Candidate {
+  std::string value;
+  std::vector<int> words;
+};
+
+// Stores `name` when its candidates agree on one value.
+void SetIfOne(DocReader& r, std::string_view name, const std::vector<Candidate>& found) {
+  if (found.empty()) return;
+  for (const auto& c : found) {
+    if (c.value != found.front().value) return;
+  }
+  r.SetText(name, found.front().value, r.view().MinConfidence(found.front().words), found.front().words);
+}
+
+void ReadDate(DocReader& r, const std::vector<size_t>& rows) {
+  const PageView& v = r.view();
+  std::vector<Candidate> found;
+  for (size_t row : rows) {
+    const auto& ids = v.rows()[row].words;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      // One word ("08/02/2024") or three ("8 février 2024").
+      for (size_t n : {size_t{1}, size_t{3}}) {
+        if (i + n > ids.size()) continue;
+        const std::vector<int> span(ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(i + n));
+        const auto date = ParseDateText(v.Join(span));
+        if (!date) continue;
+        found.push_back({date->value.ToIso(), span});
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  SetIfOne(r, fields::kLotDate, found);
+}
+
+void ReadNumber(DocReader& r, const FieldSpec& field, const std::vector<size_t>& rows) {
+  const PageView& v = r.view();
+  const std::set<std::string> own = OwnWords(*r.form(), field);
+  std::vector<std::string> beside;
+  for (const auto& b : field.beside) beside.push_back(FoldKey(b));
+  std::vector<Candidate> found;
+  for (size_t row : rows) {
+    const auto& ids = v.rows()[row].words;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const std::string digits = NumberOf(v.words()[static_cast<size_t>(ids[i])].text);
+      if (digits.size() < field.min_digits || digits.size() > field.max_digits) continue;
+      bool named = false;
+      // A word left of the number on its row names it (the nearest word
+      // with letters).
+      for (size_t j = i; j-- > 0 && !named;) {
+        const std::string w = FoldKey(v.words()[static_cast<size_t>(ids[j])].text);
+        if (w.empty() || AllDigits(w)) continue;
+        named = std::any_of(own.begin(), own.end(), [&](const std::string& k) { return StandsFor(w, k); });
+        if (!named && !std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
+      }
+      // "CGSS de la Guadeloupe (971)": an organisme's name in the phrase
+      // the number stands in (its neighbours closer than a column gap).
+      if (!named && !beside.empty()) {
+        for (int j : v.Phrase(ids[i], ids[i], 1.5 * v.word_height())) {
+          const std::string w = FoldKey(v.words()[static_cast<size_t>(j)].text);
+          named = named || std::find(beside.begin(), beside.end(), w) != beside.end();
+        }
+      }
+      if (named) found.push_back({digits, {ids[i]}});
+    }
+  }
+  SetIfOne(r, field.name, found);
+}
+
+// The partner's name in capitals on the first row of the heading block
+// that holds the n° AM the header gave.
+void ReadPartnerName(DocReader& r) {
+  const PageView& v = r.view();
+  const std::string* am = r.doc().Text(fields::kPartenaireIdentifiant);
+  if (am == nullptr) return;
+  const HeadingBlock block = SenderBlock(v);
+  if (block.rows.empty()) return;
+  std::string digits;
+  for (size_t row : block.rows) {
+    for (int i : SideWords(v, row, block.side)) digits += DigitsOf(v.words()[static_cast<size_t>(i)].text);
+    digits += ' ';
+  }
+  if (digits.find(*am) == std::string::npos) return;
+  std::vector<int> name;
+  for (int i : SideWords(v, block.rows.front(), block.side)) {
+    const std::string word = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+    if (word.size() >= 2 && IsUpperName(word)) name.push_back(i);
+  }
+  if (name.empty()) return;
+  std::string text;
+  for (int i : name) text += (text.empty() ? "" : " ") + TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+  r.SetText(fields::kPartenaireNom, text, v.MinConfidence(name), name);
+}
+
+// The words that are part of a label of a field other than `field`.
+std::set<int> OtherLabelWords(const PageView& v, const FormSpec& form, const FieldSpec& field) {
+  std::set<int> out;
+  for (const FieldSpec& f : form.fields) {
+    if (f.name == field.name) continue;
+    for (const LabelHit& h : FindAnyLabel(v, f.labels)) {
+      for (int i = h.first; i <= h.last; ++i) out.insert(i);
+    }
+  }
+  return out;
+}
+
+void ReadChoice(DocReader& r, const FieldSpec& field, const std::vector<size_t>& rows) {
+  const PageView& v = r.view();
+  const std::set<int> others = OtherLabelWords(v, *r.form(), field);
+  std::vector<Candidate> found;
+  for (size_t row : rows) {
+    const auto& ids = v.rows()[row].words;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (v.words()[static_cast<size_t>(ids[i])].text.find(':') == std::string::npos) continue;
+      // "Nom du professionnel : …" is another field's label and value.
+      if (others.contains(ids[i]) || (i > 0 && others.contains(ids[i - 1]))) continue;
+      const std::vector<int> after(ids.begin() + static_cast<long>(i) + 1, ids.end());
+      if (after.empty()) continue;
+      if (const auto value = ChoiceIn(field, v.Join(after))) found.push_back({*value, after});
+    }
+  }
+  SetIfOne(r, field.name, found);
+  if (r.Has(field.name) && found.size() >= 1) {
+    r.Doubt(field.name, "libellé inconnu ; « " + v.Join(found.front().words) + " » lu comme sa valeur : à vérifier");
+  }
+}
+
+}  // namespace
+
+std::optional<size_t> FirstInvoiceRow(const PageView& v) {
+  for (size_t r = 0; r < v.rows().size(); ++r) {
+    if (IsTableRow(v, v.rows()[r])) return r;
+  }
+  return std::nullopt;
+}
+
+void ReadBordereauHeaderByValue(DocReader& r) {
+  if (r.form() == nullptr) return;
+  const std::vector<size_t> rows = HeaderRows(r.view());
+  if (rows.empty()) return;
+  if (!r.Has(fields::kLotDate)) ReadDate(r, rows);
+  for (const FieldSpec& field : r.form()->fields) {
+    if (r.Has(field.name) || field.relations.empty()) continue;
+    if (field.kind == "digits") ReadNumber(r, field, rows);
+    if (field.kind == "choice") ReadChoice(r, field, rows);
+  }
+  if (!r.Has(fields::kPartenaireNom)) ReadPartnerName(r);
+}
+
+}  // namespace liasse::extractors::internal
