@@ -101,10 +101,20 @@ std::vector<Option> CoefficientOptions(const ActReadings& read) {
   return out;
 }
 
+// "1768.00" for 17,68: a montant of whole euros with three digits or more
+// whose decimal separator the scan lost (hand-filled rows), nullopt
+// otherwise.
+std::optional<std::string> WithLostSeparator(const std::string& montant) {
+  const auto dot = montant.find('.');
+  if (dot == std::string::npos || dot < 3 || montant.substr(dot) != ".00" || montant[0] == '0') return std::nullopt;
+  return montant.substr(0, dot - 2) + "." + montant.substr(dot - 2, 2);
+}
+
 std::vector<Option> MontantOptions(const ActReadings& read, std::vector<Option>& coefficients) {
   std::vector<Option> out;
   for (const auto& m : read.montants) {
     Add(out, m, kRead);
+    if (auto cents = WithLostSeparator(m)) Add(out, *cents, kRepaired);
     // "12.75" or "103.50" with no coefficient read: the coefficient ("1",
     // "10") glued in front.
     const auto dot = m.find('.');
@@ -164,6 +174,13 @@ bool Passes(const NgapTariffs& tariffs, Date date, const std::string& code, cons
   return expected && *expected == montant;
 }
 
+// A coefficient an act may carry (up to 100: acts or kilometres); a
+// larger number is a montant read in the coefficient's place.
+bool PlausibleCoefficient(const std::string& coefficient) {
+  const auto tenths = Money::ParseDecimal(coefficient);
+  return tenths.ok() && tenths->cents() > 0 && tenths->cents() <= kMaxDerivedTenths * 10;
+}
+
 // The date the row is priced on: its own, else that of the row above (or
 // below): the rows of a feuille are in date order, and a lettre-clé's
 // value changes a few times a decade, so the neighbour's date gives the
@@ -201,7 +218,7 @@ std::vector<Candidate> Candidates(const NgapTariffs& tariffs, Date date, const A
     // coefficient both read, one of them as is. A montant read that differs
     // more is what was billed (an anomaly for a person), never rewritten.
     for (const auto& c : coefficients) {
-      if (code.support + c.support < kRead + kRepaired) continue;
+      if (code.support + c.support < kRead + kRepaired || !PlausibleCoefficient(c.value)) continue;
       Line trial;
       trial.values = {{"date", date.ToIso()}, {"code", code.value}, {"coefficient", c.value}};
       const auto expected = ActMontant(tariffs, trial);
@@ -243,6 +260,46 @@ void Reflag(DocReader& r, const std::string& column, int line, const std::string
   r.Review(column, reason, line);
 }
 
+const std::string kSolvedReason = "rétabli par le contrôle montant = coefficient × valeur de la lettre-clé : à vérifier";
+
+// True when another lettre-clé of the tariff has `code`'s value on `date`:
+// a price then does not tell the two apart.
+bool ValueShared(const NgapTariffs& tariffs, const std::string& code, Date date) {
+  const auto value = tariffs.ValueOn(code, date);
+  if (!value) return true;
+  for (const auto& k : tariffs.Codes()) {
+    if (k == code || !IsLettreCle(k)) continue;
+    if (const auto other = tariffs.ValueOn(k, date); other && *other == *value) return true;
+  }
+  return false;
+}
+
+// The total printed on the feuille and read by its label is a witness
+// apart from the tariff: when every act line agrees with the tariff and
+// the lines add up to it exactly, the solver's repairs are confirmed and
+// their flags go (a code's only when no other lettre-clé has its value
+// that day: the sum cannot tell those apart). Otherwise they stay.
+void ConfirmRepairsByTotal(DocReader& r, const NgapTariffs& tariffs) {
+  const auto total = StoredAmount(r.doc().Text(fields::kMontantTotal));
+  const auto& lines = r.doc().lines;
+  if (!total || lines.empty()) return;
+  Money sum = Money::Zero();
+  for (const Line& line : lines) {
+    const auto montant = StoredAmount(line.Find(fields::kMontant));
+    const auto expected = ActMontant(tariffs, line);
+    if (!montant || !expected || *montant != *expected) return;
+    sum += *montant;
+  }
+  if (sum != *total) return;
+  std::erase_if(r.doc().review, [&](const ReviewFlag& f) {
+    if (f.reason != kSolvedReason || !f.line || *f.line < 0 || static_cast<size_t>(*f.line) >= lines.size()) return false;
+    if (f.field != fields::kCode) return true;
+    const Line& line = lines[static_cast<size_t>(*f.line)];
+    const auto date = StoredDate(line.Find(fields::kDate));
+    return date && !ValueShared(tariffs, *line.Find(fields::kCode), *date);
+  });
+}
+
 }  // namespace
 
 void SolveActRows(DocReader& r, size_t first, const std::vector<std::optional<ActReadings>>& readings) {
@@ -257,16 +314,16 @@ void SolveActRows(DocReader& r, size_t first, const std::vector<std::optional<Ac
     if (!date) continue;
     const auto best = Best(Candidates(*tariffs, *date, *readings[k], context));
     if (!best) continue;
-    static const std::string kReason = "rétabli par le contrôle montant = coefficient × valeur de la lettre-clé : à vérifier";
     const std::pair<const char*, const std::string*> solved[] = {
         {"code", &best->code}, {"coefficient", &best->coefficient}, {"montant", &best->montant}};
     for (const auto& [column, value] : solved) {
       const std::string* old = lines[i].Find(column);
       if (old != nullptr && *old == *value) continue;
       lines[i].values[column] = *value;
-      Reflag(r, column, static_cast<int>(i), kReason);
+      Reflag(r, column, static_cast<int>(i), kSolvedReason);
     }
   }
+  ConfirmRepairsByTotal(r, *tariffs);
 }
 
 }  // namespace liasse::extractors::internal

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "labels.h"
+#include "normalise.h"
+#include "table.h"
 #include "liasse/core/identifiers.h"
 
 namespace liasse::extractors::internal {
@@ -32,7 +34,9 @@ bool LooksLikeContinuation(const std::string& folded) {
   return std::regex_search(flat, page_n) || std::regex_search(flat, page_slash) || Contains(flat, "suite");
 }
 
-// A price as printed: digits, a comma or a point, two decimals.
+// A price as printed: digits, one decimal comma or point and two decimals;
+// other separators only between thousands ("1.234,56"), so that a phone
+// number ("01.17.63.21.16") is no price.
 bool IsPrice(const std::string& text) {
   std::string t;
   for (char c : text) {
@@ -40,50 +44,105 @@ bool IsPrice(const std::string& text) {
   }
   const auto sep = t.find_last_of(",.");
   if (sep == std::string::npos || sep == 0 || t.size() - sep != 3) return false;
-  return std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
+  if (!std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; })) return false;
+  // Separators before the decimal one only between groups of three digits.
+  size_t group_end = sep;
+  while (true) {
+    const size_t p = t.find_last_of(",.", group_end - 1);
+    if (p == std::string::npos) return true;
+    if (p == 0 || group_end - p != 4) return false;
+    group_end = p;
+  }
 }
 
-// The rows of `page` that hold one of `codes` as a word of its own and a
-// price: the act lines of a table of care.
+bool AllDigits(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Digits before a euro sign ("1768 €", "2210€"): an amount whose decimal
+// separator the scan lost.
+bool IsEurosWithoutSeparator(const std::string& text, const std::string& next) {
+  static const std::string kEuro = "\xe2\x82\xac";
+  std::string t = text;
+  bool euro = false;
+  if (t.ends_with(kEuro)) {
+    t.resize(t.size() - kEuro.size());
+    euro = true;
+  }
+  euro = euro || next == kEuro || next == "EUR";
+  return euro && t.size() >= 3 && t.size() <= 7 && AllDigits(t);
+}
+
+// An amount of the row `ids`: a price, or euros without their separator.
+bool RowHasAmount(const PageView& page, const std::vector<int>& ids) {
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const std::string& t = page.words()[static_cast<size_t>(ids[k])].text;
+    const std::string next = k + 1 < ids.size() ? page.words()[static_cast<size_t>(ids[k + 1])].text : "";
+    if (IsPrice(t) || IsEurosWithoutSeparator(t, next)) return true;
+  }
+  return false;
+}
+
+// A word as an act code: accents, case and punctuation folded away, digits
+// read for the letters they look like ("AMÔ", "amo", "1FD").
+std::string AsActCode(const PlacedWord& w) {
+  std::string code = FoldKey(w.text);
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return DigitsReadAsLetters(code);
+}
+
+// The rows of `page` that hold one of `codes` as a word of its own and an
+// amount or a date: the act lines of a table of care (hand-filled lines
+// lose the amount's separator, or print the date and leave the amount).
 size_t ActRowCount(const PageView& page, const std::vector<std::string>& codes) {
   size_t n = 0;
-  for (const auto& row : page.rows()) {
-    bool code = false, price = false;
+  for (size_t r = 0; r < page.rows().size(); ++r) {
+    const auto& row = page.rows()[r];
+    bool code = false;
     for (int i : row.words) {
-      const std::string& t = page.words()[static_cast<size_t>(i)].text;
-      code = code || std::find(codes.begin(), codes.end(), t) != codes.end();
-      price = price || IsPrice(t);
+      code = code || std::find(codes.begin(), codes.end(), AsActCode(page.words()[static_cast<size_t>(i)])) != codes.end();
     }
-    if (code && price) ++n;
+    if (code && (RowHasAmount(page, row.words) || FindDate(page.RowText(r)).has_value())) ++n;
   }
   return n;
 }
 
-// How many words stand together with the hit's words on their row: the
-// neighbours closer than a gap between columns (1.5 word heights).
-size_t SegmentLength(const PageView& page, const LabelHit& hit) {
-  return page.Phrase(hit.first, hit.last, 1.5 * page.word_height()).size();
+// The rows of `page` that hold an amount.
+size_t AmountRowCount(const PageView& page) {
+  size_t n = 0;
+  for (const auto& row : page.rows()) n += RowHasAmount(page, row.words) ? 1u : 0u;
+  return n;
 }
 
-// A title stands on its own, a heading with at most a couple of words
-// beside it ("Facture n° 12", "FACTURE CLIENT"); inside a sentence
-// ("délivré sur prescription médicale") it is a mention of another
-// document, worth a plain cue.
+// A title heads a short phrase, with at most a couple of words after it
+// ("Facture n° 12", "FACTURE CLIENT"), or a longer one printed larger than
+// the page's text ("Feuille de soins - actes paramédicaux"); inside a
+// sentence ("délivré sur prescription médicale") it is a mention of another
+// document, worth a plain cue. After other words of a heading it may be
+// their complement ("Bordereau des feuilles de soins"): half a title.
+// A short title must be read exactly: one letter from "Devis" is a name.
 constexpr size_t kWordsBesideATitle = 2;
 constexpr double kMentionWeight = 1;
+constexpr double kComplementShare = 0.5;
+constexpr double kLargerPrint = 1.25;
+constexpr size_t kShortTitle = 7;
+
+double TitleHitWeight(const PageView& page, const WeightedPhrase& cue, const LabelHit& h, double title_area) {
+  if (FoldKey(cue.phrase).size() <= kShortTitle && h.similarity < 1.0) return 0;
+  const auto phrase = page.Phrase(h.first, h.last, 1.5 * page.word_height());
+  const size_t own = static_cast<size_t>(h.last - h.first + 1);
+  const PlacedWord& first = page.words()[static_cast<size_t>(h.first)];
+  const bool large = first.y1 - first.y0 >= kLargerPrint * page.word_height();
+  if (phrase.size() > own + kWordsBesideATitle && !large) return std::min(cue.weight, kMentionWeight);
+  const double weight = cue.weight * (first.y0 < title_area ? 1.5 : 1.0);
+  const bool heads = !phrase.empty() && phrase.front() == h.first;
+  return heads ? weight : kComplementShare * weight;
+}
 
 double CueWeight(const PageView& page, const WeightedPhrase& cue, const std::vector<LabelHit>& hits, double title_area) {
   if (!cue.title) return cue.weight;
   double best = 0;
-  for (const LabelHit& h : hits) {
-    const size_t own = static_cast<size_t>(h.last - h.first + 1);
-    if (SegmentLength(page, h) > own + kWordsBesideATitle) {
-      best = std::max(best, std::min(cue.weight, kMentionWeight));
-      continue;
-    }
-    const bool high = page.words()[static_cast<size_t>(h.first)].y0 < title_area;
-    best = std::max(best, cue.weight * (high ? 1.5 : 1.0));
-  }
+  for (const LabelHit& h : hits) best = std::max(best, TitleHitWeight(page, cue, h, title_area));
   return best;
 }
 
@@ -114,6 +173,17 @@ size_t NirRowCount(const PageView& page) {
   return n;
 }
 
+// The header of the form's table (its column wordings on one row): each
+// column it names weighs the form's table_header weight.
+double TableHeaderEvidence(const PageView& page, const FormSpec& form) {
+  const TableSpec* spec = form.table_header.weight > 0 ? form.Table(form.table_header.table) : nullptr;
+  if (spec == nullptr) return 0;
+  const TableHeader header = FindTableHeader(page, *spec);
+  if (!header.ok()) return 0;
+  const auto named = std::count_if(header.columns.begin(), header.columns.end(), [](const HeaderColumn& c) { return !c.name.empty(); });
+  return form.table_header.weight * static_cast<double>(named);
+}
+
 }  // namespace
 
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
@@ -133,6 +203,10 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
       if (form.nir_rows.weight > 0) {
         s += form.nir_rows.weight * static_cast<double>(std::min(form.nir_rows.max_rows, NirRowCount(page)));
       }
+      if (form.amount_rows.weight != 0) {
+        s += form.amount_rows.weight * static_cast<double>(std::min(form.amount_rows.max_rows, AmountRowCount(page)));
+      }
+      s += TableHeaderEvidence(page, form);
     }
     // A form's own title outranks what other types share with it.
     std::array<double, kTypeCount> taken{};

@@ -483,6 +483,26 @@ int HandwrittenColumn(const std::string& text, int col, bool code_seen) {
   return col;
 }
 
+// The words of `toks` that belong to a date of several words starting
+// under the date column ("15 novembre 2023" reaching under the next
+// header): true for each of them.
+std::vector<bool> DateSpans(const PageView& v, const std::vector<std::pair<std::string, int>>& toks, const TableHeader& header) {
+  std::vector<bool> out(toks.size(), false);
+  for (size_t k = 0; k + 1 < toks.size(); ++k) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(toks[k].second)];
+    if (ActSlot(header, header.ColumnAt((w.x0 + w.x1) / 2)) != 0 || ParseDateText(toks[k].first)) continue;
+    std::string text = toks[k].first;
+    for (size_t n = k + 1; n < toks.size() && n < k + 3; ++n) {
+      text += " " + toks[n].first;
+      if (!ParseDateText(text)) continue;
+      for (size_t m = k; m <= n; ++m) out[m] = true;
+      k = n;
+      break;
+    }
+  }
+  return out;
+}
+
 // One act row read by column: each word goes to the column its centre
 // lies in, so a stray mark or a lost word does not shift the others.
 void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const TableHeader& header,
@@ -492,9 +512,11 @@ void ReadActRowByColumns(DocReader& r, const std::vector<std::pair<std::string, 
   ActCells cells;
   std::string texts[4];
   bool code_seen = false;
-  for (const auto& [text, id] : toks) {
+  const auto dates = DateSpans(v, toks, header);
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const auto& [text, id] = toks[k];
     const PlacedWord& w = v.words()[static_cast<size_t>(id)];
-    int col = ActSlot(header, header.ColumnAt((w.x0 + w.x1) / 2));
+    int col = dates[k] ? 0 : ActSlot(header, header.ColumnAt((w.x0 + w.x1) / 2));
     if (col < 0) continue;  // a column the form's data does not read
     col = HandwrittenColumn(text, col, code_seen);
     code_seen = code_seen || col == 1;
@@ -636,7 +658,18 @@ bool IsActRowByKind(const std::vector<std::pair<std::string, int>>& toks, const 
 void ReadActRowByKinds(DocReader& r, const std::vector<std::pair<std::string, int>>& toks, const std::vector<std::string>& codes,
                        std::vector<std::optional<ActReadings>>& unsettled) {
   const PageView& v = r.view();
-  const auto amounts = Amounts(v, toks, 0);
+  auto amounts = Amounts(v, toks, 0);
+  if (amounts.empty()) {
+    // Four digits or more and no separator ("2100" for 21,00): a montant
+    // whose separator the hand or the scan lost (the solver restores it),
+    // never a coefficient.
+    for (const auto& [text, id] : toks) {
+      if (text.size() >= 4 && text.size() <= 6 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        amounts.push_back({text, {id}});
+      }
+    }
+    if (amounts.size() > 1) amounts.clear();
+  }
   std::set<int> used;
   for (const auto& a : amounts) used.insert(a.second.begin(), a.second.end());
   Line line;
@@ -690,7 +723,10 @@ void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
   int misses = 0;
   for (const auto& row : RowsBelow(v, first - 1, StopKeys(spec))) {
     const auto toks = RowTokens(v, row);
-    if (!IsActRowByKind(toks, codes)) {
+    // A dated row among the acts whose code is unreadable is an act row
+    // still: dropping it would give the next row its place.
+    const bool dated = toks.size() >= 2 && std::any_of(toks.begin(), toks.end(), [](const auto& t) { return ParseDateText(t.first).has_value(); });
+    if (!IsActRowByKind(toks, codes) && !dated) {
       if (++misses >= 2) break;
       continue;
     }
@@ -698,6 +734,43 @@ void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
     ReadActRowByKinds(r, toks, codes, unsettled);
   }
   SolveActRows(r, start, unsettled);
+}
+
+// Two table rows merged by the row grouping (a tall handwritten word
+// bridging them): one piece per date, each word going to the piece whose
+// date lies nearest to it vertically, so that no row takes its
+// neighbour's cells. The dates cut the row when they start their rows
+// (`date_first`) or stand at different heights; one piece otherwise.
+std::vector<std::vector<std::pair<std::string, int>>> SplitMergedRow(const PageView& v,
+                                                                     const std::vector<std::pair<std::string, int>>& all,
+                                                                     bool date_first) {
+  auto centre = [&](int id) { return (v.words()[static_cast<size_t>(id)].y0 + v.words()[static_cast<size_t>(id)].y1) / 2; };
+  std::vector<double> anchors;
+  for (const auto& [text, id] : all) {
+    if (ParseDateText(text)) anchors.push_back(centre(id));
+  }
+  std::sort(anchors.begin(), anchors.end());
+  const bool apart = anchors.size() >= 2 && anchors.back() - anchors.front() > 0.5 * v.word_height();
+  if (anchors.size() < 2 || (!date_first && !apart)) return {all};
+  if (!apart) {
+    // Dates at one height, first in their rows: cut before each later date.
+    std::vector<std::vector<std::pair<std::string, int>>> pieces(1);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (i > 0 && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
+      pieces.back().push_back(all[i]);
+    }
+    return pieces;
+  }
+  std::vector<std::vector<std::pair<std::string, int>>> pieces(anchors.size());
+  for (const auto& tok : all) {
+    const double y = centre(tok.second);
+    size_t nearest = 0;
+    for (size_t a = 1; a < anchors.size(); ++a) {
+      if (std::abs(anchors[a] - y) < std::abs(anchors[nearest] - y)) nearest = a;
+    }
+    pieces[nearest].push_back(tok);
+  }
+  return pieces;
 }
 
 // Act columns headed by wordings of no file ("LE", "JOUR" over the dates,
@@ -742,13 +815,7 @@ void ReadActs(DocReader& r) {
     const auto all = RowTokens(v, row);
     if (all.empty()) continue;
     if (FoldKey(all[0].first) == "montant") break;
-    // Two table rows merged by the row grouping: cut before each later date
-    // (when the date is the row's first column).
-    pieces.emplace_back();
-    for (size_t i = 0; i < all.size(); ++i) {
-      if (i > 0 && date_first && ParseDateText(all[i].first) && !pieces.back().empty()) pieces.emplace_back();
-      pieces.back().push_back(all[i]);
-    }
+    for (auto& piece : SplitMergedRow(v, all, date_first)) pieces.push_back(std::move(piece));
   }
   const size_t first = r.doc().lines.size();
   std::vector<std::optional<ActReadings>> unsettled;

@@ -50,6 +50,9 @@ class FormParser {
     if (const toml::table* t = Table(root, "tables", false)) {
       for (const auto& [key, node] : *t) ReadTable(std::string(key.str()), node, form);
     }
+    if (form.table_header.weight > 0 && form.Table(form.table_header.table) == nullptr) {
+      Fail(root.get("classification"), "classification.table_header.table", "ne nomme aucune table de [tables]");
+    }
     if (!error_.ok()) return error_;
     return form;
   }
@@ -131,6 +134,13 @@ class FormParser {
     return std::nullopt;
   }
 
+  // A weight that may take points off (a structure a form never has).
+  std::optional<double> SignedNumber(const toml::node& node, const std::string& path) {
+    if (auto d = node.value<double>()) return *d;
+    Fail(&node, path, "doit être un nombre");
+    return std::nullopt;
+  }
+
   void ReadClassification(const toml::table& c, FormSpec& form) {
     double title_weight = 6;
     if (const toml::node* w = c.get("title_weight")) title_weight = Number(*w, "classification.title_weight").value_or(0);
@@ -166,6 +176,19 @@ class FormParser {
       if (const toml::node* m = rows->get("max_rows")) {
         form.nir_rows.max_rows = static_cast<size_t>(Number(*m, "classification.nir_rows.max_rows").value_or(0));
       }
+    }
+    if (const toml::table* rows = Table(c, "amount_rows", false)) {
+      if (const toml::node* w = rows->get("weight")) form.amount_rows.weight = SignedNumber(*w, "classification.amount_rows.weight").value_or(0);
+      if (const toml::node* m = rows->get("max_rows")) {
+        form.amount_rows.max_rows = static_cast<size_t>(Number(*m, "classification.amount_rows.max_rows").value_or(0));
+      }
+    }
+    if (const toml::table* header = Table(c, "table_header", false)) {
+      if (const toml::node* t = header->get("table")) {
+        if (auto name = t->value<std::string>()) form.table_header.table = *name;
+        else Fail(t, "classification.table_header.table", "doit être le nom d'une table de [tables]");
+      }
+      if (const toml::node* w = header->get("weight")) form.table_header.weight = Number(*w, "classification.table_header.weight").value_or(0);
     }
     if (const toml::node* cues = c.get("cues")) {
       if (const toml::array* a = Tuples(*cues, "classification.cues", 2)) {

@@ -93,6 +93,21 @@ struct FormSpec {
     double weight = 0;
     size_t max_rows = 0;
   } nir_rows;
+  // [classification.amount_rows]: each page row that holds an amount (with
+  // its cents, or digits before a euro sign that lost their separator) adds
+  // `weight` — negative for a form that prints no prices — for at most
+  // `max_rows` rows.
+  struct AmountRows {
+    double weight = 0;
+    size_t max_rows = 0;
+  } amount_rows;
+  // [classification.table_header]: the header of the form's table `table`
+  // found on the page (tables.<table>, at least its min_columns) adds
+  // `weight` per column of its data named on that row.
+  struct TableHeaderCue {
+    std::string table = "lines";
+    double weight = 0;
+  } table_header;
   std::map<std::string, std::vector<std::string>> sections;
   // [section_by_value]: kind of value ("nir", "numero_am", "birth_date")
   // → the section whose block holds it, for a heading in no wording.

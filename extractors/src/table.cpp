@@ -6,16 +6,38 @@
 #include <set>
 
 #include "labels.h"
+#include "normalise.h"
 
 namespace liasse::extractors::internal {
 
 namespace {
 
+// A stop word read with an ending of its own ("Somme totale" for
+// "Total") or one OCR slip still ends the table, on a row without a date
+// (a line's libellé may say "prothèse totale").
+constexpr double kStopSimilarity = 0.8;
+
 bool RowHasStop(const PageView& view, const Row& row, const std::vector<std::string>& stops) {
-  std::string folded = " ";
-  for (int i : row.words) folded += view.words()[static_cast<size_t>(i)].folded + " ";
-  for (const auto& s : stops) {
-    if (folded.find(" " + s + " ") != std::string::npos) return true;
+  std::vector<std::string> words;
+  for (int i : row.words) {
+    const std::string& f = view.words()[static_cast<size_t>(i)].folded;
+    if (!f.empty()) words.push_back(f);
+  }
+  for (const auto& stop : stops) {
+    std::vector<std::string> keys;
+    for (size_t i = 0, j; i < stop.size(); i = j + 1) {
+      j = std::min(stop.find(' ', i), stop.size());
+      if (j > i) keys.push_back(stop.substr(i, j - i));
+    }
+    for (size_t start = 0; !keys.empty() && start + keys.size() <= words.size(); ++start) {
+      bool all = true, exact = true;
+      for (size_t k = 0; k < keys.size() && all; ++k) {
+        const double similarity = WordSimilarity(words[start + k], keys[k]);
+        all = similarity >= kStopSimilarity;
+        exact = exact && similarity == 1.0;
+      }
+      if (all && (exact || !FindDate(view.Join(row.words)))) return true;
+    }
   }
   return false;
 }
@@ -84,17 +106,29 @@ int TableHeader::ColumnAt(double x) const {
   return best;
 }
 
+// The most words one value of a cell spans (a date with its month in letters).
+constexpr size_t kWordsOfAValue = 3;
+
 void NameColumnByKind(const PageView& view, TableHeader& header, const std::vector<TableRow>& rows, const std::string& name,
                       const std::function<bool(const std::string&)>& fits) {
   if (header.Find(name) != nullptr || rows.empty()) return;
   std::map<int, size_t> hits;  // unnamed column → rows holding a fitting word under it
   for (const auto& row : rows) {
+    std::vector<int> ids;
+    for (const auto& cell : row.cells) ids.insert(ids.end(), cell.words.begin(), cell.words.end());
     std::set<int> columns;
-    for (const auto& cell : row.cells) {
-      for (int i : cell.words) {
-        const PlacedWord& w = view.words()[static_cast<size_t>(i)];
-        const int c = header.ColumnAt((w.x0 + w.x1) / 2);
-        if (c >= 0 && header.columns[static_cast<size_t>(c)].name.empty() && fits(w.text)) columns.insert(c);
+    for (size_t k = 0; k < ids.size(); ++k) {
+      const PlacedWord& w = view.words()[static_cast<size_t>(ids[k])];
+      const int c = header.ColumnAt((w.x0 + w.x1) / 2);
+      if (c < 0 || !header.columns[static_cast<size_t>(c)].name.empty()) continue;
+      // A value of several words starting under the column ("15 novembre 2023").
+      std::string text = w.text;
+      for (size_t n = k; n < ids.size() && n < k + kWordsOfAValue; ++n) {
+        if (n > k) text += " " + view.words()[static_cast<size_t>(ids[n])].text;
+        if (fits(text)) {
+          columns.insert(c);
+          break;
+        }
       }
     }
     for (int c : columns) ++hits[c];

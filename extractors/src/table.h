@@ -62,7 +62,8 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec);
 
 // A header cell the data does not know ("JOUR", "LE" over dates) named
 // `name` by what its column holds: the one unnamed column under which
-// `fits` accepts a word in at least two rows and half the rows. Nothing
+// `fits` accepts a value starting there (a word, or with the one or two
+// words after it: "15 novembre 2023") in at least two rows and half the rows. Nothing
 // when `name` is already a column, or no column or several qualify.
 void NameColumnByKind(const PageView& view, TableHeader& header, const std::vector<TableRow>& rows, const std::string& name,
                       const std::function<bool(const std::string&)>& fits);

@@ -139,7 +139,9 @@ TEST(ExtractDocuments, LettersReadForDigitsInANirAreRepairedWhenTheKeyPasses) {
 
 TEST(ExtractDocuments, ActMontantIsRepairedOnlyWhenOneDigitFitsTheTariff) {
   // 4 × AMI (3.15) = 12.60; read "12,80": the only one-digit repair that fits is 12.60.
-  const auto docs = ExtractDocuments({Feuille("2 85 07 75 115 042 30", "12,80").Build()}, nullptr, Options());
+  // No total printed: nothing else confirms the repair.
+  const auto docs = ExtractDocuments(
+      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"06/06/2025", "AMI", "4", "12,80"}}, "").Build()}, nullptr, Options());
   ASSERT_EQ(docs[0].lines.size(), 2u);
   EXPECT_EQ(L(docs[0].lines[1], "montant"), "12.60");
   EXPECT_TRUE(Flagged(docs[0], "montant", 1));
@@ -156,7 +158,7 @@ TEST(ExtractDocuments, HandwrittenCoefficientMisreadIsRestoredFromMontantAndFlag
   // IFD is worth 2.75 in 2025: "4" for 1 (a handwritten 1) fails the check,
   // and only coefficient 1 makes the montant read.
   const auto docs = ExtractDocuments(
-      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "4", "2,75"}}, "15,35 €").Build()},
+      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "4", "2,75"}}, "").Build()},
       nullptr, Options());
   ASSERT_EQ(docs[0].lines.size(), 2u);
   EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "1");
@@ -171,7 +173,7 @@ TEST(ExtractDocuments, GarbledCodeIsTakenFromTheFeuillesOtherActsWhenOnlyOneFits
   const auto docs = ExtractDocuments({FeuilleWithActs({{"05/06/2025", "AMI", "1.5", "4,73"},
                                                       {"05/06/2025", "IK", "6", "2,10"},
                                                       {"06/06/2025", "KG", "", "2,10"}},
-                                                     "8,93 €")
+                                                     "")
                                           .Build()},
                                      nullptr, Options());
   ASSERT_EQ(docs[0].lines.size(), 3u);
@@ -199,12 +201,62 @@ TEST(ExtractDocuments, AGarbledCodeThatTwoActsCouldPriceStaysUnread) {
 TEST(ExtractDocuments, CoefficientGluedToTheMontantIsSplitOff) {
   // "IFD" then "12,75" in the montant column: coefficient 1 and 2.75.
   const auto docs = ExtractDocuments(
-      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "", "12,75"}}, "15,35 €").Build()},
+      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "", "12,75"}}, "").Build()},
       nullptr, Options());
   ASSERT_EQ(docs[0].lines.size(), 2u);
   EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "1");
   EXPECT_EQ(L(docs[0].lines[1], "montant"), "2.75");
   EXPECT_TRUE(Flagged(docs[0], "montant", 1));
+}
+
+TEST(ExtractDocuments, RepairsTheTotalConfirmsLeaveReview) {
+  // The same repairs on a feuille whose total, read by its label, is what
+  // the repaired lines add up to: a witness apart from the tariff.
+  const auto docs = ExtractDocuments(
+      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "4", "2,75"}, {"06/06/2025", "AMI", "4", "12,80"}},
+                       "27,95 €")
+           .Build()},
+      nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 3u);
+  EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "1");
+  EXPECT_EQ(L(docs[0].lines[2], "montant"), "12.60");
+  EXPECT_FALSE(Flagged(docs[0], "coefficient", 1));
+  EXPECT_FALSE(Flagged(docs[0], "montant", 2));
+  EXPECT_FALSE(Flagged(docs[0], "montant_total"));
+}
+
+TEST(ExtractDocuments, RepairsATotalDoesNotConfirmStayInReview) {
+  // The total says 28,00: the repaired lines (27,95) do not make it.
+  const auto docs = ExtractDocuments(
+      {FeuilleWithActs({{"05/06/2025", "AMI", "4", "12,60"}, {"05/06/2025", "IFD", "4", "2,75"}, {"06/06/2025", "AMI", "4", "12,80"}},
+                       "28,00 €")
+           .Build()},
+      nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 3u);
+  EXPECT_TRUE(Flagged(docs[0], "coefficient", 1));
+  EXPECT_TRUE(Flagged(docs[0], "montant", 2));
+  EXPECT_TRUE(Flagged(docs[0], "montant_total"));
+}
+
+TEST(ExtractDocuments, AMontantThatLostItsDecimalSeparatorIsRestoredByTheTariff) {
+  // Hand-filled "1768" for 17,68 (AMK 8 at 2,21), "275" for 2,75 (IFD 1):
+  // whole euros a hundred times the price; the total confirms both.
+  const auto docs = ExtractDocuments(
+      {FeuilleWithActs({{"05/06/2025", "AMK", "8", "1768"}, {"05/06/2025", "IFD", "1", "275"}}, "20,43 €").Build()}, nullptr,
+      Options());
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant"), "17.68");
+  EXPECT_EQ(L(docs[0].lines[1], "montant"), "2.75");
+  EXPECT_EQ(L(docs[0].lines[1], "coefficient"), "1");
+  EXPECT_FALSE(Flagged(docs[0], "montant", 0));
+  EXPECT_FALSE(Flagged(docs[0], "montant", 1));
+}
+
+TEST(ExtractDocuments, AMontantThatLostItsSeparatorWithoutATotalStaysFlagged) {
+  const auto docs = ExtractDocuments({FeuilleWithActs({{"05/06/2025", "AMK", "8", "1768"}}, "").Build()}, nullptr, Options());
+  ASSERT_EQ(docs[0].lines.size(), 1u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant"), "17.68");
+  EXPECT_TRUE(Flagged(docs[0], "montant", 0));
 }
 
 // The feuille of Feuille() with its prescription date written as

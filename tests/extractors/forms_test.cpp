@@ -81,6 +81,26 @@ TEST(FormData, ActRowsWithoutCodesAreAnErrorNamingTheKey) {
   EXPECT_NE(form.status().message().find("classification.act_rows.codes : clé manquante ou vide"), std::string::npos);
 }
 
+TEST(FormData, AmountRowsMayTakePointsOffAndATableHeaderNamesATable) {
+  auto form = FormCatalogue::Parse(std::string(kMinimal) +
+                                       "[classification.amount_rows]\nweight = -2\nmax_rows = 3\n"
+                                       "[classification.table_header]\nweight = 1\n"
+                                       "[tables.lines]\nmin_columns = 1\n[tables.lines.columns]\nmontant = [\"Montant\"]\n",
+                                   "essai.toml");
+  ASSERT_TRUE(form.ok()) << form.status().ToString();
+  EXPECT_EQ(form->amount_rows.weight, -2);
+  EXPECT_EQ(form->amount_rows.max_rows, 3u);
+  EXPECT_EQ(form->table_header.table, "lines");
+  EXPECT_EQ(form->table_header.weight, 1);
+}
+
+TEST(FormData, ATableHeaderCueNamingNoTableIsAnError) {
+  auto form = FormCatalogue::Parse(std::string(kMinimal) + "[classification.table_header]\ntable = \"actes\"\nweight = 1\n", "essai.toml");
+  ASSERT_FALSE(form.ok());
+  EXPECT_EQ(form.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(form.status().message(), "essai.toml:2: classification.table_header.table : ne nomme aucune table de [tables]");
+}
+
 TEST(FormData, ASectionNoHeadingDefinesIsAnError) {
   auto form = FormCatalogue::Parse(std::string(kMinimal) + "[fields.x]\nlabels = [\"X\"]\nkind = \"date\"\nsection = \"ailleurs\"\n",
                                    "essai.toml");

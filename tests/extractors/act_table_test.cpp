@@ -1,0 +1,83 @@
+// The act table of a feuille de soins headed and ended in words of no data
+// file: a totals row with an ending of its own, dates written in letters
+// under a header the data does not know.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "liasse/extractors/extract.h"
+#include "document_checks.h"
+#include "page_builder.h"
+
+namespace liasse::extractors {
+namespace {
+
+using testing::L;
+using testing::PageBuilder;
+
+// A hand-filled feuille whose columns read, left to right: lettre-clé,
+// date under "Le", montant, coefficient; `dates` one per row.
+PageBuilder Releve(const std::vector<std::string>& dates, const std::string& total_row) {
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Cotation");
+  p.Text(50, 120, "Le");
+  p.Text(110, 120, "Montant");
+  p.Text(160, 120, "Coeff.");
+  double y = 130;
+  for (const auto& d : dates) {
+    p.Text(20, y, "AMI");
+    p.Text(50, y, d);
+    p.Text(110, y, "3,15 €");
+    p.Text(160, y, "1");
+    y += 8;
+  }
+  p.Text(90, y + 4, total_row);
+  p.Text(20, y + 30, "Signature du praticien");
+  return p;
+}
+
+TEST(ActTable, ATotalsRowWithAnEndingOfItsOwnEndsTheTable) {
+  const Document d = testing::ReadSingle(Releve({"15/11/2023", "18/11/2023", "22/11/2023"}, "Somme totale : 9,45 €").Build(),
+                                         DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[2], "montant"), "3.15");
+}
+
+TEST(ActTable, DatesInLettersUnderAHeaderOfNoDataFileAreTheDateColumn) {
+  const Document d = testing::ReadSingle(
+      Releve({"15 novembre 2023", "18 novembre 2023", "22 novembre 2023"}, "Total : 9,45 €").Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[0], "date"), "2023-11-15");
+  EXPECT_EQ(L(d.lines[2], "date"), "2023-11-22");
+  EXPECT_EQ(L(d.lines[2], "montant"), "3.15");
+  EXPECT_EQ(L(d.lines[2], "code"), "AMI");
+}
+
+TEST(ActTable, ADatedRowWhoseCodeIsUnreadableKeepsItsPlace) {
+  // No header the data knows; the middle row's code is a blur: the row is
+  // read (its code left to the solver or to a person), the next row does
+  // not take its place. "2100" is 21,00 whose separator the hand lost.
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Jour   Lc   Px   Qté");
+  const char* codes[] = {"AMS", "ÀMxZ", "AMS"};
+  const char* dates[] = {"17-12-2024", "20-12-2024", "21-12-2024"};
+  for (int i = 0; i < 3; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(20, y, dates[i]);
+    p.Text(70, y, codes[i]);
+    p.Text(110, y, "2100");
+    p.Text(160, y, "9.5");
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[1], "date"), "2024-12-20");
+  EXPECT_EQ(L(d.lines[2], "date"), "2024-12-21");
+  EXPECT_EQ(L(d.lines[0], "coefficient"), "9.5");
+  EXPECT_EQ(L(d.lines[0], "montant"), "21.00");
+  EXPECT_TRUE(testing::Flagged(d, "montant", 0));
+}
+
+}  // namespace
+}  // namespace liasse::extractors

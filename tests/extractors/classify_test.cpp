@@ -1,0 +1,131 @@
+// Page classification by structure as well as wording: act rows as hand
+// fonts print them, the act table's header, amounts a prescription never
+// prints, titles inside longer headings, short titles read fuzzily. Pages
+// are built in memory with titles in no data file.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "liasse/extractors/extract.h"
+#include "document_checks.h"
+#include "page_builder.h"
+
+namespace liasse::extractors {
+namespace {
+
+using testing::Options;
+using testing::PageBuilder;
+
+Document Classified(const PageBuilder& p) {
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  EXPECT_EQ(docs.size(), 1u);
+  return docs.empty() ? Document{} : docs.front();
+}
+
+// A NIR of 13 digits with its key (97 − the number modulo 97).
+std::string WithKey(const std::string& thirteen) {
+  const int64_t n = std::stoll(thirteen);
+  const int64_t key = 97 - n % 97;
+  return thirteen + (key < 10 ? "0" : "") + std::to_string(key);
+}
+
+// The sections of a feuille that also name a prescription: its heading, the
+// prescriber after "Prescrit par le Dr", the date after "Ordonnance du".
+PageBuilder& PrescriptionSection(PageBuilder& p, double y) {
+  p.Text(20, y, "Prescription", 95, 4);
+  p.Text(20, y + 10, "Prescrit par le Dr : DR CAMILLE MOREL - RPPS 10757982401");
+  p.Text(130, y + 10, "Ordonnance du : 13/12/2023");
+  return p;
+}
+
+TEST(Classify, AFeuilleWhoseActCodesAHandFontBlursIsNoPrescription) {
+  // Title in no data file; codes read in small letters and with an accent.
+  PageBuilder p;
+  p.Text(70, 20, "Relevé des actes infirmiers", 95, 5);
+  p.Text(20, 50, "Nom : BLANC");
+  PrescriptionSection(p, 80);
+  p.Text(30, 120, "Coef");
+  p.Text(70, 120, "Montant");
+  p.Text(100, 120, "Le");
+  p.Text(170, 120, "Acte");
+  const char* codes[] = {"AMÔ", "amo", "Amo", "AMO"};
+  for (int i = 0; i < 4; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(30, y, "15");
+    p.Text(70, y, "37,50 €");
+    p.Text(100, y, std::to_string(16 + i) + "/12/2023");
+    p.Text(170, y, codes[i]);
+  }
+  p.Text(100, 170, "Somme totale : 150,00 €");
+  EXPECT_EQ(Classified(p).type, DocumentType::kFeuilleDeSoins);
+}
+
+TEST(Classify, ActRowsWhoseAmountsLostTheirSeparatorStillMakeAFeuille) {
+  // "2210 €" for 22,10 €: digits before the euro sign; the columns are
+  // headed in words of no data file.
+  PageBuilder p;
+  p.Text(80, 20, "Note de passage", 95, 5);
+  PrescriptionSection(p, 60);
+  p.Text(20, 100, "Qté   Tarif   Jour   Lettre");
+  for (int i = 0; i < 3; ++i) {
+    const double y = 110 + 8 * i;
+    p.Text(20, y, "10");
+    p.Text(40, y, "2210 €");
+    p.Text(70, y, std::to_string(25 + i) + " juillet 2025");
+    p.Text(120, y, "AMK");
+  }
+  EXPECT_EQ(Classified(p).type, DocumentType::kFeuilleDeSoins);
+}
+
+TEST(Classify, AFormsTitleAfterAnotherHeadNounIsHalfATitle) {
+  // "Bordereau des feuilles de soins" lists feuilles: its rows of NIRs and
+  // amounts make it a bordereau.
+  PageBuilder p;
+  p.Text(50, 30, "Bordereau des feuilles de soins", 95, 5);
+  p.Text(20, 50, "Lot : 735");
+  const char* nirs[] = {"2661163113290", "2861259350303"};
+  for (int i = 0; i < 2; ++i) {
+    p.Text(20, 80 + 8 * i, WithKey(nirs[i]) + "   MARTIN   69588283" + std::to_string(4 + i) + "   13,26   33,16");
+  }
+  EXPECT_EQ(Classified(p).type, DocumentType::kBordereau);
+}
+
+TEST(Classify, ANameOneLetterFromAShortTitleIsNoTitle) {
+  // "DENIS" is one letter from "Devis"; the phone numbers are no prices.
+  PageBuilder p;
+  p.Text(20, 20, "Dr Hugo DENIS", 95, 4);
+  p.Text(20, 30, "Médecin généraliste");
+  p.Text(20, 40, "Tél 01.17.63.21.16");
+  p.Text(20, 46, "Fax 01.17.63.21.17");
+  p.Text(20, 52, "N° RPPS : 10648407799");
+  p.Text(110, 70, "Fait à BAIE-MAHAULT, le 28-12-2024");
+  p.Text(20, 90, "Madame RIVIERE Chloé");
+  p.Text(120, 250, "Dr HUGO DENIS", 95, 4);
+  EXPECT_EQ(Classified(p).type, DocumentType::kPrescription);
+}
+
+TEST(Classify, AnInvoiceTitledInNoWordingIsAFactureByItsTableHeader) {
+  PageBuilder p;
+  p.Text(20, 20, "OPTIQUE DU CENTRE", 95, 4);
+  p.Text(20, 40, "NOTE DE FRAIS", 95, 4);
+  p.Text(20, 60, "MONTANT TTC   DÉSIGNATION   CODE   JOUR");
+  p.Text(20, 70, "129,70 EUR   Monture RAY-BAN   MONTURE   02.01.2025");
+  p.Text(20, 78, "331,30 EUR   Verre OD progressif   VERRE   02.01.2025");
+  p.Text(20, 95, "TOTAL GÉNÉRAL 461,00 EUR");
+  const Document d = Classified(p);
+  EXPECT_EQ(d.type, DocumentType::kFacture);
+}
+
+TEST(Classify, ALongTitlePrintedLargeIsATitle) {
+  PageBuilder p;
+  p.Text(30, 20, "Feuille de soins - actes paramédicaux", 95, 6);
+  p.Text(30, 30, "Infirmier(e) - masseur-kinésithérapeute - orthophoniste");
+  p.Text(20, 60, "Prescription", 95, 4);
+  p.Text(20, 70, "Médecin prescripteur : Dr Jean CLEMENT - RPPS 10968627687");
+  const Document d = Classified(p);
+  EXPECT_EQ(d.type, DocumentType::kFeuilleDeSoins);
+}
+
+}  // namespace
+}  // namespace liasse::extractors
