@@ -246,6 +246,27 @@ void ReadLineBirthDate(DocReader& r, Line& line, const std::vector<std::pair<std
   k = end;
 }
 
+// A line of which most cells are unreadable (columns run together, a hand
+// the OCR lost): what was read there is no surer than the rest, even a NIR
+// whose key passes by chance. Each cell read without a flag is flagged.
+void FlagAMostlyUnreadLine(DocReader& r, const Line& line, int index) {
+  // The three amounts are read together: unreadable, they count once.
+  constexpr size_t kUnreadParts = 3;  // of six: numéro, NIR, nom, prénom, date, amounts
+  size_t unread = 0;
+  bool amounts = false;
+  for (const auto& f : r.doc().review) {
+    if (f.line != index || f.reading_doubt) continue;
+    const bool amount = f.field == fields::kMontantTotal || f.field == fields::kMontantAmo || f.field == fields::kMontantAmc;
+    if (amount && amounts) continue;
+    amounts = amounts || amount;
+    ++unread;
+  }
+  if (unread < kUnreadParts) return;
+  for (const auto& [column, value] : line.values) {
+    r.Review(column, "ligne en grande partie illisible : valeur à vérifier", index);
+  }
+}
+
 // True when a word of the row holds at least `min_digits` digits (an
 // invoice number, a NIR or one of its groups of six or more): a line, not
 // a totals row.
@@ -377,6 +398,7 @@ void ReadBordereauLines(DocReader& r) {
       for (const char* c : kCols) r.Review(c, "montants de la ligne illisibles", index);
     }
     for (const auto& d : doubts) r.Doubt(d, "lu avec une confiance faible : à vérifier", index);
+    FlagAMostlyUnreadLine(r, line, index);
     r.doc().lines.push_back(std::move(line));
   }
 }

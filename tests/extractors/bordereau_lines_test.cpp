@@ -156,6 +156,25 @@ TEST(BordereauLines, CentsWhoseEurosTheOcrLostDoNotTakeTheNomsPlace) {
   EXPECT_NE(L(d.lines[0], "montant_amc"), "8.00");
 }
 
+TEST(BordereauLines, WhatIsReadOfAMostlyUnreadableLineIsFlaggedWithIt) {
+  // The nom, prénom and amounts of the first line unreadable: its NIR,
+  // though its key passes, and its number go to review with them.
+  const Document d = ReadBordereau({{18, "N° facture", {"123456789", "123456790"}},
+                                    {40, "NIR", {"285077511504230", "169029935011101"}},
+                                    {80, "Nom", {"|||", "DUBOIS"}},
+                                    {104, "Prénom", {"///", "Jean"}},
+                                    {124, "Né(e) le", {"12/07/1985", "03/02/1969"}},
+                                    {146, "Total", {"2~,~0", "8,40"}},
+                                    {162, "Part AMO", {"", "5,04"}},
+                                    {180, "Part AMC", {"", "3,36"}}});
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "nir"), "285077511504230");
+  EXPECT_TRUE(Flagged(d, "nir", 0));
+  EXPECT_TRUE(Flagged(d, "numero_facture", 0));
+  EXPECT_FALSE(Flagged(d, "nir", 1));
+  EXPECT_FALSE(Flagged(d, "numero_facture", 1));
+}
+
 TEST(BordereauLines, TheCurrencyWrittenAfterAnAmountIsNotTheNom) {
   // Amounts first, "EUR" after each: the nom is the word in capitals after them.
   const Document d = ReadBordereau({{18, "Part AMO", {"15,12 EUR", "5,04 EUR"}},
