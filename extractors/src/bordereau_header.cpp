@@ -21,14 +21,10 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-bool AllDigits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // True when `text` is a price: digits, a decimal comma or point, two decimals.
 bool IsAmountWord(const std::string& text) {
   const auto sep = text.find_last_of(",.");
-  return sep != std::string::npos && sep > 0 && sep + 3 <= text.size() && AllDigits(text.substr(sep + 1, 2)) &&
+  return sep != std::string::npos && sep > 0 && sep + 3 <= text.size() && IsAllDigits(text.substr(sep + 1, 2)) &&
          ParseAmountText(text).has_value();
 }
 
@@ -40,7 +36,7 @@ bool IsTableRow(const PageView& v, const Row& row) {
   for (int i : row.words) {
     const std::string& t = v.words()[static_cast<size_t>(i)].text;
     amounts += IsAmountWord(t) ? 1u : 0u;
-    if (AllDigits(t) || (t.size() > 1 && AllDigits(t.substr(0, t.size() - 1)) && std::isalpha(static_cast<unsigned char>(t.back())))) {
+    if (IsAllDigits(t) || (t.size() > 1 && IsAllDigits(t.substr(0, t.size() - 1)) && std::isalpha(static_cast<unsigned char>(t.back())))) {
       digits += t;
       for (size_t s = 0; s + 15 <= digits.size(); ++s) {
         if (Nir::Parse(digits.substr(s, 15)).ok()) return true;
@@ -76,7 +72,7 @@ std::set<std::string> OwnWords(const FormSpec& form, const FieldSpec& field) {
     if (f.kind != field.kind) continue;
     for (const auto& wording : f.labels) {
       for (auto& w : ContentWords(wording)) {
-        if (w.size() < 3 || AllDigits(w)) continue;
+        if (w.size() < 3 || IsAllDigits(w)) continue;
         (f.name == field.name ? own : others).insert(w);
       }
     }
@@ -92,7 +88,7 @@ std::string NumberOf(const std::string& text) {
     if (c == '(' || c == ')' || c == ':' || c == '-' || c == ',' || c == '.') continue;
     t += c;
   }
-  return AllDigits(t) ? t : "";
+  return IsAllDigits(t) ? t : "";
 }
 
 // One reading of a field and the words it was read from.
@@ -133,7 +129,7 @@ void ReadNumber(DocReader& r, const FieldSpec& field, const std::vector<size_t>&
       // with letters).
       for (size_t j = i; j-- > 0 && !named;) {
         const std::string w = FoldKey(v.words()[static_cast<size_t>(ids[j])].text);
-        if (w.empty() || AllDigits(w)) continue;
+        if (w.empty() || IsAllDigits(w)) continue;
         named = std::any_of(own.begin(), own.end(), [&](const std::string& k) { return StandsFor(w, k); });
         if (!named && !std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
       }

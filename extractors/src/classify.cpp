@@ -55,10 +55,6 @@ bool IsPrice(const std::string& text) {
   }
 }
 
-bool AllDigits(std::string_view t) {
-  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Digits before a euro sign ("1768 €", "2210€"): an amount whose decimal
 // separator the scan lost.
 bool IsEurosWithoutSeparator(const std::string& text, const std::string& next) {
@@ -70,7 +66,7 @@ bool IsEurosWithoutSeparator(const std::string& text, const std::string& next) {
     euro = true;
   }
   euro = euro || next == kEuro || next == "EUR";
-  return euro && t.size() >= 3 && t.size() <= 7 && AllDigits(t);
+  return euro && t.size() >= 3 && t.size() <= 7 && IsAllDigits(t);
 }
 
 // An amount of the row `ids`: a price, or euros without their separator.

@@ -888,20 +888,19 @@ std::vector<LabelHit> LabelsOf(const DocReader& r, std::string_view name) {
   return f ? FieldLabels(r.view(), *r.form(), *f) : std::vector<LabelHit>{};
 }
 
-// A prescription's date in no wording of the data ("DATE 18/09/25"): the
-// one date of the page once the dates far older than the newest are left
-// out (a patient's birth date, years before; a prescription is recent, so
-// "18/09/25" is of this century). Two recent dates that differ: unread.
-std::vector<DateOnPage> PageDates(const PageView& v) {
+// Every date of the page, two-digit years of this century (a prescription
+// is recent), with the newest of them.
+struct PageDates {
+  std::vector<DateOnPage> dates;
+  std::optional<Date> newest;
+};
+
+PageDates DatesOfPage(const PageView& v) {
   std::vector<size_t> rows(v.rows().size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
-  return DatesInRows(v, rows, true);
-}
-
-std::optional<Date> NewestDate(const PageView& v) {
-  std::optional<Date> newest;
-  for (const auto& d : PageDates(v)) newest = newest ? std::max(*newest, d.date) : d.date;
-  return newest;
+  PageDates out{DatesInRows(v, rows, true), std::nullopt};
+  for (const auto& d : out.dates) out.newest = out.newest ? std::max(*out.newest, d.date) : d.date;
+  return out;
 }
 
 // A date more than a few years before the newest of the page is no
@@ -911,20 +910,20 @@ bool IsYearsOlder(const Date& date, const Date& newest) {
   return date.year() + kBirthDateYearsBefore < newest.year();
 }
 
-void ReadPrescriptionDateByValue(DocReader& r) {
-  const PageView& v = r.view();
-  const auto dates = PageDates(v);
-  if (dates.empty()) return;
-  Date newest = dates.front().date;
-  for (const auto& d : dates) newest = std::max(newest, d.date);
+// A prescription's date in no wording of the data ("DATE 18/09/25"): the
+// one date of the page once the dates far older than the newest are left
+// out (a patient's birth date, years before). Two recent dates that
+// differ: unread.
+void ReadPrescriptionDateByValue(DocReader& r, const PageDates& page) {
+  if (!page.newest) return;
   const DateOnPage* found = nullptr;
-  for (const auto& d : dates) {
-    if (IsYearsOlder(d.date, newest)) continue;
+  for (const auto& d : page.dates) {
+    if (IsYearsOlder(d.date, *page.newest)) continue;
     if (found != nullptr && found->date != d.date) return;
     found = &d;
   }
-  r.SetText(fields::kDate, found->date.ToIso(), v.MinConfidence(found->words) * (found->repaired ? kRepairPenalty : 1.0),
-            found->words);
+  r.SetText(fields::kDate, found->date.ToIso(),
+            r.view().MinConfidence(found->words) * (found->repaired ? kRepairPenalty : 1.0), found->words);
 }
 
 void ReadPrescription(DocReader& r) {
@@ -942,7 +941,8 @@ void ReadPrescription(DocReader& r) {
   // "<commune>, le 05/09/2025": the first dated row holding a label of the date.
   std::set<int> date_rows;
   for (const auto& hit : LabelsOf(r, fields::kDate)) date_rows.insert(v.words()[static_cast<size_t>(hit.first)].row);
-  const std::optional<Date> newest = NewestDate(v);
+  const PageDates page_dates = DatesOfPage(v);
+  const std::optional<Date>& newest = page_dates.newest;
   for (int row : date_rows) {
     const std::vector<int>& ids = v.rows()[static_cast<size_t>(row)].words;
     if (auto d = FindDate(v.Join(ids))) {
@@ -952,7 +952,7 @@ void ReadPrescription(DocReader& r) {
       break;
     }
   }
-  if (!r.Has(fields::kDate)) ReadPrescriptionDateByValue(r);
+  if (!r.Has(fields::kDate)) ReadPrescriptionDateByValue(r, page_dates);
   // "M. Prénom NOM" / "Mme Prénom NOM": a civility starting its row.
   for (const auto& hit : LabelsOf(r, fields::kPatientNom)) {
     const auto ids = v.RightOf(hit, 10);

@@ -283,6 +283,10 @@ std::optional<Parsed<std::string>> NirCandidate(std::string_view text) {
   return Parsed<std::string>{chars.substr(0, 15), repaired};
 }
 
+bool IsAllDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::optional<std::string> CorsicanNir(const std::string& nir) {
   if (nir.size() != 15 || Nir::Parse(nir).ok() || nir[5] != '2' || (nir[6] != '8' && nir[6] != '4')) return std::nullopt;
   std::string corse = nir;

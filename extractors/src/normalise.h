@@ -75,4 +75,7 @@ bool IsCapitalisedName(std::string_view word);
 // Drops leading/trailing punctuation OCR glues to words (":", ",", ".", ";", "|").
 std::string TrimPunctuation(std::string_view word);
 
+// True when `text` is one or more ASCII digits and nothing else.
+bool IsAllDigits(std::string_view text);
+
 }  // namespace liasse::extractors::internal

@@ -21,16 +21,12 @@ std::optional<Date> RecentShortDate(const std::string& word) {
   return d.ok() ? std::optional<Date>(d.value()) : std::nullopt;
 }
 
-bool AllDigits(const std::string& t) {
-  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool DayMonthNameYear(const PageView& v, const std::vector<int>& span) {
   const std::string day = TrimPunctuation(v.words()[static_cast<size_t>(span[0])].text);
   const std::string month = TrimPunctuation(v.words()[static_cast<size_t>(span[1])].text);
   const std::string year = TrimPunctuation(v.words()[static_cast<size_t>(span[2])].text);
   const size_t letters = static_cast<size_t>(std::count_if(month.begin(), month.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }));
-  return AllDigits(day) && day.size() <= 2 && letters >= 3 && AllDigits(year) && year.size() == 4;
+  return IsAllDigits(day) && day.size() <= 2 && letters >= 3 && IsAllDigits(year) && year.size() == 4;
 }
 
 }  // namespace
