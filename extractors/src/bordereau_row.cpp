@@ -65,7 +65,8 @@ std::optional<std::array<size_t, 3>> PartsByHeader(const PageView& v, const Tabl
 // one that is the sum of the two others; of those two, the part AMO is the
 // nearer to the header's AMO column (or the farther from its AMC column).
 // `unsure` when no single total exists or no column tells the parts apart.
-std::array<size_t, 3> PartsBySum(const PageView& v, const TableHeader& header, const std::vector<Amount>& amounts, bool& unsure) {
+std::array<size_t, 3> PartsBySum(const PageView& v, const TableHeader& header, const std::vector<Amount>& amounts,
+                                 const std::vector<int>& amo_shares, bool& unsure) {
   std::array<std::optional<Money>, 3> m;
   for (size_t i = 0; i < 3; ++i) {
     if (auto p = ParseAmountText(amounts[i].first)) m[i] = p->value;
@@ -96,6 +97,12 @@ std::array<size_t, 3> PartsBySum(const PageView& v, const TableHeader& header, c
     const bool p_is_amo = column == fields::kMontantAmo ? p_is_it : !p_is_it;
     slot[p] = p_is_amo ? kAmo : kAmc;
     slot[q] = p_is_amo ? kAmc : kAmo;
+    return slot;
+  }
+  // No column tells them: the régime's share of the total tells the AMO.
+  if (const auto amo = PartAtShare(*m[p], *m[q], *m[t], amo_shares)) {
+    slot[p] = *amo == 0 ? kAmo : kAmc;
+    slot[q] = *amo == 0 ? kAmc : kAmo;
     return slot;
   }
   unsure = true;  // as printed
@@ -178,8 +185,21 @@ bool InLineOrder(const TableHeader& header) {
   return true;
 }
 
+std::optional<int> PartAtShare(Money a, Money b, Money total, const std::vector<int>& shares) {
+  auto at_a_share = [&](Money part) {
+    return std::any_of(shares.begin(), shares.end(), [&](int pct) {
+      const int64_t expected = total.MulDiv(pct, 100, Rounding::kHalfUp).cents();
+      return std::llabs(part.cents() - expected) <= 1;
+    });
+  };
+  const bool ka = at_a_share(a), kb = at_a_share(b);
+  if (ka == kb) return std::nullopt;
+  return ka ? 0 : 1;
+}
+
 ReorderedRow ReorderLineTokens(const PageView& v, const TableHeader& header, const std::vector<RowToken>& toks,
-                               const std::vector<Amount>& amounts, std::pair<size_t, size_t> numero_len) {
+                               const std::vector<Amount>& amounts, std::pair<size_t, size_t> numero_len,
+                               const std::vector<int>& amo_shares) {
   ReorderedRow out;
   std::array<std::vector<RowToken>, 8> slots;
   std::vector<bool> used(toks.size(), false);
@@ -198,7 +218,7 @@ ReorderedRow ReorderLineTokens(const PageView& v, const TableHeader& header, con
   // Amounts: by the header's three columns, else by the line's arithmetic.
   if (amounts.size() == 3) {
     auto parts = PartsByHeader(v, header, amounts);
-    const std::array<size_t, 3> slot = parts ? *parts : PartsBySum(v, header, amounts, out.parts_unsure);
+    const std::array<size_t, 3> slot = parts ? *parts : PartsBySum(v, header, amounts, amo_shares, out.parts_unsure);
     for (size_t i = 0; i < 3; ++i) put(slot[i], amounts[i].second);
   } else {
     // Not three amounts: as printed, the reader flags the line's amounts.

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "liasse/core/money.h"
 #include "page_view.h"
 #include "table.h"
 
@@ -39,8 +40,15 @@ struct ReorderedRow {
 // key to the numéro (the header's columns when that does not settle it),
 // the other digits to the NIR. Words of no kind are dropped.
 // `amounts` are the line's amounts as the caller found them (text, word ids).
+// When the header does not tell the parts apart, the part at one of
+// `amo_shares` of the total (the other at none) is the AMO (PartAtShare).
 ReorderedRow ReorderLineTokens(const PageView& view, const TableHeader& header, const std::vector<RowToken>& toks,
                                const std::vector<std::pair<std::string, std::vector<int>>>& amounts,
-                               std::pair<size_t, size_t> numero_len);
+                               std::pair<size_t, size_t> numero_len, const std::vector<int>& amo_shares);
+
+// Which of two parts `a` and `b` of `total` is at one of `shares` (percent
+// of the total, to the cent either way of its rounding) while the other is
+// at none: 0 for `a`, 1 for `b`, nullopt when both, neither, or no shares.
+std::optional<int> PartAtShare(Money a, Money b, Money total, const std::vector<int>& shares);
 
 }  // namespace liasse::extractors::internal

@@ -276,14 +276,29 @@ bool HoldsALineNumber(const std::vector<std::pair<std::string, int>>& toks, size
   });
 }
 
+// Parts read the other way round from the régime's share of the total
+// (the AMO's column holds the part at no share of `amo_shares`, the AMC's
+// the part at one): a header read wrong, or a form printed so; a person says.
+void FlagPartsAgainstTheirShares(DocReader& r, const Line& line, const std::vector<int>& amo_shares, int index) {
+  const auto total = StoredAmount(line.Find(fields::kMontantTotal));
+  const auto amo = StoredAmount(line.Find(fields::kMontantAmo));
+  const auto amc = StoredAmount(line.Find(fields::kMontantAmc));
+  if (!total || !amo || !amc || *amo + *amc != *total) return;
+  if (PartAtShare(*amo, *amc, *total, amo_shares) != 1) return;
+  for (const char* c : {fields::kMontantAmo, fields::kMontantAmc}) {
+    r.Review(c, "parts AMO et AMC à l'inverse de la part du régime obligatoire : à vérifier", index);
+  }
+}
+
 void ReadBordereauLines(DocReader& r) {
   const PageView& v = r.view();
   const TableSpec* table = r.form() ? r.form()->Table("lines") : nullptr;
-  std::pair<size_t, size_t> numero_len = {9, 9};
-  if (table != nullptr) {
-    if (auto it = table->digits.find(fields::kNumeroFacture); it != table->digits.end()) numero_len = it->second;
-  }
   if (table == nullptr) return;
+  std::pair<size_t, size_t> numero_len = {9, 9};
+  if (auto it = table->digits.find(fields::kNumeroFacture); it != table->digits.end()) numero_len = it->second;
+  static const std::vector<int> kNoShares;
+  const auto shares_it = table->shares.find(fields::kMontantAmo);
+  const std::vector<int>& amo_shares = shares_it != table->shares.end() ? shares_it->second : kNoShares;
   TableHeader header = FindTableHeader(v, *table);
   // A header in no wording of the data: the lines are read by the kinds of
   // their values under the row above the first line (ReorderLineTokens),
@@ -305,7 +320,7 @@ void ReadBordereauLines(DocReader& r) {
     std::vector<std::string> doubts;
     if (!in_order) {
       // Columns printed in another order: the words put back in the reader's.
-      const ReorderedRow reordered = ReorderLineTokens(v, header, toks, Amounts(v, toks, 0), numero_len);
+      const ReorderedRow reordered = ReorderLineTokens(v, header, toks, Amounts(v, toks, 0), numero_len, amo_shares);
       toks = reordered.tokens;
       if (toks.empty()) continue;
       if (reordered.numero_unsure) doubts.push_back(fields::kNumeroFacture);
@@ -394,6 +409,7 @@ void ReadBordereauLines(DocReader& r) {
         if (!m || m->repaired || MinConf(v, amounts[a].second) < 0.75) doubts.push_back(kCols[a]);
       }
       RereadLineAmounts(r, line, amounts, doubts);
+      FlagPartsAgainstTheirShares(r, line, amo_shares, index);
     } else {
       for (const char* c : kCols) r.Review(c, "montants de la ligne illisibles", index);
     }

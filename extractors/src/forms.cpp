@@ -329,6 +329,19 @@ class FormParser {
         spec.digits[std::string(key.str())] = *range;
       }
     }
+    if (const toml::table* sh = Table(*t, "shares", false)) {
+      for (const auto& [key, value] : *sh) {
+        const std::string where = path + ".shares." + std::string(key.str());
+        if (spec.Column(key.str()) == nullptr) return Fail(&value, where, "colonne inconnue");
+        const toml::array* a = value.as_array();
+        if (a == nullptr || a->empty()) return Fail(&value, where, "doit être une liste de pourcentages");
+        for (const auto& e : *a) {
+          const auto pct = e.value<int64_t>();
+          if (!pct || *pct < 1 || *pct > 100) return Fail(&e, where, "pourcentage entier de 1 à 100 attendu");
+          spec.shares[std::string(key.str())].push_back(static_cast<int>(*pct));
+        }
+      }
+    }
     if (const toml::table* c = Table(*t, "codes", false)) {
       for (const auto& [key, phrases] : *c) {
         spec.codes.emplace_back(std::string(key.str()), Strings(phrases, path + ".codes." + std::string(key.str())));

@@ -63,6 +63,9 @@ struct TableSpec {
   std::vector<std::pair<std::string, std::vector<std::string>>> columns;
   // Column → [min, max] length of a number column ([tables.X.digits]).
   std::map<std::string, std::pair<size_t, size_t>, std::less<>> digits;
+  // Column → the shares of the row's total (percent) its amount may be
+  // ([tables.X.shares]): a part found at one of them tells that column.
+  std::map<std::string, std::vector<int>, std::less<>> shares;
   // Code → libellé phrases ([tables.X.codes]): the code of a line printed
   // without one, named by the first phrase its libellé begins with.
   std::vector<std::pair<std::string, std::vector<std::string>>> codes;

@@ -177,13 +177,34 @@ std::vector<ColumnHit> ClaimRow(const std::vector<ColumnHit>& hits) {
   return kept;
 }
 
+// A column named twice (two separate wordings far apart, "Prénom de
+// l'assuré" … "Nom"): the wording read closest keeps the name, the first
+// of equals; the other is a column the data does not know.
+void NameEachColumnOnce(std::vector<HeaderColumn>& cols, const std::vector<double>& similarity) {
+  for (size_t c = 0; c < cols.size(); ++c) {
+    if (cols[c].name.empty()) continue;
+    for (size_t d = 0; d < cols.size(); ++d) {
+      if (d == c || cols[d].name != cols[c].name) continue;
+      if (similarity[d] > similarity[c] || (similarity[d] == similarity[c] && d < c)) {
+        cols[c].name.clear();
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
   std::map<int, std::vector<ColumnHit>> by_row;
+  // Every wording's hits, overlapping ones too: ClaimRow keeps the closest
+  // of those as long ("Part AM" read is the AMO's "Part AM", not its "Part
+  // AMO" one letter away, which ties with the AMC's "Part AMC").
   for (const auto& [name, wordings] : spec.columns) {
-    for (const auto& h : FindAnyLabel(view, wordings)) {
-      by_row[view.words()[static_cast<size_t>(h.first)].row].push_back({name, h});
+    for (const auto& wording : wordings) {
+      for (const auto& h : FindLabel(view, wording)) {
+        by_row[view.words()[static_cast<size_t>(h.first)].row].push_back({name, h});
+      }
     }
   }
   TableHeader header;
@@ -205,14 +226,17 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
   // Each word of the header row: the column of the hit that holds it, or
   // a column of its own (glued to an unknown neighbour) that the data does not know.
   std::vector<HeaderColumn> cols;
+  std::vector<double> similarity;  // of each column's best wording
   for (int i : view.rows()[static_cast<size_t>(header.row)].words) {
     const PlacedWord& w = view.words()[static_cast<size_t>(i)];
     std::string name;
     bool known = false;
+    double s = 0;
     for (const auto& c : best_hits) {
       if (i >= c.hit.first && i <= c.hit.last) {
         name = c.column;
         known = true;
+        s = c.hit.similarity;
       }
     }
     if (!known && w.folded.empty()) continue;  // a rule or a stray mark
@@ -220,18 +244,13 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
                       (known || w.x0 - cols.back().x1 < 0.6 * view.word_height());
     if (same) {
       cols.back().x1 = std::max(cols.back().x1, w.x1);
+      similarity.back() = std::max(similarity.back(), s);
     } else {
       cols.push_back({name, w.x0, w.x1});
+      similarity.push_back(s);
     }
   }
-  // A column named twice (two separate wordings far apart): the first wins,
-  // the other is a column the data does not know.
-  std::vector<std::string> seen;
-  for (auto& c : cols) {
-    if (c.name.empty()) continue;
-    if (std::find(seen.begin(), seen.end(), c.name) != seen.end()) c.name.clear();
-    else seen.push_back(c.name);
-  }
+  NameEachColumnOnce(cols, similarity);
   header.columns = std::move(cols);
   return header;
 }

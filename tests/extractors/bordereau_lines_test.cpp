@@ -91,16 +91,67 @@ TEST(BordereauLines, TheTotalIsTheAmountThatIsTheSumOfTheOthersWhenItsHeaderIsIn
   EXPECT_FALSE(Flagged(d, "montant_amo", 0));
 }
 
-TEST(BordereauLines, PartsNoHeaderTellsApartGoToReview) {
-  // Neither part's header is in a data file: the total is found by the
-  // arithmetic, the two parts stay as printed and go to review.
+TEST(BordereauLines, AShortWordingReadExactlyIsNotTakenForALongerOneOfTheOtherPart) {
+  // "Part AM" is one letter from both "Part AMO" and "Part AMC": it is the
+  // AMO's own wording "Part AM"; the part in a column of no wording is then
+  // the AMC. The nom's column is "Nom", not "l'assuré" of the prénom's title.
+  const Document d = ReadBordereau({{18, "Part AM", {"15,12", "5,04"}},
+                                    {36, "Prénom de l'assuré", {"Sophie", "Jean"}},
+                                    {70, "Né(e) le", {"12/07/1985", "03/02/1969"}},
+                                    {92, "N° facture", {"123456789", "123456790"}},
+                                    {112, "Part versée", {"10,08", "3,36"}},
+                                    {132, "Total", {"25,20", "8,40"}},
+                                    {150, "NIR", {"285077511504230", "169029935011101"}},
+                                    {186, "Nom", {"MARTIN", "DUBOIS"}}});
+  ExpectLines(d);
+  EXPECT_FALSE(Flagged(d, "montant_amo", 0));
+}
+
+TEST(BordereauLines, ThePartAtTheRegimesShareOfTheTotalIsTheAmoWhenNoHeaderTellsThePartsApart) {
+  // "Caisse" and "Mutuelle" are in no data file; 15,12 is 60 % of 25,20
+  // (the auxiliaires' rate of the data), 10,08 is at no share: AMO, unflagged.
   const Document d = ReadBordereau({{18, "Nom", {"MARTIN", "DUBOIS"}},
                                     {38, "N° facture", {"123456789", "123456790"}},
                                     {60, "NIR", {"285077511504230", "169029935011101"}},
                                     {100, "Prénom", {"Sophie", "Jean"}},
-                                    {120, "Caisse", {"10,08", "3,36"}},
+                                    {120, "Mutuelle", {"10,08", "3,36"}},
                                     {140, "Total", {"25,20", "8,40"}},
-                                    {160, "Mutuelle", {"15,12", "5,04"}},
+                                    {160, "Caisse", {"15,12", "5,04"}},
+                                    {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ExpectLines(d);
+  EXPECT_FALSE(Flagged(d, "montant_amo", 0));
+  EXPECT_FALSE(Flagged(d, "montant_amc", 1));
+}
+
+TEST(BordereauLines, PartsReadAgainstTheRegimesShareGoToReview) {
+  // The header says AMO over 10,08 and AMC over 15,12: 60 % of the total is
+  // under the AMC's wording. Kept as printed, both parts to review.
+  const Document d = ReadBordereau({{18, "N° facture", {"123456789", "123456790"}},
+                                    {40, "Part AMO", {"10,08", "3,36"}},
+                                    {60, "NIR", {"285077511504230", "169029935011101"}},
+                                    {100, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {120, "Prénom", {"Sophie", "Jean"}},
+                                    {140, "Total", {"25,20", "8,40"}},
+                                    {160, "Part AMC", {"15,12", "5,04"}},
+                                    {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant_amo"), "10.08");
+  EXPECT_TRUE(Flagged(d, "montant_amo", 0));
+  EXPECT_TRUE(Flagged(d, "montant_amc", 0));
+  EXPECT_TRUE(Flagged(d, "montant_amo", 1));
+}
+
+TEST(BordereauLines, PartsNoHeaderTellsApartGoToReview) {
+  // Neither part's header is in a data file and neither part of the first
+  // line is at a share of the data (11,20 and 14,00 of 25,20): the total is
+  // found by the arithmetic, the two parts stay as printed and go to review.
+  const Document d = ReadBordereau({{18, "Nom", {"MARTIN", "DUBOIS"}},
+                                    {38, "N° facture", {"123456789", "123456790"}},
+                                    {60, "NIR", {"285077511504230", "169029935011101"}},
+                                    {100, "Prénom", {"Sophie", "Jean"}},
+                                    {120, "Caisse", {"11,20", "3,36"}},
+                                    {140, "Total", {"25,20", "8,40"}},
+                                    {160, "Mutuelle", {"14,00", "5,04"}},
                                     {180, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
   ASSERT_EQ(d.lines.size(), 2u);
   EXPECT_EQ(L(d.lines[0], "montant_total"), "25.20");
@@ -112,7 +163,7 @@ TEST(BordereauLines, PartsNoHeaderTellsApartGoToReview) {
 
 TEST(BordereauLines, AHeaderInNoWordingOfTheDataIsReadByTheKindsOfItsValues) {
   // Not one header word is in a data file: each line's values by their
-  // kinds, the total by the arithmetic, the parts as printed and in review.
+  // kinds, the total by the arithmetic, the parts by the régime's share.
   const Document d = ReadBordereau({{18, "REF", {"123456789", "123456790"}},
                                     {38, "MATR", {"285077511504230", "169029935011101"}},
                                     {80, "PATRONYME", {"MARTIN", "DUBOIS"}},
@@ -131,8 +182,9 @@ TEST(BordereauLines, AHeaderInNoWordingOfTheDataIsReadByTheKindsOfItsValues) {
   EXPECT_EQ(L(a, "montant_total"), "25.20");
   EXPECT_EQ(L(d.lines[1], "numero_facture"), "123456790");
   EXPECT_EQ(L(d.lines[1], "montant_total"), "8.40");
-  EXPECT_TRUE(Flagged(d, "montant_amo", 0));
-  EXPECT_TRUE(Flagged(d, "montant_amc", 0));
+  EXPECT_EQ(L(a, "montant_amo"), "15.12");
+  EXPECT_EQ(L(a, "montant_amc"), "10.08");
+  EXPECT_FALSE(Flagged(d, "montant_amo", 0));
   EXPECT_FALSE(Flagged(d, "nir", 0));
 }
 

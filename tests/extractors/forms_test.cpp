@@ -122,6 +122,19 @@ TEST(FormData, ADigitsFieldWithoutItsLengthIsAnError) {
   EXPECT_NE(form.status().message().find("fields.x.digits : clé manquante"), std::string::npos);
 }
 
+TEST(FormData, ATablesSharesArePercentsOfOneOfItsColumns) {
+  const std::string table = "[tables.lines]\nmin_columns = 1\n[tables.lines.columns]\nmontant = [\"Montant\"]\n";
+  auto form = FormCatalogue::Parse(std::string(kMinimal) + table + "[tables.lines.shares]\nmontant = [60, 100]\n", "essai.toml");
+  ASSERT_TRUE(form.ok()) << form.status().ToString();
+  EXPECT_EQ(form->Table("lines")->shares.at("montant"), (std::vector<int>{60, 100}));
+  auto zero = FormCatalogue::Parse(std::string(kMinimal) + table + "[tables.lines.shares]\nmontant = [0]\n", "essai.toml");
+  ASSERT_FALSE(zero.ok());
+  EXPECT_NE(zero.status().message().find("tables.lines.shares.montant : pourcentage entier de 1 à 100 attendu"), std::string::npos);
+  auto unknown = FormCatalogue::Parse(std::string(kMinimal) + table + "[tables.lines.shares]\ntotal = [60]\n", "essai.toml");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("tables.lines.shares.total : colonne inconnue"), std::string::npos);
+}
+
 TEST(FormData, BrokenTomlNamesTheFileAndLine) {
   auto form = FormCatalogue::Parse("type = \"devis\"\n[classification\n", "casse.toml");
   ASSERT_FALSE(form.ok());
