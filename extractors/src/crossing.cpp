@@ -295,16 +295,20 @@ int StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, doub
 // Two spaces between words the OCR saw filled by a thin stroke, one with
 // two thin stretches along its run, or the middle of the letters unbroken
 // over twelve letter heights (print breaks there every few letters) is a
-// crossing. Less (one filled space, two stretches, seven letter heights
-// unbroken, one stretch in a run of four) is a doubt; a rule through a
-// wide blank makes a doubt at most. A straight stroke of five letter
-// heights through a space (StraightStroke) is a pen's strike, over a
-// joined hand too (whose links rise and fall between its letters).
+// crossing. Less (one filled space, two stretches in a run of three
+// letter heights, seven letter heights unbroken, one stretch in a run of
+// four) is a doubt; a rule through a wide blank makes a doubt at most. A
+// straight stroke of five letter heights through a space (StraightStroke)
+// is a pen's strike, over a joined hand too (whose links rise and fall
+// between its letters). Two thin stretches in a shorter run are print's
+// marks at mid-height (dashes between spaces, " - " separators, a leader's
+// dots): a hand striking out spans a few letters at least.
 Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps, double straight_heights) {
   const int spaces = gaps.first;
   const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12 || straight_heights >= 5;
   if (crossed && gaps.second == 0) return Crossed::kCrossed;
-  if (crossed || spaces == 1 || gaps.second > 0 || stretches >= 2 || run_heights >= 7 || (stretches == 1 && run_heights >= 4)) {
+  if (crossed || spaces == 1 || gaps.second > 0 || (stretches >= 2 && run_heights >= 3) || run_heights >= 7 ||
+      (stretches == 1 && run_heights >= 4)) {
     return Crossed::kUncertain;
   }
   return Crossed::kClean;
@@ -376,7 +380,9 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     const double straight = StraightStroke(ink, line, m, mm);
     Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
     if (line.tall && c == Crossed::kCrossed) c = Crossed::kUncertain;
-    marked += c != Crossed::kClean ? 1 : 0;
+    // Short marks count with the doubts for the ruled page: a table's rules
+    // leave them on row after row.
+    marked += c != Crossed::kClean || stretches >= 2 ? 1 : 0;
     const double stroke_mm = std::max(run, straight) / mm;
     const bool worse = Rank(c) > Rank(out.verdict) || (Rank(c) == Rank(out.verdict) && Rank(c) > 0 && stroke_mm > out.run_mm);
     if (!worse) continue;

@@ -48,7 +48,9 @@ struct CrossingReading {
 // between surely read words or past the line's ends. Two filled spaces,
 // one with two such stretches, a run of twelve letter heights or a
 // straight stroke of five (a strike, over print or a joined hand) is
-// crossed; weaker evidence is uncertain (a person looks); a line filling
+// crossed; weaker evidence is uncertain (a person looks), but two such
+// stretches in a run under three letter heights are print's dashes (a
+// date's "05-02-1969"), clean; a line filling
 // a blank wider than four letter heights is a rule, uncertain at most, and
 // so is a crossing on a `tall` line. The
 // page takes its worst line; three lines or more marked are a ruled page,

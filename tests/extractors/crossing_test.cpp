@@ -79,6 +79,22 @@ TEST(Crossing, UnderlinesRulesFramesAndASpacedDashAreNoCrossing) {
   EXPECT_EQ(Read(p).verdict, Crossed::kClean);
 }
 
+// A date written with dashes ("05-02-1969"): the dashes are thin ink at
+// the letters' middle, joined by the digits between them into one short
+// run; a strike spans a few letters, and two dashes are print.
+TEST(Crossing, TheDashesOfADateAreNoDoubt) {
+  PageBuilder p = Body();
+  p.Text(20, 95, "Naissance 05-02-1969", 92, kSize);
+  InkText(p, 20, 95, "Naissance", false, false);
+  InkText(p, 36.5, 95, "05", false, false);
+  p.Stroke(39.8, 93.5, 41.6, 93.5, 0.3);  // the first dash
+  p.Rect(41.6, 92.15, 1.5, 2.85);         // "0" and "2", closed glyphs
+  p.Rect(43.2, 92.15, 1.5, 2.85);
+  p.Stroke(44.7, 93.5, 46.5, 93.5, 0.3);  // the second dash
+  InkText(p, 47.0, 95, "1969", false, false);
+  EXPECT_EQ(Read(p).verdict, Crossed::kClean);
+}
+
 TEST(Crossing, AJoinedHandIsNotCrossed) {
   EXPECT_NE(Read(Body(true)).verdict, Crossed::kCrossed);
 }
