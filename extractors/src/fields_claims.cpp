@@ -480,7 +480,15 @@ void ReadFacture(DocReader& r) {
   if (header.ok() && header.Find(fields::kMontant) == nullptr) {
     // The prices under a heading of no wording ("Tarif"): the column whose
     // cells are amounts.
-    const auto rows = RowsBelow(v, header.row, StopKeys(*spec));
+    // Rows holding an amount or a date: the table's lines and its totals,
+    // not the mentions and signatures below it.
+    auto rows = RowsBelow(v, header.row, StopKeys(*spec));
+    std::erase_if(rows, [&](const TableRow& row) {
+      const bool amount = std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
+        return std::any_of(c.words.begin(), c.words.end(), [&](int i) { return IsAmountText(v.words()[static_cast<size_t>(i)].text); });
+      });
+      return !amount && !FindDate(v.Join(v.rows()[static_cast<size_t>(row.row)].words));
+    });
     NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& t) { return IsAmountText(t); });
     // Likewise the dates under "Jour".
     NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return FindDate(t).has_value(); });
