@@ -305,6 +305,23 @@ std::optional<std::string> CodeOfLibelle(const TableSpec& spec, const std::strin
   return std::nullopt;
 }
 
+// True when the last amount of `montant` is the sum of the montants of the
+// two lines or more read so far: a totals row in a wording of no data file
+// ("Somme due"), which ends the table.
+bool IsTotalOfLines(DocReader& r, const std::vector<std::pair<std::string, int>>& montant) {
+  if (r.doc().lines.size() < 2) return false;
+  const auto last = std::find_if(montant.rbegin(), montant.rend(), [](const auto& t) { return IsAmountText(t.first); });
+  const auto value = ParseAmountText(last->first);
+  if (!value) return false;
+  Money sum = Money::Zero();
+  for (const auto& line : r.doc().lines) {
+    const auto m = StoredAmount(line.Find(fields::kMontant));
+    if (!m) return false;
+    sum += *m;
+  }
+  return sum == value->value;
+}
+
 // An invoice's lines read by its header, in any column order and with any
 // subset of the columns (date, code, dent, libellé, montant): each cell is
 // parsed by its column's kind. A line without its own date takes the
@@ -320,14 +337,27 @@ void ReadFactureLines(DocReader& r, const TableSpec& spec, const TableHeader& he
     // A row with neither amount nor code is a designation running on, a
     // note or a blank: no line.
     const bool any_amount = std::any_of(montant.begin(), montant.end(), [](const auto& t) { return IsAmountText(t.first); });
-    if (!any_amount && code.empty()) continue;
+    // Under a table with dates, a row with neither amount nor date is a
+    // mention below it ("PAYÉ", a signature), not a line.
+    const bool undated = header.Find(fields::kDate) != nullptr && cols[fields::kDate].empty();
+    if (!any_amount && (code.empty() || undated)) continue;
+    if (any_amount && undated && IsTotalOfLines(r, montant)) break;
     Line line;
     const int index = static_cast<int>(r.doc().lines.size());
     std::vector<std::string> doubts;
     if (const auto& date = cols[fields::kDate]; !date.empty()) {
-      if (auto d = ParseDateText(date.front().first)) {
+      // The cell's words together: a date in letters is three ("8 juin 2025").
+      std::string joined;
+      std::vector<int> ids;
+      for (const auto& [t, i] : date) {
+        joined += (joined.empty() ? "" : " ") + t;
+        ids.push_back(i);
+      }
+      auto d = ParseDateText(date.front().first);
+      if (!d) d = FindDate(joined);
+      if (d) {
         line.values[fields::kDate] = d->value.ToIso();
-        if (d->repaired || v.MinConfidence({date.front().second}) < 0.75) doubts.push_back(fields::kDate);
+        if (d->repaired || v.MinConfidence(ids) < 0.75) doubts.push_back(fields::kDate);
       } else {
         r.Review(fields::kDate, "date de la ligne illisible : « " + date.front().first + " »", index);
       }
@@ -446,7 +476,23 @@ void ReadFacture(DocReader& r) {
   ReadNumeroAdherent(r);
   ReadAcquittee(r);
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
-  const TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
+  TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
+  if (header.ok() && header.Find(fields::kMontant) == nullptr) {
+    // The prices under a heading of no wording ("Tarif"): the column whose
+    // cells are amounts.
+    // Rows holding an amount or a date: the table's lines and its totals,
+    // not the mentions and signatures below it.
+    auto rows = RowsBelow(v, header.row, StopKeys(*spec));
+    std::erase_if(rows, [&](const TableRow& row) {
+      const bool amount = std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
+        return std::any_of(c.words.begin(), c.words.end(), [&](int i) { return IsAmountText(v.words()[static_cast<size_t>(i)].text); });
+      });
+      return !amount && !FindDate(v.Join(v.rows()[static_cast<size_t>(row.row)].words));
+    });
+    NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& t) { return IsAmountText(t); });
+    // Likewise the dates under "Jour".
+    NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return FindDate(t).has_value(); });
+  }
   if (header.ok() && header.Find(fields::kMontant) != nullptr) {
     ReadFactureLines(r, *spec, header);
   } else {

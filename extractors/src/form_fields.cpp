@@ -6,6 +6,8 @@
 #include "email_value.h"
 #include "field_values.h"
 #include "labels.h"
+#include "liasse/core/fields.h"
+#include "page_dates.h"
 #include "liasse/core/identifiers.h"
 #include "locate.h"
 #include "table.h"
@@ -91,6 +93,37 @@ void ReadNirUnderWornLabel(DocReader& r, const FieldSpec& f) {
   }
 }
 
+// True when `text` holds a date years before `newest`: a birth date, no
+// date of the claim (an invoice's, a prescription's).
+bool YearsBefore(const std::string& text, const std::optional<Date>& newest) {
+  constexpr int kYears = 5;
+  const auto d = FindDate(text);
+  return newest && d && d->value.year() + kYears < newest->year();
+}
+
+// The newest date printed on the reader's page.
+std::optional<Date> NewestDateOfPage(const PageView& v) {
+  std::vector<size_t> rows(v.rows().size());
+  for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+  std::optional<Date> newest;
+  for (const auto& d : DatesInRows(v, rows, false)) newest = newest ? std::max(*newest, d.date) : d.date;
+  return newest;
+}
+
+// A date field other than a birth date keeps the candidates that are not
+// years before the page's newest date (the label "Date" of "Date de
+// naissance" gives a birth date); true when only such older ones were found.
+bool DropOldDates(const DocReader& r, const FieldSpec& f, std::vector<Located>& located) {
+  if (f.kind != "date" || f.name.find(fields::kDateNaissance) != std::string::npos || located.empty()) return false;
+  const auto newest = NewestDateOfPage(r.view());
+  const bool any_recent = std::any_of(located.begin(), located.end(), [&](const Located& l) {
+    return FindDate(l.found.text) && !YearsBefore(l.found.text, newest);
+  });
+  if (!any_recent) return YearsBefore(located.front().found.text, newest);
+  std::erase_if(located, [&](const Located& l) { return YearsBefore(l.found.text, newest); });
+  return false;
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -113,10 +146,15 @@ void ReadFormFields(DocReader& r) {
       if (f.kind == "email") ReadEmailWithoutLabel(r, f.name);
       if (f.kind == "numero_am") ReadNumeroAmWithoutLabel(r, *form, f);
       if (f.kind == "name") ReadNameAfterTitle(r, *form, f);
+      if (f.kind == "date") ReadDateWithoutLabel(r, *form, f);
       continue;
     }
+    const bool only_old = DropOldDates(r, f, located);
     const Located& best = located.front();
     SetByKind(r, f, best);
+    if (only_old && r.Has(f.name)) {
+      r.Review(f.name, "date lue « " + best.found.text + " », antérieure de plus de cinq ans aux autres dates de la page : à vérifier");
+    }
     // The value beside the label is no number of the kind (another
     // field's words, a misread): the kind's only valid value on the page.
     if (f.kind == "nir" && !r.Has(f.name)) ReadNirWithoutLabel(r, *form, f);

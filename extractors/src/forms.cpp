@@ -276,6 +276,10 @@ class FormParser {
       if (!d->is_boolean()) return Fail(d, path + ".dedicated", "doit être true ou false");
       f.dedicated = d->as_boolean()->get();
     }
+    if (const toml::node* d = t->get("by_value")) {
+      if (!d->is_boolean()) return Fail(d, path + ".by_value", "doit être true ou false");
+      f.by_value = d->as_boolean()->get();
+    }
     if (const toml::node* ti = t->get("titles")) f.titles = Strings(*ti, path + ".titles");
     if (const toml::node* b = t->get("beside")) f.beside = Strings(*b, path + ".beside");
     if (const toml::node* g = t->get("max_gap_mm")) f.max_gap_mm = Number(*g, path + ".max_gap_mm").value_or(25);

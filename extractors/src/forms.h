@@ -37,6 +37,9 @@ struct FieldSpec {
   size_t min_digits = 0, max_digits = 0;  // digits, rpps
   double max_gap_mm = 25;            // right of the label: the widest blank inside the value
   bool dedicated = false;            // located by the data, set by the type's own reader
+  // date: where no label names it, the one recent date of the page above
+  // its tables that no other field holds (flagged).
+  bool by_value = false;
   // name: titles printed before the name ("Dr"): where no label gives the
   // name, a title followed by a name on the page does.
   std::vector<std::string> titles;

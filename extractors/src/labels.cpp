@@ -12,6 +12,9 @@ size_t LeadingLetters(const std::string& folded) {
   return n;
 }
 
+// The widest blank inside one wording, in word heights.
+constexpr double kWordingGap = 2.0;
+
 struct Window {
   int last = -1;
   size_t distance = 0;
@@ -24,6 +27,12 @@ std::optional<Window> BestWindow(const PageView& v, const std::vector<int>& keye
   std::string joined;
   std::optional<Window> best;
   for (size_t e = s; e < keyed.size(); ++e) {
+    // One wording is printed at a word's spacing: words far apart on a row
+    // are two labels ("NOM" and "PRÉNOMS" heading two cells), not "Nom prénom".
+    if (e > s && v.words()[static_cast<size_t>(keyed[e])].x0 - v.words()[static_cast<size_t>(keyed[e - 1])].x1 >
+                     kWordingGap * v.word_height()) {
+      break;
+    }
     const std::string& folded = v.words()[static_cast<size_t>(keyed[e])].folded;
     // The value glued to the label's last word: compare the letters only.
     const size_t letters = LeadingLetters(folded);
@@ -73,7 +82,9 @@ void AddAbbreviations(const PageView& v, const std::vector<std::string>& content
       bool all = true, shortened = false;
       for (size_t k = 0; k < content.size() && all; ++k) {
         const std::string& w = v.words()[static_cast<size_t>(keyed[s + k])].folded;
-        all = StandsFor(w, content[k]);
+        all = StandsFor(w, content[k]) &&
+              (k == 0 || v.words()[static_cast<size_t>(keyed[s + k])].x0 - v.words()[static_cast<size_t>(keyed[s + k - 1])].x1 <=
+                             kWordingGap * v.word_height());
         shortened = shortened || w != content[k];
       }
       if (all && shortened) hits.push_back({keyed[s], keyed[s + content.size() - 1], kAbbreviationSimilarity, {}});

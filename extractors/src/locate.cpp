@@ -15,14 +15,20 @@ namespace liasse::extractors::internal {
 namespace {
 
 // True when only marks without letters or digits ("--", "=", "*", a
-// rule) stand before the hit on its row: a listing prints its headings so.
+// rule) or small words ("Le" of "Le malade") stand before the hit on its
+// row: a listing prints its headings so.
 bool AtRowStart(const PageView& v, const LabelHit& h) {
   const PlacedWord& w = v.words()[static_cast<size_t>(h.first)];
   for (int i : v.rows()[static_cast<size_t>(w.row)].words) {
     if (i == h.first) return true;
-    if (!v.words()[static_cast<size_t>(i)].folded.empty()) return false;
+    if (!ContentWords(v.words()[static_cast<size_t>(i)].text).empty()) return false;
   }
   return false;
+}
+
+// True for a box's rule read as text ("|", "[", "]"): no word of a heading.
+bool RuleMark(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("|[]") == std::string::npos;
 }
 
 double Top(const PageView& v, int word) { return v.words()[static_cast<size_t>(word)].y0; }
@@ -49,7 +55,8 @@ bool HeadingLike(const PageView& v, size_t r, double margin) {
     const PlacedWord& w = v.words()[static_cast<size_t>(i)];
     const std::string key = FoldKey(w.text);
     if (key.empty()) {
-      if (!content.empty()) return false;  // a mark after the phrase
+      // A mark after the phrase ("Nom :") makes it a label; a box's rule does not.
+      if (!content.empty() && !RuleMark(w.text)) return false;
       continue;
     }
     if (std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
@@ -111,8 +118,9 @@ std::vector<std::pair<double, std::string>> Headings(const PageView& v, const Fo
     for (size_t r : unknown) {
       const auto next = std::upper_bound(starts.begin(), starts.end(), r);
       const size_t end = next == starts.end() ? v.rows().size() : *next;
-      const std::string section = SectionByValue(v, form, r, end);
-      if (!section.empty()) out.emplace_back(v.rows()[r].y0, section);
+      // A heading whose block tells no section still ends the one above
+      // ("Prescription médicale" after the patient's block).
+      out.emplace_back(v.rows()[r].y0, SectionByValue(v, form, r, end));
     }
   }
   std::sort(out.begin(), out.end());
@@ -173,8 +181,12 @@ std::vector<int> Below(const PageView& v, const LabelHit& hit, const std::set<in
 // another field's label ("le praticien" under "Bénéficiaire du paiement",
 // "praticien" being a label of the partner's name) is taken on up to the
 // first of its wordings when the cut left none that fits.
+std::vector<int> AfterLeader(const PageView& v, std::vector<int> ids);
+
 std::vector<int> BelowValue(const DocReader& r, const FieldSpec& field, const LabelHit& hit, const std::set<int>& starts) {
-  std::vector<int> ids = Below(r.view(), hit, starts);
+  // The row below may be a label, its leader and its value ("NOM ..... :
+  // ROBERT" under a heading taken for the label): the value after the leader.
+  std::vector<int> ids = AfterLeader(r.view(), Below(r.view(), hit, starts));
   if (field.kind != "choice" || ids.empty() || FitsKind(field, r.Make(ids, hit.similarity).text)) return ids;
   const std::vector<int> all = Below(r.view(), hit, {});
   if (all.size() <= ids.size() || !std::equal(ids.begin(), ids.end(), all.begin())) return ids;

@@ -111,6 +111,60 @@ std::optional<Date> DateOf(const std::string& d8) {
   return d.ok() ? std::optional<Date>(d.value()) : std::nullopt;
 }
 
+// The edit distance a word of `length` letters may be from a month's name:
+// none up to 3 letters ("mai"), 1 up to 7, then one more per 6 letters (as
+// a label's wording, labels.h AllowedDistance).
+size_t MonthDistance(size_t length) {
+  if (length <= 3) return 0;
+  if (length <= 7) return 1;
+  return 1 + (length - 2) / 6;
+}
+
+// The month whose French name (as Date writes it, accents folded) is
+// nearest to `word`, within MonthDistance of the name's length and nearer
+// than any other month; 0 otherwise ("TUIN" → 6, "DECETIBRE" → 12).
+int NearestMonth(const std::string& word) {
+  const std::string folded = text::FoldFrench(word);
+  if (folded.size() < 3 || std::any_of(folded.begin(), folded.end(), [](char c) { return c < 'a' || c > 'z'; })) return 0;
+  int best = 0;
+  size_t best_d = 0, second_d = 1000;
+  for (int m = 1; m <= 12; ++m) {
+    const std::string long_form = Date::FromYmd(2000, m, 2).value().ToFrenchLong();
+    const size_t a = long_form.find(' '), b = long_form.rfind(' ');
+    const std::string name = text::FoldFrench(long_form.substr(a + 1, b - a - 1));
+    const size_t d = EditDistance(folded, name);
+    if (d > MonthDistance(name.size())) continue;
+    if (best == 0 || d < best_d) {
+      second_d = best == 0 ? second_d : best_d;
+      best = m;
+      best_d = d;
+    } else if (d < second_d) {
+      second_d = d;
+    }
+  }
+  return best != 0 && second_d > best_d ? best : 0;
+}
+
+// "14 DECETIBRE 2025": a day, a month's name the OCR mangled, a year of
+// four digits; repaired (the reading is flagged). nullopt otherwise.
+std::optional<Parsed<Date>> FuzzyMonthDate(const std::string& t) {
+  const auto words = SplitWords(t);
+  if (words.size() != 3) return std::nullopt;
+  bool changed = false;
+  std::string day = MapConfusables(TrimPunctuation(words[0]), &changed);
+  // "1er" with its 1 read as a letter ("ler", "Ier").
+  if (day.size() == 3 && day.substr(1) == "er" && (day[0] == '1' || day[0] == 'l' || day[0] == 'I' || day[0] == 'i')) day = "1";
+  const std::string year = MapConfusables(TrimPunctuation(words[2]), &changed);
+  const bool digits = !day.empty() && day.size() <= 2 && year.size() == 4 &&
+                      std::all_of(day.begin(), day.end(), IsDigit) && std::all_of(year.begin(), year.end(), IsDigit);
+  if (!digits) return std::nullopt;
+  const int month = NearestMonth(TrimPunctuation(words[1]));
+  if (month == 0) return std::nullopt;
+  const auto d = Date::FromYmd(std::stoi(year), month, std::stoi(day));
+  if (!d.ok()) return std::nullopt;
+  return Parsed<Date>{d.value(), true};
+}
+
 }  // namespace
 
 std::optional<Parsed<Date>> ParseDateText(std::string_view raw) {
@@ -131,7 +185,7 @@ std::optional<Parsed<Date>> ParseDateText(std::string_view raw) {
     if (d) return Parsed<Date>{*d, repaired || lost};
   }
   if (auto d = Date::Parse(t); d.ok()) return Parsed<Date>{d.value(), false};
-  return std::nullopt;
+  return FuzzyMonthDate(t);
 }
 
 std::optional<Parsed<Date>> FindDate(std::string_view text) {

@@ -26,7 +26,9 @@ bool DayMonthNameYear(const PageView& v, const std::vector<int>& span) {
   const std::string month = TrimPunctuation(v.words()[static_cast<size_t>(span[1])].text);
   const std::string year = TrimPunctuation(v.words()[static_cast<size_t>(span[2])].text);
   const size_t letters = static_cast<size_t>(std::count_if(month.begin(), month.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }));
-  return IsAllDigits(day) && day.size() <= 2 && letters >= 3 && IsAllDigits(year) && year.size() == 4;
+  // "1er", its 1 read as a letter ("ler", "Ier") as often as not.
+  const bool first = day.size() == 3 && day.substr(1) == "er" && std::string("1lIi").find(day[0]) != std::string::npos;
+  return ((IsAllDigits(day) && day.size() <= 2) || first) && letters >= 3 && IsAllDigits(year) && year.size() == 4;
 }
 
 }  // namespace

@@ -240,8 +240,10 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
       }
     }
     if (!known && w.folded.empty()) continue;  // a rule or a stray mark
-    const bool same = !cols.empty() && cols.back().name == name &&
-                      (known || w.x0 - cols.back().x1 < 0.6 * view.word_height());
+    // A word at a word's spacing after a column's wording carries that
+    // wording on ("Date des soins" where the data has "Date"): the same cell.
+    const bool close = !cols.empty() && w.x0 - cols.back().x1 < 0.6 * view.word_height();
+    const bool same = !cols.empty() && (known ? cols.back().name == name : close);
     if (same) {
       cols.back().x1 = std::max(cols.back().x1, w.x1);
       similarity.back() = std::max(similarity.back(), s);

@@ -11,6 +11,7 @@
 #include "boxed_digits.h"
 #include "liasse/core/identifiers.h"
 #include "normalise.h"
+#include "page_dates.h"
 #include "table.h"
 #include "validate.h"
 
@@ -285,6 +286,33 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
   }
   r.SetText(field.name, names.front().nom, names.front().sure ? 0.85 : 0.5, names.front().words);
   if (!names.front().sure) r.Review(field.name, "nom lu après le titre, tout en capitales : le dernier mot pris pour le nom, à vérifier");
+}
+
+void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || !field.by_value) return;
+  const PageView& v = r.view();
+  std::vector<size_t> all(v.rows().size()), above(FirstTableRow(r, form));
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  for (size_t i = 0; i < above.size(); ++i) above[i] = i;
+  std::optional<Date> newest;
+  for (const auto& d : DatesInRows(v, all, false)) newest = newest ? std::max(*newest, d.date) : d.date;
+  std::set<std::string> held;
+  for (const auto& [name, f] : r.doc().fields) {
+    if (const auto* text = std::get_if<std::string>(&f.value)) held.insert(*text);
+  }
+  // A birth date is decades before the care; a prescription, months at most.
+  constexpr int kYearsBeforeTheNewest = 5;
+  if (!newest) return;
+  const std::vector<DateOnPage> dates = DatesInRows(v, above, false);
+  const DateOnPage* found = nullptr;
+  for (const auto& d : dates) {
+    if (d.date.year() + kYearsBeforeTheNewest < newest->year() || held.contains(d.date.ToIso())) continue;
+    if (found != nullptr && found->date != d.date) return;
+    if (found == nullptr) found = &d;
+  }
+  if (found == nullptr) return;
+  r.SetText(field.name, found->date.ToIso(), std::min(0.6, v.MinConfidence(found->words)), found->words);
+  r.Review(field.name, "libellé introuvable ; seule date récente hors du tableau, son rôle est à vérifier");
 }
 
 size_t FirstTableRow(const DocReader& r, const FormSpec& form) {

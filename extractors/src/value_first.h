@@ -45,6 +45,13 @@ void ReadTotalOfLines(DocReader& r, std::string_view name);
 // in capitals. Two different names: to review with both.
 void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
+// A date `field` (`by_value` in the data) where no label names it: the
+// dates of the rows above the form's tables, less those years before the
+// newest date of the page (birth dates) and those another field holds;
+// when they are all one date, it is set and flagged (nothing names its
+// role). Nothing otherwise.
+void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),
 // "numero_am" (9 digits that pass the Luhn key) and "birth_date" (a date

@@ -79,5 +79,27 @@ TEST(ActTable, ADatedRowWhoseCodeIsUnreadableKeepsItsPlace) {
   EXPECT_TRUE(testing::Flagged(d, "montant", 0));
 }
 
+TEST(ActTable, APrescriptionDateUnderALabelOfNoDataFileIsTheOneRecentDateAboveTheActsFlagged) {
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 40, "Né(e) le : 03/04/1950");
+  p.Text(20, 60, "Ordre médical établi : 12/10/2023");
+  p.Text(20, 120, "Acte");
+  p.Text(50, 120, "Date");
+  p.Text(110, 120, "Montant");
+  p.Text(160, 120, "Coefficient");
+  const char* dates[] = {"15/11/2023", "18/11/2023"};
+  for (int i = 0; i < 2; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(20, y, "AMI");
+    p.Text(50, y, dates[i]);
+    p.Text(110, y, "3,15 €");
+    p.Text(160, y, "1");
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  EXPECT_EQ(testing::T(d, "prescription.date"), "2023-10-12");
+  EXPECT_TRUE(testing::Flagged(d, "prescription.date"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors

@@ -430,6 +430,91 @@ TEST(ExtractDocuments, AnInvoiceTableIsReadByItsHeaderWhateverItsColumnsAndTheir
   }
 }
 
+TEST(ExtractDocuments, AnInvoiceDateIsNoBirthDateReadUnderTheLabelDate) {
+  // "Date" heads the birth date; the invoice's own date has a label of no
+  // data file ("Émise le", in letters, its 1er read "ler"): a date decades
+  // before the page's newest is not taken silently for the invoice's.
+  const auto page = PageBuilder(0)
+                        .Text(18, 20, "Lunetterie des Tilleuls")
+                        .Text(18, 26, "4 rue des Tilleuls, 21000 DIJON")
+                        .Text(120, 34, "FACTURE N° T2025457")
+                        .Text(120, 40, "Émise le ler juin 2025")
+                        .Text(18, 50, "Client : Lucie ROBIN")
+                        .Text(18, 56, "Date de naissance")
+                        .Text(18, 62, "14/03/1961")
+                        .Text(18, 70, "Désignation")
+                        .Text(150, 70, "Montant")
+                        .Text(18, 78, "Monture acétate écaille")
+                        .Text(150, 78, "95,00 €")
+                        .Text(110, 90, "Total TTC")
+                        .Text(150, 90, "95,00 €")
+                        .Build();
+  const auto docs = ExtractDocuments({page}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kFacture);
+  // Never the birth date silently.
+  if (T(docs[0], "date") != "2025-06-01") {
+    EXPECT_TRUE(Flagged(docs[0], "date")) << T(docs[0], "date");
+  }
+}
+
+TEST(ExtractDocuments, AnInvoicesPricesUnderAHeadingOfNoDataFileAreItsMontantColumn) {
+  // "Tarif" is in no wording of the data: the column of amounts is the
+  // montant's, the code printed after it stays the code.
+  PageBuilder p(0);
+  p.Text(18, 20, "Lunetterie des Tilleuls")
+      .Text(120, 34, "FACTURE N° T2025457")
+      .Text(120, 40, "Date : 12/05/2025")
+      .Text(18, 50, "Client : Lucie ROBIN")
+      .Text(18, 70, "Date")
+      .Text(45, 70, "Désignation")
+      .Text(120, 70, "Tarif")
+      .Text(150, 70, "Code");
+  const char* libelles[] = {"Monture acétate écaille", "Verre unifocal OD sph -1,75"};
+  const char* codes[] = {"MONTURE", "VERRE"};
+  const char* montants[] = {"95,00", "60,00"};
+  for (int i = 0; i < 2; ++i) {
+    p.Text(18, 78 + 6 * i, "12/05/2025").Text(45, 78 + 6 * i, libelles[i]).Text(120, 78 + 6 * i, montants[i]);
+    p.Text(150, 78 + 6 * i, codes[i]);
+  }
+  p.Text(110, 100, "Total TTC").Text(150, 100, "155,00 €");
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "montant"), "95.00");
+  EXPECT_EQ(L(docs[0].lines[1], "montant"), "60.00");
+  EXPECT_EQ(L(docs[0].lines[1], "code"), "VERRE");
+  EXPECT_EQ(L(docs[0].lines[0], "libelle"), "Monture acétate écaille");
+}
+
+TEST(ExtractDocuments, AnInvoicesDatesUnderAHeadingOfNoDataFileAndItsTotalsRowInNoWording) {
+  // "Jour" and "Tarif" are in no wording of the data: the columns of dates
+  // and of amounts are named by what they hold; "Somme due" is the lines'
+  // sum (a totals row), and the mentions below the table are no lines.
+  PageBuilder p(0);
+  p.Text(18, 20, "Cabinet dentaire des Tilleuls")
+      .Text(120, 34, "FACTURE N° T2025457")
+      .Text(18, 50, "Client : Lucie ROBIN")
+      .Text(18, 70, "Jour")
+      .Text(45, 70, "Désignation")
+      .Text(120, 70, "Tarif")
+      .Text(150, 70, "Code");
+  const char* libelles[] = {"Couronne dentoportée", "Détartrage et polissage"};
+  const char* codes[] = {"HBLD036", "HBJD001"};
+  const char* montants[] = {"95,00", "60,00"};
+  for (int i = 0; i < 2; ++i) {
+    p.Text(18, 78 + 6 * i, "12/05/2025").Text(45, 78 + 6 * i, libelles[i]).Text(120, 78 + 6 * i, montants[i]);
+    p.Text(150, 78 + 6 * i, codes[i]);
+  }
+  p.Text(60, 100, "Somme due : 155,00 €").Text(18, 112, "PAYÉ").Text(18, 120, "Dr Camille MULLER").Text(18, 128, "Merci de votre visite");
+  p.Text(18, 136, "Cabinet ouvert du lundi au vendredi");
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].lines.size(), 2u);
+  EXPECT_EQ(L(docs[0].lines[0], "date"), "2025-05-12");
+  EXPECT_EQ(L(docs[0].lines[1], "montant"), "60.00");
+}
+
 TEST(ExtractDocuments, TheMembersNumberIsTheFirstWordWithDigitsAfterItsLabel) {
   for (const char* label : {"N° adhérent mutuelle", "Adhérent n°", "Numéro d'adhérent complémentaire"}) {
     const auto docs = ExtractDocuments({FactureOptique("Désignation", 18, "Montant", 150, label)}, nullptr, Options());

@@ -16,6 +16,7 @@
 #include "document_checks.h"
 #include "page_builder.h"
 #include "page_view.h"
+#include "table.h"
 
 namespace liasse::extractors {
 namespace {
@@ -178,6 +179,36 @@ TEST(Labels, OcrConfusionsAreToleratedInProportionToTheLength) {
   EXPECT_TRUE(internal::FindLabel(internal::PageView(short_label), "Nom").empty());
   const OcrPage far = Row("Date de consommation");
   EXPECT_TRUE(internal::FindLabel(internal::PageView(far), "Date de constitution").empty());
+}
+
+TEST(Labels, WordsFarApartOnARowAreNoOneWording) {
+  // "NOM" and "PRÉNOMS" heading two cells are not "Nom prénom".
+  const OcrPage page = PageBuilder().Text(20, 50, "NOM").Text(90, 50, "PRÉNOMS").Build();
+  EXPECT_TRUE(internal::FindLabel(internal::PageView(page), "Nom prénom").empty());
+  EXPECT_EQ(internal::FindLabel(internal::PageView(Row("NOM PRÉNOMS")), "Nom prénom").size(), 1u);
+}
+
+TEST(Tables, AColumnWordingCarriedOnInWordsOfNoDataFileIsOneColumn) {
+  // "Date du passage" where the data has "Date": the words after it at a
+  // word's spacing are the date column's cell.
+  internal::TableSpec spec;
+  spec.min_columns = 2;
+  spec.columns = {{"date", {"Date"}}, {"montant", {"Montant"}}};
+  // Words of 3 mm letters (1.65 mm wide) a printed space (0.8 mm) apart.
+  PageBuilder b;
+  double x = 20;
+  for (const std::string w : {"Date", "du", "passage", "infirmier"}) {
+    b.Text(x, 50, w);
+    x += 1.65 * static_cast<double>(w.size()) + 0.8;
+  }
+  const OcrPage page = b.Text(120, 50, "Montant").Build();
+  const internal::PageView view(page);
+  const internal::TableHeader header = internal::FindTableHeader(view, spec);
+  ASSERT_TRUE(header.ok());
+  const internal::HeaderColumn* date = header.Find("date");
+  ASSERT_NE(date, nullptr);
+  EXPECT_GT(date->x1, 55 * view.mm());
+  EXPECT_EQ(header.ColumnAt(50 * view.mm()), 0);
 }
 
 TEST(Labels, DigitsGluedToTheLabelAreTheValue) {

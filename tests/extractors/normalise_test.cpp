@@ -19,6 +19,22 @@ TEST(Normalise, DatesBecomeIsoWhateverTheSeparatorOrConfusableDigits) {
   EXPECT_FALSE(ParseDateText("31/02/2025").has_value());
 }
 
+TEST(Normalise, AMonthNameTheOcrMangledIsTheNearestMonthAndMarkedRepaired) {
+  for (const auto& [read, iso] : std::vector<std::pair<std::string, std::string>>{
+           {"14 DECETIBRE 2025", "2025-12-14"}, {"3 TUIN 2024", "2024-06-03"}, {"1er SEPTEMBPE 2025", "2025-09-01"},
+           {"12 fevrjer 2025", "2025-02-12"}, {"ler juin 2025", "2025-06-01"}}) {
+    const auto d = ParseDateText(read);
+    ASSERT_TRUE(d.has_value()) << read;
+    EXPECT_EQ(d->value.ToIso(), iso) << read;
+    EXPECT_TRUE(d->repaired) << read;
+  }
+  EXPECT_EQ(FindDate("Lyon, le 14 DECETIBRE 2025")->value.ToIso(), "2025-12-14");
+  // Too far from every month, or a short word: no date.
+  EXPECT_FALSE(ParseDateText("3 mois 2024").has_value());
+  EXPECT_FALSE(ParseDateText("3 MAX 2024").has_value());
+  EXPECT_FALSE(ParseDateText("3 DECIDE 2024").has_value());
+}
+
 TEST(Normalise, ADateWithOneSeparatorLostIsReadAndMarkedRepaired) {
   const auto lost = ParseDateText("1909/2024");
   ASSERT_TRUE(lost.has_value());

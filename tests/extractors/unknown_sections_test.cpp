@@ -114,5 +114,38 @@ TEST(UnknownSections, AWordInSmallLettersAfterThePrenomFlagsItAsPerhapsCut) {
   EXPECT_TRUE(Flagged(d, "assure.prenom"));
 }
 
+TEST(UnknownSections, TwoLabelsFarApartOnARowAreTwoCellsNotOneWording) {
+  // "NOM" and "PRÉNOMS" head two cells: together they are no "Nom prénom".
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "PERSONNE PROTÉGÉE")
+      .Text(18, 36, "NOM")
+      .Text(70, 36, "PRÉNOMS")
+      .Text(130, 36, "DATE DE NAISSANCE")
+      .Text(18, 41, "GARCIA")
+      .Text(70, 41, "Hélène")
+      .Text(130, 41, "12/03/1950")
+      .Text(18, 110, "Date")
+      .Text(50, 110, "Acte")
+      .Text(80, 110, "Coef")
+      .Text(120, 110, "Montant")
+      .Text(18, 117, "05/08/2025")
+      .Text(50, 117, "AMI")
+      .Text(80, 117, "1")
+      .Text(120, 117, "3,15");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "GARCIA");
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "Hélène");
+}
+
+TEST(UnknownSections, AHeadingBetweenTheRulesOfItsBoxAfterASmallWordStillStartsItsSection) {
+  // "| Le malade |": "Malade" is a wording of the data, "Le" before it and
+  // the box's rules around it leave it a heading.
+  const Document d = Read(Blocks("| Le malade |", "CHEF DE FAMILLE", "INTERVENANT"));
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "GARCIA");
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "Hélène");
+  EXPECT_EQ(T(d, "assure.nom"), "MARTIN");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
