@@ -162,6 +162,67 @@ std::vector<PlaceToSign> FreePlaces(const PageView& v, const std::vector<std::op
   return out;
 }
 
+double MidY(const Box& b) { return b.y + b.height / 2.0; }
+
+// The signers whose words several places hold (a heading "Assuré(e)" over
+// fields the OCR left unread, "N° du praticien" over the blank beside a
+// value, and the place to sign itself), told by where a form puts its
+// signatures: side by side on one row. Each such signer gets the one of its
+// places on the row of every label already known; with none known, the one
+// choice of places, one per such signer, all on one row, is theirs. More
+// than one such place or choice: left unknown. Returns (signer, place).
+std::vector<std::pair<size_t, size_t>> ByRow(const PageView& v, const std::vector<std::optional<SignatureLabel>>& known,
+                                             const std::vector<PlaceToSign>& places,
+                                             const std::vector<std::vector<size_t>>& mine) {
+  const double tolerance = v.word_height();
+  std::vector<size_t> open;  // the signers still unknown with several places
+  std::vector<double> rows;  // the middles of the labels known
+  for (size_t i = 0; i < known.size(); ++i) {
+    if (known[i]) rows.push_back(MidY(v.Cover(Span(*known[i]))));
+    else if (mine[i].size() >= 2) open.push_back(i);
+  }
+  auto mid = [&](size_t p) { return MidY(v.Cover(places[p].words)); };
+  std::vector<std::pair<size_t, size_t>> out;
+  if (!rows.empty()) {
+    for (size_t i : open) {
+      std::vector<size_t> on_row;
+      for (size_t p : mine[i]) {
+        const bool beside = std::all_of(rows.begin(), rows.end(), [&](double y) { return std::abs(mid(p) - y) <= tolerance; });
+        if (beside) on_row.push_back(p);
+      }
+      if (on_row.size() == 1) out.emplace_back(i, on_row.front());
+    }
+    return out;
+  }
+  if (open.size() < 2) return out;
+  // Every choice of one place per open signer (a form has two or three
+  // signers, each a few places: the choices stay few).
+  std::vector<size_t> pick(open.size(), 0), found;
+  int choices = 0;
+  for (bool more = true; more && choices <= 1;) {
+    double lo = mid(mine[open[0]][pick[0]]), hi = lo;
+    std::set<size_t> distinct;
+    for (size_t k = 0; k < open.size(); ++k) {
+      const size_t p = mine[open[k]][pick[k]];
+      distinct.insert(p);
+      lo = std::min(lo, mid(p)), hi = std::max(hi, mid(p));
+    }
+    if (distinct.size() == open.size() && hi - lo <= tolerance) {
+      ++choices;
+      found.clear();
+      for (size_t k = 0; k < open.size(); ++k) found.push_back(mine[open[k]][pick[k]]);
+    }
+    more = false;
+    for (size_t k = 0; k < open.size() && !more; ++k) {
+      if (++pick[k] < mine[open[k]].size()) more = true;
+      else pick[k] = 0;
+    }
+  }
+  if (choices != 1) return out;
+  for (size_t k = 0; k < open.size(); ++k) out.emplace_back(open[k], found[k]);
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::optional<SignatureLabel>> SignatureLabels(const PageView& v, const FormSpec& form,
@@ -183,20 +244,19 @@ std::vector<std::optional<SignatureLabel>> SignatureLabels(const PageView& v, co
     used[p] = true;
   };
   // By the signer's words: the one place whose phrase names this signer and no other.
-  std::vector<std::optional<size_t>> by_role(fields.size());
+  std::vector<std::vector<size_t>> mine(fields.size());
   for (size_t i = 0; i < fields.size(); ++i) {
     if (out[i]) continue;
-    std::vector<size_t> mine;
     for (size_t p = 0; p < places.size(); ++p) {
       bool other = false;
       for (size_t j = 0; j < fields.size() && !other; ++j) other = j != i && holds(places[p], j);
-      if (holds(places[p], i) && !other) mine.push_back(p);
+      if (holds(places[p], i) && !other) mine[i].push_back(p);
     }
-    if (mine.size() == 1) by_role[i] = mine.front();
   }
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (by_role[i]) assign(i, *by_role[i]);
+    if (mine[i].size() == 1) assign(i, mine[i].front());
   }
+  for (const auto& [i, p] : ByRow(v, out, places, mine)) assign(i, p);
   // By elimination: beside the one other signer known, on its label's row.
   for (size_t i = 0; i < fields.size(); ++i) {
     if (out[i]) continue;

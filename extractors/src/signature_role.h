@@ -57,9 +57,12 @@ struct SignatureLabel {
 // The label of each of `fields` (the form's signature fields, read
 // together): the best occurrence of its wordings; else the one place to
 // sign (PlacesToSign, no check box beside its phrase) whose phrase holds
-// words of its DistinctWords and none of another's; else, when exactly one
-// other field's label is known, the one such place on that label's row
-// holding none of that field's words. nullopt: the signer is unknown.
+// words of its DistinctWords and none of another's; else, among several
+// such places, the one on the row of every label known or, with none
+// known, the one choice of places (one per such signer) all on one row
+// (a form signs side by side); else, when exactly one other field's label
+// is known, the one place on that label's row holding none of that
+// field's words. nullopt: the signer is unknown.
 std::vector<std::optional<SignatureLabel>> SignatureLabels(const PageView& view, const FormSpec& form,
                                                            const std::vector<const FieldSpec*>& fields,
                                                            const std::vector<Box>& printed);

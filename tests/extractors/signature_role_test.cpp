@@ -184,6 +184,50 @@ TEST(SignatureRole, ACheckBoxPhraseNamingTheSignerIsNoPlaceToSign) {
   EXPECT_FALSE(r.labels[1].has_value());
 }
 
+// A feuille whose signer words stand on more places than the places to
+// sign: a heading "Assuré(e)" over a blank (its fields unread by the OCR),
+// "N° du praticien" over the blank beside its value, and, `pairs` times
+// (the first at 100 mm, then 20 mm higher), "Le praticien :" and
+// "Le patient :" side by side.
+PageBuilder SignersNamedTwice(int pairs) {
+  PageBuilder p;
+  p.WithRaster();
+  Printed(p, 20, 20, "Assuré(e)");
+  Printed(p, 110, 45, "N° du praticien : 316761949");
+  Printed(p, 20, 45, "Nom et prénom : MORIN Thomas");
+  Printed(p, 20, 60, "Cotation Montant Date Coef");
+  for (int k = 0; k < pairs; ++k) {
+    const double y = 100 + 40 * k;
+    Printed(p, 20, y, "Le praticien :");
+    Printed(p, 110, y, "Le patient :");
+  }
+  Printed(p, 20, 100 + 40 * pairs, "Cadre réservé à l'organisme");
+  return p;
+}
+
+TEST(SignatureRole, SignersNamedOnSeveralPlacesSignOnTheOneRowTheyShare) {
+  const FormSpec form = Form();
+  PageBuilder p = SignersNamedTwice(1);
+  Sign(p, "zigzag", 116, 106, 50, 12);
+  const Reading r = Read(p.Build(), form);
+  ASSERT_TRUE(r.labels[0] && r.labels[1]);
+  EXPECT_EQ(r.texts[0], "Le praticien :");
+  EXPECT_EQ(r.texts[1], "Le patient :");
+  EXPECT_FALSE(r.labels[0]->by_wording);
+  EXPECT_FALSE(r.labels[1]->by_wording);
+  EXPECT_EQ(r.verdicts[0], Signed::kBlank);
+  EXPECT_EQ(r.verdicts[1], Signed::kSigned);
+}
+
+TEST(SignatureRole, TwoRowsWhereTheSignersCouldSignLeaveThemUnknown) {
+  const FormSpec form = Form();
+  PageBuilder p = SignersNamedTwice(2);
+  Sign(p, "zigzag", 116, 106, 50, 12);
+  const Reading r = Read(p.Build(), form);
+  EXPECT_FALSE(r.labels[0].has_value());
+  EXPECT_FALSE(r.labels[1].has_value());
+}
+
 TEST(SignatureRole, DistinctWordsLeaveOutTheWordsBothSignersShare) {
   const FormSpec form = Form();
   const std::vector<const FieldSpec*> fields = {form.Field("signature.praticien"), form.Field("signature.patient")};
