@@ -205,6 +205,63 @@ void ReadChoice(DocReader& r, const FieldSpec& field, const std::vector<size_t>&
   }
 }
 
+// The content words of `field`'s wordings that no other field of the form
+// holds, whatever its kind: the words that name that field alone.
+std::set<std::string> WordsOfItsOwn(const FormSpec& form, const FieldSpec& field) {
+  std::set<std::string> own, others;
+  for (const FieldSpec& f : form.fields) {
+    for (const auto& wording : f.labels) {
+      for (auto& w : ContentWords(wording)) {
+        if (w.size() >= 3 && !IsAllDigits(w)) (f.name == field.name ? own : others).insert(w);
+      }
+    }
+  }
+  for (const auto& o : others) own.erase(o);
+  return own;
+}
+
+// The phrase of the row under `row` that starts under the word `id` (its
+// first word overlapping the word's extent), or none.
+std::vector<int> PhraseUnder(const PageView& v, const std::vector<size_t>& rows, size_t row, int id) {
+  const auto next = std::find(rows.begin(), rows.end(), row + 1);
+  if (next == rows.end()) return {};
+  const PlacedWord& w = v.words()[static_cast<size_t>(id)];
+  for (int i : v.rows()[*next].words) {
+    const PlacedWord& u = v.words()[static_cast<size_t>(i)];
+    if (u.x1 > w.x0 && u.x0 < w.x1) return v.Phrase(i, i, 1.5 * v.word_height());
+  }
+  return {};
+}
+
+// A choice whose wording is in no data file ("Règlement à" over
+// "partenaire de santé"): one of its values in the phrase right of, or
+// under, a word that stands for a word of its wordings alone among the
+// form's fields ("règlement", "REGLT"). Flagged: the label was not read.
+void ReadChoiceUnderItsWord(DocReader& r, const FieldSpec& field, const std::vector<size_t>& rows) {
+  const PageView& v = r.view();
+  const std::set<std::string> own = WordsOfItsOwn(*r.form(), field);
+  std::vector<Candidate> found;
+  for (size_t row : rows) {
+    const auto& ids = v.rows()[row].words;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const std::string w = FoldKey(v.words()[static_cast<size_t>(ids[i])].text);
+      if (w.empty() || !std::any_of(own.begin(), own.end(), [&](const std::string& k) { return StandsFor(w, k); })) continue;
+      std::vector<int> right;
+      for (int j : v.Phrase(ids[i], ids[i], 1.5 * v.word_height())) {
+        if (v.words()[static_cast<size_t>(j)].x0 > v.words()[static_cast<size_t>(ids[i])].x1) right.push_back(j);
+      }
+      for (const auto& phrase : {right, PhraseUnder(v, rows, row, ids[i])}) {
+        if (phrase.empty()) continue;
+        if (const auto value = ChoiceIn(field, v.Join(phrase))) found.push_back({*value, phrase});
+      }
+    }
+  }
+  SetIfOne(r, field.name, found);
+  if (r.Has(field.name)) {
+    r.Doubt(field.name, "libellé inconnu ; « " + v.Join(found.front().words) + " » lu comme sa valeur : à vérifier");
+  }
+}
+
 }  // namespace
 
 std::optional<size_t> FirstInvoiceRow(const PageView& v) {
@@ -223,6 +280,7 @@ void ReadBordereauHeaderByValue(DocReader& r) {
     if (r.Has(field.name) || field.relations.empty()) continue;
     if (field.kind == "digits") ReadNumber(r, field, rows);
     if (field.kind == "choice") ReadChoice(r, field, rows);
+    if (field.kind == "choice" && !r.Has(field.name)) ReadChoiceUnderItsWord(r, field, rows);
   }
   if (!r.Has(fields::kPartenaireNom)) ReadPartnerName(r);
 }

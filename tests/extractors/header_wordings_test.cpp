@@ -128,6 +128,25 @@ TEST(BordereauHeader, FieldsUnderWordingsOfNoFileAreReadByTheirValues) {
   EXPECT_TRUE(Flagged(d, "reglement.destinataire"));
 }
 
+TEST(BordereauHeader, AChoiceUnderAWordOfItsOwnWordingsIsReadWhenItsLabelIsInNoFile) {
+  // "Versement du règlement" is in no data file; "règlement" is a word of
+  // that field's wordings alone: the choice under it is read, flagged.
+  const Document d = Read(SoftwareBordereau({{18, 40, "Caisse de rattachement"},
+                                             {110, 40, "Versement du règlement"},
+                                             {18, 46, "CPAM de Lyon (691)"},
+                                             {110, 46, "partenaire de santé"}}));
+  EXPECT_EQ(T(d, "reglement.destinataire"), "partenaire");
+  EXPECT_TRUE(Flagged(d, "reglement.destinataire"));
+}
+
+TEST(BordereauHeader, AChoiceUnderAWordOfNoWordingOfItsFieldIsNotTaken) {
+  const Document d = Read(SoftwareBordereau({{18, 40, "Caisse de rattachement"},
+                                             {110, 40, "Remarque"},
+                                             {18, 46, "CPAM de Lyon (691)"},
+                                             {110, 46, "partenaire de santé"}}));
+  EXPECT_EQ(T(d, "reglement.destinataire"), "<absent>");
+}
+
 TEST(BordereauHeader, TwoDatesOrANumberNamedByNoWordOfItsFieldAreNotTaken) {
   const Document d = Read(SoftwareBordereau({{18, 40, "Dossier : 311"},
                                              {100, 40, "Fait le: 08/02/2024"},
