@@ -64,12 +64,13 @@ bool StandsFor(const std::string& w, const std::string& k) {
   return w == k || k.starts_with(w) || w.ends_with(k);
 }
 
-// The content words of `field`'s wordings that no other field of `kinds`
-// holds: the words that name that field alone among the numbers.
-std::set<std::string> OwnWords(const FormSpec& form, const FieldSpec& field) {
+// The content words of `field`'s wordings that no other field holds: of
+// its kind alone (the words that name it among the numbers) or, with
+// `any_kind`, of every field of the form.
+std::set<std::string> OwnWords(const FormSpec& form, const FieldSpec& field, bool any_kind = false) {
   std::set<std::string> own, others;
   for (const FieldSpec& f : form.fields) {
-    if (f.kind != field.kind) continue;
+    if (!any_kind && f.kind != field.kind) continue;
     for (const auto& wording : f.labels) {
       for (auto& w : ContentWords(wording)) {
         if (w.size() < 3 || IsAllDigits(w)) continue;
@@ -184,6 +185,13 @@ std::set<int> OtherLabelWords(const PageView& v, const FormSpec& form, const Fie
   return out;
 }
 
+// Stores the choice its candidates agree on, flagged: its label was not read.
+void SetChoiceOfAnUnknownLabel(DocReader& r, const FieldSpec& field, const std::vector<Candidate>& found) {
+  SetIfOne(r, field.name, found);
+  if (!r.Has(field.name)) return;
+  r.Doubt(field.name, "libellé inconnu ; « " + r.view().Join(found.front().words) + " » lu comme sa valeur : à vérifier");
+}
+
 void ReadChoice(DocReader& r, const FieldSpec& field, const std::vector<size_t>& rows) {
   const PageView& v = r.view();
   const std::set<int> others = OtherLabelWords(v, *r.form(), field);
@@ -199,25 +207,7 @@ void ReadChoice(DocReader& r, const FieldSpec& field, const std::vector<size_t>&
       if (const auto value = ChoiceIn(field, v.Join(after))) found.push_back({*value, after});
     }
   }
-  SetIfOne(r, field.name, found);
-  if (r.Has(field.name) && found.size() >= 1) {
-    r.Doubt(field.name, "libellé inconnu ; « " + v.Join(found.front().words) + " » lu comme sa valeur : à vérifier");
-  }
-}
-
-// The content words of `field`'s wordings that no other field of the form
-// holds, whatever its kind: the words that name that field alone.
-std::set<std::string> WordsOfItsOwn(const FormSpec& form, const FieldSpec& field) {
-  std::set<std::string> own, others;
-  for (const FieldSpec& f : form.fields) {
-    for (const auto& wording : f.labels) {
-      for (auto& w : ContentWords(wording)) {
-        if (w.size() >= 3 && !IsAllDigits(w)) (f.name == field.name ? own : others).insert(w);
-      }
-    }
-  }
-  for (const auto& o : others) own.erase(o);
-  return own;
+  SetChoiceOfAnUnknownLabel(r, field, found);
 }
 
 // The phrase of the row under `row` that starts under the word `id` (its
@@ -239,7 +229,7 @@ std::vector<int> PhraseUnder(const PageView& v, const std::vector<size_t>& rows,
 // form's fields ("règlement", "REGLT"). Flagged: the label was not read.
 void ReadChoiceUnderItsWord(DocReader& r, const FieldSpec& field, const std::vector<size_t>& rows) {
   const PageView& v = r.view();
-  const std::set<std::string> own = WordsOfItsOwn(*r.form(), field);
+  const std::set<std::string> own = OwnWords(*r.form(), field, true);
   std::vector<Candidate> found;
   for (size_t row : rows) {
     const auto& ids = v.rows()[row].words;
@@ -256,10 +246,7 @@ void ReadChoiceUnderItsWord(DocReader& r, const FieldSpec& field, const std::vec
       }
     }
   }
-  SetIfOne(r, field.name, found);
-  if (r.Has(field.name)) {
-    r.Doubt(field.name, "libellé inconnu ; « " + v.Join(found.front().words) + " » lu comme sa valeur : à vérifier");
-  }
+  SetChoiceOfAnUnknownLabel(r, field, found);
 }
 
 }  // namespace
