@@ -130,16 +130,57 @@ double TitleHitWeight(const PageView& page, const WeightedPhrase& cue, const Lab
   const PlacedWord& first = page.words()[static_cast<size_t>(h.first)];
   const bool large = first.y1 - first.y0 >= kLargerPrint * page.word_height();
   if (phrase.size() > own + kWordsBesideATitle && !large) return std::min(cue.weight, kMentionWeight);
+  // Below the title area and in the page's own print, a short phrase alone
+  // heads a section of the form ("Prescription" over the prescriber's block
+  // of a feuille de soins), not the page: a mention.
+  if (first.y0 >= title_area && !large) return std::min(cue.weight, kMentionWeight);
   const double weight = cue.weight * (first.y0 < title_area ? 1.5 : 1.0);
   const bool heads = !phrase.empty() && phrase.front() == h.first;
   return heads ? weight : kComplementShare * weight;
 }
 
-double CueWeight(const PageView& page, const WeightedPhrase& cue, const std::vector<LabelHit>& hits, double title_area) {
-  if (!cue.title) return cue.weight;
-  double best = 0;
-  for (const LabelHit& h : hits) best = std::max(best, TitleHitWeight(page, cue, h, title_area));
+// A title's weight where it is printed: its best hit on the page.
+struct TitleWeight {
+  double weight = 0;
+  LabelHit hit;
+};
+
+TitleWeight BestTitleHit(const PageView& page, const WeightedPhrase& cue, const std::vector<LabelHit>& hits, double title_area) {
+  TitleWeight best;
+  for (const LabelHit& h : hits) {
+    const double w = TitleHitWeight(page, cue, h, title_area);
+    if (w > best.weight) best = {w, h};
+  }
   return best;
+}
+
+// The evidence of a form's cues on the page. Titles of one form printed in
+// the same words ("Facture" and "Facture de soins" on one heading) are one
+// title: the heaviest counts, the others not.
+double CueEvidence(const PageView& page, const FormSpec& form, double title_area) {
+  double sum = 0;
+  std::vector<TitleWeight> titles;
+  for (const auto& cue : form.cues) {
+    const auto hits = FindLabel(page, cue.phrase);
+    if (hits.empty()) continue;
+    if (!cue.title) {
+      sum += cue.weight;
+      continue;
+    }
+    const TitleWeight t = BestTitleHit(page, cue, hits, title_area);
+    if (t.weight > 0) titles.push_back(t);
+  }
+  std::stable_sort(titles.begin(), titles.end(), [](const TitleWeight& a, const TitleWeight& b) { return a.weight > b.weight; });
+  std::vector<LabelHit> counted;
+  for (const TitleWeight& t : titles) {
+    const bool shares_words = std::any_of(counted.begin(), counted.end(), [&](const LabelHit& c) {
+      return t.hit.first <= c.last && c.first <= t.hit.last;
+    });
+    if (shares_words) continue;
+    sum += t.weight;
+    counted.push_back(t.hit);
+  }
+  return sum;
 }
 
 // True when the words `ids` of a row hold a NIR whose key passes: digit
@@ -189,10 +230,7 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
     const double title_area = page.page().height / 3.0;
     for (const auto& form : forms->forms()) {
       double& s = score[static_cast<size_t>(form.type)];
-      for (const auto& cue : form.cues) {
-        const auto hits = FindLabel(page, cue.phrase);
-        if (!hits.empty()) s += CueWeight(page, cue, hits, title_area);
-      }
+      s += CueEvidence(page, form, title_area);
       if (!form.act_rows.codes.empty()) {
         s += form.act_rows.weight * static_cast<double>(std::min(form.act_rows.max_rows, ActRowCount(page, form.act_rows.codes)));
       }

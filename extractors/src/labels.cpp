@@ -15,6 +15,17 @@ size_t LeadingLetters(const std::string& folded) {
 // The widest blank inside one wording, in word heights.
 constexpr double kWordingGap = 2.0;
 
+// True when words `a` and `b` of a row stand further apart than one
+// wording's spacing. The spacing scales with the print: a title in large
+// capitals of a fixed-width font leaves blanks wider than two of the page's
+// word heights between its words.
+bool FarApart(const PageView& v, int a, int b) {
+  const PlacedWord& left = v.words()[static_cast<size_t>(a)];
+  const PlacedWord& right = v.words()[static_cast<size_t>(b)];
+  const double print = std::max({v.word_height(), left.y1 - left.y0, right.y1 - right.y0});
+  return right.x0 - left.x1 > kWordingGap * print;
+}
+
 struct Window {
   int last = -1;
   size_t distance = 0;
@@ -29,10 +40,7 @@ std::optional<Window> BestWindow(const PageView& v, const std::vector<int>& keye
   for (size_t e = s; e < keyed.size(); ++e) {
     // One wording is printed at a word's spacing: words far apart on a row
     // are two labels ("NOM" and "PRÉNOMS" heading two cells), not "Nom prénom".
-    if (e > s && v.words()[static_cast<size_t>(keyed[e])].x0 - v.words()[static_cast<size_t>(keyed[e - 1])].x1 >
-                     kWordingGap * v.word_height()) {
-      break;
-    }
+    if (e > s && FarApart(v, keyed[e - 1], keyed[e])) break;
     const std::string& folded = v.words()[static_cast<size_t>(keyed[e])].folded;
     // The value glued to the label's last word: compare the letters only.
     const size_t letters = LeadingLetters(folded);
@@ -82,9 +90,7 @@ void AddAbbreviations(const PageView& v, const std::vector<std::string>& content
       bool all = true, shortened = false;
       for (size_t k = 0; k < content.size() && all; ++k) {
         const std::string& w = v.words()[static_cast<size_t>(keyed[s + k])].folded;
-        all = StandsFor(w, content[k]) &&
-              (k == 0 || v.words()[static_cast<size_t>(keyed[s + k])].x0 - v.words()[static_cast<size_t>(keyed[s + k - 1])].x1 <=
-                             kWordingGap * v.word_height());
+        all = StandsFor(w, content[k]) && (k == 0 || !FarApart(v, keyed[s + k - 1], keyed[s + k]));
         shortened = shortened || w != content[k];
       }
       if (all && shortened) hits.push_back({keyed[s], keyed[s + content.size() - 1], kAbbreviationSimilarity, {}});

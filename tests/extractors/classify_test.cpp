@@ -127,5 +127,58 @@ TEST(Classify, ALongTitlePrintedLargeIsATitle) {
   EXPECT_EQ(d.type, DocumentType::kFeuilleDeSoins);
 }
 
+TEST(Classify, ATitleInLargeCapitalsSetWideApartIsOneWording) {
+  // A listing's title in a fixed-width font 6 mm high: 8 mm between its
+  // words, more than two of the page's 3 mm word heights.
+  PageBuilder p;
+  p.Text(25, 20, "FEUILLE", 95, 6);
+  p.Text(56, 20, "DE", 95, 6);
+  p.Text(73, 20, "SOINS", 95, 6);
+  p.Text(20, 40, "NOM PRENOM : MERCIER SYLVIE");
+  p.Text(20, 48, "ADR : 41 RESIDENCE DE LA REPUBLIQUE");
+  EXPECT_EQ(Classified(p).type, DocumentType::kFeuilleDeSoins);
+}
+
+TEST(Classify, TwoTitlesOfOneFormInTheSameWordsCountOnce) {
+  // "Facture" and "Facture de soins" are both facture titles of the data:
+  // one heading, one title; the acts and the prescription make a feuille.
+  PageBuilder p;
+  p.Text(20, 20, "FACTURE DE SOINS AUXILIAIRE", 95, 5);
+  p.Text(20, 40, "N° de facture : 690243979");
+  p.Text(20, 50, "Date de la prescription : 17/02/2025");
+  p.Text(20, 70, "DATE");
+  p.Text(70, 70, "CODE");
+  p.Text(150, 70, "MONTANT");
+  p.Text(20, 78, "21/02/2025");
+  p.Text(70, 78, "AMI");
+  p.Text(150, 78, "6,30");
+  p.Text(100, 90, "TOTAL : 6,30");
+  EXPECT_EQ(Classified(p).type, DocumentType::kFeuilleDeSoins);
+}
+
+TEST(Classify, AFormsTitleAloneMidPageInThePagesPrintHeadsASection) {
+  // "Prescription" over the prescriber's block, half-way down a feuille
+  // whose title is in no data file and whose act codes the OCR mangled:
+  // a section's heading, not the page's title.
+  PageBuilder p;
+  p.Text(80, 20, "Relevé de soins", 95, 5);
+  p.Text(20, 40, "Nom / prénom : PERRIN PHILIPPE");
+  p.Text(20, 110, "Prescription");
+  p.Text(20, 118, "Prescrit par le Docteur Marie MARCHAND - RPPS 10000808072");
+  p.Text(20, 126, "Médecin traitant : oui");
+  p.Text(20, 140, "Prix");
+  p.Text(50, 140, "Coef");
+  p.Text(70, 140, "Le");
+  p.Text(150, 140, "Code acte");
+  for (int i = 0; i < 4; ++i) {
+    const double y = 148 + 8 * i;
+    p.Text(20, y, "18,79");
+    p.Text(50, y, "8.5");
+    p.Text(70, y, std::to_string(21 + i) + "/10/2024");
+    p.Text(150, y, "ArIR");
+  }
+  EXPECT_EQ(Classified(p).type, DocumentType::kFeuilleDeSoins);
+}
+
 }  // namespace
 }  // namespace liasse::extractors
