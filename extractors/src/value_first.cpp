@@ -153,15 +153,22 @@ std::vector<PrintedAmount> AmountsOutsideDatedRows(const PageView& v) {
   return out;
 }
 
+bool RuleShaped(char c) { return c == '|' || c == '[' || c == ']' || c == 'l' || c == 'I' || c == '/' || c == '}' || c == '{'; }
+
+// Longer than any number printed whole (a NIR and its key: 15), digits and
+// rules only: the rules read as '1's between the characters
+// ("[118101011161311111313|415").
+constexpr size_t kLongerThanAPrintedNumber = 18;
+
 // A word of characters printed one per box, the box rules read among them
 // ("1[7l2lol7lulu", "|2|5|6|0"): long, with rules and letters shaped like
-// rules between the characters.
+// rules between the characters, or digits and rules longer than a number.
 bool BoxedWord(const std::string& w) {
   if (w.size() < 8) return false;
-  const auto rules = std::count_if(w.begin(), w.end(), [](char c) {
-    return c == '|' || c == '[' || c == ']' || c == 'l' || c == 'I' || c == '/' || c == '}' || c == '{';
-  });
-  return rules >= 3 && static_cast<size_t>(rules) * 3 >= w.size();
+  const auto rules = std::count_if(w.begin(), w.end(), RuleShaped);
+  if (rules >= 3 && static_cast<size_t>(rules) * 3 >= w.size()) return true;
+  return w.size() >= kLongerThanAPrintedNumber &&
+         std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || RuleShaped(c); });
 }
 
 std::optional<Date> DateOfWord(const PageView& v, int id) {

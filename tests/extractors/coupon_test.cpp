@@ -219,6 +219,25 @@ TEST(CouponEmail, ANirWrittenInBoxesIsReadBoxByBox) {
   EXPECT_EQ(T(d, "nir"), kNirRead);
 }
 
+TEST(CouponEmail, ANirInBoxesWhoseRulesReadAsOnesUnderAWordingOfNoFileIsReadBoxByBox) {
+  // The OCR read each box's rule as a '1': one long word of digits only.
+  CouponText c;
+  c.nir = "";
+  c.nir_label = "Identifiant social";
+  c.guide_above = false;
+  PageBuilder p = Coupon(c);
+  p.WithRaster();
+  const double x0 = 75;
+  for (int i = 0; i < 15; ++i) {
+    const double left = x0 + 5 * i;
+    p.Rect(left, 87, 5, 6).Stroke(left + 2.5, 88.5, left + 2.5, 91.5, 0.4);
+  }
+  p.Text(75, 92, "12181510171715111151014121311", 60);
+  BoxByBoxReader reader(kNirRead, x0);
+  const Document d = ReadOne(p.Build(), &reader);
+  EXPECT_EQ(T(d, "nir"), kNirRead) << ReasonOf(d, "nir");
+}
+
 TEST(CouponEmail, ANirInBoxesUnderItsLabelIsReadBoxByBox) {
   // A label in the corner of its cell, the boxes under it (family 1's
   // printing, here with a wording of no data file).
