@@ -836,6 +836,11 @@ void NameActColumnsByKind(const DocReader& r, TableHeader& header, const std::ve
   });
 }
 
+// True when a piece of a table row holds a word read as a date or an amount.
+bool HoldsADateOrAnAmount(const std::vector<std::pair<std::string, int>>& toks) {
+  return std::any_of(toks.begin(), toks.end(), [](const auto& t) { return IsAmountToken(t.first) || ParseDateText(t.first).has_value(); });
+}
+
 void ReadActs(DocReader& r) {
   const PageView& v = r.view();
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
@@ -863,20 +868,27 @@ void ReadActs(DocReader& r) {
     return;
   }
   // Rows are evenly spaced: a gap of two or more rows' height is a row the
-  // OCR lost.
+  // OCR lost. Only pieces holding a date or an amount are rows: marks
+  // between two rows (a rule read as letters) would halve the pitch and
+  // make lost rows of rows that are there.
   auto centre = [&](const std::vector<std::pair<std::string, int>>& toks) {
     const PlacedWord& w = v.words()[static_cast<size_t>(toks.front().second)];
     return (w.y0 + w.y1) / 2;
   };
-  std::vector<double> gaps;
-  for (size_t i = 0; i + 1 < pieces.size(); ++i) gaps.push_back(centre(pieces[i + 1]) - centre(pieces[i]));
+  std::vector<size_t> row_pieces;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (HoldsADateOrAnAmount(pieces[i])) row_pieces.push_back(i);
+  }
+  std::vector<double> gaps;  // from each row piece to the next
+  for (size_t k = 0; k + 1 < row_pieces.size(); ++k) gaps.push_back(centre(pieces[row_pieces[k + 1]]) - centre(pieces[row_pieces[k]]));
   std::vector<double> sorted = gaps;
   std::sort(sorted.begin(), sorted.end());
   const double pitch = sorted.size() >= 3 ? sorted[sorted.size() / 2] : 0;
   for (size_t i = 0; i < pieces.size(); ++i) {
     ReadActRowByColumns(r, pieces[i], header, unsettled);
-    if (pitch <= 0 || i + 1 >= pieces.size() || !columns.ok()) continue;
-    const double gap = gaps[i];
+    const auto at = static_cast<size_t>(std::find(row_pieces.begin(), row_pieces.end(), i) - row_pieces.begin());
+    if (pitch <= 0 || at + 1 >= row_pieces.size() || !columns.ok()) continue;
+    const double gap = gaps[at];
     const long lost = std::lround(gap / pitch) - 1;
     if (gap < 1.6 * pitch || lost < 1 || lost > 4) continue;
     for (long k = 1; k <= lost; ++k) {

@@ -79,6 +79,30 @@ TEST(ActTable, ADatedRowWhoseCodeIsUnreadableKeepsItsPlace) {
   EXPECT_TRUE(testing::Flagged(d, "montant", 0));
 }
 
+TEST(ActTable, RulesReadAsLettersBetweenRowsMakeNoLostRows) {
+  // The rules under some rows read as a word of letters: marks, not rows.
+  // Counted as rows they would halve the pitch, and the rows 8 mm apart
+  // would each seem to have lost one between them.
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Le");
+  p.Text(50, 120, "Cotation");
+  p.Text(110, 120, "Coeff.");
+  p.Text(160, 120, "Montant");
+  const double rows[] = {130, 138, 146, 154, 162, 170};
+  for (int i = 0; i < 6; ++i) {
+    p.Text(20, rows[i], std::to_string(20 + i) + "-11-2024");
+    p.Text(50, rows[i], "AMK");
+    p.Text(110, rows[i], "8");
+    p.Text(160, rows[i], "17,68");
+  }
+  for (double y : {134.0, 142.0, 158.0}) p.Text(50, y, "NEDENEEATINECREMENE", 30);
+  p.Text(110, 182, "Total : 106,08");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 6u);
+  EXPECT_EQ(L(d.lines[5], "date"), "2024-11-25");
+}
+
 TEST(ActTable, APrescriptionDateUnderALabelOfNoDataFileIsTheOneRecentDateAboveTheActsFlagged) {
   PageBuilder p;
   p.Text(70, 20, "Feuille de soins", 95, 5);
