@@ -256,7 +256,12 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
   if (opt.recognise) {
     start = Clock::now();
     tesseract::TessBaseAPI& api = impl_->api;
-    api.SetImage(input.get());
+    // The words are read off the page without its dotted lines; the cleaned
+    // image and the searchable PDF keep them (ink checks and re-reads see the
+    // page as printed).
+    PixPtr text_only = opt.hide_dotted_lines ? WithoutDottedLines(input.get()) : nullptr;
+    if (text_only) pixSetResolution(text_only.get(), page.dpi(), page.dpi());
+    api.SetImage(text_only ? text_only.get() : input.get());
     api.SetSourceResolution(page.dpi());
     if (api.Recognize(nullptr) != 0) {
       return Status::Internal("page " + std::to_string(page.page_number()) + ": recognition failed");
@@ -265,6 +270,8 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
     result.text = TakeText(api.GetUTF8Text());
     result.mean_confidence = static_cast<float>(api.MeanTextConf());
     if (opt.produce_hocr) result.hocr = TakeText(api.GetHOCRText(page.page_number() - 1));
+    // Tesseract takes over the reference it is given: a clone, ours stays ours.
+    if (text_only) api.SetInputImage(pixClone(input.get()));
     if (opt.render_pdf_page) {
       result.pdf_page = RenderPdfPage(api);
       if (result.pdf_page.empty()) {

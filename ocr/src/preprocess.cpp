@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <set>
+#include <vector>
 
 namespace liasse::ocr {
 
@@ -164,6 +167,99 @@ int RemoveSpecksAndPunchHoles(Pix* binary, bool specks, bool punch_holes) {
   }
   boxaDestroy(&boxa);
   return removed;
+}
+
+namespace {
+
+struct DottedRun {
+  l_int32 x = 0, y = 0, w = 0, h = 0;
+  bool written_on = false;  // ink stands just above it
+  size_t chain = 0;         // the dotted line it is a piece of
+};
+
+// The pieces of each dotted line: runs on one height less than 8 mm apart
+// (a scan loses dots, a letter's foot joins others) are one line.
+void ChainRuns(std::vector<DottedRun>& runs, double mm) {
+  for (size_t i = 0; i < runs.size(); ++i) runs[i].chain = i;
+  std::function<size_t(size_t)> root = [&](size_t i) { return runs[i].chain == i ? i : root(runs[i].chain); };
+  for (size_t i = 0; i < runs.size(); ++i) {
+    for (size_t j = i + 1; j < runs.size(); ++j) {
+      const DottedRun& a = runs[i];
+      const DottedRun& b = runs[j];
+      const double dy = std::abs((a.y + a.h / 2.0) - (b.y + b.h / 2.0));
+      const l_int32 gap = std::max(a.x, b.x) - std::min(a.x + a.w, b.x + b.w);
+      if (dy <= 0.6 * mm && gap <= 8 * mm) runs[root(j)].chain = root(i);
+    }
+  }
+  for (auto& run : runs) run.chain = root(run.chain);
+}
+
+// Clears from `lines` (the dotted lines found on `binary`) those with no
+// writing on any of their pieces: a blank band just above the dots is a
+// listing's leader between a label and its value ("NOM PRENOM ........ :
+// MERCIER"), which Tesseract reads as text and the reader uses; a line
+// carrying written words is the one that makes Tesseract drop them.
+// Returns how many pieces are left.
+int KeepLeaders(Pix* binary, Pix* lines, double mm) {
+  Boxa* boxa = pixConnCompBB(lines, 8);
+  if (boxa == nullptr) return 0;
+  std::vector<DottedRun> runs(static_cast<size_t>(boxaGetCount(boxa)));
+  for (size_t i = 0; i < runs.size(); ++i) {
+    boxaGetBoxGeometry(boxa, static_cast<l_int32>(i), &runs[i].x, &runs[i].y, &runs[i].w, &runs[i].h);
+  }
+  boxaDestroy(&boxa);
+  // A letter's ink, 2 mm², standing within 2.5 mm above the dots.
+  const l_int32 min_ink = static_cast<l_int32>(2.0 * mm * mm);
+  const l_int32 band = static_cast<l_int32>(2.5 * mm), gap = std::max(1, static_cast<int>(0.3 * mm));
+  for (DottedRun& run : runs) {
+    const l_int32 top = std::max(0, run.y - gap - band);
+    Box* above = boxCreate(run.x, top, run.w, std::max(0, run.y - gap - top));
+    l_int32 ink = 0;
+    pixCountPixelsInRect(binary, above, &ink, nullptr);
+    boxDestroy(&above);
+    run.written_on = ink >= min_ink;
+  }
+  ChainRuns(runs, mm);
+  std::set<size_t> written;
+  for (const DottedRun& run : runs) {
+    if (run.written_on) written.insert(run.chain);
+  }
+  int left = 0;
+  for (const DottedRun& run : runs) {
+    if (written.contains(run.chain)) {
+      ++left;
+      continue;
+    }
+    Box* box = boxCreate(run.x, run.y, run.w, run.h);
+    pixClearInRect(lines, box);
+    boxDestroy(&box);
+  }
+  return left;
+}
+
+}  // namespace
+
+PixPtr WithoutDottedLines(Pix* binary) {
+  if (binary == nullptr || pixGetDepth(binary) != 1) return nullptr;
+  const double mm = std::max(pixGetXRes(binary), 72) / 25.4;
+  auto px = [mm](double millimetres) { return std::max(1, static_cast<int>(millimetres * mm + 0.5)); };
+  // The marks: small enough to be a dot or a dash, not a letter.
+  PixPtr narrow(pixSelectBySize(binary, px(2.0), 0, 8, L_SELECT_WIDTH, L_SELECT_IF_LTE, nullptr));
+  if (!narrow) return nullptr;
+  PixPtr marks(pixSelectBySize(narrow.get(), 0, px(0.7), 8, L_SELECT_HEIGHT, L_SELECT_IF_LTE, nullptr));
+  if (!marks) return nullptr;
+  // Marks a small gap apart run together; a row of them is a line.
+  PixPtr bridged(pixCloseBrick(nullptr, marks.get(), px(1.5) | 1, 1));
+  if (!bridged) return nullptr;
+  PixPtr long_runs(pixSelectBySize(bridged.get(), px(10.0), 0, 8, L_SELECT_WIDTH, L_SELECT_IF_GTE, nullptr));
+  if (!long_runs) return nullptr;
+  PixPtr lines(pixSelectBySize(long_runs.get(), 0, px(1.0), 8, L_SELECT_HEIGHT, L_SELECT_IF_LTE, nullptr));
+  if (!lines) return nullptr;
+  if (KeepLeaders(binary, lines.get(), mm) == 0) return nullptr;
+  // Only the marks under a line go: the closing filled the gaps between them.
+  PixPtr dots(pixAnd(nullptr, lines.get(), marks.get()));
+  if (!dots) return nullptr;
+  return PixPtr(pixSubtract(nullptr, binary, dots.get()));
 }
 
 }  // namespace liasse::ocr

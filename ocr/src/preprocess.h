@@ -45,4 +45,14 @@ void RemoveDarkBorder(PixPtr& binary);
 // the number of punch holes cleared.
 int RemoveSpecksAndPunchHoles(Pix* binary, bool specks, bool punch_holes);
 
+// A copy of the two-level page `binary` without its dotted and dashed
+// lines: rows of small marks (at most 2 mm wide, 0.7 mm high) evenly laid
+// out at most 1.5 mm apart over 10 mm or more, with writing standing on
+// them — a form's fill-in lines. Tesseract takes such a row for a picture
+// or a rule and drops the words written on it. Leaders (dots with nothing
+// just above them, between a label and its value) stay: Tesseract reads
+// them as text. Text is left whole: a mark joined to a letter is no small
+// mark. Null when `binary` is not two-level or nothing was found.
+PixPtr WithoutDottedLines(Pix* binary);
+
 }  // namespace liasse::ocr

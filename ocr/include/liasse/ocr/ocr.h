@@ -77,6 +77,7 @@ struct OcrOptions {
   bool remove_punch_holes = true;
   bool binarise = true;                // Sauvola (survives stamps and tinted backgrounds), washed-out pages stretched first
   bool denoise = true;                 // drops specks of 1–2 pixels
+  bool hide_dotted_lines = true;       // Tesseract reads the page without its dotted and dashed lines (kept in `cleaned` and the PDF)
   int page_segmentation_mode = 3;      // Tesseract PSM for whole pages (3 = automatic)
   bool recognise = true;               // false: orient, deskew and clean only (no words, text, hOCR, PDF)
   bool keep_cleaned_image = true;      // fill PageResult::cleaned
