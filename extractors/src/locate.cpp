@@ -90,17 +90,28 @@ std::string SectionByValue(const PageView& v, const FormSpec& form, size_t from,
   return "";
 }
 
-// Headings of the form's sections on the page: (top, section), top to
-// bottom. A heading in no wording of the data starts a block all the same
-// when the block's values tell its section (SectionByValue).
-std::vector<std::pair<double, std::string>> Headings(const PageView& v, const FormSpec& form) {
-  std::vector<std::pair<double, std::string>> out;
+// A heading of one of the form's sections: where its block starts, its
+// section ("" when nothing tells it) and whether a wording of the data
+// names it (else its block's values told it, SectionByValue).
+struct Heading {
+  double top = 0;
+  size_t row = 0;
+  std::string section;
+  bool named = false;
+};
+
+// Headings of the form's sections on the page, top to bottom. A heading
+// in no wording of the data starts a block all the same when the block's
+// values tell its section (SectionByValue).
+std::vector<Heading> Headings(const PageView& v, const FormSpec& form) {
+  std::vector<Heading> out;
   std::set<int> known_rows;
   for (const auto& [name, titles] : form.sections) {
     for (const auto& h : FindAnyLabel(v, titles)) {
       if (!AtRowStart(v, h)) continue;
-      out.emplace_back(Top(v, h.first), name);
-      known_rows.insert(v.words()[static_cast<size_t>(h.first)].row);
+      const int row = v.words()[static_cast<size_t>(h.first)].row;
+      out.push_back({Top(v, h.first), static_cast<size_t>(row), name, true});
+      known_rows.insert(row);
     }
   }
   if (!form.section_by_value.empty()) {
@@ -120,11 +131,21 @@ std::vector<std::pair<double, std::string>> Headings(const PageView& v, const Fo
       const size_t end = next == starts.end() ? v.rows().size() : *next;
       // A heading whose block tells no section still ends the one above
       // ("Prescription médicale" after the patient's block).
-      out.emplace_back(v.rows()[r].y0, SectionByValue(v, form, r, end));
+      out.push_back({v.rows()[r].y0, r, SectionByValue(v, form, r, end), false});
     }
   }
-  std::sort(out.begin(), out.end());
+  std::sort(out.begin(), out.end(), [](const Heading& a, const Heading& b) { return a.top < b.top; });
   return out;
+}
+
+// The heading whose block holds a word whose top is `top`; nullptr above
+// every heading.
+const Heading* HeadingOver(const PageView& v, const std::vector<Heading>& headings, double top) {
+  const Heading* over = nullptr;
+  for (const auto& h : headings) {
+    if (h.top <= top + 0.25 * v.word_height()) over = &h;
+  }
+  return over;
 }
 
 // Words that start a label of any field of the form: a value stops there.
@@ -336,25 +357,69 @@ bool FitsKind(const FieldSpec& field, const std::string& text) {
   return !text.empty();
 }
 
+namespace {
+
+// True when `section` is the one section of the form that no heading of
+// the page starts: a block left unnamed can only be its.
+bool OnlySectionWithoutHeading(const std::vector<Heading>& headings, const FormSpec& form, const std::string& section) {
+  for (const auto& [name, titles] : form.sections) {
+    const bool headed = std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.section == name; });
+    if (headed == (name == section)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<LabelHit> FieldLabels(const PageView& v, const FormSpec& form, const FieldSpec& field) {
   auto hits = FindAnyLabel(v, field.labels);
   if (field.section.empty()) return hits;
   const auto headings = Headings(v, form);
-  const bool found = std::any_of(headings.begin(), headings.end(), [&](const auto& h) { return h.second == field.section; });
+  const bool found = std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.section == field.section; });
   if (!found) {
-    // No heading for the section: a single occurrence is the field's; several cannot be told apart.
+    // No heading for the section: a single occurrence is the field's. Of
+    // several, those in another section's block are not; when every other
+    // section has its heading, the one left under a heading nothing names
+    // is the field's by elimination.
+    if (hits.size() > 1 && OnlySectionWithoutHeading(headings, form, field.section)) {
+      std::erase_if(hits, [&](const LabelHit& h) {
+        const Heading* over = HeadingOver(v, headings, Top(v, h.first));
+        return over == nullptr || !over->section.empty();
+      });
+    }
     if (hits.size() > 1) hits.clear();
     return hits;
   }
   std::erase_if(hits, [&](const LabelHit& h) {
-    const double top = Top(v, h.first);
-    std::string section;
-    for (const auto& [y, name] : headings) {
-      if (y <= top + 0.25 * v.word_height()) section = name;
-    }
-    return section != field.section;
+    const Heading* over = HeadingOver(v, headings, Top(v, h.first));
+    return over == nullptr || over->section != field.section;
   });
   return hits;
+}
+
+bool ByElimination(const PageView& v, const FormSpec& form, const FieldSpec& field, const LabelHit& hit) {
+  if (field.section.empty()) return false;
+  const auto headings = Headings(v, form);
+  if (!OnlySectionWithoutHeading(headings, form, field.section)) return false;
+  const Heading* over = HeadingOver(v, headings, Top(v, hit.first));
+  return over != nullptr && over->section.empty() && FindAnyLabel(v, field.labels).size() > 1;
+}
+
+std::vector<SectionBlock> SectionBlocks(const PageView& v, const FormSpec& form, const std::string& section) {
+  const auto headings = Headings(v, form);
+  std::vector<SectionBlock> out;
+  for (size_t i = 0; i < headings.size(); ++i) {
+    if (headings[i].section != section) continue;
+    size_t to = v.rows().size();
+    for (size_t j = i + 1; j < headings.size(); ++j) {
+      if (headings[j].row > headings[i].row) {
+        to = headings[j].row;
+        break;
+      }
+    }
+    out.push_back({headings[i].row, to, headings[i].named});
+  }
+  return out;
 }
 
 namespace {

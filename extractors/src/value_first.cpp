@@ -291,7 +291,8 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
 void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   if (r.Has(field.name) || !field.by_value) return;
   const PageView& v = r.view();
-  std::vector<size_t> all(v.rows().size()), above(FirstTableRow(r, form));
+  // Above the act table, or above its first row when its header is in no wording.
+  std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   for (size_t i = 0; i < above.size(); ++i) above[i] = i;
   std::optional<Date> newest;

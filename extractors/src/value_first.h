@@ -46,7 +46,8 @@ void ReadTotalOfLines(DocReader& r, std::string_view name);
 void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // A date `field` (`by_value` in the data) where no label names it: the
-// dates of the rows above the form's tables, less those years before the
+// dates of the rows above the form's tables (above the first row of a date and an
+// amount when no header is found), less those years before the
 // newest date of the page (birth dates) and those another field holds;
 // when they are all one date, it is set and flagged (nothing names its
 // role). Nothing otherwise.
