@@ -26,6 +26,15 @@ bool AtRowStart(const PageView& v, const LabelHit& h) {
   return false;
 }
 
+// True when nothing but marks follows the hit on its row. A heading's
+// wording read with a confusion must stand alone so: "Maladie longue
+// durée" is no "Malade" heading.
+bool RowEndsAt(const PageView& v, const LabelHit& h) {
+  const std::vector<int>& ids = v.rows()[static_cast<size_t>(v.words()[static_cast<size_t>(h.last)].row)].words;
+  const auto at = std::find(ids.begin(), ids.end(), h.last);
+  return std::all_of(at + 1, ids.end(), [&](int i) { return v.words()[static_cast<size_t>(i)].folded.empty(); });
+}
+
 // True for a box's rule read as text ("|", "[", "]"): no word of a heading.
 bool RuleMark(const std::string& text) {
   return !text.empty() && text.find_first_not_of("|[]") == std::string::npos;
@@ -108,7 +117,7 @@ std::vector<Heading> Headings(const PageView& v, const FormSpec& form) {
   std::set<int> known_rows;
   for (const auto& [name, titles] : form.sections) {
     for (const auto& h : FindAnyLabel(v, titles)) {
-      if (!AtRowStart(v, h)) continue;
+      if (!AtRowStart(v, h) || (h.similarity < 1.0 && !RowEndsAt(v, h))) continue;
       const int row = v.words()[static_cast<size_t>(h.first)].row;
       out.push_back({Top(v, h.first), static_cast<size_t>(row), name, true});
       known_rows.insert(row);
