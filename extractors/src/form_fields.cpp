@@ -133,6 +133,18 @@ void FlagRoleByElimination(DocReader& r, const FieldSpec& f) {
   if (!f.pair.empty() && r.Has(f.pair)) r.Review(f.pair, reason);
 }
 
+// Ten digits beside a numéro AM's label: the one way of dropping the
+// digit the OCR added that passes the key (NumeroAmWithExtraDigit),
+// flagged. Nothing when the digits are not ten or no single way passes.
+void SetNumeroAmWithExtraDigit(DocReader& r, const FieldSpec& f, const Found& found) {
+  const std::string digits = DigitsOf(found.text);
+  if (digits.size() != 10) return;
+  const auto am = NumeroAmWithExtraDigit(digits);
+  if (!am) return;
+  r.Review(f.name, "N° AM lu avec un chiffre de trop (« " + digits + " ») : « " + *am + " » est la seule lecture valide, à vérifier");
+  r.SetText(f.name, *am, std::min(0.6, found.confidence), found.words);
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -161,6 +173,7 @@ void ReadFormFields(DocReader& r) {
     }
     const bool only_old = DropOldDates(r, f, located);
     const Located& best = located.front();
+    if (f.kind == "numero_am") SetNumeroAmWithExtraDigit(r, f, best.found);
     SetByKind(r, f, best);
     if (r.Has(f.name) && ByElimination(r.view(), *form, f, best.hit)) FlagRoleByElimination(r, f);
     if (only_old && r.Has(f.name)) {

@@ -96,6 +96,10 @@ std::string SectionByValue(const PageView& v, const FormSpec& form, size_t from,
     const auto it = form.section_by_value.find(kind);
     if (it != form.section_by_value.end() && held.contains(kind)) return it->second;
   }
+  // Last, a numéro AM read with a digit too many (the key passes one way
+  // in ten by chance: weaker than any value above).
+  const auto am = form.section_by_value.find("numero_am");
+  if (am != form.section_by_value.end() && held.contains("numero_am_extra_digit")) return am->second;
   return "";
 }
 

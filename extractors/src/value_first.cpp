@@ -67,6 +67,21 @@ void AddCandidate(std::vector<Candidate>& out, std::string value, std::vector<in
   out.push_back({std::move(value), std::move(words)});
 }
 
+// The words of rows [from, end) that hold, alone, a number of ten digits
+// giving exactly one valid numéro AM once its extra digit is dropped
+// (NumeroAmWithExtraDigit), no part of a value another field holds.
+std::vector<Candidate> NumerosAmWithExtraDigit(const PageView& v, size_t from, size_t end, const std::set<std::string>& taken) {
+  std::vector<Candidate> out;
+  for (size_t row = from; row < end && row < v.rows().size(); ++row) {
+    for (int id : v.rows()[row].words) {
+      const std::string chars = NirCharactersOf(v.words()[static_cast<size_t>(id)].text, 0);
+      if (chars.size() != 10 || taken.contains(chars)) continue;
+      if (auto am = NumeroAmWithExtraDigit(chars)) AddCandidate(out, *am, {id});
+    }
+  }
+  return out;
+}
+
 // True when the words [from, to) of a row stand apart from any number
 // next to them: a run inside a longer number is not a value of its own.
 bool Apart(const PageView& v, const std::vector<int>& ids, size_t from, size_t to) {
@@ -208,6 +223,20 @@ bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) 
 
 }  // namespace
 
+std::optional<std::string> NumeroAmWithExtraDigit(const std::string& digits) {
+  if (digits.size() != 10) return std::nullopt;
+  std::vector<std::string> ways = CollapseDoubledDigit(digits, 9);
+  ways.push_back(digits.substr(1));
+  ways.push_back(digits.substr(0, 9));
+  std::optional<std::string> found;
+  for (const auto& w : ways) {
+    if (!NumeroAm::Parse(w).ok() || w == found) continue;
+    if (found) return std::nullopt;
+    found = w;
+  }
+  return found;
+}
+
 std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to) {
   std::set<std::string> out;
   std::optional<Date> latest;
@@ -232,6 +261,7 @@ std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to) {
   if (from < to && !RunsOfKind(v, from, to, 9, {}, [](const std::string& c) { return NumeroAm::Parse(c).ok(); }).empty()) {
     out.insert("numero_am");
   }
+  if (from < to && !NumerosAmWithExtraDigit(v, from, to, {}).empty()) out.insert("numero_am_extra_digit");
   return out;
 }
 
@@ -342,11 +372,24 @@ void ReadNirWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& fi
   if (other_nir > 0) r.Review(field.name, "libellé introuvable ; seul NIR valide de la page, son rôle est à vérifier");
 }
 
+namespace {
+
+// No numéro AM of nine digits on the page: the one number of ten that
+// gives a valid numéro AM once a digit the OCR added is dropped, flagged.
+void ReadNumeroAmWithExtraDigit(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  const auto candidates = NumerosAmWithExtraDigit(r.view(), 0, FirstTableRow(r, form), TakenDigits(r));
+  if (candidates.size() != 1) return;
+  r.Review(field.name, "libellé introuvable ; seul nombre de la page qui donne un N° AM valide, un chiffre en trop retiré : à vérifier");
+  r.SetText(field.name, candidates.front().value, 0.5, candidates.front().words);
+}
+
+}  // namespace
+
 void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   if (r.Has(field.name)) return;
   const auto candidates = RunsOfKind(r.view(), 0, FirstTableRow(r, form), 9, TakenDigits(r),
                                      [](const std::string& c) { return NumeroAm::Parse(c).ok(); });
-  if (candidates.empty()) return;
+  if (candidates.empty()) return ReadNumeroAmWithExtraDigit(r, form, field);
   if (candidates.size() > 1) {
     return r.Review(field.name, "libellé introuvable ; plusieurs N° AM valides sur la page : " + List(candidates));
   }
