@@ -401,6 +401,8 @@ void ReadTotalOfLines(DocReader& r, std::string_view name) {
   if (r.Has(name) || r.doc().lines.empty()) return;
   Money sum = Money::Zero();
   for (const Line& line : r.doc().lines) {
+    // A line with no value read is no act (the totals row taken for one).
+    if (line.values.empty()) continue;
     const auto m = StoredAmount(line.Find(fields::kMontant));
     if (!m) return;
     sum += *m;
