@@ -288,10 +288,13 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
         const PlacedWord& w = v.words()[static_cast<size_t>(ids[j])];
         const std::string t = TrimPunctuation(w.text);
         if (w.x0 - x > 1.5 * v.word_height() || !(IsUpperName(t) || IsCapitalisedName(t))) break;
-        // A word before a number is that number's label ("RPPS 10820942229").
+        // A word just before a number is that number's label ("RPPS
+        // 10820942229"); a date in the next column is no number's.
         if (j + 1 < ids.size()) {
-          const std::string& next = v.words()[static_cast<size_t>(ids[j + 1])].text;
-          if (std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
+          const PlacedWord& next = v.words()[static_cast<size_t>(ids[j + 1])];
+          const bool digits = std::any_of(next.text.begin(), next.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+          const bool apart = next.x0 - w.x1 > 1.5 * v.word_height() && ParseDateText(TrimPunctuation(next.text)).has_value();
+          if (digits && !apart) break;
         }
         words.push_back(ids[j]);
         x = w.x1;

@@ -59,6 +59,19 @@ TEST(NamesInBlocks, ANumeroAmWithADigitTooManyBesideItsLabelIsMendedFlagged) {
   EXPECT_TRUE(Flagged(d, "praticien.identifiant"));
 }
 
+TEST(NamesInBlocks, ADateInTheNextColumnDoesNotCutTheNameAfterATitle) {
+  // "MÉDECIN" over the name and "DU" over the date: wordings of no file;
+  // the date far right of "MEUNIER" is no number that "MEUNIER" labels.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "ORDONNANCE")
+      .Text(18, 36, "MÉDECIN")
+      .Text(110, 36, "DU")
+      .Text(18, 41, "Dr Jean MEUNIER")
+      .Text(110, 41, "28/03/2024");
+  EXPECT_EQ(T(Read(p), "prescripteur.nom"), "MEUNIER");
+}
+
 // The beneficiary's and the praticien's blocks under headings of the data,
 // the assuré's under `assure_heading`, no NIR in it to tell it; then `after`.
 PageBuilder ThreeBlocks(const std::string& beneficiaire_heading, const std::string& assure_heading, const std::string& after) {
