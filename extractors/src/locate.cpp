@@ -35,6 +35,22 @@ bool RowEndsAt(const PageView& v, const LabelHit& h) {
   return std::all_of(at + 1, ids.end(), [&](int i) { return v.words()[static_cast<size_t>(i)].folded.empty(); });
 }
 
+// True when the hit's wording ends the phrase it starts: no word follows
+// at a word's spacing ("Infirmier(e) diplômé(e) d'État - …" is a line of
+// the praticien's block, no heading) but a mark, a colon, an aside in
+// brackets or the next cell; read with a confusion, nothing but marks
+// may follow (RowEndsAt).
+bool EndsItsPhrase(const PageView& v, const LabelHit& h) {
+  if (h.similarity < 1.0) return RowEndsAt(v, h);
+  const PlacedWord& last = v.words()[static_cast<size_t>(h.last)];
+  const std::vector<int>& ids = v.rows()[static_cast<size_t>(last.row)].words;
+  const auto at = std::find(ids.begin(), ids.end(), h.last);
+  if (at == ids.end() || at + 1 == ids.end()) return true;
+  const PlacedWord& next = v.words()[static_cast<size_t>(*(at + 1))];
+  if (next.folded.empty() || next.text.front() == '(' || next.x0 - last.x1 > 1.5 * v.word_height()) return true;
+  return last.text.find(':') != std::string::npos;
+}
+
 // True for a box's rule read as text ("|", "[", "]"): no word of a heading.
 bool RuleMark(const std::string& text) {
   return !text.empty() && text.find_first_not_of("|[]") == std::string::npos;
@@ -121,7 +137,7 @@ std::vector<Heading> Headings(const PageView& v, const FormSpec& form) {
   std::set<int> known_rows;
   for (const auto& [name, titles] : form.sections) {
     for (const auto& h : FindAnyLabel(v, titles)) {
-      if (!AtRowStart(v, h) || (h.similarity < 1.0 && !RowEndsAt(v, h))) continue;
+      if (!AtRowStart(v, h) || !EndsItsPhrase(v, h)) continue;
       const int row = v.words()[static_cast<size_t>(h.first)].row;
       out.push_back({Top(v, h.first), static_cast<size_t>(row), name, true});
       known_rows.insert(row);

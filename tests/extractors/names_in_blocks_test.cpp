@@ -59,6 +59,19 @@ TEST(NamesInBlocks, ANumeroAmWithADigitTooManyBesideItsLabelIsMendedFlagged) {
   EXPECT_TRUE(Flagged(d, "praticien.identifiant"));
 }
 
+TEST(NamesInBlocks, ALineOfTheBlockStartingWithAHeadingsWordIsNoHeading) {
+  // "Infirmier(e)" is a wording of the praticien's heading; followed by
+  // more words it is the block's line of qualification, which does not cut
+  // the block told by its number below.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "-- EXÉCUTANT")
+      .Text(18, 36, "IDENTITÉ ........ : DURAND Marc")
+      .Text(18, 42, "Infirmier(e) diplômé(e) d'État - 3 rue Pasteur, 69003 LYON")
+      .Text(18, 48, "CODE PS ...... : 751234568");
+  EXPECT_EQ(T(Read(p), "praticien.nom"), "DURAND");
+}
+
 TEST(NamesInBlocks, ADateInTheNextColumnDoesNotCutTheNameAfterATitle) {
   // "MÉDECIN" over the name and "DU" over the date: wordings of no file;
   // the date far right of "MEUNIER" is no number that "MEUNIER" labels.
