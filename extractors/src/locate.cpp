@@ -119,6 +119,20 @@ std::string SectionByValue(const PageView& v, const FormSpec& form, size_t from,
   return "";
 }
 
+// Rows whose first word starts a label of a field of the form, read
+// exactly ("N° FACTURE" over its number): a field's label, no section's
+// heading.
+std::set<int> RowsStartingWithALabel(const PageView& v, const FormSpec& form) {
+  std::set<int> out;
+  for (const auto& f : form.fields) {
+    for (const auto& h : FindAnyLabel(v, f.labels)) {
+      // Read exactly: "PRESCRIPTION" near "Prescription du" is still a heading.
+      if (h.similarity >= 1.0 && AtRowStart(v, h)) out.insert(v.words()[static_cast<size_t>(h.first)].row);
+    }
+  }
+  return out;
+}
+
 // A heading of one of the form's sections: where its block starts, its
 // section ("" when nothing tells it) and whether a wording of the data
 // names it (else its block's values told it, SectionByValue).
@@ -145,12 +159,13 @@ std::vector<Heading> Headings(const PageView& v, const FormSpec& form) {
   }
   if (!form.section_by_value.empty()) {
     const double margin = LeftMargin(v);
+    const std::set<int> label_rows = RowsStartingWithALabel(v, form);
     std::vector<size_t> starts;  // rows that start a block, known or not
     std::vector<size_t> unknown;
     for (size_t r = 0; r < v.rows().size(); ++r) {
       if (known_rows.contains(static_cast<int>(r))) {
         starts.push_back(r);
-      } else if (HeadingLike(v, r, margin)) {
+      } else if (HeadingLike(v, r, margin) && !label_rows.contains(static_cast<int>(r))) {
         starts.push_back(r);
         unknown.push_back(r);
       }

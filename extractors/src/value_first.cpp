@@ -10,6 +10,7 @@
 
 #include "boxed_digits.h"
 #include "liasse/core/identifiers.h"
+#include "locate.h"
 #include "normalise.h"
 #include "page_dates.h"
 #include "table.h"
@@ -120,6 +121,21 @@ std::vector<Candidate> RunsOfKind(const PageView& v, size_t from, size_t end, si
       const bool others = std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return t.find(chars) != std::string::npos; });
       if (chars.size() == length && valid(chars) && !others && Apart(v, ids, i, i + words.size())) AddCandidate(out, chars, words);
     }
+  }
+  return out;
+}
+
+// Of several candidates of `kind`, those standing in a block of the
+// section that a value of that kind tells (the form's `section_by_value`:
+// a numéro AM in the praticien's block, not the invoice number above).
+std::vector<Candidate> InSectionOfKind(const PageView& v, const FormSpec& form, const std::string& kind, const std::vector<Candidate>& all) {
+  const auto it = form.section_by_value.find(kind);
+  if (it == form.section_by_value.end()) return {};
+  const auto blocks = SectionBlocks(v, form, it->second);
+  std::vector<Candidate> out;
+  for (const auto& c : all) {
+    const auto row = static_cast<size_t>(v.words()[static_cast<size_t>(c.words.front())].row);
+    if (std::any_of(blocks.begin(), blocks.end(), [&](const SectionBlock& b) { return row >= b.from && row < b.to; })) out.push_back(c);
   }
   return out;
 }
@@ -394,6 +410,11 @@ void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpe
                                      [](const std::string& c) { return NumeroAm::Parse(c).ok(); });
   if (candidates.empty()) return ReadNumeroAmWithExtraDigit(r, form, field);
   if (candidates.size() > 1) {
+    const auto in_block = InSectionOfKind(r.view(), form, "numero_am", candidates);
+    if (in_block.size() == 1) {
+      r.Review(field.name, "libellé introuvable ; seul N° AM valide du bloc du praticien (" + List(candidates) + " sur la page) : à vérifier");
+      return r.SetText(field.name, in_block.front().value, 0.5, in_block.front().words);
+    }
     return r.Review(field.name, "libellé introuvable ; plusieurs N° AM valides sur la page : " + List(candidates));
   }
   r.SetText(field.name, candidates.front().value, 0.5, candidates.front().words);

@@ -72,6 +72,33 @@ TEST(NamesInBlocks, ALineOfTheBlockStartingWithAHeadingsWordIsNoHeading) {
   EXPECT_EQ(T(Read(p), "praticien.nom"), "DURAND");
 }
 
+TEST(NamesInBlocks, ALabelAloneOnItsRowStartsNoBlock) {
+  // "NOM PRÉNOM" and "N° AM" alone on their rows, each over its value, are
+  // the fields' labels: the block under "EXÉCUTANT" goes on to the number
+  // that tells it, its name with it.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "EXÉCUTANT")
+      .Text(18, 38, "NOM PRÉNOM")
+      .Text(18, 43, "DURAND Marc")
+      .Text(18, 51, "N° AM")
+      .Text(18, 56, "751234568");
+  EXPECT_EQ(T(Read(p), "praticien.nom"), "DURAND");
+}
+
+TEST(NamesInBlocks, OfTwoValidNumerosAmTheOneInThePraticiensBlockIsTaken) {
+  // "871199667" above every heading passes the key by chance (the title,
+  // centred, heads no block).
+  PageBuilder p;
+  p.Text(70, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(110, 22, "DOSSIER 871199667")
+      .Text(18, 30, "Praticien")
+      .Text(18, 36, "CODE PS ...... : 979681277");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "praticien.identifiant"), "979681277");
+  EXPECT_TRUE(Flagged(d, "praticien.identifiant"));
+}
+
 TEST(NamesInBlocks, ADateInTheNextColumnDoesNotCutTheNameAfterATitle) {
   // "MÉDECIN" over the name and "DU" over the date: wordings of no file;
   // the date far right of "MEUNIER" is no number that "MEUNIER" labels.
