@@ -99,6 +99,13 @@ TEST(NamesInBlocks, OfTwoValidNumerosAmTheOneInThePraticiensBlockIsTaken) {
   EXPECT_TRUE(Flagged(d, "praticien.identifiant"));
 }
 
+TEST(NamesInBlocks, NoIsTheNumeroSignOfAnAbbreviatedLabel) {
+  // "NO FACT": "N° facture" as a listing abbreviates it, "No" for "N°".
+  PageBuilder p;
+  p.Text(70, 15, "FEUILLE DE SOINS", 95, 5).Text(18, 25, "NO FACT ...... : 270453917");
+  EXPECT_EQ(T(Read(p), "numero_facture"), "270453917");
+}
+
 TEST(NamesInBlocks, ADateInTheNextColumnDoesNotCutTheNameAfterATitle) {
   // "MÉDECIN" over the name and "DU" over the date: wordings of no file;
   // the date far right of "MEUNIER" is no number that "MEUNIER" labels.
