@@ -70,8 +70,8 @@ double LeftMargin(const PageView& v) {
 
 // True when row `r` reads as a heading whatever its wording: one short
 // phrase alone on its row (marks before it allowed), at the left margin,
-// without digits, colon or leader, and not the value of a row just above
-// it (a name under its label).
+// without digits, colon or leader, not the page's first row (its title)
+// and not the value of a row just above it (a name under its label).
 bool HeadingLike(const PageView& v, size_t r, double margin) {
   const Row& row = v.rows()[r];
   const double wh = v.word_height();
@@ -92,7 +92,8 @@ bool HeadingLike(const PageView& v, size_t r, double margin) {
   if (content.empty() || content.size() > 4) return false;
   const PlacedWord& first = v.words()[static_cast<size_t>(content.front())];
   if (first.x0 > margin + 8 * v.mm()) return false;
-  if (r == 0) return true;
+  // The page's first row is its title ("FACTURE DE SOINS" at the margin), no section's heading.
+  if (r == 0) return false;
   const Row& above = v.rows()[r - 1];
   if (row.y0 - above.y1 > 1.2 * wh) return true;
   return std::none_of(above.words.begin(), above.words.end(), [&](int i) {

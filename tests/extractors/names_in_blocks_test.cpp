@@ -99,6 +99,17 @@ TEST(NamesInBlocks, OfTwoValidNumerosAmTheOneInThePraticiensBlockIsTaken) {
   EXPECT_TRUE(Flagged(d, "praticien.identifiant"));
 }
 
+TEST(NamesInBlocks, ThePagesTitleAtTheMarginHeadsNoBlock) {
+  // The title printed at the left margin, over a number that passes the
+  // numéro AM's key by chance: no praticien's block of its own.
+  PageBuilder p;
+  p.Text(18, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 24, "871199667")
+      .Text(18, 34, "Praticien")
+      .Text(18, 40, "CODE PS ...... : 979681277");
+  EXPECT_EQ(T(Read(p), "praticien.identifiant"), "979681277");
+}
+
 TEST(NamesInBlocks, NoIsTheNumeroSignOfAnAbbreviatedLabel) {
   // "NO FACT": "N° facture" as a listing abbreviates it, "No" for "N°".
   PageBuilder p;
