@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "block_names.h"
 #include "email_value.h"
 #include "field_values.h"
 #include "labels.h"
@@ -124,6 +125,26 @@ bool DropOldDates(const DocReader& r, const FieldSpec& f, std::vector<Located>& 
   return false;
 }
 
+// The value of `f` (and of its pair) read under the one occurrence of its
+// labels left once those of other sections are set aside: flagged.
+void FlagRoleByElimination(DocReader& r, const FieldSpec& f) {
+  const std::string reason = "section sans intitulé connu, seule à porter ce libellé : son rôle est à vérifier";
+  r.Review(f.name, reason);
+  if (!f.pair.empty() && r.Has(f.pair)) r.Review(f.pair, reason);
+}
+
+// Ten digits beside a numéro AM's label: the one way of dropping the
+// digit the OCR added that passes the key (NumeroAmWithExtraDigit),
+// flagged. Nothing when the digits are not ten or no single way passes.
+void SetNumeroAmWithExtraDigit(DocReader& r, const FieldSpec& f, const Found& found) {
+  const std::string digits = DigitsOf(found.text);
+  if (digits.size() != 10) return;
+  const auto am = NumeroAmWithExtraDigit(digits);
+  if (!am) return;
+  r.Review(f.name, "N° AM lu avec un chiffre de trop (« " + digits + " ») : « " + *am + " » est la seule lecture valide, à vérifier");
+  r.SetText(f.name, *am, std::min(0.6, found.confidence), found.words);
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -147,11 +168,14 @@ void ReadFormFields(DocReader& r) {
       if (f.kind == "numero_am") ReadNumeroAmWithoutLabel(r, *form, f);
       if (f.kind == "name") ReadNameAfterTitle(r, *form, f);
       if (f.kind == "date") ReadDateWithoutLabel(r, *form, f);
+      if (f.kind == "name" || f.kind == "person") ReadNameInBlock(r, *form, f);
       continue;
     }
     const bool only_old = DropOldDates(r, f, located);
     const Located& best = located.front();
+    if (f.kind == "numero_am") SetNumeroAmWithExtraDigit(r, f, best.found);
     SetByKind(r, f, best);
+    if (r.Has(f.name) && ByElimination(r.view(), *form, f, best.hit)) FlagRoleByElimination(r, f);
     if (only_old && r.Has(f.name)) {
       r.Review(f.name, "date lue « " + best.found.text + " », antérieure de plus de cinq ans aux autres dates de la page : à vérifier");
     }

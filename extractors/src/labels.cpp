@@ -72,8 +72,9 @@ void SortBestFirst(const PageView& v, std::vector<LabelHit>& hits) {
 
 
 // True when printed word `w` stands for wording word `c`: the same, or its
-// start of three letters or more.
+// start of three letters or more; "No" is the numero sign "N°" (folded "n").
 bool StandsFor(const std::string& w, const std::string& c) {
+  if (c == "n" && w == "no") return true;
   return w == c || (w.size() >= 3 && w.size() < c.size() && c.compare(0, w.size(), w) == 0);
 }
 

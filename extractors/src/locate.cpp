@@ -26,6 +26,31 @@ bool AtRowStart(const PageView& v, const LabelHit& h) {
   return false;
 }
 
+// True when nothing but marks follows the hit on its row. A heading's
+// wording read with a confusion must stand alone so: "Maladie longue
+// durée" is no "Malade" heading.
+bool RowEndsAt(const PageView& v, const LabelHit& h) {
+  const std::vector<int>& ids = v.rows()[static_cast<size_t>(v.words()[static_cast<size_t>(h.last)].row)].words;
+  const auto at = std::find(ids.begin(), ids.end(), h.last);
+  return std::all_of(at + 1, ids.end(), [&](int i) { return v.words()[static_cast<size_t>(i)].folded.empty(); });
+}
+
+// True when the hit's wording ends the phrase it starts: no word follows
+// at a word's spacing ("Infirmier(e) diplômé(e) d'État - …" is a line of
+// the praticien's block, no heading) but a mark, a colon, an aside in
+// brackets or the next cell; read with a confusion, nothing but marks
+// may follow (RowEndsAt).
+bool EndsItsPhrase(const PageView& v, const LabelHit& h) {
+  if (h.similarity < 1.0) return RowEndsAt(v, h);
+  const PlacedWord& last = v.words()[static_cast<size_t>(h.last)];
+  const std::vector<int>& ids = v.rows()[static_cast<size_t>(last.row)].words;
+  const auto at = std::find(ids.begin(), ids.end(), h.last);
+  if (at == ids.end() || at + 1 == ids.end()) return true;
+  const PlacedWord& next = v.words()[static_cast<size_t>(*(at + 1))];
+  if (next.folded.empty() || next.text.front() == '(' || next.x0 - last.x1 > 1.5 * v.word_height()) return true;
+  return last.text.find(':') != std::string::npos;
+}
+
 // True for a box's rule read as text ("|", "[", "]"): no word of a heading.
 bool RuleMark(const std::string& text) {
   return !text.empty() && text.find_first_not_of("|[]") == std::string::npos;
@@ -45,8 +70,8 @@ double LeftMargin(const PageView& v) {
 
 // True when row `r` reads as a heading whatever its wording: one short
 // phrase alone on its row (marks before it allowed), at the left margin,
-// without digits, colon or leader, and not the value of a row just above
-// it (a name under its label).
+// without digits, colon or leader, not the page's first row (its title)
+// and not the value of a row just above it (a name under its label).
 bool HeadingLike(const PageView& v, size_t r, double margin) {
   const Row& row = v.rows()[r];
   const double wh = v.word_height();
@@ -67,7 +92,8 @@ bool HeadingLike(const PageView& v, size_t r, double margin) {
   if (content.empty() || content.size() > 4) return false;
   const PlacedWord& first = v.words()[static_cast<size_t>(content.front())];
   if (first.x0 > margin + 8 * v.mm()) return false;
-  if (r == 0) return true;
+  // The page's first row is its title ("FACTURE DE SOINS" at the margin), no section's heading.
+  if (r == 0) return false;
   const Row& above = v.rows()[r - 1];
   if (row.y0 - above.y1 > 1.2 * wh) return true;
   return std::none_of(above.words.begin(), above.words.end(), [&](int i) {
@@ -87,30 +113,60 @@ std::string SectionByValue(const PageView& v, const FormSpec& form, size_t from,
     const auto it = form.section_by_value.find(kind);
     if (it != form.section_by_value.end() && held.contains(kind)) return it->second;
   }
+  // Last, a numéro AM read with a digit too many (the key passes one way
+  // in ten by chance: weaker than any value above).
+  const auto am = form.section_by_value.find("numero_am");
+  if (am != form.section_by_value.end() && held.contains("numero_am_extra_digit")) return am->second;
   return "";
 }
 
-// Headings of the form's sections on the page: (top, section), top to
-// bottom. A heading in no wording of the data starts a block all the same
-// when the block's values tell its section (SectionByValue).
-std::vector<std::pair<double, std::string>> Headings(const PageView& v, const FormSpec& form) {
-  std::vector<std::pair<double, std::string>> out;
+// Rows whose first word starts a label of a field of the form, read
+// exactly ("N° FACTURE" over its number): a field's label, no section's
+// heading.
+std::set<int> RowsStartingWithALabel(const PageView& v, const FormSpec& form) {
+  std::set<int> out;
+  for (const auto& f : form.fields) {
+    for (const auto& h : FindAnyLabel(v, f.labels)) {
+      // Read exactly: "PRESCRIPTION" near "Prescription du" is still a heading.
+      if (h.similarity >= 1.0 && AtRowStart(v, h)) out.insert(v.words()[static_cast<size_t>(h.first)].row);
+    }
+  }
+  return out;
+}
+
+// A heading of one of the form's sections: where its block starts, its
+// section ("" when nothing tells it) and whether a wording of the data
+// names it (else its block's values told it, SectionByValue).
+struct Heading {
+  double top = 0;
+  size_t row = 0;
+  std::string section;
+  bool named = false;
+};
+
+// Headings of the form's sections on the page, top to bottom. A heading
+// in no wording of the data starts a block all the same when the block's
+// values tell its section (SectionByValue).
+std::vector<Heading> Headings(const PageView& v, const FormSpec& form) {
+  std::vector<Heading> out;
   std::set<int> known_rows;
   for (const auto& [name, titles] : form.sections) {
     for (const auto& h : FindAnyLabel(v, titles)) {
-      if (!AtRowStart(v, h)) continue;
-      out.emplace_back(Top(v, h.first), name);
-      known_rows.insert(v.words()[static_cast<size_t>(h.first)].row);
+      if (!AtRowStart(v, h) || !EndsItsPhrase(v, h)) continue;
+      const int row = v.words()[static_cast<size_t>(h.first)].row;
+      out.push_back({Top(v, h.first), static_cast<size_t>(row), name, true});
+      known_rows.insert(row);
     }
   }
   if (!form.section_by_value.empty()) {
     const double margin = LeftMargin(v);
+    const std::set<int> label_rows = RowsStartingWithALabel(v, form);
     std::vector<size_t> starts;  // rows that start a block, known or not
     std::vector<size_t> unknown;
     for (size_t r = 0; r < v.rows().size(); ++r) {
       if (known_rows.contains(static_cast<int>(r))) {
         starts.push_back(r);
-      } else if (HeadingLike(v, r, margin)) {
+      } else if (HeadingLike(v, r, margin) && !label_rows.contains(static_cast<int>(r))) {
         starts.push_back(r);
         unknown.push_back(r);
       }
@@ -120,11 +176,21 @@ std::vector<std::pair<double, std::string>> Headings(const PageView& v, const Fo
       const size_t end = next == starts.end() ? v.rows().size() : *next;
       // A heading whose block tells no section still ends the one above
       // ("Prescription médicale" after the patient's block).
-      out.emplace_back(v.rows()[r].y0, SectionByValue(v, form, r, end));
+      out.push_back({v.rows()[r].y0, r, SectionByValue(v, form, r, end), false});
     }
   }
-  std::sort(out.begin(), out.end());
+  std::sort(out.begin(), out.end(), [](const Heading& a, const Heading& b) { return a.top < b.top; });
   return out;
+}
+
+// The heading whose block holds a word whose top is `top`; nullptr above
+// every heading.
+const Heading* HeadingOver(const PageView& v, const std::vector<Heading>& headings, double top) {
+  const Heading* over = nullptr;
+  for (const auto& h : headings) {
+    if (h.top <= top + 0.25 * v.word_height()) over = &h;
+  }
+  return over;
 }
 
 // Words that start a label of any field of the form: a value stops there.
@@ -336,25 +402,69 @@ bool FitsKind(const FieldSpec& field, const std::string& text) {
   return !text.empty();
 }
 
+namespace {
+
+// True when `section` is the one section of the form that no heading of
+// the page starts: a block left unnamed can only be its.
+bool OnlySectionWithoutHeading(const std::vector<Heading>& headings, const FormSpec& form, const std::string& section) {
+  for (const auto& [name, titles] : form.sections) {
+    const bool headed = std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.section == name; });
+    if (headed == (name == section)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<LabelHit> FieldLabels(const PageView& v, const FormSpec& form, const FieldSpec& field) {
   auto hits = FindAnyLabel(v, field.labels);
   if (field.section.empty()) return hits;
   const auto headings = Headings(v, form);
-  const bool found = std::any_of(headings.begin(), headings.end(), [&](const auto& h) { return h.second == field.section; });
+  const bool found = std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.section == field.section; });
   if (!found) {
-    // No heading for the section: a single occurrence is the field's; several cannot be told apart.
+    // No heading for the section: a single occurrence is the field's. Of
+    // several, those in another section's block are not; when every other
+    // section has its heading, the one left under a heading nothing names
+    // is the field's by elimination.
+    if (hits.size() > 1 && OnlySectionWithoutHeading(headings, form, field.section)) {
+      std::erase_if(hits, [&](const LabelHit& h) {
+        const Heading* over = HeadingOver(v, headings, Top(v, h.first));
+        return over == nullptr || !over->section.empty();
+      });
+    }
     if (hits.size() > 1) hits.clear();
     return hits;
   }
   std::erase_if(hits, [&](const LabelHit& h) {
-    const double top = Top(v, h.first);
-    std::string section;
-    for (const auto& [y, name] : headings) {
-      if (y <= top + 0.25 * v.word_height()) section = name;
-    }
-    return section != field.section;
+    const Heading* over = HeadingOver(v, headings, Top(v, h.first));
+    return over == nullptr || over->section != field.section;
   });
   return hits;
+}
+
+bool ByElimination(const PageView& v, const FormSpec& form, const FieldSpec& field, const LabelHit& hit) {
+  if (field.section.empty()) return false;
+  const auto headings = Headings(v, form);
+  if (!OnlySectionWithoutHeading(headings, form, field.section)) return false;
+  const Heading* over = HeadingOver(v, headings, Top(v, hit.first));
+  return over != nullptr && over->section.empty() && FindAnyLabel(v, field.labels).size() > 1;
+}
+
+std::vector<SectionBlock> SectionBlocks(const PageView& v, const FormSpec& form, const std::string& section) {
+  const auto headings = Headings(v, form);
+  std::vector<SectionBlock> out;
+  for (size_t i = 0; i < headings.size(); ++i) {
+    if (headings[i].section != section) continue;
+    size_t to = v.rows().size();
+    for (size_t j = i + 1; j < headings.size(); ++j) {
+      if (headings[j].row > headings[i].row) {
+        to = headings[j].row;
+        break;
+      }
+    }
+    out.push_back({headings[i].row, to, headings[i].named});
+  }
+  return out;
 }
 
 namespace {

@@ -37,6 +37,24 @@ std::optional<std::string> ChoiceIn(const FieldSpec& field, const std::string& t
 // them when it has none), best first.
 std::vector<LabelHit> FieldLabels(const PageView& view, const FormSpec& form, const FieldSpec& field);
 
+// True when `hit` is `field`'s only by elimination: no heading of the
+// field's section is on the page, and of the occurrences of its labels
+// the others lie in other sections' blocks while this one lies under a
+// heading nothing names. Its role is then to be checked.
+bool ByElimination(const PageView& view, const FormSpec& form, const FieldSpec& field, const LabelHit& hit);
+
+// Rows [from, to) that a heading of `section` starts, up to the next
+// heading; `named` when a wording of the data names the heading (else the
+// block's values told its section).
+struct SectionBlock {
+  size_t from = 0;
+  size_t to = 0;
+  bool named = false;
+};
+
+// The blocks of `section` on the page, top to bottom.
+std::vector<SectionBlock> SectionBlocks(const PageView& view, const FormSpec& form, const std::string& section);
+
 // FieldLabels less the occurrences that belong to another field of the
 // form: inside a longer label of it ("Signature" in "Signature du
 // patient"), or matching one of its wordings more closely ("Signature du

@@ -54,7 +54,10 @@ std::string MapConfusables(std::string_view token, bool* changed) {
 }
 
 std::string TrimPunctuation(std::string_view word) {
-  auto strip = [](char c) { return c == ':' || c == ',' || c == '.' || c == ';' || c == '|' || c == '(' || c == ')' || c == '"' || c == '\''; };
+  // Blanks too: the OCR sometimes keeps the space before a word in it (" THOMAS").
+  auto strip = [](char c) {
+    return c == ':' || c == ',' || c == '.' || c == ';' || c == '|' || c == '(' || c == ')' || c == '"' || c == '\'' || c == ' ' || c == '\t';
+  };
   size_t b = 0, e = word.size();
   while (b < e && strip(word[b])) ++b;
   while (e > b && strip(word[e - 1])) --e;

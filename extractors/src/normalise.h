@@ -72,7 +72,8 @@ bool IsUpperName(std::string_view word);
 // True when `word` starts with a capital followed by lower-case letters.
 bool IsCapitalisedName(std::string_view word);
 
-// Drops leading/trailing punctuation OCR glues to words (":", ",", ".", ";", "|").
+// Drops leading/trailing punctuation OCR glues to words (":", ",", ".", ";", "|"),
+// and the blanks it sometimes keeps in a word (" THOMAS").
 std::string TrimPunctuation(std::string_view word);
 
 // True when `text` is one or more ASCII digits and nothing else.

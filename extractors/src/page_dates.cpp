@@ -31,7 +31,23 @@ bool DayMonthNameYear(const PageView& v, const std::vector<int>& span) {
   return ((IsAllDigits(day) && day.size() <= 2) || first) && letters >= 3 && IsAllDigits(year) && year.size() == 4;
 }
 
+// "12,60", "2.75", "1 234,56" read as one word: digits, then a comma or a
+// dot and two digits.
+bool AmountWithCents(const std::string& word) {
+  static const std::regex amount(R"(^\d{1,5}[,.]\d{2}$)");
+  return std::regex_match(TrimPunctuation(word), amount);
+}
+
 }  // namespace
+
+size_t FirstDatedAmountRow(const PageView& v) {
+  for (size_t row = 0; row < v.rows().size(); ++row) {
+    const auto& ids = v.rows()[row].words;
+    const bool amount = std::any_of(ids.begin(), ids.end(), [&](int i) { return AmountWithCents(v.words()[static_cast<size_t>(i)].text); });
+    if (amount && !DatesInRows(v, {row}, true).empty()) return row;
+  }
+  return v.rows().size();
+}
 
 std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>& rows, bool two_digit_years_are_recent) {
   std::vector<DateOnPage> out;

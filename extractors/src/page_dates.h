@@ -25,4 +25,10 @@ struct DateOnPage {
 // old (a prescription's, a lot's), never for a birth date.
 std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>& rows, bool two_digit_years_are_recent);
 
+// The first row of `v` holding both a date and an amount with its cents
+// ("12/01/2024 … 12,60"): an act's row, where the rows of the form's
+// identification end even when the act table's header is in no wording.
+// The number of rows when there is none.
+size_t FirstDatedAmountRow(const PageView& v);
+
 }  // namespace liasse::extractors::internal

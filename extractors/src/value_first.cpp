@@ -10,6 +10,7 @@
 
 #include "boxed_digits.h"
 #include "liasse/core/identifiers.h"
+#include "locate.h"
 #include "normalise.h"
 #include "page_dates.h"
 #include "table.h"
@@ -67,6 +68,21 @@ void AddCandidate(std::vector<Candidate>& out, std::string value, std::vector<in
   out.push_back({std::move(value), std::move(words)});
 }
 
+// The words of rows [from, end) that hold, alone, a number of ten digits
+// giving exactly one valid numéro AM once its extra digit is dropped
+// (NumeroAmWithExtraDigit), no part of a value another field holds.
+std::vector<Candidate> NumerosAmWithExtraDigit(const PageView& v, size_t from, size_t end, const std::set<std::string>& taken) {
+  std::vector<Candidate> out;
+  for (size_t row = from; row < end && row < v.rows().size(); ++row) {
+    for (int id : v.rows()[row].words) {
+      const std::string chars = NirCharactersOf(v.words()[static_cast<size_t>(id)].text, 0);
+      if (chars.size() != 10 || taken.contains(chars)) continue;
+      if (auto am = NumeroAmWithExtraDigit(chars)) AddCandidate(out, *am, {id});
+    }
+  }
+  return out;
+}
+
 // True when the words [from, to) of a row stand apart from any number
 // next to them: a run inside a longer number is not a value of its own.
 bool Apart(const PageView& v, const std::vector<int>& ids, size_t from, size_t to) {
@@ -105,6 +121,21 @@ std::vector<Candidate> RunsOfKind(const PageView& v, size_t from, size_t end, si
       const bool others = std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return t.find(chars) != std::string::npos; });
       if (chars.size() == length && valid(chars) && !others && Apart(v, ids, i, i + words.size())) AddCandidate(out, chars, words);
     }
+  }
+  return out;
+}
+
+// Of several candidates of `kind`, those standing in a block of the
+// section that a value of that kind tells (the form's `section_by_value`:
+// a numéro AM in the praticien's block, not the invoice number above).
+std::vector<Candidate> InSectionOfKind(const PageView& v, const FormSpec& form, const std::string& kind, const std::vector<Candidate>& all) {
+  const auto it = form.section_by_value.find(kind);
+  if (it == form.section_by_value.end()) return {};
+  const auto blocks = SectionBlocks(v, form, it->second);
+  std::vector<Candidate> out;
+  for (const auto& c : all) {
+    const auto row = static_cast<size_t>(v.words()[static_cast<size_t>(c.words.front())].row);
+    if (std::any_of(blocks.begin(), blocks.end(), [&](const SectionBlock& b) { return row >= b.from && row < b.to; })) out.push_back(c);
   }
   return out;
 }
@@ -215,6 +246,20 @@ bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) 
 
 }  // namespace
 
+std::optional<std::string> NumeroAmWithExtraDigit(const std::string& digits) {
+  if (digits.size() != 10) return std::nullopt;
+  std::vector<std::string> ways = CollapseDoubledDigit(digits, 9);
+  ways.push_back(digits.substr(1));
+  ways.push_back(digits.substr(0, 9));
+  std::optional<std::string> found;
+  for (const auto& w : ways) {
+    if (!NumeroAm::Parse(w).ok() || w == found) continue;
+    if (found) return std::nullopt;
+    found = w;
+  }
+  return found;
+}
+
 std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to) {
   std::set<std::string> out;
   std::optional<Date> latest;
@@ -239,6 +284,7 @@ std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to) {
   if (from < to && !RunsOfKind(v, from, to, 9, {}, [](const std::string& c) { return NumeroAm::Parse(c).ok(); }).empty()) {
     out.insert("numero_am");
   }
+  if (from < to && !NumerosAmWithExtraDigit(v, from, to, {}).empty()) out.insert("numero_am_extra_digit");
   return out;
 }
 
@@ -265,10 +311,13 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
         const PlacedWord& w = v.words()[static_cast<size_t>(ids[j])];
         const std::string t = TrimPunctuation(w.text);
         if (w.x0 - x > 1.5 * v.word_height() || !(IsUpperName(t) || IsCapitalisedName(t))) break;
-        // A word before a number is that number's label ("RPPS 10820942229").
+        // A word just before a number is that number's label ("RPPS
+        // 10820942229"); a date in the next column is no number's.
         if (j + 1 < ids.size()) {
-          const std::string& next = v.words()[static_cast<size_t>(ids[j + 1])].text;
-          if (std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
+          const PlacedWord& next = v.words()[static_cast<size_t>(ids[j + 1])];
+          const bool digits = std::any_of(next.text.begin(), next.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+          const bool apart = next.x0 - w.x1 > 1.5 * v.word_height() && ParseDateText(TrimPunctuation(next.text)).has_value();
+          if (digits && !apart) break;
         }
         words.push_back(ids[j]);
         x = w.x1;
@@ -298,7 +347,8 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
 void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   if (r.Has(field.name) || !field.by_value) return;
   const PageView& v = r.view();
-  std::vector<size_t> all(v.rows().size()), above(FirstTableRow(r, form));
+  // Above the act table, or above its first row when its header is in no wording.
+  std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   for (size_t i = 0; i < above.size(); ++i) above[i] = i;
   std::optional<Date> newest;
@@ -348,12 +398,30 @@ void ReadNirWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& fi
   if (other_nir > 0) r.Review(field.name, "libellé introuvable ; seul NIR valide de la page, son rôle est à vérifier");
 }
 
+namespace {
+
+// No numéro AM of nine digits on the page: the one number of ten that
+// gives a valid numéro AM once a digit the OCR added is dropped, flagged.
+void ReadNumeroAmWithExtraDigit(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  const auto candidates = NumerosAmWithExtraDigit(r.view(), 0, FirstTableRow(r, form), TakenDigits(r));
+  if (candidates.size() != 1) return;
+  r.Review(field.name, "libellé introuvable ; seul nombre de la page qui donne un N° AM valide, un chiffre en trop retiré : à vérifier");
+  r.SetText(field.name, candidates.front().value, 0.5, candidates.front().words);
+}
+
+}  // namespace
+
 void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   if (r.Has(field.name)) return;
   const auto candidates = RunsOfKind(r.view(), 0, FirstTableRow(r, form), 9, TakenDigits(r),
                                      [](const std::string& c) { return NumeroAm::Parse(c).ok(); });
-  if (candidates.empty()) return;
+  if (candidates.empty()) return ReadNumeroAmWithExtraDigit(r, form, field);
   if (candidates.size() > 1) {
+    const auto in_block = InSectionOfKind(r.view(), form, "numero_am", candidates);
+    if (in_block.size() == 1) {
+      r.Review(field.name, "libellé introuvable ; seul N° AM valide du bloc du praticien (" + List(candidates) + " sur la page) : à vérifier");
+      return r.SetText(field.name, in_block.front().value, 0.5, in_block.front().words);
+    }
     return r.Review(field.name, "libellé introuvable ; plusieurs N° AM valides sur la page : " + List(candidates));
   }
   r.SetText(field.name, candidates.front().value, 0.5, candidates.front().words);
@@ -364,6 +432,8 @@ void ReadTotalOfLines(DocReader& r, std::string_view name) {
   if (r.Has(name) || r.doc().lines.empty()) return;
   Money sum = Money::Zero();
   for (const Line& line : r.doc().lines) {
+    // A line with no value read is no act (the totals row taken for one).
+    if (line.values.empty()) continue;
     const auto m = StoredAmount(line.Find(fields::kMontant));
     if (!m) return;
     sum += *m;

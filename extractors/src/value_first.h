@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,7 +29,8 @@ size_t FirstTableRow(const DocReader& r, const FormSpec& form);
 void ReadNirWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // The same for a numéro AM (9 digits, Luhn key); one is flagged, nothing
-// naming its role.
+// naming its role. None: the one word of ten digits above the tables that
+// NumeroAmWithExtraDigit mends, flagged.
 void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // `name` (an amount field) from the act lines already read: when every
@@ -46,7 +48,8 @@ void ReadTotalOfLines(DocReader& r, std::string_view name);
 void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // A date `field` (`by_value` in the data) where no label names it: the
-// dates of the rows above the form's tables, less those years before the
+// dates of the rows above the form's tables (above the first row of a date and an
+// amount when no header is found), less those years before the
 // newest date of the page (birth dates) and those another field holds;
 // when they are all one date, it is set and flagged (nothing names its
 // role). Nothing otherwise.
@@ -54,9 +57,15 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
 
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),
-// "numero_am" (9 digits that pass the Luhn key) and "birth_date" (a date
+// "numero_am" (9 digits that pass the Luhn key), "numero_am_extra_digit"
+// (a word of 10 digits, NumeroAmWithExtraDigit) and "birth_date" (a date
 // two years or more before the latest date of the page): what tells a
 // block whose heading is in no wording.
 std::set<std::string> KindsHeld(const PageView& v, size_t from, size_t to);
+
+// The numéro AM that ten digits read by the OCR give once its extra digit
+// is dropped (one of two equal neighbours, the first or the last): the one
+// way that passes the Luhn key; nullopt when none or several do.
+std::optional<std::string> NumeroAmWithExtraDigit(const std::string& digits);
 
 }  // namespace liasse::extractors::internal

@@ -62,6 +62,11 @@ TEST(Normalise, AHandwrittenZeroReadAsSixOrEightIsPutBackWhenOnlyThatMakesADate)
   EXPECT_FALSE(ParseDateText("16/08/1968")->repaired);
 }
 
+TEST(Normalise, TheBlankTheOcrKeptBeforeAWordIsTrimmedLikePunctuation) {
+  EXPECT_EQ(TrimPunctuation(" THOMAS"), "THOMAS");
+  EXPECT_TRUE(IsUpperName(TrimPunctuation(" THOMAS")));
+}
+
 TEST(Normalise, AmountsHaveTwoDecimalsAndADot) {
   EXPECT_EQ(ParseAmountText("1 234,56 €")->value.ToDecimal(), "1234.56");
   EXPECT_EQ(ParseAmountText("17,00")->value.ToDecimal(), "17.00");
