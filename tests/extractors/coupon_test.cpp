@@ -200,6 +200,16 @@ class BoxByBoxReader : public RegionReader {
   double x0_mm_;
 };
 
+// Fifteen boxes 5 mm wide and 6 mm high from (`x0`, `top`) mm on the
+// page's raster, each holding a stroke of ink.
+void NirBoxes(PageBuilder& p, double x0, double top) {
+  p.WithRaster();
+  for (int i = 0; i < 15; ++i) {
+    const double left = x0 + 5 * i;
+    p.Rect(left, top, 5, 6).Stroke(left + 2.5, top + 1.5, left + 2.5, top + 4.5, 0.4);
+  }
+}
+
 TEST(CouponEmail, ANirWrittenInBoxesIsReadBoxByBox) {
   CouponText c;
   c.nir = "";
@@ -207,12 +217,8 @@ TEST(CouponEmail, ANirWrittenInBoxesIsReadBoxByBox) {
   PageBuilder p = Coupon(c);
   // The boxes right of the label (y 92 mm), the OCR of the line garbled by
   // their rules; each box holds a stroke of ink.
-  p.WithRaster();
   const double x0 = 75;
-  for (int i = 0; i < 15; ++i) {
-    const double left = x0 + 5 * i;
-    p.Rect(left, 87, 5, 6).Stroke(left + 2.5, 88.5, left + 2.5, 91.5, 0.4);
-  }
+  NirBoxes(p, x0, 87);
   p.Text(75, 92, "|2|8|5|O|7|7|5|l|1|5|O|4|2|3|", 60);
   BoxByBoxReader reader(kNirRead, x0);
   const Document d = ReadOne(p.Build(), &reader);
@@ -226,12 +232,8 @@ TEST(CouponEmail, ANirInBoxesWhoseRulesReadAsOnesUnderAWordingOfNoFileIsReadBoxB
   c.nir_label = "Identifiant social";
   c.guide_above = false;
   PageBuilder p = Coupon(c);
-  p.WithRaster();
   const double x0 = 75;
-  for (int i = 0; i < 15; ++i) {
-    const double left = x0 + 5 * i;
-    p.Rect(left, 87, 5, 6).Stroke(left + 2.5, 88.5, left + 2.5, 91.5, 0.4);
-  }
+  NirBoxes(p, x0, 87);
   p.Text(75, 92, "12181510171715111151014121311", 60);
   BoxByBoxReader reader(kNirRead, x0);
   const Document d = ReadOne(p.Build(), &reader);
@@ -247,12 +249,8 @@ TEST(CouponEmail, ANirInBoxesUnderItsLabelIsReadBoxByBox) {
   c.below = true;
   c.guide_above = false;
   PageBuilder p = Coupon(c);
-  p.WithRaster();
   const double x0 = 19;  // the label stands at y 107 mm (65 + 3 rows of 14)
-  for (int i = 0; i < 15; ++i) {
-    const double left = x0 + 5 * i;
-    p.Rect(left, 108.5, 5, 6).Stroke(left + 2.5, 110, left + 2.5, 113, 0.4);
-  }
+  NirBoxes(p, x0, 108.5);
   p.Text(19, 113.5, "Lilolalols|slalif7l2l2l2lo] [315]", 40);
   BoxByBoxReader reader(kNirRead, x0);
   const Document d = ReadOne(p.Build(), &reader);
