@@ -407,7 +407,8 @@ namespace {
 // True when `section` is the one section of the form that no heading of
 // the page starts: a block left unnamed can only be its.
 bool OnlySectionWithoutHeading(const std::vector<Heading>& headings, const FormSpec& form, const std::string& section) {
-  for (const auto& [name, titles] : form.sections) {
+  for (const auto& entry : form.sections) {
+    const std::string& name = entry.first;  // clang 14 lets no lambda capture a structured binding
     const bool headed = std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.section == name; });
     if (headed == (name == section)) return false;
   }
