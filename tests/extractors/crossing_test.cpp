@@ -136,6 +136,43 @@ TEST(Crossing, AStraightStrikeThroughAJoinedHandReadAsOneWordIsACrossing) {
   }
 }
 
+// A paragraph's short last line struck out: the OCR reads nothing of it,
+// so no text line holds it; the strike through its letters, between the
+// read line above and nothing below, is a crossing. A double rule and a
+// thick rule between two read lines hold no letters: no crossing.
+TEST(Crossing, AStrikeThroughALineTheOcrLeftUnreadIsACrossingARuleIsNot) {
+  PageBuilder p = Body();
+  InkText(p, 30, 90, "compris le soir", false, false);
+  p.Stroke(29, 89.0, 47, 89.2, 0.4);
+  EXPECT_EQ(Read(p).verdict, Crossed::kCrossed);
+  PageBuilder ruled = Body();
+  ruled.Stroke(30, 86.6, 110, 86.6, 0.3).Stroke(30, 87.3, 110, 87.3, 0.3);  // a double rule under the order
+  ruled.Stroke(30, 56.5, 110, 56.5, 0.6);                                   // a thick rule over it
+  InkText(ruled, 30, 93, "Docteur Paul DURAND");
+  EXPECT_EQ(Read(ruled).verdict, Crossed::kClean);
+}
+
+// A strike over one short word of a joined hand and into the next, read
+// as one word the OCR is unsure of: four and a half letter heights of
+// straight ink through the letters' middle are a pen's (a joined hand's
+// links rise and fall, print breaks at each letter).
+TEST(Crossing, AShortStraightStrikeOfFourLetterHeightsIsACrossing) {
+  PageBuilder p;
+  p.WithRaster();
+  InkText(p, 20, 30, "Docteur Paul DURAND");
+  InkText(p, 20, 45, "Madame Sophie MARTIN");
+  for (int i = 0; i < 5; ++i) {
+    if (i != 1) InkText(p, 30, 60 + 6.0 * i, kLines[i], true);
+  }
+  InkText(p, 30, 66, kLines[1], true, false);
+  const double w = 0.55 * kSize;
+  p.Text(30, 66, "Injection sous", 92, kSize);
+  p.Text(30 + 15 * w, 66, "cutanee_de", 20, kSize);
+  p.Text(30 + 26 * w, 66, "heparine le matin", 92, kSize);
+  p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + 13.5, 64.5, 0.4);
+  EXPECT_EQ(Read(p).verdict, Crossed::kCrossed);
+}
+
 TEST(Crossing, TwoStrikeLinesOfAThickerPenAreFoundNotCleared) {
   // Two strokes together are no thin stroke: found by the unbroken middle
   // of the letters, a doubt for a person when short, a crossing when long.
