@@ -370,6 +370,16 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
                              double mm) {
   OffLineStroke best;
   const int gap = std::max(1, static_cast<int>(0.1 * mm));
+  // Ink within a pixel above or below, row by row (one look-up a column).
+  std::vector<uint8_t> near(static_cast<size_t>(r.width) * static_cast<size_t>(r.height), 0);
+  for (int y = 0; y < r.height; ++y) {
+    for (int x = 0; x < r.width; ++x) {
+      if (!IsInk(r, x, y)) continue;
+      for (int t = std::max(0, y - 1); t <= std::min(r.height - 1, y + 1); ++t) {
+        near[static_cast<size_t>(t) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 1;
+      }
+    }
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     const Middle& m = mids[i];
     if (m.height <= 0) continue;
@@ -377,11 +387,13 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
     const int xa = std::max(0, lines[i].words.front().x - static_cast<int>(3 * mm));
     const Box& back = lines[i].words.back();
     const int xb = std::min(r.width, back.x + back.width + static_cast<int>(3 * mm));
+    if (xb - xa < 2.5 * h) continue;
     const auto [lo, hi] = BandsOff(lines, mids, i, xa, xb);
     for (const int side : {-1, 1}) {
       const int from = side < 0 ? static_cast<int>(lo) : static_cast<int>(0.6 * h);
       const int to = side < 0 ? static_cast<int>(-0.6 * h) : static_cast<int>(hi);
-      for (int dy = from; dy <= to; ++dy) {
+      // Every other row: a path sees the rows beside it.
+      for (int dy = from; dy <= to; dy += 2) {
         for (int k = -2; k <= 2; ++k) {
           const double slope = m.b + 0.006 * k;
           const double ya = m.At(xa) + dy;
@@ -399,9 +411,9 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
           };
           for (int x = xa; x < xb; ++x) {
             const int y = static_cast<int>(std::lround(ya + slope * (x - xa)));
-            bool ink = false;
-            for (int t = -1; t <= 1 && !ink; ++t) ink = y + t >= 0 && y + t < r.height && IsInk(r, x, y + t);
-            if (!ink) continue;
+            if (y < 0 || y >= r.height || !near[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)]) {
+              continue;
+            }
             if (start >= 0 && x - end - 1 > gap) {
               close();
               start = -1;
