@@ -307,6 +307,7 @@ struct OffLineStroke {
   double through = 0;  // share of its columns with letters above and below
   double stems = 0;    // share of its columns through a letter's stem
   Box zone;            // the row of letters it crosses
+  bool tall = false;   // found inside a line read with boxes twice the words' height
 };
 
 // Along a straight path: the share of its columns where the ink through
@@ -367,7 +368,7 @@ std::pair<double, double> BandsOff(const std::vector<TextLine>& lines, const std
 // letter heights or more that goes through letters (ink above and below
 // along three columns in ten, a stem crossed along one in ten).
 OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& lines, const std::vector<Middle>& mids,
-                             double mm) {
+                             double letter, double mm) {
   OffLineStroke best;
   const int gap = std::max(1, static_cast<int>(0.1 * mm));
   // Ink within a pixel above or below, row by row (one look-up a column).
@@ -383,15 +384,23 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
   for (size_t i = 0; i < lines.size(); ++i) {
     const Middle& m = mids[i];
     if (m.height <= 0) continue;
-    const double h = m.height;
+    // A `tall` line (its boxes the height of two rows, the OCR reading a
+    // struck row and its correction as one) is searched inside, with the
+    // page's letter height: where its letters' middle runs is a guess.
+    const bool tall = lines[i].tall && letter > 0;
+    const double h = tall ? letter : m.height;
     const int xa = std::max(0, lines[i].words.front().x - static_cast<int>(3 * mm));
     const Box& back = lines[i].words.back();
     const int xb = std::min(r.width, back.x + back.width + static_cast<int>(3 * mm));
     if (xb - xa < 2.5 * h) continue;
     const auto [lo, hi] = BandsOff(lines, mids, i, xa, xb);
     for (const int side : {-1, 1}) {
-      const int from = side < 0 ? static_cast<int>(lo) : static_cast<int>(0.6 * h);
-      const int to = side < 0 ? static_cast<int>(-0.6 * h) : static_cast<int>(hi);
+      int from = side < 0 ? static_cast<int>(lo) : static_cast<int>(0.6 * h);
+      int to = side < 0 ? static_cast<int>(-0.6 * h) : static_cast<int>(hi);
+      if (tall) {
+        from = side < 0 ? static_cast<int>(-0.5 * m.height) : 0;
+        to = side < 0 ? -1 : static_cast<int>(0.5 * m.height);
+      }
       // Every other row: a path sees the rows beside it.
       for (int dy = from; dy <= to; dy += 2) {
         for (int k = -2; k <= 2; ++k) {
@@ -406,6 +415,7 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
             best.length = length;
             best.through = t;
             best.stems = stems;
+            best.tall = tall;
             const int y = static_cast<int>(ya + slope * (start - xa));
             best.zone = {start, y - static_cast<int>(0.5 * h), length, static_cast<int>(h)};
           };
@@ -536,16 +546,17 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
   }
   // A strike through a row of letters the OCR left unread (off every line).
   std::vector<double> heights;
-  for (const Middle& m : mids) {
-    if (m.height > 0) heights.push_back(m.height);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (mids[i].height > 0 && !lines[i].tall) heights.push_back(mids[i].height);
   }
   const double height = Median(heights);
-  const OffLineStroke off = StrikeOffLines(raster, lines, mids, mm);
+  const OffLineStroke off = StrikeOffLines(raster, lines, mids, height, mm);
   // Under three letter heights it is a letter's flourish or a short
-  // dash; it is no rule through a table's rows (those run on read lines),
-  // so it does not count toward the ruled page.
-  if (height > 0 && off.length >= 3 * height) {
-    const bool crossed = off.length >= 4 * height && off.stems >= 0.12 && off.through >= 0.33;
+  // dash (inside a tall line, where the middle is a guess, under four);
+  // it is no rule through a table's rows (those run on read lines), so it
+  // does not count toward the ruled page.
+  if (height > 0 && off.length >= (off.tall ? 4 : 3) * height) {
+    const bool crossed = !off.tall && off.length >= 4 * height && off.stems >= 0.12 && off.through >= 0.33;
     const Crossed c = crossed ? Crossed::kCrossed : Crossed::kUncertain;
     if (Rank(c) > Rank(out.verdict)) {
       out.verdict = c;

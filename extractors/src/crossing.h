@@ -57,7 +57,9 @@ struct CrossingReading {
 // uncertain at most. Off the lines, between a read line and the next (a
 // struck short line the OCR read nothing of): a straight stroke through
 // letters (ink above and below it, stems crossed) of four letter heights
-// is crossed, of three a doubt. Uncertain when the raster is empty.
+// is crossed, of three a doubt; inside a `tall` line (searched with the
+// page's letter height) one of four is a doubt. Uncertain when the raster
+// is empty.
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);
 
 }  // namespace liasse::extractors::internal

@@ -277,6 +277,21 @@ TEST(Crossing, AStrikeOnALineReadWithBoxesAsTallAsTwoLinesIsADoubt) {
   EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
 }
 
+// A struck row and its correction read as one tall line, the struck words
+// as one word the OCR is unsure of: the middle of that line is a guess, a
+// strike inside it as long as a crossing is a doubt, never clean.
+TEST(Crossing, AStrikeInsideALineReadAsTallAsTwoRowsIsADoubt) {
+  PageBuilder p = Body();
+  InkText(p, 30, 100, "Reeducation de lepaule gauche", true, false);
+  InkText(p, 52, 95.5, "3 seances", true, false);
+  const double w = 0.55 * kSize;
+  p.Text(30, 101.75, "Reeducation", 92, 6.5);
+  p.Text(30 + 12 * w, 101.75, "de_3seances", 30, 6.5);
+  p.Text(30 + 23 * w, 101.75, "gauche", 92, 6.5);
+  p.Stroke(30 + 12 * w + 0.3, 98.9, 30 + 22 * w - 0.3, 99.0, 0.4);  // through "de lepaule"
+  EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
+}
+
 TEST(Crossing, NoRasterIsUncertain) {
   PageBuilder p;
   p.Text(20, 30, "Soins infirmiers a domicile");
