@@ -344,6 +344,29 @@ std::pair<double, double> Through(const GreyRaster& r, int x0, int x1, double ya
   return {stems / n, both / n};
 }
 
+// True when the stroke from `x0` to `x1` (its row `y0` at x0, `slope`)
+// is a side of a frame: at one of its ends ink runs on, within two
+// pixels, up or down over `reach` pixels (a stamp's frame, a box round
+// text, a stretch of it where its texture broke the stroke). A hand's
+// strike ends free or in a letter's stem.
+bool FrameSide(const GreyRaster& r, int x0, int x1, double y0, double slope, int reach) {
+  auto side = [&](int x, double y, int dir) {
+    for (int t = 1; t <= reach; ++t) {
+      const int yy = static_cast<int>(std::lround(y)) + dir * t;
+      if (yy < 0 || yy >= r.height) return false;
+      bool ink = false;
+      for (int d = -2; d <= 2 && !ink; ++d) ink = x + d >= 0 && x + d < r.width && IsInk(r, x + d, yy);
+      if (!ink) return false;
+    }
+    return true;
+  };
+  const double y1 = y0 + slope * (x1 - x0);
+  for (const int dir : {-1, 1}) {
+    if (side(x0, y0, dir) || side(x1, y1, dir)) return true;
+  }
+  return false;
+}
+
 // The bands above and below line `i` (offsets from its middle, pixels,
 // over columns xa..xb): up to 2.6 letter heights, stopping 0.6 of a
 // letter height short of any other read line over the same stretch.
@@ -412,6 +435,17 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
             if (start < 0 || length <= best.length || length < 2.5 * h) return;
             const auto [stems, t] = Through(r, start, end, ya + slope * (start - xa), slope, h);
             if (t < 0.3 || stems < 0.1) return;
+            // The stroke's own ends, past the line's stretch: a frame's corners.
+            int x0 = start, x1 = end;
+            auto inked = [&](int x) {
+              const int y = static_cast<int>(std::lround(ya + slope * (x - xa)));
+              return y >= 0 && y < r.height && near[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)];
+            };
+            for (int g = 0; x0 > 0 && g <= gap; --x0) g = inked(x0 - 1) ? 0 : g + 1;
+            for (int g = 0; x1 + 1 < r.width && g <= gap; ++x1) g = inked(x1 + 1) ? 0 : g + 1;
+            while (x0 < start && !inked(x0)) ++x0;
+            while (x1 > end && !inked(x1)) --x1;
+            if (FrameSide(r, x0, x1, ya + slope * (x0 - xa), slope, static_cast<int>(1.2 * h))) return;
             best.length = length;
             best.through = t;
             best.stems = stems;

@@ -277,6 +277,20 @@ TEST(Crossing, AStrikeOnALineReadWithBoxesAsTallAsTwoLinesIsADoubt) {
   EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
 }
 
+// A stamp's heavy frame (sides as thick as half a letter)
+// round its two lines: its sides hold ink above and below and read as
+// stems crossed, but a side of a frame turns into the next side at its
+// ends, where a strike ends free.
+TEST(Crossing, AStampsHeavyFrameIsNoCrossing) {
+  PageBuilder p = Body();
+  p.Stroke(124, 98.8, 174, 98.8, 1.6).Stroke(124, 114.2, 174, 114.2, 1.6);  // top and bottom
+  p.Stroke(124, 98, 124, 115, 1.6).Stroke(174, 98, 174, 115, 1.6);        // the sides
+  InkText(p, 128, 105, "Dr ISABELLE LAURENT");
+  InkText(p, 128, 111, "RPPS 10433674910");
+  EXPECT_EQ(Read(p).verdict, Crossed::kClean);
+}
+
+
 // A struck row and its correction read as one tall line, the struck words
 // as one word the OCR is unsure of: the middle of that line is a guess, a
 // strike inside it as long as a crossing is a doubt, never clean.
