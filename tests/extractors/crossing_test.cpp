@@ -111,21 +111,28 @@ TEST(Crossing, OneStrikeLineThroughALineIsACrossing) {
 // a pen's strike through it runs straight: a crossing, whatever its length
 // and pen, when the OCR reads the struck words as one word it is unsure of
 // (no space between words for the strike to fill).
+// The order in a joined hand whose second line, "Injection sous cutanee
+// de heparine le matin", is inked letter by letter and read by the OCR as
+// far as "Injection sous" (each test reads the rest of it as it needs).
+PageBuilder JoinedOrderReadToSous() {
+  PageBuilder p;
+  p.WithRaster();
+  InkText(p, 20, 30, "Docteur Paul DURAND");
+  InkText(p, 20, 45, "Madame Sophie MARTIN");
+  for (int i = 0; i < 5; ++i) {
+    if (i != 1) InkText(p, 30, 60 + 6.0 * i, kLines[i], true);
+  }
+  InkText(p, 30, 66, kLines[1], true, false);
+  p.Text(30, 66, "Injection sous", 92, kSize);
+  return p;
+}
+
 TEST(Crossing, AStraightStrikeThroughAJoinedHandReadAsOneWordIsACrossing) {
   for (const double length : {22.0, 30.0}) {
     for (const double pen : {0.35, 0.55}) {
-      PageBuilder p;
-      p.WithRaster();
-      InkText(p, 20, 30, "Docteur Paul DURAND");
-      InkText(p, 20, 45, "Madame Sophie MARTIN");
-      for (int i = 0; i < 5; ++i) {
-        if (i != 1) InkText(p, 30, 60 + 6.0 * i, kLines[i], true);
-      }
-      // "Injection sous cutanee de heparine le matin": the ink of every
-      // letter, the OCR's words with the struck stretch read as one.
-      InkText(p, 30, 66, kLines[1], true, false);
+      // The struck stretch read as one word.
+      PageBuilder p = JoinedOrderReadToSous();
       const double w = 0.55 * kSize;
-      p.Text(30, 66, "Injection sous", 92, kSize);
       p.Text(30 + 15 * w, 66, "cutanee_de_heparine", 20, kSize);
       p.Text(30 + 35 * w, 66, "le matin", 92, kSize);
       p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + length, 64.6, pen);
@@ -157,16 +164,8 @@ TEST(Crossing, AStrikeThroughALineTheOcrLeftUnreadIsACrossingARuleIsNot) {
 // straight ink through the letters' middle are a pen's (a joined hand's
 // links rise and fall, print breaks at each letter).
 TEST(Crossing, AShortStraightStrikeOfFourLetterHeightsIsACrossing) {
-  PageBuilder p;
-  p.WithRaster();
-  InkText(p, 20, 30, "Docteur Paul DURAND");
-  InkText(p, 20, 45, "Madame Sophie MARTIN");
-  for (int i = 0; i < 5; ++i) {
-    if (i != 1) InkText(p, 30, 60 + 6.0 * i, kLines[i], true);
-  }
-  InkText(p, 30, 66, kLines[1], true, false);
+  PageBuilder p = JoinedOrderReadToSous();
   const double w = 0.55 * kSize;
-  p.Text(30, 66, "Injection sous", 92, kSize);
   p.Text(30 + 15 * w, 66, "cutanee_de", 20, kSize);
   p.Text(30 + 26 * w, 66, "heparine le matin", 92, kSize);
   p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + 13.5, 64.5, 0.4);
