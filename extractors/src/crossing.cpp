@@ -563,9 +563,7 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     const auto gaps = CrossedGaps(ink, line, m, mm);
     const double straight = StraightStroke(ink, line, m, mm);
     Crossed c = Verdict(run / m.height, stretches, gaps, straight / m.height);
-    // A line of no word read surely may be no text at all (a stamp's frame
-    // read as letters, "nee nanen en"): what crosses it is a doubt.
-    if ((line.tall || line.anchors.empty()) && c == Crossed::kCrossed) c = Crossed::kUncertain;
+    if (line.tall && c == Crossed::kCrossed) c = Crossed::kUncertain;
     // Short marks count with the doubts for the ruled page: a table's rules
     // leave them on row after row.
     marked += c != Crossed::kClean || stretches >= 2 ? 1 : 0;

@@ -52,8 +52,7 @@ struct CrossingReading {
 // stretches in a run under three letter heights are print's dashes (a
 // date's "05-02-1969"), clean; a line filling
 // a blank wider than four letter heights is a rule, uncertain at most, and
-// so is a crossing on a `tall` line or on a line of no word read surely
-// (`anchors` empty: a stamp's frame read as letters). The
+// so is a crossing on a `tall` line. The
 // page takes its worst line; three lines or more marked are a ruled page,
 // uncertain at most. Off the lines, between a read line and the next (a
 // struck short line the OCR read nothing of): a straight stroke through

@@ -305,16 +305,6 @@ TEST(Crossing, AStrikeInsideALineReadAsTallAsTwoRowsIsADoubt) {
   EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
 }
 
-// A stamp's double frame the OCR read as a line of letters it was sure of
-// none of ("nee nanen en"): a stroke along it may be no text crossed, a
-// doubt, never raturée.
-TEST(Crossing, AStrokeAlongALineOfNoWordReadSurelyIsADoubt) {
-  PageBuilder p = Body();
-  p.Stroke(130, 119.2, 180, 119.4, 0.35).Stroke(130, 119.9, 180, 120.1, 0.35);
-  p.Text(137, 120.5, "nee", 0, 1.7).Text(152, 120.5, "nanen", 0, 2.5).Text(158, 120.5, "en", 46, 2.5);
-  EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
-}
-
 TEST(Crossing, NoRasterIsUncertain) {
   PageBuilder p;
   p.Text(20, 30, "Soins infirmiers a domicile");
