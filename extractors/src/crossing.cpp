@@ -292,6 +292,187 @@ int StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, doub
   return best;
 }
 
+// A straight stroke through a row of letters the OCR read nothing of: a
+// struck short line (a paragraph's last word) is the one it leaves out
+// whole, and a struck line squeezed under a correction may be read as
+// part of it. Along the ink between a read line and the next one above
+// or below, more than half a letter height from every read line's
+// middle, the longest straight stroke (the line's slope, give or take)
+// whose columns hold ink within a pixel, and the share of its columns
+// with ink both above and below it within half a letter height: a strike
+// goes through its letters' stems and bowls, an underline or a rule has
+// ink on one side at most.
+struct OffLineStroke {
+  int length = 0;      // pixels
+  double through = 0;  // share of its columns with letters above and below
+  double stems = 0;    // share of its columns through a letter's stem
+  Box zone;            // the row of letters it crosses
+  bool tall = false;   // found inside a line read with boxes twice the words' height
+};
+
+// Along a straight path: the share of its columns where the ink through
+// the path runs on up and down over 0.45 of a letter height (a letter's
+// stem crossed), and the share with ink both above and below the path's
+// own ink within half a letter height (stems, bowls: letters crossed).
+std::pair<double, double> Through(const GreyRaster& r, int x0, int x1, double ya, double slope, double h) {
+  const int far = static_cast<int>(0.45 * h);
+  int stems = 0, both = 0;
+  for (int x = x0; x <= x1; ++x) {
+    const int y = static_cast<int>(std::lround(ya + slope * (x - x0)));
+    int at = -1;
+    for (int t = -1; t <= 1 && at < 0; ++t) {
+      if (y + t >= 0 && y + t < r.height && IsInk(r, x, y + t)) at = y + t;
+    }
+    if (at < 0) continue;
+    int top = at, bottom = at;
+    while (top > 0 && IsInk(r, x, top - 1)) --top;
+    while (bottom + 1 < r.height && IsInk(r, x, bottom + 1)) ++bottom;
+    if (bottom - top + 1 >= far) {
+      ++stems;
+      ++both;
+      continue;
+    }
+    auto any = [&](int from, int to) {
+      for (int yy = std::max(0, from); yy <= std::min(r.height - 1, to); ++yy) {
+        if (IsInk(r, x, yy)) return true;
+      }
+      return false;
+    };
+    both += any(top - far, top - 2) && any(bottom + 2, bottom + far) ? 1 : 0;
+  }
+  const double n = std::max(1, x1 - x0 + 1);
+  return {stems / n, both / n};
+}
+
+// True when the stroke from `x0` to `x1` (its row `y0` at x0, `slope`)
+// is a side of a frame: at one of its ends ink runs on, within two
+// pixels, up or down over `reach` pixels (a stamp's frame, a box round
+// text, a stretch of it where its texture broke the stroke). A hand's
+// strike ends free or in a letter's stem.
+bool FrameSide(const GreyRaster& r, int x0, int x1, double y0, double slope, int reach) {
+  auto side = [&](int x, double y, int dir) {
+    for (int t = 1; t <= reach; ++t) {
+      const int yy = static_cast<int>(std::lround(y)) + dir * t;
+      if (yy < 0 || yy >= r.height) return false;
+      bool ink = false;
+      for (int d = -2; d <= 2 && !ink; ++d) ink = x + d >= 0 && x + d < r.width && IsInk(r, x + d, yy);
+      if (!ink) return false;
+    }
+    return true;
+  };
+  const double y1 = y0 + slope * (x1 - x0);
+  for (const int dir : {-1, 1}) {
+    if (side(x0, y0, dir) || side(x1, y1, dir)) return true;
+  }
+  return false;
+}
+
+// The bands above and below line `i` (offsets from its middle, pixels,
+// over columns xa..xb): up to 2.6 letter heights, stopping 0.6 of a
+// letter height short of any other read line over the same stretch.
+std::pair<double, double> BandsOff(const std::vector<TextLine>& lines, const std::vector<Middle>& mids, size_t i, int xa,
+                                   int xb) {
+  const double h = mids[i].height;
+  double lo = -2.6 * h, hi = 2.6 * h;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    if (j == i || mids[j].height <= 0) continue;
+    const Box& f = lines[j].words.front();
+    const Box& l = lines[j].words.back();
+    if (f.x >= xb || l.x + l.width <= xa) continue;
+    const double x = (std::max(xa, f.x) + std::min(xb, l.x + l.width)) / 2.0;
+    const double d = mids[j].At(x) - mids[i].At(x);
+    if (d > 0) hi = std::min(hi, d - 0.6 * h);
+    else lo = std::max(lo, d + 0.6 * h);
+  }
+  return {lo, hi};
+}
+
+// In the bands off every read line, the longest straight stroke of 2.5
+// letter heights or more that goes through letters (ink above and below
+// along three columns in ten, a stem crossed along one in ten).
+OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& lines, const std::vector<Middle>& mids,
+                             double letter, double mm) {
+  OffLineStroke best;
+  const int gap = std::max(1, static_cast<int>(0.1 * mm));
+  // Ink within a pixel above or below, row by row (one look-up a column).
+  std::vector<uint8_t> near(static_cast<size_t>(r.width) * static_cast<size_t>(r.height), 0);
+  for (int y = 0; y < r.height; ++y) {
+    for (int x = 0; x < r.width; ++x) {
+      if (!IsInk(r, x, y)) continue;
+      for (int t = std::max(0, y - 1); t <= std::min(r.height - 1, y + 1); ++t) {
+        near[static_cast<size_t>(t) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 1;
+      }
+    }
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Middle& m = mids[i];
+    if (m.height <= 0) continue;
+    // A `tall` line (its boxes the height of two rows, the OCR reading a
+    // struck row and its correction as one) is searched inside, with the
+    // page's letter height: where its letters' middle runs is a guess.
+    const bool tall = lines[i].tall && letter > 0;
+    const double h = tall ? letter : m.height;
+    const int xa = std::max(0, lines[i].words.front().x - static_cast<int>(3 * mm));
+    const Box& back = lines[i].words.back();
+    const int xb = std::min(r.width, back.x + back.width + static_cast<int>(3 * mm));
+    if (xb - xa < 2.5 * h) continue;
+    const auto [lo, hi] = BandsOff(lines, mids, i, xa, xb);
+    for (const int side : {-1, 1}) {
+      int from = side < 0 ? static_cast<int>(lo) : static_cast<int>(0.6 * h);
+      int to = side < 0 ? static_cast<int>(-0.6 * h) : static_cast<int>(hi);
+      if (tall) {
+        from = side < 0 ? static_cast<int>(-0.5 * m.height) : 0;
+        to = side < 0 ? -1 : static_cast<int>(0.5 * m.height);
+      }
+      // Every other row: a path sees the rows beside it.
+      for (int dy = from; dy <= to; dy += 2) {
+        for (int k = -2; k <= 2; ++k) {
+          const double slope = m.b + 0.006 * k;
+          const double ya = m.At(xa) + dy;
+          int start = -1, end = -1;
+          auto close = [&] {
+            const int length = end - start + 1;
+            if (start < 0 || length <= best.length || length < 2.5 * h) return;
+            const auto [stems, t] = Through(r, start, end, ya + slope * (start - xa), slope, h);
+            if (t < 0.3 || stems < 0.1) return;
+            // The stroke's own ends, past the line's stretch: a frame's corners.
+            int x0 = start, x1 = end;
+            auto inked = [&](int x) {
+              const int y = static_cast<int>(std::lround(ya + slope * (x - xa)));
+              return y >= 0 && y < r.height && near[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)];
+            };
+            for (int g = 0; x0 > 0 && g <= gap; --x0) g = inked(x0 - 1) ? 0 : g + 1;
+            for (int g = 0; x1 + 1 < r.width && g <= gap; ++x1) g = inked(x1 + 1) ? 0 : g + 1;
+            while (x0 < start && !inked(x0)) ++x0;
+            while (x1 > end && !inked(x1)) --x1;
+            if (FrameSide(r, x0, x1, ya + slope * (x0 - xa), slope, static_cast<int>(1.2 * h))) return;
+            best.length = length;
+            best.through = t;
+            best.stems = stems;
+            best.tall = tall;
+            const int y = static_cast<int>(ya + slope * (start - xa));
+            best.zone = {start, y - static_cast<int>(0.5 * h), length, static_cast<int>(h)};
+          };
+          for (int x = xa; x < xb; ++x) {
+            const int y = static_cast<int>(std::lround(ya + slope * (x - xa)));
+            if (y < 0 || y >= r.height || !near[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)]) {
+              continue;
+            }
+            if (start >= 0 && x - end - 1 > gap) {
+              close();
+              start = -1;
+            }
+            if (start < 0) start = x;
+            end = x;
+          }
+          close();
+        }
+      }
+    }
+  }
+  return best;
+}
+
 // Two spaces between words the OCR saw filled by a thin stroke, one with
 // two thin stretches along its run, or the middle of the letters unbroken
 // over twelve letter heights (print breaks there every few letters) is a
@@ -305,7 +486,7 @@ int StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, doub
 // dots): a hand striking out spans a few letters at least.
 Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps, double straight_heights) {
   const int spaces = gaps.first;
-  const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12 || straight_heights >= 5;
+  const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12 || straight_heights >= 4;
   if (crossed && gaps.second == 0) return Crossed::kCrossed;
   if (crossed || spaces == 1 || gaps.second > 0 || (stretches >= 2 && run_heights >= 3) || run_heights >= 7 ||
       (stretches == 1 && run_heights >= 4)) {
@@ -369,9 +550,12 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
   if (raster.empty()) return out;
   out.verdict = Crossed::kClean;
   int marked = 0;  // lines found crossed or doubtful
-  for (const TextLine& line : lines) {
+  std::vector<Middle> mids(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const TextLine& line = lines[i];
     if (line.words.size() < 2) continue;
-    const Middle m = MiddleOf(line);
+    mids[i] = MiddleOf(line);
+    const Middle& m = mids[i];
     if (m.height <= 0) continue;
     const LineInk ink(raster, line, m, mm);
     const auto [length, stretches] = StrokeAcrossSpaces(ink, line, m, mm);
@@ -393,6 +577,27 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     const Box& b = line.words.back();
     const int top = std::min(a.y, b.y), bottom = std::max(a.y + a.height, b.y + b.height);
     out.zone = {a.x, top, b.x + b.width - a.x, bottom - top};
+  }
+  // A strike through a row of letters the OCR left unread (off every line).
+  std::vector<double> heights;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (mids[i].height > 0 && !lines[i].tall) heights.push_back(mids[i].height);
+  }
+  const double height = Median(heights);
+  const OffLineStroke off = StrikeOffLines(raster, lines, mids, height, mm);
+  // Under three letter heights it is a letter's flourish or a short
+  // dash (inside a tall line, where the middle is a guess, under four);
+  // it is no rule through a table's rows (those run on read lines), so it
+  // does not count toward the ruled page.
+  if (height > 0 && off.length >= (off.tall ? 4 : 3) * height) {
+    const bool crossed = !off.tall && off.length >= 4 * height && off.stems >= 0.12 && off.through >= 0.33;
+    const Crossed c = crossed ? Crossed::kCrossed : Crossed::kUncertain;
+    if (Rank(c) > Rank(out.verdict)) {
+      out.verdict = c;
+      out.run_mm = off.length / mm;
+      out.crossed_gaps = 0;
+      out.zone = off.zone;
+    }
   }
   // Three lines or more alike: the rules of a table or a form's ruled
   // lines running through its rows, not a hand's crossing; a person looks.

@@ -47,14 +47,19 @@ struct CrossingReading {
 // straight stroke through the letters' middle that runs through a space
 // between surely read words or past the line's ends. Two filled spaces,
 // one with two such stretches, a run of twelve letter heights or a
-// straight stroke of five (a strike, over print or a joined hand) is
+// straight stroke of four (a strike, over print or a joined hand) is
 // crossed; weaker evidence is uncertain (a person looks), but two such
 // stretches in a run under three letter heights are print's dashes (a
 // date's "05-02-1969"), clean; a line filling
 // a blank wider than four letter heights is a rule, uncertain at most, and
 // so is a crossing on a `tall` line. The
 // page takes its worst line; three lines or more marked are a ruled page,
-// uncertain at most. Uncertain when the raster is empty.
+// uncertain at most. Off the lines, between a read line and the next (a
+// struck short line the OCR read nothing of): a straight stroke through
+// letters (ink above and below it, stems crossed) of four letter heights
+// is crossed, of three a doubt; inside a `tall` line (searched with the
+// page's letter height) one of four is a doubt. Uncertain when the raster
+// is empty.
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);
 
 }  // namespace liasse::extractors::internal

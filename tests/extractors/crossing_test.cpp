@@ -111,21 +111,28 @@ TEST(Crossing, OneStrikeLineThroughALineIsACrossing) {
 // a pen's strike through it runs straight: a crossing, whatever its length
 // and pen, when the OCR reads the struck words as one word it is unsure of
 // (no space between words for the strike to fill).
+// The order in a joined hand whose second line, "Injection sous cutanee
+// de heparine le matin", is inked letter by letter and read by the OCR as
+// far as "Injection sous" (each test reads the rest of it as it needs).
+PageBuilder JoinedOrderReadToSous() {
+  PageBuilder p;
+  p.WithRaster();
+  InkText(p, 20, 30, "Docteur Paul DURAND");
+  InkText(p, 20, 45, "Madame Sophie MARTIN");
+  for (int i = 0; i < 5; ++i) {
+    if (i != 1) InkText(p, 30, 60 + 6.0 * i, kLines[i], true);
+  }
+  InkText(p, 30, 66, kLines[1], true, false);
+  p.Text(30, 66, "Injection sous", 92, kSize);
+  return p;
+}
+
 TEST(Crossing, AStraightStrikeThroughAJoinedHandReadAsOneWordIsACrossing) {
   for (const double length : {22.0, 30.0}) {
     for (const double pen : {0.35, 0.55}) {
-      PageBuilder p;
-      p.WithRaster();
-      InkText(p, 20, 30, "Docteur Paul DURAND");
-      InkText(p, 20, 45, "Madame Sophie MARTIN");
-      for (int i = 0; i < 5; ++i) {
-        if (i != 1) InkText(p, 30, 60 + 6.0 * i, kLines[i], true);
-      }
-      // "Injection sous cutanee de heparine le matin": the ink of every
-      // letter, the OCR's words with the struck stretch read as one.
-      InkText(p, 30, 66, kLines[1], true, false);
+      // The struck stretch read as one word.
+      PageBuilder p = JoinedOrderReadToSous();
       const double w = 0.55 * kSize;
-      p.Text(30, 66, "Injection sous", 92, kSize);
       p.Text(30 + 15 * w, 66, "cutanee_de_heparine", 20, kSize);
       p.Text(30 + 35 * w, 66, "le matin", 92, kSize);
       p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + length, 64.6, pen);
@@ -134,6 +141,35 @@ TEST(Crossing, AStraightStrikeThroughAJoinedHandReadAsOneWordIsACrossing) {
       EXPECT_GE(r.run_mm, length - 1) << length << " " << pen;
     }
   }
+}
+
+// A paragraph's short last line struck out: the OCR reads nothing of it,
+// so no text line holds it; the strike through its letters, between the
+// read line above and nothing below, is a crossing. A double rule and a
+// thick rule between two read lines hold no letters: no crossing.
+TEST(Crossing, AStrikeThroughALineTheOcrLeftUnreadIsACrossingARuleIsNot) {
+  PageBuilder p = Body();
+  InkText(p, 30, 90, "compris le soir", false, false);
+  p.Stroke(29, 89.0, 47, 89.2, 0.4);
+  EXPECT_EQ(Read(p).verdict, Crossed::kCrossed);
+  PageBuilder ruled = Body();
+  ruled.Stroke(30, 86.6, 110, 86.6, 0.3).Stroke(30, 87.3, 110, 87.3, 0.3);  // a double rule under the order
+  ruled.Stroke(30, 56.5, 110, 56.5, 0.6);                                   // a thick rule over it
+  InkText(ruled, 30, 93, "Docteur Paul DURAND");
+  EXPECT_EQ(Read(ruled).verdict, Crossed::kClean);
+}
+
+// A strike over one short word of a joined hand and into the next, read
+// as one word the OCR is unsure of: four and a half letter heights of
+// straight ink through the letters' middle are a pen's (a joined hand's
+// links rise and fall, print breaks at each letter).
+TEST(Crossing, AShortStraightStrikeOfFourLetterHeightsIsACrossing) {
+  PageBuilder p = JoinedOrderReadToSous();
+  const double w = 0.55 * kSize;
+  p.Text(30 + 15 * w, 66, "cutanee_de", 20, kSize);
+  p.Text(30 + 26 * w, 66, "heparine le matin", 92, kSize);
+  p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + 13.5, 64.5, 0.4);
+  EXPECT_EQ(Read(p).verdict, Crossed::kCrossed);
 }
 
 TEST(Crossing, TwoStrikeLinesOfAThickerPenAreFoundNotCleared) {
@@ -237,6 +273,35 @@ TEST(Crossing, AStrikeOnALineReadWithBoxesAsTallAsTwoLinesIsADoubt) {
   InkText(p, 30, 100, "Injection sous cutanee une fois par jour", false, false);
   p.Text(30, 101.75, "Injection sous cutanee une fois par jour", 92, 6.5);
   p.Stroke(29, 98.5, 110, 98.6, 0.45);
+  EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
+}
+
+// A stamp's heavy frame (sides as thick as half a letter)
+// round its two lines: its sides hold ink above and below and read as
+// stems crossed, but a side of a frame turns into the next side at its
+// ends, where a strike ends free.
+TEST(Crossing, AStampsHeavyFrameIsNoCrossing) {
+  PageBuilder p = Body();
+  p.Stroke(124, 98.8, 174, 98.8, 1.6).Stroke(124, 114.2, 174, 114.2, 1.6);  // top and bottom
+  p.Stroke(124, 98, 124, 115, 1.6).Stroke(174, 98, 174, 115, 1.6);        // the sides
+  InkText(p, 128, 105, "Dr ISABELLE LAURENT");
+  InkText(p, 128, 111, "RPPS 10433674910");
+  EXPECT_EQ(Read(p).verdict, Crossed::kClean);
+}
+
+
+// A struck row and its correction read as one tall line, the struck words
+// as one word the OCR is unsure of: the middle of that line is a guess, a
+// strike inside it as long as a crossing is a doubt, never clean.
+TEST(Crossing, AStrikeInsideALineReadAsTallAsTwoRowsIsADoubt) {
+  PageBuilder p = Body();
+  InkText(p, 30, 100, "Reeducation de lepaule gauche", true, false);
+  InkText(p, 52, 95.5, "3 seances", true, false);
+  const double w = 0.55 * kSize;
+  p.Text(30, 101.75, "Reeducation", 92, 6.5);
+  p.Text(30 + 12 * w, 101.75, "de_3seances", 30, 6.5);
+  p.Text(30 + 23 * w, 101.75, "gauche", 92, 6.5);
+  p.Stroke(30 + 12 * w + 0.3, 98.9, 30 + 22 * w - 0.3, 99.0, 0.4);  // through "de lepaule"
   EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
 }
 

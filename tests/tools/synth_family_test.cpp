@@ -356,6 +356,25 @@ TEST_F(HeldOut, HoldingOutFamilyTwoKeepsFamilyOnesWordings) {
   EXPECT_EQ(testing::ReadAll(dir_ / "out" / "forms" / "weights.toml"), "fitted_without = -1\n");
 }
 
+// A signature's roles name the form's sections, no wording: "beneficiaire"
+// stays though family 2 prints the heading "BÉNÉFICIAIRE", which goes.
+TEST_F(HeldOut, RolesNameSectionsAndStay) {
+  std::ofstream(data_ / "forms" / "feuille_de_soins.toml")
+      << "[sections]\nbeneficiaire = [\"BÉNÉFICIAIRE\", \"Personne recevant les soins\"]\n"
+         "[fields.\"signature.patient\"]\nlabels = [\"Signature du patient\"]\nroles = [\"beneficiaire\", \"assure\"]\n";
+  const auto r = WriteDataWithoutFamily(data_, 2, dir_ / "out");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const auto forms = toml::parse_file((dir_ / "out" / "forms" / "feuille_de_soins.toml").string());
+  const auto* roles = forms["fields"]["signature.patient"]["roles"].as_array();
+  ASSERT_NE(roles, nullptr);
+  ASSERT_EQ(roles->size(), 2u);
+  EXPECT_EQ((*roles)[0].value<std::string>(), "beneficiaire");
+  const auto* headings = forms["sections"]["beneficiaire"].as_array();
+  ASSERT_NE(headings, nullptr);
+  ASSERT_EQ(headings->size(), 1u);
+  EXPECT_EQ((*headings)[0].value<std::string>(), "Personne recevant les soins");
+}
+
 TEST_F(HeldOut, UnknownFamilyOrOutputInsideTheDataIsRefused) {
   auto r = WriteDataWithoutFamily(data_, 9, dir_ / "out");
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);

@@ -17,12 +17,14 @@ namespace fs = std::filesystem;
 // Removes from every array under `node` the strings whose folded form is in
 // `drop`; records each as "<file>: <string>". A pair in an array (a cue
 // ["phrase", weight], a choice ["wording", value]) goes whole with its
-// wording; `outranks` names document types, no wordings.
+// wording; `outranks` names document types and `roles` a form's sections
+// (a signer's role, "beneficiaire"), no wordings: a section's key spelt as
+// a family's heading ("BÉNÉFICIAIRE") stays, its wordings go.
 void Filter(toml::node& node, const std::set<std::string>& drop, const std::string& file,
             std::vector<std::string>& removed) {
   if (auto* table = node.as_table()) {
     for (auto&& [key, child] : *table) {
-      if (key.str() != "outranks") Filter(child, drop, file, removed);
+      if (key.str() != "outranks" && key.str() != "roles") Filter(child, drop, file, removed);
     }
   } else if (auto* array = node.as_array()) {
     for (auto it = array->begin(); it != array->end();) {
