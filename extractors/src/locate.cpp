@@ -147,7 +147,7 @@ struct Heading {
 // Headings of the form's sections on the page, top to bottom. A heading
 // in no wording of the data starts a block all the same when the block's
 // values tell its section (SectionByValue).
-std::vector<Heading> Headings(const PageView& v, const FormSpec& form) {
+std::vector<Heading> FindHeadings(const PageView& v, const FormSpec& form) {
   std::vector<Heading> out;
   std::set<int> known_rows;
   for (const auto& [name, titles] : form.sections) {
@@ -181,6 +181,11 @@ std::vector<Heading> Headings(const PageView& v, const FormSpec& form) {
   }
   std::sort(out.begin(), out.end(), [](const Heading& a, const Heading& b) { return a.top < b.top; });
   return out;
+}
+
+// FindHeadings, once per page and form: every field of a section asks.
+const std::vector<Heading>& Headings(const PageView& v, const FormSpec& form) {
+  return v.Derived<std::vector<Heading>>(&form, [&] { return FindHeadings(v, form); });
 }
 
 // The heading whose block holds a word whose top is `top`; nullptr above
@@ -420,7 +425,7 @@ bool OnlySectionWithoutHeading(const std::vector<Heading>& headings, const FormS
 std::vector<LabelHit> FieldLabels(const PageView& v, const FormSpec& form, const FieldSpec& field) {
   auto hits = FindAnyLabel(v, field.labels);
   if (field.section.empty()) return hits;
-  const auto headings = Headings(v, form);
+  const auto& headings = Headings(v, form);
   const bool found = std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.section == field.section; });
   if (!found) {
     // No heading for the section: a single occurrence is the field's. Of
@@ -445,14 +450,14 @@ std::vector<LabelHit> FieldLabels(const PageView& v, const FormSpec& form, const
 
 bool ByElimination(const PageView& v, const FormSpec& form, const FieldSpec& field, const LabelHit& hit) {
   if (field.section.empty()) return false;
-  const auto headings = Headings(v, form);
+  const auto& headings = Headings(v, form);
   if (!OnlySectionWithoutHeading(headings, form, field.section)) return false;
   const Heading* over = HeadingOver(v, headings, Top(v, hit.first));
   return over != nullptr && over->section.empty() && FindAnyLabel(v, field.labels).size() > 1;
 }
 
 std::vector<SectionBlock> SectionBlocks(const PageView& v, const FormSpec& form, const std::string& section) {
-  const auto headings = Headings(v, form);
+  const auto& headings = Headings(v, form);
   std::vector<SectionBlock> out;
   for (size_t i = 0; i < headings.size(); ++i) {
     if (headings[i].section != section) continue;

@@ -4,7 +4,9 @@
 // construction; safe to share read-only.
 #pragma once
 
+#include <any>
 #include <limits>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +84,17 @@ class PageView {
   // The whole page text folded (for keyword scoring).
   const std::string& folded_text() const { return folded_text_; }
 
+  // Data a reader derives from the page, made by `make` the first time
+  // `key` asks for it and kept as long as the view (a form's section
+  // headings, asked for by every field of a section). `key` must outlive
+  // the view (a form of the loaded catalogue). Single thread, as the view.
+  template <class T, class Make>
+  const T& Derived(const void* key, Make make) const {
+    auto it = derived_.find(key);
+    if (it == derived_.end()) it = derived_.emplace(key, std::make_any<T>(make())).first;
+    return std::any_cast<const T&>(it->second);
+  }
+
  private:
   void FindKeys(const std::vector<std::string>& keys, double min_similarity, std::vector<LabelHit>& hits) const;
 
@@ -91,6 +104,7 @@ class PageView {
   double slope_ = 0;
   double word_height_ = 30;
   std::string folded_text_;
+  mutable std::map<const void*, std::any> derived_;
 };
 
 // Similarity of two folded words (1 − edit distance / longer length).
