@@ -291,8 +291,10 @@ std::optional<std::string> SetNumeroAm(DocReader& r, std::string_view name, cons
       if (NumeroAm::Parse(c).ok()) passing.push_back(c);
     }
     if (passing.size() == 1) {
-      // Or a digit of the next word glued on: the key passes one time in ten by chance.
-      r.Review(name, "un chiffre semble lu deux fois (« " + digits + " ») : à vérifier");
+      // Or a digit of the next word glued on: the key passes one time in ten
+      // by chance. A doubt of the reading alone: the same number read surely
+      // elsewhere in the envelope (the lot's partner) confirms it.
+      r.Doubt(name, "un chiffre semble lu deux fois (« " + digits + " ») : à vérifier");
       r.SetText(name, passing.front(), 0.9, found->words);
       return passing.front();
     }

@@ -136,12 +136,15 @@ void FlagRoleByElimination(DocReader& r, const FieldSpec& f) {
 // Ten digits beside a numéro AM's label: the one way of dropping the
 // digit the OCR added that passes the key (NumeroAmWithExtraDigit),
 // flagged. Nothing when the digits are not ten or no single way passes.
+// The flag is a doubt of the reading alone (the paper holds a number, the
+// OCR read a digit too many): another printing of the same number read
+// without doubt, the lot's partner on its bordereau, confirms it.
 void SetNumeroAmWithExtraDigit(DocReader& r, const FieldSpec& f, const Found& found) {
   const std::string digits = DigitsOf(found.text);
   if (digits.size() != 10) return;
   const auto am = NumeroAmWithExtraDigit(digits);
   if (!am) return;
-  r.Review(f.name, "N° AM lu avec un chiffre de trop (« " + digits + " ») : « " + *am + " » est la seule lecture valide, à vérifier");
+  r.Doubt(f.name, "N° AM lu avec un chiffre de trop (« " + digits + " ») : « " + *am + " » est la seule lecture valide, à vérifier");
   r.SetText(f.name, *am, std::min(0.6, found.confidence), found.words);
 }
 

@@ -968,6 +968,32 @@ TEST(ExtractDocuments, ANumeroAmWithOneDigitTooManyIsUndoubledAndFlagged) {
   EXPECT_TRUE(Flagged(docs[0], "partenaire.identifiant"));
 }
 
+TEST(ExtractDocuments, ANumeroAmMendedOnAFeuilleIsSettledByTheBordereausSurePartner) {
+  // A reading of ten digits mended to the one number of nine its key passes
+  // (a doubled zero, or a digit added inside) is a doubt of the reading: the
+  // same number read surely as the lot's partner confirms it, so the
+  // invoice is not held for a person.
+  for (const char* read : {"9711234500", "9711234506"}) {
+    SCOPED_TRACE(read);
+    OcrPage feuille = FeuilleOnPage(1);
+    for (auto& line : feuille.lines) {
+      for (auto& w : line.words) {
+        if (w.text == "971123450") w.text = read;
+      }
+    }
+    const auto alone = ExtractDocuments({feuille}, nullptr, Options());
+    ASSERT_EQ(alone.size(), 1u);
+    EXPECT_EQ(T(alone[0], "praticien.identifiant"), "971123450");
+    EXPECT_TRUE(Flagged(alone[0], "praticien.identifiant"));
+
+    const auto docs = ExtractDocuments({Bordereau().Build(), feuille}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 2u);
+    EXPECT_EQ(T(docs[0], "partenaire.identifiant"), "971123450");
+    EXPECT_EQ(T(docs[1], "praticien.identifiant"), "971123450");
+    EXPECT_FALSE(Flagged(docs[1], "praticien.identifiant"));
+  }
+}
+
 TEST(ExtractDocuments, ALotNumberOnlyTheSecondReadingCompletesIsTakenAndFlagged) {
   OcrPage page = Bordereau().Build();
   for (auto& line : page.lines) {
