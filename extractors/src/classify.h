@@ -19,7 +19,9 @@ struct PageClass {
 };
 
 // Scores each type of `forms` by its cues found on the page (fuzzily, see
-// labels.h); null `forms`: every page is `autre`. A title counts when it
+// labels.h), the structure its data describes (act rows, NIR rows, its
+// table's header) and the labels of its fields found there, each weighed
+// by how few forms print it; null `forms`: every page is `autre`. A title counts when it
 // stands on its own as a heading (half as much again in the top third of
 // the page); inside a sentence it is a mention, worth a plain cue.
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms);

@@ -183,6 +183,10 @@ class FormParser {
         form.amount_rows.max_rows = static_cast<size_t>(Number(*m, "classification.amount_rows.max_rows").value_or(0));
       }
     }
+    if (const toml::table* labels = Table(c, "field_labels", false)) {
+      if (const toml::node* w = labels->get("weight")) form.field_labels.weight = Number(*w, "classification.field_labels.weight").value_or(0);
+      if (const toml::node* m = labels->get("max")) form.field_labels.max = Number(*m, "classification.field_labels.max").value_or(0);
+    }
     if (const toml::table* header = Table(c, "table_header", false)) {
       if (const toml::node* t = header->get("table")) {
         if (auto name = t->value<std::string>()) form.table_header.table = *name;

@@ -114,6 +114,14 @@ struct FormSpec {
     std::string table = "lines";
     double weight = 0;
   } table_header;
+  // [classification.field_labels]: each field of the form whose label, or
+  // each section whose heading, is found on the page adds `weight`, divided
+  // by the number of forms of the catalogue that print that wording (a
+  // "Nom" every form has says little), for at most `max` points in all.
+  struct FieldLabelCue {
+    double weight = 0;
+    double max = 0;
+  } field_labels;
   std::map<std::string, std::vector<std::string>> sections;
   // [section_by_value]: kind of value ("nir", "numero_am", "birth_date")
   // → the section whose block holds it, for a heading in no wording.

@@ -180,5 +180,31 @@ TEST(Classify, AFormsTitleAloneMidPageInThePagesPrintHeadsASection) {
   EXPECT_EQ(Classified(p).type, DocumentType::kFeuilleDeSoins);
 }
 
+TEST(Classify, APageWhoseTitleAndActsWereNotReadIsToldByItsFieldsLabels) {
+  // A hand-filled sheet scanned at low resolution: its title is in no data
+  // file and no act row was read, but the labels of a feuille's fields and
+  // the headings of its sections stand on it.
+  PageBuilder p;
+  p.Text(70, 20, "Fiche de passage", 95, 5);
+  p.Text(20, 45, "Bénéficiaire des soins");
+  p.Text(20, 52, "Date de naissance : 12/03/1956");
+  p.Text(20, 65, "Professionnel de santé");
+  p.Text(20, 72, "Numéro AM :");
+  p.Text(20, 85, "Prescrit par :");
+  p.Text(20, 98, "Date de l'ordonnance :");
+  p.Text(20, 200, "Signature du professionnel :");
+  EXPECT_EQ(Classified(p).type, DocumentType::kFeuilleDeSoins);
+}
+
+TEST(Classify, LabelsEveryFormPrintsMakeNoType) {
+  // Name, first name and birth date belong to every form: a page of them
+  // alone is nothing in particular.
+  PageBuilder p;
+  p.Text(20, 45, "Nom : BLANC");
+  p.Text(20, 52, "Prénom : Marie");
+  p.Text(20, 59, "Date de naissance : 12/03/1956");
+  EXPECT_EQ(Classified(p).type, DocumentType::kAutre);
+}
+
 }  // namespace
 }  // namespace liasse::extractors
