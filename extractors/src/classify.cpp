@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <set>
 #include <regex>
 #include <string>
 
@@ -223,44 +222,6 @@ double TableHeaderEvidence(const PageView& page, const FormSpec& form) {
   return form.table_header.weight * static_cast<double>(named);
 }
 
-// The wordings of a form that name one thing each: a field's labels, a
-// section's headings.
-std::vector<std::vector<std::string>> LabelGroups(const FormSpec& form) {
-  std::vector<std::vector<std::string>> groups;
-  for (const FieldSpec& f : form.fields) {
-    if (!f.labels.empty()) groups.push_back(f.labels);
-  }
-  for (const auto& [name, headings] : form.sections) groups.push_back(headings);
-  return groups;
-}
-
-// How many forms of the catalogue print each folded wording, or a wording
-// that holds it or that it holds, as a label or a heading: "Facture" says
-// as little as the "N° de facture" every bill and list prints.
-std::map<std::string, int> FormsPerWording(const FormCatalogue& forms) {
-  std::vector<std::set<std::string>> keys_of_form;
-  for (const FormSpec& form : forms.forms()) {
-    auto& keys = keys_of_form.emplace_back();
-    for (const auto& group : LabelGroups(form)) {
-      for (const auto& wording : group) keys.insert(FoldKey(wording));
-    }
-  }
-  std::map<std::string, int> count;
-  for (const auto& keys : keys_of_form) {
-    for (const auto& key : keys) {
-      if (count.contains(key)) continue;
-      int n = 0;
-      for (const auto& other : keys_of_form) {
-        n += std::any_of(other.begin(), other.end(), [&](const std::string& o) {
-          return o.find(key) != std::string::npos || key.find(o) != std::string::npos;
-        }) ? 1 : 0;
-      }
-      count[key] = n;
-    }
-  }
-  return count;
-}
-
 // A wording shorter than this (folded) is no evidence of a form: "le",
 // "Dr", "M." stand in any text.
 constexpr size_t kMinEvidenceWording = 4;
@@ -272,19 +233,24 @@ constexpr double kLabelEvidenceSimilarity = 0.9;
 // The evidence of the form's field labels and section headings on the
 // page (FormSpec::field_labels): each field or section found counts once,
 // by its most telling wording found.
-double FieldLabelEvidence(const PageView& page, const FormSpec& form, const std::map<std::string, int>& forms_per_wording) {
+// `found` memoises, per folded wording, whether the page holds it: forms
+// share many wordings.
+double FieldLabelEvidence(const PageView& page, const FormCatalogue& forms, const FormSpec& form,
+                          std::map<std::string, bool>& found) {
   if (form.field_labels.weight <= 0) return 0;
   double sum = 0;
-  for (const auto& group : LabelGroups(form)) {
+  for (const auto& group : form.LabelGroups()) {
     double best = 0;
     for (const auto& wording : group) {
       const std::string key = FoldKey(wording);
       if (key.size() < kMinEvidenceWording) continue;
-      const auto hits = FindLabel(page, wording);
-      if (hits.empty() || hits.front().similarity < kLabelEvidenceSimilarity) continue;
-      const auto it = forms_per_wording.find(key);
-      const int forms = it == forms_per_wording.end() ? 1 : std::max(1, it->second);
-      best = std::max(best, 1.0 / forms);
+      auto [known, inserted] = found.try_emplace(key, false);
+      if (inserted) {
+        const auto hits = FindLabel(page, wording);
+        known->second = !hits.empty() && hits.front().similarity >= kLabelEvidenceSimilarity;
+      }
+      if (!known->second) continue;
+      best = std::max(best, 1.0 / std::max(1, forms.FormsPrinting(key)));
     }
     sum += best;
   }
@@ -298,7 +264,7 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
   if (forms != nullptr) {
     // Titles printed in the top third of the page count half as much again.
     const double title_area = page.page().height / 3.0;
-    const auto forms_per_wording = FormsPerWording(*forms);
+    std::map<std::string, bool> wording_found;
     for (const auto& form : forms->forms()) {
       double& s = score[static_cast<size_t>(form.type)];
       s += CueEvidence(page, form, title_area);
@@ -312,7 +278,7 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
         s += form.amount_rows.weight * static_cast<double>(std::min(form.amount_rows.max_rows, AmountRowCount(page)));
       }
       s += TableHeaderEvidence(page, form);
-      s += FieldLabelEvidence(page, form, forms_per_wording);
+      s += FieldLabelEvidence(page, *forms, form, wording_found);
     }
     // A form's own title outranks what other types share with it.
     std::array<double, kTypeCount> taken{};

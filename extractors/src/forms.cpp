@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "page_view.h"
+
 namespace liasse::extractors::internal {
 
 namespace {
@@ -416,7 +418,45 @@ Result<FormCatalogue> FormCatalogue::Load(const std::filesystem::path& dir) {
     }
     catalogue.forms_.push_back(std::move(*form));
   }
+  catalogue.CountWordings();
   return catalogue;
+}
+
+std::vector<std::vector<std::string>> FormSpec::LabelGroups() const {
+  std::vector<std::vector<std::string>> groups;
+  for (const FieldSpec& f : fields) {
+    if (!f.labels.empty()) groups.push_back(f.labels);
+  }
+  for (const auto& [name, headings] : sections) groups.push_back(headings);
+  return groups;
+}
+
+void FormCatalogue::CountWordings() {
+  std::vector<std::set<std::string>> keys_of_form;
+  for (const FormSpec& form : forms_) {
+    auto& keys = keys_of_form.emplace_back();
+    for (const auto& group : form.LabelGroups()) {
+      for (const auto& wording : group) keys.insert(FoldKey(wording));
+    }
+  }
+  forms_printing_.clear();
+  for (const auto& keys : keys_of_form) {
+    for (const auto& key : keys) {
+      if (forms_printing_.contains(key)) continue;
+      int n = 0;
+      for (const auto& other : keys_of_form) {
+        n += std::any_of(other.begin(), other.end(), [&](const std::string& o) {
+          return o.find(key) != std::string::npos || key.find(o) != std::string::npos;
+        }) ? 1 : 0;
+      }
+      forms_printing_[key] = n;
+    }
+  }
+}
+
+int FormCatalogue::FormsPrinting(const std::string& key) const {
+  const auto it = forms_printing_.find(key);
+  return it == forms_printing_.end() ? 0 : it->second;
 }
 
 const FormSpec* FormCatalogue::Of(DocumentType type) const {

@@ -131,6 +131,9 @@ struct FormSpec {
 
   const FieldSpec* Field(std::string_view name) const;
   const TableSpec* Table(std::string_view name) const;
+  // The wordings that name one thing each: every field's labels (fields
+  // without labels left out), every section's headings.
+  std::vector<std::vector<std::string>> LabelGroups() const;
 };
 
 class FormCatalogue {
@@ -145,9 +148,16 @@ class FormCatalogue {
   const std::vector<FormSpec>& forms() const { return forms_; }
   // The form of `type`, or null when no file describes it.
   const FormSpec* Of(DocumentType type) const;
+  // How many forms print the wording of folded key `key` (FoldKey), or a
+  // wording whose key holds it or is held by it, as a label or a section
+  // heading: 0 for a wording no form prints. Counted once, at Load.
+  int FormsPrinting(const std::string& key) const;
 
  private:
+  void CountWordings();
+
   std::vector<FormSpec> forms_;
+  std::map<std::string, int> forms_printing_;
 };
 
 // The catalogue of `data_dir / "forms"`, loaded once per directory.
