@@ -1,5 +1,6 @@
 // Readers of stand-alone claims: facture, devis, décompte RO, attestation de droits.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 
@@ -404,8 +405,12 @@ void ReadNumeroAdherent(DocReader& r) {
   const auto f = AtField(r, fields::kNumeroAdherent);
   if (!f) return;
   const auto toks = Tokens(r, *f);
-  for (const std::string& t : toks) {
-    if (DigitsOf(t).empty()) continue;
+  for (const std::string& word : toks) {
+    if (DigitsOf(word).empty()) continue;
+    // The fill-in line under the value read as a mark before it
+    // ("_A18942180"): the number starts at its first letter or digit.
+    const auto first = std::find_if(word.begin(), word.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+    const std::string t(first, word.end());
     bool repaired = false;
     // A leading letter is part of the numbering ("A12345678"); the rest is digits.
     const bool lettered = std::isalpha(static_cast<unsigned char>(t[0])) != 0;

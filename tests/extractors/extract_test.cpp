@@ -924,6 +924,13 @@ TEST(ExtractDocuments, AnInvoicesDateAndIssuerNumberUnderWordingsOfNoDataFileAre
   EXPECT_TRUE(Flagged(docs[0], "emetteur.identifiant"));
 }
 
+TEST(ExtractDocuments, AMembersNumberAfterTheMarkOfItsFillInLineKeepsItsLetter) {
+  // The line the value is written on read as "_" glued before it.
+  const auto docs = ExtractDocuments({FacturePharmacie({"N° adhérent : _A18942180", "Total TTC : 2,18"})}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "numero_adherent"), "A18942180");
+}
+
 TEST(ExtractDocuments, AnInvoicesIssuerNumberWhoseKeyFailsIsNotTakenByItsValue) {
   // One digit off: no number of the page passes the key, none is taken.
   const auto docs = ExtractDocuments({PageOf({{18, 20, "PHARMACIE DES TILLEULS"},
