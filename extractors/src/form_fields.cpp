@@ -175,6 +175,13 @@ void ReadFormFields(DocReader& r) {
       continue;
     }
     const bool only_old = DropOldDates(r, f, located);
+    // Beside the labels only a date years before the page's others (a
+    // birth date under "Date de naiss."): the field's one recent date above
+    // the tables, when its data lets it be read by value.
+    if (only_old && f.by_value) {
+      ReadDateWithoutLabel(r, *form, f);
+      if (r.Has(f.name)) continue;
+    }
     const Located& best = located.front();
     if (f.kind == "numero_am") SetNumeroAmWithExtraDigit(r, f, best.found);
     SetByKind(r, f, best);

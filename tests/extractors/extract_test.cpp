@@ -931,6 +931,25 @@ TEST(ExtractDocuments, AMembersNumberAfterTheMarkOfItsFillInLineKeepsItsLetter) 
   EXPECT_EQ(T(docs[0], "numero_adherent"), "A18942180");
 }
 
+TEST(ExtractDocuments, AnInvoicesDateIsNotTheBirthDateUnderTheOnlyDateLabelFound) {
+  // "Fait le" is in no data file; "Date de naiss." holds a wording of the
+  // invoice's date: the recent date above the lines is the invoice's.
+  const auto docs = ExtractDocuments({PageOf({{18, 20, "VISION PLUS"},
+                                              {120, 30, "N° de pièce : F2332795 Fait le : 30-10-2023"},
+                                              {18, 40, "Nom du patient : BLANCHARD Rose"},
+                                              {120, 40, "Date de naiss. : 16-11-1977"},
+                                              {18, 66, "Désignation"},
+                                              {150, 66, "Prix TTC"},
+                                              {18, 73, "Monture"},
+                                              {150, 73, "202,50"},
+                                              {18, 90, "Total TTC : 202,50"}})},
+                                     nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].type, DocumentType::kFacture);
+  EXPECT_EQ(T(docs[0], "date"), "2023-10-30");
+  EXPECT_TRUE(Flagged(docs[0], "date"));
+}
+
 TEST(ExtractDocuments, AnInvoicesIssuerNumberWhoseKeyFailsIsNotTakenByItsValue) {
   // One digit off: no number of the page passes the key, none is taken.
   const auto docs = ExtractDocuments({PageOf({{18, 20, "PHARMACIE DES TILLEULS"},
