@@ -159,28 +159,28 @@ TEST(Crossing, AStrikeThroughALineTheOcrLeftUnreadIsACrossingARuleIsNot) {
   EXPECT_EQ(Read(ruled).verdict, Crossed::kClean);
 }
 
-// A strike over one short word of a joined hand and into the next, read
-// as one word the OCR is unsure of: four and a half letter heights of
-// straight ink through the letters' middle are a pen's (a joined hand's
-// links rise and fall, print breaks at each letter).
-TEST(Crossing, AShortStraightStrikeOfFourLetterHeightsIsACrossing) {
+// A strike `length` mm long over one short word of a joined hand and into
+// the next, read as one word the OCR is unsure of.
+Crossed StrikeOverAShortWord(double length) {
   PageBuilder p = JoinedOrderReadToSous();
   const double w = 0.55 * kSize;
   p.Text(30 + 15 * w, 66, "cutanee_de", 20, kSize);
   p.Text(30 + 26 * w, 66, "heparine le matin", 92, kSize);
-  p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + 13.5, 64.5, 0.4);
-  EXPECT_EQ(Read(p).verdict, Crossed::kCrossed);
+  p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + length, 64.5, 0.4);
+  return Read(p).verdict;
 }
 
-// The same strike over three and a half letter heights (one short word
-// and the space after it): too short to decide, long for print.
+// Four and a half letter heights of straight ink through the letters'
+// middle are a pen's (a joined hand's links rise and fall, print breaks at
+// each letter).
+TEST(Crossing, AShortStraightStrikeOfFourLetterHeightsIsACrossing) {
+  EXPECT_EQ(StrikeOverAShortWord(13.5), Crossed::kCrossed);
+}
+
+// Three and a half (one short word and the space after it): too short to
+// decide, long for print.
 TEST(Crossing, AStraightStrikeOfThreeLetterHeightsIsADoubt) {
-  PageBuilder p = JoinedOrderReadToSous();
-  const double w = 0.55 * kSize;
-  p.Text(30 + 15 * w, 66, "cutanee_de", 20, kSize);
-  p.Text(30 + 26 * w, 66, "heparine le matin", 92, kSize);
-  p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + 10.5, 64.5, 0.4);
-  EXPECT_EQ(Read(p).verdict, Crossed::kUncertain);
+  EXPECT_EQ(StrikeOverAShortWord(10.5), Crossed::kUncertain);
 }
 
 TEST(Crossing, TwoStrikeLinesOfAThickerPenAreFoundNotCleared) {
