@@ -10,11 +10,11 @@ namespace liasse::extractors::internal {
 
 namespace {
 
-// Where a path leaning `slant` columns per row (> 0: "/") meets the
-// letters' middle: the path through column x at the middle row.
+// The band a stroke is looked for in: a path leaning `slant` columns per
+// row (> 0: "/") through column x crosses the band's middle row there.
 struct Path {
   const GreyRaster& r;
-  double a, b;  // the letters' middle: y = a + b·x
+  double a, b;  // the band's middle row: y = a + b·x
   int half;     // rows each side of the middle the stroke must ink
   int thin;     // widest run of ink along a row that is a pen's stroke
   int length;   // rows a stroke spans at least
