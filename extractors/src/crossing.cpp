@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "crossing_hatch.h"
 #include "raster.h"
 
 namespace liasse::extractors::internal {
@@ -229,6 +230,30 @@ std::pair<int, int> CrossedGaps(const LineInk& r, const TextLine& line, const Mi
   return crossed;
 }
 
+// What a path holds at a column: ink, none, or a break (the path leaves
+// where a stroke may run; a run ends there).
+enum class PathCell { kInk, kBlank, kBreak };
+
+// Walks the columns x0..x1-1 of a path, `at(x)` telling what each holds,
+// and calls `run(start, end)` for each run of inked columns (gaps of
+// `bridge` blank columns bridged).
+template <typename At, typename Run>
+void InkRuns(int x0, int x1, int bridge, const At& at, const Run& run) {
+  int start = -1, end = -1;
+  for (int x = x0; x < x1; ++x) {
+    const PathCell cell = at(x);
+    if (cell == PathCell::kBlank) continue;
+    if (start >= 0 && (cell == PathCell::kBreak || x - end - 1 > bridge)) {
+      run(start, end);
+      start = -1;
+    }
+    if (cell == PathCell::kBreak) continue;
+    if (start < 0) start = x;
+    end = x;
+  }
+  if (start >= 0) run(start, end);
+}
+
 // The longest straight stroke along the line through the middle of its
 // letters, in pixels: columns where a straight path (the line's slope, give
 // or take a degree, within the middle of the letters) meets
@@ -264,29 +289,17 @@ int StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, doub
   for (int k = -5; k <= 5; ++k) {
     const double slope = m.b + 0.004 * k;
     for (int dy = -reach; dy <= reach; ++dy) {
-      int start = -1, end = -1;
-      auto close = [&] {
-        if (start >= 0 && end - start + 1 > best && across(start, end)) best = end - start + 1;
-      };
-      for (int x = x0; x < x1; ++x) {
+      auto at = [&](int x) {
         const int y = static_cast<int>(std::lround(m.At(x0) + dy + slope * (x - x0)));
         // Out of the letters' middle the path is no strike of this line (an underline, the next line).
-        if (std::abs(y - m.At(x)) > reach) {
-          close();
-          start = -1;
-          continue;
-        }
+        if (std::abs(y - m.At(x)) > reach) return PathCell::kBreak;
         bool ink = false;
         for (int t = -1; t <= 1 && !ink; ++t) ink = y + t >= 0 && y + t < r.height && r.Ink(x, y + t);
-        if (!ink) continue;
-        if (start >= 0 && x - end - 1 > bridge) {
-          close();
-          start = -1;
-        }
-        if (start < 0) start = x;
-        end = x;
-      }
-      close();
+        return ink ? PathCell::kInk : PathCell::kBlank;
+      };
+      InkRuns(x0, x1, bridge, at, [&](int start, int end) {
+        if (end - start + 1 > best && across(start, end)) best = end - start + 1;
+      });
     }
   }
   return best;
@@ -429,18 +442,18 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
         for (int k = -2; k <= 2; ++k) {
           const double slope = m.b + 0.006 * k;
           const double ya = m.At(xa) + dy;
-          int start = -1, end = -1;
-          auto close = [&] {
+          auto inked = [&](int x) {
+            const int y = static_cast<int>(std::lround(ya + slope * (x - xa)));
+            return y >= 0 && y < r.height && near[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)];
+          };
+          auto at = [&](int x) { return inked(x) ? PathCell::kInk : PathCell::kBlank; };
+          InkRuns(xa, xb, gap, at, [&](int start, int end) {
             const int length = end - start + 1;
-            if (start < 0 || length <= best.length || length < 2.5 * h) return;
+            if (length <= best.length || length < 2.5 * h) return;
             const auto [stems, t] = Through(r, start, end, ya + slope * (start - xa), slope, h);
             if (t < 0.3 || stems < 0.1) return;
             // The stroke's own ends, past the line's stretch: a frame's corners.
             int x0 = start, x1 = end;
-            auto inked = [&](int x) {
-              const int y = static_cast<int>(std::lround(ya + slope * (x - xa)));
-              return y >= 0 && y < r.height && near[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)];
-            };
             for (int g = 0; x0 > 0 && g <= gap; --x0) g = inked(x0 - 1) ? 0 : g + 1;
             for (int g = 0; x1 + 1 < r.width && g <= gap; ++x1) g = inked(x1 + 1) ? 0 : g + 1;
             while (x0 < start && !inked(x0)) ++x0;
@@ -452,20 +465,7 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
             best.tall = tall;
             const int y = static_cast<int>(ya + slope * (start - xa));
             best.zone = {start, y - static_cast<int>(0.5 * h), length, static_cast<int>(h)};
-          };
-          for (int x = xa; x < xb; ++x) {
-            const int y = static_cast<int>(std::lround(ya + slope * (x - xa)));
-            if (y < 0 || y >= r.height || !near[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)]) {
-              continue;
-            }
-            if (start >= 0 && x - end - 1 > gap) {
-              close();
-              start = -1;
-            }
-            if (start < 0) start = x;
-            end = x;
-          }
-          close();
+          });
         }
       }
     }
@@ -481,15 +481,17 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
 // four) is a doubt; a rule through a wide blank makes a doubt at most. A
 // straight stroke of five letter heights through a space (StraightStroke)
 // is a pen's strike, over a joined hand too (whose links rise and fall
-// between its letters). Two thin stretches in a shorter run are print's
-// marks at mid-height (dashes between spaces, " - " separators, a leader's
-// dots): a hand striking out spans a few letters at least.
+// between its letters); one of three letter heights (a short word struck
+// with the space beside it) is a doubt. Two thin stretches in a shorter
+// run are print's marks at mid-height (dashes between spaces, " - "
+// separators, a leader's dots): a hand striking out spans a few letters
+// at least.
 Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps, double straight_heights) {
   const int spaces = gaps.first;
   const bool crossed = spaces >= 2 || (spaces == 1 && stretches >= 2) || run_heights >= 12 || straight_heights >= 4;
   if (crossed && gaps.second == 0) return Crossed::kCrossed;
   if (crossed || spaces == 1 || gaps.second > 0 || (stretches >= 2 && run_heights >= 3) || run_heights >= 7 ||
-      (stretches == 1 && run_heights >= 4)) {
+      (stretches == 1 && run_heights >= 4) || straight_heights >= 3) {
     return Crossed::kUncertain;
   }
   return Crossed::kClean;
@@ -597,6 +599,22 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
       out.run_mm = off.length / mm;
       out.crossed_gaps = 0;
       out.zone = off.zone;
+    }
+  }
+  // Long parallel strokes through a row, from the first read line to the
+  // last (a table row hatched out): six or more a crossing; no print makes
+  // them (rules are straight, letters' slants a letter tall).
+  if (height > 0) {
+    int top = raster.height, bottom = 0;
+    for (const TextLine& l : lines) {
+      for (const Box& w : l.words) top = std::min(top, w.y), bottom = std::max(bottom, w.y + w.height);
+    }
+    const Hatching hatch = FindLongHatching(raster, top, bottom, height, mm);
+    if (hatch.strokes >= 6 && out.verdict != Crossed::kCrossed) {
+      out.verdict = Crossed::kCrossed;
+      out.run_mm = hatch.zone.width / mm;
+      out.crossed_gaps = 0;
+      out.zone = hatch.zone;
     }
   }
   // Three lines or more alike: the rules of a table or a form's ruled

@@ -159,17 +159,28 @@ TEST(Crossing, AStrikeThroughALineTheOcrLeftUnreadIsACrossingARuleIsNot) {
   EXPECT_EQ(Read(ruled).verdict, Crossed::kClean);
 }
 
-// A strike over one short word of a joined hand and into the next, read
-// as one word the OCR is unsure of: four and a half letter heights of
-// straight ink through the letters' middle are a pen's (a joined hand's
-// links rise and fall, print breaks at each letter).
-TEST(Crossing, AShortStraightStrikeOfFourLetterHeightsIsACrossing) {
+// A strike `length` mm long over one short word of a joined hand and into
+// the next, read as one word the OCR is unsure of.
+Crossed StrikeOverAShortWord(double length) {
   PageBuilder p = JoinedOrderReadToSous();
   const double w = 0.55 * kSize;
   p.Text(30 + 15 * w, 66, "cutanee_de", 20, kSize);
   p.Text(30 + 26 * w, 66, "heparine le matin", 92, kSize);
-  p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + 13.5, 64.5, 0.4);
-  EXPECT_EQ(Read(p).verdict, Crossed::kCrossed);
+  p.Stroke(30 + 15 * w + 0.5, 64.4, 30 + 15 * w + 0.5 + length, 64.5, 0.4);
+  return Read(p).verdict;
+}
+
+// Four and a half letter heights of straight ink through the letters'
+// middle are a pen's (a joined hand's links rise and fall, print breaks at
+// each letter).
+TEST(Crossing, AShortStraightStrikeOfFourLetterHeightsIsACrossing) {
+  EXPECT_EQ(StrikeOverAShortWord(13.5), Crossed::kCrossed);
+}
+
+// Three and a half (one short word and the space after it): too short to
+// decide, long for print.
+TEST(Crossing, AStraightStrikeOfThreeLetterHeightsIsADoubt) {
+  EXPECT_EQ(StrikeOverAShortWord(10.5), Crossed::kUncertain);
 }
 
 TEST(Crossing, TwoStrikeLinesOfAThickerPenAreFoundNotCleared) {
@@ -197,6 +208,59 @@ TEST(Crossing, HatchingAcrossALineIsFoundNotCleared) {
   PageBuilder p = Body();
   for (double x = 45; x < 85; x += 1.1) p.Stroke(x, 72.4, x + 1.8, 69.6, 0.4);
   EXPECT_NE(Read(p).verdict, Crossed::kClean);
+}
+
+TEST(Crossing, ATableRowHatchedOutIsACrossingWhateverTheHatchsSlantSpacingAndPen) {
+  // Parallel slanted strokes the height of the row through all its
+  // columns: no stroke runs along the line, and the OCR may read nothing
+  // of the row (`read` false).
+  struct Style {
+    double spacing, slant, pen;  // mm, columns per row (> 0: "/"), mm
+    bool read;
+  };
+  for (const Style s : {Style{2.2, 0.6, 0.45, true}, Style{1.6, 0.9, 0.35, false}, Style{3.0, 0.45, 0.6, true},
+                        Style{2.2, -0.7, 0.5, false}}) {
+    PageBuilder p = Body();
+    InkText(p, 20, 95, "02-07-2024", false, s.read);
+    InkText(p, 90, 95, "AMI 4", false, s.read);
+    InkText(p, 150, 95, "12,60", false, s.read);
+    InkText(p, 20, 102, "03-07-2024");
+    InkText(p, 90, 102, "AMI 4");
+    InkText(p, 150, 102, "12,60");
+    for (double x = 17; x < 175; x += s.spacing) p.Stroke(x, 96.5, x + s.slant * 6, 90.5, s.pen);
+    EXPECT_EQ(Read(p).verdict, Crossed::kCrossed) << s.spacing << " " << s.slant;
+  }
+}
+
+// Capitals with slanted strokes (A, N, V, W, X) in a row: print's diagonals
+// of both slants, a letter apart.
+void InkCapitals(PageBuilder& p, double x, double y, const std::string& text) {
+  p.Text(x, y, text, 92, kSize);
+  const double w = 0.7 * kSize, top = y - 0.95 * kSize;
+  for (char c : text) {
+    const double l = x + 0.1 * w, r = x + 0.85 * w, mid = (l + r) / 2;
+    switch (c) {
+      case 'A': p.Stroke(l, y, mid, top, 0.3).Stroke(mid, top, r, y, 0.3).Stroke(l + 0.2 * w, y - 1, r - 0.2 * w, y - 1, 0.3); break;
+      case 'N': p.Stroke(l, y, l, top, 0.3).Stroke(l, top, r, y, 0.3).Stroke(r, y, r, top, 0.3); break;
+      case 'V': p.Stroke(l, top, mid, y, 0.3).Stroke(mid, y, r, top, 0.3); break;
+      case 'W':
+        p.Stroke(l, top, l + 0.25 * w, y, 0.3).Stroke(l + 0.25 * w, y, mid, top, 0.3);
+        p.Stroke(mid, top, r - 0.15 * w, y, 0.3).Stroke(r - 0.15 * w, y, r, top, 0.3);
+        break;
+      case 'X': p.Stroke(l, top, r, y, 0.3).Stroke(l, y, r, top, 0.3); break;
+      case ' ': break;
+      default: p.Stroke(l, y, l, top, 0.3).Stroke(l, top, r, top, 0.3).Stroke(l, y, r, y, 0.3); break;
+    }
+    x += w;
+  }
+}
+
+TEST(Crossing, CapitalsFullOfSlantedStrokesAreNoHatching) {
+  PageBuilder p = Body();
+  InkCapitals(p, 20, 95, "AVANT NAVARIN ANNA WAWA XAVANNA");
+  InkCapitals(p, 20, 102, "VVVV WWW AVAVAVA NNNN");
+  InkText(p, 20, 109, "le 05/07/2024 12/03/2025");
+  EXPECT_EQ(Read(p).verdict, Crossed::kClean);
 }
 
 TEST(Crossing, AnOverwrittenNumberWithItsStrokeIsACrossing) {
