@@ -145,6 +145,30 @@ void SetNumeroAmWithExtraDigit(DocReader& r, const FieldSpec& f, const Found& fo
   r.SetText(f.name, *am, std::min(0.6, found.confidence), found.words);
 }
 
+// True when `text` shows cents: a comma or point before two digits that
+// end the number ("51,90", "51.90 €").
+bool ShowsCents(const std::string& text) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (size_t i = 1; i < text.size(); ++i) {
+    if ((text[i] == ',' || text[i] == '.') && digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3)) return true;
+  }
+  return false;
+}
+
+// An amount written far right of its label (a total in the amounts'
+// column) without cents: "5190 €" may be 51,90 whose comma the OCR lost,
+// and so far from the label nothing else on the row tells the two apart.
+// Near its label ("Total : 52 €") an amount without cents stands as read.
+void FlagFarAmountWithoutCents(DocReader& r, const FieldSpec& f, const Located& l) {
+  constexpr double kNearMm = 25;  // the default widest blank between a label and its value
+  if (f.kind != "amount" || !r.Has(f.name) || l.relation != Relation::kRight || l.found.words.empty()) return;
+  if (ShowsCents(l.found.text)) return;
+  const PageView& v = r.view();
+  const double gap = v.words()[static_cast<size_t>(l.found.words.front())].x0 - v.words()[static_cast<size_t>(l.hit.last)].x1;
+  if (gap <= kNearMm * v.mm()) return;
+  r.Review(f.name, "montant sans centimes lu loin de son libellé : « " + l.found.text + " », virgule perdue ? à vérifier");
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -175,6 +199,7 @@ void ReadFormFields(DocReader& r) {
     const Located& best = located.front();
     if (f.kind == "numero_am") SetNumeroAmWithExtraDigit(r, f, best.found);
     SetByKind(r, f, best);
+    FlagFarAmountWithoutCents(r, f, best);
     if (r.Has(f.name) && ByElimination(r.view(), *form, f, best.hit)) FlagRoleByElimination(r, f);
     if (only_old && r.Has(f.name)) {
       r.Review(f.name, "date lue « " + best.found.text + " », antérieure de plus de cinq ans aux autres dates de la page : à vérifier");
