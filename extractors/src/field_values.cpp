@@ -421,6 +421,40 @@ bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view pr
   return true;
 }
 
+std::string CapitalisedFromUpper(std::string_view word) {
+  std::string out;
+  bool start = true;  // the first letter of the word or after a hyphen stays a capital
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c == 0xC3 && i + 1 < word.size()) {
+      // Latin-1 capitals "À".."Þ" (U+00C0..U+00DE, not "×") are 0x20 below their small letters.
+      auto next = static_cast<unsigned char>(word[i + 1]);
+      if (!start && next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+      out += static_cast<char>(c);
+      out += static_cast<char>(next);
+      ++i;
+      start = false;
+      continue;
+    }
+    out += static_cast<char>(!start && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    start = c == '-' || c == '\'' || c == ' ';
+  }
+  return out;
+}
+
+bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const Found& found) {
+  const auto toks = Tokens(r, found);
+  if (toks.size() != 2 || !IsUpperName(toks[0]) || !IsUpperName(toks[1])) return false;
+  // "SAINT -AIME": one nom the OCR cut at its hyphen, no prénom.
+  if (toks[1].front() == '-' || toks[0].back() == '-') return false;
+  const std::string reason = "nom et prénom en capitales (« " + found.text + " ») : le nom lu en premier, à vérifier";
+  r.Review(nom_field, reason);
+  r.Review(prenom_field, reason);
+  r.SetText(nom_field, toks[0], found.confidence, found.words);
+  r.SetText(prenom_field, CapitalisedFromUpper(toks[1]), found.confidence, found.words);
+  return true;
+}
+
 std::optional<std::string> SetUpperName(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
   // Titles printed before a name in capitals are not the name.

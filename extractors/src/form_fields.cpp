@@ -59,6 +59,15 @@ void SetGivenName(DocReader& r, const FieldSpec& f, const Found& found) {
   for (const auto& t : Tokens(r, found)) {
     if (IsCapitalisedName(t)) return r.SetText(f.name, t, found.confidence, found.words);
   }
+  // A prénom written in capitals, as hand-filled forms have them: the one
+  // word of capitals beside the label, flagged (accents the hand left off
+  // are not put back).
+  const auto toks = Tokens(r, found);
+  if (toks.size() == 1 && IsUpperName(toks.front())) {
+    r.Review(f.name, "prénom écrit en capitales : « " + found.text + " », à vérifier");
+    r.SetText(f.name, CapitalisedFromUpper(toks.front()), found.confidence, found.words);
+    return;
+  }
   r.Review(f.name, "prénom illisible : « " + found.text + " »");
 }
 

@@ -187,5 +187,18 @@ TEST(NamesInBlocks, ADateByValueIsLookedForAboveTheFirstActRowWhenTheHeaderIsInN
   EXPECT_TRUE(Flagged(d, "prescription.date"));
 }
 
+// A hand-filled form's prénom written in capitals ("JEAN-CLAUDE"): stored
+// as a prénom is ("Jean-Claude"), flagged.
+TEST(NamesInBlocks, APrenomWrittenInCapitalsIsReadAsAPrenomFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Assuré(e)")
+      .Text(18, 36, "Nom : MARTIN")
+      .Text(110, 36, "Prénom : JEAN-CLAUDE");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "assure.prenom"), "Jean-Claude");
+  EXPECT_TRUE(Flagged(d, "assure.prenom"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
