@@ -428,16 +428,49 @@ void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpe
   r.Review(field.name, "libellé introuvable ; seul N° AM valide hors des tableaux : à vérifier");
 }
 
-void ReadTotalOfLines(DocReader& r, std::string_view name) {
-  if (r.Has(name) || r.doc().lines.empty()) return;
+namespace {
+
+// The sum of the act lines' montants; nullopt when a line lacks its montant.
+std::optional<Money> SumOfLines(const std::vector<Line>& lines) {
   Money sum = Money::Zero();
-  for (const Line& line : r.doc().lines) {
+  for (const Line& line : lines) {
     // A line with no value read is no act (the totals row taken for one).
     if (line.values.empty()) continue;
     const auto m = StoredAmount(line.Find(fields::kMontant));
-    if (!m) return;
+    if (!m) return std::nullopt;
     sum += *m;
   }
+  return sum;
+}
+
+// A total read a hundred times the lines' sum ("8010" for 80,10): the
+// separator of its cents lost. The sum's digits are the total's, so the
+// sum is what was printed; flagged, the repair is the reader's.
+void MendTotalWithLostSeparator(DocReader& r, std::string_view name, Money sum) {
+  const auto read = StoredAmount(r.doc().Text(name));
+  if (!read || sum.cents() <= 0 || read->cents() != sum.cents() * 100) return;
+  auto it = r.doc().fields.find(name);
+  it->second.value = sum.ToDecimal();
+  it->second.confidence = std::min(it->second.confidence, 0.5);
+  const std::string reason = "total lu « " + read->ToDecimal() + " », la virgule perdue : « " + sum.ToDecimal() +
+                             " », somme des actes : à vérifier";
+  for (auto& f : r.doc().review) {
+    if (f.field == name && !f.line) {
+      f.reason = reason;
+      return;
+    }
+  }
+  r.Review(name, reason);
+}
+
+}  // namespace
+
+void ReadTotalOfLines(DocReader& r, std::string_view name) {
+  if (r.doc().lines.empty()) return;
+  const auto lines_sum = SumOfLines(r.doc().lines);
+  if (lines_sum && r.Has(name)) MendTotalWithLostSeparator(r, name, *lines_sum);
+  if (r.Has(name) || !lines_sum) return;
+  const Money sum = *lines_sum;
   std::optional<PrintedAmount> best;
   for (const auto& a : AmountsOutsideDatedRows(r.view())) {
     if (a.value != sum) continue;
