@@ -231,6 +231,10 @@ void ReadFormFields(DocReader& r) {
       }
     }
   }
+  // Numbers by their place, once every labelled value is taken.
+  for (const auto& f : form->fields) {
+    if (Generic(f) && f.kind == "digits") ReadDigitsInHead(r, *form, f);
+  }
 }
 
 std::optional<Found> AtField(const DocReader& r, std::string_view name) {

@@ -372,6 +372,45 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
   r.Review(field.name, "libellé introuvable ; seule date récente hors du tableau, son rôle est à vérifier");
 }
 
+namespace {
+
+// The row of the page's first heading of a section of `form`; nullopt when none is found.
+std::optional<size_t> FirstHeadingRow(const PageView& v, const FormSpec& form) {
+  std::optional<size_t> first;
+  for (const auto& entry : form.sections) {
+    const auto blocks = SectionBlocks(v, form, entry.first);
+    if (!blocks.empty()) first = std::min(first.value_or(blocks.front().from), blocks.front().from);
+  }
+  return first;
+}
+
+}  // namespace
+
+void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || !field.by_value || field.kind != "digits") return;
+  const PageView& v = r.view();
+  const auto head_end = FirstHeadingRow(v, form);
+  if (!head_end) return;
+  const std::set<std::string> taken = TakenDigits(r);
+  std::vector<Candidate> found;
+  // Row 0 is the title.
+  for (size_t row = 1; row < *head_end && row < v.rows().size(); ++row) {
+    for (int id : v.rows()[row].words) {
+      const std::string chars = NirCharactersOf(v.words()[static_cast<size_t>(id)].text, 0);
+      const bool digits = !chars.empty() && std::all_of(chars.begin(), chars.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits || chars.size() < field.min_digits || chars.size() > field.max_digits || taken.contains(chars)) continue;
+      AddCandidate(found, chars, {id});
+    }
+  }
+  if (found.size() > 1) {
+    r.Review(field.name, "libellé introuvable ; plusieurs nombres en tête de page : " + List(found));
+    return;
+  }
+  if (found.empty()) return;
+  r.Review(field.name, "libellé introuvable ; seul nombre de sa longueur en tête de page, son rôle est à vérifier");
+  r.SetText(field.name, found.front().value, std::min(0.5, v.MinConfidence(found.front().words)), found.front().words);
+}
+
 size_t FirstTableRow(const DocReader& r, const FormSpec& form) {
   size_t first = r.view().rows().size();
   for (const auto& [name, table] : form.tables) {

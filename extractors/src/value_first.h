@@ -56,6 +56,14 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
 // role). Nothing otherwise.
 void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
+// A number `field` (kind digits, `by_value` in the data) where no label
+// names it: the page's head, the rows between its title and the first
+// heading of the form's sections (a feuille's number stands there, by
+// the title), holds one word of the field's count of digits that no other
+// field holds: it is set and flagged. Nothing when no heading is found
+// (no structure tells the head), or none or several such words are there.
+void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),
 // "numero_am" (9 digits that pass the Luhn key), "numero_am_extra_digit"

@@ -200,5 +200,21 @@ TEST(NamesInBlocks, APrenomWrittenInCapitalsIsReadAsAPrenomFlagged) {
   EXPECT_TRUE(Flagged(d, "assure.prenom"));
 }
 
+// The feuille's number under a wording of no data file, between the title
+// and the first section's heading: the one number of its length there,
+// flagged (nothing names its role).
+TEST(NamesInBlocks, TheOneNumberBetweenTheTitleAndTheFirstHeadingIsTheFeuillesNumberFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(110, 24, "Feuillet : 154020915")
+      .Text(18, 34, "Assuré(e)")
+      .Text(18, 40, "Nom : MARTIN")
+      .Text(110, 40, "Prénom : Paul")
+      .Text(18, 46, "N° de sécurité sociale 1 69 02 99 350 111 01");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "numero_facture"), "154020915");
+  EXPECT_TRUE(Flagged(d, "numero_facture"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
