@@ -1,6 +1,7 @@
 #include "field_values.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "boxed_digits.h"
@@ -17,8 +18,21 @@ std::vector<std::string> Tokens(const DocReader&, const Found& found) {
     size_t j = s.find(' ', i);
     if (j == std::string::npos) j = s.size();
     std::string t = TrimPunctuation(std::string_view(s).substr(i, j - i));
-    if (!t.empty()) out.push_back(t);
     i = j + 1;
+    if (t.empty()) continue;
+    // A compound the OCR cut at its hyphen ("SAINT -AIME", "Jean- Claude"):
+    // one word again. A hyphen standing alone separates ("NICE - 06000").
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80) != 0; };
+    if (!out.empty()) {
+      const std::string& prev = out.back();
+      const bool cut_after = t.size() > 1 && t.front() == '-' && letter(t[1]) && letter(prev.back());
+      const bool cut_before = prev.size() > 1 && prev.back() == '-' && letter(prev[prev.size() - 2]) && letter(t.front());
+      if (cut_after || cut_before) {
+        out.back() += t;
+        continue;
+      }
+    }
+    out.push_back(t);
   }
   return out;
 }

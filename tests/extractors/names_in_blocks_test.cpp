@@ -216,5 +216,17 @@ TEST(NamesInBlocks, TheOneNumberBetweenTheTitleAndTheFirstHeadingIsTheFeuillesNu
   EXPECT_TRUE(Flagged(d, "numero_facture"));
 }
 
+// A compound nom the OCR cut at its hyphen ("SAINT -AIME"): one nom.
+TEST(NamesInBlocks, ANomCutAtItsHyphenIsOneNom) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Assuré(e)")
+      .Text(18, 36, "Nom : SAINT -AIME")
+      .Text(110, 36, "Prénom : Jean- Claude");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "assure.nom"), "SAINT-AIME");
+  EXPECT_EQ(T(d, "assure.prenom"), "Jean-Claude");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
