@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "boxed_digits.h"
+#include "liasse/core/fields.h"
 #include "liasse/core/identifiers.h"
 #include "locate.h"
 #include "normalise.h"
@@ -360,16 +361,19 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
   // A birth date is decades before the care; a prescription, months at most.
   constexpr int kYearsBeforeTheNewest = 5;
   if (!newest) return;
+  // A birth date field looks for the one old date instead.
+  const bool birth = field.name.find(fields::kDateNaissance) != std::string::npos;
   const std::vector<DateOnPage> dates = DatesInRows(v, above, false);
   const DateOnPage* found = nullptr;
   for (const auto& d : dates) {
-    if (d.date.year() + kYearsBeforeTheNewest < newest->year() || held.contains(d.date.ToIso())) continue;
+    if ((d.date.year() + kYearsBeforeTheNewest < newest->year()) != birth || held.contains(d.date.ToIso())) continue;
     if (found != nullptr && found->date != d.date) return;
     if (found == nullptr) found = &d;
   }
   if (found == nullptr) return;
   r.SetText(field.name, found->date.ToIso(), std::min(0.6, v.MinConfidence(found->words)), found->words);
-  r.Review(field.name, "libellé introuvable ; seule date récente hors du tableau, son rôle est à vérifier");
+  r.Review(field.name, birth ? "libellé introuvable ; seule date ancienne hors du tableau, son rôle est à vérifier"
+                             : "libellé introuvable ; seule date récente hors du tableau, son rôle est à vérifier");
 }
 
 namespace {

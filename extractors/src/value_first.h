@@ -53,7 +53,8 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
 // amount when no header is found), less those years before the
 // newest date of the page (birth dates) and those another field holds;
 // when they are all one date, it is set and flagged (nothing names its
-// role). Nothing otherwise.
+// role). Nothing otherwise. A birth date field (its name holds
+// "date_naissance") takes the one date years before the newest instead.
 void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // A number `field` (kind digits, `by_value` in the data) where no label

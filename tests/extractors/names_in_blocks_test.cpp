@@ -228,5 +228,26 @@ TEST(NamesInBlocks, ANomCutAtItsHyphenIsOneNom) {
   EXPECT_EQ(T(d, "assure.prenom"), "Jean-Claude");
 }
 
+// A birth date under a wording of no data file ("DN"): the one date years
+// before the acts above them, flagged.
+TEST(NamesInBlocks, TheOneOldDateAboveTheActsIsTheBirthDateFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Patient")
+      .Text(18, 36, "Nom : MARTIN")
+      .Text(110, 36, "DN : 12/03/1950")
+      .Text(18, 60, "Date")
+      .Text(50, 60, "Acte")
+      .Text(80, 60, "Coef")
+      .Text(120, 60, "Montant")
+      .Text(18, 67, "05/08/2025")
+      .Text(50, 67, "AMI")
+      .Text(80, 67, "1")
+      .Text(120, 67, "3,15");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "beneficiaire.date_naissance"), "1950-03-12");
+  EXPECT_TRUE(Flagged(d, "beneficiaire.date_naissance"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
