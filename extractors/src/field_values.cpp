@@ -456,13 +456,15 @@ std::string CapitalisedFromUpper(std::string_view word) {
   return out;
 }
 
-bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const Found& found) {
+bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const Found& found,
+                            bool order_printed) {
   const auto toks = Tokens(r, found);
   if (toks.size() != 2 || !IsUpperName(toks[0]) || !IsUpperName(toks[1])) return false;
   // "SAINT -AIME": one nom the OCR cut at its hyphen, no prénom.
   if (toks[1].front() == '-' || toks[0].back() == '-') return false;
   const std::string reason = "nom et prénom en capitales (« " + found.text + " ») : le nom lu en premier, à vérifier";
-  r.Review(nom_field, reason);
+  // Two words of capitals may also be a nom of two words: the prénom stays to check.
+  if (!order_printed) r.Review(nom_field, reason);
   r.Review(prenom_field, reason);
   r.SetText(nom_field, toks[0], found.confidence, found.words);
   r.SetText(prenom_field, CapitalisedFromUpper(toks[1]), found.confidence, found.words);

@@ -43,8 +43,10 @@ bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view pr
 // "DUFOUR MARIE" where the form prints the nom first: exactly two words in
 // capitals, the first the nom, the second the prénom ("Marie"), both set
 // and flagged (the order is the form's custom, nothing on the page checks
-// it). False, and nothing set, for any other reading.
-bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const Found& found);
+// it); the nom unflagged when `order_printed` (a label "NOM PRÉNOM" gives
+// the order). False, and nothing set, for any other reading.
+bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const Found& found,
+                            bool order_printed = false);
 // A prénom written in capitals ("JEAN-CLAUDE", "NOËL") as a prénom is
 // stored ("Jean-Claude", "Noël").
 std::string CapitalisedFromUpper(std::string_view word);

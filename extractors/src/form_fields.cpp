@@ -44,13 +44,25 @@ void SetPhone(DocReader& r, const FieldSpec& f, const Found& found) {
 
 // "NOM Prénom": both; a nom alone (the form has a label of its own for
 // the prénom): the nom, the prénom is left to its field.
-void SetPerson(DocReader& r, const FieldSpec& f, const Found& found) {
+// True when the words of `hit` name the prénom ("NOM PRENOM", "Nom et prénom").
+bool LabelNamesPrenom(const PageView& v, const LabelHit& hit) {
+  for (int i = hit.first; i <= hit.last; ++i) {
+    if (FoldKey(v.words()[static_cast<size_t>(i)].text).find("prenom") != std::string::npos) return true;
+  }
+  return false;
+}
+
+void SetPerson(DocReader& r, const FieldSpec& f, const Found& found, const LabelHit& hit) {
   if (FitsKind(f, found.text)) {
     SetPersonName(r, f.name, f.pair, found);
     return;
   }
   const auto toks = Tokens(r, found);
   const bool capitalised = std::any_of(toks.begin(), toks.end(), [](const std::string& t) { return IsCapitalisedName(t); });
+  // "NOM PRENOM : CLEMENT PHILIPPE": the label gives the order of the two words in capitals.
+  if (!capitalised && !f.pair.empty() && LabelNamesPrenom(r.view(), hit) && SetNomPrenomInCapitals(r, f.name, f.pair, found, true)) {
+    return;
+  }
   if (!capitalised && SetUpperName(r, f.name, found)) return;
   SetPersonName(r, f.name, f.pair, found);
 }
@@ -80,7 +92,7 @@ void SetByKind(DocReader& r, const FieldSpec& f, const Located& l) {
   else if (k == "numero_am") SetNumeroAm(r, f.name, found);
   else if (k == "digits" || k == "rpps") SetDigitsIn(r, f.name, found, f.min_digits, f.max_digits);
   else if (k == "name") SetUpperName(r, f.name, found);
-  else if (k == "person") SetPerson(r, f, l.found);
+  else if (k == "person") SetPerson(r, f, l.found, l.hit);
   else if (k == "given_name") SetGivenName(r, f, l.found);
   else if (k == "text") SetPlain(r, f.name, found);
   else if (k == "choice") SetChoice(r, f, l.found);

@@ -249,5 +249,19 @@ TEST(NamesInBlocks, TheOneOldDateAboveTheActsIsTheBirthDateFlagged) {
   EXPECT_TRUE(Flagged(d, "beneficiaire.date_naissance"));
 }
 
+// "NOM PRENOM : CLEMENT PHILIPPE": the label gives the order of the two
+// words in capitals; the prénom is stored as a prénom, flagged.
+TEST(NamesInBlocks, UnderALabelNamingNomThenPrenomTwoWordsInCapitalsAreBoth) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Bénéficiaire")
+      .Text(18, 36, "NOM PRENOM ........ : CLEMENT PHILIPPE");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "CLEMENT");
+  EXPECT_FALSE(Flagged(d, "beneficiaire.nom"));
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "Philippe");
+  EXPECT_TRUE(Flagged(d, "beneficiaire.prenom"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
