@@ -475,11 +475,22 @@ std::optional<std::string> SetUpperName(DocReader& r, std::string_view name, con
   if (!found) return std::nullopt;
   // Titles printed before a name in capitals are not the name.
   static const std::set<std::string, std::less<>> titles = {"DR", "DOCTEUR", "PR", "MME", "MR", "MLLE", "M"};
-  for (const auto& t : Tokens(r, *found)) {
-    if (IsUpperName(t) && !titles.contains(t)) {
-      r.SetText(name, t, found->confidence, found->words);
-      return t;
+  const auto toks = Tokens(r, *found);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const std::string& t = toks[i];
+    if (!IsUpperName(t) || titles.contains(t)) continue;
+    // "DR ANNE LEROY": after a title the prénom comes first; in capitals
+    // both, the nom is the last of them, and nothing tells a prénom from a
+    // nom of two words: flagged.
+    size_t last = i;
+    while (last + 1 < toks.size() && IsUpperName(toks[last + 1]) && !titles.contains(toks[last + 1])) ++last;
+    if (i > 0 && titles.contains(toks[i - 1]) && last > i) {
+      r.Review(name, "après le titre, plusieurs mots en capitales (« " + found->text + " ») : le dernier pris pour le nom, à vérifier");
+      r.SetText(name, toks[last], found->confidence, found->words);
+      return toks[last];
     }
+    r.SetText(name, t, found->confidence, found->words);
+    return t;
   }
   r.Review(name, "nom en capitales introuvable : « " + found->text + " »");
   return std::nullopt;

@@ -263,5 +263,16 @@ TEST(NamesInBlocks, UnderALabelNamingNomThenPrenomTwoWordsInCapitalsAreBoth) {
   EXPECT_TRUE(Flagged(d, "beneficiaire.prenom"));
 }
 
+// "DR ANNE LEROY" beside the prescriber's label: after the title the nom
+// is the last word in capitals, flagged (a prénom in capitals is no nom).
+TEST(NamesInBlocks, AfterATitleTheLastOfSeveralWordsInCapitalsIsTheNomFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 36, "Prescripteur : DR ANNE LEROY");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "prescripteur.nom"), "LEROY");
+  EXPECT_TRUE(Flagged(d, "prescripteur.nom"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
