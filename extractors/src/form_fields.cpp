@@ -214,6 +214,7 @@ void ReadFormFields(DocReader& r) {
       if (f.kind == "name") ReadNameAfterTitle(r, *form, f);
       if (f.kind == "date") ReadDateWithoutLabel(r, *form, f);
       if (f.kind == "name" || f.kind == "person") ReadNameInBlock(r, *form, f);
+      if (f.kind == "person") ReadPersonBesideBirthDate(r, *form, f);
       continue;
     }
     const bool only_old = DropOldDates(r, f, located);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "boxed_digits.h"
+#include "field_values.h"
 #include "liasse/core/fields.h"
 #include "liasse/core/identifiers.h"
 #include "locate.h"
@@ -413,6 +414,40 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
   if (found.empty()) return;
   r.Review(field.name, "libellé introuvable ; seul nombre de sa longueur en tête de page, son rôle est à vérifier");
   r.SetText(field.name, found.front().value, std::min(0.5, v.MinConfidence(found.front().words)), found.front().words);
+}
+
+void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || field.kind != "person" || field.pair.empty() || !field.section.empty()) return;
+  const PageView& v = r.view();
+  std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  for (size_t i = 0; i < above.size(); ++i) above[i] = i;
+  std::optional<Date> newest;
+  for (const auto& d : DatesInRows(v, all, false)) newest = newest ? std::max(*newest, d.date) : d.date;
+  constexpr int kYearsBeforeTheNewest = 5;  // a birth date, not a date of the care
+  if (!newest) return;
+  std::optional<std::vector<int>> found;
+  for (const auto& d : DatesInRows(v, above, false)) {
+    if (d.date.year() + kYearsBeforeTheNewest >= newest->year() || d.words.empty()) continue;
+    const PlacedWord& date_word = v.words()[static_cast<size_t>(d.words.front())];
+    const std::vector<int>& row = v.rows()[static_cast<size_t>(date_word.row)].words;
+    for (size_t k = 0; k + 1 < row.size(); ++k) {
+      const PlacedWord& a = v.words()[static_cast<size_t>(row[k])];
+      const PlacedWord& b = v.words()[static_cast<size_t>(row[k + 1])];
+      if (b.x1 > date_word.x0 || b.x0 - a.x1 > 2 * v.word_height()) continue;
+      const std::string ta = TrimPunctuation(a.text), tb = TrimPunctuation(b.text);
+      const bool pair = (IsCapitalisedName(ta) && IsUpperName(tb)) || (IsUpperName(ta) && IsCapitalisedName(tb));
+      if (!pair) continue;
+      const std::vector<int> ids = {row[k], row[k + 1]};
+      if (found && *found != ids) return;  // two people with a birth date: nothing tells which
+      found = ids;
+    }
+  }
+  if (!found) return;
+  const std::string reason = "libellé introuvable ; nom lu à côté d'une date de naissance, à vérifier";
+  r.Review(field.name, reason);
+  r.Review(field.pair, reason);
+  SetPersonName(r, field.name, field.pair, r.Make(*found, 0.6));
 }
 
 size_t FirstTableRow(const DocReader& r, const FormSpec& form) {

@@ -65,6 +65,13 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
 // (no structure tells the head), or none or several such words are there.
 void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
+// A person `field` (kind person, with a pair, in no section) where no
+// label names it: the one "Prénom NOM" (or "NOM Prénom") standing on a
+// row above the form's tables beside a date years before the page's
+// newest (a birth date: the patient's), both set and flagged. Nothing
+// when none or several such rows are found.
+void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),
 // "numero_am" (9 digits that pass the Luhn key), "numero_am_extra_digit"
