@@ -346,15 +346,29 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
   if (!names.front().sure) r.Review(field.name, "nom lu après le titre, tout en capitales : le dernier mot pris pour le nom, à vérifier");
 }
 
-void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
-  if (r.Has(field.name) || !field.by_value) return;
+namespace {
+
+// The rows above the form's tables (above the first row of a date and an
+// amount when no header is found) and the newest date of the whole page.
+std::pair<std::vector<size_t>, std::optional<Date>> RowsAboveTablesAndNewestDate(const DocReader& r, const FormSpec& form) {
   const PageView& v = r.view();
-  // Above the act table, or above its first row when its header is in no wording.
   std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   for (size_t i = 0; i < above.size(); ++i) above[i] = i;
   std::optional<Date> newest;
   for (const auto& d : DatesInRows(v, all, false)) newest = newest ? std::max(*newest, d.date) : d.date;
+  return {above, newest};
+}
+
+}  // namespace
+
+void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || !field.by_value) return;
+  const PageView& v = r.view();
+  // Above the act table, or above its first row when its header is in no wording.
+  const auto rows = RowsAboveTablesAndNewestDate(r, form);
+  const std::vector<size_t>& above = rows.first;
+  const std::optional<Date>& newest = rows.second;
   std::set<std::string> held;
   for (const auto& [name, f] : r.doc().fields) {
     if (const auto* text = std::get_if<std::string>(&f.value)) held.insert(*text);
@@ -419,11 +433,9 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
 void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   if (r.Has(field.name) || field.kind != "person" || field.pair.empty() || !field.section.empty()) return;
   const PageView& v = r.view();
-  std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
-  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  for (size_t i = 0; i < above.size(); ++i) above[i] = i;
-  std::optional<Date> newest;
-  for (const auto& d : DatesInRows(v, all, false)) newest = newest ? std::max(*newest, d.date) : d.date;
+  const auto rows = RowsAboveTablesAndNewestDate(r, form);
+  const std::vector<size_t>& above = rows.first;
+  const std::optional<Date>& newest = rows.second;
   constexpr int kYearsBeforeTheNewest = 5;  // a birth date, not a date of the care
   if (!newest) return;
   std::optional<std::vector<int>> found;
