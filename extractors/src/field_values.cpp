@@ -1,6 +1,7 @@
 #include "field_values.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "boxed_digits.h"
@@ -17,8 +18,21 @@ std::vector<std::string> Tokens(const DocReader&, const Found& found) {
     size_t j = s.find(' ', i);
     if (j == std::string::npos) j = s.size();
     std::string t = TrimPunctuation(std::string_view(s).substr(i, j - i));
-    if (!t.empty()) out.push_back(t);
     i = j + 1;
+    if (t.empty()) continue;
+    // A compound the OCR cut at its hyphen ("SAINT -AIME", "Jean- Claude"):
+    // one word again. A hyphen standing alone separates ("NICE - 06000").
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80) != 0; };
+    if (!out.empty()) {
+      const std::string& prev = out.back();
+      const bool cut_after = t.size() > 1 && t.front() == '-' && letter(t[1]) && letter(prev.back());
+      const bool cut_before = prev.size() > 1 && prev.back() == '-' && letter(prev[prev.size() - 2]) && letter(t.front());
+      if (cut_after || cut_before) {
+        out.back() += t;
+        continue;
+      }
+    }
+    out.push_back(t);
   }
   return out;
 }
@@ -423,15 +437,62 @@ bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view pr
   return true;
 }
 
+std::string CapitalisedFromUpper(std::string_view word) {
+  std::string out;
+  bool start = true;  // the first letter of the word or after a hyphen stays a capital
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c == 0xC3 && i + 1 < word.size()) {
+      // Latin-1 capitals "À".."Þ" (U+00C0..U+00DE, not "×") are 0x20 below their small letters.
+      auto next = static_cast<unsigned char>(word[i + 1]);
+      if (!start && next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+      out += static_cast<char>(c);
+      out += static_cast<char>(next);
+      ++i;
+      start = false;
+      continue;
+    }
+    out += static_cast<char>(!start && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    start = c == '-' || c == '\'' || c == ' ';
+  }
+  return out;
+}
+
+bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const Found& found,
+                            bool order_printed) {
+  const auto toks = Tokens(r, found);
+  if (toks.size() != 2 || !IsUpperName(toks[0]) || !IsUpperName(toks[1])) return false;
+  // "SAINT -AIME": one nom the OCR cut at its hyphen, no prénom.
+  if (toks[1].front() == '-' || toks[0].back() == '-') return false;
+  const std::string reason = "nom et prénom en capitales (« " + found.text + " ») : le nom lu en premier, à vérifier";
+  // Two words of capitals may also be a nom of two words: the prénom stays to check.
+  if (!order_printed) r.Review(nom_field, reason);
+  r.Review(prenom_field, reason);
+  r.SetText(nom_field, toks[0], found.confidence, found.words);
+  r.SetText(prenom_field, CapitalisedFromUpper(toks[1]), found.confidence, found.words);
+  return true;
+}
+
 std::optional<std::string> SetUpperName(DocReader& r, std::string_view name, const std::optional<Found>& found) {
   if (!found) return std::nullopt;
   // Titles printed before a name in capitals are not the name.
   static const std::set<std::string, std::less<>> titles = {"DR", "DOCTEUR", "PR", "MME", "MR", "MLLE", "M"};
-  for (const auto& t : Tokens(r, *found)) {
-    if (IsUpperName(t) && !titles.contains(t)) {
-      r.SetText(name, t, found->confidence, found->words);
-      return t;
+  const auto toks = Tokens(r, *found);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const std::string& t = toks[i];
+    if (!IsUpperName(t) || titles.contains(t)) continue;
+    // "DR ANNE LEROY": after a title the prénom comes first; in capitals
+    // both, the nom is the last of them, and nothing tells a prénom from a
+    // nom of two words: flagged.
+    size_t last = i;
+    while (last + 1 < toks.size() && IsUpperName(toks[last + 1]) && !titles.contains(toks[last + 1])) ++last;
+    if (i > 0 && titles.contains(toks[i - 1]) && last > i) {
+      r.Review(name, "après le titre, plusieurs mots en capitales (« " + found->text + " ») : le dernier pris pour le nom, à vérifier");
+      r.SetText(name, toks[last], found->confidence, found->words);
+      return toks[last];
     }
+    r.SetText(name, t, found->confidence, found->words);
+    return t;
   }
   r.Review(name, "nom en capitales introuvable : « " + found->text + " »");
   return std::nullopt;

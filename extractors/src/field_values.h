@@ -40,6 +40,16 @@ void SetReference(DocReader& r, std::string_view name, const Found& found);
 
 // "NOM Prénom" / "Prénom NOM" (capitals tell which is the nom): sets both.
 bool SetPersonName(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const std::optional<Found>& found);
+// "DUFOUR MARIE" where the form prints the nom first: exactly two words in
+// capitals, the first the nom, the second the prénom ("Marie"), both set
+// and flagged (the order is the form's custom, nothing on the page checks
+// it); the nom unflagged when `order_printed` (a label "NOM PRÉNOM" gives
+// the order). False, and nothing set, for any other reading.
+bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::string_view prenom_field, const Found& found,
+                            bool order_printed = false);
+// A prénom written in capitals ("JEAN-CLAUDE", "NOËL") as a prénom is
+// stored ("Jean-Claude", "Noël").
+std::string CapitalisedFromUpper(std::string_view word);
 // The first all-capitals word of `found` (hyphens kept) as a nom.
 std::optional<std::string> SetUpperName(DocReader& r, std::string_view name, const std::optional<Found>& found);
 // Plain text, trimmed of glued punctuation.

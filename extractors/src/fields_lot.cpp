@@ -986,7 +986,9 @@ void ReadPrescription(DocReader& r) {
     const auto ids = v.RightOf(hit, 10);
     const int row = v.words()[static_cast<size_t>(hit.first)].row;
     if (ids.size() >= 2 && hit.first == v.rows()[static_cast<size_t>(row)].words.front()) {
-      if (SetPersonName(r, fields::kPatientNom, fields::kPatientPrenom, r.Make(ids, 1.0))) break;
+      const Found found = r.Make(ids, 1.0);
+      if (SetNomPrenomInCapitals(r, fields::kPatientNom, fields::kPatientPrenom, found)) break;
+      if (SetPersonName(r, fields::kPatientNom, fields::kPatientPrenom, found)) break;
     }
   }
   ReadPrescriptionInk(r);

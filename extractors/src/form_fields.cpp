@@ -44,13 +44,25 @@ void SetPhone(DocReader& r, const FieldSpec& f, const Found& found) {
 
 // "NOM Prénom": both; a nom alone (the form has a label of its own for
 // the prénom): the nom, the prénom is left to its field.
-void SetPerson(DocReader& r, const FieldSpec& f, const Found& found) {
+// True when the words of `hit` name the prénom ("NOM PRENOM", "Nom et prénom").
+bool LabelNamesPrenom(const PageView& v, const LabelHit& hit) {
+  for (int i = hit.first; i <= hit.last; ++i) {
+    if (FoldKey(v.words()[static_cast<size_t>(i)].text).find("prenom") != std::string::npos) return true;
+  }
+  return false;
+}
+
+void SetPerson(DocReader& r, const FieldSpec& f, const Found& found, const LabelHit& hit) {
   if (FitsKind(f, found.text)) {
     SetPersonName(r, f.name, f.pair, found);
     return;
   }
   const auto toks = Tokens(r, found);
   const bool capitalised = std::any_of(toks.begin(), toks.end(), [](const std::string& t) { return IsCapitalisedName(t); });
+  // "NOM PRENOM : CLEMENT PHILIPPE": the label gives the order of the two words in capitals.
+  if (!capitalised && !f.pair.empty() && LabelNamesPrenom(r.view(), hit) && SetNomPrenomInCapitals(r, f.name, f.pair, found, true)) {
+    return;
+  }
   if (!capitalised && SetUpperName(r, f.name, found)) return;
   SetPersonName(r, f.name, f.pair, found);
 }
@@ -58,6 +70,15 @@ void SetPerson(DocReader& r, const FieldSpec& f, const Found& found) {
 void SetGivenName(DocReader& r, const FieldSpec& f, const Found& found) {
   for (const auto& t : Tokens(r, found)) {
     if (IsCapitalisedName(t)) return r.SetText(f.name, t, found.confidence, found.words);
+  }
+  // A prénom written in capitals, as hand-filled forms have them: the one
+  // word of capitals beside the label, flagged (accents the hand left off
+  // are not put back).
+  const auto toks = Tokens(r, found);
+  if (toks.size() == 1 && IsUpperName(toks.front())) {
+    r.Review(f.name, "prénom écrit en capitales : « " + found.text + " », à vérifier");
+    r.SetText(f.name, CapitalisedFromUpper(toks.front()), found.confidence, found.words);
+    return;
   }
   r.Review(f.name, "prénom illisible : « " + found.text + " »");
 }
@@ -71,7 +92,7 @@ void SetByKind(DocReader& r, const FieldSpec& f, const Located& l) {
   else if (k == "numero_am") SetNumeroAm(r, f.name, found);
   else if (k == "digits" || k == "rpps") SetDigitsIn(r, f.name, found, f.min_digits, f.max_digits);
   else if (k == "name") SetUpperName(r, f.name, found);
-  else if (k == "person") SetPerson(r, f, l.found);
+  else if (k == "person") SetPerson(r, f, l.found, l.hit);
   else if (k == "given_name") SetGivenName(r, f, l.found);
   else if (k == "text") SetPlain(r, f.name, found);
   else if (k == "choice") SetChoice(r, f, l.found);
@@ -148,6 +169,30 @@ void SetNumeroAmWithExtraDigit(DocReader& r, const FieldSpec& f, const Found& fo
   r.SetText(f.name, *am, std::min(0.6, found.confidence), found.words);
 }
 
+// True when `text` shows cents: a comma or point before two digits that
+// end the number ("51,90", "51.90 €").
+bool ShowsCents(const std::string& text) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (size_t i = 1; i < text.size(); ++i) {
+    if ((text[i] == ',' || text[i] == '.') && digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3)) return true;
+  }
+  return false;
+}
+
+// An amount written far right of its label (a total in the amounts'
+// column) without cents: "5190 €" may be 51,90 whose comma the OCR lost,
+// and so far from the label nothing else on the row tells the two apart.
+// Near its label ("Total : 52 €") an amount without cents stands as read.
+void FlagFarAmountWithoutCents(DocReader& r, const FieldSpec& f, const Located& l) {
+  constexpr double kNearMm = 25;  // the default widest blank between a label and its value
+  if (f.kind != "amount" || !r.Has(f.name) || l.relation != Relation::kRight || l.found.words.empty()) return;
+  if (ShowsCents(l.found.text)) return;
+  const PageView& v = r.view();
+  const double gap = v.words()[static_cast<size_t>(l.found.words.front())].x0 - v.words()[static_cast<size_t>(l.hit.last)].x1;
+  if (gap <= kNearMm * v.mm()) return;
+  r.Review(f.name, "montant sans centimes lu loin de son libellé : « " + l.found.text + " », virgule perdue ? à vérifier");
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -172,6 +217,7 @@ void ReadFormFields(DocReader& r) {
       if (f.kind == "name") ReadNameAfterTitle(r, *form, f);
       if (f.kind == "date") ReadDateWithoutLabel(r, *form, f);
       if (f.kind == "name" || f.kind == "person") ReadNameInBlock(r, *form, f);
+      if (f.kind == "person") ReadPersonBesideBirthDate(r, *form, f);
       continue;
     }
     const bool only_old = DropOldDates(r, f, located);
@@ -185,6 +231,7 @@ void ReadFormFields(DocReader& r) {
     const Located& best = located.front();
     if (f.kind == "numero_am") SetNumeroAmWithExtraDigit(r, f, best.found);
     SetByKind(r, f, best);
+    FlagFarAmountWithoutCents(r, f, best);
     if (r.Has(f.name) && ByElimination(r.view(), *form, f, best.hit)) FlagRoleByElimination(r, f);
     if (only_old && r.Has(f.name)) {
       r.Review(f.name, "date lue « " + best.found.text + " », antérieure de plus de cinq ans aux autres dates de la page : à vérifier");
@@ -206,6 +253,10 @@ void ReadFormFields(DocReader& r) {
         break;
       }
     }
+  }
+  // Numbers by their place, once every labelled value is taken.
+  for (const auto& f : form->fields) {
+    if (Generic(f) && f.kind == "digits") ReadDigitsInHead(r, *form, f);
   }
 }
 

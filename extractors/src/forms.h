@@ -38,7 +38,8 @@ struct FieldSpec {
   double max_gap_mm = 25;            // right of the label: the widest blank inside the value
   bool dedicated = false;            // located by the data, set by the type's own reader
   // date: where no label names it, the one recent date of the page above
-  // its tables that no other field holds (flagged).
+  // its tables that no other field holds (flagged); digits: the one number
+  // of its length in the page's head (flagged).
   bool by_value = false;
   // name: titles printed before the name ("Dr"): where no label gives the
   // name, a title followed by a name on the page does.

@@ -428,10 +428,17 @@ std::vector<LabelHit> FieldLabels(const PageView& v, const FormSpec& form, const
   const auto& headings = Headings(v, form);
   const bool found = std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.section == field.section; });
   if (!found) {
-    // No heading for the section: a single occurrence is the field's. Of
-    // several, those in another section's block are not; when every other
-    // section has its heading, the one left under a heading nothing names
-    // is the field's by elimination.
+    // No heading for the section: a single occurrence is the field's,
+    // unless it stands under another section's heading ("Nom / prénom" in
+    // the praticien's block is no patient's name when the OCR lost the
+    // patient's block). Of several, those in another section's block are
+    // not; when every other section has its heading, the one left under a
+    // heading nothing names is the field's by elimination.
+    if (hits.size() == 1) {
+      const Heading* over = HeadingOver(v, headings, Top(v, hits.front().first));
+      if (over != nullptr && !over->section.empty() && over->section != field.section) hits.clear();
+      return hits;
+    }
     if (hits.size() > 1 && OnlySectionWithoutHeading(headings, form, field.section)) {
       std::erase_if(hits, [&](const LabelHit& h) {
         const Heading* over = HeadingOver(v, headings, Top(v, h.first));

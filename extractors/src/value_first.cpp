@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "boxed_digits.h"
+#include "field_values.h"
+#include "liasse/core/fields.h"
 #include "liasse/core/identifiers.h"
 #include "locate.h"
 #include "normalise.h"
@@ -344,15 +346,29 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
   if (!names.front().sure) r.Review(field.name, "nom lu après le titre, tout en capitales : le dernier mot pris pour le nom, à vérifier");
 }
 
-void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
-  if (r.Has(field.name) || !field.by_value) return;
+namespace {
+
+// The rows above the form's tables (above the first row of a date and an
+// amount when no header is found) and the newest date of the whole page.
+std::pair<std::vector<size_t>, std::optional<Date>> RowsAboveTablesAndNewestDate(const DocReader& r, const FormSpec& form) {
   const PageView& v = r.view();
-  // Above the act table, or above its first row when its header is in no wording.
   std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   for (size_t i = 0; i < above.size(); ++i) above[i] = i;
   std::optional<Date> newest;
   for (const auto& d : DatesInRows(v, all, false)) newest = newest ? std::max(*newest, d.date) : d.date;
+  return {above, newest};
+}
+
+}  // namespace
+
+void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || !field.by_value) return;
+  const PageView& v = r.view();
+  // Above the act table, or above its first row when its header is in no wording.
+  const auto rows = RowsAboveTablesAndNewestDate(r, form);
+  const std::vector<size_t>& above = rows.first;
+  const std::optional<Date>& newest = rows.second;
   std::set<std::string> held;
   for (const auto& [name, f] : r.doc().fields) {
     if (const auto* text = std::get_if<std::string>(&f.value)) held.insert(*text);
@@ -360,16 +376,90 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
   // A birth date is decades before the care; a prescription, months at most.
   constexpr int kYearsBeforeTheNewest = 5;
   if (!newest) return;
+  // A birth date field looks for the one old date instead.
+  const bool birth = field.name.find(fields::kDateNaissance) != std::string::npos;
   const std::vector<DateOnPage> dates = DatesInRows(v, above, false);
   const DateOnPage* found = nullptr;
   for (const auto& d : dates) {
-    if (d.date.year() + kYearsBeforeTheNewest < newest->year() || held.contains(d.date.ToIso())) continue;
+    if ((d.date.year() + kYearsBeforeTheNewest < newest->year()) != birth || held.contains(d.date.ToIso())) continue;
     if (found != nullptr && found->date != d.date) return;
     if (found == nullptr) found = &d;
   }
   if (found == nullptr) return;
   r.SetText(field.name, found->date.ToIso(), std::min(0.6, v.MinConfidence(found->words)), found->words);
-  r.Review(field.name, "libellé introuvable ; seule date récente hors du tableau, son rôle est à vérifier");
+  r.Review(field.name, birth ? "libellé introuvable ; seule date ancienne hors du tableau, son rôle est à vérifier"
+                             : "libellé introuvable ; seule date récente hors du tableau, son rôle est à vérifier");
+}
+
+namespace {
+
+// The row of the page's first heading of a section of `form`; nullopt when none is found.
+std::optional<size_t> FirstHeadingRow(const PageView& v, const FormSpec& form) {
+  std::optional<size_t> first;
+  for (const auto& entry : form.sections) {
+    const auto blocks = SectionBlocks(v, form, entry.first);
+    if (!blocks.empty()) first = std::min(first.value_or(blocks.front().from), blocks.front().from);
+  }
+  return first;
+}
+
+}  // namespace
+
+void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || !field.by_value || field.kind != "digits") return;
+  const PageView& v = r.view();
+  const auto head_end = FirstHeadingRow(v, form);
+  if (!head_end) return;
+  const std::set<std::string> taken = TakenDigits(r);
+  std::vector<Candidate> found;
+  // Row 0 is the title.
+  for (size_t row = 1; row < *head_end && row < v.rows().size(); ++row) {
+    for (int id : v.rows()[row].words) {
+      const std::string chars = NirCharactersOf(v.words()[static_cast<size_t>(id)].text, 0);
+      const bool digits = !chars.empty() && std::all_of(chars.begin(), chars.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits || chars.size() < field.min_digits || chars.size() > field.max_digits || taken.contains(chars)) continue;
+      AddCandidate(found, chars, {id});
+    }
+  }
+  if (found.size() > 1) {
+    r.Review(field.name, "libellé introuvable ; plusieurs nombres en tête de page : " + List(found));
+    return;
+  }
+  if (found.empty()) return;
+  r.Review(field.name, "libellé introuvable ; seul nombre de sa longueur en tête de page, son rôle est à vérifier");
+  r.SetText(field.name, found.front().value, std::min(0.5, v.MinConfidence(found.front().words)), found.front().words);
+}
+
+void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || field.kind != "person" || field.pair.empty() || !field.section.empty()) return;
+  const PageView& v = r.view();
+  const auto rows = RowsAboveTablesAndNewestDate(r, form);
+  const std::vector<size_t>& above = rows.first;
+  const std::optional<Date>& newest = rows.second;
+  constexpr int kYearsBeforeTheNewest = 5;  // a birth date, not a date of the care
+  if (!newest) return;
+  std::optional<std::vector<int>> found;
+  for (const auto& d : DatesInRows(v, above, false)) {
+    if (d.date.year() + kYearsBeforeTheNewest >= newest->year() || d.words.empty()) continue;
+    const PlacedWord& date_word = v.words()[static_cast<size_t>(d.words.front())];
+    const std::vector<int>& row = v.rows()[static_cast<size_t>(date_word.row)].words;
+    for (size_t k = 0; k + 1 < row.size(); ++k) {
+      const PlacedWord& a = v.words()[static_cast<size_t>(row[k])];
+      const PlacedWord& b = v.words()[static_cast<size_t>(row[k + 1])];
+      if (b.x1 > date_word.x0 || b.x0 - a.x1 > 2 * v.word_height()) continue;
+      const std::string ta = TrimPunctuation(a.text), tb = TrimPunctuation(b.text);
+      const bool pair = (IsCapitalisedName(ta) && IsUpperName(tb)) || (IsUpperName(ta) && IsCapitalisedName(tb));
+      if (!pair) continue;
+      const std::vector<int> ids = {row[k], row[k + 1]};
+      if (found && *found != ids) return;  // two people with a birth date: nothing tells which
+      found = ids;
+    }
+  }
+  if (!found) return;
+  const std::string reason = "libellé introuvable ; nom lu à côté d'une date de naissance, à vérifier";
+  r.Review(field.name, reason);
+  r.Review(field.pair, reason);
+  SetPersonName(r, field.name, field.pair, r.Make(*found, 0.6));
 }
 
 size_t FirstTableRow(const DocReader& r, const FormSpec& form) {
@@ -428,16 +518,49 @@ void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpe
   r.Review(field.name, "libellé introuvable ; seul N° AM valide hors des tableaux : à vérifier");
 }
 
-void ReadTotalOfLines(DocReader& r, std::string_view name) {
-  if (r.Has(name) || r.doc().lines.empty()) return;
+namespace {
+
+// The sum of the act lines' montants; nullopt when a line lacks its montant.
+std::optional<Money> SumOfLines(const std::vector<Line>& lines) {
   Money sum = Money::Zero();
-  for (const Line& line : r.doc().lines) {
+  for (const Line& line : lines) {
     // A line with no value read is no act (the totals row taken for one).
     if (line.values.empty()) continue;
     const auto m = StoredAmount(line.Find(fields::kMontant));
-    if (!m) return;
+    if (!m) return std::nullopt;
     sum += *m;
   }
+  return sum;
+}
+
+// A total read a hundred times the lines' sum ("8010" for 80,10): the
+// separator of its cents lost. The sum's digits are the total's, so the
+// sum is what was printed; flagged, the repair is the reader's.
+void MendTotalWithLostSeparator(DocReader& r, std::string_view name, Money sum) {
+  const auto read = StoredAmount(r.doc().Text(name));
+  if (!read || sum.cents() <= 0 || read->cents() != sum.cents() * 100) return;
+  auto it = r.doc().fields.find(name);
+  it->second.value = sum.ToDecimal();
+  it->second.confidence = std::min(it->second.confidence, 0.5);
+  const std::string reason = "total lu « " + read->ToDecimal() + " », la virgule perdue : « " + sum.ToDecimal() +
+                             " », somme des actes : à vérifier";
+  for (auto& f : r.doc().review) {
+    if (f.field == name && !f.line) {
+      f.reason = reason;
+      return;
+    }
+  }
+  r.Review(name, reason);
+}
+
+}  // namespace
+
+void ReadTotalOfLines(DocReader& r, std::string_view name) {
+  if (r.doc().lines.empty()) return;
+  const auto lines_sum = SumOfLines(r.doc().lines);
+  if (lines_sum && r.Has(name)) MendTotalWithLostSeparator(r, name, *lines_sum);
+  if (r.Has(name) || !lines_sum) return;
+  const Money sum = *lines_sum;
   std::optional<PrintedAmount> best;
   for (const auto& a : AmountsOutsideDatedRows(r.view())) {
     if (a.value != sum) continue;

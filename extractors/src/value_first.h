@@ -36,8 +36,9 @@ void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpe
 // `name` (an amount field) from the act lines already read: when every
 // line has its montant, an amount printed on a row without a date (not an
 // act row) that equals their sum is the total, the agreement confirming
-// it. Nothing when the field is set, a line lacks its montant or no such
-// amount is printed.
+// it. Nothing when a line lacks its montant or no such amount is printed.
+// A total already read a hundred times the lines' sum (its cents'
+// separator lost: "8010" for 80,10) becomes the sum, flagged.
 void ReadTotalOfLines(DocReader& r, std::string_view name);
 
 // A name `field` (kind name, with `titles` in the data) from a title
@@ -52,8 +53,24 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
 // amount when no header is found), less those years before the
 // newest date of the page (birth dates) and those another field holds;
 // when they are all one date, it is set and flagged (nothing names its
-// role). Nothing otherwise.
+// role). Nothing otherwise. A birth date field (its name holds
+// "date_naissance") takes the one date years before the newest instead.
 void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
+// A number `field` (kind digits, `by_value` in the data) where no label
+// names it: the page's head, the rows between its title and the first
+// heading of the form's sections (a feuille's number stands there, by
+// the title), holds one word of the field's count of digits that no other
+// field holds: it is set and flagged. Nothing when no heading is found
+// (no structure tells the head), or none or several such words are there.
+void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
+// A person `field` (kind person, with a pair, in no section) where no
+// label names it: the one "Prénom NOM" (or "NOM Prénom") standing on a
+// row above the form's tables beside a date years before the page's
+// newest (a birth date: the patient's), both set and flagged. Nothing
+// when none or several such rows are found.
+void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),

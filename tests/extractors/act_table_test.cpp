@@ -44,6 +44,15 @@ TEST(ActTable, ATotalsRowWithAnEndingOfItsOwnEndsTheTable) {
   EXPECT_EQ(L(d.lines[2], "montant"), "3.15");
 }
 
+// "945 €" under acts adding up to 9,45: the total's separator lost; the
+// sum of the acts is what was printed, flagged.
+TEST(ActTable, ATotalReadAHundredTimesTheActsSumLostItsSeparatorAndIsTheSumFlagged) {
+  const Document d = testing::ReadSingle(Releve({"15/11/2023", "18/11/2023", "22/11/2023"}, "Total : 945 €").Build(),
+                                         DocumentType::kFeuilleDeSoins);
+  EXPECT_EQ(testing::T(d, "montant_total"), "9.45");
+  EXPECT_TRUE(testing::Flagged(d, "montant_total"));
+}
+
 TEST(ActTable, DatesInLettersUnderAHeaderOfNoDataFileAreTheDateColumn) {
   const Document d = testing::ReadSingle(
       Releve({"15 novembre 2023", "18 novembre 2023", "22 novembre 2023"}, "Total : 9,45 €").Build(), DocumentType::kFeuilleDeSoins);

@@ -302,7 +302,8 @@ TEST(ExtractDocuments, APrescriptionDateFarFromWhatTheFeuilleShowsIsNotTaken) {
 
 // A dental facture whose number is printed `numero`, with one act `code`.
 PageBuilder FactureDentaire(const std::string& numero, const std::string& code = "HBLD036",
-                            const std::string& montant = "848,20") {
+                            const std::string& montant = "848,20",
+                            const std::string& patient = "Patient : LEFEVRE Stéphane Né(e) le 07/03/1990") {
   PageBuilder p;
   p.Text(18, 18, "DR INÈS BRUN", 95, 4.5)
       .Text(18, 25, "Chirurgien-dentiste")
@@ -310,7 +311,7 @@ PageBuilder FactureDentaire(const std::string& numero, const std::string& code =
       .Text(18, 35, "N° AM 064858640")
       .Text(18, 48, "FACTURE N° " + numero, 95, 4.5)
       .Text(18, 58, "Date : 25/12/2024")
-      .Text(18, 66, "Patient : LEFEVRE Stéphane Né(e) le 07/03/1990")
+      .Text(18, 66, patient)
       .Text(18, 72, "N° de sécurité sociale : 1 90 03 76 540 660 53")
       .Text(18, 80, "Mutuelle : CPMS - N° adhérent : A60033402")
       .Text(18, 92, "Date")
@@ -327,6 +328,18 @@ PageBuilder FactureDentaire(const std::string& numero, const std::string& code =
       .Text(165, 110, "848,20 €")
       .Text(18, 122, "Facture acquittée le 27/12/2024 - règlement par chèque");
   return p;
+}
+
+// The patient under a wording of no data file: the one "Prénom NOM" on a
+// row with a birth date, flagged.
+TEST(ExtractDocuments, AnInvoicesPatientUnderAWordingOfNoFileIsTheNameBesideABirthDateFlagged) {
+  const auto docs = ExtractDocuments(
+      {FactureDentaire("2024-52143", "HBLD036", "848,20", "Destinataire des soins : Valérie BELAIR 12/12/1947").Build()}, nullptr,
+      Options());
+  ASSERT_EQ(docs[0].type, DocumentType::kFacture);
+  EXPECT_EQ(T(docs[0], "beneficiaire.nom"), "BELAIR");
+  EXPECT_EQ(T(docs[0], "beneficiaire.prenom"), "Valérie");
+  EXPECT_TRUE(Flagged(docs[0], "beneficiaire.nom"));
 }
 
 TEST(ExtractDocuments, AnInvoiceNumberWithADoubledYearDigitIsReadOnceAndFlagged) {

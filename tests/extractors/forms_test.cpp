@@ -322,6 +322,24 @@ TEST(ExtractDocuments, APrescriptionHeadedOrdonnanceIsAPrescription) {
   EXPECT_EQ(T(docs[0], "date"), "2025-09-08");
 }
 
+// "PATIENT(E) DUFOUR MARIE": both words in capitals, the nom first as
+// the form's custom has it: read so, and flagged (nothing checks the order).
+TEST(ExtractDocuments, APrescriptionsPatientAllInCapitalsIsReadNomFirstFlagged) {
+  PageBuilder p;
+  p.Text(20, 20, "Dr Jean MOREAU")
+      .Text(20, 26, "Médecine générale")
+      .Text(90, 45, "ORDONNANCE", 95, 5)
+      .Text(20, 60, "PATIENT(E) DUFOUR NOËL")
+      .Text(20, 70, "Soins infirmiers à domicile : pansement")
+      .Text(120, 100, "Lyon, le 08/09/2025");
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(T(docs[0], "patient.nom"), "DUFOUR");
+  EXPECT_EQ(T(docs[0], "patient.prenom"), "Noël");
+  EXPECT_TRUE(Flagged(docs[0], "patient.nom"));
+  EXPECT_TRUE(Flagged(docs[0], "patient.prenom"));
+}
+
 // A prescription dated under a wording in no data file ("DATE", "Émise")
 // or with a two-digit year: the one date of the page, the patient's birth
 // date (years older) left out.

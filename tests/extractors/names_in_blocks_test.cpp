@@ -187,5 +187,92 @@ TEST(NamesInBlocks, ADateByValueIsLookedForAboveTheFirstActRowWhenTheHeaderIsInN
   EXPECT_TRUE(Flagged(d, "prescription.date"));
 }
 
+// A hand-filled form's prénom written in capitals ("JEAN-CLAUDE"): stored
+// as a prénom is ("Jean-Claude"), flagged.
+TEST(NamesInBlocks, APrenomWrittenInCapitalsIsReadAsAPrenomFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Assuré(e)")
+      .Text(18, 36, "Nom : MARTIN")
+      .Text(110, 36, "Prénom : JEAN-CLAUDE");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "assure.prenom"), "Jean-Claude");
+  EXPECT_TRUE(Flagged(d, "assure.prenom"));
+}
+
+// The feuille's number under a wording of no data file, between the title
+// and the first section's heading: the one number of its length there,
+// flagged (nothing names its role).
+TEST(NamesInBlocks, TheOneNumberBetweenTheTitleAndTheFirstHeadingIsTheFeuillesNumberFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(110, 24, "Feuillet : 154020915")
+      .Text(18, 34, "Assuré(e)")
+      .Text(18, 40, "Nom : MARTIN")
+      .Text(110, 40, "Prénom : Paul")
+      .Text(18, 46, "N° de sécurité sociale 1 69 02 99 350 111 01");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "numero_facture"), "154020915");
+  EXPECT_TRUE(Flagged(d, "numero_facture"));
+}
+
+// A compound nom the OCR cut at its hyphen ("SAINT -AIME"): one nom.
+TEST(NamesInBlocks, ANomCutAtItsHyphenIsOneNom) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Assuré(e)")
+      .Text(18, 36, "Nom : SAINT -AIME")
+      .Text(110, 36, "Prénom : Jean- Claude");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "assure.nom"), "SAINT-AIME");
+  EXPECT_EQ(T(d, "assure.prenom"), "Jean-Claude");
+}
+
+// A birth date under a wording of no data file ("DN"): the one date years
+// before the acts above them, flagged.
+TEST(NamesInBlocks, TheOneOldDateAboveTheActsIsTheBirthDateFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Patient")
+      .Text(18, 36, "Nom : MARTIN")
+      .Text(110, 36, "DN : 12/03/1950")
+      .Text(18, 60, "Date")
+      .Text(50, 60, "Acte")
+      .Text(80, 60, "Coef")
+      .Text(120, 60, "Montant")
+      .Text(18, 67, "05/08/2025")
+      .Text(50, 67, "AMI")
+      .Text(80, 67, "1")
+      .Text(120, 67, "3,15");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "beneficiaire.date_naissance"), "1950-03-12");
+  EXPECT_TRUE(Flagged(d, "beneficiaire.date_naissance"));
+}
+
+// "NOM PRENOM : CLEMENT PHILIPPE": the label gives the order of the two
+// words in capitals; the prénom is stored as a prénom, flagged.
+TEST(NamesInBlocks, UnderALabelNamingNomThenPrenomTwoWordsInCapitalsAreBoth) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Bénéficiaire")
+      .Text(18, 36, "NOM PRENOM ........ : CLEMENT PHILIPPE");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "CLEMENT");
+  EXPECT_FALSE(Flagged(d, "beneficiaire.nom"));
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "Philippe");
+  EXPECT_TRUE(Flagged(d, "beneficiaire.prenom"));
+}
+
+// "DR ANNE LEROY" beside the prescriber's label: after the title the nom
+// is the last word in capitals, flagged (a prénom in capitals is no nom).
+TEST(NamesInBlocks, AfterATitleTheLastOfSeveralWordsInCapitalsIsTheNomFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 36, "Prescripteur : DR ANNE LEROY");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "prescripteur.nom"), "LEROY");
+  EXPECT_TRUE(Flagged(d, "prescripteur.nom"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors

@@ -87,6 +87,23 @@ TEST(UnknownSections, ABlockThatHoldsNothingTellingStaysUnread) {
   EXPECT_EQ(T(d, "beneficiaire.nom"), "<absent>");
 }
 
+TEST(UnknownSections, TheOneNameLabelUnderThePraticiensHeadingIsNoPatientsName) {
+  // The OCR lost the patient's block: the one "Nom / prénom" left stands
+  // under the praticien's heading; it is the praticien's, never the
+  // beneficiary's.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Assuré(e)")
+      .Text(18, 36, "N° de sécurité sociale 1 69 02 99 350 111 01")
+      .Text(18, 54, "Auxiliaire médical")
+      .Text(18, 60, "Nom / prénom : DURAND Marc")
+      .Text(110, 60, "N° AM : 751234568");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "praticien.nom"), "DURAND");
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "<absent>");
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "<absent>");
+}
+
 TEST(UnknownSections, WordsCarryingALabelOnAreTheLabelsAndTheValueIsBelow) {
   // "NOM D'USAGE" is in no data file; "Nom" is: the words after it at a
   // word's spacing are the label's, the name stands under it.
