@@ -389,19 +389,18 @@ class LotChecker {
   }
 
   // Seed 003: an invoice "raturée" is not paid. A feuille whose reading says
-  // it is crossed out or overwritten rejects its invoice; one the reader
-  // looked at without deciding goes to review. A feuille the reader did not
-  // check for crossings (no such field) carries no anomaly: absence of the
-  // check is not evidence of a crossing, unlike the prescription's, which the
-  // reader always decides.
+  // it is crossed out or overwritten rejects its invoice. One the reader
+  // looked at without deciding (a possible stroke, its value left to a
+  // person) carries no anomaly: its invoice waits for that review
+  // (data/rules/revue_bloquante.toml), and a person's "raturée" rejects it
+  // then — an undecided stroke must not send the professional a notice of a
+  // defect the feuille may not have. A feuille the reader did not check
+  // (no such field) carries none either: absence of the check is not
+  // evidence of a crossing, unlike the prescription's, which the reader
+  // always decides.
   void CheckFeuilleRaturee(const Document& f, int fd, const Invoice& inv) {
-    const bool checked = f.Find(fields::kRaturee) != nullptr ||
-                         std::any_of(f.review.begin(), f.review.end(),
-                                     [](const ReviewFlag& r) { return r.field == fields::kRaturee && !r.line; });
-    if (!checked) return;
-    const auto raturee = f.Flag(fields::kRaturee);
-    if (raturee == false) return;
-    Add("FDS_RATUREE", fd, std::nullopt, &inv, raturee ? "" : "état de la feuille illisible", !raturee.has_value());
+    if (f.Flag(fields::kRaturee) != true) return;
+    Add("FDS_RATUREE", fd, std::nullopt, &inv);
   }
 
   PrescriptionKey KeyOf(const Invoice& inv) const {
