@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "lot_fixture.h"
+
 namespace liasse::rules {
 namespace {
 
@@ -53,6 +55,23 @@ TEST(BlockingFields, MissingOrEmptyListIsRefused) {
   ASSERT_FALSE(empty.ok());
   EXPECT_NE(empty.status().message().find("liste de noms de champs non vide attendue"), std::string::npos)
       << empty.status().message();
+}
+
+TEST(BlockingFields, AFieldThatBlocksOnlyWithoutAValueBlocksWhileTheReaderLeftItUndecided) {
+  auto parsed = BlockingFields::Parse("[feuille_de_soins]\nchamps = [\"assure.nir\"]\nsans_valeur = [\"raturee\"]\n", "f.toml");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  Document feuille;
+  feuille.type = DocumentType::kFeuilleDeSoins;
+  const ReviewFlag stroke{"raturee", std::nullopt, "trait à travers une ligne du texte : rature à vérifier"};
+  EXPECT_TRUE(parsed->Blocks(feuille, stroke));
+  feuille.fields["raturee"] = testing::Bool(false);
+  EXPECT_FALSE(parsed->Blocks(feuille, stroke));
+  EXPECT_TRUE(parsed->Blocks(feuille, ReviewFlag{"assure.nir", std::nullopt, "NIR douteux"}));
+  EXPECT_FALSE(parsed->Blocks(feuille, ReviewFlag{"prescripteur.nom", std::nullopt, "non lu"}));
+  auto wrong = BlockingFields::Parse("[facture]\nchamps = [\"date\"]\nsans_valeur = \"date\"\n", "f.toml");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find("facture.sans_valeur: liste de noms de champs attendue"), std::string::npos)
+      << wrong.status().message();
 }
 
 TEST(BlockingFields, MissingFileIsNotFoundNamingIt) {

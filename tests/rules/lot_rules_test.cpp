@@ -316,8 +316,10 @@ TEST_F(LotRules, FeuilleCheckedForCrossingsWithoutDecisionRaisesNoAnomalyItsInvo
   EXPECT_TRUE(v.anomalies.empty());
   const auto blocking = BlockingFields::Load(LIASSE_SOURCE_DIR "/data");
   ASSERT_TRUE(blocking.ok()) << blocking.status().ToString();
-  const auto& feuille = blocking->Of(DocumentType::kFeuilleDeSoins);
-  EXPECT_NE(std::find(feuille.begin(), feuille.end(), "raturee"), feuille.end());
+  EXPECT_TRUE(blocking->Blocks(Feuille(2), Feuille(2).review.back()));
+  // Read "not crossed" with a doubt: the reader decided, the payment goes on.
+  Feuille(2).fields["raturee"] = Bool(false);
+  EXPECT_FALSE(blocking->Blocks(Feuille(2), Feuille(2).review.back()));
 }
 
 TEST_F(LotRules, CareBeforeThePrescriptionIsInconsistent) {

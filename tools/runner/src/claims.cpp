@@ -199,12 +199,11 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
 
 std::vector<std::string> DoubtsOf(const Document& document, const rules::BlockingFields& blocking,
                                   std::string_view what) {
-  const std::vector<std::string>& fields = blocking.Of(document.type);
   std::vector<std::string> out;
   for (const auto& f : document.review) {
     if (f.line) {
       out.push_back(fmt::format("ligne {} {} à vérifier avant paiement ({} : {})", *f.line + 1, what, f.field, f.reason));
-    } else if (std::find(fields.begin(), fields.end(), f.field) != fields.end()) {
+    } else if (blocking.Blocks(document, f)) {
       out.push_back(fmt::format("{} {} à vérifier avant paiement : {}", f.field, what, f.reason));
     }
   }

@@ -48,8 +48,7 @@ std::vector<std::string> Candidates(const Document& d, const ReviewFlag& flag, c
 
 bool Blocks(const Document& d, const ReviewFlag& flag, const rules::BlockingFields& blocking) {
   if (flag.line) return true;  // an act, an amount or a bordereau line: always checked before paying
-  const auto& fields = blocking.Of(d.type);
-  return std::find(fields.begin(), fields.end(), flag.field) != fields.end();
+  return blocking.Blocks(d, flag);
 }
 
 // The items of one result, and its claims waiting.

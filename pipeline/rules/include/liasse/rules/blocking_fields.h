@@ -30,8 +30,16 @@ class BlockingFields {
   // does not list (its review flags then block nothing but its lines').
   const std::vector<std::string>& Of(DocumentType type) const;
 
+  // True when `flag`, a review flag of `document` (not of a table line),
+  // stops the payment: its field is one of `champs`, or one of the optional
+  // `sans_valeur` — fields that block only while the reader left them
+  // without a value (a crossing it could not decide, not one it decided
+  // and flagged).
+  bool Blocks(const Document& document, const ReviewFlag& flag) const;
+
  private:
   std::map<DocumentType, std::vector<std::string>> names_;
+  std::map<DocumentType, std::vector<std::string>> without_value_;
 };
 
 }  // namespace liasse::rules
