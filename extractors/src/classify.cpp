@@ -239,18 +239,17 @@ double FieldLabelEvidence(const PageView& page, const FormCatalogue& forms, cons
                           std::map<std::string, bool>& found) {
   if (form.field_labels.weight <= 0) return 0;
   double sum = 0;
-  for (const auto& group : form.LabelGroups()) {
+  for (const auto& group : forms.LabelWordings(form.type)) {
     double best = 0;
-    for (const auto& wording : group) {
-      const std::string key = FoldKey(wording);
-      if (key.size() < kMinEvidenceWording) continue;
-      auto [known, inserted] = found.try_emplace(key, false);
+    for (const auto& w : group) {
+      if (w.key.size() < kMinEvidenceWording) continue;
+      auto [known, inserted] = found.try_emplace(w.key, false);
       if (inserted) {
-        const auto hits = FindLabel(page, wording);
+        const auto hits = FindLabel(page, w.wording);
         known->second = !hits.empty() && hits.front().similarity >= kLabelEvidenceSimilarity;
       }
       if (!known->second) continue;
-      best = std::max(best, 1.0 / std::max(1, forms.FormsPrinting(key)));
+      best = std::max(best, 1.0 / std::max(1, w.forms));
     }
     sum += best;
   }

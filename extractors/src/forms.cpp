@@ -439,24 +439,37 @@ void FormCatalogue::CountWordings() {
       for (const auto& wording : group) keys.insert(FoldKey(wording));
     }
   }
-  forms_printing_.clear();
+  std::map<std::string, int> forms_printing;
   for (const auto& keys : keys_of_form) {
     for (const auto& key : keys) {
-      if (forms_printing_.contains(key)) continue;
+      if (forms_printing.contains(key)) continue;
       int n = 0;
       for (const auto& other : keys_of_form) {
         n += std::any_of(other.begin(), other.end(), [&](const std::string& o) {
           return o.find(key) != std::string::npos || key.find(o) != std::string::npos;
         }) ? 1 : 0;
       }
-      forms_printing_[key] = n;
+      forms_printing[key] = n;
+    }
+  }
+  label_wordings_.clear();
+  for (const FormSpec& form : forms_) {
+    auto& groups = label_wordings_[form.type];
+    for (const auto& group : form.LabelGroups()) {
+      auto& wordings = groups.emplace_back();
+      for (const auto& wording : group) {
+        std::string key = FoldKey(wording);
+        const int forms = forms_printing[key];
+        wordings.push_back({wording, std::move(key), forms});
+      }
     }
   }
 }
 
-int FormCatalogue::FormsPrinting(const std::string& key) const {
-  const auto it = forms_printing_.find(key);
-  return it == forms_printing_.end() ? 0 : it->second;
+const std::vector<std::vector<FormCatalogue::LabelWording>>& FormCatalogue::LabelWordings(DocumentType type) const {
+  static const std::vector<std::vector<LabelWording>> kNone;
+  const auto it = label_wordings_.find(type);
+  return it == label_wordings_.end() ? kNone : it->second;
 }
 
 const FormSpec* FormCatalogue::Of(DocumentType type) const {

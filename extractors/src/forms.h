@@ -149,16 +149,24 @@ class FormCatalogue {
   const std::vector<FormSpec>& forms() const { return forms_; }
   // The form of `type`, or null when no file describes it.
   const FormSpec* Of(DocumentType type) const;
-  // How many forms print the wording of folded key `key` (FoldKey), or a
-  // wording whose key holds it or is held by it, as a label or a section
-  // heading: 0 for a wording no form prints. Counted once, at Load.
-  int FormsPrinting(const std::string& key) const;
+  // A wording of a form's field labels or section headings, folded
+  // (FoldKey), with how many forms of the catalogue print it, or a wording
+  // whose key holds it or is held by it, as a label or a heading.
+  struct LabelWording {
+    std::string wording;
+    std::string key;
+    int forms = 0;
+  };
+  // The wordings of the form of `type`, one group per field or section
+  // (FormSpec::LabelGroups); empty when no file describes it. Computed
+  // once, at Load.
+  const std::vector<std::vector<LabelWording>>& LabelWordings(DocumentType type) const;
 
  private:
   void CountWordings();
 
   std::vector<FormSpec> forms_;
-  std::map<std::string, int> forms_printing_;
+  std::map<DocumentType, std::vector<std::vector<LabelWording>>> label_wordings_;
 };
 
 // The catalogue of `data_dir / "forms"`, loaded once per directory.
