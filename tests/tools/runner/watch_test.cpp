@@ -82,5 +82,22 @@ TEST_F(WatchTest, AfterACrashBetweenJournalAndMoveTheFileIsMovedNotProcessedAgai
   EXPECT_EQ(fs::last_write_time(root_ / "out" / "a_reclamation.json"), result_time);  // not processed again
 }
 
+// The journal is keyed by the file's bytes: a second file with the bytes of
+// one already taken, under its own name, is not "finished before a crash".
+// It once was moved to done/ without a result of its own (CrashTest.Watch…
+// failed when the killed run had journaled one of four identical pages).
+TEST_F(WatchTest, AFileWithTheBytesOfAnEarlierOneUnderAnotherNameHasItsOwnResult) {
+  Drop("reclamation_01.tiff", "a_reclamation.tiff");
+  ASSERT_TRUE(RunOnce().ok());
+  Drop("reclamation_01.tiff", "b_copie.tiff");
+
+  auto summary = RunOnce();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->recovered, 0);
+  EXPECT_EQ(summary->done, 1);
+  EXPECT_TRUE(fs::exists(root_ / "inbox" / "done" / "b_copie.tiff"));
+  EXPECT_TRUE(fs::exists(root_ / "out" / "b_copie.json"));
+}
+
 }  // namespace
 }  // namespace liasse::runner

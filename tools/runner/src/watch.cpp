@@ -87,7 +87,10 @@ class Intake {
       ++complete;
       LIASSE_ASSIGN_OR_RETURN(auto hash, Sha256OfFile(file));
       LIASSE_ASSIGN_OR_RETURN(auto record, journal_.Find(hash));
-      if (record) {
+      // A record of the same bytes under another name is another envelope
+      // (the same page scanned twice, a copy): it gets its own result, as in
+      // a run that took both in one batch.
+      if (record && record->name == file.filename().string()) {
         // Committed before a crash: its files are written again from the
         // store when the crash came before they were (the processor resumes
         // it), then it is moved.
