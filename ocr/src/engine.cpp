@@ -6,6 +6,7 @@
 
 #include "engine_internal.h"
 #include "preprocess.h"
+#include "unread_rows.h"
 
 namespace liasse::ocr {
 namespace {
@@ -59,6 +60,36 @@ std::vector<Block> CollectBlocks(tesseract::TessBaseAPI& api) {
     block.lines.back().words.push_back(std::move(word));
   } while (it->Next(tesseract::RIL_WORD));
   return blocks;
+}
+
+// Tesseract's page layout sometimes drops a row whole (taken for a
+// picture): each row of text-like ink no word covers is read again as a
+// single line of `recognised`, and kept when it reads as text. Appended to
+// the blocks and the text; hOCR and the PDF's text layer are made before.
+void ReadUnreadRows(tesseract::TessBaseAPI& api, Pix* recognised, int dpi, PageResult& result) {
+  const std::vector<Box> rows = UnreadTextRows(recognised, result.blocks);
+  if (rows.empty()) return;
+  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
+  api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  api.SetImage(recognised);
+  api.SetSourceResolution(dpi);
+  for (const Box& row : rows) {
+    api.SetRectangle(row.x, row.y, row.width, row.height);
+    if (api.Recognize(nullptr) != 0) continue;
+    Line line{row, {}};
+    for (Block& block : CollectBlocks(api)) {
+      for (Line& read : block.lines) {
+        for (Word& word : read.words) line.words.push_back(std::move(word));
+      }
+    }
+    if (!LooksLikeText(line)) continue;
+    std::string text;
+    for (const Word& word : line.words) text += (text.empty() ? "" : " ") + word.text;
+    result.text += text + "\n";
+    result.blocks.push_back({row, {std::move(line)}});
+  }
+  api.SetPageSegMode(page_mode);
+  api.Clear();
 }
 
 // A verdict of the quick (small sample) OSD at or above this confidence is
@@ -278,6 +309,7 @@ Result<PageResult> OcrEngine::Recognise(const PageImage& page) {
         return Status::Internal("page " + std::to_string(page.page_number()) + ": searchable PDF rendering failed");
       }
     }
+    if (opt.read_unread_rows) ReadUnreadRows(api, text_only ? text_only.get() : input.get(), page.dpi(), result);
     result.timings.recognise_ms = MsSince(start);
   }
   if (opt.keep_cleaned_image) result.cleaned = MakePageImage(std::move(input), page.source_dpi(), page.page_number());

@@ -12,7 +12,7 @@ namespace {
 // Bump when Liasse's own preprocessing (orientation, deskew, cleaning,
 // binarisation) changes what it hands to Tesseract: cached results made by
 // an older revision must not be taken for this one's.
-constexpr int kPreprocessingRevision = 4;
+constexpr int kPreprocessingRevision = 5;
 
 // "fra.traineddata 1234567 2024-01-02T03:04:05" or "(absent)".
 std::string DescribeDataFile(const std::string& datapath, const std::string& language) {
@@ -30,7 +30,7 @@ void DescribeOptions(const OcrOptions& o, std::ostringstream& out) {
   out << " lang=" << o.language << " osd=" << o.detect_orientation << "/" << o.min_orientation_confidence << "/"
       << o.orientation_dpi << " deskew=" << o.deskew << "/" << o.max_skew_degrees << " border=" << o.remove_dark_border
       << " holes=" << o.remove_punch_holes << " binarise=" << o.binarise << " denoise=" << o.denoise
-      << " dotted=" << o.hide_dotted_lines
+      << " dotted=" << o.hide_dotted_lines << " unread_rows=" << o.read_unread_rows
       << " psm=" << o.page_segmentation_mode << " recognise=" << o.recognise;
 }
 

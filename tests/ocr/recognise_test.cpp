@@ -23,6 +23,7 @@ namespace liasse::ocr {
 namespace {
 using ::liasse::test_support::StatusIs;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::filesystem::path kTestData = LIASSE_TEST_DATA_DIR;  // tests/data
 
@@ -192,6 +193,33 @@ TEST(Recognise, WashedOutScanReadsAsWellAsTheOriginal) {
   const double cer = Cer(r->text, Gold());
   std::cout << "washed-out phototest CER " << cer << "\n";
   EXPECT_LE(cer, 0.02);
+}
+
+// A hand-font form page of Liasse's synthetic corpus (tests/data/README.md):
+// Tesseract's page layout takes its written rows for pictures and drops
+// them whole; each is read again as a single line.
+TEST(Recognise, RowsThePageLayoutDroppedAreReadAsSingleLines) {
+  const PageImage page = Decode1(kTestData / "liasse-synth/dropped_rows.tiff");
+  OcrOptions without;
+  without.read_unread_rows = false;
+  auto plain = OcrEngine::Create(without);
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  auto dropped = (*plain)->Recognise(page);
+  ASSERT_TRUE(dropped.ok()) << dropped.status().ToString();
+  EXPECT_THAT(dropped->text, Not(HasSubstr("DIJON")));  // the cause, as Tesseract 5.3 reads it
+
+  auto r = Engine().Recognise(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_THAT(r->text, HasSubstr("41 boulevard des"));
+  EXPECT_THAT(r->text, HasSubstr("DIJON"));
+  EXPECT_THAT(r->text, HasSubstr("Nom / prénom : BARBIER"));
+  int rows_with_dijon = 0;
+  for (const Block& block : r->blocks) {
+    for (const Line& line : block.lines) {
+      for (const Word& word : line.words) rows_with_dijon += word.text == "DIJON" ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(rows_with_dijon, 1);  // read once, where it was left unread
 }
 
 TEST(Recognise, RegionRereadWithDigitWhitelist) {

@@ -78,6 +78,7 @@ struct OcrOptions {
   bool binarise = true;                // Sauvola (survives stamps and tinted backgrounds), washed-out pages stretched first
   bool denoise = true;                 // drops specks of 1–2 pixels
   bool hide_dotted_lines = true;       // Tesseract reads the page without its dotted and dashed lines (kept in `cleaned` and the PDF)
+  bool read_unread_rows = true;        // rows of text-like ink the page layout left without words are read as single lines (not in hOCR nor the PDF's text layer)
   int page_segmentation_mode = 3;      // Tesseract PSM for whole pages (3 = automatic)
   bool recognise = true;               // false: orient, deskew and clean only (no words, text, hOCR, PDF)
   bool keep_cleaned_image = true;      // fill PageResult::cleaned
