@@ -43,7 +43,7 @@ PixPtr InkLeftUnread(Pix* binary, const std::vector<Block>& blocks, const Millim
   }
   // Table rules and frames are longer than any letter is wide or tall.
   for (auto [w, h] : {std::pair{px(12), 1}, std::pair{1, px(12)}}) {
-    PixPtr rules(pixOpenBrick(nullptr, ink.get(), w, h));
+    PixPtr rules(pixOpenCompBrick(nullptr, ink.get(), w, h));
     if (rules) pixSubtract(ink.get(), ink.get(), rules.get());
   }
   return ink;
