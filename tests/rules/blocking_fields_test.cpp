@@ -74,6 +74,21 @@ TEST(BlockingFields, AFieldThatBlocksOnlyWithoutAValueBlocksWhileTheReaderLeftIt
       << wrong.status().message();
 }
 
+TEST(BlockingFields, ATypeMayBlockOnlyFieldsLeftWithoutAValue) {
+  auto parsed = BlockingFields::Parse("[prescription]\nsans_valeur = [\"raturee\"]\n", "f.toml");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  Document prescription;
+  prescription.type = DocumentType::kPrescription;
+  EXPECT_TRUE(parsed->Of(DocumentType::kPrescription).empty());
+  EXPECT_TRUE(parsed->Blocks(prescription, ReviewFlag{"raturee", std::nullopt, "rature à vérifier"}));
+  EXPECT_FALSE(parsed->Blocks(prescription, ReviewFlag{"date", std::nullopt, "non lu"}));
+  auto empty = BlockingFields::Parse("[prescription]\nsans_valeur = []\n", "f.toml");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("prescription.sans_valeur: liste de noms de champs attendue"),
+            std::string::npos)
+      << empty.status().message();
+}
+
 TEST(BlockingFields, MissingFileIsNotFoundNamingIt) {
   auto loaded = BlockingFields::Load("/nonexistent-liasse-data");
   ASSERT_FALSE(loaded.ok());

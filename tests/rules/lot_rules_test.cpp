@@ -322,6 +322,27 @@ TEST_F(LotRules, FeuilleCheckedForCrossingsWithoutDecisionRaisesNoAnomalyItsInvo
   EXPECT_FALSE(blocking->Blocks(Feuille(2), Feuille(2).review.back()));
 }
 
+TEST_F(LotRules, PrescriptionCheckedForCrossingsWithoutDecisionRaisesNoAnomalyItsInvoiceWaits) {
+  // The prescription's possible stroke left to a person: no notice to the
+  // professional (it used to reject the invoice as "illisible"); the
+  // invoice is accepted but held until the person decides.
+  Prescription(1).fields.erase("raturee");
+  Prescription(1).review.push_back(ReviewFlag{"raturee", std::nullopt, "trait possible à travers une ligne du texte : rature à vérifier"});
+  const LotVerdict v = Check();
+  EXPECT_EQ(v.verdict, Verdict::kAccepted);
+  EXPECT_TRUE(v.anomalies.empty());
+  ASSERT_EQ(v.factures_en_attente.size(), 1u);
+  EXPECT_EQ(v.factures_en_attente[0], v.factures_acceptees[1]);
+  const auto blocking = BlockingFields::Load(LIASSE_SOURCE_DIR "/data");
+  ASSERT_TRUE(blocking.ok()) << blocking.status().ToString();
+  EXPECT_TRUE(blocking->Blocks(Prescription(1), Prescription(1).review.back()));
+  // Decided "crossed" by the person: rejected, nothing waits.
+  Prescription(1).fields["raturee"] = Bool(true);
+  const LotVerdict decided = Check();
+  ExpectInvoiceRejected(decided, "PRESCRIPTION_RATUREE", 1);
+  EXPECT_TRUE(decided.factures_en_attente.empty());
+}
+
 TEST_F(LotRules, CareBeforeThePrescriptionIsInconsistent) {
   Prescription(1).fields["date"] = Text("2025-09-15");
   Feuille(1).fields["prescription.date"] = Text("2025-09-15");

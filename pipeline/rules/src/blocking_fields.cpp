@@ -42,14 +42,20 @@ Result<BlockingFields> BlockingFields::Parse(std::string_view toml_text, std::st
     if (table == nullptr) return KeyError(origin, type_name, "table attendue", &node);
     const std::string path = type_name + ".champs";
     const toml::node* champs = table->get("champs");
-    if (champs == nullptr) return KeyError(origin, path, "clé absente", table);
-    const toml::array* list = champs->as_array();
-    if (list == nullptr || list->empty()) return KeyError(origin, path, "liste de noms de champs non vide attendue", champs);
-    LIASSE_RETURN_IF_ERROR(ReadNames(*list, origin, path, out.names_[*type]));
-    if (const toml::node* sans = table->get("sans_valeur")) {
+    const toml::node* sans = table->get("sans_valeur");
+    // A type may block only while fields are left without a value.
+    if (champs == nullptr && sans == nullptr) return KeyError(origin, path, "clé absente", table);
+    if (champs != nullptr) {
+      const toml::array* list = champs->as_array();
+      if (list == nullptr || list->empty()) return KeyError(origin, path, "liste de noms de champs non vide attendue", champs);
+      LIASSE_RETURN_IF_ERROR(ReadNames(*list, origin, path, out.names_[*type]));
+    }
+    if (sans != nullptr) {
       const std::string sans_path = type_name + ".sans_valeur";
       const toml::array* names = sans->as_array();
-      if (names == nullptr) return KeyError(origin, sans_path, "liste de noms de champs attendue", sans);
+      if (names == nullptr || (champs == nullptr && names->empty())) {
+        return KeyError(origin, sans_path, "liste de noms de champs attendue", sans);
+      }
       LIASSE_RETURN_IF_ERROR(ReadNames(*names, origin, sans_path, out.without_value_[*type]));
     }
   }

@@ -403,6 +403,13 @@ class LotChecker {
     Add("FDS_RATUREE", fd, std::nullopt, &inv);
   }
 
+  // True when `doc` carries a review flag on `field` (not on a table
+  // line): the reader looked at it and left the decision to a person.
+  static bool LeftToAPerson(const Document& doc, std::string_view field) {
+    return std::any_of(doc.review.begin(), doc.review.end(),
+                       [&](const ReviewFlag& f) { return f.field == field && !f.line; });
+  }
+
   PrescriptionKey KeyOf(const Invoice& inv) const {
     PrescriptionKey key;
     const Document* f = inv.feuille ? &doc(*inv.feuille) : nullptr;
@@ -427,9 +434,15 @@ class LotChecker {
       const Document& pr = doc(p);
       if (!prescription_date) prescription_date = ParseDate(pr.Text(fields::kDate));
       const auto raturee = pr.Flag(fields::kRaturee);
-      if (raturee != false) {
-        Add("PRESCRIPTION_RATUREE", p, std::nullopt, &inv, raturee ? "" : "état de la prescription illisible",
-            !raturee.has_value());
+      if (raturee == true) {
+        Add("PRESCRIPTION_RATUREE", p, std::nullopt, &inv);
+      } else if (!raturee && LeftToAPerson(pr, fields::kRaturee)) {
+        // A possible stroke the reader could not decide: no notice of a
+        // defect the prescription may not have; the invoice waits for the
+        // person who looks (as a feuille's, CheckFeuilleRaturee).
+        if (inv.numero) waiting_.insert(*inv.numero);
+      } else if (!raturee) {
+        Add("PRESCRIPTION_RATUREE", p, std::nullopt, &inv, "état de la prescription illisible", true);
       }
     }
     if (!inv.prescriptions.empty()) return Status::Ok();
@@ -551,6 +564,11 @@ class LotChecker {
     };
     out_.factures_rejetees = sorted(numbers_rejected);
     out_.factures_acceptees = sorted(accepted);
+    std::set<std::string> waiting;
+    for (const std::string& n : accepted) {
+      if (waiting_.count(n)) waiting.insert(n);
+    }
+    out_.factures_en_attente = sorted(waiting);
     if (lot_rejected_ || all_units.empty() || rejected_units_.size() >= all_units.size()) {
       out_.verdict = Verdict::kRejected;
       // The lot goes back whole (seed 003): none of its invoices is payable,
@@ -558,6 +576,7 @@ class LotChecker {
       for (const std::string& n : out_.factures_acceptees) numbers_rejected.insert(n);
       out_.factures_rejetees = sorted(numbers_rejected);
       out_.factures_acceptees.clear();
+      out_.factures_en_attente.clear();
     } else if (!rejected_units_.empty()) {
       out_.verdict = Verdict::kPartial;
     } else {
@@ -572,6 +591,7 @@ class LotChecker {
   PaidInvoicesView paid_;
   std::vector<Invoice> invoices_;
   std::set<std::string> rejected_units_;
+  std::set<std::string> waiting_;  // invoice numbers held by an undecided piece
   bool lot_rejected_ = false;
   LotVerdict out_;
 

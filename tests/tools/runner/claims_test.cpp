@@ -145,6 +145,17 @@ TEST_F(ClaimsTest, AFlaggedBordereauLineOfTheInvoiceWaitsAndIsNotPriced) {
   EXPECT_EQ(claims[0].review[0], "ligne 1 du bordereau à vérifier avant paiement (nir : lu avec une confiance faible : à vérifier)");
 }
 
+TEST_F(ClaimsTest, AnInvoiceHeldByItsPrescriptionsUndecidedCrossingWaitsAndIsNotPriced) {
+  auto lots = Accepted({"596721243"});
+  lots[0].factures_en_attente = {"596721243"};
+  const auto claims = Price(Lot("17.68"), lots);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].priced.has_value());
+  ASSERT_EQ(claims[0].review.size(), 1u);
+  EXPECT_EQ(claims[0].review[0], "prescription de la facture : rature possible à vérifier avant paiement");
+  EXPECT_EQ(StatusOf(claims[0]), ClaimStatus::kWaiting);
+}
+
 TEST_F(ClaimsTest, AnInvoicePaidThroughAnotherEnvelopeIsRefusedAsDuplicateWithoutPricing) {
   auto paid = store::SqlitePaidInvoices::Open(store_->database());
   ASSERT_TRUE(paid.ok());

@@ -19,6 +19,13 @@ std::set<std::string> AcceptedInvoices(const std::vector<rules::LotVerdict>& lot
   return accepted;
 }
 
+// The accepted invoices a piece of the lot holds until a person decides.
+std::set<std::string> WaitingInvoices(const std::vector<rules::LotVerdict>& lots) {
+  std::set<std::string> waiting;
+  for (const auto& lot : lots) waiting.insert(lot.factures_en_attente.begin(), lot.factures_en_attente.end());
+  return waiting;
+}
+
 // The bordereau whose lines name invoice `numero`, with the line's index.
 std::pair<const Document*, std::optional<std::size_t>> BordereauOf(const std::vector<Document>& documents,
                                                                    const std::string& numero) {
@@ -158,7 +165,7 @@ void SetProfessionnel(const Document* bordereau, const Document& feuille, ClaimR
 
 ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, const pricing::Pricer& pricer,
                          const rules::BlockingFields& blocking, store::Store& store, Date received,
-                         const rules::PaidInvoicesView& paid) {
+                         const rules::PaidInvoicesView& paid, bool held_by_a_piece) {
   const Document& feuille = documents[static_cast<std::size_t>(index)];
   ClaimResult r;
   r.document = index;
@@ -169,6 +176,7 @@ ClaimResult PriceFeuille(const std::vector<Document>& documents, int index, cons
   r.amc_facture = AmountOf(line, "montant_amc");
   SetProfessionnel(bordereau, feuille, r);
   r.review = DoubtsOf(feuille, blocking, "de la feuille");
+  if (held_by_a_piece) r.review.push_back("prescription de la facture : rature possible à vérifier avant paiement");
   if (line_index) {
     for (auto& doubt : BordereauLineDoubts(*bordereau, *line_index)) r.review.push_back(std::move(doubt));
   }
@@ -251,13 +259,15 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
                                         const rules::BlockingFields& blocking, store::Store& store, Date received,
                                         const rules::PaidInvoicesView& paid) {
   const std::set<std::string> accepted = AcceptedInvoices(lots);
+  const std::set<std::string> waiting = WaitingInvoices(lots);
   std::vector<ClaimResult> out;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const Document& d = documents[i];
     if (d.type != DocumentType::kFeuilleDeSoins) continue;
     const std::string* numero = d.Text(fields::kNumeroFacture);
     if (numero == nullptr || !accepted.contains(*numero)) continue;
-    out.push_back(PriceFeuille(documents, static_cast<int>(i), pricer, blocking, store, received, paid));
+    out.push_back(PriceFeuille(documents, static_cast<int>(i), pricer, blocking, store, received, paid,
+                               waiting.contains(*numero)));
   }
   return out;
 }

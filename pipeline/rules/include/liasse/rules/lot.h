@@ -62,6 +62,11 @@ struct LotVerdict {
   std::vector<Anomaly> anomalies;
   std::vector<std::string> factures_rejetees;  // ascending
   std::vector<std::string> factures_acceptees; // ascending; empty when rejected
+  // Accepted invoices whose payment waits for a person: a piece of theirs
+  // whose crossing the reader left undecided (a prescription's possible
+  // stroke). Ascending; not part of the result JSON (the piece's review
+  // flag says why).
+  std::vector<std::string> factures_en_attente;
 };
 
 // The invoices already paid, seen from the envelope being checked (its own
