@@ -451,7 +451,9 @@ OffLineStroke StrikeOffLines(const GreyRaster& r, const std::vector<TextLine>& l
             const int length = end - start + 1;
             if (length <= best.length || length < 2.5 * h) return;
             const auto [stems, t] = Through(r, start, end, ya + slope * (start - xa), slope, h);
-            if (t < 0.3 || stems < 0.1) return;
+            // Through a stem at most columns: a thick band (a stamp's
+            // double frame, a bar), not a pen's line through letters.
+            if (t < 0.3 || stems < 0.1 || stems >= 0.6) return;
             // The stroke's own ends, past the line's stretch: a frame's corners.
             int x0 = start, x1 = end;
             for (int g = 0; x0 > 0 && g <= gap; --x0) g = inked(x0 - 1) ? 0 : g + 1;
@@ -592,7 +594,12 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
   // it is no rule through a table's rows (those run on read lines), so it
   // does not count toward the ruled page.
   if (height > 0 && off.length >= (off.tall ? 4 : 3) * height) {
-    const bool crossed = !off.tall && off.length >= 4 * height && off.stems >= 0.12 && off.through >= 0.33;
+    // Through letters along a third of it; a stroke of twelve letter
+    // heights off every read line along three tenths (a scribble's bar
+    // under the correction written over its words, which hides their
+    // middle: no print or rule runs so long through letters).
+    const bool through = off.through >= 0.33 || off.length >= 12 * height;
+    const bool crossed = !off.tall && off.length >= 4 * height && off.stems >= 0.12 && through;
     const Crossed c = crossed ? Crossed::kCrossed : Crossed::kUncertain;
     if (Rank(c) > Rank(out.verdict)) {
       out.verdict = c;

@@ -56,8 +56,10 @@ struct CrossingReading {
 // page takes its worst line; three lines or more marked are a ruled page,
 // uncertain at most. Off the lines, between a read line and the next (a
 // struck short line the OCR read nothing of): a straight stroke through
-// letters (ink above and below it, stems crossed) of four letter heights
-// is crossed, of three a doubt; inside a `tall` line (searched with the
+// letters (ink above and below it along a third of it, or three tenths
+// when twelve letter heights long; stems crossed, but not along most of
+// it: a stamp's thick frame) of four letter heights is crossed, of three
+// a doubt; inside a `tall` line (searched with the
 // page's letter height) one of four is a doubt. Uncertain when the raster
 // is empty.
 CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLine>& lines, double mm);

@@ -354,6 +354,42 @@ TEST(Crossing, AStampsHeavyFrameIsNoCrossing) {
 }
 
 
+// The same stamp turned a few degrees: along its heavy top or bottom side
+// a straight path runs for centimetres, stems crossed at every column,
+// and leaves it in the middle of the side, where no corner turns. A band
+// as thick as half a letter all along is no pen's line through letters.
+TEST(Crossing, AStampsHeavyFrameTurnedAFewDegreesIsNoCrossing) {
+  PageBuilder p = Body();
+  const double slope = 0.06;
+  auto y = [&](double x, double y0) { return y0 + slope * (x - 124); };
+  p.Stroke(124, y(124, 98.8), 174, y(174, 98.8), 1.6).Stroke(124, y(124, 114.2), 174, y(174, 114.2), 1.6);
+  p.Stroke(124, y(124, 98), 124, y(124, 115), 1.6).Stroke(174, y(174, 98), 174, y(174, 115), 1.6);
+  InkText(p, 128, 105, "Dr ISABELLE LAURENT");
+  InkText(p, 128, 111, "RPPS 10433674910");
+  EXPECT_NE(Read(p).verdict, Crossed::kCrossed);
+}
+
+// A long scribble's bar through a line the OCR left unread, under the
+// correction written over it: the words' middles hidden, the bar has
+// letters above and below it along three tenths of its length only, but
+// it runs twelve letter heights and more off every read line, through
+// stems: a crossing, where a shorter one would be a doubt.
+TEST(Crossing, ALongBarThroughAnUnreadLineIsACrossingWhereAShortOneIsADoubt) {
+  auto page = [](double glyphs) {
+    PageBuilder p = Body();
+    const double pitch = 4.6;
+    for (int i = 0; i < glyphs; ++i) {
+      const double x = 30 + pitch * i;  // letters of x-height, boxed by their stems and bars
+      p.Stroke(x, 88.2, x, 90, 0.4).Stroke(x + 1.05, 88.2, x + 1.05, 90, 0.4);
+      p.Stroke(x, 88.2, x + 1.05, 88.2, 0.3).Stroke(x, 90, x + 1.05, 90, 0.3);
+    }
+    p.Stroke(29.6, 89.1, 29.6 + pitch * glyphs, 89.1, 0.4);
+    return Read(p).verdict;
+  };
+  EXPECT_EQ(page(10), Crossed::kCrossed);
+  EXPECT_EQ(page(5), Crossed::kUncertain);
+}
+
 // A struck row and its correction read as one tall line, the struck words
 // as one word the OCR is unsure of: the middle of that line is a guess, a
 // strike inside it as long as a crossing is a doubt, never clean.
