@@ -917,7 +917,7 @@ std::vector<LabelHit> LabelsOf(const DocReader& r, std::string_view name) {
 }
 
 // Every date of the page, two-digit years of this century (a prescription
-// is recent), with the newest of them.
+// is recent), with the newest of them that another confirms.
 struct PageDates {
   std::vector<DateOnPage> dates;
   std::optional<Date> newest;
@@ -927,7 +927,7 @@ PageDates DatesOfPage(const PageView& v) {
   std::vector<size_t> rows(v.rows().size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
   PageDates out{DatesInRows(v, rows, true), std::nullopt};
-  for (const auto& d : out.dates) out.newest = out.newest ? std::max(*out.newest, d.date) : d.date;
+  out.newest = NewestConfirmedDate(out.dates);
   return out;
 }
 

@@ -355,9 +355,7 @@ std::pair<std::vector<size_t>, std::optional<Date>> RowsAboveTablesAndNewestDate
   std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   for (size_t i = 0; i < above.size(); ++i) above[i] = i;
-  std::optional<Date> newest;
-  for (const auto& d : DatesInRows(v, all, false)) newest = newest ? std::max(*newest, d.date) : d.date;
-  return {above, newest};
+  return {above, NewestConfirmedDate(DatesInRows(v, all, false))};
 }
 
 }  // namespace

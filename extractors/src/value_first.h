@@ -51,7 +51,7 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
 // A date `field` (`by_value` in the data) where no label names it: the
 // dates of the rows above the form's tables (above the first row of a date and an
 // amount when no header is found), less those years before the
-// newest date of the page (birth dates) and those another field holds;
+// newest date of the page another confirms (NewestConfirmedDate: birth dates) and those another field holds;
 // when they are all one date, it is set and flagged (nothing names its
 // role). Nothing otherwise. A birth date field (its name holds
 // "date_naissance") takes the one date years before the newest instead.

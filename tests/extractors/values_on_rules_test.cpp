@@ -1,0 +1,56 @@
+// Values written on the rule a form prints for them ("Prénoms : _Léa",
+// "N° : _181550897") or glued by the OCR to a label of no data file
+// ("Faitle:_29/08/2024"): the rule and the label are no part of the value.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "liasse/extractors/extract.h"
+#include "document_checks.h"
+#include "page_builder.h"
+
+namespace liasse::extractors {
+namespace {
+
+using testing::Flagged;
+using testing::PageBuilder;
+using testing::T;
+
+TEST(ValuesOnRules, APrenomReadWithItsRuleIsThePrenomUnflagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Bénéficiaire")
+      .Text(18, 36, "Nom :_ BERTRAND")
+      .Text(90, 36, "Prénom : _Léa")
+      .Text(140, 36, "Date de naissance : 20/06/1963");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "BERTRAND");
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "Léa");
+  EXPECT_FALSE(Flagged(d, "beneficiaire.prenom"));
+}
+
+// An invoice whose date's label is in no wording and glued to the date by
+// the OCR: the one recent date above the lines, flagged (nothing names it).
+TEST(ValuesOnRules, ADateGluedToALabelOfNoFileIsReadByValueFlagged) {
+  PageBuilder p;
+  p.Text(20, 15, "FACTURE", 95, 5)
+      .Text(18, 30, "PHARMACIE DES LILAS")
+      .Text(18, 40, "N° de facture : 2024-08140")
+      .Text(110, 40, "Etabli:_29/08/2024")
+      .Text(18, 46, "Patient : Inès THOMAS")
+      .Text(110, 46, "Née le : 05/10/1960")
+      .Text(18, 60, "Date")
+      .Text(50, 60, "Désignation")
+      .Text(170, 60, "Montant")
+      .Text(18, 67, "29/08/2024")
+      .Text(50, 67, "Doliprane 1000 mg")
+      .Text(170, 67, "4,36")
+      .Text(120, 80, "Total TTC")
+      .Text(170, 80, "4,36");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_EQ(T(d, "date"), "2024-08-29");
+  EXPECT_TRUE(Flagged(d, "date"));
+}
+
+}  // namespace
+}  // namespace liasse::extractors
