@@ -991,6 +991,9 @@ void ReadPrescription(DocReader& r) {
       if (SetPersonName(r, fields::kPatientNom, fields::kPatientPrenom, found)) break;
     }
   }
+  if (const FieldSpec* patient = r.form() ? r.form()->Field(fields::kPatientNom) : nullptr) {
+    ReadPersonWithoutLabel(r, *r.form(), *patient);
+  }
   ReadPrescriptionInk(r);
 }
 

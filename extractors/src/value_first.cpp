@@ -10,6 +10,7 @@
 
 #include "boxed_digits.h"
 #include "field_values.h"
+#include "labels.h"
 #include "liasse/core/fields.h"
 #include "liasse/core/identifiers.h"
 #include "locate.h"
@@ -426,6 +427,58 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
   if (found.empty()) return;
   r.Review(field.name, "libellé introuvable ; seul nombre de sa longueur en tête de page, son rôle est à vérifier");
   r.SetText(field.name, found.front().value, std::min(0.5, v.MinConfidence(found.front().words)), found.front().words);
+}
+
+namespace {
+
+// The words of the labels of `form`'s fields other than `field` ("Dr",
+// "Docteur" before a prescriber's name, "N° RPPS").
+std::set<int> OtherLabelWords(const PageView& v, const FormSpec& form, const FieldSpec& field) {
+  std::set<int> out;
+  for (const auto& other : form.fields) {
+    if (other.name == field.name || other.name == field.pair) continue;
+    for (const auto& hit : FindAnyLabel(v, other.labels)) {
+      for (int i = hit.first; i <= hit.last; ++i) out.insert(i);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void ReadPersonWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || field.kind != "person" || field.pair.empty()) return;
+  const PageView& v = r.view();
+  std::set<std::string> held;
+  for (const auto& [name, f] : r.doc().fields) {
+    if (const auto* text = std::get_if<std::string>(&f.value)) held.insert(*text);
+  }
+  const std::set<int> labels = OtherLabelWords(v, form, field);
+  std::optional<std::vector<int>> found;
+  std::string found_nom;
+  for (const Row& row : v.rows()) {
+    for (size_t k = 0; k + 1 < row.words.size(); ++k) {
+      const PlacedWord& a = v.words()[static_cast<size_t>(row.words[k])];
+      const PlacedWord& b = v.words()[static_cast<size_t>(row.words[k + 1])];
+      if (b.x0 - a.x1 > 2 * v.word_height()) continue;
+      const std::string ta = TrimPunctuation(a.text), tb = TrimPunctuation(b.text);
+      const bool nom_first = IsUpperName(ta) && IsCapitalisedName(tb);
+      if (!nom_first && !(IsCapitalisedName(ta) && IsUpperName(tb))) continue;
+      const std::string& nom = nom_first ? ta : tb;
+      // A label ("Numéro AM :", "Dr"), not a name: its colon follows it, or
+      // it is another field's wording, or stands right after one.
+      const bool colon = b.text.back() == ':' || (k + 2 < row.words.size() && v.words()[static_cast<size_t>(row.words[k + 2])].text == ":");
+      const bool labelled = labels.contains(row.words[k]) || labels.contains(row.words[k + 1]) || (k > 0 && labels.contains(row.words[k - 1]));
+      if (held.contains(nom) || colon || labelled) continue;
+      if (found && found_nom != nom) return;  // two people: nothing tells which
+      found = std::vector<int>{row.words[k], row.words[k + 1]};
+      found_nom = nom;
+    }
+  }
+  if (!found || !SetPersonName(r, field.name, field.pair, r.Make(*found))) return;
+  const std::string reason = "libellé introuvable ; seul nom et prénom de la page hors de l'en-tête, son rôle est à vérifier";
+  r.Review(field.name, reason);
+  r.Review(field.pair, reason);
 }
 
 void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field) {

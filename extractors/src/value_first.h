@@ -72,6 +72,15 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
 // when none or several such rows are found.
 void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
+// A person `field` (kind person, with a pair) where no label names it
+// ("Nom du malade : MORIN Michel", a wording of no file): the one pair of
+// a nom in capitals and a prénom ("MORIN Michel", "Michel MORIN") on the
+// page whose nom no other field holds (the prescriber of the letterhead),
+// no colon follows ("Numéro AM :") and no label of another field of
+// `form` holds or stands right before ("Dr", "N° RPPS");
+// both set and flagged. Nothing when none or several such pairs are found.
+void ReadPersonWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),
 // "numero_am" (9 digits that pass the Luhn key), "numero_am_extra_digit"

@@ -52,5 +52,30 @@ TEST(ValuesOnRules, ADateGluedToALabelOfNoFileIsReadByValueFlagged) {
   EXPECT_TRUE(Flagged(d, "date"));
 }
 
+// "8,12€": the amount with its currency sign read against it; the total
+// under a wording of no file ("Somme due") is the amount the lines add up to.
+TEST(ValuesOnRules, InvoiceAmountsGluedToTheirEuroSignAreReadAndAddUpToTheTotal) {
+  PageBuilder p;
+  p.Text(20, 15, "FACTURE", 95, 5)
+      .Text(18, 30, "PHARMACIE DE LA GARE")
+      .Text(18, 40, "N° de facture : 8650225")
+      .Text(18, 52, "Code")
+      .Text(50, 52, "Montant €")
+      .Text(80, 52, "Désignation")
+      .Text(18, 59, "PH4")
+      .Text(50, 59, "8,12€")
+      .Text(80, 59, "Amoxicilline 1 g cp B/6 x2")
+      .Text(18, 66, "PH2")
+      .Text(50, 66, "6,68€")
+      .Text(80, 66, "Spasfon Lyoc 80 mg B/10 x2")
+      .Text(100, 80, "Somme due :")
+      .Text(170, 80, "14,80 €");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(testing::L(d.lines[0], "montant"), "8.12");
+  EXPECT_EQ(testing::L(d.lines[1], "montant"), "6.68");
+  EXPECT_EQ(T(d, "montant_total"), "14.80");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
