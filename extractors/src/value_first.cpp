@@ -467,7 +467,7 @@ void ReadPersonWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec&
       const std::string& nom = nom_first ? ta : tb;
       // A label ("Numéro AM :", "Dr"), not a name: its colon follows it, or
       // it is another field's wording, or stands right after one.
-      const bool colon = b.text.back() == ':' || (k + 2 < row.words.size() && v.words()[static_cast<size_t>(row.words[k + 2])].text == ":");
+      const bool colon = (!b.text.empty() && b.text.back() == ':') || (k + 2 < row.words.size() && v.words()[static_cast<size_t>(row.words[k + 2])].text == ":");
       const bool labelled = labels.contains(row.words[k]) || labels.contains(row.words[k + 1]) || (k > 0 && labels.contains(row.words[k - 1]));
       if (held.contains(nom) || colon || labelled) continue;
       if (found && found_nom != nom) return;  // two people: nothing tells which
@@ -498,6 +498,8 @@ void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSp
       const PlacedWord& a = v.words()[static_cast<size_t>(row[k])];
       const PlacedWord& b = v.words()[static_cast<size_t>(row[k + 1])];
       if (b.x1 > date_word.x0 || b.x0 - a.x1 > 2 * v.word_height()) continue;
+      // "Pour: MORIN Michel": a word its colon follows is a label, no name.
+      if (!a.text.empty() && a.text.back() == ':') continue;
       const std::string ta = TrimPunctuation(a.text), tb = TrimPunctuation(b.text);
       const bool pair = (IsCapitalisedName(ta) && IsUpperName(tb)) || (IsUpperName(ta) && IsCapitalisedName(tb));
       if (!pair) continue;
