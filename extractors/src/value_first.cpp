@@ -392,6 +392,16 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
 
 namespace {
 
+// True when a word with letters stands in the phrase of word `id`, left of it: its label.
+bool NamedByAWord(const PageView& v, int id) {
+  for (int j : v.Phrase(id, id, 1.5 * v.word_height())) {
+    if (j == id) break;
+    const std::string& t = v.words()[static_cast<size_t>(j)].folded;
+    if (std::any_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return true;
+  }
+  return false;
+}
+
 // The row of the page's first heading of a section of `form`; nullopt when none is found.
 std::optional<size_t> FirstHeadingRow(const PageView& v, const FormSpec& form) {
   std::optional<size_t> first;
@@ -407,9 +417,24 @@ std::optional<size_t> FirstHeadingRow(const PageView& v, const FormSpec& form) {
 void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   if (r.Has(field.name) || !field.by_value || field.kind != "digits") return;
   const PageView& v = r.view();
-  const auto head_end = FirstHeadingRow(v, form);
+  auto head_end = FirstHeadingRow(v, form);
+  // A form without sections (a bordereau): its head is all above its
+  // tables, where other numbers stand under labels of their own ("Dossier :
+  // 311"); only a number no word names is then its field's.
+  const bool sectionless = !head_end && form.sections.empty();
+  if (sectionless) head_end = FirstTableRow(r, form);
   if (!head_end) return;
   const std::set<std::string> taken = TakenDigits(r);
+  // The names printed next to another field's number ("CPAM … (751)"): that number is the other field's.
+  std::set<std::string> others_beside;
+  for (const auto& other : form.fields) {
+    if (other.name == field.name) continue;
+    for (const auto& b : other.beside) others_beside.insert(FoldKey(b));
+  }
+  auto beside_another = [&](int id) {
+    const auto phrase = v.Phrase(id, id, 1.5 * v.word_height());
+    return std::any_of(phrase.begin(), phrase.end(), [&](int j) { return others_beside.contains(FoldKey(v.words()[static_cast<size_t>(j)].text)); });
+  };
   std::vector<Candidate> found;
   // Row 0 is the title.
   for (size_t row = 1; row < *head_end && row < v.rows().size(); ++row) {
@@ -417,6 +442,7 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
       const std::string chars = NirCharactersOf(v.words()[static_cast<size_t>(id)].text, 0);
       const bool digits = !chars.empty() && std::all_of(chars.begin(), chars.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (!digits || chars.size() < field.min_digits || chars.size() > field.max_digits || taken.contains(chars)) continue;
+      if (beside_another(id) || (sectionless && NamedByAWord(v, id))) continue;
       AddCandidate(found, chars, {id});
     }
   }

@@ -61,8 +61,11 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
 // names it: the page's head, the rows between its title and the first
 // heading of the form's sections (a feuille's number stands there, by
 // the title), holds one word of the field's count of digits that no other
-// field holds: it is set and flagged. Nothing when no heading is found
-// (no structure tells the head), or none or several such words are there.
+// field holds nor stands next to another field's `beside` names ("CPAM
+// … (751)"): it is set and flagged. A form without sections (a
+// bordereau) has its head above its tables, and there only a number no
+// word names is taken ("Dossier : 311" is another number). Nothing when no heading is
+// found (no structure tells the head), or none or several such words are there.
 void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // A person `field` (kind person, with a pair, in no section) where no

@@ -77,5 +77,27 @@ TEST(ValuesOnRules, InvoiceAmountsGluedToTheirEuroSignAreReadAndAddUpToTheTotal)
   EXPECT_EQ(T(d, "montant_total"), "14.80");
 }
 
+// A bordereau whose lot number's label the OCR lost ("... +: 591"): the
+// one number of three digits above the lines that no other field holds,
+// the caisse's code beside its name aside, flagged.
+TEST(ValuesOnRules, ALotNumberWhoseLabelWasLostIsTheOneNumberOfItsLengthAboveTheLinesFlagged) {
+  PageBuilder p;
+  p.Text(18, 20, "BORDEREAU RÉCAPITULATIF DES FACTURES", 95, 4.5)
+      .Text(18, 40, "... +: 591")
+      .Text(90, 40, "Date de constitution : 08/12/2023")
+      .Text(18, 46, "131 - CPAM des Bouches-du-Rhône")
+      .Text(18, 90, "N° facture")
+      .Text(50, 90, "NIR")
+      .Text(100, 90, "Nom")
+      .Text(130, 90, "Total")
+      .Text(18, 97, "220379193")
+      .Text(50, 97, "2 91 01 67 482 839 77")
+      .Text(100, 97, "LOUIS-JEAN")
+      .Text(130, 97, "57,15");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kBordereau);
+  EXPECT_EQ(T(d, "lot.numero"), "591");
+  EXPECT_TRUE(Flagged(d, "lot.numero"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
