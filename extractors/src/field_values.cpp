@@ -71,7 +71,8 @@ std::optional<std::string> SetDate(DocReader& r, std::string_view name, const st
 namespace {
 
 // The one token with digits among specks read as letters ("CU 26,50 EUR",
-// "26,50 EUR È"), when it is an amount with its cents on its own.
+// "26,50 EUR È", "25.20 ©)" for "25.20 €"), when it is an amount with its
+// cents on its own.
 std::optional<Parsed<Money>> AmountAmongSpecks(const std::vector<std::string>& tokens) {
   std::optional<std::string> only;
   for (const auto& t : tokens) {
@@ -79,7 +80,7 @@ std::optional<Parsed<Money>> AmountAmongSpecks(const std::vector<std::string>& t
     if (only) return std::nullopt;
     only = t;
   }
-  if (!only || only->size() < 4 || (*only)[only->size() - 3] != ',') return std::nullopt;
+  if (!only || only->size() < 4 || ((*only)[only->size() - 3] != ',' && (*only)[only->size() - 3] != '.')) return std::nullopt;
   auto m = ParseAmountText(*only);
   if (m) m->repaired = true;
   return m;

@@ -11,6 +11,7 @@
 #include "liasse/core/text.h"
 #include "table.h"
 #include "validate.h"
+#include "value_first.h"
 
 namespace liasse::extractors::internal {
 
@@ -18,7 +19,12 @@ namespace {
 
 bool IsAmountText(const std::string& t) {
   bool rep = false;
-  const std::string m = MapConfusables(TrimPunctuation(t), &rep);
+  // The currency sign printed or read against the amount ("8,12€", "8,12EUR").
+  std::string bare = TrimPunctuation(t);
+  for (const std::string unit : {"€", "EUR"}) {
+    if (bare.size() > unit.size() && bare.compare(bare.size() - unit.size(), unit.size(), unit) == 0) bare.resize(bare.size() - unit.size());
+  }
+  const std::string m = MapConfusables(TrimPunctuation(bare), &rep);
   const auto sep = m.find_last_of(",.");
   return sep != std::string::npos && m.size() - sep == 3;
 }
@@ -503,6 +509,8 @@ void ReadFacture(DocReader& r) {
   } else {
     ReadClaimLines(r, PageHasPhrase(v, "code CCAM"), false);
   }
+  // A total whose label is in no wording of the data: the amount the lines add up to.
+  ReadTotalOfLines(r, fields::kMontantTotal);
   CheckFactureLines(r);
 }
 

@@ -93,8 +93,9 @@ struct PlaceDate {
 };
 
 // A letter's "<commune>, le <date>" in any of its forms ("Fait à <commune>
-// le …", "À <commune>, le …", "<COMMUNE> le …"): the first row whose words
-// before a "le" name a place and whose words after it are a date. A
+// le …", "À <commune>, le …", "<COMMUNE> le …", "<COMMUNE>, <date>"): the
+// first row whose words before a "le" (or a comma the date follows) name a
+// place and whose words after it are a date. A
 // sentence of the body ("… souscrit le 01/09/2025") has words in lower case
 // before its "le": it is not the letter's date.
 std::optional<PlaceDate> LetterPlaceDate(const PageView& v) {
@@ -102,8 +103,12 @@ std::optional<PlaceDate> LetterPlaceDate(const PageView& v) {
     const auto& ids = v.rows()[r].words;
     std::vector<std::string> words;
     for (int i : ids) words.push_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text));
-    for (size_t k = 1; k + 1 < words.size(); ++k) {
-      if (!IsLe(words[k])) continue;
+    for (size_t k = 1; k < words.size(); ++k) {
+      // "<commune>, le <date>", or without its "le": "<COMMUNE>, <date>".
+      const std::string& before = v.words()[static_cast<size_t>(ids[k - 1])].text;
+      const bool comma = !before.empty() && before.back() == ',';
+      if (!IsLe(words[k]) && !comma) continue;
+      const size_t from = IsLe(words[k]) ? k + 1 : k;
       size_t b = 0;
       if (FoldKey(words[b]) == "fait") ++b;
       if (b < k && (FoldKey(words[b]) == "a")) ++b;
@@ -116,7 +121,9 @@ std::optional<PlaceDate> LetterPlaceDate(const PageView& v) {
       }
       if (!place || lieu.empty()) continue;
       std::string rest;
-      for (size_t w = k + 1; w < words.size(); ++w) rest += (rest.empty() ? "" : " ") + words[w];
+      for (size_t w = from; w < words.size(); ++w) rest += (rest.empty() ? "" : " ") + words[w];
+      // Without its "le", the date starts right after the comma (a sentence after a comma is no date line).
+      if (from == k && (rest.empty() || rest[0] < '0' || rest[0] > '9')) continue;
       if (auto d = FindDate(LetterDatePart(rest))) return PlaceDate{r, d->value.ToIso(), lieu};
     }
   }

@@ -16,6 +16,7 @@
 #include "liasse/core/identifiers.h"
 #include "table.h"
 #include "validate.h"
+#include "labels.h"
 #include "value_first.h"
 
 namespace liasse::extractors::internal {
@@ -901,8 +902,55 @@ void ReadActs(DocReader& r) {
 
 }  // namespace
 
+namespace {
+
+// True when the page prints more name labels of `nom`'s wordings than
+// the name fields sharing a wording of them that were read: a block whose
+// name was not read (whose it is, nobody knows) may be the other person.
+bool NameLabelsUnread(const DocReader& r, std::string_view nom) {
+  const FieldSpec* field = r.form() ? r.form()->Field(nom) : nullptr;
+  if (field == nullptr) return true;
+  size_t read = 0;
+  for (const auto& other : r.form()->fields) {
+    if ((other.kind != "name" && other.kind != "person") || !r.Has(other.name)) continue;
+    const bool shares = std::any_of(other.labels.begin(), other.labels.end(), [&](const std::string& l) {
+      return std::find(field->labels.begin(), field->labels.end(), l) != field->labels.end();
+    });
+    if (shares) ++read;
+  }
+  return FindAnyLabel(r.view(), field->labels).size() > read;
+}
+
+// The Cerfa feuille de soins has the assuré's block filled only when the
+// person receiving the care is not the assuré, and some printings give a
+// single block for both ("Titulaire des droits"): a page where one of the
+// two people was read and nothing of the other, every name label's value
+// read, is one person, both
+// blocks taken from the one read, flagged (the lot's bordereau, which
+// names the assuré, settles it: ReconcileLot).
+void OnePersonForBothBlocks(DocReader& r) {
+  const std::pair<const char*, const char*> people[] = {{fields::kAssureNom, fields::kAssurePrenom},
+                                                        {fields::kBeneficiaireNom, fields::kBeneficiairePrenom}};
+  for (size_t k = 0; k < 2; ++k) {
+    const auto& [nom, prenom] = people[k];
+    const auto& [other_nom, other_prenom] = people[1 - k];
+    if (r.Has(nom) || r.Has(prenom) || !r.Has(other_nom) || !r.Has(other_prenom)) continue;
+    if (NameLabelsUnread(r, nom)) return;
+    for (const auto& [to, from] : {std::pair{nom, other_nom}, std::pair{prenom, other_prenom}}) {
+      Field copy = r.doc().fields.at(from);
+      copy.confidence = std::min(copy.confidence, 0.5);
+      r.doc().fields[to] = copy;
+      r.Review(to, std::string("un seul des blocs assuré et personne soignée lu : la même personne, à vérifier"));
+    }
+    return;
+  }
+}
+
+}  // namespace
+
 void ReadFeuilleDeSoins(DocReader& r) {
   // The identification fields are read from the form's data (ReadFormFields).
+  OnePersonForBothBlocks(r);
   ReadActs(r);
   // A total whose label is in no wording of the data: the amount the acts add up to.
   ReadTotalOfLines(r, fields::kMontantTotal);
@@ -917,7 +965,7 @@ std::vector<LabelHit> LabelsOf(const DocReader& r, std::string_view name) {
 }
 
 // Every date of the page, two-digit years of this century (a prescription
-// is recent), with the newest of them.
+// is recent), with the newest of them that another confirms.
 struct PageDates {
   std::vector<DateOnPage> dates;
   std::optional<Date> newest;
@@ -927,7 +975,7 @@ PageDates DatesOfPage(const PageView& v) {
   std::vector<size_t> rows(v.rows().size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
   PageDates out{DatesInRows(v, rows, true), std::nullopt};
-  for (const auto& d : out.dates) out.newest = out.newest ? std::max(*out.newest, d.date) : d.date;
+  out.newest = NewestConfirmedDate(out.dates);
   return out;
 }
 
@@ -990,6 +1038,9 @@ void ReadPrescription(DocReader& r) {
       if (SetNomPrenomInCapitals(r, fields::kPatientNom, fields::kPatientPrenom, found)) break;
       if (SetPersonName(r, fields::kPatientNom, fields::kPatientPrenom, found)) break;
     }
+  }
+  if (const FieldSpec* patient = r.form() ? r.form()->Field(fields::kPatientNom) : nullptr) {
+    ReadPersonWithoutLabel(r, *r.form(), *patient);
   }
   ReadPrescriptionInk(r);
 }

@@ -123,13 +123,11 @@ bool YearsBefore(const std::string& text, const std::optional<Date>& newest) {
   return newest && d && d->value.year() + kYears < newest->year();
 }
 
-// The newest date printed on the reader's page.
+// The newest date printed on the reader's page that another confirms.
 std::optional<Date> NewestDateOfPage(const PageView& v) {
   std::vector<size_t> rows(v.rows().size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
-  std::optional<Date> newest;
-  for (const auto& d : DatesInRows(v, rows, false)) newest = newest ? std::max(*newest, d.date) : d.date;
-  return newest;
+  return NewestConfirmedDate(DatesInRows(v, rows, false));
 }
 
 // A date field other than a birth date keeps the candidates that are not
@@ -231,6 +229,10 @@ void ReadFormFields(DocReader& r) {
     const Located& best = located.front();
     if (f.kind == "numero_am") SetNumeroAmWithExtraDigit(r, f, best.found);
     SetByKind(r, f, best);
+    // Beside the labels no date read (a label of another field matched,
+    // "Prescription" heading the prescriber's row): the field's one date
+    // of its kind above the tables, when its data lets it be read by value.
+    if (f.kind == "date" && f.by_value && !r.Has(f.name)) ReadDateWithoutLabel(r, *form, f);
     FlagFarAmountWithoutCents(r, f, best);
     if (r.Has(f.name) && ByElimination(r.view(), *form, f, best.hit)) FlagRoleByElimination(r, f);
     if (only_old && r.Has(f.name)) {

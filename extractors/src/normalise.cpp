@@ -55,8 +55,10 @@ std::string MapConfusables(std::string_view token, bool* changed) {
 
 std::string TrimPunctuation(std::string_view word) {
   // Blanks too: the OCR sometimes keeps the space before a word in it (" THOMAS").
+  // Underscores are the rule a value is written on, read glued to it ("_Léa").
   auto strip = [](char c) {
-    return c == ':' || c == ',' || c == '.' || c == ';' || c == '|' || c == '(' || c == ')' || c == '"' || c == '\'' || c == ' ' || c == '\t';
+    return c == ':' || c == ',' || c == '.' || c == ';' || c == '|' || c == '(' || c == ')' || c == '"' || c == '\'' || c == ' ' || c == '\t' ||
+           c == '_';
   };
   size_t b = 0, e = word.size();
   while (b < e && strip(word[b])) ++b;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdlib>
 #include <regex>
 #include <string>
 
@@ -38,6 +40,17 @@ bool AmountWithCents(const std::string& word) {
   return std::regex_match(TrimPunctuation(word), amount);
 }
 
+// A date glued to a label the OCR read as one word with it ("Faitle:_29/08/2024",
+// "le:12/03/2024"): the text after the label's colon or the value's rule,
+// when letters stand before it. Empty when the word is no such pair.
+std::string AfterGluedLabel(const std::string& word) {
+  const size_t cut = word.find_last_of(":_");
+  if (cut == std::string::npos || cut == 0 || cut + 1 >= word.size()) return "";
+  const std::string head = word.substr(0, cut);
+  const bool letters = std::any_of(head.begin(), head.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+  return letters ? word.substr(cut + 1) : "";
+}
+
 }  // namespace
 
 size_t FirstDatedAmountRow(const PageView& v) {
@@ -67,9 +80,11 @@ std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>
         // One word: a date has its separators and eight characters or more
         // (a phone number's groups are not a date); three: a day, a
         // month's name, a year of four digits.
-        if (n == 1 && (TrimPunctuation(text).size() < 8 || text.find_first_of("/.-") == std::string::npos)) continue;
+        const std::string glued = n == 1 ? AfterGluedLabel(text) : "";
+        const std::string value = glued.empty() ? text : glued;
+        if (n == 1 && (TrimPunctuation(value).size() < 8 || value.find_first_of("/.-") == std::string::npos)) continue;
         if (n == 3 && !DayMonthNameYear(v, span)) continue;
-        const auto date = ParseDateText(text);
+        const auto date = ParseDateText(value);
         if (!date) continue;
         out.push_back({date->value, span, date->repaired});
         i += n - 1;
@@ -78,6 +93,21 @@ std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>
     }
   }
   return out;
+}
+
+std::optional<Date> NewestConfirmedDate(const std::vector<DateOnPage>& dates) {
+  constexpr int64_t kConfirmingDays = 5 * 365;
+  std::optional<Date> newest, confirmed;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    const Date& d = dates[i].date;
+    newest = newest ? std::max(*newest, d) : d;
+    for (size_t j = 0; j < dates.size(); ++j) {
+      if (j == i || std::abs(d.DaysUntil(dates[j].date)) > kConfirmingDays) continue;
+      confirmed = confirmed ? std::max(*confirmed, d) : d;
+      break;
+    }
+  }
+  return confirmed ? confirmed : newest;
 }
 
 }  // namespace liasse::extractors::internal

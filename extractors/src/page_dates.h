@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "liasse/core/date.h"
@@ -24,6 +25,13 @@ struct DateOnPage {
 // also a date of the 21st century: say so only for dates that cannot be
 // old (a prescription's, a lot's), never for a birth date.
 std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>& rows, bool two_digit_years_are_recent);
+
+// The newest of `dates` that another of them confirms (one standing
+// within five years of it): a year the OCR misread into the future
+// ("4/10/2073" among dates of 2023) is not the page's newest. With no
+// date confirmed so (a birth date and one date of care), the newest of
+// all; nullopt without dates.
+std::optional<Date> NewestConfirmedDate(const std::vector<DateOnPage>& dates);
 
 // The first row of `v` holding both a date and an amount with its cents
 // ("12/01/2024 … 12,60"): an act's row, where the rows of the form's

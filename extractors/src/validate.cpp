@@ -76,6 +76,31 @@ void CheckBordereauTotals(DocReader& r) {
   }
 }
 
+namespace {
+
+// The acts of a feuille are written in the order they were given: a date
+// before one of an earlier row is a misreading of one of the two (a 2 read
+// 1, a 9 read 4), both flagged.
+void FlagActsOutOfOrder(DocReader& r) {
+  const auto& lines = r.doc().lines;
+  std::optional<Date> latest;
+  int latest_row = -1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto d = StoredDate(lines[i].Find(fields::kDate));
+    if (!d) continue;
+    if (latest && *d < *latest) {
+      const std::string reason = "date de l'acte antérieure à celle d'une ligne précédente : à vérifier";
+      r.Review(fields::kDate, reason, static_cast<int>(i));
+      r.Review(fields::kDate, reason, latest_row);
+      continue;
+    }
+    latest = d;
+    latest_row = static_cast<int>(i);
+  }
+}
+
+}  // namespace
+
 void CheckFeuille(DocReader& r) {
   auto& lines = r.doc().lines;
   const NgapTariffs* tariffs = r.ctx().tariffs;
@@ -133,14 +158,17 @@ void CheckFeuille(DocReader& r) {
     r.Review(fields::kMontantTotal, fmt::format("somme des actes ({}) ≠ montant total : à vérifier", sum.ToDecimal()));
     for (size_t i = 0; i < lines.size(); ++i) r.Review(fields::kMontant, "la somme des actes ne fait pas le total : à vérifier", static_cast<int>(i));
   }
-  // Dates: prescription ≤ care, all plausible.
+  // Dates: prescription ≤ care, all plausible; which of the two dates was
+  // misread is not known, both are flagged.
   const auto prescription = StoredDate(r.doc().Text(fields::kPrescriptionDate));
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto d = StoredDate(lines[i].Find(fields::kDate));
     if (d && prescription && *d < *prescription) {
       r.Review(fields::kPrescriptionDate, "soins antérieurs à la prescription : à vérifier");
+      r.Review(fields::kDate, "acte antérieur à la prescription : à vérifier", static_cast<int>(i));
     }
   }
+  FlagActsOutOfOrder(r);
   const auto birth = StoredDate(r.doc().Text(fields::kBeneficiaireDateNaissance));
   if (birth && prescription && *birth > *prescription) r.Review(fields::kBeneficiaireDateNaissance, "naissance postérieure à la prescription");
 }

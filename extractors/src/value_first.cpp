@@ -10,6 +10,7 @@
 
 #include "boxed_digits.h"
 #include "field_values.h"
+#include "labels.h"
 #include "liasse/core/fields.h"
 #include "liasse/core/identifiers.h"
 #include "locate.h"
@@ -355,9 +356,7 @@ std::pair<std::vector<size_t>, std::optional<Date>> RowsAboveTablesAndNewestDate
   std::vector<size_t> all(v.rows().size()), above(std::min(FirstTableRow(r, form), FirstDatedAmountRow(v)));
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   for (size_t i = 0; i < above.size(); ++i) above[i] = i;
-  std::optional<Date> newest;
-  for (const auto& d : DatesInRows(v, all, false)) newest = newest ? std::max(*newest, d.date) : d.date;
-  return {above, newest};
+  return {above, NewestConfirmedDate(DatesInRows(v, all, false))};
 }
 
 }  // namespace
@@ -393,6 +392,16 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
 
 namespace {
 
+// True when a word with letters stands in the phrase of word `id`, left of it: its label.
+bool NamedByAWord(const PageView& v, int id) {
+  for (int j : v.Phrase(id, id, 1.5 * v.word_height())) {
+    if (j == id) break;
+    const std::string& t = v.words()[static_cast<size_t>(j)].folded;
+    if (std::any_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return true;
+  }
+  return false;
+}
+
 // The row of the page's first heading of a section of `form`; nullopt when none is found.
 std::optional<size_t> FirstHeadingRow(const PageView& v, const FormSpec& form) {
   std::optional<size_t> first;
@@ -408,9 +417,24 @@ std::optional<size_t> FirstHeadingRow(const PageView& v, const FormSpec& form) {
 void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   if (r.Has(field.name) || !field.by_value || field.kind != "digits") return;
   const PageView& v = r.view();
-  const auto head_end = FirstHeadingRow(v, form);
+  auto head_end = FirstHeadingRow(v, form);
+  // A form without sections (a bordereau): its head is all above its
+  // tables, where other numbers stand under labels of their own ("Dossier :
+  // 311"); only a number no word names is then its field's.
+  const bool sectionless = !head_end && form.sections.empty();
+  if (sectionless) head_end = FirstTableRow(r, form);
   if (!head_end) return;
   const std::set<std::string> taken = TakenDigits(r);
+  // The names printed next to another field's number ("CPAM … (751)"): that number is the other field's.
+  std::set<std::string> others_beside;
+  for (const auto& other : form.fields) {
+    if (other.name == field.name) continue;
+    for (const auto& b : other.beside) others_beside.insert(FoldKey(b));
+  }
+  auto beside_another = [&](int id) {
+    const auto phrase = v.Phrase(id, id, 1.5 * v.word_height());
+    return std::any_of(phrase.begin(), phrase.end(), [&](int j) { return others_beside.contains(FoldKey(v.words()[static_cast<size_t>(j)].text)); });
+  };
   std::vector<Candidate> found;
   // Row 0 is the title.
   for (size_t row = 1; row < *head_end && row < v.rows().size(); ++row) {
@@ -418,6 +442,7 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
       const std::string chars = NirCharactersOf(v.words()[static_cast<size_t>(id)].text, 0);
       const bool digits = !chars.empty() && std::all_of(chars.begin(), chars.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (!digits || chars.size() < field.min_digits || chars.size() > field.max_digits || taken.contains(chars)) continue;
+      if (beside_another(id) || (sectionless && NamedByAWord(v, id))) continue;
       AddCandidate(found, chars, {id});
     }
   }
@@ -428,6 +453,58 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
   if (found.empty()) return;
   r.Review(field.name, "libellé introuvable ; seul nombre de sa longueur en tête de page, son rôle est à vérifier");
   r.SetText(field.name, found.front().value, std::min(0.5, v.MinConfidence(found.front().words)), found.front().words);
+}
+
+namespace {
+
+// The words of the labels of `form`'s fields other than `field` ("Dr",
+// "Docteur" before a prescriber's name, "N° RPPS").
+std::set<int> OtherLabelWords(const PageView& v, const FormSpec& form, const FieldSpec& field) {
+  std::set<int> out;
+  for (const auto& other : form.fields) {
+    if (other.name == field.name || other.name == field.pair) continue;
+    for (const auto& hit : FindAnyLabel(v, other.labels)) {
+      for (int i = hit.first; i <= hit.last; ++i) out.insert(i);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void ReadPersonWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field) {
+  if (r.Has(field.name) || field.kind != "person" || field.pair.empty()) return;
+  const PageView& v = r.view();
+  std::set<std::string> held;
+  for (const auto& [name, f] : r.doc().fields) {
+    if (const auto* text = std::get_if<std::string>(&f.value)) held.insert(*text);
+  }
+  const std::set<int> labels = OtherLabelWords(v, form, field);
+  std::optional<std::vector<int>> found;
+  std::string found_nom;
+  for (const Row& row : v.rows()) {
+    for (size_t k = 0; k + 1 < row.words.size(); ++k) {
+      const PlacedWord& a = v.words()[static_cast<size_t>(row.words[k])];
+      const PlacedWord& b = v.words()[static_cast<size_t>(row.words[k + 1])];
+      if (b.x0 - a.x1 > 2 * v.word_height()) continue;
+      const std::string ta = TrimPunctuation(a.text), tb = TrimPunctuation(b.text);
+      const bool nom_first = IsUpperName(ta) && IsCapitalisedName(tb);
+      if (!nom_first && !(IsCapitalisedName(ta) && IsUpperName(tb))) continue;
+      const std::string& nom = nom_first ? ta : tb;
+      // A label ("Numéro AM :", "Dr"), not a name: its colon follows it, or
+      // it is another field's wording, or stands right after one.
+      const bool colon = (!b.text.empty() && b.text.back() == ':') || (k + 2 < row.words.size() && v.words()[static_cast<size_t>(row.words[k + 2])].text == ":");
+      const bool labelled = labels.contains(row.words[k]) || labels.contains(row.words[k + 1]) || (k > 0 && labels.contains(row.words[k - 1]));
+      if (held.contains(nom) || colon || labelled) continue;
+      if (found && found_nom != nom) return;  // two people: nothing tells which
+      found = std::vector<int>{row.words[k], row.words[k + 1]};
+      found_nom = nom;
+    }
+  }
+  if (!found || !SetPersonName(r, field.name, field.pair, r.Make(*found))) return;
+  const std::string reason = "libellé introuvable ; seul nom et prénom de la page hors de l'en-tête, son rôle est à vérifier";
+  r.Review(field.name, reason);
+  r.Review(field.pair, reason);
 }
 
 void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field) {
@@ -447,6 +524,8 @@ void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSp
       const PlacedWord& a = v.words()[static_cast<size_t>(row[k])];
       const PlacedWord& b = v.words()[static_cast<size_t>(row[k + 1])];
       if (b.x1 > date_word.x0 || b.x0 - a.x1 > 2 * v.word_height()) continue;
+      // "Pour: MORIN Michel": a word its colon follows is a label, no name.
+      if (!a.text.empty() && a.text.back() == ':') continue;
       const std::string ta = TrimPunctuation(a.text), tb = TrimPunctuation(b.text);
       const bool pair = (IsCapitalisedName(ta) && IsUpperName(tb)) || (IsUpperName(ta) && IsCapitalisedName(tb));
       if (!pair) continue;

@@ -51,7 +51,7 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
 // A date `field` (`by_value` in the data) where no label names it: the
 // dates of the rows above the form's tables (above the first row of a date and an
 // amount when no header is found), less those years before the
-// newest date of the page (birth dates) and those another field holds;
+// newest date of the page another confirms (NewestConfirmedDate: birth dates) and those another field holds;
 // when they are all one date, it is set and flagged (nothing names its
 // role). Nothing otherwise. A birth date field (its name holds
 // "date_naissance") takes the one date years before the newest instead.
@@ -61,8 +61,11 @@ void ReadDateWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& f
 // names it: the page's head, the rows between its title and the first
 // heading of the form's sections (a feuille's number stands there, by
 // the title), holds one word of the field's count of digits that no other
-// field holds: it is set and flagged. Nothing when no heading is found
-// (no structure tells the head), or none or several such words are there.
+// field holds nor stands next to another field's `beside` names ("CPAM
+// … (751)"): it is set and flagged. A form without sections (a
+// bordereau) has its head above its tables, and there only a number no
+// word names is taken ("Dossier : 311" is another number). Nothing when no heading is
+// found (no structure tells the head), or none or several such words are there.
 void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // A person `field` (kind person, with a pair, in no section) where no
@@ -71,6 +74,15 @@ void ReadDigitsInHead(DocReader& r, const FormSpec& form, const FieldSpec& field
 // newest (a birth date: the patient's), both set and flagged. Nothing
 // when none or several such rows are found.
 void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSpec& field);
+
+// A person `field` (kind person, with a pair) where no label names it
+// ("Nom du malade : MORIN Michel", a wording of no file): the one pair of
+// a nom in capitals and a prénom ("MORIN Michel", "Michel MORIN") on the
+// page whose nom no other field holds (the prescriber of the letterhead),
+// no colon follows ("Numéro AM :") and no label of another field of
+// `form` holds or stands right before ("Dr", "N° RPPS");
+// both set and flagged. Nothing when none or several such pairs are found.
+void ReadPersonWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec& field);
 
 // The kinds of value that rows [from, to) of the page hold, among "nir"
 // (a run of 13 NIR characters or more, or characters printed one per box),

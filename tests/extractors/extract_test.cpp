@@ -1138,6 +1138,15 @@ TEST(ExtractDocuments, ALetterDateIsReadThroughTheUsualMisreadingsOfLeAnd1er) {
   }
 }
 
+TEST(ExtractDocuments, ALetterDateAfterItsCommuneAndACommaWithoutLeIsRead) {
+  const std::pair<const char*, const char*> cases[] = {{"BASTIA, 09.07.2024", "2024-07-09"}, {"Orléans, 3 mars 2025", "2025-03-03"}};
+  for (const auto& [dated, iso] : cases) {
+    const auto docs = ExtractDocuments({Reclamation(dated)}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(T(docs[0], "date"), iso) << dated;
+  }
+}
+
 // A complaint whose sender block is `sender` (one row each, from 20 mm
 // down, 6 mm apart), the recipient beside it on the right.
 OcrPage ReclamationFrom(const std::vector<std::string>& sender) {

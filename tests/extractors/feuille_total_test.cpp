@@ -40,5 +40,12 @@ TEST(FeuilleTotal, ATotalWithoutCentsBesideItsLabelStands) {
   EXPECT_FALSE(testing::Flagged(d, "montant_total"));
 }
 
+// "25.20 ©)": the euro sign read as specks beside the amount.
+TEST(FeuilleTotal, ATotalWithItsEuroSignReadAsSpecksIsTheAmount) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5).Text(60, 120, "Total :").Text(80, 120, "25.20 ©)");
+  EXPECT_EQ(T(Read(p), "montant_total"), "25.20");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
