@@ -37,9 +37,7 @@ void FlagDatesLongBeforeTheCare(Document& doc, const FormSpec* form) {
     if (field.kind != "date" || field.name.find(fields::kDateNaissance) != std::string::npos) continue;
     const auto d = StoredDate(doc.Text(field.name));
     if (!d || d->year() + kYears >= newest->year()) continue;
-    const bool flagged = std::any_of(doc.review.begin(), doc.review.end(),
-                                     [&](const ReviewFlag& f) { return f.field == field.name && !f.line; });
-    if (flagged) continue;
+    if (doc.InReview(field.name)) continue;
     doc.review.push_back({field.name, std::nullopt,
                           "date lue « " + d->ToFrench() + " », antérieure de plus de cinq ans aux soins du document : à vérifier"});
   }

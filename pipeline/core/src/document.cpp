@@ -1,5 +1,7 @@
 #include "liasse/core/document.h"
 
+#include <algorithm>
+
 #include <array>
 #include <utility>
 
@@ -68,6 +70,10 @@ const std::string* Document::Text(std::string_view name) const {
 std::optional<bool> Document::Flag(std::string_view name) const {
   const Field* f = Find(name);
   return f == nullptr ? std::nullopt : f->boolean();
+}
+
+bool Document::InReview(std::string_view name) const {
+  return std::any_of(review.begin(), review.end(), [&](const ReviewFlag& f) { return f.field == name && !f.line; });
 }
 
 }  // namespace liasse

@@ -403,13 +403,6 @@ class LotChecker {
     Add("FDS_RATUREE", fd, std::nullopt, &inv);
   }
 
-  // True when `doc` carries a review flag on `field` (not on a table
-  // line): the reader looked at it and left the decision to a person.
-  static bool LeftToAPerson(const Document& doc, std::string_view field) {
-    return std::any_of(doc.review.begin(), doc.review.end(),
-                       [&](const ReviewFlag& f) { return f.field == field && !f.line; });
-  }
-
   PrescriptionKey KeyOf(const Invoice& inv) const {
     PrescriptionKey key;
     const Document* f = inv.feuille ? &doc(*inv.feuille) : nullptr;
@@ -436,7 +429,7 @@ class LotChecker {
       const auto raturee = pr.Flag(fields::kRaturee);
       if (raturee == true) {
         Add("PRESCRIPTION_RATUREE", p, std::nullopt, &inv);
-      } else if (!raturee && LeftToAPerson(pr, fields::kRaturee)) {
+      } else if (!raturee && pr.InReview(fields::kRaturee)) {
         // A possible stroke the reader could not decide: no notice of a
         // defect the prescription may not have; the invoice waits for the
         // person who looks (as a feuille's, CheckFeuilleRaturee).

@@ -13,17 +13,13 @@ namespace liasse::runner {
 namespace {
 
 
-std::set<std::string> AcceptedInvoices(const std::vector<rules::LotVerdict>& lots) {
-  std::set<std::string> accepted;
-  for (const auto& lot : lots) accepted.insert(lot.factures_acceptees.begin(), lot.factures_acceptees.end());
-  return accepted;
-}
-
-// The accepted invoices a piece of the lot holds until a person decides.
-std::set<std::string> WaitingInvoices(const std::vector<rules::LotVerdict>& lots) {
-  std::set<std::string> waiting;
-  for (const auto& lot : lots) waiting.insert(lot.factures_en_attente.begin(), lot.factures_en_attente.end());
-  return waiting;
+// The invoice numbers of one list of every lot (`&LotVerdict::factures_acceptees`,
+// the accepted; `factures_en_attente`, those a piece holds until a person decides).
+std::set<std::string> InvoicesOf(const std::vector<rules::LotVerdict>& lots,
+                                 std::vector<std::string> rules::LotVerdict::*list) {
+  std::set<std::string> out;
+  for (const auto& lot : lots) out.insert((lot.*list).begin(), (lot.*list).end());
+  return out;
 }
 
 // The bordereau whose lines name invoice `numero`, with the line's index.
@@ -258,8 +254,8 @@ std::vector<ClaimResult> PriceLotClaims(const std::vector<Document>& documents,
                                         const std::vector<rules::LotVerdict>& lots, const pricing::Pricer& pricer,
                                         const rules::BlockingFields& blocking, store::Store& store, Date received,
                                         const rules::PaidInvoicesView& paid) {
-  const std::set<std::string> accepted = AcceptedInvoices(lots);
-  const std::set<std::string> waiting = WaitingInvoices(lots);
+  const std::set<std::string> accepted = InvoicesOf(lots, &rules::LotVerdict::factures_acceptees);
+  const std::set<std::string> waiting = InvoicesOf(lots, &rules::LotVerdict::factures_en_attente);
   std::vector<ClaimResult> out;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const Document& d = documents[i];

@@ -101,6 +101,8 @@ struct Document {
   const std::string* Text(std::string_view name) const;
   // The boolean field `name`, or nullopt when absent or not boolean.
   std::optional<bool> Flag(std::string_view name) const;
+  // True when a review flag names field `name` (not a table line's column).
+  bool InReview(std::string_view name) const;
   friend bool operator==(const Document&, const Document&) = default;
 };
 
