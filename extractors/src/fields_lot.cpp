@@ -491,12 +491,13 @@ int ActSlot(const TableHeader& header, int column) {
   return -1;
 }
 
-// "04/08/2624" under a row dated 2024: a year one digit away from the
+// "04/08/2624" or "04.05.2924" under a row dated 2024: a year one digit away from the
 // year of the row above is that year misread (the only repair that makes
 // the date plausible), flagged by the caller. nullopt otherwise.
 std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& text) {
   const auto& lines = r.doc().lines;
-  if (lines.empty() || text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  const bool separated = text.size() == 10 && (text[2] == '/' || text[2] == '.' || text[2] == '-') && text[5] == text[2];
+  if (lines.empty() || !separated) return std::nullopt;
   const std::string* above = lines.back().Find(fields::kDate);
   if (above == nullptr || above->size() != 10) return std::nullopt;
   const std::string year = above->substr(0, 4);
@@ -510,15 +511,17 @@ std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& tex
 
 // Handwriting does not keep to the printed columns: a date written wide
 // reaches into the code column, a coefficient written close to its code
-// lies under "Acte". `col` is the column a word's centre lies in; a date
-// there is a date, a number after the code a coefficient.
+// lies under "Acte", and a header cell "Coefficient de l'acte" may end
+// over the code's column, its values with it. `col` is the column a
+// word's centre lies in; a date there is a date, a number without cents
+// (a lettre-clé starts with a letter) a coefficient.
 int HandwrittenColumn(const std::string& text, int col, bool code_seen) {
   if (col != 1) return col;
   if (!code_seen && ParseDateText(text)) return 0;
   const bool number = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return (c >= '0' && c <= '9') || c == '.' || c == ',';
   });
-  if (code_seen && number && text.find(',') == std::string::npos) return 2;
+  if (number && text.find(',') == std::string::npos) return 2;
   return col;
 }
 
@@ -762,10 +765,13 @@ void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
   int misses = 0;
   for (const auto& row : RowsBelow(v, first - 1, StopKeys(spec))) {
     const auto toks = RowTokens(v, row);
-    // A dated row among the acts whose code is unreadable is an act row
-    // still: dropping it would give the next row its place.
-    const bool dated = toks.size() >= 2 && std::any_of(toks.begin(), toks.end(), [](const auto& t) { return ParseDateText(t.first).has_value(); });
-    if (!IsActRowByKind(toks, codes) && !dated) {
+    // A row among the acts whose code is unreadable is an act row still
+    // when it holds a date or an amount (its date too may be misread,
+    // "27/07/1024"): dropping it would give the next row its place.
+    const bool dated_or_priced = toks.size() >= 2 && std::any_of(toks.begin(), toks.end(), [](const auto& t) {
+      return ParseDateText(t.first).has_value() || IsAmountToken(t.first);
+    });
+    if (!IsActRowByKind(toks, codes) && !dated_or_priced) {
       if (++misses >= 2) break;
       continue;
     }
@@ -823,9 +829,11 @@ void NameActColumnsByKind(const DocReader& r, TableHeader& header, const std::ve
     return t.size() >= 6 && ParseDateText(t).has_value();
   });
   const std::vector<std::string>& codes = r.form()->act_rows.codes;
-  NameColumnByKind(v, header, rows, fields::kCode, [&](const std::string& text) {
-    return std::find(codes.begin(), codes.end(), ActCode(TrimPunctuation(text))) != codes.end();
-  });
+  // A lettre-clé the tariff knows names its column from one act row.
+  NameColumnByKind(
+      v, header, rows, fields::kCode,
+      [&](const std::string& text) { return std::find(codes.begin(), codes.end(), ActCode(TrimPunctuation(text))) != codes.end(); },
+      1);
   NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& text) {
     bool repaired = false;
     return IsAmountToken(MapConfusables(TrimPunctuation(text), &repaired));
@@ -840,6 +848,30 @@ void NameActColumnsByKind(const DocReader& r, TableHeader& header, const std::ve
 // True when a piece of a table row holds a word read as a date or an amount.
 bool HoldsADateOrAnAmount(const std::vector<std::pair<std::string, int>>& toks) {
   return std::any_of(toks.begin(), toks.end(), [](const auto& t) { return IsAmountToken(t.first) || ParseDateText(t.first).has_value(); });
+}
+
+// True when a piece of a table row holds a date, an amount or one of the
+// act codes `codes`: an act, however much of it was misread.
+bool LooksLikeAnAct(const std::vector<std::pair<std::string, int>>& toks, const std::vector<std::string>& codes) {
+  return HoldsADateOrAnAmount(toks) || std::any_of(toks.begin(), toks.end(), [&](const auto& t) {
+           return std::find(codes.begin(), codes.end(), ActCode(t.first)) != codes.end();
+         });
+}
+
+// The acts end where two pieces in a row, after an act, hold neither a
+// date, an amount nor an act code: the lines below the table ("Net à
+// payer" and a total read as letters, the signature boxes) when no stop
+// wording of the data ends it. One such piece alone may be a row whose
+// cells were all misread between two acts: it stays.
+void CutAfterTheActs(std::vector<std::vector<std::pair<std::string, int>>>& pieces, const std::vector<std::string>& codes) {
+  bool act_seen = false;
+  for (size_t i = 0; i + 1 < pieces.size(); ++i) {
+    act_seen = act_seen || LooksLikeAnAct(pieces[i], codes);
+    if (act_seen && !LooksLikeAnAct(pieces[i], codes) && !LooksLikeAnAct(pieces[i + 1], codes)) {
+      pieces.resize(i);
+      return;
+    }
+  }
 }
 
 void ReadActs(DocReader& r) {
@@ -861,6 +893,7 @@ void ReadActs(DocReader& r) {
     if (FoldKey(all[0].first) == "montant") break;
     for (auto& piece : SplitMergedRow(v, all, date_first)) pieces.push_back(std::move(piece));
   }
+  CutAfterTheActs(pieces, r.form()->act_rows.codes);
   const size_t first = r.doc().lines.size();
   std::vector<std::optional<ActReadings>> unsettled;
   if (!by_columns) {
@@ -869,16 +902,17 @@ void ReadActs(DocReader& r) {
     return;
   }
   // Rows are evenly spaced: a gap of two or more rows' height is a row the
-  // OCR lost. Only pieces holding a date or an amount are rows: marks
-  // between two rows (a rule read as letters) would halve the pitch and
-  // make lost rows of rows that are there.
+  // OCR lost. Only pieces holding a date, an amount or an act code are
+  // rows: marks between two rows (a rule read as letters) would halve the
+  // pitch and make lost rows of rows that are there; a row whose date and
+  // amount were misread ("IFD 1 04.05.2924") is there, not lost.
   auto centre = [&](const std::vector<std::pair<std::string, int>>& toks) {
     const PlacedWord& w = v.words()[static_cast<size_t>(toks.front().second)];
     return (w.y0 + w.y1) / 2;
   };
   std::vector<size_t> row_pieces;
   for (size_t i = 0; i < pieces.size(); ++i) {
-    if (HoldsADateOrAnAmount(pieces[i])) row_pieces.push_back(i);
+    if (LooksLikeAnAct(pieces[i], r.form()->act_rows.codes)) row_pieces.push_back(i);
   }
   std::vector<double> gaps;  // from each row piece to the next
   for (size_t k = 0; k + 1 < row_pieces.size(); ++k) gaps.push_back(centre(pieces[row_pieces[k + 1]]) - centre(pieces[row_pieces[k]]));

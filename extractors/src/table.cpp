@@ -110,7 +110,7 @@ int TableHeader::ColumnAt(double x) const {
 constexpr size_t kWordsOfAValue = 3;
 
 void NameColumnByKind(const PageView& view, TableHeader& header, const std::vector<TableRow>& rows, const std::string& name,
-                      const std::function<bool(const std::string&)>& fits) {
+                      const std::function<bool(const std::string&)>& fits, size_t min_rows) {
   if (header.Find(name) != nullptr || rows.empty()) return;
   std::map<int, size_t> hits;  // unnamed column → rows holding a fitting word under it
   for (const auto& row : rows) {
@@ -135,7 +135,7 @@ void NameColumnByKind(const PageView& view, TableHeader& header, const std::vect
   }
   int found = -1;
   for (const auto& [c, n] : hits) {
-    if (n < 2 || 2 * n < rows.size()) continue;
+    if (n < min_rows || 2 * n < rows.size()) continue;
     if (found >= 0) return;  // two columns of that kind: neither is named
     found = c;
   }
@@ -156,24 +156,41 @@ struct ColumnHit {
   LabelHit hit;
 };
 
-// The header hits of one row, longest wording first, a word claimed once;
-// a column keeps every wording it has on the row (its cell may say
-// "Acte (lettre clé)").
+// The header hits of one row that read the most of it: non-overlapping
+// hits whose words, weighted by each hit's similarity, add up to most; of
+// equal sums the fewer, longer hits (a wording "Date des soins" over
+// "Date"). Two exact wordings side by side ("COEF" "ACTE") thus beat one
+// longer wording read with a slip across both ("Code acte"), and of two
+// wordings as long the closer claims the words ("Part AMO" is the AMO's
+// column, one letter from the AMC's "Part AMC"). A column keeps every
+// wording it has on the row (its cell may say "Acte (lettre clé)").
 std::vector<ColumnHit> ClaimRow(const std::vector<ColumnHit>& hits) {
   std::vector<ColumnHit> sorted = hits;
-  // Of two wordings as long, the closer claims the words ("Part AMO" is
-  // the AMO's column, one letter from the AMC's "Part AMC").
-  std::stable_sort(sorted.begin(), sorted.end(), [](const ColumnHit& a, const ColumnHit& b) {
-    if (a.hit.last - a.hit.first != b.hit.last - b.hit.first) return a.hit.last - a.hit.first > b.hit.last - b.hit.first;
-    return a.hit.similarity > b.hit.similarity;
-  });
-  std::vector<ColumnHit> kept;
-  for (const auto& h : sorted) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const ColumnHit& k) {
-      return k.hit.first <= h.hit.last && h.hit.first <= k.hit.last;
-    });
-    if (!overlaps) kept.push_back(h);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const ColumnHit& a, const ColumnHit& b) { return a.hit.last < b.hit.last; });
+  // Weighted interval scheduling over the hits sorted by their last word:
+  // best[i] is the best choice among the first i hits.
+  struct Choice {
+    double weight = 0;
+    int hits = 0;
+    std::vector<size_t> kept;
+  };
+  auto better = [](const Choice& a, const Choice& b) {
+    if (std::abs(a.weight - b.weight) > 1e-9) return a.weight > b.weight;
+    return a.hits < b.hits;
+  };
+  std::vector<Choice> best(sorted.size() + 1);
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const LabelHit& h = sorted[i].hit;
+    size_t before = i;  // hits [0, before) end before h starts
+    while (before > 0 && sorted[before - 1].hit.last >= h.first) --before;
+    Choice take = best[before];
+    take.weight += h.similarity * static_cast<double>(h.last - h.first + 1);
+    take.hits += 1;
+    take.kept.push_back(i);
+    best[i + 1] = better(take, best[i]) ? std::move(take) : best[i];
   }
+  std::vector<ColumnHit> kept;
+  for (size_t i : best.back().kept) kept.push_back(sorted[i]);
   return kept;
 }
 
@@ -241,12 +258,14 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
     }
     if (!known && w.folded.empty()) continue;  // a rule or a stray mark
     // A word at a word's spacing after a column's wording carries that
-    // wording on ("Date des soins" where the data has "Date"): the same cell.
+    // wording on ("Date des soins" where the data has "Date"): the same
+    // cell, named by its first wording — another column's wording there
+    // is a complement ("Coefficient de l'acte" is no column of acts).
     const bool close = !cols.empty() && w.x0 - cols.back().x1 < 0.6 * view.word_height();
-    const bool same = !cols.empty() && (known ? cols.back().name == name : close);
+    const bool same = !cols.empty() && (close || (known && cols.back().name == name));
     if (same) {
       cols.back().x1 = std::max(cols.back().x1, w.x1);
-      similarity.back() = std::max(similarity.back(), s);
+      if (known && cols.back().name == name) similarity.back() = std::max(similarity.back(), s);
     } else {
       cols.push_back({name, w.x0, w.x1});
       similarity.push_back(s);

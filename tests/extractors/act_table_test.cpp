@@ -134,5 +134,140 @@ TEST(ActTable, APrescriptionDateUnderALabelOfNoDataFileIsTheOneRecentDateAboveTh
   EXPECT_TRUE(testing::Flagged(d, "prescription.date"));
 }
 
+TEST(ActTable, ARowWhoseCodeAndDateAreMisreadButWhichHoldsAnAmountKeepsItsPlace) {
+  // No header the data knows; the middle row's code and year are misread
+  // ("1FD", "1024"), its amount is not: the row is there, the next row
+  // does not take its place.
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Jour   Lc   Px   Qté");
+  const char* codes[] = {"AMI", "1FD", "IFD"};
+  const char* dates[] = {"17-12-2024", "17-12-1024", "18-12-2024"};
+  const char* montants[] = {"6,30", "2,75", "2,75"};
+  const char* coefficients[] = {"2", "1", "1"};
+  for (int i = 0; i < 3; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(20, y, dates[i]);
+    p.Text(70, y, codes[i]);
+    p.Text(110, y, montants[i]);
+    p.Text(160, y, coefficients[i]);
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[1], "montant"), "2.75");
+  EXPECT_EQ(L(d.lines[2], "date"), "2024-12-18");
+}
+
+TEST(ActTable, ARowWithADottedDateWhoseYearIsMisreadTakesTheYearAboveFlaggedAndIsNoLostRow) {
+  // "04.05.2924" under a row of 2024, no amount printed in the rows: the
+  // row has its code, it is no gap where a row was lost.
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Acte");
+  p.Text(110, 120, "Coef");
+  p.Text(130, 120, "Date");
+  p.Text(170, 120, "Montant");
+  const char* codes[] = {"AMI", "IFD", "IK", "AMI", "IFD"};
+  const char* dates[] = {"04.05.2024", "04.05.2924", "04.05.2024", "08.05.2024", "08.05.2024"};
+  const char* coefficients[] = {"2", "1", "2", "2", "1"};
+  for (int i = 0; i < 5; ++i) {
+    const double y = 130 + 6 * i;
+    p.Text(20, y, codes[i]);
+    p.Text(110, y, coefficients[i]);
+    p.Text(130, y, dates[i]);
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 5u);
+  EXPECT_EQ(L(d.lines[1], "code"), "IFD");
+  EXPECT_EQ(L(d.lines[1], "date"), "2024-05-04");
+  EXPECT_TRUE(testing::Flagged(d, "date", 1));
+  EXPECT_EQ(L(d.lines[2], "code"), "IK");
+}
+
+// A feuille whose header reads "Date des soins | Montant | Coefficient de
+// l'acte | Nomenclature": the third heading ends in a word of the code's
+// wordings, the fourth is in no data file; `rows` act rows.
+PageBuilder ComplementedHeader(int rows) {
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Date des soins");
+  p.Text(80, 120, "Montant");
+  p.Text(120, 120, "Coefficient de l'acte");
+  p.Text(175, 120, "Nomenclature");
+  for (int i = 0; i < rows; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(20, y, std::to_string(12 + i) + "/03/2024");
+    p.Text(80, y, "12,60");
+    p.Text(150, y, "4");
+    p.Text(175, y, "AMI");
+  }
+  p.Text(80, 130 + 8 * rows + 4, "Total : " + std::to_string(rows) + "2,60");
+  return p;
+}
+
+TEST(ActTable, AnotherColumnsWordingEndingAHeadingIsAComplementNoColumn) {
+  // "de l'acte" ends the coefficient's heading: the values under it are
+  // coefficients, and the lettres-clés name the column of no wording.
+  const Document d = testing::ReadSingle(ComplementedHeader(3).Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  for (const auto& line : d.lines) {
+    EXPECT_EQ(L(line, "code"), "AMI");
+    EXPECT_EQ(L(line, "coefficient"), "4");
+    EXPECT_EQ(L(line, "montant"), "12.60");
+  }
+}
+
+TEST(ActTable, ALettreCleTheTariffKnowsNamesItsColumnFromOneRow) {
+  const Document d = testing::ReadSingle(ComplementedHeader(1).Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 1u);
+  EXPECT_EQ(L(d.lines[0], "code"), "AMI");
+  EXPECT_EQ(L(d.lines[0], "coefficient"), "4");
+  EXPECT_EQ(L(d.lines[0], "date"), "2024-03-12");
+}
+
+TEST(ActTable, ACoefficientWrittenBeforeItsCodeUnderTheCodesHeadingIsTheCoefficient) {
+  // No coefficient column: the hand wrote "4 AMI" under "Acte".
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Date");
+  p.Text(70, 120, "Acte");
+  p.Text(130, 120, "Montant");
+  for (int i = 0; i < 3; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(20, y, std::to_string(12 + i) + "/03/2024");
+    p.Text(70, y, "4 AMI");
+    p.Text(130, y, "12,60");
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[1], "code"), "AMI");
+  EXPECT_EQ(L(d.lines[1], "coefficient"), "4");
+}
+
+TEST(ActTable, TheLinesBelowTheActsEndTheTableWhenNoStopWordingDoes) {
+  // The table closes on "Net à payer" with its amount read as letters and
+  // the signature boxes, wordings of no data file: they are no act rows.
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  p.Text(20, 120, "Le");
+  p.Text(50, 120, "Cotation");
+  p.Text(110, 120, "Coeff.");
+  p.Text(160, 120, "Montant");
+  for (int i = 0; i < 3; ++i) {
+    const double y = 130 + 8 * i;
+    p.Text(20, y, std::to_string(20 + i) + "-11-2024");
+    p.Text(50, y, "AMI");
+    p.Text(110, y, "2");
+    p.Text(160, y, "6,30");
+  }
+  p.Text(20, 156, "NET À PAYER");
+  p.Text(160, 156, "ug.us");
+  p.Text(20, 166, "VISA DE L'EXÉCUTANT");
+  p.Text(110, 166, "SIGNATURE DU PATIENT");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[2], "date"), "2024-11-22");
+}
+
 }  // namespace
 }  // namespace liasse::extractors

@@ -211,6 +211,37 @@ TEST(Tables, AColumnWordingCarriedOnInWordsOfNoDataFileIsOneColumn) {
   EXPECT_EQ(header.ColumnAt(50 * view.mm()), 0);
 }
 
+TEST(Tables, TwoExactWordingsSideBySideBeatOneLongerWordingReadWithASlip) {
+  // "COEF" and "ACTE" side by side read, with one letter changed, like the
+  // code column's "Code acte": the two columns are there, each exactly.
+  internal::TableSpec spec;
+  spec.min_columns = 3;
+  spec.columns = {{"code", {"Acte", "Code acte"}}, {"coefficient", {"Coef"}}, {"montant", {"Montant"}}};
+  const OcrPage page = PageBuilder().Text(20, 50, "COEF").Text(28.5, 50, "ACTE").Text(120, 50, "MONTANT").Build();
+  const internal::PageView view(page);
+  const internal::TableHeader header = internal::FindTableHeader(view, spec);
+  ASSERT_TRUE(header.ok());
+  ASSERT_NE(header.Find("coefficient"), nullptr);
+  ASSERT_NE(header.Find("code"), nullptr);
+  EXPECT_LT(header.Find("coefficient")->x1, header.Find("code")->x0);
+}
+
+TEST(Tables, AWordingAsLongAndCloserClaimsTheWordsOverOneOfItsWords) {
+  // "Date des soins" claims its three words over "Date" alone, and "Part
+  // AMO" read is the AMO's column, not the AMC's "Part AMC".
+  internal::TableSpec spec;
+  spec.min_columns = 2;
+  spec.columns = {{"date", {"Date", "Date des soins"}}, {"amo", {"Part AMO"}}, {"amc", {"Part AMC"}}};
+  const OcrPage page = PageBuilder().Text(20, 50, "Date des soins").Text(90, 50, "Part AMO").Build();
+  const internal::PageView view(page);
+  const internal::TableHeader header = internal::FindTableHeader(view, spec);
+  ASSERT_TRUE(header.ok());
+  ASSERT_EQ(header.columns.size(), 2u);
+  EXPECT_EQ(header.columns[0].name, "date");
+  EXPECT_EQ(header.columns[1].name, "amo");
+  EXPECT_EQ(header.Find("amc"), nullptr);
+}
+
 TEST(Labels, DigitsGluedToTheLabelAreTheValue) {
   const OcrPage page = Row("Identifiant756474821");
   const auto hits = internal::FindLabel(internal::PageView(page), "Identifiant");
