@@ -176,10 +176,16 @@ void DropStrayFragments(std::vector<RowToken>& words) {
 
 bool InLineOrder(const TableHeader& header) {
   int last = -1;
+  bool unknown_since = false;  // a column the data does not know after a known one
   for (const auto& c : header.columns) {
     const int slot = SlotOf(c.name);
-    if (slot < 0) continue;
-    if (slot < last) return false;
+    if (slot < 0) {
+      unknown_since = unknown_since || last >= 0;
+      continue;
+    }
+    // A heading of no wording between two the data knows: what its cells
+    // hold is known only by their kind, the words cannot be read in turn.
+    if (slot < last || unknown_since) return false;
     last = slot;
   }
   return true;

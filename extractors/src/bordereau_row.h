@@ -20,7 +20,8 @@ namespace liasse::extractors::internal {
 using RowToken = std::pair<std::string, int>;
 
 // True when the columns of `header` that a bordereau line reads stand in
-// the reader's order (some may be missing): the words are read as printed.
+// the reader's order (some may be missing) with no heading the data does
+// not know between two it knows: the words are read as printed.
 bool InLineOrder(const TableHeader& header);
 
 struct ReorderedRow {

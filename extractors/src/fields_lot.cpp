@@ -702,11 +702,12 @@ void ReadActRowByKinds(DocReader& r, const std::vector<std::pair<std::string, in
   const PageView& v = r.view();
   auto amounts = Amounts(v, toks, 0);
   if (amounts.empty()) {
-    // Four digits or more and no separator ("2100" for 21,00): a montant
-    // whose separator the hand or the scan lost (the solver restores it),
-    // never a coefficient.
+    // A number above 100 and no separator ("2100" for 21,00, "250" for
+    // 2,50): a montant whose separator the hand or the scan lost (the
+    // solver restores it), never a coefficient (at most 100: acts or km).
     for (const auto& [text, id] : toks) {
-      if (text.size() >= 4 && text.size() <= 6 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (text.size() >= 3 && text.size() <= 6 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          std::stoi(text) > 100) {
         amounts.push_back({text, {id}});
       }
     }
@@ -749,29 +750,40 @@ void ReadActRowByKinds(DocReader& r, const std::vector<std::pair<std::string, in
 // The acts of a table whose header the form's data does not know ("LC
 // JOUR MT QTE"): the rows holding an act code and a date, from the first
 // of them to a stop phrase or two rows that are not acts.
+// The words of page row `row` as trimmed texts with their word ids.
+std::vector<std::pair<std::string, int>> PageRowTokens(const PageView& v, size_t row) {
+  std::vector<std::pair<std::string, int>> toks;
+  for (int i : v.rows()[row].words) toks.emplace_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text), i);
+  return toks;
+}
+
+// A row among the acts whose code is unreadable is an act row still when
+// it holds a date or an amount (its date too may be misread,
+// "27/07/1024"): dropping it would give the next row its place.
+bool DatedOrPriced(const std::vector<std::pair<std::string, int>>& toks) {
+  return toks.size() >= 2 && std::any_of(toks.begin(), toks.end(), [](const auto& t) {
+           return ParseDateText(t.first).has_value() || IsAmountToken(t.first);
+         });
+}
+
 void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
   const PageView& v = r.view();
   const std::vector<std::string>& codes = r.form()->act_rows.codes;
   if (codes.empty()) return;
   int first = -1;
   for (size_t row = 1; row < v.rows().size() && first < 0; ++row) {
-    std::vector<std::pair<std::string, int>> toks;
-    for (int i : v.rows()[row].words) toks.emplace_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text), i);
-    if (IsActRowByKind(toks, codes)) first = static_cast<int>(row);
+    if (IsActRowByKind(PageRowTokens(v, row), codes)) first = static_cast<int>(row);
   }
   if (first < 0) return;
+  // The first act rows may have their code misread too ("AS" for AIS):
+  // the dated rows right above the first one recognised are acts.
+  while (first > 1 && DatedOrPriced(PageRowTokens(v, static_cast<size_t>(first - 1)))) --first;
   const size_t start = r.doc().lines.size();
   std::vector<std::optional<ActReadings>> unsettled;
   int misses = 0;
   for (const auto& row : RowsBelow(v, first - 1, StopKeys(spec))) {
     const auto toks = RowTokens(v, row);
-    // A row among the acts whose code is unreadable is an act row still
-    // when it holds a date or an amount (its date too may be misread,
-    // "27/07/1024"): dropping it would give the next row its place.
-    const bool dated_or_priced = toks.size() >= 2 && std::any_of(toks.begin(), toks.end(), [](const auto& t) {
-      return ParseDateText(t.first).has_value() || IsAmountToken(t.first);
-    });
-    if (!IsActRowByKind(toks, codes) && !dated_or_priced) {
+    if (!IsActRowByKind(toks, codes) && !DatedOrPriced(toks)) {
       if (++misses >= 2) break;
       continue;
     }

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bordereau_row.h"
 #include "liasse/extractors/extract.h"
 #include "document_checks.h"
 #include "page_builder.h"
@@ -105,6 +106,34 @@ TEST(BordereauLines, AShortWordingReadExactlyIsNotTakenForALongerOneOfTheOtherPa
                                     {186, "Nom", {"MARTIN", "DUBOIS"}}});
   ExpectLines(d);
   EXPECT_FALSE(Flagged(d, "montant_amo", 0));
+}
+
+TEST(BordereauLines, AHeadingOfNoWordingBetweenTwoKnownOnesMeansTheWordsAreNotReadInTurn) {
+  internal::TableHeader header;
+  header.row = 0;
+  header.columns = {{"numero_facture", 10, 40}, {"nir", 60, 90}, {"prenom", 100, 120}, {"montant_total", 150, 170}};
+  EXPECT_TRUE(internal::InLineOrder(header));
+  header.columns.insert(header.columns.begin() + 1, internal::HeaderColumn{"", 45, 55});
+  EXPECT_FALSE(internal::InLineOrder(header));
+  // Before the first known heading (a row number) it changes nothing.
+  header.columns.erase(header.columns.begin() + 1);
+  header.columns.insert(header.columns.begin(), internal::HeaderColumn{"", 0, 5});
+  EXPECT_TRUE(internal::InLineOrder(header));
+}
+
+TEST(BordereauLines, KnownHeadingsInTheReadersOrderWithOthersBetweenAreReadByKind) {
+  // N° facture, NIR, Prénom, Total stand in the reader's order; "Mutuelle",
+  // "Part RO" and "Titulaire" (no data file's) sit between them: each word
+  // is read by its kind.
+  const Document d = ReadBordereau({{14, "N° facture", {"123456789", "123456790"}},
+                                    {40, "Mutuelle", {"10,08 EUR", "3,36 EUR"}},
+                                    {64, "NIR", {"285077511504230", "169029935011101"}},
+                                    {100, "Prénom", {"Sophie", "Jean"}},
+                                    {118, "Part RO", {"15,12 EUR", "5,04 EUR"}},
+                                    {140, "Titulaire", {"MARTIN", "DUBOIS"}},
+                                    {162, "Total", {"25,20 EUR", "8,40 EUR"}},
+                                    {184, "Né(e) le", {"12/07/1985", "03/02/1969"}}});
+  ExpectLines(d);
 }
 
 TEST(BordereauLines, ThePartAtTheRegimesShareOfTheTotalIsTheAmoWhenNoHeaderTellsThePartsApart) {
