@@ -504,6 +504,13 @@ void ReadFacture(DocReader& r) {
     // Likewise the dates under "Jour".
     NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return FindDate(t).has_value(); });
   }
+  if (header.ok() && header.Find(fields::kLibelle) == nullptr) {
+    // The designations under a heading of no wording ("Article"): the one
+    // column whose cells start with a word of letters.
+    NameColumnByKind(v, header, RowsBelow(v, header.row, StopKeys(*spec)), fields::kLibelle, [](const std::string& t) {
+      return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) != 0; });
+    });
+  }
   if (header.ok() && header.Find(fields::kMontant) != nullptr) {
     ReadFactureLines(r, *spec, header);
   } else {

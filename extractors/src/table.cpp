@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -210,6 +211,17 @@ void NameEachColumnOnce(std::vector<HeaderColumn>& cols, const std::vector<doubl
   }
 }
 
+// The distance from word `n` of `row_words` to the next printed word of
+// the row (rules and marks skipped); infinite at the row's end.
+double GapToNextWord(const PageView& view, const std::vector<int>& row_words, size_t n) {
+  const PlacedWord& w = view.words()[static_cast<size_t>(row_words[n])];
+  for (size_t k = n + 1; k < row_words.size(); ++k) {
+    const PlacedWord& next = view.words()[static_cast<size_t>(row_words[k])];
+    if (!next.folded.empty()) return next.x0 - w.x1;
+  }
+  return std::numeric_limits<double>::infinity();
+}
+
 }  // namespace
 
 TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
@@ -244,7 +256,9 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
   // a column of its own (glued to an unknown neighbour) that the data does not know.
   std::vector<HeaderColumn> cols;
   std::vector<double> similarity;  // of each column's best wording
-  for (int i : view.rows()[static_cast<size_t>(header.row)].words) {
+  const std::vector<int>& row_words = view.rows()[static_cast<size_t>(header.row)].words;
+  for (size_t n = 0; n < row_words.size(); ++n) {
+    const int i = row_words[n];
     const PlacedWord& w = view.words()[static_cast<size_t>(i)];
     std::string name;
     bool known = false;
@@ -261,7 +275,12 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
     // wording on ("Date des soins" where the data has "Date"): the same
     // cell, named by its first wording — another column's wording there
     // is a complement ("Coefficient de l'acte" is no column of acts).
-    const bool close = !cols.empty() && w.x0 - cols.back().x1 < 0.6 * view.word_height();
+    // A word of no wording printed with wide spacing ("TOTAL LIGNE") is
+    // carried on too when it stands much nearer the cell before it than
+    // the word after it.
+    const double gap = cols.empty() ? 0 : w.x0 - cols.back().x1;
+    const bool close = !cols.empty() && (gap < 0.6 * view.word_height() ||
+                                         (!known && gap < view.word_height() && 1.5 * gap < GapToNextWord(view, row_words, n)));
     const bool same = !cols.empty() && (close || (known && cols.back().name == name));
     if (same) {
       cols.back().x1 = std::max(cols.back().x1, w.x1);

@@ -1,0 +1,67 @@
+// The lines of an invoice under headings printed with wide letter spacing
+// and in wordings of no data file: a heading of two words is one column,
+// the designations' column is found by what it holds.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "liasse/extractors/extract.h"
+#include "document_checks.h"
+#include "page_builder.h"
+
+namespace liasse::extractors {
+namespace {
+
+using testing::L;
+using testing::PageBuilder;
+
+// A dental invoice whose table reads "DATE SOIN | CODE | DENT | TOTAL
+// NET | NATURE": each two-word heading with a wide space, its amounts
+// printed under its second word, the designations under a heading the
+// data does not know.
+PageBuilder DentalInvoice() {
+  PageBuilder p;
+  p.Text(20, 20, "Dr Paul MARTIN - Chirurgien-dentiste");
+  p.Text(90, 35, "FACTURE", 95, 5);
+  p.Text(20, 50, "Patient : Sophie DURAND");
+  p.Text(20, 80, "DATE");
+  p.Text(28.5, 80, "SOIN");
+  p.Text(62, 80, "CODE");
+  p.Text(85, 80, "DENT");
+  p.Text(105, 80, "TOTAL");
+  p.Text(115.5, 80, "NET");
+  p.Text(128, 80, "NATURE");
+  const char* dates[] = {"12.03.2024", "19.03.2024"};
+  const char* codes[] = {"HBGD036", "HBLD036"};
+  const char* teeth[] = {"28", "17"};
+  const char* amounts[] = {"33,40", "488,50"};
+  const char* natures[] = {"Avulsion simple", "Couronne céramique"};
+  for (int i = 0; i < 2; ++i) {
+    const double y = 88 + 7 * i;
+    p.Text(20, y, dates[i]);
+    p.Text(62, y, codes[i]);
+    p.Text(85, y, teeth[i]);
+    p.Text(114, y, amounts[i]);
+    p.Text(128, y, natures[i]);
+  }
+  p.Text(90, 110, "Somme à régler : 521,90");
+  return p;
+}
+
+TEST(InvoiceTable, AHeadingsSecondWordPrintedWideIsTheSameColumnAndItsAmountsAreTheLines) {
+  const Document d = testing::ReadSingle(DentalInvoice().Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "33.40");
+  EXPECT_EQ(L(d.lines[1], "montant"), "488.50");
+  EXPECT_EQ(L(d.lines[1], "date"), "2024-03-19");
+}
+
+TEST(InvoiceTable, TheDesignationsUnderAHeadingOfNoWordingAreTheLibelles) {
+  const Document d = testing::ReadSingle(DentalInvoice().Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "libelle"), "Avulsion simple");
+  EXPECT_EQ(L(d.lines[1], "libelle"), "Couronne céramique");
+}
+
+}  // namespace
+}  // namespace liasse::extractors
