@@ -446,6 +446,26 @@ std::optional<std::string> WithoutDoubledDigit(const std::string& word) {
 
 }  // namespace
 
+// A table whose headings are in no wording of the data: the row just
+// above the first row holding a date and an amount, when it is words
+// without digits (headings), taken as a header of unnamed columns.
+TableHeader HeaderAboveTheFirstLine(const PageView& v) {
+  for (size_t row = 1; row < v.rows().size(); ++row) {
+    const auto& words = v.rows()[row].words;
+    const bool amount = std::any_of(words.begin(), words.end(), [&](int i) { return IsAmountText(v.words()[static_cast<size_t>(i)].text); });
+    if (!amount || !FindDate(v.Join(words))) continue;
+    const auto& above = v.rows()[row - 1].words;
+    size_t headings = 0;
+    for (int i : above) {
+      const std::string& t = v.words()[static_cast<size_t>(i)].text;
+      if (std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return {};
+      if (!v.words()[static_cast<size_t>(i)].folded.empty()) ++headings;
+    }
+    return headings >= 3 ? HeaderOfRow(v, static_cast<int>(row - 1)) : TableHeader{};
+  }
+  return {};
+}
+
 void ReadFacture(DocReader& r) {
   const PageView& v = r.view();
   ReadFactureCategorie(r);
@@ -488,6 +508,7 @@ void ReadFacture(DocReader& r) {
   ReadAcquittee(r);
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
   TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
+  if (!header.ok() && spec) header = HeaderAboveTheFirstLine(v);
   if (header.ok() && header.Find(fields::kMontant) == nullptr) {
     // The prices under a heading of no wording ("Tarif"): the column whose
     // cells are amounts.
@@ -500,9 +521,21 @@ void ReadFacture(DocReader& r) {
       });
       return !amount && !FindDate(v.Join(v.rows()[static_cast<size_t>(row.row)].words));
     });
-    NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& t) { return IsAmountText(t); });
+    // A value is the whole of the words tried: an amount is one word, a
+    // date all of them ("8 juin 2025"), not a row's words ending in one.
+    NameColumnByKind(v, header, rows, fields::kMontant,
+                     [](const std::string& t) { return t.find(' ') == std::string::npos && IsAmountText(t); });
     // Likewise the dates under "Jour".
-    NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return FindDate(t).has_value(); });
+    NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); });
+  }
+  if (header.ok() && header.Find(fields::kCode) == nullptr) {
+    // The act codes under a heading of no wording ("Acte"): one word of
+    // capitals and digits, both ("HBMD053", "PH7").
+    NameColumnByKind(v, header, RowsBelow(v, header.row, StopKeys(*spec)), fields::kCode, [](const std::string& t) {
+      const bool shape = t.size() >= 3 && t.size() <= 8 && std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+      return shape && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+             std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    });
   }
   if (header.ok() && header.Find(fields::kLibelle) == nullptr) {
     // The designations under a heading of no wording ("Article"): the one

@@ -222,6 +222,50 @@ double GapToNextWord(const PageView& view, const std::vector<int>& row_words, si
   return std::numeric_limits<double>::infinity();
 }
 
+// The columns of header row `row`: each word in the column of the hit of
+// `hits` that holds it, or in a column of its own that the data does not
+// know (glued to an unknown neighbour).
+std::vector<HeaderColumn> ColumnsOfRow(const PageView& view, int row, const std::vector<ColumnHit>& hits) {
+  std::vector<HeaderColumn> cols;
+  std::vector<double> similarity;  // of each column's best wording
+  const std::vector<int>& row_words = view.rows()[static_cast<size_t>(row)].words;
+  for (size_t n = 0; n < row_words.size(); ++n) {
+    const int i = row_words[n];
+    const PlacedWord& w = view.words()[static_cast<size_t>(i)];
+    std::string name;
+    bool known = false;
+    double s = 0;
+    for (const auto& c : hits) {
+      if (i >= c.hit.first && i <= c.hit.last) {
+        name = c.column;
+        known = true;
+        s = c.hit.similarity;
+      }
+    }
+    if (!known && w.folded.empty()) continue;  // a rule or a stray mark
+    // A word at a word's spacing after a column's wording carries that
+    // wording on ("Date des soins" where the data has "Date"): the same
+    // cell, named by its first wording — another column's wording there
+    // is a complement ("Coefficient de l'acte" is no column of acts).
+    // A word of no wording printed with wide spacing ("TOTAL LIGNE") is
+    // carried on too when it stands much nearer the cell before it than
+    // the word after it.
+    const double gap = cols.empty() ? 0 : w.x0 - cols.back().x1;
+    const bool close = !cols.empty() && (gap < 0.6 * view.word_height() ||
+                                         (!known && gap < view.word_height() && 1.5 * gap < GapToNextWord(view, row_words, n)));
+    const bool same = !cols.empty() && (close || (known && cols.back().name == name));
+    if (same) {
+      cols.back().x1 = std::max(cols.back().x1, w.x1);
+      if (known && cols.back().name == name) similarity.back() = std::max(similarity.back(), s);
+    } else {
+      cols.push_back({name, w.x0, w.x1});
+      similarity.push_back(s);
+    }
+  }
+  NameEachColumnOnce(cols, similarity);
+  return cols;
+}
+
 }  // namespace
 
 TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
@@ -252,46 +296,14 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
     }
   }
   if (best < spec.min_columns) return {};
-  // Each word of the header row: the column of the hit that holds it, or
-  // a column of its own (glued to an unknown neighbour) that the data does not know.
-  std::vector<HeaderColumn> cols;
-  std::vector<double> similarity;  // of each column's best wording
-  const std::vector<int>& row_words = view.rows()[static_cast<size_t>(header.row)].words;
-  for (size_t n = 0; n < row_words.size(); ++n) {
-    const int i = row_words[n];
-    const PlacedWord& w = view.words()[static_cast<size_t>(i)];
-    std::string name;
-    bool known = false;
-    double s = 0;
-    for (const auto& c : best_hits) {
-      if (i >= c.hit.first && i <= c.hit.last) {
-        name = c.column;
-        known = true;
-        s = c.hit.similarity;
-      }
-    }
-    if (!known && w.folded.empty()) continue;  // a rule or a stray mark
-    // A word at a word's spacing after a column's wording carries that
-    // wording on ("Date des soins" where the data has "Date"): the same
-    // cell, named by its first wording — another column's wording there
-    // is a complement ("Coefficient de l'acte" is no column of acts).
-    // A word of no wording printed with wide spacing ("TOTAL LIGNE") is
-    // carried on too when it stands much nearer the cell before it than
-    // the word after it.
-    const double gap = cols.empty() ? 0 : w.x0 - cols.back().x1;
-    const bool close = !cols.empty() && (gap < 0.6 * view.word_height() ||
-                                         (!known && gap < view.word_height() && 1.5 * gap < GapToNextWord(view, row_words, n)));
-    const bool same = !cols.empty() && (close || (known && cols.back().name == name));
-    if (same) {
-      cols.back().x1 = std::max(cols.back().x1, w.x1);
-      if (known && cols.back().name == name) similarity.back() = std::max(similarity.back(), s);
-    } else {
-      cols.push_back({name, w.x0, w.x1});
-      similarity.push_back(s);
-    }
-  }
-  NameEachColumnOnce(cols, similarity);
-  header.columns = std::move(cols);
+  header.columns = ColumnsOfRow(view, header.row, best_hits);
+  return header;
+}
+
+TableHeader HeaderOfRow(const PageView& view, int row) {
+  TableHeader header;
+  header.row = row;
+  header.columns = ColumnsOfRow(view, row, {});
   return header;
 }
 

@@ -60,6 +60,11 @@ struct TableHeader {
 // are columns the data does not know.
 TableHeader FindTableHeader(const PageView& view, const TableSpec& spec);
 
+// Page row `row` as a header none of whose cells the data names: its
+// words in columns as FindTableHeader groups them, every name empty (for
+// NameColumnByKind to give).
+TableHeader HeaderOfRow(const PageView& view, int row);
+
 // A header cell the data does not know ("JOUR", "LE" over dates) named
 // `name` by what its column holds: the one unnamed column under which
 // `fits` accepts a value starting there (a word, or with the one or two

@@ -63,5 +63,42 @@ TEST(InvoiceTable, TheDesignationsUnderAHeadingOfNoWordingAreTheLibelles) {
   EXPECT_EQ(L(d.lines[1], "libelle"), "Couronne céramique");
 }
 
+// A pharmacy's receipt whose headings are all in no data file: "Produit
+// | Délivré le | Cotation | Coût | Nb".
+PageBuilder PharmacyReceipt() {
+  PageBuilder p;
+  p.Text(120, 20, "PHARMACIE DU MARCHÉ");
+  p.Text(90, 35, "FACTURE", 95, 5);
+  p.Text(20, 50, "Patient : Sophie DURAND");
+  p.Text(20, 80, "Produit");
+  p.Text(80, 80, "Délivré le");
+  p.Text(115, 80, "Cotation");
+  p.Text(145, 80, "Coût");
+  p.Text(170, 80, "Nb");
+  const char* products[] = {"Paracétamol 1000 mg cp x3", "Amoxicilline 1 g B/6 x2"};
+  const char* codes[] = {"PH7", "PH4"};
+  const char* amounts[] = {"6,54", "12,18"};
+  for (int i = 0; i < 2; ++i) {
+    const double y = 88 + 7 * i;
+    p.Text(20, y, products[i]);
+    p.Text(80, y, "05/02/2025");
+    p.Text(115, y, codes[i]);
+    p.Text(145, y, amounts[i]);
+    p.Text(170, y, i == 0 ? "3" : "2");
+  }
+  p.Text(110, 110, "Total : 18,72");
+  return p;
+}
+
+TEST(InvoiceTable, HeadingsAllInNoWordingAreTheRowAboveTheFirstLineAndItsColumnsNamedByTheirValues) {
+  const Document d = testing::ReadSingle(PharmacyReceipt().Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "6.54");
+  EXPECT_EQ(L(d.lines[0], "date"), "2025-02-05");
+  EXPECT_EQ(L(d.lines[0], "code"), "PH7");
+  EXPECT_EQ(L(d.lines[1], "libelle"), "Amoxicilline 1 g B/6 x2");
+  EXPECT_EQ(L(d.lines[1], "montant"), "12.18");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
