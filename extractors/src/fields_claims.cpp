@@ -446,6 +446,40 @@ std::optional<std::string> WithoutDoubledDigit(const std::string& word) {
 
 }  // namespace
 
+// Columns under headings of no wording named by what they hold: the
+// prices ("Tarif"), the dates ("Jour"), the act codes ("Acte"), the
+// designations ("Article").
+void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const TableSpec& spec) {
+  // Rows holding an amount or a date: the table's lines and its totals,
+  // not the mentions and signatures below it.
+  auto rows = RowsBelow(v, header.row, StopKeys(spec));
+  std::erase_if(rows, [&](const TableRow& row) {
+    const bool amount = std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
+      return std::any_of(c.words.begin(), c.words.end(), [&](int i) { return IsAmountText(v.words()[static_cast<size_t>(i)].text); });
+    });
+    return !amount && !FindDate(v.Join(v.rows()[static_cast<size_t>(row.row)].words));
+  });
+  // A value is the whole of the words tried: an amount is one word, a date
+  // all of them ("8 juin 2025"), not a row's words ending in one. A signed
+  // number is a measure ("Sph +6,00"), not a price.
+  NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& t) {
+    return t.find(' ') == std::string::npos && t[0] != '+' && t[0] != '-' && IsAmountText(t);
+  });
+  NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); });
+  // An act code: one word of capitals and digits, both ("HBMD053", "PH7").
+  NameColumnByKind(v, header, rows, fields::kCode, [](const std::string& t) {
+    const bool shape = t.size() >= 3 && t.size() <= 8 &&
+                       std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    return shape && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+           std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  });
+  // A designation starts with a word of letters.
+  NameColumnByKind(v, header, rows, fields::kLibelle, [](const std::string& text) {
+    const std::string t = TrimPunctuation(text);
+    return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) != 0; });
+  });
+}
+
 // A table whose headings are in no wording of the data: the row just
 // above the first row holding a date and an amount, when it is words
 // without digits (headings), taken as a header of unnamed columns.
@@ -509,41 +543,7 @@ void ReadFacture(DocReader& r) {
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
   TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
   if (!header.ok() && spec) header = HeaderAboveTheFirstLine(v);
-  if (header.ok() && header.Find(fields::kMontant) == nullptr) {
-    // The prices under a heading of no wording ("Tarif"): the column whose
-    // cells are amounts.
-    // Rows holding an amount or a date: the table's lines and its totals,
-    // not the mentions and signatures below it.
-    auto rows = RowsBelow(v, header.row, StopKeys(*spec));
-    std::erase_if(rows, [&](const TableRow& row) {
-      const bool amount = std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
-        return std::any_of(c.words.begin(), c.words.end(), [&](int i) { return IsAmountText(v.words()[static_cast<size_t>(i)].text); });
-      });
-      return !amount && !FindDate(v.Join(v.rows()[static_cast<size_t>(row.row)].words));
-    });
-    // A value is the whole of the words tried: an amount is one word, a
-    // date all of them ("8 juin 2025"), not a row's words ending in one.
-    NameColumnByKind(v, header, rows, fields::kMontant,
-                     [](const std::string& t) { return t.find(' ') == std::string::npos && IsAmountText(t); });
-    // Likewise the dates under "Jour".
-    NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); });
-  }
-  if (header.ok() && header.Find(fields::kCode) == nullptr) {
-    // The act codes under a heading of no wording ("Acte"): one word of
-    // capitals and digits, both ("HBMD053", "PH7").
-    NameColumnByKind(v, header, RowsBelow(v, header.row, StopKeys(*spec)), fields::kCode, [](const std::string& t) {
-      const bool shape = t.size() >= 3 && t.size() <= 8 && std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
-      return shape && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-             std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    });
-  }
-  if (header.ok() && header.Find(fields::kLibelle) == nullptr) {
-    // The designations under a heading of no wording ("Article"): the one
-    // column whose cells start with a word of letters.
-    NameColumnByKind(v, header, RowsBelow(v, header.row, StopKeys(*spec)), fields::kLibelle, [](const std::string& t) {
-      return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) != 0; });
-    });
-  }
+  if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
   if (header.ok() && header.Find(fields::kMontant) != nullptr) {
     ReadFactureLines(r, *spec, header);
   } else {

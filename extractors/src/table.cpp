@@ -134,12 +134,19 @@ void NameColumnByKind(const PageView& view, TableHeader& header, const std::vect
     }
     for (int c : columns) ++hits[c];
   }
+  // The column holding the kind in the most rows; two as many: neither.
   int found = -1;
+  size_t most = 0;
+  bool tie = false;
   for (const auto& [c, n] : hits) {
-    if (n < min_rows || 2 * n < rows.size()) continue;
-    if (found >= 0) return;  // two columns of that kind: neither is named
-    found = c;
+    if (n < min_rows || 2 * n < rows.size() || n < most) continue;
+    tie = n == most;
+    if (n > most) {
+      found = c;
+      most = n;
+    }
   }
+  if (tie) return;
   if (found >= 0) header.columns[static_cast<size_t>(found)].name = name;
 }
 

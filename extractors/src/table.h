@@ -69,9 +69,10 @@ TableHeader HeaderOfRow(const PageView& view, int row);
 // `name` by what its column holds: the one unnamed column under which
 // `fits` accepts a value starting there (a word, or with the one or two
 // words after it: "15 novembre 2023") in at least `min_rows` rows and half
-// the rows. Nothing when `name` is already a column, or no column or
-// several qualify. A kind specific enough to name a column from one row
-// (a lettre-clé the tariff knows) may ask for one.
+// the rows, the most rows of all. Nothing when `name` is already a
+// column, or no column qualifies, or two in as many rows. A kind specific
+// enough to name a column from one row (a lettre-clé the tariff knows)
+// may ask for one.
 void NameColumnByKind(const PageView& view, TableHeader& header, const std::vector<TableRow>& rows, const std::string& name,
                       const std::function<bool(const std::string&)>& fits, size_t min_rows = 2);
 

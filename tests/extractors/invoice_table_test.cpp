@@ -100,5 +100,31 @@ TEST(InvoiceTable, HeadingsAllInNoWordingAreTheRowAboveTheFirstLineAndItsColumns
   EXPECT_EQ(L(d.lines[1], "montant"), "12.18");
 }
 
+TEST(InvoiceTable, ThePricesAreTheColumnOfAmountsInTheMostRowsNotTheLensMeasures) {
+  // "Tarif" and "Équipement" are in no data file; the designations print signed measures
+  // with cents in two rows of three ("Sph +6,00").
+  PageBuilder p;
+  p.Text(120, 20, "OPTIQUE DU CENTRE");
+  p.Text(90, 35, "FACTURE", 95, 5);
+  p.Text(20, 50, "Patient : Sophie DURAND");
+  p.Text(20, 80, "Date");
+  p.Text(45, 80, "Équipement");
+  p.Text(170, 80, "Tarif");
+  const char* designations[] = {"Monture acétate", "Verre OD Sph +6,00 Cyl -1,00", "Verre OG Sph -3,50 Cyl -0,75"};
+  const char* amounts[] = {"42,80", "138,30", "138,30"};
+  for (int i = 0; i < 3; ++i) {
+    const double y = 88 + 7 * i;
+    p.Text(20, y, "28/03/2025");
+    p.Text(45, y, designations[i]);
+    p.Text(170, y, amounts[i]);
+  }
+  p.Text(120, 115, "Net à payer : 319,40");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "42.80");
+  EXPECT_EQ(L(d.lines[2], "montant"), "138.30");
+  EXPECT_EQ(L(d.lines[1], "libelle"), "Verre OD Sph +6,00 Cyl -1,00");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
