@@ -263,6 +263,23 @@ TEST(Crossing, CapitalsFullOfSlantedStrokesAreNoHatching) {
   EXPECT_EQ(Read(p).verdict, Crossed::kClean);
 }
 
+TEST(Crossing, ANameWrittenLargeInASlantedHandIsNoHatching) {
+  // A signature written as a name in an italic script, twice the text's
+  // height: its stems lean 17 to 21 degrees, a letter apart, each one
+  // stroke — a row of parallel slanted strokes, but a hand's slant, not a
+  // hatch's (which leans 27 degrees and more). The stamp's lines below.
+  for (const double lean : {0.3, 0.38}) {
+    PageBuilder p = Body();
+    InkText(p, 110, 135, "Dr Paul DURAND");
+    InkText(p, 110, 140, "RPPS 10101010101");
+    for (double x = 110; x < 135; x += 2.6) {
+      p.Stroke(x, 125, x + lean * 6, 119, 0.45);
+      p.Stroke(x + lean * 6, 119, x + lean * 6 + 1.0, 119.6, 0.3);  // the link to the next letter
+    }
+    EXPECT_EQ(Read(p).verdict, Crossed::kClean) << lean;
+  }
+}
+
 TEST(Crossing, AnOverwrittenNumberWithItsStrokeIsACrossing) {
   PageBuilder p = Body();
   InkText(p, 40, 90, "10 seances de kinesitherapie");
