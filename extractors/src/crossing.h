@@ -37,6 +37,15 @@ struct CrossingReading {
   double run_mm = 0;     // the longest mid-height stroke of a line, mm
   int crossed_gaps = 0;  // spaces between words filled at mid-height, on that line
   Box zone;              // the line that decided (page pixels); empty when clean
+  // The widest word the OCR read unsurely that a straight stroke at the
+  // middle of its letters runs along from end to end (nine tenths of its
+  // width), in its line's letter heights, and its box: words struck or scribbled over that the OCR read
+  // as one with their neighbour or their correction, where no space
+  // between words is filled. Print breaks the middle of a word between its
+  // letters, but bold digits touching and a form's boxed cells do not:
+  // the caller weighs it (0 and empty when none).
+  double struck_word = 0;
+  Box struck_zone;
 };
 
 // Measures each line of `lines` in `raster` (0 = black; `mm` pixels per

@@ -24,9 +24,11 @@ struct Path {
 // (within a pixel) on all rows of the middle band but one in ten, the run
 // of ink along the row a pen's width on half of them at least (where it
 // crosses a letter it is wider; a grey fill is wide everywhere), and the
-// centres of those narrow runs leaning as the path does, two thirds of its
-// slant at least: a thick upright or italic stem fits a slanted path
-// within its width, but its own centres stand (nearly) upright.
+// centres of those narrow runs leaning as the path does, four fifths of
+// its slant at least: a thick upright or italic stem fits a slanted path
+// within its width, but its own centres stand upright or lean as a hand
+// slants (a name written large in an italic script, 15 to 22 degrees,
+// lean less than four fifths of the 27 degrees a hatch starts at).
 bool StrokeAt(const Path& p, int x, double slant) {
   const int yc = static_cast<int>(std::lround(p.a + p.b * x));
   const int allowed = (2 * p.half + 1) / 10;
@@ -59,7 +61,7 @@ bool StrokeAt(const Path& p, int x, double slant) {
   const double den = n * sdd - sd * sd;
   if (den <= 0) return false;
   const double lean = -(n * sdc - sd * sc) / den;  // columns per row up, as `slant`
-  if (lean * slant < (2.0 / 3.0) * slant * slant) return false;
+  if (lean * slant < 0.8 * slant * slant) return false;
   // Its length: on up and down past the band until two rows miss; a
   // letter's slanted stroke (the shoulder of an n, the leg of a k) ends
   // within the height of its letters, a hand's hatch runs on.

@@ -164,7 +164,17 @@ void ReadRaturee(DocReader& r, std::string_view what, StrokeFound stroke) {
                                                       reading.run_mm));
       }
       return r.SetBool(fields::kRaturee, true, 0.9, reading.zone);
-    case Crossed::kClean: return r.SetBool(fields::kRaturee, false, 0.9, std::nullopt);
+    case Crossed::kClean:
+      // A prescription's word a stroke runs along from end to end over three
+      // letter heights (a word scribbled over, read as one with its
+      // correction): a doubt. Not on a feuille, whose boxed cells and combs
+      // of digits a line runs along as often.
+      if (stroke == StrokeFound::kDecides && reading.struck_word >= 3) {
+        r.Review(fields::kRaturee, fmt::format("trait possible le long d'un mot ({:.0f} mm) : rature à vérifier",
+                                               reading.struck_zone.width / v.mm()));
+        return r.SetBool(fields::kRaturee, false, 0.5, reading.struck_zone);
+      }
+      return r.SetBool(fields::kRaturee, false, 0.9, std::nullopt);
     case Crossed::kUncertain:
       // Present and flagged: a person looks at the line; never raturée on a doubt.
       r.Review(fields::kRaturee, fmt::format("trait possible à travers une ligne du texte ({:.0f} mm) : rature à vérifier",

@@ -263,6 +263,23 @@ TEST(Crossing, CapitalsFullOfSlantedStrokesAreNoHatching) {
   EXPECT_EQ(Read(p).verdict, Crossed::kClean);
 }
 
+TEST(Crossing, ANameWrittenLargeInASlantedHandIsNoHatching) {
+  // A signature written as a name in an italic script, twice the text's
+  // height: its stems lean 17 to 21 degrees, a letter apart, each one
+  // stroke — a row of parallel slanted strokes, but a hand's slant, not a
+  // hatch's (which leans 27 degrees and more). The stamp's lines below.
+  for (const double lean : {0.3, 0.38}) {
+    PageBuilder p = Body();
+    InkText(p, 110, 135, "Dr Paul DURAND");
+    InkText(p, 110, 140, "RPPS 10101010101");
+    for (double x = 110; x < 135; x += 2.6) {
+      p.Stroke(x, 125, x + lean * 6, 119, 0.45);
+      p.Stroke(x + lean * 6, 119, x + lean * 6 + 1.0, 119.6, 0.3);  // the link to the next letter
+    }
+    EXPECT_EQ(Read(p).verdict, Crossed::kClean) << lean;
+  }
+}
+
 TEST(Crossing, AnOverwrittenNumberWithItsStrokeIsACrossing) {
   PageBuilder p = Body();
   InkText(p, 40, 90, "10 seances de kinesitherapie");
@@ -435,6 +452,30 @@ TEST(Crossing, APrescriptionIsRatureeOnlyWhenCrossed) {
   const auto struck = ExtractDocuments({crossed.Build()}, nullptr, Options());
   ASSERT_EQ(struck.size(), 1u);
   EXPECT_EQ(struck[0].Flag("raturee"), std::optional<bool>(true));
+}
+
+// "QSP 1 MOIS" with "1 MOIS" scribbled over, the OCR reading the scribble
+// as one word beside "QSP": its bar runs along the whole word, through no
+// space between words the OCR saw. On a prescription a person looks; a
+// clean prescription's words are read without a doubt.
+TEST(Crossing, APrescriptionsWordScribbledOverEndToEndIsADoubt) {
+  const double w = 0.55 * kSize;
+  PageBuilder p = PrescriptionPage();
+  InkText(p, 30, 100, "QSP 1 MOIS", false, false);
+  p.Text(30, 100, "QSP", 92, kSize);
+  p.Text(30 + 4 * w, 100, "1_MOIS", 40, kSize);
+  p.Stroke(30 + 4 * w + 0.1, 98.5, 30 + 10 * w - 0.1, 98.6, 0.4);
+  for (int i = 0; i < 5; ++i) {
+    const double x = 30 + 4 * w + 0.3 + 1.8 * i;
+    p.Stroke(x, 99.4, x + 0.9, 97.6, 0.35).Stroke(x + 0.9, 97.6, x + 1.8, 99.4, 0.35);
+  }
+  const auto struck = ExtractDocuments({p.Build()}, nullptr, Options());
+  ASSERT_EQ(struck.size(), 1u);
+  EXPECT_NE(struck[0].Flag("raturee"), std::optional<bool>(true));
+  EXPECT_TRUE(struck[0].InReview("raturee"));
+  const auto clean = ExtractDocuments({PrescriptionPage().Build()}, nullptr, Options());
+  ASSERT_EQ(clean.size(), 1u);
+  EXPECT_FALSE(clean[0].InReview("raturee"));
 }
 
 }  // namespace
