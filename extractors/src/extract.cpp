@@ -3,6 +3,7 @@
 #include "care_dates.h"
 #include "classify.h"
 #include "doc_reader.h"
+#include "envelope_names.h"
 #include "envelope_witnesses.h"
 #include "form_fields.h"
 #include "forms.h"
@@ -86,6 +87,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
   }
   internal::ReconcileLot(documents, forms);
   internal::LinkPrescriptionDates(documents);
+  internal::SettleNamesInCapitals(documents);
   internal::ConfirmByOtherPrintings(documents);
   return documents;
 }
