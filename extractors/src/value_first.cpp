@@ -632,25 +632,44 @@ void MendTotalWithLostSeparator(DocReader& r, std::string_view name, Money sum) 
   r.Review(name, reason);
 }
 
+// The lines up to the last one with a date and a code: the rows read
+// after it are no acts (every act has both) but a totals row whose label
+// is in no wording, read as one more line ("NET À PAYER 7,95"). All of
+// them when no line has both (a bill whose table prints no dates).
+std::vector<Line> UpToLastAct(const std::vector<Line>& lines) {
+  size_t end = lines.size();
+  while (end > 0 && (lines[end - 1].Find(fields::kDate) == nullptr || lines[end - 1].Find(fields::kCode) == nullptr)) --end;
+  if (end == 0) return lines;
+  return std::vector<Line>(lines.begin(), lines.begin() + static_cast<long>(end));
+}
+
+// The lowest amount printed outside the dated rows that equals `sum`
+// (equal amounts are one value; the lowest is the total's place).
+std::optional<PrintedAmount> PrintedTotal(const PageView& v, Money sum) {
+  std::optional<PrintedAmount> best;
+  for (const auto& a : AmountsOutsideDatedRows(v)) {
+    if (a.value != sum) continue;
+    if (!best || v.words()[static_cast<size_t>(a.words.back())].y0 > v.words()[static_cast<size_t>(best->words.back())].y0) best = a;
+  }
+  return best;
+}
+
 }  // namespace
 
 void ReadTotalOfLines(DocReader& r, std::string_view name) {
   if (r.doc().lines.empty()) return;
   const auto lines_sum = SumOfLines(r.doc().lines);
   if (lines_sum && r.Has(name)) MendTotalWithLostSeparator(r, name, *lines_sum);
-  if (r.Has(name) || !lines_sum) return;
-  const Money sum = *lines_sum;
-  std::optional<PrintedAmount> best;
-  for (const auto& a : AmountsOutsideDatedRows(r.view())) {
-    if (a.value != sum) continue;
-    // Equal amounts are one value; the lowest is the total's place.
-    if (!best || r.view().words()[static_cast<size_t>(a.words.back())].y0 >
-                     r.view().words()[static_cast<size_t>(best->words.back())].y0) {
-      best = a;
-    }
+  if (r.Has(name)) return;
+  // Every line, then the lines without the rows read after the last act:
+  // the printed amount they add up to is the total either way.
+  for (const auto& sum : {lines_sum, SumOfLines(UpToLastAct(r.doc().lines))}) {
+    if (!sum) continue;
+    const auto best = PrintedTotal(r.view(), *sum);
+    if (!best) continue;
+    r.SetText(name, sum->ToDecimal(), std::max(0.9, r.view().MinConfidence(best->words)), best->words);
+    return;
   }
-  if (!best) return;
-  r.SetText(name, sum.ToDecimal(), std::max(0.9, r.view().MinConfidence(best->words)), best->words);
 }
 
 }  // namespace liasse::extractors::internal
