@@ -70,21 +70,22 @@ NumeroLength NumeroLengthOf(const FormCatalogue* forms) {
 }
 
 // One lot's invoices come from one billing software: when the bordereau's
-// lines read without doubt (two or more) all carry numbers of one length,
-// that is the length. A number in review tells none: an OCR that adds a
-// digit to one font's zeros adds it on every line of the bordereau.
+// lines (two or more) all carry numbers of one length, that is the length,
+// unless every line read its number with doubt: an OCR that adds a digit
+// to one font's zeros adds it on every line of the bordereau.
 NumeroLength InLot(NumeroLength form, const Document& bordereau) {
   size_t length = 0, lines = 0;
+  bool one_sure = false;
   for (size_t i = 0; i < bordereau.lines.size(); ++i) {
     const std::string* n = bordereau.lines[i].Find(fields::kNumeroFacture);
-    const bool doubted = std::any_of(bordereau.review.begin(), bordereau.review.end(), [&](const ReviewFlag& f) {
-      return f.line == static_cast<int>(i) && f.field == fields::kNumeroFacture;
-    });
-    if (n == nullptr || doubted) continue;
+    if (n == nullptr) continue;
     if (lines++ > 0 && n->size() != length) return form;
     length = n->size();
+    one_sure = one_sure || std::none_of(bordereau.review.begin(), bordereau.review.end(), [&](const ReviewFlag& f) {
+      return f.line == static_cast<int>(i) && f.field == fields::kNumeroFacture;
+    });
   }
-  if (lines < 2 || length < form.min || length > form.max) return form;
+  if (lines < 2 || !one_sure || length < form.min || length > form.max) return form;
   return {length, length};
 }
 
