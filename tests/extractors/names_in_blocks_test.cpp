@@ -187,6 +187,32 @@ TEST(NamesInBlocks, ADateByValueIsLookedForAboveTheFirstActRowWhenTheHeaderIsInN
   EXPECT_TRUE(Flagged(d, "prescription.date"));
 }
 
+// A hand's date whose year the OCR cut apart ("26.04.2 024", "12.03.1 950"),
+// under wordings of no data file: each is read whole, the birth date and
+// the prescription's by their age.
+TEST(NamesInBlocks, ADateWhoseYearTheOcrCutApartIsReadWhole) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "NOM PRENOM ...... : GARCIA Hélène")
+      .Text(110, 30, "NE(E) LE .. : 12.03.1 950")
+      .Text(18, 40, "ORDO ...... : 26.04.2 024")
+      .Text(18, 52, "LC")
+      .Text(50, 52, "MT")
+      .Text(80, 52, "JOUR")
+      .Text(120, 52, "QTE")
+      .Text(18, 58, "AMI")
+      .Text(50, 58, "6,30")
+      .Text(80, 58, "01.05.2024")
+      .Text(120, 58, "2")
+      .Text(18, 64, "IFD")
+      .Text(50, 64, "2,75")
+      .Text(80, 64, "04.05.2024")
+      .Text(120, 64, "1");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "prescription.date"), "2024-04-26");
+  EXPECT_EQ(T(d, "beneficiaire.date_naissance"), "1950-03-12");
+}
+
 // A hand-filled form's prénom written in capitals ("JEAN-CLAUDE"): stored
 // as a prénom is ("Jean-Claude"), flagged.
 TEST(NamesInBlocks, APrenomWrittenInCapitalsIsReadAsAPrenomFlagged) {
