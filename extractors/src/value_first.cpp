@@ -315,11 +315,14 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
         const std::string t = TrimPunctuation(w.text);
         if (w.x0 - x > 1.5 * v.word_height() || !(IsUpperName(t) || IsCapitalisedName(t))) break;
         // A word just before a number is that number's label ("RPPS
-        // 10820942229"); a date in the next column is no number's.
+        // 10820942229"); a date in the next column is no number's, nor
+        // is a date the OCR garbled there ("Oou.O1.2025": no number's
+        // digits alone).
         if (j + 1 < ids.size()) {
           const PlacedWord& next = v.words()[static_cast<size_t>(ids[j + 1])];
+          const std::string next_text = TrimPunctuation(next.text);
           const bool digits = std::any_of(next.text.begin(), next.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-          const bool apart = next.x0 - w.x1 > 1.5 * v.word_height() && ParseDateText(TrimPunctuation(next.text)).has_value();
+          const bool apart = next.x0 - w.x1 > 1.5 * v.word_height() && (ParseDateText(next_text).has_value() || !IsAllDigits(next_text));
           if (digits && !apart) break;
         }
         words.push_back(ids[j]);

@@ -130,6 +130,20 @@ TEST(NamesInBlocks, ADateInTheNextColumnDoesNotCutTheNameAfterATitle) {
   EXPECT_EQ(T(Read(p), "prescripteur.nom"), "MEUNIER");
 }
 
+TEST(NamesInBlocks, ADateTheOcrGarbledInTheNextColumnDoesNotCutTheNameAfterATitle) {
+  // The same, in capitals, the date read "Oou.O1.2025": still no number's.
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "ORDONNANCE")
+      .Text(18, 36, "MÉDECIN")
+      .Text(110, 36, "DU")
+      .Text(18, 41, "DR MANON PERRIN")
+      .Text(110, 41, "Oou.O1.2025");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "prescripteur.nom"), "PERRIN");
+  EXPECT_TRUE(Flagged(d, "prescripteur.nom"));
+}
+
 // The beneficiary's and the praticien's blocks under headings of the data,
 // the assuré's under `assure_heading`, no NIR in it to tell it; then `after`.
 PageBuilder ThreeBlocks(const std::string& beneficiaire_heading, const std::string& assure_heading, const std::string& after) {
