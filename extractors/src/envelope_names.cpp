@@ -130,7 +130,81 @@ std::optional<Witness> OrderOf(const Target& t, const std::vector<Witness>& witn
   return found;
 }
 
+bool RoleFlag(const ReviewFlag& f) {
+  return StartsWith(f.reason, kRoleOfTheBlocksName) || StartsWith(f.reason, kRoleByElimination) ||
+         StartsWith(f.reason, kRoleOfThePagesOnlyName) || StartsWith(f.reason, kRoleBesideABirthDate);
+}
+
+// One person's place: a document type and the opening of its fields
+// ("beneficiaire."); an empty opening for a bordereau line's columns.
+struct PersonPlace {
+  DocumentType type;
+  std::string_view person;
+};
+
+// The places that name the same person (domain knowledge, as in
+// envelope_witnesses.cpp: the patient of a prescription is the feuille's
+// bénéficiaire; the bordereau's lines name the assurés).
+const std::vector<std::pair<PersonPlace, PersonPlace>>& SamePersonPlaces() {
+  using enum DocumentType;
+  static const std::vector<std::pair<PersonPlace, PersonPlace>> places = {
+      {{kFeuilleDeSoins, "beneficiaire."}, {kPrescription, "patient."}},
+      {{kPrescription, "patient."}, {kFeuilleDeSoins, "beneficiaire."}},
+      {{kFeuilleDeSoins, "assure."}, {kBordereau, ""}},
+  };
+  return places;
+}
+
+bool FlaggedOnly(const Document& doc, const std::string& nom, const std::string& prenom, bool (*kind)(const ReviewFlag&)) {
+  auto flags = FlagsOn(doc, nom);
+  const auto pflags = FlagsOn(doc, prenom);
+  flags.insert(flags.end(), pflags.begin(), pflags.end());
+  return !flags.empty() && std::all_of(flags.begin(), flags.end(), [&](const ReviewFlag* f) { return kind(*f); });
+}
+
+// True when `place` on a document other than `self` holds `nom` and
+// `prenom` (folded) read without a flag.
+bool SurePrintingOf(const std::vector<Document>& documents, const Document& self, const PersonPlace& place, const std::string& nom,
+                    const std::string& prenom) {
+  for (const Document& doc : documents) {
+    if (&doc == &self || doc.type != place.type) continue;
+    if (place.person.empty()) {
+      for (size_t i = 0; i < doc.lines.size(); ++i) {
+        const std::string* n = doc.lines[i].Find("nom");
+        const std::string* p = doc.lines[i].Find("prenom");
+        const bool flagged = std::any_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) {
+          return f.line == static_cast<int>(i) && (f.field == "nom" || f.field == "prenom");
+        });
+        if (n && p && !flagged && FoldKey(*n) == nom && FoldKey(*p) == prenom) return true;
+      }
+      continue;
+    }
+    const std::string nf = std::string(place.person) + "nom", pf = std::string(place.person) + "prenom";
+    const std::string* n = doc.Text(nf);
+    const std::string* p = doc.Text(pf);
+    if (n && p && FlagsOn(doc, nf).empty() && FlagsOn(doc, pf).empty() && FoldKey(*n) == nom && FoldKey(*p) == prenom) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+int SettleRolesOfNames(std::vector<Document>& documents) {
+  int settled = 0;
+  for (Document& doc : documents) {
+    for (const auto& [own, other] : SamePersonPlaces()) {
+      if (doc.type != own.type) continue;
+      const std::string nom_field = std::string(own.person) + "nom", prenom_field = std::string(own.person) + "prenom";
+      const std::string* nom = doc.Text(nom_field);
+      const std::string* prenom = doc.Text(prenom_field);
+      if (!nom || !prenom || !FlaggedOnly(doc, nom_field, prenom_field, RoleFlag)) continue;
+      if (!SurePrintingOf(documents, doc, other, FoldKey(*nom), FoldKey(*prenom))) continue;
+      std::erase_if(doc.review, [&](const ReviewFlag& f) { return !f.line && (f.field == nom_field || f.field == prenom_field); });
+      ++settled;
+    }
+  }
+  return settled;
+}
 
 int SettleNamesInCapitals(std::vector<Document>& documents) {
   const std::vector<Witness> witnesses = Witnesses(documents);

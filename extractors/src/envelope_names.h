@@ -33,4 +33,21 @@ inline constexpr std::string_view kPrenomInCapitals = "prénom écrit en capital
 // many pairs were settled.
 int SettleNamesInCapitals(std::vector<Document>& documents);
 
+// The openings of the reasons of the flags that doubt only whose a nom
+// and prénom are (their block's heading or their label in no wording;
+// block_names.cpp, form_fields.cpp, value_first.cpp).
+inline constexpr std::string_view kRoleOfTheBlocksName = "libellé introuvable ; seul nom du bloc de la section";
+inline constexpr std::string_view kRoleByElimination = "section sans intitulé connu, seule à porter ce libellé";
+inline constexpr std::string_view kRoleOfThePagesOnlyName = "libellé introuvable ; seul nom et prénom de la page";
+inline constexpr std::string_view kRoleBesideABirthDate = "libellé introuvable ; nom lu à côté d'une date de naissance";
+
+// A feuille's bénéficiaire or assuré, or a prescription's patient, whose
+// nom and prénom are flagged only for their role: when the same person's
+// place on another document (the patient of a prescription for the
+// bénéficiaire and back, a bordereau line for the assuré) holds the same
+// nom and prénom, compared without case or accents, read without a flag,
+// the role is the one that printing gives and the flags go. Returns how
+// many pairs were settled.
+int SettleRolesOfNames(std::vector<Document>& documents);
+
 }  // namespace liasse::extractors::internal

@@ -88,6 +88,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
   internal::ReconcileLot(documents, forms);
   internal::LinkPrescriptionDates(documents);
   internal::SettleNamesInCapitals(documents);
+  internal::SettleRolesOfNames(documents);
   internal::ConfirmByOtherPrintings(documents);
   return documents;
 }

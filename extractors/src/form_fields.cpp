@@ -148,7 +148,7 @@ bool DropOldDates(const DocReader& r, const FieldSpec& f, std::vector<Located>& 
 // The value of `f` (and of its pair) read under the one occurrence of its
 // labels left once those of other sections are set aside: flagged.
 void FlagRoleByElimination(DocReader& r, const FieldSpec& f) {
-  const std::string reason = "section sans intitulé connu, seule à porter ce libellé : son rôle est à vérifier";
+  const std::string reason = std::string(kRoleByElimination) + " : son rôle est à vérifier";
   r.Review(f.name, reason);
   if (!f.pair.empty() && r.Has(f.pair)) r.Review(f.pair, reason);
 }

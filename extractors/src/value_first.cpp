@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "boxed_digits.h"
+#include "envelope_names.h"
 #include "field_values.h"
 #include "labels.h"
 #include "liasse/core/fields.h"
@@ -505,7 +506,7 @@ void ReadPersonWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec&
     }
   }
   if (!found || !SetPersonName(r, field.name, field.pair, r.Make(*found))) return;
-  const std::string reason = "libellé introuvable ; seul nom et prénom de la page hors de l'en-tête, son rôle est à vérifier";
+  const std::string reason = std::string(kRoleOfThePagesOnlyName) + " hors de l'en-tête, son rôle est à vérifier";
   r.Review(field.name, reason);
   r.Review(field.pair, reason);
 }
@@ -538,7 +539,7 @@ void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSp
     }
   }
   if (!found) return;
-  const std::string reason = "libellé introuvable ; nom lu à côté d'une date de naissance, à vérifier";
+  const std::string reason = std::string(kRoleBesideABirthDate) + ", à vérifier";
   r.Review(field.name, reason);
   r.Review(field.pair, reason);
   SetPersonName(r, field.name, field.pair, r.Make(*found, 0.6));

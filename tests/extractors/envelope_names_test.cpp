@@ -16,11 +16,7 @@ using testing::T;
 using testing::TextField;
 
 Document Of(DocumentType type, int page, std::initializer_list<std::pair<const char*, const char*>> values) {
-  Document d;
-  d.type = type;
-  d.pages = {page};
-  for (const auto& [name, value] : values) d.fields[name] = TextField(value);
-  return d;
+  return testing::DocumentOf(type, page, values);
 }
 
 // A prescription whose patient was printed "CHRISTIAN DUFOUR": the first word taken for the nom, both flagged.
@@ -88,6 +84,60 @@ TEST(EnvelopeNames, TwoPrintingsThatDisagreeSettleNothing) {
                                 PrescriptionInCapitals("CHRISTIAN", "Dufour")};
   EXPECT_EQ(SettleNamesInCapitals(docs), 0);
   EXPECT_TRUE(Flagged(docs[2], "patient.prenom"));
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal
+
+namespace liasse::extractors::internal {
+namespace {
+
+using testing::Flagged;
+using testing::TextField;
+
+Document Person(DocumentType type, int page, const std::string& person, const char* nom, const char* prenom) {
+  Document d;
+  d.type = type;
+  d.pages = {page};
+  d.fields[person + "nom"] = TextField(nom);
+  d.fields[person + "prenom"] = TextField(prenom);
+  return d;
+}
+
+TEST(EnvelopeNames, ABeneficiaryWhoseBlockHeadingIsInNoWordingIsConfirmedByThePrescriptionsPatient) {
+  std::vector<Document> docs = {Person(DocumentType::kFeuilleDeSoins, 1, "beneficiaire.", "DUFOUR", "Christian"),
+                                Person(DocumentType::kPrescription, 2, "patient.", "DUFOUR", "Christian")};
+  const std::string reason = std::string(kRoleOfTheBlocksName) + ", dont l'intitulé est inconnu : à vérifier";
+  docs[0].review.push_back({"beneficiaire.nom", std::nullopt, reason});
+  docs[0].review.push_back({"beneficiaire.prenom", std::nullopt, reason});
+  EXPECT_EQ(SettleRolesOfNames(docs), 1);
+  EXPECT_FALSE(Flagged(docs[0], "beneficiaire.nom"));
+  EXPECT_FALSE(Flagged(docs[0], "beneficiaire.prenom"));
+}
+
+TEST(EnvelopeNames, AnAssuresNamesMatchingAPrescriptionsPatientKeepTheirRoleInDoubt) {
+  // The prescription names the patient, not the assuré: the block may be
+  // the patient's whom the reader took for the assuré.
+  std::vector<Document> docs = {Person(DocumentType::kFeuilleDeSoins, 1, "assure.", "DUFOUR", "Christian"),
+                                Person(DocumentType::kPrescription, 2, "patient.", "DUFOUR", "Christian")};
+  docs[0].review.push_back({"assure.nom", std::nullopt, std::string(kRoleByElimination) + " : son rôle est à vérifier"});
+  EXPECT_EQ(SettleRolesOfNames(docs), 0);
+  EXPECT_TRUE(Flagged(docs[0], "assure.nom"));
+}
+
+TEST(EnvelopeNames, AnAssureIsConfirmedByHisBordereauLineButNotByAnotherPrenom) {
+  Document bordereau;
+  bordereau.type = DocumentType::kBordereau;
+  bordereau.pages = {0};
+  bordereau.lines.push_back({{{"nom", "MULLER"}, {"prenom", "Hélène"}}});
+  const std::string reason = std::string(kRoleOfThePagesOnlyName) + " hors de l'en-tête, son rôle est à vérifier";
+  std::vector<Document> docs = {bordereau, Person(DocumentType::kFeuilleDeSoins, 1, "assure.", "MULLER", "Helene"),
+                                Person(DocumentType::kFeuilleDeSoins, 2, "assure.", "MULLER", "Paul")};
+  docs[1].review.push_back({"assure.nom", std::nullopt, reason});
+  docs[2].review.push_back({"assure.nom", std::nullopt, reason});
+  EXPECT_EQ(SettleRolesOfNames(docs), 1);
+  EXPECT_FALSE(Flagged(docs[1], "assure.nom"));
+  EXPECT_TRUE(Flagged(docs[2], "assure.nom"));
 }
 
 }  // namespace
