@@ -162,10 +162,11 @@ bool FlaggedOnly(const Document& doc, const std::string& nom, const std::string&
   return !flags.empty() && std::all_of(flags.begin(), flags.end(), [&](const ReviewFlag* f) { return kind(*f); });
 }
 
-// True when `place` on a document other than `self` holds `nom` and
-// `prenom` (folded) read without a flag.
-bool SurePrintingOf(const std::vector<Document>& documents, const Document& self, const PersonPlace& place, const std::string& nom,
-                    const std::string& prenom) {
+// The nom and prénom that `place` on a document other than `self` holds,
+// read without a flag, when they are `nom` and `prenom` folded; nullopt
+// when no such printing is there.
+std::optional<NamePair> SurePrintingOf(const std::vector<Document>& documents, const Document& self, const PersonPlace& place,
+                                       const std::string& nom, const std::string& prenom) {
   for (const Document& doc : documents) {
     if (&doc == &self || doc.type != place.type) continue;
     if (place.person.empty()) {
@@ -175,17 +176,19 @@ bool SurePrintingOf(const std::vector<Document>& documents, const Document& self
         const bool flagged = std::any_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) {
           return f.line == static_cast<int>(i) && (f.field == "nom" || f.field == "prenom");
         });
-        if (n && p && !flagged && FoldKey(*n) == nom && FoldKey(*p) == prenom) return true;
+        if (n && p && !flagged && FoldKey(*n) == nom && FoldKey(*p) == prenom) return NamePair{*n, *p};
       }
       continue;
     }
     const std::string nf = std::string(place.person) + "nom", pf = std::string(place.person) + "prenom";
     const std::string* n = doc.Text(nf);
     const std::string* p = doc.Text(pf);
-    if (n && p && FlagsOn(doc, nf).empty() && FlagsOn(doc, pf).empty() && FoldKey(*n) == nom && FoldKey(*p) == prenom) return true;
+    if (n && p && FlagsOn(doc, nf).empty() && FlagsOn(doc, pf).empty() && FoldKey(*n) == nom && FoldKey(*p) == prenom) return NamePair{*n, *p};
   }
-  return false;
+  return std::nullopt;
 }
+
+bool RoleOrCapitalsFlag(const ReviewFlag& f) { return RoleFlag(f) || CapitalsFlag(f); }
 
 }  // namespace
 
@@ -197,8 +200,23 @@ int SettleRolesOfNames(std::vector<Document>& documents) {
       const std::string nom_field = std::string(own.person) + "nom", prenom_field = std::string(own.person) + "prenom";
       const std::string* nom = doc.Text(nom_field);
       const std::string* prenom = doc.Text(prenom_field);
-      if (!nom || !prenom || !FlaggedOnly(doc, nom_field, prenom_field, RoleFlag)) continue;
-      if (!SurePrintingOf(documents, doc, other, FoldKey(*nom), FoldKey(*prenom))) continue;
+      // Flagged for the role, and else at most for a reading in capitals
+      // (the role's flag on the other field of the pair then unwritten: one flag a field).
+      if (!nom || !prenom || !FlaggedOnly(doc, nom_field, prenom_field, RoleOrCapitalsFlag)) continue;
+      const auto flags = doc.review;
+      const bool role = std::any_of(flags.begin(), flags.end(), [&](const ReviewFlag& f) {
+        return !f.line && (f.field == nom_field || f.field == prenom_field) && RoleFlag(f);
+      });
+      const bool capitals = std::any_of(flags.begin(), flags.end(), [&](const ReviewFlag& f) {
+        return !f.line && (f.field == nom_field || f.field == prenom_field) && CapitalsFlag(f);
+      });
+      const auto printing = SurePrintingOf(documents, doc, other, FoldKey(*nom), FoldKey(*prenom));
+      // Names read in capitals take the printing's spelling only where it tells the order.
+      if (!role || !printing || (capitals && !OrderPrinted(*printing))) continue;
+      if (capitals) {
+        doc.fields[nom_field].value = printing->nom;
+        doc.fields[prenom_field].value = printing->prenom;
+      }
       std::erase_if(doc.review, [&](const ReviewFlag& f) { return !f.line && (f.field == nom_field || f.field == prenom_field); });
       ++settled;
     }

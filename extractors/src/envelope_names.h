@@ -42,12 +42,15 @@ inline constexpr std::string_view kRoleOfThePagesOnlyName = "libellé introuvabl
 inline constexpr std::string_view kRoleBesideABirthDate = "libellé introuvable ; nom lu à côté d'une date de naissance";
 
 // A feuille's bénéficiaire or assuré, or a prescription's patient, whose
-// nom and prénom are flagged only for their role: when the same person's
-// place on another document (the patient of a prescription for the
-// bénéficiaire and back, a bordereau line for the assuré) holds the same
-// nom and prénom, compared without case or accents, read without a flag,
-// the role is the one that printing gives and the flags go. Returns how
-// many pairs were settled.
+// nom and prénom are flagged for their role (and else at most for a
+// reading in capitals): when the same person's place on another document
+// (the patient of a prescription for the bénéficiaire and back, a
+// bordereau line for the assuré) holds the same nom and prénom, compared
+// without case or accents, read without a flag, the role is the one that
+// printing gives and the flags go; names read in capitals take that
+// printing's spelling, when it prints the nom in capitals and the prénom
+// in small letters (else nothing changes). Returns how many pairs were
+// settled.
 int SettleRolesOfNames(std::vector<Document>& documents);
 
 }  // namespace liasse::extractors::internal

@@ -88,8 +88,9 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
   internal::ReconcileLot(documents, forms);
   internal::LinkPrescriptionDates(documents);
   internal::SettleNamesInCapitals(documents);
-  internal::SettleRolesOfNames(documents);
   internal::ConfirmByOtherPrintings(documents);
+  // Once the readings' doubts are settled: a sure printing settles a role.
+  internal::SettleRolesOfNames(documents);
   return documents;
 }
 

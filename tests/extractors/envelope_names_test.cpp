@@ -140,5 +140,18 @@ TEST(EnvelopeNames, AnAssureIsConfirmedByHisBordereauLineButNotByAnotherPrenom) 
   EXPECT_TRUE(Flagged(docs[2], "assure.nom"));
 }
 
+TEST(EnvelopeNames, ABeneficiaryInDoubtOfRoleAndReadInCapitalsTakesThePrescriptionsPrinting) {
+  // The nom flagged for its block, the prénom for its capitals (one flag a
+  // field): the prescription's patient, printed in small letters, settles both.
+  std::vector<Document> docs = {Person(DocumentType::kFeuilleDeSoins, 1, "beneficiaire.", "VINCENT", "Helene"),
+                                Person(DocumentType::kPrescription, 2, "patient.", "VINCENT", "Hélène")};
+  docs[0].review.push_back({"beneficiaire.nom", std::nullopt, std::string(kRoleByElimination) + " : son rôle est à vérifier"});
+  docs[0].review.push_back({"beneficiaire.prenom", std::nullopt, std::string(kPrenomInCapitals) + " : « HELENE », à vérifier"});
+  EXPECT_EQ(SettleRolesOfNames(docs), 1);
+  EXPECT_EQ(T(docs[0], "beneficiaire.prenom"), "Hélène");
+  EXPECT_FALSE(Flagged(docs[0], "beneficiaire.nom"));
+  EXPECT_FALSE(Flagged(docs[0], "beneficiaire.prenom"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors::internal
