@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "envelope_names.h"
 #include "locate.h"
 #include "normalise.h"
 #include "page_dates.h"
@@ -81,7 +82,7 @@ void ReadNameInBlock(DocReader& r, const FormSpec& form, const FieldSpec& field)
   const bool pair = field.kind == "person" && !field.pair.empty();
   if (!named) {
     // The block's heading in no wording: its values told whose block it is; the name's role is to be checked.
-    const std::string reason = "libellé introuvable ; seul nom du bloc de la section, dont l'intitulé est inconnu : à vérifier";
+    const std::string reason = std::string(kRoleOfTheBlocksName) + ", dont l'intitulé est inconnu : à vérifier";
     r.Review(field.name, reason);
     if (pair) r.Review(field.pair, reason);
   }

@@ -3,6 +3,7 @@
 #include "care_dates.h"
 #include "classify.h"
 #include "doc_reader.h"
+#include "envelope_names.h"
 #include "envelope_witnesses.h"
 #include "form_fields.h"
 #include "forms.h"
@@ -86,7 +87,10 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
   }
   internal::ReconcileLot(documents, forms);
   internal::LinkPrescriptionDates(documents);
+  internal::SettleNamesInCapitals(documents);
   internal::ConfirmByOtherPrintings(documents);
+  // Once the readings' doubts are settled: a sure printing settles a role.
+  internal::SettleRolesOfNames(documents);
   return documents;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "boxed_digits.h"
+#include "envelope_names.h"
 #include "liasse/core/identifiers.h"
 
 namespace liasse::extractors::internal {
@@ -465,7 +466,7 @@ bool SetNomPrenomInCapitals(DocReader& r, std::string_view nom_field, std::strin
   if (toks.size() != 2 || !IsUpperName(toks[0]) || !IsUpperName(toks[1])) return false;
   // "SAINT -AIME": one nom the OCR cut at its hyphen, no prénom.
   if (toks[1].front() == '-' || toks[0].back() == '-') return false;
-  const std::string reason = "nom et prénom en capitales (« " + found.text + " ») : le nom lu en premier, à vérifier";
+  const std::string reason = std::string(kNomPrenomInCapitals) + " (« " + found.text + " ») : le nom lu en premier, à vérifier";
   // Two words of capitals may also be a nom of two words: the prénom stays to check.
   if (!order_printed) r.Review(nom_field, reason);
   r.Review(prenom_field, reason);

@@ -5,6 +5,7 @@
 
 #include "block_names.h"
 #include "email_value.h"
+#include "envelope_names.h"
 #include "field_values.h"
 #include "labels.h"
 #include "liasse/core/fields.h"
@@ -76,7 +77,7 @@ void SetGivenName(DocReader& r, const FieldSpec& f, const Found& found) {
   // are not put back).
   const auto toks = Tokens(r, found);
   if (toks.size() == 1 && IsUpperName(toks.front())) {
-    r.Review(f.name, "prénom écrit en capitales : « " + found.text + " », à vérifier");
+    r.Review(f.name, std::string(kPrenomInCapitals) + " : « " + found.text + " », à vérifier");
     r.SetText(f.name, CapitalisedFromUpper(toks.front()), found.confidence, found.words);
     return;
   }
@@ -147,7 +148,7 @@ bool DropOldDates(const DocReader& r, const FieldSpec& f, std::vector<Located>& 
 // The value of `f` (and of its pair) read under the one occurrence of its
 // labels left once those of other sections are set aside: flagged.
 void FlagRoleByElimination(DocReader& r, const FieldSpec& f) {
-  const std::string reason = "section sans intitulé connu, seule à porter ce libellé : son rôle est à vérifier";
+  const std::string reason = std::string(kRoleByElimination) + " : son rôle est à vérifier";
   r.Review(f.name, reason);
   if (!f.pair.empty() && r.Has(f.pair)) r.Review(f.pair, reason);
 }

@@ -71,7 +71,8 @@ double LeftMargin(const PageView& v) {
 // True when row `r` reads as a heading whatever its wording: one short
 // phrase alone on its row (marks before it allowed), at the left margin,
 // without digits, colon or leader, not the page's first row (its title)
-// and not the value of a row just above it (a name under its label).
+// and not the value of a row just above it (a name under its label; a row
+// with digits, an address or a number, labels nothing below it).
 bool HeadingLike(const PageView& v, size_t r, double margin) {
   const Row& row = v.rows()[r];
   const double wh = v.word_height();
@@ -96,6 +97,11 @@ bool HeadingLike(const PageView& v, size_t r, double margin) {
   if (r == 0) return false;
   const Row& above = v.rows()[r - 1];
   if (row.y0 - above.y1 > 1.2 * wh) return true;
+  const bool above_digits = std::any_of(above.words.begin(), above.words.end(), [&](int i) {
+    const std::string& t = v.words()[static_cast<size_t>(i)].folded;
+    return std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  });
+  if (above_digits) return true;
   return std::none_of(above.words.begin(), above.words.end(), [&](int i) {
     const PlacedWord& w = v.words()[static_cast<size_t>(i)];
     return w.x1 > first.x0 && w.x0 < first.x1;

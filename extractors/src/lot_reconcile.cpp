@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -69,16 +70,22 @@ NumeroLength NumeroLengthOf(const FormCatalogue* forms) {
 }
 
 // One lot's invoices come from one billing software: when the bordereau's
-// lines (two or more) all carry numbers of one length, that is the length.
+// lines (two or more) all carry numbers of one length, that is the length,
+// unless every line read its number with doubt: an OCR that adds a digit
+// to one font's zeros adds it on every line of the bordereau.
 NumeroLength InLot(NumeroLength form, const Document& bordereau) {
   size_t length = 0, lines = 0;
-  for (const Line& line : bordereau.lines) {
-    const std::string* n = line.Find(fields::kNumeroFacture);
+  bool one_sure = false;
+  for (size_t i = 0; i < bordereau.lines.size(); ++i) {
+    const std::string* n = bordereau.lines[i].Find(fields::kNumeroFacture);
     if (n == nullptr) continue;
     if (lines++ > 0 && n->size() != length) return form;
     length = n->size();
+    one_sure = one_sure || std::none_of(bordereau.review.begin(), bordereau.review.end(), [&](const ReviewFlag& f) {
+      return f.line == static_cast<int>(i) && f.field == fields::kNumeroFacture;
+    });
   }
-  if (lines < 2 || length < form.min || length > form.max) return form;
+  if (lines < 2 || !one_sure || length < form.min || length > form.max) return form;
   return {length, length};
 }
 
@@ -424,13 +431,16 @@ void ReconcileLot(std::vector<Document>& docs, const FormCatalogue* forms) {
   const auto pairs = MatchFeuillesToLines(docs);
   const bool has_bordereau =
       std::any_of(docs.begin(), docs.end(), [](const Document& d) { return d.type == DocumentType::kBordereau; });
+  // Each bordereau's length as read, before any pair adds its flags.
+  std::map<size_t, NumeroLength> lengths;
+  for (const LotPair& p : pairs) lengths.emplace(p.bordereau, InLot(numero, docs[p.bordereau]));
   std::vector<ZeroMend> mends;
   for (size_t fi = 0; fi < docs.size(); ++fi) {
     Document& f = docs[fi];
     if (f.type != DocumentType::kFeuilleDeSoins) continue;
     const auto pair = std::find_if(pairs.begin(), pairs.end(), [&](const LotPair& p) { return p.feuille == fi; });
     if (pair != pairs.end()) {
-      ReconcilePair(f, docs[pair->bordereau], pair->line, InLot(numero, docs[pair->bordereau]), mends);
+      ReconcilePair(f, docs[pair->bordereau], pair->line, lengths.at(pair->bordereau), mends);
     } else if (has_bordereau && f.Text(fields::kNumeroFacture) != nullptr) {
       Side{&f, std::nullopt, "numero_facture"}.AddFlag("facture absente du bordereau du lot : à vérifier");
     }

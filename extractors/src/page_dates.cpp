@@ -51,6 +51,21 @@ std::string AfterGluedLabel(const std::string& word) {
   return letters ? word.substr(cut + 1) : "";
 }
 
+// A numeric date whose year the OCR cut apart ("08/04/2 024", "01/10/1 940",
+// a hand's wide stroke read as a space): the day, the month and the year's
+// first digits with both separators, then, at less than a word's height,
+// the year's last digits. The two words, glued, when they make a date of
+// ten characters; empty otherwise.
+std::string DateWithCutYear(const PageView& v, int a, int b) {
+  static const std::regex head(R"(^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{1,3}$)");
+  const PlacedWord& first = v.words()[static_cast<size_t>(a)];
+  const PlacedWord& second = v.words()[static_cast<size_t>(b)];
+  const std::string h = TrimPunctuation(first.text), t = TrimPunctuation(second.text);
+  if (!std::regex_match(h, head) || !IsAllDigits(t) || second.x0 - first.x1 > v.word_height()) return "";
+  const std::string glued = h + t;
+  return glued.size() == 10 ? glued : "";
+}
+
 }  // namespace
 
 size_t FirstDatedAmountRow(const PageView& v) {
@@ -73,9 +88,17 @@ std::vector<DateOnPage> DatesInRows(const PageView& v, const std::vector<size_t>
           continue;
         }
       }
-      for (size_t n : {size_t{1}, size_t{3}}) {
+      for (size_t n : {size_t{1}, size_t{2}, size_t{3}}) {
         if (i + n > ids.size()) continue;
         const std::vector<int> span(ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(i + n));
+        if (n == 2) {
+          const std::string cut = DateWithCutYear(v, span[0], span[1]);
+          const auto date = cut.empty() ? std::nullopt : ParseDateText(cut);
+          if (!date) continue;
+          out.push_back({date->value, span, true});
+          ++i;
+          break;
+        }
         const std::string text = v.Join(span);
         // One word: a date has its separators and eight characters or more
         // (a phone number's groups are not a date); three: a day, a

@@ -20,7 +20,8 @@ struct DateOnPage {
 };
 
 // Every date on `rows` of `v`, left to right and top to bottom: one word
-// with its separators, or three ("8 février 2024"). With
+// with its separators, two when the OCR cut the year apart ("08/04/2 024",
+// marked repaired), or three ("8 février 2024"). With
 // `two_digit_years_are_recent`, "dd/mm/yy" (or with dots or dashes) is
 // also a date of the 21st century: say so only for dates that cannot be
 // old (a prescription's, a lot's), never for a birth date.

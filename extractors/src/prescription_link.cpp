@@ -37,10 +37,15 @@ std::string WrittenDigits(const Document& feuille) {
   return digits.size() >= 6 ? digits : std::string();
 }
 
+// The same nom, and the same prénom where both were read: two people of
+// one family (the assuré and the child he has treated) share the nom.
 bool SamePatient(const Document& feuille, const Document& prescription) {
   const std::string* a = feuille.Text(fields::kBeneficiaireNom);
   const std::string* b = prescription.Text(fields::kPatientNom);
-  return a && b && FoldKey(*a) == FoldKey(*b);
+  if (!a || !b || FoldKey(*a) != FoldKey(*b)) return false;
+  const std::string* pa = feuille.Text(fields::kBeneficiairePrenom);
+  const std::string* pb = prescription.Text(fields::kPatientPrenom);
+  return !pa || !pb || FoldKey(*pa) == FoldKey(*pb);
 }
 
 // The date of the one prescription that fits best, or nullptr.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "boxed_digits.h"
+#include "envelope_names.h"
 #include "field_values.h"
 #include "labels.h"
 #include "liasse/core/fields.h"
@@ -315,11 +316,14 @@ void ReadNameAfterTitle(DocReader& r, const FormSpec& form, const FieldSpec& fie
         const std::string t = TrimPunctuation(w.text);
         if (w.x0 - x > 1.5 * v.word_height() || !(IsUpperName(t) || IsCapitalisedName(t))) break;
         // A word just before a number is that number's label ("RPPS
-        // 10820942229"); a date in the next column is no number's.
+        // 10820942229"); a date in the next column is no number's, nor
+        // is a date the OCR garbled there ("Oou.O1.2025": no number's
+        // digits alone).
         if (j + 1 < ids.size()) {
           const PlacedWord& next = v.words()[static_cast<size_t>(ids[j + 1])];
+          const std::string next_text = TrimPunctuation(next.text);
           const bool digits = std::any_of(next.text.begin(), next.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-          const bool apart = next.x0 - w.x1 > 1.5 * v.word_height() && ParseDateText(TrimPunctuation(next.text)).has_value();
+          const bool apart = next.x0 - w.x1 > 1.5 * v.word_height() && (ParseDateText(next_text).has_value() || !IsAllDigits(next_text));
           if (digits && !apart) break;
         }
         words.push_back(ids[j]);
@@ -502,7 +506,7 @@ void ReadPersonWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpec&
     }
   }
   if (!found || !SetPersonName(r, field.name, field.pair, r.Make(*found))) return;
-  const std::string reason = "libellé introuvable ; seul nom et prénom de la page hors de l'en-tête, son rôle est à vérifier";
+  const std::string reason = std::string(kRoleOfThePagesOnlyName) + " hors de l'en-tête, son rôle est à vérifier";
   r.Review(field.name, reason);
   r.Review(field.pair, reason);
 }
@@ -535,7 +539,7 @@ void ReadPersonBesideBirthDate(DocReader& r, const FormSpec& form, const FieldSp
     }
   }
   if (!found) return;
-  const std::string reason = "libellé introuvable ; nom lu à côté d'une date de naissance, à vérifier";
+  const std::string reason = std::string(kRoleBesideABirthDate) + ", à vérifier";
   r.Review(field.name, reason);
   r.Review(field.pair, reason);
   SetPersonName(r, field.name, field.pair, r.Make(*found, 0.6));
@@ -632,25 +636,44 @@ void MendTotalWithLostSeparator(DocReader& r, std::string_view name, Money sum) 
   r.Review(name, reason);
 }
 
+// The lines up to the last one with a date and a code: the rows read
+// after it are no acts (every act has both) but a totals row whose label
+// is in no wording, read as one more line ("NET À PAYER 7,95"). All of
+// them when no line has both (a bill whose table prints no dates).
+std::vector<Line> UpToLastAct(const std::vector<Line>& lines) {
+  size_t end = lines.size();
+  while (end > 0 && (lines[end - 1].Find(fields::kDate) == nullptr || lines[end - 1].Find(fields::kCode) == nullptr)) --end;
+  if (end == 0) return lines;
+  return std::vector<Line>(lines.begin(), lines.begin() + static_cast<long>(end));
+}
+
+// The lowest amount printed outside the dated rows that equals `sum`
+// (equal amounts are one value; the lowest is the total's place).
+std::optional<PrintedAmount> PrintedTotal(const PageView& v, Money sum) {
+  std::optional<PrintedAmount> best;
+  for (const auto& a : AmountsOutsideDatedRows(v)) {
+    if (a.value != sum) continue;
+    if (!best || v.words()[static_cast<size_t>(a.words.back())].y0 > v.words()[static_cast<size_t>(best->words.back())].y0) best = a;
+  }
+  return best;
+}
+
 }  // namespace
 
 void ReadTotalOfLines(DocReader& r, std::string_view name) {
   if (r.doc().lines.empty()) return;
   const auto lines_sum = SumOfLines(r.doc().lines);
   if (lines_sum && r.Has(name)) MendTotalWithLostSeparator(r, name, *lines_sum);
-  if (r.Has(name) || !lines_sum) return;
-  const Money sum = *lines_sum;
-  std::optional<PrintedAmount> best;
-  for (const auto& a : AmountsOutsideDatedRows(r.view())) {
-    if (a.value != sum) continue;
-    // Equal amounts are one value; the lowest is the total's place.
-    if (!best || r.view().words()[static_cast<size_t>(a.words.back())].y0 >
-                     r.view().words()[static_cast<size_t>(best->words.back())].y0) {
-      best = a;
-    }
+  if (r.Has(name)) return;
+  // Every line, then the lines without the rows read after the last act:
+  // the printed amount they add up to is the total either way.
+  for (const auto& sum : {lines_sum, SumOfLines(UpToLastAct(r.doc().lines))}) {
+    if (!sum) continue;
+    const auto best = PrintedTotal(r.view(), *sum);
+    if (!best) continue;
+    r.SetText(name, sum->ToDecimal(), std::max(0.9, r.view().MinConfidence(best->words)), best->words);
+    return;
   }
-  if (!best) return;
-  r.SetText(name, sum.ToDecimal(), std::max(0.9, r.view().MinConfidence(best->words)), best->words);
 }
 
 }  // namespace liasse::extractors::internal

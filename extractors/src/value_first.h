@@ -36,7 +36,10 @@ void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpe
 // `name` (an amount field) from the act lines already read: when every
 // line has its montant, an amount printed on a row without a date (not an
 // act row) that equals their sum is the total, the agreement confirming
-// it. Nothing when a line lacks its montant or no such amount is printed.
+// it. The rows read after the last line with a date and a code (a totals
+// row in no wording taken for an act) are left out when the whole sum is
+// printed nowhere.
+// Nothing when a line lacks its montant or no such amount is printed.
 // A total already read a hundred times the lines' sum (its cents'
 // separator lost: "8010" for 80,10) becomes the sum, flagged.
 void ReadTotalOfLines(DocReader& r, std::string_view name);

@@ -54,6 +54,15 @@ inline Field TextField(const std::string& v) {
   return f;
 }
 
+// A document of `type` on page `page` holding the text fields `values`.
+inline Document DocumentOf(DocumentType type, int page, std::initializer_list<std::pair<const char*, const char*>> values) {
+  Document d;
+  d.type = type;
+  d.pages = {page};
+  for (const auto& [name, value] : values) d.fields[name] = TextField(value);
+  return d;
+}
+
 // A doubt of the reading alone on `field` (ReviewFlag::reading_doubt).
 inline ReviewFlag ReadingDoubt(const std::string& field) {
   return {field, std::nullopt, "lu avec une confiance faible (41 %) : à vérifier", true};

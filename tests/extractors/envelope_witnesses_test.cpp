@@ -17,11 +17,7 @@ using testing::T;
 using testing::TextField;
 
 Document Of(DocumentType type, int page, std::initializer_list<std::pair<const char*, const char*>> values) {
-  Document d;
-  d.type = type;
-  d.pages = {page};
-  for (const auto& [name, value] : values) d.fields[name] = TextField(value);
-  return d;
+  return testing::DocumentOf(type, page, values);
 }
 
 TEST(EnvelopeWitnesses, ThePraticiensDoubtfulNumberOnAFeuilleIsSettledByTheBordereausSurePartner) {

@@ -47,5 +47,30 @@ TEST(FeuilleTotal, ATotalWithItsEuroSignReadAsSpecksIsTheAmount) {
   EXPECT_EQ(T(Read(p), "montant_total"), "25.20");
 }
 
+// The totals row under a wording of no data file ("ARRÊTÉ À PAYER 9,45"),
+// read as one more act line without a date: the amount the acts before it
+// add up to is the total all the same (that the row is no act is the act
+// table's to tell).
+TEST(FeuilleTotal, ATotalsRowReadAsAnUndatedActLineStillGivesTheTotalOfTheActs) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 70, "DATE")
+      .Text(50, 70, "ACTE")
+      .Text(80, 70, "COEF")
+      .Text(120, 70, "MONTANT")
+      .Text(18, 77, "05/08/2025")
+      .Text(50, 77, "AMI")
+      .Text(80, 77, "1")
+      .Text(120, 77, "3,15")
+      .Text(18, 84, "06/08/2025")
+      .Text(50, 84, "AMI")
+      .Text(80, 84, "2")
+      .Text(120, 84, "6,30")
+      .Text(18, 91, "ARRÊTÉ À PAYER")
+      .Text(120, 91, "9,45");
+  const Document d = Read(p);
+  EXPECT_EQ(T(d, "montant_total"), "9.45");
+}
+
 }  // namespace
 }  // namespace liasse::extractors

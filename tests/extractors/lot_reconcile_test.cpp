@@ -367,3 +367,27 @@ TEST(LotReconcile, ANumberOfAnotherLengthThanTheLotsIsTakenFromTheLine) {
 
 }  // namespace
 }  // namespace liasse::extractors::internal
+
+namespace liasse::extractors::internal {
+namespace {
+
+TEST(LotReconcile, ALengthEveryLineReadsWithDoubtIsNoLengthOfTheLot) {
+  // The bordereau's font makes the OCR add a digit to every number, each
+  // line in review: ten digits is no length of the lot, and the feuille's
+  // nine stand (in review, the two readings differing).
+  const auto& forms = DefaultForms(std::filesystem::path(LIASSE_SOURCE_DIR) / "data");
+  ASSERT_TRUE(forms.ok()) << forms.status().message();
+  Lot lot = MakeLot();
+  lot.bordereau().lines[0].values["numero_facture"] = "7473877000";
+  lot.bordereau().lines[1].values["numero_facture"] = "7473877119";
+  lot.bordereau().review.push_back(ReadingDoubt("numero_facture", 0));
+  lot.bordereau().review.push_back(ReadingDoubt("numero_facture", 1));
+  lot.feuille().review.push_back({"numero_facture", std::nullopt, "libellé introuvable ; seul nombre de sa longueur en tête de page, son rôle est à vérifier"});
+  ReconcileLot(lot.docs, &forms.value());
+  EXPECT_EQ(T(lot.feuille(), "numero_facture"), "747387719");
+  EXPECT_NE(FlagOf(lot.feuille(), "numero_facture"), nullptr);
+  EXPECT_NE(FlagOf(lot.bordereau(), "numero_facture", 1), nullptr);
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal

@@ -117,17 +117,29 @@ TEST(NamesInBlocks, NoIsTheNumeroSignOfAnAbbreviatedLabel) {
   EXPECT_EQ(T(Read(p), "numero_facture"), "270453917");
 }
 
-TEST(NamesInBlocks, ADateInTheNextColumnDoesNotCutTheNameAfterATitle) {
-  // "MÉDECIN" over the name and "DU" over the date: wordings of no file;
-  // the date far right of "MEUNIER" is no number that "MEUNIER" labels.
+// "MÉDECIN" over the prescriber's name and "DU" over the date, in the
+// next column: wordings of no file.
+PageBuilder PrescriberBesideADate(const std::string& name, const std::string& date) {
   PageBuilder p;
   p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
       .Text(18, 30, "ORDONNANCE")
       .Text(18, 36, "MÉDECIN")
       .Text(110, 36, "DU")
-      .Text(18, 41, "Dr Jean MEUNIER")
-      .Text(110, 41, "28/03/2024");
-  EXPECT_EQ(T(Read(p), "prescripteur.nom"), "MEUNIER");
+      .Text(18, 41, name)
+      .Text(110, 41, date);
+  return p;
+}
+
+TEST(NamesInBlocks, ADateInTheNextColumnDoesNotCutTheNameAfterATitle) {
+  // The date far right of "MEUNIER" is no number that "MEUNIER" labels.
+  EXPECT_EQ(T(Read(PrescriberBesideADate("Dr Jean MEUNIER", "28/03/2024")), "prescripteur.nom"), "MEUNIER");
+}
+
+TEST(NamesInBlocks, ADateTheOcrGarbledInTheNextColumnDoesNotCutTheNameAfterATitle) {
+  // The same, in capitals, the date read "Oou.O1.2025": still no number's.
+  const Document d = Read(PrescriberBesideADate("DR MANON PERRIN", "Oou.O1.2025"));
+  EXPECT_EQ(T(d, "prescripteur.nom"), "PERRIN");
+  EXPECT_TRUE(Flagged(d, "prescripteur.nom"));
 }
 
 // The beneficiary's and the praticien's blocks under headings of the data,
@@ -164,12 +176,14 @@ TEST(NamesInBlocks, AHeadingWordingReadWithAConfusionMustStandAlone) {
   EXPECT_TRUE(Flagged(d, "beneficiaire.nom"));
 }
 
-TEST(NamesInBlocks, ADateByValueIsLookedForAboveTheFirstActRowWhenTheHeaderIsInNoWording) {
+// A feuille whose labels and act header are in no data file: the birth
+// date and the prescription's date as printed, then two acts.
+PageBuilder DatesInNoWording(const std::string& birth, const std::string& ordo) {
   PageBuilder p;
   p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
       .Text(18, 30, "NOM PRENOM ...... : GARCIA Hélène")
-      .Text(110, 30, "NE(E) LE .. : 12.03.1950")
-      .Text(18, 40, "ORDO ...... : 26.04.2024")
+      .Text(110, 30, "NE(E) LE .. : " + birth)
+      .Text(18, 40, "ORDO ...... : " + ordo)
       .Text(18, 52, "LC")
       .Text(50, 52, "MT")
       .Text(80, 52, "JOUR")
@@ -182,9 +196,22 @@ TEST(NamesInBlocks, ADateByValueIsLookedForAboveTheFirstActRowWhenTheHeaderIsInN
       .Text(50, 64, "2,75")
       .Text(80, 64, "04.05.2024")
       .Text(120, 64, "1");
-  const Document d = Read(p);
+  return p;
+}
+
+TEST(NamesInBlocks, ADateByValueIsLookedForAboveTheFirstActRowWhenTheHeaderIsInNoWording) {
+  const Document d = Read(DatesInNoWording("12.03.1950", "26.04.2024"));
   EXPECT_EQ(T(d, "prescription.date"), "2024-04-26");
   EXPECT_TRUE(Flagged(d, "prescription.date"));
+}
+
+// A hand's date whose year the OCR cut apart ("26.04.2 024", "12.03.1 950"),
+// under wordings of no data file: each is read whole, the birth date and
+// the prescription's by their age.
+TEST(NamesInBlocks, ADateWhoseYearTheOcrCutApartIsReadWhole) {
+  const Document d = Read(DatesInNoWording("12.03.1 950", "26.04.2 024"));
+  EXPECT_EQ(T(d, "prescription.date"), "2024-04-26");
+  EXPECT_EQ(T(d, "beneficiaire.date_naissance"), "1950-03-12");
 }
 
 // A hand-filled form's prénom written in capitals ("JEAN-CLAUDE"): stored

@@ -78,3 +78,20 @@ TEST(PrescriptionLink, ADateMisreadOnTheFeuilleIsTakenFromThePrescriptionAndStay
 
 }  // namespace
 }  // namespace liasse::extractors::internal
+
+namespace liasse::extractors::internal {
+namespace {
+
+TEST(PrescriptionLink, AnotherPersonOfTheSameNomIsNoPatientOfTheFeuille) {
+  // The feuille of MARTIN Léa, its date read beside no label of the data;
+  // the prescription of MARTIN Paul, two digits apart, is not hers.
+  auto docs = Envelope("2025-03-14", "2025-03-23");
+  docs[0].fields["beneficiaire.prenom"] = TextField("Léa");
+  docs[1].fields["patient.prenom"] = TextField("Paul");
+  docs[0].review.push_back({"prescription.date", std::nullopt, "libellé introuvable ; seule date récente hors du tableau, son rôle est à vérifier"});
+  LinkPrescriptionDates(docs);
+  EXPECT_EQ(T(docs[0], "prescription.date"), "2025-03-14");
+}
+
+}  // namespace
+}  // namespace liasse::extractors::internal

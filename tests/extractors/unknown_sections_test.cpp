@@ -164,5 +164,31 @@ TEST(UnknownSections, AHeadingBetweenTheRulesOfItsBoxAfterASmallWordStillStartsI
   EXPECT_EQ(T(d, "assure.nom"), "MARTIN");
 }
 
+// A heading in no wording right under the praticien's address line, at a
+// line's spacing: an address labels nothing under it, the heading starts
+// the beneficiary's block (its birth date tells it), whose name is hers.
+TEST(UnknownSections, AHeadingRightUnderAnAddressLineStartsItsBlock) {
+  PageBuilder p;
+  p.Text(20, 15, "FEUILLE DE SOINS", 95, 5)
+      .Text(18, 30, "Praticien")
+      .Text(18, 36, "Nom prénom : DURAND Marc")
+      .Text(110, 36, "N° AM : 751234568")
+      .Text(18, 41, "Infirmier - 12 rue des Lilas, 75011 PARIS")
+      .Text(18, 46, "Personne protégée")
+      .Text(18, 52, "Nom prénom : GARCIA Hélène")
+      .Text(110, 52, "Date de naissance : 12/03/1950")
+      .Text(18, 70, "Date")
+      .Text(50, 70, "Acte")
+      .Text(80, 70, "Coef")
+      .Text(120, 70, "Montant")
+      .Text(18, 77, "05/08/2025")
+      .Text(50, 77, "AMI")
+      .Text(80, 77, "1")
+      .Text(120, 77, "3,15");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "GARCIA");
+  EXPECT_EQ(T(d, "praticien.nom"), "DURAND");
+}
+
 }  // namespace
 }  // namespace liasse::extractors
