@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "liasse/extractors/extract.h"
 #include "document_checks.h"
@@ -134,24 +136,28 @@ TEST(ActTable, APrescriptionDateUnderALabelOfNoDataFileIsTheOneRecentDateAboveTh
   EXPECT_TRUE(testing::Flagged(d, "prescription.date"));
 }
 
+// A feuille whose act table has `headings` (x in mm, text) on one row and
+// below them `rows` of cells (x in mm, text), one every `pitch` mm.
+using Cells = std::vector<std::pair<double, std::string>>;
+PageBuilder ActGrid(const Cells& headings, const std::vector<Cells>& rows, double pitch = 8) {
+  PageBuilder p;
+  p.Text(70, 20, "Feuille de soins", 95, 5);
+  for (const auto& [x, text] : headings) p.Text(x, 120, text);
+  double y = 130;
+  for (const auto& row : rows) {
+    for (const auto& [x, text] : row) p.Text(x, y, text);
+    y += pitch;
+  }
+  return p;
+}
+
 TEST(ActTable, ARowWhoseCodeAndDateAreMisreadButWhichHoldsAnAmountKeepsItsPlace) {
   // No header the data knows; the middle row's code and year are misread
   // ("1FD", "1024"), its amount is not: the row is there, the next row
   // does not take its place.
-  PageBuilder p;
-  p.Text(70, 20, "Feuille de soins", 95, 5);
-  p.Text(20, 120, "Jour   Lc   Px   Qté");
-  const char* codes[] = {"AMI", "1FD", "IFD"};
-  const char* dates[] = {"17-12-2024", "17-12-1024", "18-12-2024"};
-  const char* montants[] = {"6,30", "2,75", "2,75"};
-  const char* coefficients[] = {"2", "1", "1"};
-  for (int i = 0; i < 3; ++i) {
-    const double y = 130 + 8 * i;
-    p.Text(20, y, dates[i]);
-    p.Text(70, y, codes[i]);
-    p.Text(110, y, montants[i]);
-    p.Text(160, y, coefficients[i]);
-  }
+  const PageBuilder p = ActGrid({{20, "Jour   Lc   Px   Qté"}}, {{{20, "17-12-2024"}, {70, "AMI"}, {110, "6,30"}, {160, "2"}},
+                                                               {{20, "17-12-1024"}, {70, "1FD"}, {110, "2,75"}, {160, "1"}},
+                                                               {{20, "18-12-2024"}, {70, "IFD"}, {110, "2,75"}, {160, "1"}}});
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
   ASSERT_EQ(d.lines.size(), 3u);
   EXPECT_EQ(L(d.lines[1], "montant"), "2.75");
@@ -161,21 +167,12 @@ TEST(ActTable, ARowWhoseCodeAndDateAreMisreadButWhichHoldsAnAmountKeepsItsPlace)
 TEST(ActTable, ARowWithADottedDateWhoseYearIsMisreadTakesTheYearAboveFlaggedAndIsNoLostRow) {
   // "04.05.2924" under a row of 2024, no amount printed in the rows: the
   // row has its code, it is no gap where a row was lost.
-  PageBuilder p;
-  p.Text(70, 20, "Feuille de soins", 95, 5);
-  p.Text(20, 120, "Acte");
-  p.Text(110, 120, "Coef");
-  p.Text(130, 120, "Date");
-  p.Text(170, 120, "Montant");
+  std::vector<Cells> rows;
   const char* codes[] = {"AMI", "IFD", "IK", "AMI", "IFD"};
   const char* dates[] = {"04.05.2024", "04.05.2924", "04.05.2024", "08.05.2024", "08.05.2024"};
   const char* coefficients[] = {"2", "1", "2", "2", "1"};
-  for (int i = 0; i < 5; ++i) {
-    const double y = 130 + 6 * i;
-    p.Text(20, y, codes[i]);
-    p.Text(110, y, coefficients[i]);
-    p.Text(130, y, dates[i]);
-  }
+  for (int i = 0; i < 5; ++i) rows.push_back({{20, codes[i]}, {110, coefficients[i]}, {130, dates[i]}});
+  const PageBuilder p = ActGrid({{20, "Acte"}, {110, "Coef"}, {130, "Date"}, {170, "Montant"}}, rows, 6);
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
   ASSERT_EQ(d.lines.size(), 5u);
   EXPECT_EQ(L(d.lines[1], "code"), "IFD");
@@ -227,17 +224,9 @@ TEST(ActTable, ALettreCleTheTariffKnowsNamesItsColumnFromOneRow) {
 
 TEST(ActTable, ACoefficientWrittenBeforeItsCodeUnderTheCodesHeadingIsTheCoefficient) {
   // No coefficient column: the hand wrote "4 AMI" under "Acte".
-  PageBuilder p;
-  p.Text(70, 20, "Feuille de soins", 95, 5);
-  p.Text(20, 120, "Date");
-  p.Text(70, 120, "Acte");
-  p.Text(130, 120, "Montant");
-  for (int i = 0; i < 3; ++i) {
-    const double y = 130 + 8 * i;
-    p.Text(20, y, std::to_string(12 + i) + "/03/2024");
-    p.Text(70, y, "4 AMI");
-    p.Text(130, y, "12,60");
-  }
+  std::vector<Cells> rows;
+  for (int i = 0; i < 3; ++i) rows.push_back({{20, std::to_string(12 + i) + "/03/2024"}, {70, "4 AMI"}, {130, "12,60"}});
+  const PageBuilder p = ActGrid({{20, "Date"}, {70, "Acte"}, {130, "Montant"}}, rows);
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
   ASSERT_EQ(d.lines.size(), 3u);
   EXPECT_EQ(L(d.lines[1], "code"), "AMI");
@@ -247,23 +236,12 @@ TEST(ActTable, ACoefficientWrittenBeforeItsCodeUnderTheCodesHeadingIsTheCoeffici
 TEST(ActTable, TheLinesBelowTheActsEndTheTableWhenNoStopWordingDoes) {
   // The table closes on "Net à payer" with its amount read as letters and
   // the signature boxes, wordings of no data file: they are no act rows.
-  PageBuilder p;
-  p.Text(70, 20, "Feuille de soins", 95, 5);
-  p.Text(20, 120, "Le");
-  p.Text(50, 120, "Cotation");
-  p.Text(110, 120, "Coeff.");
-  p.Text(160, 120, "Montant");
-  for (int i = 0; i < 3; ++i) {
-    const double y = 130 + 8 * i;
-    p.Text(20, y, std::to_string(20 + i) + "-11-2024");
-    p.Text(50, y, "AMI");
-    p.Text(110, y, "2");
-    p.Text(160, y, "6,30");
-  }
-  p.Text(20, 156, "NET À PAYER");
-  p.Text(160, 156, "ug.us");
-  p.Text(20, 166, "VISA DE L'EXÉCUTANT");
-  p.Text(110, 166, "SIGNATURE DU PATIENT");
+  std::vector<Cells> rows;
+  for (int i = 0; i < 3; ++i) rows.push_back({{20, std::to_string(20 + i) + "-11-2024"}, {50, "AMI"}, {110, "2"}, {160, "6,30"}});
+  rows.push_back({});
+  rows.push_back({{20, "NET À PAYER"}, {160, "ug.us"}});
+  rows.push_back({{20, "VISA DE L'EXÉCUTANT"}, {110, "SIGNATURE DU PATIENT"}});
+  const PageBuilder p = ActGrid({{20, "Le"}, {50, "Cotation"}, {110, "Coeff."}, {160, "Montant"}}, rows);
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFeuilleDeSoins);
   ASSERT_EQ(d.lines.size(), 3u);
   EXPECT_EQ(L(d.lines[2], "date"), "2024-11-22");
