@@ -463,7 +463,7 @@ void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const Tabl
   // all of them ("8 juin 2025"), not a row's words ending in one. A signed
   // number is a measure ("Sph +6,00"), not a price.
   NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& t) {
-    return t.find(' ') == std::string::npos && t[0] != '+' && t[0] != '-' && IsAmountText(t);
+    return !t.empty() && t.find(' ') == std::string::npos && t[0] != '+' && t[0] != '-' && IsAmountText(t);
   });
   NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); });
   // An act code: one word of capitals and digits, both ("HBMD053", "PH7").

@@ -491,9 +491,10 @@ int ActSlot(const TableHeader& header, int column) {
   return -1;
 }
 
-// "04/08/2624" or "04.05.2924" under a row dated 2024: a year one digit away from the
-// year of the row above is that year misread (the only repair that makes
-// the date plausible), flagged by the caller. nullopt otherwise.
+// "04/08/2624" or "04.05.2924" under a row dated 2024: a year one digit
+// away from the year of the row above is that year misread (the only
+// repair that makes the date plausible), flagged by the caller. nullopt
+// otherwise.
 std::optional<std::string> YearFromRowAbove(DocReader& r, const std::string& text) {
   const auto& lines = r.doc().lines;
   const bool separated = text.size() == 10 && (text[2] == '/' || text[2] == '.' || text[2] == '-') && text[5] == text[2];
@@ -747,9 +748,6 @@ void ReadActRowByKinds(DocReader& r, const std::vector<std::pair<std::string, in
   StoreActRow(r, std::move(line), cells, std::move(doubts), date_text, unsettled);
 }
 
-// The acts of a table whose header the form's data does not know ("LC
-// JOUR MT QTE"): the rows holding an act code and a date, from the first
-// of them to a stop phrase or two rows that are not acts.
 // The words of page row `row` as trimmed texts with their word ids.
 std::vector<std::pair<std::string, int>> PageRowTokens(const PageView& v, size_t row) {
   std::vector<std::pair<std::string, int>> toks;
@@ -766,6 +764,9 @@ bool DatedOrPriced(const std::vector<std::pair<std::string, int>>& toks) {
          });
 }
 
+// The acts of a table whose header the form's data does not know ("LC
+// JOUR MT QTE"): the rows holding an act code and a date, from the first
+// of them to a stop phrase or two rows that are not acts.
 void ReadActsWithoutHeader(DocReader& r, const TableSpec& spec) {
   const PageView& v = r.view();
   const std::vector<std::string>& codes = r.form()->act_rows.codes;
