@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "lot_values.h"
 #include "page_view.h"
 
 namespace liasse::extractors::internal {
@@ -15,9 +16,7 @@ struct NamePair {
   std::string nom, prenom;
 };
 
-bool StartsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
-bool CapitalsFlag(const ReviewFlag& f) { return StartsWith(f.reason, kNomPrenomInCapitals) || StartsWith(f.reason, kPrenomInCapitals); }
+bool CapitalsFlag(const ReviewFlag& f) { return f.reason.starts_with(kNomPrenomInCapitals) || f.reason.starts_with(kPrenomInCapitals); }
 
 // True when `text` holds a small letter (ASCII, or a Latin-1 one in UTF-8: "é").
 bool HasSmallLetter(std::string_view text) {
@@ -42,13 +41,19 @@ std::string PrenomFieldOf(const std::string& nom) {
   return head + "prenom";
 }
 
-// The flags of `doc` on field `name` (not a line's).
-std::vector<const ReviewFlag*> FlagsOn(const Document& doc, std::string_view name) {
+// The flags of `doc` on a person's fields `nom` and `prenom` (not a line's).
+std::vector<const ReviewFlag*> PairFlags(const Document& doc, std::string_view nom, std::string_view prenom) {
   std::vector<const ReviewFlag*> out;
   for (const ReviewFlag& f : doc.review) {
-    if (f.field == name && !f.line) out.push_back(&f);
+    if ((f.field == nom || f.field == prenom) && !f.line) out.push_back(&f);
   }
   return out;
+}
+
+// True when line `i` of `doc` has its nom or prénom flagged.
+bool LineNamesFlagged(const Document& doc, size_t i) {
+  const auto line = static_cast<int>(i);
+  return FindFlag(doc, "nom", line) != nullptr || FindFlag(doc, "prenom", line) != nullptr;
 }
 
 // A pair of one document read in capitals: its two fields, flagged only so.
@@ -74,9 +79,7 @@ std::vector<Witness> Witnesses(const std::vector<Document>& documents) {
       const std::string* prenom = prenom_field.empty() ? nullptr : doc.Text(prenom_field);
       if (nom == nullptr || prenom == nullptr) continue;
       // A printing read in capitals tells no order.
-      auto flags = FlagsOn(doc, name);
-      const auto pflags = FlagsOn(doc, prenom_field);
-      flags.insert(flags.end(), pflags.begin(), pflags.end());
+      const auto flags = PairFlags(doc, name, prenom_field);
       if (std::any_of(flags.begin(), flags.end(), [](const ReviewFlag* f) { return CapitalsFlag(*f); })) continue;
       NamePair p{*nom, *prenom};
       if (OrderPrinted(p)) out.push_back({p, &doc, flags.empty()});
@@ -85,11 +88,8 @@ std::vector<Witness> Witnesses(const std::vector<Document>& documents) {
       const std::string* nom = doc.lines[i].Find("nom");
       const std::string* prenom = doc.lines[i].Find("prenom");
       if (nom == nullptr || prenom == nullptr) continue;
-      const bool flagged = std::any_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) {
-        return f.line == static_cast<int>(i) && (f.field == "nom" || f.field == "prenom");
-      });
       NamePair p{*nom, *prenom};
-      if (OrderPrinted(p)) out.push_back({p, &doc, !flagged});
+      if (OrderPrinted(p)) out.push_back({p, &doc, !LineNamesFlagged(doc, i)});
     }
   }
   return out;
@@ -101,9 +101,7 @@ std::vector<Target> Targets(std::vector<Document>& documents) {
     for (const auto& [name, field] : doc.fields) {
       const std::string prenom_field = PrenomFieldOf(name);
       if (prenom_field.empty() || doc.Text(name) == nullptr || doc.Text(prenom_field) == nullptr) continue;
-      auto flags = FlagsOn(doc, name);
-      const auto pflags = FlagsOn(doc, prenom_field);
-      flags.insert(flags.end(), pflags.begin(), pflags.end());
+      const auto flags = PairFlags(doc, name, prenom_field);
       // Read in capitals, and else at most doubted as a reading (a low confidence).
       const bool capitals = std::any_of(flags.begin(), flags.end(), [](const ReviewFlag* f) { return CapitalsFlag(*f); });
       if (!capitals || !std::all_of(flags.begin(), flags.end(), [](const ReviewFlag* f) { return CapitalsFlag(*f) || f->reading_doubt; })) continue;
@@ -131,8 +129,8 @@ std::optional<Witness> OrderOf(const Target& t, const std::vector<Witness>& witn
 }
 
 bool RoleFlag(const ReviewFlag& f) {
-  return StartsWith(f.reason, kRoleOfTheBlocksName) || StartsWith(f.reason, kRoleByElimination) ||
-         StartsWith(f.reason, kRoleOfThePagesOnlyName) || StartsWith(f.reason, kRoleBesideABirthDate);
+  return f.reason.starts_with(kRoleOfTheBlocksName) || f.reason.starts_with(kRoleByElimination) ||
+         f.reason.starts_with(kRoleOfThePagesOnlyName) || f.reason.starts_with(kRoleBesideABirthDate);
 }
 
 // One person's place: a document type and the opening of its fields
@@ -156,9 +154,7 @@ const std::vector<std::pair<PersonPlace, PersonPlace>>& SamePersonPlaces() {
 }
 
 bool FlaggedOnly(const Document& doc, const std::string& nom, const std::string& prenom, bool (*kind)(const ReviewFlag&)) {
-  auto flags = FlagsOn(doc, nom);
-  const auto pflags = FlagsOn(doc, prenom);
-  flags.insert(flags.end(), pflags.begin(), pflags.end());
+  const auto flags = PairFlags(doc, nom, prenom);
   return !flags.empty() && std::all_of(flags.begin(), flags.end(), [&](const ReviewFlag* f) { return kind(*f); });
 }
 
@@ -173,17 +169,14 @@ std::optional<NamePair> SurePrintingOf(const std::vector<Document>& documents, c
       for (size_t i = 0; i < doc.lines.size(); ++i) {
         const std::string* n = doc.lines[i].Find("nom");
         const std::string* p = doc.lines[i].Find("prenom");
-        const bool flagged = std::any_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) {
-          return f.line == static_cast<int>(i) && (f.field == "nom" || f.field == "prenom");
-        });
-        if (n && p && !flagged && FoldKey(*n) == nom && FoldKey(*p) == prenom) return NamePair{*n, *p};
+        if (n && p && !LineNamesFlagged(doc, i) && FoldKey(*n) == nom && FoldKey(*p) == prenom) return NamePair{*n, *p};
       }
       continue;
     }
     const std::string nf = std::string(place.person) + "nom", pf = std::string(place.person) + "prenom";
     const std::string* n = doc.Text(nf);
     const std::string* p = doc.Text(pf);
-    if (n && p && FlagsOn(doc, nf).empty() && FlagsOn(doc, pf).empty() && FoldKey(*n) == nom && FoldKey(*p) == prenom) return NamePair{*n, *p};
+    if (n && p && PairFlags(doc, nf, pf).empty() && FoldKey(*n) == nom && FoldKey(*p) == prenom) return NamePair{*n, *p};
   }
   return std::nullopt;
 }
@@ -203,13 +196,9 @@ int SettleRolesOfNames(std::vector<Document>& documents) {
       // Flagged for the role, and else at most for a reading in capitals
       // (the role's flag on the other field of the pair then unwritten: one flag a field).
       if (!nom || !prenom || !FlaggedOnly(doc, nom_field, prenom_field, RoleOrCapitalsFlag)) continue;
-      const auto flags = doc.review;
-      const bool role = std::any_of(flags.begin(), flags.end(), [&](const ReviewFlag& f) {
-        return !f.line && (f.field == nom_field || f.field == prenom_field) && RoleFlag(f);
-      });
-      const bool capitals = std::any_of(flags.begin(), flags.end(), [&](const ReviewFlag& f) {
-        return !f.line && (f.field == nom_field || f.field == prenom_field) && CapitalsFlag(f);
-      });
+      const auto flags = PairFlags(doc, nom_field, prenom_field);
+      const bool role = std::any_of(flags.begin(), flags.end(), [](const ReviewFlag* f) { return RoleFlag(*f); });
+      const bool capitals = std::any_of(flags.begin(), flags.end(), [](const ReviewFlag* f) { return CapitalsFlag(*f); });
       const auto printing = SurePrintingOf(documents, doc, other, FoldKey(*nom), FoldKey(*prenom));
       // Names read in capitals take the printing's spelling only where it tells the order.
       if (!role || !printing || (capitals && !OrderPrinted(*printing))) continue;
