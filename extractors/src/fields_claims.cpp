@@ -9,6 +9,7 @@
 #include "labels.h"
 #include "liasse/core/fields.h"
 #include "liasse/core/text.h"
+#include "normalise.h"
 #include "table.h"
 #include "validate.h"
 #include "value_first.h"
@@ -470,8 +471,7 @@ void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const Tabl
   NameColumnByKind(v, header, rows, fields::kCode, [](const std::string& t) {
     const bool shape = t.size() >= 3 && t.size() <= 8 &&
                        std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
-    return shape && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-           std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return shape && HasDigit(t) && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   });
   // A designation starts with a word of letters.
   NameColumnByKind(v, header, rows, fields::kLibelle, [](const std::string& text) {
@@ -491,8 +491,7 @@ TableHeader HeaderAboveTheFirstLine(const PageView& v) {
     const auto& above = v.rows()[row - 1].words;
     size_t headings = 0;
     for (int i : above) {
-      const std::string& t = v.words()[static_cast<size_t>(i)].text;
-      if (std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return {};
+      if (HasDigit(v.words()[static_cast<size_t>(i)].text)) return {};
       if (!v.words()[static_cast<size_t>(i)].folded.empty()) ++headings;
     }
     return headings >= 3 ? HeaderOfRow(v, static_cast<int>(row - 1)) : TableHeader{};

@@ -97,10 +97,8 @@ bool HeadingLike(const PageView& v, size_t r, double margin) {
   if (r == 0) return false;
   const Row& above = v.rows()[r - 1];
   if (row.y0 - above.y1 > 1.2 * wh) return true;
-  const bool above_digits = std::any_of(above.words.begin(), above.words.end(), [&](int i) {
-    const std::string& t = v.words()[static_cast<size_t>(i)].folded;
-    return std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-  });
+  const bool above_digits =
+      std::any_of(above.words.begin(), above.words.end(), [&](int i) { return HasDigit(v.words()[static_cast<size_t>(i)].folded); });
   if (above_digits) return true;
   return std::none_of(above.words.begin(), above.words.end(), [&](int i) {
     const PlacedWord& w = v.words()[static_cast<size_t>(i)];

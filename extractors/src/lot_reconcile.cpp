@@ -81,9 +81,7 @@ NumeroLength InLot(NumeroLength form, const Document& bordereau) {
     if (n == nullptr) continue;
     if (lines++ > 0 && n->size() != length) return form;
     length = n->size();
-    one_sure = one_sure || std::none_of(bordereau.review.begin(), bordereau.review.end(), [&](const ReviewFlag& f) {
-      return f.line == static_cast<int>(i) && f.field == fields::kNumeroFacture;
-    });
+    one_sure = one_sure || FindFlag(bordereau, fields::kNumeroFacture, static_cast<int>(i)) == nullptr;
   }
   if (lines < 2 || !one_sure || length < form.min || length > form.max) return form;
   return {length, length};

@@ -342,6 +342,10 @@ std::optional<Parsed<std::string>> NirCandidate(std::string_view text) {
   return Parsed<std::string>{chars.substr(0, 15), repaired};
 }
 
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool IsAllDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -79,4 +79,7 @@ std::string TrimPunctuation(std::string_view word);
 // True when `text` is one or more ASCII digits and nothing else.
 bool IsAllDigits(std::string_view text);
 
+// True when `text` holds an ASCII digit.
+bool HasDigit(std::string_view text);
+
 }  // namespace liasse::extractors::internal
