@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "liasse/extractors/extract.h"
 #include "document_checks.h"
@@ -15,37 +17,36 @@ namespace {
 using testing::L;
 using testing::PageBuilder;
 
+using Cells = std::vector<std::pair<double, std::string>>;
+
+// An invoice from `issuer`: its table's `headings` (x in mm, text) on one
+// row, `rows` of cells (x in mm, text) 7 mm apart below, then `closing`
+// (a total) under them.
+PageBuilder InvoiceGrid(const std::string& issuer, const Cells& headings, const std::vector<Cells>& rows, const std::string& closing) {
+  PageBuilder p;
+  p.Text(20, 20, issuer);
+  p.Text(90, 35, "FACTURE", 95, 5);
+  p.Text(20, 50, "Patient : Sophie DURAND");
+  for (const auto& [x, text] : headings) p.Text(x, 80, text);
+  double y = 88;
+  for (const auto& row : rows) {
+    for (const auto& [x, text] : row) p.Text(x, y, text);
+    y += 7;
+  }
+  p.Text(90, y + 8, closing);
+  return p;
+}
+
 // A dental invoice whose table reads "DATE SOIN | CODE | DENT | TOTAL
 // NET | NATURE": each two-word heading with a wide space, its amounts
 // printed under its second word, the designations under a heading the
 // data does not know.
 PageBuilder DentalInvoice() {
-  PageBuilder p;
-  p.Text(20, 20, "Dr Paul MARTIN - Chirurgien-dentiste");
-  p.Text(90, 35, "FACTURE", 95, 5);
-  p.Text(20, 50, "Patient : Sophie DURAND");
-  p.Text(20, 80, "DATE");
-  p.Text(28.5, 80, "SOIN");
-  p.Text(62, 80, "CODE");
-  p.Text(85, 80, "DENT");
-  p.Text(105, 80, "TOTAL");
-  p.Text(115.5, 80, "NET");
-  p.Text(128, 80, "NATURE");
-  const char* dates[] = {"12.03.2024", "19.03.2024"};
-  const char* codes[] = {"HBGD036", "HBLD036"};
-  const char* teeth[] = {"28", "17"};
-  const char* amounts[] = {"33,40", "488,50"};
-  const char* natures[] = {"Avulsion simple", "Couronne céramique"};
-  for (int i = 0; i < 2; ++i) {
-    const double y = 88 + 7 * i;
-    p.Text(20, y, dates[i]);
-    p.Text(62, y, codes[i]);
-    p.Text(85, y, teeth[i]);
-    p.Text(114, y, amounts[i]);
-    p.Text(128, y, natures[i]);
-  }
-  p.Text(90, 110, "Somme à régler : 521,90");
-  return p;
+  return InvoiceGrid("Dr Paul MARTIN - Chirurgien-dentiste",
+                     {{20, "DATE"}, {28.5, "SOIN"}, {62, "CODE"}, {85, "DENT"}, {105, "TOTAL"}, {115.5, "NET"}, {128, "NATURE"}},
+                     {{{20, "12.03.2024"}, {62, "HBGD036"}, {85, "28"}, {114, "33,40"}, {128, "Avulsion simple"}},
+                      {{20, "19.03.2024"}, {62, "HBLD036"}, {85, "17"}, {114, "488,50"}, {128, "Couronne céramique"}}},
+                     "Somme à régler : 521,90");
 }
 
 TEST(InvoiceTable, AHeadingsSecondWordPrintedWideIsTheSameColumnAndItsAmountsAreTheLines) {
@@ -63,35 +64,14 @@ TEST(InvoiceTable, TheDesignationsUnderAHeadingOfNoWordingAreTheLibelles) {
   EXPECT_EQ(L(d.lines[1], "libelle"), "Couronne céramique");
 }
 
-// A pharmacy's receipt whose headings are all in no data file: "Produit
-// | Délivré le | Cotation | Coût | Nb".
-PageBuilder PharmacyReceipt() {
-  PageBuilder p;
-  p.Text(120, 20, "PHARMACIE DU MARCHÉ");
-  p.Text(90, 35, "FACTURE", 95, 5);
-  p.Text(20, 50, "Patient : Sophie DURAND");
-  p.Text(20, 80, "Produit");
-  p.Text(80, 80, "Délivré le");
-  p.Text(115, 80, "Cotation");
-  p.Text(145, 80, "Coût");
-  p.Text(170, 80, "Nb");
-  const char* products[] = {"Paracétamol 1000 mg cp x3", "Amoxicilline 1 g B/6 x2"};
-  const char* codes[] = {"PH7", "PH4"};
-  const char* amounts[] = {"6,54", "12,18"};
-  for (int i = 0; i < 2; ++i) {
-    const double y = 88 + 7 * i;
-    p.Text(20, y, products[i]);
-    p.Text(80, y, "05/02/2025");
-    p.Text(115, y, codes[i]);
-    p.Text(145, y, amounts[i]);
-    p.Text(170, y, i == 0 ? "3" : "2");
-  }
-  p.Text(110, 110, "Total : 18,72");
-  return p;
-}
-
 TEST(InvoiceTable, HeadingsAllInNoWordingAreTheRowAboveTheFirstLineAndItsColumnsNamedByTheirValues) {
-  const Document d = testing::ReadSingle(PharmacyReceipt().Build(), DocumentType::kFacture);
+  // A pharmacy's receipt: "Produit | Délivré le | Cotation | Coût | Nb".
+  const PageBuilder p = InvoiceGrid(
+      "PHARMACIE DU MARCHÉ", {{20, "Produit"}, {80, "Délivré le"}, {115, "Cotation"}, {145, "Coût"}, {170, "Nb"}},
+      {{{20, "Paracétamol 1000 mg cp x3"}, {80, "05/02/2025"}, {115, "PH7"}, {145, "6,54"}, {170, "3"}},
+       {{20, "Amoxicilline 1 g B/6 x2"}, {80, "05/02/2025"}, {115, "PH4"}, {145, "12,18"}, {170, "2"}}},
+      "Total : 18,72");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
   ASSERT_EQ(d.lines.size(), 2u);
   EXPECT_EQ(L(d.lines[0], "montant"), "6.54");
   EXPECT_EQ(L(d.lines[0], "date"), "2025-02-05");
@@ -101,24 +81,14 @@ TEST(InvoiceTable, HeadingsAllInNoWordingAreTheRowAboveTheFirstLineAndItsColumns
 }
 
 TEST(InvoiceTable, ThePricesAreTheColumnOfAmountsInTheMostRowsNotTheLensMeasures) {
-  // "Tarif" and "Équipement" are in no data file; the designations print signed measures
-  // with cents in two rows of three ("Sph +6,00").
-  PageBuilder p;
-  p.Text(120, 20, "OPTIQUE DU CENTRE");
-  p.Text(90, 35, "FACTURE", 95, 5);
-  p.Text(20, 50, "Patient : Sophie DURAND");
-  p.Text(20, 80, "Date");
-  p.Text(45, 80, "Équipement");
-  p.Text(170, 80, "Tarif");
+  // "Tarif" and "Équipement" are in no data file; the designations print
+  // signed measures with cents in two rows of three ("Sph +6,00").
+  std::vector<Cells> rows;
   const char* designations[] = {"Monture acétate", "Verre OD Sph +6,00 Cyl -1,00", "Verre OG Sph -3,50 Cyl -0,75"};
   const char* amounts[] = {"42,80", "138,30", "138,30"};
-  for (int i = 0; i < 3; ++i) {
-    const double y = 88 + 7 * i;
-    p.Text(20, y, "28/03/2025");
-    p.Text(45, y, designations[i]);
-    p.Text(170, y, amounts[i]);
-  }
-  p.Text(120, 115, "Net à payer : 319,40");
+  for (int i = 0; i < 3; ++i) rows.push_back({{20, "28/03/2025"}, {45, designations[i]}, {170, amounts[i]}});
+  const PageBuilder p =
+      InvoiceGrid("OPTIQUE DU CENTRE", {{20, "Date"}, {45, "Équipement"}, {170, "Tarif"}}, rows, "Net à payer : 319,40");
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
   ASSERT_EQ(d.lines.size(), 3u);
   EXPECT_EQ(L(d.lines[0], "montant"), "42.80");
