@@ -68,6 +68,22 @@ std::optional<Assembled> Assemble(const std::string& text) {
   return a;
 }
 
+// A domain whose last dot the OCR lost ("wanadoofr", "lapostenet"): the
+// dot put back before the commonest extension it ends with. Nothing when
+// the domain has a dot, or ends with none of them.
+std::optional<std::string> WithDomainDotRestored(const std::string& address) {
+  static const char* kExtensions[] = {"com", "net", "org", "info", "fr", "eu", "be", "ch"};
+  const size_t at = address.find('@');
+  if (at == std::string::npos || address.find('.', at) != std::string::npos) return std::nullopt;
+  for (const char* ext : kExtensions) {
+    const std::string e(ext);
+    if (address.size() > at + 1 + e.size() + 1 && address.ends_with(e)) {
+      return address.substr(0, address.size() - e.size()) + "." + e;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool LooksLikeEmail(const std::string& text) {
@@ -81,7 +97,10 @@ bool LooksLikeEmail(const std::string& text) {
 }
 
 void SetEmail(DocReader& r, std::string_view name, const Found& found) {
-  const auto assembled = Assemble(found.text);
+  auto assembled = Assemble(found.text);
+  if (assembled && !ParseEmailAddress(assembled->text).ok()) {
+    if (auto restored = WithDomainDotRestored(assembled->text)) assembled = Assembled{*restored, true};
+  }
   if (!assembled) {
     r.Review(name, "adresse électronique sans « @ » : « " + found.text + " »");
     return;

@@ -3,8 +3,12 @@
 // left and from phrases of the body.
 #include <algorithm>
 #include <regex>
+#include <set>
+#include <sstream>
 
+#include "email_value.h"
 #include "field_values.h"
+#include "labels.h"
 #include "letterhead.h"
 #include "liasse/core/fields.h"
 #include "liasse/core/text.h"
@@ -36,19 +40,15 @@ HeadingBlock ReadSender(DocReader& r, bool with_address) {
 }
 
 // The sender's own e-mail address: in his block (the recipient's may
-// print one too).
+// print one too), put together from the row's words as a form's box is
+// (an address the OCR split after a dot: "gabriel. lucas11@free.fr").
 void ReadSenderEmail(DocReader& r, const HeadingBlock& sender) {
   const PageView& v = r.view();
-  static const std::regex shape(R"(^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)");
   for (size_t row : sender.rows) {
-    for (int i : SideWords(v, row, sender.side)) {
-      const PlacedWord& w = v.words()[static_cast<size_t>(i)];
-      if (w.text.find('@') == std::string::npos) continue;
-      const std::string mail = TrimPunctuation(w.text);
-      r.SetText(fields::kEmail, mail, w.confidence / 100.0, {});
-      if (!std::regex_match(mail, shape)) r.Review(fields::kEmail, "adresse électronique incomplète ou mal formée : à vérifier");
-      return;
-    }
+    const Found words = r.Make(SideWords(v, row, sender.side));
+    if (words.text.find('@') == std::string::npos) continue;
+    SetEmail(r, fields::kEmail, words);
+    return;
   }
 }
 
@@ -92,42 +92,80 @@ struct PlaceDate {
   std::string lieu;
 };
 
-// A letter's "<commune>, le <date>" in any of its forms ("Fait à <commune>
-// le …", "À <commune>, le …", "<COMMUNE> le …", "<COMMUNE>, <date>"): the
-// first row whose words before a "le" (or a comma the date follows) name a
-// place and whose words after it are a date. A
-// sentence of the body ("… souscrit le 01/09/2025") has words in lower case
-// before its "le": it is not the letter's date.
-std::optional<PlaceDate> LetterPlaceDate(const PageView& v) {
-  for (size_t r = 0; r < v.rows().size(); ++r) {
-    const auto& ids = v.rows()[r].words;
-    std::vector<std::string> words;
-    for (int i : ids) words.push_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text));
-    for (size_t k = 1; k < words.size(); ++k) {
-      // "<commune>, le <date>", or without its "le": "<COMMUNE>, <date>".
-      const std::string& before = v.words()[static_cast<size_t>(ids[k - 1])].text;
-      const bool comma = !before.empty() && before.back() == ',';
-      if (!IsLe(words[k]) && !comma) continue;
-      const size_t from = IsLe(words[k]) ? k + 1 : k;
-      size_t b = 0;
-      if (FoldKey(words[b]) == "fait") ++b;
-      if (b < k && (FoldKey(words[b]) == "a")) ++b;
-      std::string lieu;
-      bool place = b < k;
-      for (size_t w = b; w < k && place; ++w) {
-        if (words[w].empty()) continue;
-        place = IsPlaceWord(words[w]);
-        lieu += (lieu.empty() ? "" : " ") + words[w];
-      }
-      if (!place || lieu.empty()) continue;
-      std::string rest;
-      for (size_t w = from; w < words.size(); ++w) rest += (rest.empty() ? "" : " ") + words[w];
-      // Without its "le", the date starts right after the comma (a sentence after a comma is no date line).
-      if (from == k && (rest.empty() || rest[0] < '0' || rest[0] > '9')) continue;
-      if (auto d = FindDate(LetterDatePart(rest))) return PlaceDate{r, d->value.ToIso(), lieu};
+// Row `r` as a letter's "<commune>, le <date>" in any of its forms ("Fait
+// à <commune> le …", "À <commune>, le …", "<COMMUNE> le …", "<COMMUNE>,
+// <date>"): words before a "le" (or a comma the date follows) that name a
+// place, and a date after it. A sentence of the body ("… souscrit le
+// 01/09/2025") has words in lower case before its "le": it is none.
+std::optional<PlaceDate> PlaceDateOfRow(const PageView& v, size_t r) {
+  const auto& ids = v.rows()[r].words;
+  std::vector<std::string> words;
+  for (int i : ids) words.push_back(TrimPunctuation(v.words()[static_cast<size_t>(i)].text));
+  for (size_t k = 1; k < words.size(); ++k) {
+    // "<commune>, le <date>", or without its "le": "<COMMUNE>, <date>".
+    const std::string& before = v.words()[static_cast<size_t>(ids[k - 1])].text;
+    const bool comma = !before.empty() && before.back() == ',';
+    if (!IsLe(words[k]) && !comma) continue;
+    const size_t from = IsLe(words[k]) ? k + 1 : k;
+    size_t b = 0;
+    if (FoldKey(words[b]) == "fait") ++b;
+    if (b < k && (FoldKey(words[b]) == "a")) ++b;
+    std::string lieu;
+    bool place = b < k;
+    for (size_t w = b; w < k && place; ++w) {
+      if (words[w].empty()) continue;
+      place = IsPlaceWord(words[w]);
+      lieu += (lieu.empty() ? "" : " ") + words[w];
     }
+    if (!place || lieu.empty()) continue;
+    std::string rest;
+    for (size_t w = from; w < words.size(); ++w) rest += (rest.empty() ? "" : " ") + words[w];
+    // Without its "le", the date starts right after the comma (a sentence after a comma is no date line).
+    if (from == k && (rest.empty() || rest[0] < '0' || rest[0] > '9')) continue;
+    if (auto d = FindDate(LetterDatePart(rest))) return PlaceDate{r, d->value.ToIso(), lieu};
   }
   return std::nullopt;
+}
+
+// The commune of a postal address as ReadSenderAddress joins it ("…,
+// 67000 STRASBOURG"): the words after its last five-digit code, folded.
+std::string CommuneOf(const std::string& address) {
+  std::istringstream words(address);
+  std::string commune;
+  for (std::string w; words >> w;) {
+    w = TrimPunctuation(w);
+    if (w.size() == 5 && IsAllDigits(w)) commune.clear();
+    else commune += FoldKey(w);
+  }
+  return commune;
+}
+
+// A letter's place and date (PlaceDateOfRow). Several rows may read like
+// one when the body is printed in capitals ("… OPTION CONFORT SIGNE LE 13
+// DECEMBRE 2024"): the one naming the sender's own commune (`commune`,
+// folded; empty when unknown) is the letter's; with none or several such,
+// the first, `doubtful` when the others give another date.
+// Two readings of one commune: within the OCR's usual slips.
+constexpr double kSameCommune = 0.8;
+
+struct LetterDate {
+  PlaceDate at;
+  bool doubtful = false;
+};
+
+std::optional<LetterDate> LetterPlaceDate(const PageView& v, const std::string& commune) {
+  std::vector<PlaceDate> rows;
+  for (size_t r = 0; r < v.rows().size(); ++r) {
+    if (auto d = PlaceDateOfRow(v, r)) rows.push_back(*d);
+  }
+  if (rows.empty()) return std::nullopt;
+  std::vector<PlaceDate> sender_commune;
+  for (const auto& d : rows) {
+    if (!commune.empty() && WordSimilarity(FoldKey(d.lieu), commune) >= kSameCommune) sender_commune.push_back(d);
+  }
+  if (sender_commune.size() == 1) return LetterDate{sender_commune.front(), false};
+  const bool agree = std::all_of(rows.begin(), rows.end(), [&](const PlaceDate& d) { return d.date == rows.front().date; });
+  return LetterDate{rows.front(), !agree};
 }
 
 // The letters OCR takes a digit for (a "5" read "S").
@@ -188,35 +226,92 @@ void ReadContrat(DocReader& r, const std::string& flat) {
   r.SetText(fields::kContrat, value, confidence * (found[0].second.second ? kRepairPenalty : 1.0), {});
 }
 
+// The sender's commune (CommuneOf) once the address is read; empty when not.
+std::string SenderCommune(DocReader& r) {
+  const std::string* adresse = r.doc().Text(fields::kAdresse);
+  return adresse != nullptr ? CommuneOf(*adresse) : std::string();
+}
+
+// Sets the letter's date (and its place when `lieu`) from its "<commune>,
+// le <date>" row, flagged when another such row gives another date.
+void ReadLetterDate(DocReader& r, bool lieu) {
+  const PageView& v = r.view();
+  const auto dated = LetterPlaceDate(v, SenderCommune(r));
+  if (!dated) return;
+  const auto& ids = v.rows()[dated->at.row].words;
+  r.SetText(fields::kDate, dated->at.date, v.MinConfidence(ids), ids);
+  if (lieu) r.SetText(fields::kLieu, dated->at.lieu, v.MinConfidence(ids), ids);
+  if (!dated->doubtful) return;
+  const std::string reason = "plusieurs lignes « <commune>, le <date> » aux dates différentes : à vérifier";
+  r.Review(fields::kDate, reason);
+  if (lieu) r.Review(fields::kLieu, reason);
+}
+
+// The page's words in reading order: rows top to bottom, each left to right.
+std::vector<int> ReadingOrder(const PageView& v) {
+  std::vector<int> order;
+  for (const auto& row : v.rows()) order.insert(order.end(), row.words.begin(), row.words.end());
+  return order;
+}
+
+// A date within the few words that follow a label in reading order, the
+// row's end crossed ("… que j'ai signée le" / "18/09/2025").
+constexpr size_t kWordsOfADate = 4;
+
+std::optional<Parsed<Date>> DateAfterInTheText(const PageView& v, const std::vector<int>& order, int label_last) {
+  const auto at = std::find(order.begin(), order.end(), label_last);
+  if (at == order.end()) return std::nullopt;
+  std::string next;
+  for (auto it = at + 1; it != order.end() && it <= at + kWordsOfADate; ++it) {
+    next += (next.empty() ? "" : " ") + v.words()[static_cast<size_t>(*it)].text;
+  }
+  return FindDate(next);
+}
+
+// The date of souscription where the text gives it: after a label of the
+// field, the row's end between them (the form's relations look along the
+// row); else, the letter's date read, the one other date of the page
+// before it, its role known by elimination alone: flagged.
+void ReadSouscriptionInTheText(DocReader& r) {
+  const PageView& v = r.view();
+  const FieldSpec* f = r.form() ? r.form()->Field(fields::kDateSouscription) : nullptr;
+  const auto order = ReadingOrder(v);
+  if (f != nullptr) {
+    for (const auto& wording : f->labels) {
+      for (const LabelHit& hit : FindLabel(v, wording)) {
+        if (auto d = DateAfterInTheText(v, order, hit.last)) {
+          r.SetText(fields::kDateSouscription, d->value.ToIso(), PageConfidence(v) * (d->repaired ? kRepairPenalty : 1.0), {});
+          return;
+        }
+      }
+    }
+  }
+  const std::string* letter = r.doc().Text(fields::kDate);
+  if (letter == nullptr) return;
+  std::set<std::string> earlier;
+  for (size_t row = 0; row < v.rows().size(); ++row) {
+    if (auto d = FindDate(v.RowText(row)); d && d->value.ToIso() < *letter) earlier.insert(d->value.ToIso());
+  }
+  if (earlier.size() != 1) return;
+  r.SetText(fields::kDateSouscription, *earlier.begin(), PageConfidence(v), {});
+  r.Review(fields::kDateSouscription, "libellé introuvable ; seule date de la lettre avant la sienne : date de souscription à vérifier");
+}
+
 }  // namespace
 
 void ReadReclamation(DocReader& r) {
-  const PageView& v = r.view();
   ReadSenderEmail(r, ReadSender(r, true));
-  if (auto dated = LetterPlaceDate(v)) {
-    const auto& ids = v.rows()[dated->row].words;
-    r.SetText(fields::kDate, dated->date, v.MinConfidence(ids), ids);
-  }
+  ReadLetterDate(r, false);
 }
 
 void ReadRenonciation(DocReader& r) {
   const PageView& v = r.view();
   ReadSender(r, true);
-  const std::string text = PageText(v);
-  std::string flat = text;
+  std::string flat = PageText(v);
   std::replace(flat.begin(), flat.end(), '\n', ' ');
   ReadContrat(r, flat);
-  const auto souscrit = flat.find("souscrit le");
-  if (souscrit != std::string::npos) {
-    if (auto d = FindDate(flat.substr(souscrit + 11, 40))) {
-      r.SetText(fields::kDateSouscription, d->value.ToIso(), PageConfidence(v) * (d->repaired ? kRepairPenalty : 1.0), {});
-    }
-  }
-  if (auto dated = LetterPlaceDate(v)) {
-    const auto& ids = v.rows()[dated->row].words;
-    r.SetText(fields::kDate, dated->date, v.MinConfidence(ids), ids);
-    r.SetText(fields::kLieu, dated->lieu, v.MinConfidence(ids), ids);
-  }
+  ReadLetterDate(r, true);
+  if (!r.Has(fields::kDateSouscription)) ReadSouscriptionInTheText(r);
 }
 
 }  // namespace liasse::extractors::internal
