@@ -100,6 +100,24 @@ void DocReader::Flag(std::string_view name, std::string reason, std::optional<in
   doc_.review.push_back({std::string(name), line, std::move(reason), reading_doubt});
 }
 
+std::vector<ReviewFlag> DocReader::TakeFlags(std::string_view name) {
+  std::vector<ReviewFlag> taken;
+  std::erase_if(doc_.review, [&](const ReviewFlag& f) {
+    if (f.field != name || f.line) return false;
+    taken.push_back(f);
+    return true;
+  });
+  reviewed_.erase(std::string(name));
+  return taken;
+}
+
+void DocReader::PutBack(std::vector<ReviewFlag> flags) {
+  for (ReviewFlag& f : flags) {
+    if (!reviewed_.insert(f.field).second) continue;
+    doc_.review.push_back(std::move(f));
+  }
+}
+
 void DocReader::FlagMissing(std::span<const fields::Entry> catalogue) {
   for (const fields::Entry& field : catalogue) {
     if (!Has(field.name)) Review(field.name, "non lu : champ introuvable ou illisible");

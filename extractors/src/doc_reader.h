@@ -74,6 +74,11 @@ class DocReader {
   void Review(std::string_view name, std::string reason, std::optional<int> line = std::nullopt);
   // Same, for a doubt of the reading alone (ReviewFlag::reading_doubt).
   void Doubt(std::string_view name, std::string reason, std::optional<int> line = std::nullopt);
+  // Removes and returns the flags of field `name` (not its cells): a
+  // reading tried and failed at one place, before the field is looked for
+  // another way. PutBack restores them when that way finds nothing either.
+  std::vector<ReviewFlag> TakeFlags(std::string_view name);
+  void PutBack(std::vector<ReviewFlag> flags);
   // At the end: every catalogue field still absent is flagged as unread.
   void FlagMissing(std::span<const fields::Entry> catalogue);
 

@@ -246,7 +246,9 @@ std::optional<std::string> RereadGroupedNir(DocReader& r, std::string_view name,
       }
     }
     if (passing.size() != 1) continue;
-    if (passing.front().second) r.Review(name, "premier chiffre du NIR déduit de sa clé : à vérifier");
+    // A doubt of the reading (the key gives back what the OCR lost): the
+    // same NIR read surely on the lot's bordereau settles it.
+    if (passing.front().second) r.Doubt(name, "premier chiffre du NIR déduit de sa clé : à vérifier");
     r.SetText(name, passing.front().first, passing.front().second ? 0.6 : 0.9, found.words);
     return passing.front().first;
   }
@@ -259,7 +261,7 @@ std::optional<std::string> SetNirAt(DocReader& r, std::string_view name, const s
   const auto direct = found ? NirCandidate(found->text) : std::nullopt;
   if (!direct || !Nir::Parse(direct->value).ok()) {
     if (auto boxed = ReadBoxedNir(r, hit); boxed && !r.Has(name)) {
-      if (boxed->deduced) r.Review(name, "un caractère du NIR déduit de sa clé : à vérifier");
+      if (boxed->deduced) r.Doubt(name, "un caractère du NIR déduit de sa clé : à vérifier");
       r.SetText(name, boxed->value, boxed->deduced ? 0.6 : 0.95, {});
       r.doc().fields[std::string(name)].box = boxed->cover;
       return boxed->value;

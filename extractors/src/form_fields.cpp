@@ -1,6 +1,7 @@
 #include "form_fields.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "block_names.h"
@@ -192,6 +193,16 @@ void FlagFarAmountWithoutCents(DocReader& r, const FieldSpec& f, const Located& 
   r.Review(f.name, "montant sans centimes lu loin de son libellé : « " + l.found.text + " », virgule perdue ? à vérifier");
 }
 
+// Runs `read_another_way` for field `name`, whose reading beside its label
+// failed: the failure's flag (the words beside a label of another field,
+// "N° AM illisible : « du prescripteur … »") says nothing of a value found
+// elsewhere, which carries its own; it stays when nothing is found.
+void InsteadOfTheLabelsValue(DocReader& r, std::string_view name, const std::function<void()>& read_another_way) {
+  auto failed = r.TakeFlags(name);
+  read_another_way();
+  if (!r.Has(name)) r.PutBack(std::move(failed));
+}
+
 bool Generic(const FieldSpec& f) {
   static const char* kinds[] = {"date", "amount", "nir", "numero_am", "digits", "rpps", "name", "person",
                                 "text", "choice", "phone", "reference", "birth_check", "given_name", "email"};
@@ -240,9 +251,14 @@ void ReadFormFields(DocReader& r) {
       r.Review(f.name, "date lue « " + best.found.text + " », antérieure de plus de cinq ans aux autres dates de la page : à vérifier");
     }
     // The value beside the label is no number of the kind (another
-    // field's words, a misread): the kind's only valid value on the page.
-    if (f.kind == "nir" && !r.Has(f.name)) ReadNirWithoutLabel(r, *form, f);
-    if (f.kind == "numero_am" && !r.Has(f.name)) ReadNumeroAmWithoutLabel(r, *form, f);
+    // field's words, a misread): the kind's only valid value on the page,
+    // flagged for how it was found, not for the words beside the label.
+    if (f.kind == "nir" && !r.Has(f.name)) {
+      InsteadOfTheLabelsValue(r, f.name, [&] { ReadNirWithoutLabel(r, *form, f); });
+    }
+    if (f.kind == "numero_am" && !r.Has(f.name)) {
+      InsteadOfTheLabelsValue(r, f.name, [&] { ReadNumeroAmWithoutLabel(r, *form, f); });
+    }
     if (f.kind == "name" && !r.Has(f.name)) ReadNameAfterTitle(r, *form, f);
     // Two readings that fit equally well and differ: a person chooses.
     for (size_t i = 1; i < located.size(); ++i) {

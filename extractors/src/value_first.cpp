@@ -243,7 +243,9 @@ bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) 
   const bool doubt = found.front().deduced || other_nir;
   r.SetText(field.name, found.front().value, doubt ? 0.6 : 0.95, {});
   r.doc().fields[field.name].box = found.front().cover;
-  if (found.front().deduced) r.Review(field.name, "un caractère du NIR déduit de sa clé : à vérifier");
+  // A character the OCR lost, which the key gives back: a doubt of the
+  // reading, settled by the same NIR read surely on the lot's bordereau.
+  if (found.front().deduced) r.Doubt(field.name, "un caractère du NIR déduit de sa clé : à vérifier");
   else if (other_nir) r.Review(field.name, "libellé introuvable ; seul NIR de la page, son rôle est à vérifier");
   return true;
 }
@@ -591,14 +593,16 @@ void ReadNumeroAmWithoutLabel(DocReader& r, const FormSpec& form, const FieldSpe
   if (candidates.empty()) return ReadNumeroAmWithExtraDigit(r, form, field);
   if (candidates.size() > 1) {
     const auto in_block = InSectionOfKind(r.view(), form, "numero_am", candidates);
+    // Its role known from the page alone: the same number read surely in
+    // the same role elsewhere in the envelope (the lot's partner) settles it.
     if (in_block.size() == 1) {
-      r.Review(field.name, "libellé introuvable ; seul N° AM valide du bloc du praticien (" + List(candidates) + " sur la page) : à vérifier");
+      r.Doubt(field.name, "libellé introuvable ; seul N° AM valide du bloc du praticien (" + List(candidates) + " sur la page) : à vérifier");
       return r.SetText(field.name, in_block.front().value, 0.5, in_block.front().words);
     }
     return r.Review(field.name, "libellé introuvable ; plusieurs N° AM valides sur la page : " + List(candidates));
   }
+  r.Doubt(field.name, "libellé introuvable ; seul N° AM valide hors des tableaux : à vérifier");
   r.SetText(field.name, candidates.front().value, 0.5, candidates.front().words);
-  r.Review(field.name, "libellé introuvable ; seul N° AM valide hors des tableaux : à vérifier");
 }
 
 namespace {

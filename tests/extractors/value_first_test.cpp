@@ -4,6 +4,7 @@
 // with its key in boxes of its own; a numéro AM whose Luhn key passes;
 // the amount the act lines add up to; a numéro AM printed in groups), and flagged only when nothing but
 // the kind names their role or two of a kind compete.
+#include <algorithm>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -66,6 +67,80 @@ TEST(ValueFirst, NumeroAmInGroupsUnderAnUnknownLabelIsTakenAndFlagged) {
   const Document d = Read(FeuilleWithUnknownLabels("CLEF PERSONNELLE 2 56 06 97 120 263 82", "ARRÊTÉ À 6,30"));
   EXPECT_EQ(T(d, "praticien.identifiant"), "751234568");
   EXPECT_TRUE(Flagged(d, "praticien.identifiant"));
+}
+
+// The feuille above with a known label of the praticien's number beside
+// twelve digits: no numéro AM there.
+PageBuilder FeuilleWhoseNumeroAmLabelHeadsAnotherRow() {
+  PageBuilder p = FeuilleWithUnknownLabels("CLEF PERSONNELLE 2 56 06 97 120 263 82", "ARRÊTÉ À 6,30");
+  p.Text(18, 58, "N° AM 1052 4460 2913");
+  return p;
+}
+
+const ReviewFlag* FlagOf(const Document& d, const std::string& field) {
+  const auto it = std::find_if(d.review.begin(), d.review.end(), [&](const ReviewFlag& f) { return f.field == field && !f.line; });
+  return it == d.review.end() ? nullptr : &*it;
+}
+
+TEST(ValueFirst, ANumeroAmFoundByValueIsFlaggedForHowItWasFoundNotForTheNumberBesideItsLabel) {
+  const Document d = Read(FeuilleWhoseNumeroAmLabelHeadsAnotherRow());
+  EXPECT_EQ(T(d, "praticien.identifiant"), "751234568");
+  const ReviewFlag* flag = FlagOf(d, "praticien.identifiant");
+  ASSERT_NE(flag, nullptr);
+  EXPECT_EQ(flag->reason.find("1052"), std::string::npos) << flag->reason;
+  EXPECT_TRUE(flag->reading_doubt) << flag->reason;
+}
+
+// A lot's bordereau of partner n° AM 751234568, its one line for the
+// feuille of NIR 2 56 06 97 120 263 82.
+OcrPage Bordereau() {
+  PageBuilder b(0);
+  b.Text(40, 20, "BORDEREAU RÉCAPITULATIF DES FACTURES", 95, 4.5)
+      .Text(18, 35, "Partenaire de santé : Claire DUVAL")
+      .Text(120, 35, "Identifiant : 751234568")
+      .Text(18, 42, "N° de lot : 042")
+      .Text(120, 42, "Date de constitution : 26/09/2025")
+      .Text(18, 60, "N° facture")
+      .Text(45, 60, "NIR")
+      .Text(95, 60, "Nom")
+      .Text(125, 60, "Total")
+      .Text(150, 60, "Part AMO")
+      .Text(175, 60, "Part AMC")
+      .Text(18, 67, "123456789")
+      .Text(45, 67, "2 56 06 97 120 263 82")
+      .Text(95, 67, "MARTIN")
+      .Text(125, 67, "6,30")
+      .Text(150, 67, "3,78")
+      .Text(175, 67, "2,52");
+  return b.Build();
+}
+
+// The feuille of the lot (ExtractDocuments over the bordereau, then it).
+Document ReadInLot(const PageBuilder& p) {
+  OcrPage feuille = p.Build();
+  feuille.index = 1;
+  const auto docs = ExtractDocuments({Bordereau(), feuille}, nullptr, testing::Options());
+  EXPECT_EQ(docs.size(), 2u);
+  if (docs.size() != 2) return Document{};
+  EXPECT_EQ(docs[1].type, DocumentType::kFeuilleDeSoins);
+  return docs[1];
+}
+
+TEST(ValueFirst, ANumeroAmFoundByValueIsSettledByTheLotsPartnerReadSurelyWithTheSameNumber) {
+  const Document d = ReadInLot(FeuilleWhoseNumeroAmLabelHeadsAnotherRow());
+  EXPECT_EQ(T(d, "praticien.identifiant"), "751234568");
+  EXPECT_FALSE(Flagged(d, "praticien.identifiant"));
+}
+
+TEST(ValueFirst, ANirCharacterTheKeyGaveBackIsSettledByTheSameNirReadSurelyOnTheBordereau) {
+  // The NIR's first digit lost: the key gives it back, a doubt of the reading alone.
+  const PageBuilder p = FeuilleWithUnknownLabels("N° d'immatriculation 56 06 97 120 263 82", "ARRÊTÉ À 6,30");
+  const Document alone = Read(p);
+  EXPECT_EQ(T(alone, "assure.nir"), "256069712026382");
+  EXPECT_TRUE(Flagged(alone, "assure.nir"));
+  const Document in_lot = ReadInLot(p);
+  EXPECT_EQ(T(in_lot, "assure.nir"), "256069712026382");
+  EXPECT_FALSE(Flagged(in_lot, "assure.nir"));
 }
 
 TEST(ValueFirst, TotalUnderAnUnknownLabelIsTheAmountTheActsAddUpTo) {
