@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <regex>
 #include <string>
 
+#include "contract_formula.h"
 #include "labels.h"
+#include "letter_date.h"
 #include "normalise.h"
 #include "table.h"
 #include "liasse/core/identifiers.h"
@@ -256,6 +259,46 @@ double FieldLabelEvidence(const PageView& page, const FormCatalogue& forms, cons
   return std::min(form.field_labels.max, form.field_labels.weight * sum);
 }
 
+// A row of the page reads as a letter's "<commune>, le <date>".
+bool HasPlaceDateRow(const PageView& page) {
+  for (size_t r = 0; r < page.rows().size(); ++r) {
+    if (PlaceDateOfRow(page, r)) return true;
+  }
+  return false;
+}
+
+// The page's rows joined, for patterns that span words.
+std::string FlatText(const PageView& page) {
+  std::string flat;
+  for (size_t r = 0; r < page.rows().size(); ++r) flat += page.RowText(r) + " ";
+  return flat;
+}
+
+// The evidence of the page's shape as a letter and of the contract it
+// names ([classification.letter], [classification.formulas]), each looked
+// for once per page.
+class LetterEvidence {
+ public:
+  explicit LetterEvidence(const PageView& page) : page_(page) {}
+  double Of(const FormSpec& form) {
+    double sum = 0;
+    if (form.letter.weight > 0) {
+      if (!letter_) letter_ = HasPlaceDateRow(page_);
+      if (*letter_) sum += form.letter.weight;
+    }
+    if (form.formulas.weight > 0) {
+      if (!flat_) flat_ = FlatText(page_);
+      if (NamesAFormula(form, *flat_)) sum += form.formulas.weight;
+    }
+    return sum;
+  }
+
+ private:
+  const PageView& page_;
+  std::optional<bool> letter_;
+  std::optional<std::string> flat_;
+};
+
 }  // namespace
 
 PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
@@ -264,6 +307,7 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
     // Titles printed in the top third of the page count half as much again.
     const double title_area = page.page().height / 3.0;
     std::map<std::string, bool> wording_found;
+    LetterEvidence letter(page);
     for (const auto& form : forms->forms()) {
       double& s = score[static_cast<size_t>(form.type)];
       s += CueEvidence(page, form, title_area);
@@ -278,6 +322,7 @@ PageClass ClassifyPage(const PageView& page, const FormCatalogue* forms) {
       }
       s += TableHeaderEvidence(page, form);
       s += FieldLabelEvidence(page, *forms, form, wording_found);
+      s += letter.Of(form);
     }
     // A form's own title outranks what other types share with it.
     std::array<double, kTypeCount> taken{};

@@ -12,6 +12,7 @@ std::string ConfusableLetters(char digit) {
     case '0': return "O";
     case '1': return "lI";
     case '2': return "Z";
+    case '4': return "A";
     case '5': return "S";
     case '8': return "B";
     default: return "";

@@ -189,6 +189,12 @@ class FormParser {
       if (const toml::node* w = labels->get("weight")) form.field_labels.weight = Number(*w, "classification.field_labels.weight").value_or(0);
       if (const toml::node* m = labels->get("max")) form.field_labels.max = Number(*m, "classification.field_labels.max").value_or(0);
     }
+    if (const toml::table* letter = Table(c, "letter", false)) {
+      if (const toml::node* w = letter->get("weight")) form.letter.weight = Number(*w, "classification.letter.weight").value_or(0);
+    }
+    if (const toml::table* formulas = Table(c, "formulas", false)) {
+      if (const toml::node* w = formulas->get("weight")) form.formulas.weight = Number(*w, "classification.formulas.weight").value_or(0);
+    }
     if (const toml::table* header = Table(c, "table_header", false)) {
       if (const toml::node* t = header->get("table")) {
         if (auto name = t->value<std::string>()) form.table_header.table = *name;

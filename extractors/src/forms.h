@@ -123,6 +123,17 @@ struct FormSpec {
     double weight = 0;
     double max = 0;
   } field_labels;
+  // [classification.letter]: the page laid out as a letter, a row of its
+  // "<commune>, le <date>" (letter_date.h), adds `weight`.
+  struct LetterCue {
+    double weight = 0;
+  } letter;
+  // [classification.formulas]: a contract formula of the form's fields
+  // (fields.<f>.formulas, the operator's products) named on the page adds
+  // `weight`.
+  struct FormulaCue {
+    double weight = 0;
+  } formulas;
   std::map<std::string, std::vector<std::string>> sections;
   // [section_by_value]: kind of value ("nir", "numero_am", "birth_date")
   // → the section whose block holds it, for a heading in no wording.

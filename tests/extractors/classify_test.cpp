@@ -206,5 +206,53 @@ TEST(Classify, LabelsEveryFormPrintsMakeNoType) {
   EXPECT_EQ(Classified(p).type, DocumentType::kAutre);
 }
 
+// A member's letter in no wording of the data files: the sender, the
+// insurer, a line `body` and its place and date.
+PageBuilder Letter(const std::string& body) {
+  PageBuilder p;
+  p.Text(18, 20, "Sophie BELAIR")
+      .Text(18, 26, "111 rue Schoelcher")
+      .Text(18, 32, "06000 NICE")
+      .Text(110, 50, "GFM")
+      .Text(110, 56, "Service commercial - Pôle individuel")
+      .Text(110, 62, "10, rue du 4 Septembre")
+      .Text(110, 68, "75089 Paris cedex 2")
+      .Text(18, 84, "Au sujet de : mon adhésion")
+      .Text(18, 96, body)
+      .Text(18, 110, "NICE le 12/11/2024")
+      .Text(18, 120, "Signature");
+  return p;
+}
+
+TEST(Classify, ALetterNamingOneOfTheOperatorsFormulasIsARenunciationWhateverItsWording) {
+  // "PASSA": the formula's 4 read as an A.
+  for (const char* body : {"Moi Sophie BELAIR, j'annule le contrat santé CPMS formule PASS4 signé le 22/10/2024.",
+                           "Moi Sophie BELAIR, j'annule le contrat santé CPMS formule PASSA signé le 22/10/2024."}) {
+    const Document d = Classified(Letter(body));
+    EXPECT_EQ(d.type, DocumentType::kRenonciation) << body;
+    EXPECT_EQ(testing::T(d, "contrat"), "CPMS Santé PASS4") << body;
+  }
+}
+
+TEST(Classify, ALetterNamingNoFormulaIsNoRenunciationByItsShapeAlone) {
+  const Document d = Classified(Letter("Moi Sophie BELAIR, je vous écris au sujet de mon adhésion du 22/10/2024."));
+  EXPECT_NE(d.type, DocumentType::kRenonciation);
+}
+
+TEST(Classify, AComplaintNamingItsContractsFormulaStaysAComplaint) {
+  PageBuilder p;
+  p.Text(18, 20, "Sophie BELAIR")
+      .Text(18, 26, "111 rue Schoelcher")
+      .Text(18, 32, "06000 NICE")
+      .Text(110, 50, "CPMS")
+      .Text(110, 56, "Service réclamations")
+      .Text(110, 62, "5, rue Geoffroy Marie")
+      .Text(110, 68, "75009 PARIS")
+      .Text(18, 84, "NICE, le 12/11/2024")
+      .Text(18, 92, "Objet : réclamation")
+      .Text(18, 104, "Adhérente au contrat PASS 3, je conteste le remboursement de mes soins du 02/10/2024.");
+  EXPECT_EQ(Classified(p).type, DocumentType::kReclamation);
+}
+
 }  // namespace
 }  // namespace liasse::extractors
