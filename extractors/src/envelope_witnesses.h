@@ -21,4 +21,15 @@ namespace liasse::extractors::internal {
 // were removed.
 int ConfirmByOtherPrintings(std::vector<Document>& documents);
 
+// Flags readings of one value that cannot all be right: two places of a
+// witness group reading it nearly alike, as one word misread (equal but
+// for a space the OCR put in or took out, "DA VID" / "DAVID"; or, for
+// numbers and surnames, one character apart, "MULLE" / "MULLER"). The
+// reading fewer documents share is flagged, both when as many share each,
+// but not a sure reading whose nearly alike other is already flagged;
+// never a prénom one character apart (Louis, Louise). A field already
+// flagged gets no second flag. Nothing is changed or filled. Returns how
+// many fields were flagged.
+int FlagNearlyAlikePrintings(std::vector<Document>& documents);
+
 }  // namespace liasse::extractors::internal

@@ -91,6 +91,7 @@ std::vector<Document> ExtractDocuments(const std::vector<OcrPage>& pages, Region
   internal::ConfirmByOtherPrintings(documents);
   // Once the readings' doubts are settled: a sure printing settles a role.
   internal::SettleRolesOfNames(documents);
+  internal::FlagNearlyAlikePrintings(documents);
   return documents;
 }
 

@@ -83,5 +83,62 @@ TEST(EnvelopeWitnesses, AWitnessWithAnAnomalyOrADoubtThatIsNotOfTheReadingAloneC
   EXPECT_TRUE(Flagged(docs[1], "praticien.nom"));
 }
 
+TEST(EnvelopeWitnesses, TheOnePrintingOfTheLotsPartnerReadOneLetterShortIsFlagged) {
+  std::vector<Document> docs = {Of(DocumentType::kBordereau, 0, {{"partenaire.nom", "MULLE"}}),
+                                Of(DocumentType::kFeuilleDeSoins, 1, {{"praticien.nom", "MULLER"}}),
+                                Of(DocumentType::kFeuilleDeSoins, 2, {{"praticien.nom", "MULLER"}})};
+  EXPECT_EQ(FlagNearlyAlikePrintings(docs), 1);
+  EXPECT_TRUE(Flagged(docs[0], "partenaire.nom"));
+  EXPECT_FALSE(Flagged(docs[1], "praticien.nom"));
+  EXPECT_EQ(T(docs[0], "partenaire.nom"), "MULLE");  // flagged, never changed
+}
+
+TEST(EnvelopeWitnesses, ASurnameTheOcrCutInTwoOnAFeuilleIsFlaggedBesideTheSameSurnameWhole) {
+  std::vector<Document> docs = {
+      Of(DocumentType::kFeuilleDeSoins, 0, {{"assure.nom", "DAVID"}, {"beneficiaire.nom", "DA VID"}})};
+  EXPECT_EQ(FlagNearlyAlikePrintings(docs), 2);  // one document, one witness each: both
+  EXPECT_TRUE(Flagged(docs[0], "beneficiaire.nom"));
+  EXPECT_TRUE(Flagged(docs[0], "assure.nom"));
+}
+
+TEST(EnvelopeWitnesses, PatientsOfTwoFeuillesOrPrenomsOneLetterApartAreOtherPeople) {
+  std::vector<Document> docs = {
+      Of(DocumentType::kFeuilleDeSoins, 0, {{"assure.nom", "GIRARD"}, {"assure.prenom", "Louis"}, {"beneficiaire.prenom", "Louise"}}),
+      Of(DocumentType::kFeuilleDeSoins, 1, {{"assure.nom", "GIRAUD"}})};
+  EXPECT_EQ(FlagNearlyAlikePrintings(docs), 0);
+  for (const auto& d : docs) EXPECT_TRUE(d.review.empty());
+}
+
+TEST(EnvelopeWitnesses, TheSameReadingEverywhereOrAnotherPersonFarApartFlagsNothing) {
+  std::vector<Document> docs = {Of(DocumentType::kBordereau, 0, {{"partenaire.nom", "HENRY"}}),
+                                Of(DocumentType::kFeuilleDeSoins, 1, {{"praticien.nom", "HENRY"}, {"prescripteur.nom", "BOYER"}}),
+                                Of(DocumentType::kPrescription, 2, {{"prescripteur.nom", "MOREL"}})};
+  EXPECT_EQ(FlagNearlyAlikePrintings(docs), 0);
+}
+
+TEST(EnvelopeWitnesses, ThePatientOfAPrescriptionWithTheSamePrenomWitnessesTheFeuillesBeneficiary) {
+  // The assuré's nom printed on the same feuille in the same font, split alike, is no second witness.
+  std::vector<Document> docs = {
+      Of(DocumentType::kFeuilleDeSoins, 0,
+         {{"assure.nom", "DA VID"}, {"assure.prenom", "Rémi"}, {"beneficiaire.nom", "DA VID"}, {"beneficiaire.prenom", "Brigitte"}}),
+      Of(DocumentType::kPrescription, 1, {{"patient.nom", "DAVID"}, {"patient.prenom", "Brigitte"}}),
+      Of(DocumentType::kPrescription, 2, {{"patient.nom", "DAVID"}, {"patient.prenom", "Brigitte"}})};
+  EXPECT_EQ(FlagNearlyAlikePrintings(docs), 1);
+  EXPECT_TRUE(Flagged(docs[0], "beneficiaire.nom"));
+  docs[0].review.clear();
+  docs[1].fields["patient.prenom"] = TextField("Paul");  // another person of the family: no witness
+  docs[2].fields["patient.prenom"] = TextField("Paul");
+  EXPECT_EQ(FlagNearlyAlikePrintings(docs), 0);
+}
+
+TEST(EnvelopeWitnesses, ASureReadingBesideANearlyAlikeOneAlreadyInReviewStands) {
+  std::vector<Document> docs = {
+      Of(DocumentType::kFeuilleDeSoins, 0, {{"beneficiaire.nom", "DENIS"}, {"beneficiaire.prenom", "Louis"}}),
+      Of(DocumentType::kPrescription, 1, {{"patient.nom", "DENTS"}, {"patient.prenom", "Louis"}})};
+  docs[1].review.push_back(ReadingDoubt("patient.nom"));
+  EXPECT_EQ(FlagNearlyAlikePrintings(docs), 0);
+  EXPECT_FALSE(Flagged(docs[0], "beneficiaire.nom"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors::internal
