@@ -14,6 +14,7 @@
 #include "labels.h"
 #include "liasse/core/fields.h"
 #include "liasse/core/identifiers.h"
+#include "liasse/core/text.h"
 #include "locate.h"
 #include "normalise.h"
 #include "page_dates.h"
@@ -198,7 +199,8 @@ constexpr size_t kLongerThanAPrintedNumber = 18;
 // A word of characters printed one per box, the box rules read among them
 // ("1[7l2lol7lulu", "|2|5|6|0"): long, with rules and letters shaped like
 // rules between the characters, or digits and rules longer than a number.
-bool BoxedWord(const std::string& w) {
+bool BoxedWord(const std::string& word) {
+  const std::string w(text::Trim(word));  // the OCR may keep a blank before the first rule
   if (w.size() < 8) return false;
   const auto rules = std::count_if(w.begin(), w.end(), RuleShaped);
   if (rules >= 3 && static_cast<size_t>(rules) * 3 >= w.size()) return true;
@@ -218,6 +220,21 @@ std::optional<Date> DateOfWord(const PageView& v, int id) {
 // OCR read box rules among the characters: one is set (flagged when a box
 // was deduced from the key or the form has another NIR field); several go
 // to review. False when none is read.
+// The NIR the OCR's own reading of boxes gives, rules and characters
+// alternating from word `id` to the row's end (DecodeBoxedCharacters),
+// when its key passes: what the box-by-box re-read could not read.
+std::optional<BoxedNir> BoxedNirInTheText(const PageView& v, size_t row, int id) {
+  std::string text;
+  bool from = false;
+  for (int w : v.rows()[row].words) {
+    from = from || w == id;
+    if (from) text += v.words()[static_cast<size_t>(w)].text + " ";
+  }
+  const std::string chars = DecodeBoxedCharacters(text);
+  if (chars.size() < 15 || !Nir::Parse(chars.substr(0, 15)).ok()) return std::nullopt;
+  return BoxedNir{chars.substr(0, 15), v.Cover(v.rows()[row].words), true};
+}
+
 bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) {
   const PageView& v = r.view();
   std::vector<BoxedNir> found;
@@ -227,6 +244,7 @@ bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) 
     for (int id : v.rows()[row].words) {
       if (!BoxedWord(v.words()[static_cast<size_t>(id)].text) || !rows_read.insert(static_cast<int>(row)).second) continue;
       auto nir = ReadBoxedNirAt(r, id);
+      if (!nir) nir = BoxedNirInTheText(v, row, id);
       if (nir && std::none_of(found.begin(), found.end(), [&](const BoxedNir& n) { return n.value == nir->value; })) {
         found.push_back(*nir);
       }
@@ -243,9 +261,10 @@ bool ReadNirInBoxes(DocReader& r, const FormSpec& form, const FieldSpec& field) 
   const bool doubt = found.front().deduced || other_nir;
   r.SetText(field.name, found.front().value, doubt ? 0.6 : 0.95, {});
   r.doc().fields[field.name].box = found.front().cover;
-  // A character the OCR lost, which the key gives back: a doubt of the
+  // A character the OCR lost, which the key gives back, or characters
+  // told from the box rules the OCR read among them: a doubt of the
   // reading, settled by the same NIR read surely on the lot's bordereau.
-  if (found.front().deduced) r.Doubt(field.name, "un caractère du NIR déduit de sa clé : à vérifier");
+  if (found.front().deduced) r.Doubt(field.name, "NIR lu dans ses cases avec doute, sa clé le confirme : à vérifier");
   else if (other_nir) r.Review(field.name, "libellé introuvable ; seul NIR de la page, son rôle est à vérifier");
   return true;
 }

@@ -143,6 +143,17 @@ TEST(ValueFirst, ANirCharacterTheKeyGaveBackIsSettledByTheSameNirReadSurelyOnThe
   EXPECT_FALSE(Flagged(in_lot, "assure.nir"));
 }
 
+TEST(ValueFirst, ANirInBoxesTheOcrReadWithTheirRulesIsToldFromTheRulesWhenNoBoxCanBeReread) {
+  // No page raster: only the OCR's own reading, a blank before its first rule.
+  const PageBuilder p = FeuilleWithUnknownLabels("CLEF PERSONNELLE  |2[5[6[0161917111210121613| |[812|", "ARRÊTÉ À 6,30");
+  const Document alone = Read(p);
+  EXPECT_EQ(T(alone, "assure.nir"), "256069712026382");
+  EXPECT_TRUE(Flagged(alone, "assure.nir"));  // a doubt of the reading
+  const Document in_lot = ReadInLot(p);
+  EXPECT_EQ(T(in_lot, "assure.nir"), "256069712026382");
+  EXPECT_FALSE(Flagged(in_lot, "assure.nir"));  // the bordereau's line reads it surely
+}
+
 TEST(ValueFirst, TotalUnderAnUnknownLabelIsTheAmountTheActsAddUpTo) {
   const Document d = Read(FeuilleWithUnknownLabels("CLEF PERSONNELLE 2 56 06 97 120 263 82", "ARRÊTÉ À 6,30"));
   EXPECT_EQ(T(d, "montant_total"), "6.30");
