@@ -174,6 +174,15 @@ void ReadRaturee(DocReader& r, std::string_view what, StrokeFound stroke) {
                                                reading.struck_zone.width / v.mm()));
         return r.SetBool(fields::kRaturee, false, 0.5, reading.struck_zone);
       }
+      // A stretch of a word read unsurely darker than the line's print by
+      // seven tenths or more (clean prescriptions: at most 1.46 on two
+      // sets): characters written over others, a doubt. Not on a feuille,
+      // whose bold values and boxed cells sit beside plain labels.
+      if (stroke == StrokeFound::kDecides && reading.dense >= 1.7) {
+        r.Review(fields::kRaturee, fmt::format("encre {:.1f} fois plus dense sur un mot que sur sa ligne : surcharge à vérifier",
+                                               reading.dense));
+        return r.SetBool(fields::kRaturee, false, 0.5, reading.dense_zone);
+      }
       return r.SetBool(fields::kRaturee, false, 0.9, std::nullopt);
     case Crossed::kUncertain:
       // Present and flagged: a person looks at the line; never raturée on a doubt.
