@@ -8,6 +8,7 @@
 #include "liasse/core/fields.h"
 #include "checkbox.h"
 #include "crossing.h"
+#include "crossing_unread.h"
 #include "locate.h"
 #include "raster.h"
 #include "signature.h"
@@ -145,6 +146,24 @@ namespace {
 // (the fresh set of session 10 had one such among 25 clean feuilles).
 enum class StrokeFound { kDecides, kDoubt };
 
+// The row of text the OCR read nothing of on the page (crossing_unread.h)
+// whose densest stretch is darkest against the row's own; none when the
+// page has no such row.
+std::optional<UnreadRow> DensestUnreadRow(const PageView& v) {
+  std::vector<Box> words;
+  int x0 = v.page().ink.width, x1 = 0;
+  for (const PlacedWord& w : v.words()) {
+    words.push_back(w.box);
+    x0 = std::min(x0, w.box.x);
+    x1 = std::max(x1, w.box.x + w.box.width);
+  }
+  std::optional<UnreadRow> best;
+  for (const UnreadRow& row : UnreadTextRows(v.page().ink, words, v.word_height(), x0, x1)) {
+    if (!best || row.dense > best->dense) best = row;
+  }
+  return best;
+}
+
 // raturée on the reader's page: every text line of the page, wherever the
 // form prints it, measured for a stroke along it through its letters
 // (crossing.h); crossed → true with the line (or, under kDoubt, absent and
@@ -182,6 +201,17 @@ void ReadRaturee(DocReader& r, std::string_view what, StrokeFound stroke) {
         r.Review(fields::kRaturee, fmt::format("encre {:.1f} fois plus dense sur un mot que sur sa ligne : surcharge à vérifier",
                                                reading.dense));
         return r.SetBool(fields::kRaturee, false, 0.5, reading.dense_zone);
+      }
+      // The same in a row of text the OCR left unread (a joined hand),
+      // against the row's own stretches, whose loops and capitals vary
+      // more than print's: twice and a fifth as dark or more.
+      if (stroke == StrokeFound::kDecides) {
+        const auto row = DensestUnreadRow(v);
+        if (row && row->dense >= 2.2) {
+          r.Review(fields::kRaturee, fmt::format("ligne non lue, encre {:.1f} fois plus dense sur un mot : surcharge à vérifier",
+                                                 row->dense));
+          return r.SetBool(fields::kRaturee, false, 0.5, row->dense_zone);
+        }
       }
       return r.SetBool(fields::kRaturee, false, 0.9, std::nullopt);
     case Crossed::kUncertain:

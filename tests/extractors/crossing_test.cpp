@@ -533,5 +533,27 @@ TEST(Crossing, APrescriptionsWordAloneOnItsRowStruckEndToEndIsADoubt) {
   }
 }
 
+// A line of the order in a joined hand the OCR read nothing of, with
+// (`over`) digits written over one of its words in a bolder pen and
+// struck: no read line to measure along, but the stretch written over is
+// more than twice as dark as the row's letters; the row alone is no doubt.
+TEST(Crossing, AnUnreadHandwrittenRowWithAWordWrittenOverIsADoubt) {
+  const double w = 0.55 * kSize;
+  for (const bool over : {true, false}) {
+    PageBuilder p = PrescriptionPage();
+    InkText(p, 30, 110, "pendant dix jours dimanches compris", true, false);
+    if (over) {
+      const double x = 30 + 8 * w;  // over "dix"
+      p.Stroke(x, 107.2, x + 1.6, 107.2, 0.6).Stroke(x + 1.6, 107.2, x + 0.4, 110, 0.6);  // a 7
+      p.Stroke(x + 2.2, 107.2, x + 1.8, 110, 0.6).Stroke(x + 1.8, 108.8, x + 3.2, 108.8, 0.6).Stroke(x + 2.9, 107.2, x + 2.9, 110, 0.6);  // a 4
+      p.Stroke(x - 0.3, 108.6, x + 3 * w, 108.5, 0.4);
+    }
+    const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_NE(docs[0].Flag("raturee"), std::optional<bool>(true));
+    EXPECT_EQ(docs[0].InReview("raturee"), over) << over;
+  }
+}
+
 }  // namespace
 }  // namespace liasse::extractors::internal
