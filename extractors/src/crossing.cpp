@@ -320,6 +320,13 @@ int StraightStroke(const LineInk& r, const TextLine& line, const Middle& m, doub
   return best;
 }
 
+// True when `w` is one of the words `line` read surely (its anchors).
+bool ReadSurely(const TextLine& line, const Box& w) {
+  return std::any_of(line.anchors.begin(), line.anchors.end(), [&](const Box& a) {
+    return a.x == w.x && a.y == w.y && a.width == w.width && a.height == w.height;
+  });
+}
+
 // The word of `line` read unsurely (not among its anchors) a straight
 // stroke at the middle of its letters runs along most, among those it runs
 // along nine tenths of (gaps of a fifth of
@@ -331,10 +338,7 @@ std::pair<double, Box> StruckWord(const LineInk& r, const TextLine& line, const 
   for (const Box& w : line.words) {
     if (w.width <= best.first * m.height) continue;
     // A word read surely is print (bold digits touching along its middle).
-    const bool sure = std::any_of(line.anchors.begin(), line.anchors.end(), [&](const Box& a) {
-      return a.x == w.x && a.y == w.y && a.width == w.width && a.height == w.height;
-    });
-    if (sure) continue;
+    if (ReadSurely(line, w)) continue;
     const int x0 = std::max(0, w.x - bridge), x1 = std::min(r.width, w.x + w.width + bridge);
     int longest = 0;
     MiddlePaths(r, m, x0, x1, {3, 0.006, bridge, false}, [&](int start, int end) { longest = std::max(longest, end - start + 1); });
@@ -537,6 +541,49 @@ Crossed Verdict(double run_heights, int stretches, std::pair<int, int> gaps, dou
   return Crossed::kClean;
 }
 
+// The dark share of columns x0..x1-1 over the line's letters (half a
+// letter height each side of their middle).
+double DarkShare(const GreyRaster& r, const Middle& m, int x0, int x1) {
+  int ink = 0, all = 0;
+  const int half = static_cast<int>(0.5 * m.height);
+  for (int x = std::max(0, x0); x < std::min(r.width, x1); ++x) {
+    const int c = static_cast<int>(std::lround(m.At(x)));
+    for (int y = std::max(0, c - half); y <= std::min(r.height - 1, c + half); ++y) {
+      ++all;
+      ink += IsInk(r, x, y) ? 1 : 0;
+    }
+  }
+  return all > 0 ? static_cast<double>(ink) / all : 0;
+}
+
+// The dark share of the print of `line`: the median over its words read
+// surely (two at least), 0 with fewer.
+double PrintShare(const GreyRaster& r, const TextLine& line, const Middle& m) {
+  if (line.anchors.size() < 2) return 0;
+  std::vector<double> print;
+  for (const Box& a : line.anchors) print.push_back(DarkShare(r, m, a.x, a.x + a.width));
+  return Median(print);
+}
+
+// The densest stretch a letter height wide over the words of `line` read
+// unsurely, as a multiple of `print` (the dark share of the line's print):
+// digits written over digits in a bolder pen, with the stroke through
+// them, lay two glyphs and a bar where print lays one; a word read surely
+// is the line's own print, bold or not. (multiple, its box); 0 when none.
+std::pair<double, Box> DenseStretch(const GreyRaster& r, const TextLine& line, const Middle& m, double print) {
+  std::pair<double, Box> best{0, Box{}};
+  if (print <= 0) return best;
+  const int win = std::max(2, static_cast<int>(m.height));
+  for (const Box& w : line.words) {
+    if (ReadSurely(line, w)) continue;
+    for (int x = w.x; x + win <= w.x + std::max(w.width, win); x += std::max(1, win / 4)) {
+      const double d = DarkShare(r, m, x, x + win) / print;
+      if (d > best.first) best = {d, Box{x, w.y, win, w.height}};
+    }
+  }
+  return best;
+}
+
 int Rank(Crossed c) { return c == Crossed::kCrossed ? 2 : c == Crossed::kUncertain ? 1 : 0; }
 
 }  // namespace
@@ -576,8 +623,11 @@ std::vector<TextLine> TextLines(const PageView& v) {
       if (w.confidence >= 60 && Alnum(w.folded) >= 2) line.anchors.push_back(w.box);
     }
     // Two words with letters, however badly read: a struck line is the one
-    // the OCR reads worst.
-    if (marked < 2) continue;
+    // the OCR reads worst. One word read unsurely alone on its row is kept
+    // for the stroke along it (a struck short line read as one word).
+    // A frame's edge read as a word is thinner than letters.
+    if (marked < 1 || (marked == 1 && (!line.anchors.empty() || line.words[0].height < 0.7 * wh))) continue;
+    line.single = marked == 1;
     std::sort(line.words.begin(), line.words.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
     std::vector<double> heights;
     for (const Box& w : line.words) heights.push_back(w.height);
@@ -630,6 +680,22 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
     if (mids[i].height > 0 && !lines[i].tall) heights.push_back(mids[i].height);
   }
   const double height = Median(heights);
+  // The darkest stretch of a word read unsurely against its line's print
+  // (where the middle of a `tall` line runs is a guess).
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (mids[i].height <= 0 || lines[i].tall) continue;
+    const auto [dense, dense_zone] = DenseStretch(raster, lines[i], mids[i], PrintShare(raster, lines[i], mids[i]));
+    if (dense > out.dense) out.dense = dense, out.dense_zone = dense_zone;
+  }
+  // A word alone on its row, read unsurely, a stroke runs along: its width
+  // in the page's letter heights (what is written over it makes its own
+  // box taller than its letters).
+  for (const TextLine& line : lines) {
+    if (!line.single || line.tall || height <= 0) continue;
+    const Middle m = MiddleOf(line);
+    const Box word = StruckWord(LineInk(raster, line, m, mm), line, m, mm).second;
+    if (word.width > out.struck_word * height) out.struck_word = word.width / height, out.struck_zone = word;
+  }
   const OffLineStroke off = StrikeOffLines(raster, lines, mids, height, mm);
   // Under three letter heights it is a letter's flourish or a short
   // dash (inside a tall line, where the middle is a guess, under four);
@@ -656,6 +722,7 @@ CrossingReading FindCrossing(const GreyRaster& raster, const std::vector<TextLin
   if (height > 0) {
     int top = raster.height, bottom = 0;
     for (const TextLine& l : lines) {
+      if (l.single) continue;  // the band of the lines of text, not of a word alone
       for (const Box& w : l.words) top = std::min(top, w.y), bottom = std::max(bottom, w.y + w.height);
     }
     const Hatching hatch = FindLongHatching(raster, top, bottom, height, mm);

@@ -23,11 +23,17 @@ struct TextLine {
   // (a line read slanted, its boxes the whole line's height): where the
   // middle of its letters runs is a guess, a crossing there a doubt.
   bool tall = false;
+  // A row holding one word only, read unsurely (a short line struck or
+  // written over, read as one word): measured for a stroke along that word
+  // alone (`struck_word`), never for the measures between words.
+  bool single = false;
 };
 
 // The text lines of a page: rows of words of text height, two of them
 // read surely or three holding letters however badly (a struck line is the
-// one the OCR reads worst; a signature gives one or two marks).
+// one the OCR reads worst; a signature gives one or two marks), and rows
+// holding one word alone read unsurely, seven tenths of the page's word
+// height or more (`single`).
 std::vector<TextLine> TextLines(const PageView& view);
 
 enum class Crossed { kClean, kCrossed, kUncertain };
@@ -46,6 +52,13 @@ struct CrossingReading {
   // the caller weighs it (0 and empty when none).
   double struck_word = 0;
   Box struck_zone;
+  // The densest stretch a letter height wide over a word read unsurely, as
+  // a multiple of the dark share of its line's words read surely (digits
+  // written over digits in a bolder pen, with their stroke, darken a
+  // stretch of one font's line), and its box: the caller weighs it (0 and
+  // empty when none, or its line has fewer than two words read surely).
+  double dense = 0;
+  Box dense_zone;
 };
 
 // Measures each line of `lines` in `raster` (0 = black; `mm` pixels per

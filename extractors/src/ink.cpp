@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "liasse/core/fields.h"
 #include "checkbox.h"
 #include "crossing.h"
+#include "crossing_unread.h"
 #include "locate.h"
 #include "raster.h"
 #include "signature.h"
@@ -145,6 +148,51 @@ namespace {
 // (the fresh set of session 10 had one such among 25 clean feuilles).
 enum class StrokeFound { kDecides, kDoubt };
 
+// The row of text the OCR read nothing of on the page (crossing_unread.h)
+// whose densest stretch is darkest against the row's own; none when the
+// page has no such row.
+std::optional<UnreadRow> DensestUnreadRow(const PageView& v) {
+  std::vector<Box> words;
+  int x0 = v.page().ink.width, x1 = 0;
+  for (const PlacedWord& w : v.words()) {
+    words.push_back(w.box);
+    x0 = std::min(x0, w.box.x);
+    x1 = std::max(x1, w.box.x + w.box.width);
+  }
+  std::optional<UnreadRow> best;
+  for (const UnreadRow& row : UnreadTextRows(v.page().ink, words, v.word_height(), x0, x1)) {
+    if (!best || row.dense > best->dense) best = row;
+  }
+  return best;
+}
+
+// Flags raturée for review, false, with the zone of the word of a page
+// measured clean that was struck or written over all the same: a stroke
+// along a word read unsurely from end to end over three letter heights (a
+// word scribbled over, read as one with its correction), a stretch of a
+// word read unsurely 1.7 times as dark as its line's print (characters
+// written over others in a bolder pen), or a stretch of a row of text the
+// OCR left unread (a joined hand) 2.2 times as dark as the row's median
+// one (its loops and capitals vary more than print). True when flagged.
+bool ReviewWordDoubt(DocReader& r, const CrossingReading& reading) {
+  const PageView& v = r.view();
+  std::optional<std::pair<std::string, Box>> doubt;
+  if (reading.struck_word >= 3) {
+    doubt.emplace(fmt::format("trait possible le long d'un mot ({:.0f} mm) : rature à vérifier", reading.struck_zone.width / v.mm()),
+                  reading.struck_zone);
+  } else if (reading.dense >= 1.7) {
+    doubt.emplace(fmt::format("encre {:.1f} fois plus dense sur un mot que sur sa ligne : surcharge à vérifier", reading.dense),
+                  reading.dense_zone);
+  } else if (const auto row = DensestUnreadRow(v); row && row->dense >= 2.2) {
+    doubt.emplace(fmt::format("ligne non lue, encre {:.1f} fois plus dense sur un mot : surcharge à vérifier", row->dense),
+                  row->dense_zone);
+  }
+  if (!doubt) return false;
+  r.Review(fields::kRaturee, doubt->first);
+  r.SetBool(fields::kRaturee, false, 0.5, doubt->second);
+  return true;
+}
+
 // raturée on the reader's page: every text line of the page, wherever the
 // form prints it, measured for a stroke along it through its letters
 // (crossing.h); crossed → true with the line (or, under kDoubt, absent and
@@ -165,15 +213,10 @@ void ReadRaturee(DocReader& r, std::string_view what, StrokeFound stroke) {
       }
       return r.SetBool(fields::kRaturee, true, 0.9, reading.zone);
     case Crossed::kClean:
-      // A prescription's word a stroke runs along from end to end over three
-      // letter heights (a word scribbled over, read as one with its
-      // correction): a doubt. Not on a feuille, whose boxed cells and combs
-      // of digits a line runs along as often.
-      if (stroke == StrokeFound::kDecides && reading.struck_word >= 3) {
-        r.Review(fields::kRaturee, fmt::format("trait possible le long d'un mot ({:.0f} mm) : rature à vérifier",
-                                               reading.struck_zone.width / v.mm()));
-        return r.SetBool(fields::kRaturee, false, 0.5, reading.struck_zone);
-      }
+      // A prescription's word struck or written over that no stroke across
+      // a line shows: a doubt. Not on a feuille, whose boxed cells, combs of
+      // digits and bold values beside plain labels look the same.
+      if (stroke == StrokeFound::kDecides && ReviewWordDoubt(r, reading)) return;
       return r.SetBool(fields::kRaturee, false, 0.9, std::nullopt);
     case Crossed::kUncertain:
       // Present and flagged: a person looks at the line; never raturée on a doubt.

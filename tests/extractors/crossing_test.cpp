@@ -478,5 +478,82 @@ TEST(Crossing, APrescriptionsWordScribbledOverEndToEndIsADoubt) {
   EXPECT_FALSE(clean[0].InReview("raturee"));
 }
 
+// Digits written over the printed ones in a bolder pen, a millimetre to
+// the right, and struck once: two glyphs and a bar in one cell, darker
+// than the line's print; the stroke is too short to tell a strike from a
+// bold digit's bar. `over`: draw the digits written over.
+PageBuilder OverwrittenNumber(bool over) {
+  const double w = 0.55 * kSize;
+  PageBuilder p = PrescriptionPage();
+  InkText(p, 30, 100, "Kinesitherapie 12 seances par semaine", false, false);
+  p.Text(30, 100, "Kinesitherapie", 92, kSize);
+  p.Text(30 + 15 * w, 100, "1Z", 45, kSize);
+  p.Text(30 + 18 * w, 100, "seances par semaine", 92, kSize);
+  if (over) {
+    for (int d = 0; d < 2; ++d) {
+      const double x = 30 + (15 + d) * w + 0.6;
+      p.Stroke(x, 97.1, x + 1.2, 97.1, 0.5).Stroke(x + 1.2, 97.1, x + 0.2, 100, 0.5);  // a 7
+      p.Stroke(x + 0.1, 98.5, x + 1.1, 98.5, 0.5).Stroke(x + 0.6, 97.2, x + 0.6, 99.9, 0.5);
+    }
+    p.Stroke(30 + 15 * w, 98.7, 30 + 17 * w + 0.4, 98.6, 0.35);
+  }
+  return p;
+}
+
+TEST(Crossing, APrescriptionsNumberWrittenOverInABolderPenIsADoubt) {
+  const auto struck = ExtractDocuments({OverwrittenNumber(true).Build()}, nullptr, Options());
+  ASSERT_EQ(struck.size(), 1u);
+  EXPECT_NE(struck[0].Flag("raturee"), std::optional<bool>(true));
+  EXPECT_TRUE(struck[0].InReview("raturee"));
+  // The same number printed and read unsurely, nothing written over it.
+  const auto clean = ExtractDocuments({OverwrittenNumber(false).Build()}, nullptr, Options());
+  ASSERT_EQ(clean.size(), 1u);
+  EXPECT_EQ(clean[0].Flag("raturee"), std::optional<bool>(false));
+  EXPECT_FALSE(clean[0].InReview("raturee"));
+}
+
+// A short line of one word struck and written over, the OCR reading the
+// lot as one word alone on its row, taller than the page's letters: the
+// stroke along it end to end makes a doubt as on a longer line; a word
+// read unsurely alone on its row with no stroke along it makes none.
+TEST(Crossing, APrescriptionsWordAloneOnItsRowStruckEndToEndIsADoubt) {
+  const double w = 0.55 * kSize;
+  for (const bool struck_out : {true, false}) {
+    PageBuilder p = PrescriptionPage();
+    InkText(p, 30, 100, "urgent", false, false);
+    p.Text(30, 100.6, "ungent", 44, 1.35 * kSize);
+    if (struck_out) {
+      p.Stroke(30, 98.6, 30 + 8.1 * w, 98.5, 0.35);
+      p.Stroke(30.6, 96.2, 31.8, 96.2, 0.5).Stroke(31.8, 96.2, 30.6, 99.4, 0.5).Stroke(30.6, 99.4, 32, 99.4, 0.5);  // a 2
+    }
+    const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_NE(docs[0].Flag("raturee"), std::optional<bool>(true));
+    EXPECT_EQ(docs[0].InReview("raturee"), struck_out) << struck_out;
+  }
+}
+
+// A line of the order in a joined hand the OCR read nothing of, with
+// (`over`) digits written over one of its words in a bolder pen and
+// struck: no read line to measure along, but the stretch written over is
+// more than twice as dark as the row's letters; the row alone is no doubt.
+TEST(Crossing, AnUnreadHandwrittenRowWithAWordWrittenOverIsADoubt) {
+  const double w = 0.55 * kSize;
+  for (const bool over : {true, false}) {
+    PageBuilder p = PrescriptionPage();
+    InkText(p, 30, 110, "pendant dix jours dimanches compris", true, false);
+    if (over) {
+      const double x = 30 + 8 * w;  // over "dix"
+      p.Stroke(x, 107.2, x + 1.6, 107.2, 0.6).Stroke(x + 1.6, 107.2, x + 0.4, 110, 0.6);  // a 7
+      p.Stroke(x + 2.2, 107.2, x + 1.8, 110, 0.6).Stroke(x + 1.8, 108.8, x + 3.2, 108.8, 0.6).Stroke(x + 2.9, 107.2, x + 2.9, 110, 0.6);  // a 4
+      p.Stroke(x - 0.3, 108.6, x + 3 * w, 108.5, 0.4);
+    }
+    const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_NE(docs[0].Flag("raturee"), std::optional<bool>(true));
+    EXPECT_EQ(docs[0].InReview("raturee"), over) << over;
+  }
+}
+
 }  // namespace
 }  // namespace liasse::extractors::internal
