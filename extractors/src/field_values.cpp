@@ -246,9 +246,8 @@ std::optional<std::string> RereadGroupedNir(DocReader& r, std::string_view name,
       }
     }
     if (passing.size() != 1) continue;
-    // A doubt of the reading (the key gives back what the OCR lost): the
-    // same NIR read surely on the lot's bordereau settles it.
-    if (passing.front().second) r.Doubt(name, "premier chiffre du NIR déduit de sa clé : à vérifier");
+    // Only the key chose the sex digit, one of two: a person confirms it.
+    if (passing.front().second) r.Review(name, "premier chiffre du NIR déduit de sa clé : à vérifier");
     r.SetText(name, passing.front().first, passing.front().second ? 0.6 : 0.9, found.words);
     return passing.front().first;
   }
