@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <tuple>
 
 #include "raster.h"
 
@@ -53,12 +54,39 @@ std::pair<int, int> ColumnOf(const PageView& v, const Box& label, int row, int f
   return {left, right};
 }
 
+// Rows from the first to the last inked one in `word` (rows inked across
+// four fifths of it, a rule, left out); 0 when none, the box's height
+// when there is no raster.
+int InkHeight(const GreyRaster& ink, const Box& word) {
+  if (ink.empty()) return word.height;
+  const Box b = ClipToRaster(ink, word);
+  int first = -1, last = -1;
+  for (int y = b.y; y < b.y + b.height; ++y) {
+    int n = 0;
+    for (int x = b.x; x < b.x + b.width; ++x) n += IsInk(ink, x, y) ? 1 : 0;
+    if (n == 0 || 5 * n >= 4 * b.width) continue;
+    if (first < 0) first = y;
+    last = y;
+  }
+  return first < 0 ? 0 : last - first + 1;
+}
+
 }  // namespace
 
 std::vector<Box> PrintedWordBoxes(const PageView& v) {
   std::vector<Box> out;
   for (const auto& w : v.words()) {
-    if (IsPrinted(w, v.word_height())) out.push_back(w.box);
+    if (IsPrinted(w, v.word_height())) {
+      out.push_back(w.box);
+      continue;
+    }
+    // The OCR's box may run well taller than the glyphs it read (a bold
+    // word, the box run into the space under it): a sure word whose ink
+    // is of print height is printed whatever its box. A box hugging its
+    // ink (handwriting read surely) is judged by the box, as above.
+    if (w.confidence < 70 || Alnum(w.folded) < 2) continue;
+    const int ink = InkHeight(v.page().ink, w.box);
+    if (ink <= 1.6 * v.word_height() && 4 * ink <= 3 * w.box.height) out.push_back(w.box);
   }
   return out;
 }
@@ -192,6 +220,8 @@ class InkMask {
       if (label_[i] >= 0 && drop[static_cast<size_t>(label_[i])]) ink_[i] = 0;
     }
   }
+  // The piece (of the last Label()) the pixel belongs to, or -1.
+  int PieceAt(int x, int y) const { return label_[Index(x, y)]; }
   // Share of the piece `id`'s pixels marked in `marks`.
   double ShareMarked(const std::vector<uint8_t>& marks, int id, int64_t pixels) const {
     int64_t n = 0;
@@ -240,8 +270,10 @@ class InkMask {
 
   // The part of the piece's box that the piece encloses (not reachable
   // from the box's border without crossing the piece), as a mask over the
-  // box (1 = enclosed), row by row.
-  std::vector<uint8_t> EnclosedMask(const Piece& p, int id) const {
+  // box (1 = enclosed), row by row. With `edge_closes`, the zone's own
+  // edges close the piece too (the box's border on them lets nothing in):
+  // a frame the zone cuts open still encloses what it held.
+  std::vector<uint8_t> EnclosedMask(const Piece& p, int id, bool edge_closes = false) const {
     const int bw = p.width(), bh = p.height();
     std::vector<uint8_t> outside(static_cast<size_t>(bw) * static_cast<size_t>(bh), 0);
     auto local = [&](int x, int y) { return static_cast<size_t>(y - p.y0) * static_cast<size_t>(bw) + static_cast<size_t>(x - p.x0); };
@@ -252,8 +284,11 @@ class InkMask {
       outside[local(x, y)] = 1;
       stack.push_back({x, y});
     };
-    for (int x = p.x0; x <= p.x1; ++x) seed(x, p.y0), seed(x, p.y1);
-    for (int y = p.y0; y <= p.y1; ++y) seed(p.x0, y), seed(p.x1, y);
+    auto border = [&](int x, int y) {
+      if (!edge_closes || (x > 0 && y > 0 && x < w_ - 1 && y < h_ - 1)) seed(x, y);
+    };
+    for (int x = p.x0; x <= p.x1; ++x) border(x, p.y0), border(x, p.y1);
+    for (int y = p.y0; y <= p.y1; ++y) border(p.x0, y), border(p.x1, y);
     while (!stack.empty()) {
       const auto [cx, cy] = stack.back();
       stack.pop_back();
@@ -272,8 +307,8 @@ class InkMask {
 
   // Share of the piece's box that the piece encloses, and whether any ink
   // of `all` lies in that enclosed part.
-  std::pair<double, bool> Enclosed(const Piece& p, int id, const InkMask& all) const {
-    const auto enclosed = EnclosedMask(p, id);
+  std::pair<double, bool> Enclosed(const Piece& p, int id, const InkMask& all, bool edge_closes = false) const {
+    const auto enclosed = EnclosedMask(p, id, edge_closes);
     int64_t area = 0;
     bool inked = false;
     for (int y = p.y0; y <= p.y1; ++y) {
@@ -287,12 +322,13 @@ class InkMask {
   }
 
   // Clears the frame `id` itself: its pixels within `reach` of the largest
-  // space it encloses. Strokes joined to it from outside (a signature the
-  // stamp was put down on) run further from it and stay, the loops of a
-  // hand's letters with them (they enclose small spaces of their own).
-  void ClearFrame(const Piece& p, int id, int reach) {
+  // space it encloses (the zone's edges closing it with `edge_closes`).
+  // Strokes joined to it from outside (a signature the stamp was put down
+  // on) run further from it and stay, the loops of a hand's letters with
+  // them (they enclose small spaces of their own).
+  void ClearFrame(const Piece& p, int id, int reach, bool edge_closes) {
     const int bw = p.width(), bh = p.height();
-    auto near = LargestSpace(EnclosedMask(p, id), bw, bh);
+    auto near = LargestSpace(EnclosedMask(p, id, edge_closes), bw, bh);
     // Grown by `reach` along rows, then along columns (a square neighbourhood).
     std::vector<uint8_t> grown(near.size(), 0);
     for (int pass = 0; pass < 2; ++pass) {
@@ -366,6 +402,44 @@ bool Inside(const InkMask::Piece& p, const InkMask::Piece& frame) {
   return p.x0 >= frame.x0 && p.x1 <= frame.x1 && p.y0 >= frame.y0 && p.y1 <= frame.y1;
 }
 
+// Whether the piece `id` of `hand` (the mask of `zone` on `raster`), cut by
+// the zone's lower edge (`down`) or its upper edge, runs on past it
+// `depth` pixels or more: followed through the page's ink (8-connected,
+// within the piece's columns widened by its width). Used to tell what
+// stands beyond the zone (a check box taller than the print under it, the
+// foot of a value written on the row above).
+bool RunsOnPast(const GreyRaster& raster, const Box& zone, const InkMask& hand, const InkMask::Piece& p, int id, bool down,
+                int depth) {
+  const int start = down ? zone.y + zone.height : zone.y - 1, step = down ? 1 : -1;
+  const int x0 = std::max(0, zone.x + p.x0 - p.width()), x1 = std::min(raster.width - 1, zone.x + p.x1 + p.width());
+  const int reach = std::min(depth, down ? raster.height - 1 - start : start);
+  if (start < 0 || start >= raster.height) return false;
+  const int w = x1 - x0 + 1;
+  std::vector<uint8_t> seen(static_cast<size_t>(w) * static_cast<size_t>(reach + 1), 0);
+  std::vector<std::pair<int, int>> stack;  // (x, rows past the edge)
+  auto visit = [&](int x, int k) {
+    if (x < x0 || x > x1 || k < 0 || k > reach || !IsInk(raster, x, start + step * k)) return;
+    uint8_t& s = seen[static_cast<size_t>(k) * static_cast<size_t>(w) + static_cast<size_t>(x - x0)];
+    if (s) return;
+    s = 1;
+    stack.push_back({x, k});
+  };
+  const int edge_row = down ? hand.height() - 1 : 0;
+  for (int x = p.x0; x <= p.x1; ++x) {
+    if (hand.PieceAt(x, edge_row) != id) continue;
+    for (int dx = -1; dx <= 1; ++dx) visit(zone.x + x + dx, 0);
+  }
+  while (!stack.empty()) {
+    const auto [cx, k] = stack.back();
+    stack.pop_back();
+    if (k + 1 >= depth) return true;
+    for (int dk = -1; dk <= 1; ++dk) {
+      for (int dx = -1; dx <= 1; ++dx) visit(cx + dx, k + dk);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const std::vector<Box>& printed, double mm,
@@ -399,11 +473,18 @@ SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const 
     const auto pieces = hand.Label();
     std::vector<bool> drop(pieces.size(), false);
     std::vector<size_t> frames;  // closed frames that may be a stamp's
+    std::vector<bool> cut(pieces.size(), false);  // closed only by the zone's edges
     for (size_t i = 0; i < pieces.size(); ++i) {
       const auto& p = pieces[i];
-      const auto [share, holds_ink] = hand.Enclosed(p, static_cast<int>(i), all);
+      auto [share, holds_ink] = hand.Enclosed(p, static_cast<int>(i), all);
+      // A stamp the zone cuts (put down across the frame round the place
+      // to sign, or over its edge): its frame closes on the zone's edge.
+      if (share < 0.35 && (p.x0 == 0 || p.y0 == 0 || p.x1 == hand.width() - 1 || p.y1 == hand.height() - 1)) {
+        std::tie(share, holds_ink) = hand.Enclosed(p, static_cast<int>(i), all, true);
+        cut[i] = share >= 0.35;
+      }
       if (share < 0.35) continue;
-      const bool small = std::max(p.width(), p.height()) <= 2.5 * word_height;  // a check box
+      const bool small = !cut[i] && std::max(p.width(), p.height()) <= 2.5 * word_height;  // a check box
       if (small || (holds_ink && hand.ShareMarked(runs, static_cast<int>(i), p.pixels) < 0.6)) frames.push_back(i);
     }
     // Inner frames first: a stamp's double frame holds its inner frame.
@@ -419,7 +500,9 @@ SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const 
           held.push_back(k);
           printed_only = drop[k] || std::max(pieces[k].width(), pieces[k].height()) <= 1.6 * word_height;
         }
-        if (!printed_only) continue;
+        // Cut open, a frame must hold a stamp's print (letters, several),
+        // not the odd dot a hand's stroke curls round at the zone's edge.
+        if (!printed_only || (cut[i] && held.size() < 3)) continue;
         drop[i] = changed = true;
         for (size_t k : held) drop[k] = held_by_stamp[k] = true;
       }
@@ -429,7 +512,7 @@ SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const 
     const int ring = std::max(2, static_cast<int>(mm));
     for (size_t i : frames) {
       if (!drop[i] || held_by_stamp[i]) continue;
-      hand.ClearFrame(pieces[i], static_cast<int>(i), ring);
+      hand.ClearFrame(pieces[i], static_cast<int>(i), ring, cut[i]);
       drop[i] = false;
     }
     hand.ClearPieces(drop);
@@ -445,6 +528,15 @@ SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const 
     // A small piece cut by the zone's lower edge belongs to what stands
     // under it (the check box below a signature, the tick rising out of it).
     dropped[i] = dropped[i] || (p.y1 == b.height - 1 && std::max(p.width(), p.height()) <= 2.5 * word_height);
+    // A larger check box (the print around it small), or the foot of a
+    // glyph of the row above the zone, is no wider than a short word and
+    // runs on past the edge half a row of print (or as far as it reaches
+    // into the zone, when that is less); a signature's pieces are wider,
+    // or cross the edge no more than a little.
+    const int depth = std::min(p.height(), static_cast<int>(word_height / 2));
+    if (!dropped[i] && p.width() <= 12 * mm && (p.y1 == b.height - 1 || p.y0 == 0)) {
+      dropped[i] = RunsOnPast(raster, b, hand, p, static_cast<int>(i), p.y1 == b.height - 1, depth);
+    }
   }
   int64_t pixels = 0;
   int x0 = b.width, y0 = b.height, x1 = -1, y1 = -1;

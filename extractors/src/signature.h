@@ -21,7 +21,8 @@ namespace liasse::extractors::internal {
 std::vector<Box> SignatureZones(const PageView& view, int first, int last);
 
 // Boxes of the words the OCR read surely and at the size of printed text
-// (a sure word of handwriting size is no printed word): the printed matter
+// (a sure word of handwriting size is no printed word; the size is that of
+// the ink in the box when the OCR's box runs taller): the printed matter
 // that a signature zone's ink is taken from.
 std::vector<Box> PrintedWordBoxes(const PageView& view);
 
@@ -35,9 +36,11 @@ struct SignatureReading {
 
 // The hand's ink in `zone`: dark pixels outside `printed` boxes, less the
 // long straight runs of rules, specks and dots, small pieces cut by the
-// zone's lower edge (a check box under the zone, its tick rising into it),
-// and closed frames holding printed matter (a stamp) with what lies inside
-// them. `mm` = pixels per mm, `word_height` in pixels. Uncertain when the raster is empty.
+// zone's lower or upper edge that run on beyond it (a check box under the
+// zone, its tick rising into it; the foot of a value on the row above),
+// and frames holding printed matter (a stamp, closed or cut open by the
+// zone's edges) with what lies inside them. `mm` = pixels per mm,
+// `word_height` in pixels. Uncertain when the raster is empty.
 SignatureReading ReadSignature(const GreyRaster& raster, const Box& zone, const std::vector<Box>& printed, double mm,
                                double word_height);
 

@@ -226,6 +226,92 @@ TEST(Signature, TheFrameRoundThePlaceEndsItBeforeABadlyReadBoxBelow) {
   }
 }
 
+// A stamp put down over the frame round the place to sign, part of it
+// under the frame's bottom: the zone ends at that rule and cuts the
+// stamp's frames open. Cut by the zone, the frames are still a stamp's
+// and what they hold is printed matter; a hand signing beside is still
+// the hand's.
+TEST(Signature, AStampCutByTheFrameRoundThePlaceIsNotASignature) {
+  for (const std::string frame : {"rectangle", "oval"}) {
+    for (const double tilt : {-0.14, 0.2}) {
+      PageBuilder p;
+      p.WithRaster();
+      Printed(p, 20, 80, "Montant total des honoraires 45,60");
+      Printed(p, 110, 100, "Signature du praticien");
+      p.Rect(110, 102, 80, 22);
+      Stamp(p, frame, 140, 121.5, tilt);
+      Printed(p, 20, 140, "Cadre réservé à l'organisme");
+      EXPECT_EQ(Read(p.Build(), "Signature du praticien"), Signed::kBlank) << frame << " " << tilt;
+      Sign(p, "loops", 163, 104, 24, 10);
+      EXPECT_EQ(Read(p.Build(), "Signature du praticien"), Signed::kSigned) << frame << " " << tilt;
+    }
+  }
+}
+
+// Under an open place to sign, the next printed row is a check box's
+// phrase with the box ticked right of it, the box a good deal taller than
+// the page's small print: its top rises into the zone, cut by the zone's
+// lower edge. The box and its tick stand under the zone: no signature.
+TEST(Signature, ATickedBoxLargerThanThePrintCutByTheZoneIsNoSignature) {
+  for (const double size : {5.0, 6.5, 8.0}) {
+    PageBuilder p;
+    p.WithRaster();
+    Printed(p, 20, 80, "Montant total des honoraires 45,60", 2.2);
+    Printed(p, 110, 100, "Le patient :", 2.2);
+    Printed(p, 110, 130, "Ne peut signer :", 2.2);
+    const double bx = 130, by = 130.5 - size;
+    p.Rect(bx, by, size, size);
+    p.Stroke(bx, by, bx + size, by + size, 0.3).Stroke(bx + size, by, bx, by + size, 0.3);
+    EXPECT_EQ(Read(p.Build(), "Le patient"), Signed::kBlank) << size;
+    Sign(p, "zigzag", 115, 105, 50, 12);
+    EXPECT_EQ(Read(p.Build(), "Le patient"), Signed::kSigned) << size;
+  }
+}
+
+// Right of its label, the place to sign rises into the row above, where a
+// value written by hand (the total, the OCR unable to read it) stands:
+// the feet of its figures, cut by the zone's upper edge, run on above it
+// and are that value's, not a signature. A hand signing there still signs.
+TEST(Signature, TheFeetOfAValueOnTheRowAboveAreNoSignature) {
+  for (const double top : {89.0, 89.8}) {
+    PageBuilder p;
+    p.WithRaster();
+    Printed(p, 20, 70, "Montant total des honoraires", 2.2);
+    Printed(p, 100, 93.5, "Somme totale :", 2.2);
+    p.Text(140, 93.5, "u8.75S", 14, 3.5);
+    for (int k = 0; k < 5; ++k) {  // figures in a hand-like font, taller than the print
+      const double gx = 140 + 2.8 * k;
+      p.Stroke(gx, top, gx, 93.5, 0.45).Stroke(gx + 1.8, top, gx + 1.8, 93.5, 0.45).Stroke(gx, 93.5, gx + 1.8, 93.5, 0.45);
+    }
+    Printed(p, 20, 101, "Le praticien :", 2.2);
+    Printed(p, 110, 101, "Le patient :", 2.2);
+    Printed(p, 20, 150, "Cadre réservé à l'organisme", 2.2);
+    EXPECT_EQ(Read(p.Build(), "Le patient"), Signed::kBlank) << top;
+    Sign(p, "paraphe", 128, 95, 40, 9);
+    EXPECT_EQ(Read(p.Build(), "Le patient"), Signed::kSigned) << top;
+  }
+}
+
+// A word printed above the place to sign and read surely, but its OCR box
+// drawn taller than its glyphs (a bold word, the box run into the space
+// under it): its ink is of print height, so it is printed matter.
+TEST(Signature, ASurePrintedWordInATallOcrBoxIsNoSignature) {
+  for (const double box_mm : {5.0, 6.5}) {
+    PageBuilder p;
+    p.WithRaster();
+    Printed(p, 20, 80, "Montant total des honoraires 45,60");
+    p.Text(45, 91 + box_mm - 3, "Total", 97, box_mm);  // box from the glyphs' top down past the baseline
+    for (int k = 0; k < 5; ++k) {
+      const double cx = 45 + 1.9 * k;
+      p.Stroke(cx + 0.3, 88.4, cx + 0.3, 91, 0.4).Stroke(cx + 0.3, 89.6, cx + 1.4, 89.6, 0.35);
+    }
+    Printed(p, 20, 100, "Signature du praticien");
+    Printed(p, 110, 100, "Signature du patient");
+    Printed(p, 20, 135, "Cadre réservé à l'organisme");
+    EXPECT_EQ(Read(p.Build(), "Signature du praticien"), Signed::kBlank) << box_mm;
+  }
+}
+
 TEST(Signature, NoRasterIsUncertain) {
   EXPECT_EQ(ReadSignature(GreyRaster{}, Box{0, 0, 100, 100}, {}, 11.8, 30).verdict, Signed::kUncertain);
 }
