@@ -1,0 +1,382 @@
+// Reader of invoices (factures optique, dentaire, hospitalisation, médecine
+// douce, pharmacie): the issuer, the catégorie, the number, the lines by
+// their header in any column order, the total and whether it is paid.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include "field_values.h"
+#include "form_fields.h"
+#include "labels.h"
+#include "liasse/core/fields.h"
+#include "liasse/core/text.h"
+#include "normalise.h"
+#include "table.h"
+#include "validate.h"
+#include "value_first.h"
+
+#include "claim_lines.h"
+
+namespace liasse::extractors::internal {
+
+namespace {
+
+// The catégorie with the most weight among the cues of the form's data
+// found on the page; two catégories within a cue's weight of each other
+// go to review with both.
+void ReadFactureCategorie(DocReader& r) {
+  const FieldSpec* f = r.form() ? r.form()->Field(fields::kCategorie) : nullptr;
+  if (f == nullptr) return;
+  std::map<std::string, double> score;
+  for (const auto& cue : f->categories) {
+    if (PageHasPhrase(r.view(), cue.phrase)) score[cue.category] += cue.weight;
+  }
+  std::vector<std::pair<double, std::string>> ranked;
+  for (const auto& [cat, s] : score) ranked.emplace_back(s, cat);
+  std::sort(ranked.rbegin(), ranked.rend());
+  if (ranked.empty()) return;
+  if (ranked.size() > 1 && ranked[0].first - ranked[1].first < 2) {
+    r.Review(fields::kCategorie, "catégorie ambiguë (" + ranked[0].second + " ou " + ranked[1].second + ")");
+    return;
+  }
+  r.SetText(fields::kCategorie, ranked[0].second, 0.95, {});
+}
+
+// How surely `wording` is printed on the page: its best label similarity,
+// 0 when absent. A short wording must be printed exactly ("payée" is one
+// letter from "payer", as in "Net à payer").
+double PhraseEvidence(const PageView& v, const std::string& wording) {
+  const auto hits = FindLabel(v, wording);
+  if (hits.empty()) return 0;
+  const double best = hits.front().similarity;
+  return FoldKey(wording).size() <= 7 && best < 1.0 ? 0 : best;
+}
+
+// "acquittée" / "restant dû": the form's wordings of both answers weighed;
+// both printed (a paid invoice with a balance line) go to review.
+void ReadAcquittee(DocReader& r) {
+  const FieldSpec* f = r.form() ? r.form()->Field(fields::kAcquittee) : nullptr;
+  if (f == nullptr) return;
+  double yes = 0, no = 0;
+  for (const auto& [wording, value] : f->yes_no) {
+    (value == "true" ? yes : no) = std::max(value == "true" ? yes : no, PhraseEvidence(r.view(), wording));
+  }
+  if (yes > 0 && no > 0) {
+    r.Review(fields::kAcquittee, "facture dite acquittée et montant restant dû : à vérifier");
+    return;
+  }
+  if (yes > 0 || no > 0) r.SetBool(fields::kAcquittee, yes > 0, 0.95, std::nullopt);
+}
+
+// The words of one invoice row sorted by the header's columns: an amount
+// cell goes to the column under its centre; a word with letters never goes
+// to a column of numbers (a long designation runs on under the next
+// header) but to the libellé; words under a column the data does not know
+// are left out.
+std::map<std::string, std::vector<std::pair<std::string, int>>> RowByColumn(const PageView& v, const TableHeader& header,
+                                                                           const TableRow& row) {
+  std::map<std::string, std::vector<std::pair<std::string, int>>> out;
+  const auto column_of = [&](double x) {
+    const int c = header.ColumnAt(x);
+    return c < 0 ? std::string() : header.columns[static_cast<size_t>(c)].name;
+  };
+  const bool has_libelle = header.Find(fields::kLibelle) != nullptr;
+  for (const auto& cell : row.cells) {
+    std::vector<std::pair<std::string, int>> toks;
+    for (int i : cell.words) {
+      std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+      if (!t.empty() && t != "€") toks.emplace_back(std::move(t), i);
+    }
+    if (toks.empty()) continue;
+    std::string joined;
+    for (const auto& t : toks) joined += t.first;
+    if (IsAmountText(joined) && toks.size() <= 3) {
+      auto& dest = out[column_of((cell.x0 + cell.x1) / 2)];
+      dest.insert(dest.end(), toks.begin(), toks.end());
+      continue;
+    }
+    for (auto& t : toks) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(t.second)];
+      std::string col = column_of((w.x0 + w.x1) / 2);
+      const bool letters = std::any_of(w.folded.begin(), w.folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool numeric_column = col == fields::kDate || col == fields::kMontant || col == "dent";
+      if (letters && numeric_column && has_libelle) col = fields::kLibelle;
+      out[col].push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+// The code the form's data gives a libellé (`[tables.lines.codes]`): the
+// first whose phrase the folded libellé begins with; nullopt otherwise.
+std::optional<std::string> CodeOfLibelle(const TableSpec& spec, const std::string& libelle) {
+  const std::string folded = FoldKey(libelle);
+  for (const auto& [code, phrases] : spec.codes) {
+    for (const auto& p : phrases) {
+      const std::string key = FoldKey(p);
+      if (!key.empty() && folded.rfind(key, 0) == 0) return code;
+    }
+  }
+  return std::nullopt;
+}
+
+// True when the last amount of `montant` is the sum of the montants of the
+// two lines or more read so far: a totals row in a wording of no data file
+// ("Somme due"), which ends the table.
+bool IsTotalOfLines(DocReader& r, const std::vector<std::pair<std::string, int>>& montant) {
+  if (r.doc().lines.size() < 2) return false;
+  const auto last = std::find_if(montant.rbegin(), montant.rend(), [](const auto& t) { return IsAmountText(t.first); });
+  const auto value = ParseAmountText(last->first);
+  if (!value) return false;
+  Money sum = Money::Zero();
+  for (const auto& line : r.doc().lines) {
+    const auto m = StoredAmount(line.Find(fields::kMontant));
+    if (!m) return false;
+    sum += *m;
+  }
+  return sum == value->value;
+}
+
+// An invoice's lines read by its header, in any column order and with any
+// subset of the columns (date, code, dent, libellé, montant): each cell is
+// parsed by its column's kind. A line without its own date takes the
+// invoice's (the runner does); one without a code is named by its libellé.
+void ReadFactureLines(DocReader& r, const TableSpec& spec, const TableHeader& header) {
+  const PageView& v = r.view();
+  std::vector<std::pair<int, std::string>> unread;  // line, the montant column's last word
+  for (const auto& row : RowsBelow(v, header.row, StopKeys(spec))) {
+    auto cols = RowByColumn(v, header, row);
+    const auto& montant = cols[fields::kMontant];
+    const auto& libelle = cols[fields::kLibelle];
+    const auto& code = cols[fields::kCode];
+    // A row with neither amount nor code is a designation running on, a
+    // note or a blank: no line.
+    const bool any_amount = std::any_of(montant.begin(), montant.end(), [](const auto& t) { return IsAmountText(t.first); });
+    // Under a table with dates, a row with neither amount nor date is a
+    // mention below it ("PAYÉ", a signature), not a line.
+    const bool undated = header.Find(fields::kDate) != nullptr && cols[fields::kDate].empty();
+    if (!any_amount && (code.empty() || undated)) continue;
+    if (any_amount && undated && IsTotalOfLines(r, montant)) break;
+    Line line;
+    const int index = static_cast<int>(r.doc().lines.size());
+    std::vector<std::string> doubts;
+    if (const auto& date = cols[fields::kDate]; !date.empty()) {
+      // The cell's words together: a date in letters is three ("8 juin 2025").
+      std::string joined;
+      std::vector<int> ids;
+      for (const auto& [t, i] : date) {
+        joined += (joined.empty() ? "" : " ") + t;
+        ids.push_back(i);
+      }
+      auto d = ParseDateText(date.front().first);
+      if (!d) d = FindDate(joined);
+      if (d) {
+        line.values[fields::kDate] = d->value.ToIso();
+        if (d->repaired || v.MinConfidence(ids) < 0.75) doubts.push_back(fields::kDate);
+      } else {
+        r.Review(fields::kDate, "date de la ligne illisible : « " + date.front().first + " »", index);
+      }
+    }
+    if (!code.empty()) {
+      bool repaired = false;
+      line.values[fields::kCode] = NormaliseActCode(code.front().first, &repaired);
+      if (auto nearest = NearestCcamCode(r.ctx().tariffs, line.values[fields::kCode])) {
+        line.values[fields::kCode] = *nearest;
+        repaired = true;
+      }
+      if (repaired || v.MinConfidence({code.front().second}) < 0.75) doubts.push_back(fields::kCode);
+    }
+    if (const auto& dent = cols["dent"]; !dent.empty()) line.values["dent"] = DigitsOf(dent.front().first);
+    std::string text;
+    for (const auto& t : libelle) text += (text.empty() ? "" : " ") + t.first;
+    if (!text.empty()) line.values[fields::kLibelle] = text;
+    if (code.empty() && !text.empty()) {
+      if (auto named = CodeOfLibelle(spec, text)) line.values[fields::kCode] = *named;
+    }
+    const auto last_amount = std::find_if(montant.rbegin(), montant.rend(), [](const auto& t) { return IsAmountText(t.first); });
+    if (last_amount != montant.rend()) {
+      if (auto m = ParseAmountText(last_amount->first)) {
+        line.values[fields::kMontant] = m->value.ToDecimal();
+        if (m->repaired || v.MinConfidence({last_amount->second}) < 0.75) doubts.push_back(fields::kMontant);
+      }
+    }
+    if (!line.Find(fields::kMontant)) {
+      r.Review(fields::kMontant, "montant de la ligne illisible", index);
+      if (!montant.empty()) unread.emplace_back(index, montant.back().first);
+    }
+    for (const auto& d : doubts) r.Doubt(d, "lu avec une confiance faible : à vérifier", index);
+    r.doc().lines.push_back(std::move(line));
+  }
+  if (unread.size() == 1) SettleStrayDecimal(r, unread.front().first, unread.front().second);
+}
+
+// The member's number after its label, whatever the operator's numbering:
+// the first word that holds at least four digits, words without digits
+// that continue the label ("N° adhérent mutuelle : 4417923") passed over.
+// Letters among the digits that OCR confuses with digits are mapped, and
+// the reading is then flagged; a word with no digit at all is not a number.
+void ReadNumeroAdherent(DocReader& r) {
+  const auto f = AtField(r, fields::kNumeroAdherent);
+  if (!f) return;
+  const auto toks = Tokens(r, *f);
+  for (const std::string& word : toks) {
+    if (DigitsOf(word).empty()) continue;
+    // The fill-in line under the value read as a mark before it
+    // ("_A18942180"): the number starts at its first letter or digit.
+    const auto first = std::find_if(word.begin(), word.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+    const std::string t(first, word.end());
+    bool repaired = false;
+    // A leading letter is part of the numbering ("A12345678"); the rest is digits.
+    const bool lettered = std::isalpha(static_cast<unsigned char>(t[0])) != 0;
+    const std::string digits = DigitsOf(lettered ? t.substr(1) : t, &repaired);
+    if (digits.size() < 4) break;
+    const std::string value = (lettered ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])))) : "") + digits;
+    r.SetText(fields::kNumeroAdherent, value, f->confidence * (repaired ? kRepairPenalty : 1.0), f->words);
+    return;
+  }
+  r.Review(fields::kNumeroAdherent, "numéro d'adhérent illisible : « " + (toks.empty() ? std::string() : toks.front()) + " »");
+}
+
+// "22024-47423" or "20225-93970" → "2024-47423", "2025-93970": the one
+// invoice number of the form YYYY-NNNNN (year 2000–2099) that the word
+// gives with one doubled digit read once; nullopt otherwise.
+std::optional<std::string> WithoutDoubledDigit(const std::string& word) {
+  static const std::regex shape(R"(^(\d{5})-(\d{5})$)");
+  std::smatch m;
+  if (!std::regex_match(word, m, shape)) return std::nullopt;
+  std::vector<std::string> years;
+  for (const auto& y : CollapseDoubledDigit(m[1].str(), 4)) {
+    if (y.rfind("20", 0) == 0) years.push_back(y);
+  }
+  if (years.size() != 1) return std::nullopt;
+  return years.front() + "-" + m[2].str();
+}
+
+}  // namespace
+
+// The letterhead's first line: the issuer's name. Printed in capitals on
+// some letterheads, where the original case cannot be known: flagged.
+void ReadEmetteurNom(DocReader& r) {
+  const PageView& v = r.view();
+  if (v.rows().empty()) return;
+  const auto& row = v.rows().front();
+  const Found f = r.Make(row.words, 1.0);
+  std::string name;
+  bool any_lower = false;
+  for (const auto& t : Tokens(r, f)) {
+    name += (name.empty() ? "" : " ") + t;
+    for (char c : t) any_lower = any_lower || (c >= 'a' && c <= 'z');
+  }
+  if (name.empty()) return;
+  r.SetText(fields::kEmetteurNom, name, f.confidence, f.words);
+  if (!any_lower) r.Review(fields::kEmetteurNom, "nom de l'émetteur imprimé en capitales : graphie à vérifier");
+}
+
+// Columns under headings of no wording named by what they hold: the
+// prices ("Tarif"), the dates ("Jour"), the act codes ("Acte"), the
+// designations ("Article").
+void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const TableSpec& spec) {
+  // Rows holding an amount or a date: the table's lines and its totals,
+  // not the mentions and signatures below it.
+  auto rows = RowsBelow(v, header.row, StopKeys(spec));
+  std::erase_if(rows, [&](const TableRow& row) {
+    const bool amount = std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
+      return std::any_of(c.words.begin(), c.words.end(), [&](int i) { return IsAmountText(v.words()[static_cast<size_t>(i)].text); });
+    });
+    return !amount && !FindDate(v.Join(v.rows()[static_cast<size_t>(row.row)].words));
+  });
+  // A value is the whole of the words tried: an amount is one word, a date
+  // all of them ("8 juin 2025"), not a row's words ending in one. A signed
+  // number is a measure ("Sph +6,00"), not a price.
+  NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& t) {
+    return !t.empty() && t.find(' ') == std::string::npos && t[0] != '+' && t[0] != '-' && IsAmountText(t);
+  });
+  NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); });
+  // An act code: one word of capitals and digits, both ("HBMD053", "PH7").
+  NameColumnByKind(v, header, rows, fields::kCode, [](const std::string& t) {
+    const bool shape = t.size() >= 3 && t.size() <= 8 &&
+                       std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    return shape && HasDigit(t) && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  });
+  // A designation starts with a word of letters.
+  NameColumnByKind(v, header, rows, fields::kLibelle, [](const std::string& text) {
+    const std::string t = TrimPunctuation(text);
+    return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) != 0; });
+  });
+}
+
+// A table whose headings are in no wording of the data: the row just
+// above the first row holding a date and an amount, when it is words
+// without digits (headings), taken as a header of unnamed columns.
+TableHeader HeaderAboveTheFirstLine(const PageView& v) {
+  for (size_t row = 1; row < v.rows().size(); ++row) {
+    const auto& words = v.rows()[row].words;
+    const bool amount = std::any_of(words.begin(), words.end(), [&](int i) { return IsAmountText(v.words()[static_cast<size_t>(i)].text); });
+    if (!amount || !FindDate(v.Join(words))) continue;
+    const auto& above = v.rows()[row - 1].words;
+    size_t headings = 0;
+    for (int i : above) {
+      if (HasDigit(v.words()[static_cast<size_t>(i)].text)) return {};
+      if (!v.words()[static_cast<size_t>(i)].folded.empty()) ++headings;
+    }
+    return headings >= 3 ? HeaderOfRow(v, static_cast<int>(row - 1)) : TableHeader{};
+  }
+  return {};
+}
+
+void ReadFacture(DocReader& r) {
+  const PageView& v = r.view();
+  ReadFactureCategorie(r);
+  ReadEmetteurNom(r);
+  // "2025-32324" anywhere on the page when no label gave the number.
+  static const std::regex numero(R"(^(\d{4})-(\d{5})$)");
+  std::optional<std::pair<std::string, double>> doubled;
+  for (const auto& w : v.words()) {
+    if (r.Has(fields::kNumeroFacture)) break;
+    bool rep = false;
+    const std::string t = MapConfusables(TrimPunctuation(w.text), &rep);
+    std::smatch m;
+    if (std::regex_match(t, m, numero)) {
+      r.SetText(fields::kNumeroFacture, t, w.confidence / 100.0 * (rep ? kRepairPenalty : 1.0), {});
+      break;
+    }
+    if (!doubled) {
+      if (auto once = WithoutDoubledDigit(t)) doubled = {{*once, w.confidence / 100.0}};
+    }
+  }
+  if (!r.Has(fields::kNumeroFacture) && doubled) {
+    // "22024-47423": the OCR doubles a digit of the year; flagged (the
+    // confidence of a repair is below the review threshold).
+    r.SetText(fields::kNumeroFacture, doubled->first, doubled->second * kRepairPenalty * kRepairPenalty, {});
+  }
+  if (!r.Has(fields::kNumeroFacture)) {
+    // Another numbering: the reference after a label of the form's data,
+    // unless it is the shape above with a digit too many that no repair explains.
+    static const std::regex near_miss(R"(^\d{5}-\d{5}$)");
+    if (auto f = AtField(r, fields::kNumeroFacture)) {
+      const auto toks = Tokens(r, *f);
+      if (!toks.empty() && std::regex_match(toks.front(), near_miss)) {
+        r.Review(fields::kNumeroFacture, "numéro de facture illisible : « " + toks.front() + " »");
+      } else {
+        SetReference(r, fields::kNumeroFacture, *f);
+      }
+    }
+  }
+  ReadNumeroAdherent(r);
+  ReadAcquittee(r);
+  const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
+  TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
+  if (!header.ok() && spec) header = HeaderAboveTheFirstLine(v);
+  if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
+  if (header.ok() && header.Find(fields::kMontant) != nullptr) {
+    ReadFactureLines(r, *spec, header);
+  } else {
+    ReadClaimLines(r, PageHasPhrase(v, "code CCAM"), false);
+  }
+  // A total whose label is in no wording of the data: the amount the lines add up to.
+  ReadTotalOfLines(r, fields::kMontantTotal);
+  CheckFactureLines(r);
+}
+
+}  // namespace liasse::extractors::internal
