@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <regex>
 
 #include "field_values.h"
@@ -69,11 +70,90 @@ void ReadAcquittee(DocReader& r) {
   if (yes > 0 || no > 0) r.SetBool(fields::kAcquittee, yes > 0, 0.95, std::nullopt);
 }
 
-// The words of one invoice row sorted by the header's columns: an amount
-// cell goes to the column under its centre; a word with letters never goes
-// to a column of numbers (a long designation runs on under the next
-// header) but to the libellé; words under a column the data does not know
-// are left out.
+// A word that stands for nothing: a table's ruling or a fill-in line read
+// as text ("|", "_"); with `dashes`, a lone dash too ("-", "—").
+bool IsRuling(const PlacedWord& w, bool dashes) {
+  std::string t = w.text;
+  for (const std::string d : {"—", "–"}) {
+    for (auto at = t.find(d); dashes && at != std::string::npos; at = t.find(d)) t.erase(at, d.size());
+  }
+  return t.find_first_not_of(dashes ? " |_-" : " |_") == std::string::npos;
+}
+
+// The currency printed apart from an amount ("59,50 EUR").
+bool IsCurrency(const std::string& t) { return t == "€" || t == "EUR"; }
+
+bool HasLetter(const std::string& folded) {
+  return std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// An amount as a price column prints it: unsigned ("Sph +6,00" is a measure).
+bool IsPrice(const std::string& t) { return !t.empty() && t[0] != '+' && t[0] != '-' && IsAmountText(t); }
+
+// Words closer than this many word heights continue one phrase: a space,
+// not the gap between two columns.
+constexpr double kPhraseGap = 1.0;
+// A designation's words may stand further apart where the OCR lost a dash
+// between them ("hospitalier   7 jour(s)"); a column's gap is wider still.
+constexpr double kDesignationGap = 2.0;
+
+// True when word `i` is a price printed a space after a word with letters
+// on its row: the end of a phrase ("x 20,00 €"), not a column of its own.
+bool ContinuesAPhrase(const PageView& v, int i) {
+  const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+  if (!IsPrice(TrimPunctuation(w.text))) return false;
+  const auto& row = v.rows()[static_cast<size_t>(w.row)].words;
+  const auto at = std::find(row.begin(), row.end(), i);
+  if (at == row.begin() || at == row.end()) return false;
+  const PlacedWord& left = v.words()[static_cast<size_t>(*(at - 1))];
+  return HasLetter(left.folded) && w.x0 - left.x1 <= kPhraseGap * v.word_height();
+}
+
+// The words of page row `row` (rulings left out) that continue the
+// designation starting under the libellé column: from its first word with
+// letters, every next word a space apart, whatever column it runs on under
+// ("Axe 135°", "x 20,00 €"), until a price or a date under a column of
+// prices or dates ends it. Empty without a libellé column.
+std::vector<int> DesignationRun(const PageView& v, const TableHeader& header, int row) {
+  std::vector<int> run;
+  const auto column_of = [&](const PlacedWord& w) {
+    const int c = header.ColumnAt((w.x0 + w.x1) / 2);
+    return c < 0 ? std::string() : header.columns[static_cast<size_t>(c)].name;
+  };
+  if (header.Find(fields::kLibelle) == nullptr) return run;
+  // The line's own price and date are the last of their kind under their
+  // columns: one before them is the designation's ("x 20,00 €" under
+  // "Montant" when the designation runs long).
+  std::map<std::string, int> last_value;
+  for (int i : v.rows()[static_cast<size_t>(row)].words) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    const std::string col = column_of(w);
+    const std::string t = TrimPunctuation(w.text);
+    if ((col == fields::kMontant && IsPrice(t)) || (col == fields::kDate && ParseDateText(t))) last_value[col] = i;
+  }
+  for (int i : v.rows()[static_cast<size_t>(row)].words) {
+    const PlacedWord& w = v.words()[static_cast<size_t>(i)];
+    if (IsRuling(w, false)) continue;
+    if (run.empty()) {
+      if (HasLetter(w.folded) && column_of(w) == fields::kLibelle) run.push_back(i);
+      continue;
+    }
+    const PlacedWord& last = v.words()[static_cast<size_t>(run.back())];
+    if (w.x0 - last.x1 > kDesignationGap * v.word_height()) break;
+    if (const auto it = last_value.find(column_of(w)); it != last_value.end() && it->second == i) break;
+    run.push_back(i);
+  }
+  // A dash ending the run is a ruling, not the designation's.
+  while (!run.empty() && IsRuling(v.words()[static_cast<size_t>(run.back())], true)) run.pop_back();
+  return run;
+}
+
+// The words of one invoice row sorted by the header's columns: the
+// designation's words first (DesignationRun); a date in letters ("8 juin
+// 2025") to the column of its first word; an amount cell to the column
+// under its centre; a word with letters never to a column of numbers (a
+// long designation runs on under the next header) but to the libellé;
+// words under a column the data does not know are left out.
 std::map<std::string, std::vector<std::pair<std::string, int>>> RowByColumn(const PageView& v, const TableHeader& header,
                                                                            const TableRow& row) {
   std::map<std::string, std::vector<std::pair<std::string, int>>> out;
@@ -82,26 +162,53 @@ std::map<std::string, std::vector<std::pair<std::string, int>>> RowByColumn(cons
     return c < 0 ? std::string() : header.columns[static_cast<size_t>(c)].name;
   };
   const bool has_libelle = header.Find(fields::kLibelle) != nullptr;
+  std::set<int> placed;
+  for (int i : DesignationRun(v, header, row.row)) {
+    // The designation as printed, its punctuation kept ("jour(s)", "20,00 €").
+    std::string t = v.words()[static_cast<size_t>(i)].text;
+    t.erase(0, t.find_first_not_of(" _|"));
+    t.erase(t.find_last_not_of(" _|") + 1);
+    if (!t.empty()) out[fields::kLibelle].emplace_back(std::move(t), i);
+    placed.insert(i);
+  }
+  std::vector<std::pair<std::string, int>> toks;  // the other words, left to right
   for (const auto& cell : row.cells) {
-    std::vector<std::pair<std::string, int>> toks;
     for (int i : cell.words) {
+      if (placed.count(i) != 0) continue;
       std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
-      if (!t.empty() && t != "€") toks.emplace_back(std::move(t), i);
+      if (!t.empty() && !IsCurrency(t)) toks.emplace_back(std::move(t), i);
     }
-    if (toks.empty()) continue;
+  }
+  // A date in letters: its three words to the column of its day.
+  for (size_t k = 0; k + 2 < toks.size(); ++k) {
+    if (!std::isdigit(static_cast<unsigned char>(toks[k].first[0])) || toks[k].first.size() > 3) continue;
+    if (!ParseDateText(toks[k].first + " " + toks[k + 1].first + " " + toks[k + 2].first)) continue;
+    const PlacedWord& day = v.words()[static_cast<size_t>(toks[k].second)];
+    auto& dest = out[column_of((day.x0 + day.x1) / 2)];
+    for (size_t n = k; n < k + 3; ++n) {
+      dest.push_back(toks[n]);
+      placed.insert(toks[n].second);
+    }
+    k += 2;
+  }
+  for (const auto& cell : row.cells) {
+    std::vector<std::pair<std::string, int>> cell_toks;
+    for (const auto& t : toks) {
+      if (placed.count(t.second) == 0 && std::find(cell.words.begin(), cell.words.end(), t.second) != cell.words.end()) cell_toks.push_back(t);
+    }
+    if (cell_toks.empty()) continue;
     std::string joined;
-    for (const auto& t : toks) joined += t.first;
-    if (IsAmountText(joined) && toks.size() <= 3) {
+    for (const auto& t : cell_toks) joined += t.first;
+    if (IsAmountText(joined) && cell_toks.size() <= 3) {
       auto& dest = out[column_of((cell.x0 + cell.x1) / 2)];
-      dest.insert(dest.end(), toks.begin(), toks.end());
+      dest.insert(dest.end(), cell_toks.begin(), cell_toks.end());
       continue;
     }
-    for (auto& t : toks) {
+    for (auto& t : cell_toks) {
       const PlacedWord& w = v.words()[static_cast<size_t>(t.second)];
       std::string col = column_of((w.x0 + w.x1) / 2);
-      const bool letters = std::any_of(w.folded.begin(), w.folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       const bool numeric_column = col == fields::kDate || col == fields::kMontant || col == "dent";
-      if (letters && numeric_column && has_libelle) col = fields::kLibelle;
+      if (HasLetter(w.folded) && numeric_column && has_libelle) col = fields::kLibelle;
       out[col].push_back(std::move(t));
     }
   }
@@ -286,24 +393,37 @@ void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const Tabl
     });
     return !amount && !FindDate(v.Join(v.rows()[static_cast<size_t>(row.row)].words));
   });
+  // An amount a designation runs on to ("8 jour(s) x 20,00 €") is no price
+  // of the line: it says nothing of the column it spills under.
+  for (auto& row : rows) {
+    for (auto& cell : row.cells) std::erase_if(cell.words, [&](int i) { return ContinuesAPhrase(v, i); });
+  }
+  // A table of one line names its columns from that line.
+  const size_t min_rows = rows.size() == 1 ? 1 : 2;
   // A value is the whole of the words tried: an amount is one word, a date
   // all of them ("8 juin 2025"), not a row's words ending in one. A signed
   // number is a measure ("Sph +6,00"), not a price.
   NameColumnByKind(v, header, rows, fields::kMontant, [](const std::string& t) {
-    return !t.empty() && t.find(' ') == std::string::npos && t[0] != '+' && t[0] != '-' && IsAmountText(t);
-  });
-  NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); });
-  // An act code: one word of capitals and digits, both ("HBMD053", "PH7").
-  NameColumnByKind(v, header, rows, fields::kCode, [](const std::string& t) {
-    const bool shape = t.size() >= 3 && t.size() <= 8 &&
-                       std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
-    return shape && HasDigit(t) && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  });
+    return t.find(' ') == std::string::npos && IsPrice(t);
+  }, min_rows);
+  NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); }, min_rows);
+  // An act code: one word of capitals and digits, both ("HBMD053", "PH7");
+  // one of capitals alone ("FJ", "MONTURE") once the designations have
+  // their column ("Verre OD …" prints capitals too).
+  const auto code = [](bool digits) {
+    return [digits](const std::string& t) {
+      const bool shape = t.size() >= 2 && t.size() <= 8 &&
+                         std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+      return shape && !IsCurrency(t) && HasDigit(t) == digits && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+  };
+  NameColumnByKind(v, header, rows, fields::kCode, code(true), min_rows);
   // A designation starts with a word of letters.
   NameColumnByKind(v, header, rows, fields::kLibelle, [](const std::string& text) {
     const std::string t = TrimPunctuation(text);
     return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) != 0; });
-  });
+  }, min_rows);
+  NameColumnByKind(v, header, rows, fields::kCode, code(false), min_rows);
 }
 
 // A table whose headings are in no wording of the data: the row just
@@ -367,8 +487,19 @@ void ReadFacture(DocReader& r) {
   ReadAcquittee(r);
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
   TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
-  if (!header.ok() && spec) header = HeaderAboveTheFirstLine(v);
   if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
+  // A row of the invoice's head sharing a wording with the columns
+  // ("Référence", "Date") heads no prices: the header is further down.
+  while (header.ok() && header.Find(fields::kMontant) == nullptr) {
+    TableHeader below = FindTableHeaderBelow(v, *spec, header.row);
+    if (!below.ok()) break;
+    NameInvoiceColumnsByKind(v, below, *spec);
+    header = std::move(below);
+  }
+  if (!header.ok() && spec) {
+    header = HeaderAboveTheFirstLine(v);
+    if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
+  }
   if (header.ok() && header.Find(fields::kMontant) != nullptr) {
     ReadFactureLines(r, *spec, header);
   } else {
