@@ -11,6 +11,7 @@
 #include "form_fields.h"
 #include "labels.h"
 #include "liasse/core/fields.h"
+#include "liasse/core/identifiers.h"
 #include "liasse/core/text.h"
 #include "normalise.h"
 #include "table.h"
@@ -89,6 +90,13 @@ bool HasLetter(const std::string& folded) {
 
 // An amount as a price column prints it: unsigned ("Sph +6,00" is a measure).
 bool IsPrice(const std::string& t) { return !t.empty() && t[0] != '+' && t[0] != '-' && IsAmountText(t); }
+
+// A word read with at least this confidence (0..1) stands unflagged.
+constexpr double kSureWord = 0.75;
+// The issuer's block: down to this many word heights under its name, and
+// this many either side of it.
+constexpr double kLetterheadDepth = 14;
+constexpr double kLetterheadWidth = 15;
 
 // Words closer than this many word heights continue one phrase: a space,
 // not the gap between two columns.
@@ -360,6 +368,50 @@ std::optional<std::string> WithoutDoubledDigit(const std::string& word) {
   return years.front() + "-" + m[2].str();
 }
 
+// True when `number` is a numéro AM, a FINESS or an ADELI whose key passes:
+// the reading is then sure, whatever its role.
+bool KeyPasses(const std::string& number) {
+  if (NumeroAm::Parse(number).ok()) return true;
+  const auto finess = ParseFiness(number);
+  const auto adeli = ParseAdeli(number);
+  return (finess.ok() && finess->key_ok) || (adeli.ok() && adeli->key_ok);
+}
+
+// The issuer's number read under a label in no wording or of another
+// kind (its key passing, flagged for its role) whose role the
+// letterhead tells: it stands in the issuer's block, a few lines under the
+// issuer's name and beside it, as printed (no digit repaired) and read
+// confidently. The flag is then lifted.
+void ConfirmIdentifiantInLetterhead(DocReader& r) {
+  Document& doc = r.doc();
+  const auto id = doc.fields.find(fields::kEmetteurIdentifiant);
+  const auto nom = doc.fields.find(fields::kEmetteurNom);
+  if (id == doc.fields.end() || nom == doc.fields.end() || !id->second.box || !nom->second.box) return;
+  const auto value = id->second.text();
+  if (!value || !KeyPasses(*value)) return;
+  const PageView& v = r.view();
+  // The words printed where the value was read: their digits are the value's.
+  const Box& b = *id->second.box;
+  std::vector<int> words;
+  std::string digits;
+  for (size_t i = 0; i < v.words().size(); ++i) {
+    const Box& w = v.words()[i].box;
+    if (w.x >= b.x && w.x + w.width <= b.x + b.width && w.y >= b.y && w.y + w.height <= b.y + b.height) {
+      if (!HasDigit(v.words()[i].text)) continue;  // its label, read in the same box
+      words.push_back(static_cast<int>(i));
+      digits += DigitsOf(v.words()[i].text);
+    }
+  }
+  if (digits != *value || v.MinConfidence(words) < kSureWord) return;
+  const Box& n = *nom->second.box;
+  const double unit = v.word_height();
+  const bool below = b.y > n.y && b.y - n.y <= kLetterheadDepth * unit;
+  const bool beside = b.x < n.x + n.width + kLetterheadWidth * unit && b.x + b.width > n.x - kLetterheadWidth * unit;
+  if (!below || !beside) return;
+  id->second.confidence = std::max(id->second.confidence, kSureWord);
+  std::erase_if(doc.review, [](const ReviewFlag& f) { return f.field == fields::kEmetteurIdentifiant && !f.line; });
+}
+
 }  // namespace
 
 // The letterhead's first line: the issuer's name. Printed in capitals on
@@ -505,6 +557,7 @@ void ReadFacture(DocReader& r) {
   } else {
     ReadClaimLines(r, PageHasPhrase(v, "code CCAM"), false);
   }
+  ConfirmIdentifiantInLetterhead(r);
   // A total whose label is in no wording of the data: the amount the lines add up to.
   ReadTotalOfLines(r, fields::kMontantTotal);
   CheckFactureLines(r);

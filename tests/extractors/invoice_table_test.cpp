@@ -96,5 +96,91 @@ TEST(InvoiceTable, ThePricesAreTheColumnOfAmountsInTheMostRowsNotTheLensMeasures
   EXPECT_EQ(L(d.lines[1], "libelle"), "Verre OD Sph +6,00 Cyl -1,00");
 }
 
+TEST(InvoiceTable, ADesignationRunningOnUnderAnotherColumnKeepsItsWordsAndItsPriceIsNoColumnOfItsOwn) {
+  // "Tarif | Libellé | Quantité | Code": the designations print a unit
+  // price ("x 20,00 €") that runs on under the quantities' heading.
+  const PageBuilder p = InvoiceGrid(
+      "Clinique des Eaux Claires", {{20, "Tarif"}, {45, "Libellé"}, {150, "Quantité"}, {175, "Code"}},
+      {{{18, "160,00"}, {45, "Forfait journalier hospitalier - 8 jour(s) x 20,00 €"}, {155, "8"}, {175, "FJ"}},
+       {{18, "560,00"}, {45, "Chambre particulière - 8 jour(s) x 70,00 €"}, {155, "8"}, {175, "CP"}}},
+      "Total TTC 720,00");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "160.00");
+  EXPECT_EQ(L(d.lines[0], "libelle"), "Forfait journalier hospitalier - 8 jour(s) x 20,00 €");
+  EXPECT_EQ(L(d.lines[1], "montant"), "560.00");
+  EXPECT_EQ(L(d.lines[1], "code"), "CP");
+}
+
+TEST(InvoiceTable, ADateInLettersUnderTheDatesIsTheLinesDateNotTheStartOfItsDesignation) {
+  const PageBuilder p = InvoiceGrid("OPTIQUE DU CENTRE", {{20, "Date"}, {60, "Désignation"}, {170, "Montant"}},
+                                    {{{20, "5 septembre 2024"}, {60, "Monture acétate"}, {170, "42,80"}},
+                                     {{20, "5 septembre 2024"}, {60, "Verre OD unifocal"}, {170, "96,20"}}},
+                                    "Total : 139,00");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "date"), "2024-09-05");
+  EXPECT_EQ(L(d.lines[0], "libelle"), "Monture acétate");
+  EXPECT_EQ(L(d.lines[1], "date"), "2024-09-05");
+  EXPECT_FALSE(testing::Flagged(d, "date", 0));
+}
+
+TEST(InvoiceTable, AHeadRowSharingWordingsWithTheColumnsIsPassedOverForTheRowThatHeadsThePrices) {
+  // "Référence | Date" over the invoice's number and date reads as a
+  // header as well as "Jour | Réf. | Dent | Tarif | Nature" below it.
+  PageBuilder p;
+  p.Text(20, 20, "Dr Véronique DURAND");
+  p.Text(90, 35, "FACTURE", 95, 5);
+  p.Text(20, 50, "Référence");
+  p.Text(80, 50, "Date");
+  p.Text(20, 57, "9161008");
+  p.Text(80, 57, "11.07.2025");
+  p.Text(20, 80, "Jour");
+  p.Text(50, 80, "Réf.");
+  p.Text(75, 80, "Dent");
+  p.Text(90, 80, "Tarif");
+  p.Text(115, 80, "Nature");
+  p.Text(20, 88, "11.07.2025");
+  p.Text(50, 88, "HBMD053");
+  p.Text(75, 88, "16");
+  p.Text(90, 88, "44,70");
+  p.Text(115, 88, "Restauration 2 faces");
+  p.Text(20, 95, "18.07.2025");
+  p.Text(50, 95, "HBLD036");
+  p.Text(75, 95, "34");
+  p.Text(90, 95, "454,50");
+  p.Text(115, 95, "Couronne céramométallique");
+  p.Text(90, 110, "TOTAL 499,20");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "44.70");
+  EXPECT_EQ(L(d.lines[0], "code"), "HBMD053");
+  EXPECT_EQ(L(d.lines[1], "dent"), "34");
+  EXPECT_EQ(L(d.lines[1], "montant"), "454.50");
+}
+
+// An issuer's letterhead whose numéro AM stands after a label in no
+// wording, at `id_y` mm.
+PageBuilder LetterheadWithNumber(double id_y) {
+  PageBuilder p = InvoiceGrid("Dr Paul MARTIN", {{20, "Date"}, {60, "Désignation"}, {170, "Montant"}},
+                              {{{20, "12/03/2024"}, {60, "Consultation"}, {170, "30,00"}}}, "Total : 30,00");
+  p.Text(20, 26, "Chirurgien-dentiste");
+  p.Text(20, 32, "12 rue des Lilas 75011 PARIS");
+  p.Text(20, id_y, "Immatriculation 974560104");
+  return p;
+}
+
+TEST(InvoiceLetterhead, ANumeroAmUnderTheIssuersNameIsTheIssuersWhateverItsLabel) {
+  const Document d = testing::ReadSingle(LetterheadWithNumber(40).Build(), DocumentType::kFacture);
+  EXPECT_EQ(testing::T(d, "emetteur.identifiant"), "974560104");
+  EXPECT_FALSE(testing::Flagged(d, "emetteur.identifiant"));
+}
+
+TEST(InvoiceLetterhead, ANumeroAmFarFromTheIssuersNameStaysFlaggedForItsRole) {
+  const Document d = testing::ReadSingle(LetterheadWithNumber(70).Build(), DocumentType::kFacture);
+  EXPECT_EQ(testing::T(d, "emetteur.identifiant"), "974560104");
+  EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
