@@ -91,6 +91,8 @@ bool HasLetter(const std::string& folded) {
 // An amount as a price column prints it: unsigned ("Sph +6,00" is a measure).
 bool IsPrice(const std::string& t) { return !t.empty() && t[0] != '+' && t[0] != '-' && IsAmountText(t); }
 
+// The confidence of a value whose role nothing names (always flagged).
+constexpr double kRoleUnsure = 0.5;
 // A word read with at least this confidence (0..1) stands unflagged.
 constexpr double kSureWord = 0.75;
 // The issuer's block: down to this many word heights under its name, and
@@ -412,6 +414,85 @@ void ConfirmIdentifiantInLetterhead(DocReader& r) {
   std::erase_if(doc.review, [](const ReviewFlag& f) { return f.field == fields::kEmetteurIdentifiant && !f.line; });
 }
 
+// The total read with a doubt of its reading alone (a low confidence)
+// that the lines' montants, each read without a flag, add up to: that sum
+// is a second, independent reading of the same amount, which settles the
+// doubt (ReviewFlag::reading_doubt). Nothing otherwise.
+void ConfirmTotalByTheLines(DocReader& r) {
+  Document& doc = r.doc();
+  const auto total = doc.fields.find(fields::kMontantTotal);
+  if (total == doc.fields.end() || doc.lines.empty()) return;
+  const auto printed = StoredAmount(doc.Text(fields::kMontantTotal));
+  if (!printed) return;
+  Money sum = Money::Zero();
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const auto m = StoredAmount(doc.lines[i].Find(fields::kMontant));
+    const bool doubted = std::any_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) {
+      return f.line && static_cast<size_t>(*f.line) == i && f.field == fields::kMontant;
+    });
+    if (!m || doubted) return;
+    sum += *m;
+  }
+  const auto is_total = [](const ReviewFlag& f) { return f.field == fields::kMontantTotal && !f.line; };
+  const bool only_doubts = std::all_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) { return !is_total(f) || f.reading_doubt; });
+  if (sum != *printed || !only_doubts) return;
+  total->second.confidence = std::max(total->second.confidence, r.ctx().options->review_below_confidence);
+  std::erase_if(doc.review, is_total);
+}
+
+// The digits a word holds when it has the shape of an invoice's number:
+// three capitals at most, then digits among which dashes or slashes, six
+// digits or more ("9161008", "F2579146", "FA2024104187", "2024-70344").
+// The numbers of other kinds are not: nine digits alone (numéro AM,
+// FINESS, ADELI, SIREN), eleven (RPPS), fourteen (SIRET), ten from a 0
+// (a phone).
+std::optional<std::string> ReferenceDigits(const std::string& word) {
+  static const std::regex shape(R"(^[A-Z]{0,3}\d[\d/-]*\d$)");
+  if (!std::regex_match(word, shape)) return std::nullopt;
+  const std::string digits = DigitsOf(word);
+  const bool lettered = std::isalpha(static_cast<unsigned char>(word[0])) != 0;
+  if (digits.size() < 6 || digits.size() > 14) return std::nullopt;
+  if (!lettered && word.size() == digits.size()) {
+    if (digits.size() == 9 || digits.size() == 11 || digits.size() == 14) return std::nullopt;
+    if (digits.size() == 10 && digits[0] == '0') return std::nullopt;
+  }
+  return digits;
+}
+
+// The invoice's number where no label of the data names it: the words
+// above the lines' header (`end`, a page row) shaped as a reference
+// (ReferenceDigits) that are no date and no other field's value. One: set,
+// flagged (nothing names its role); several: to review with them. Nothing
+// when a label was found and its value read as illegible.
+void ReadNumeroFactureByValue(DocReader& r, size_t end) {
+  // Nor where its label was found with a reading no repair explains.
+  const bool flagged = std::any_of(r.doc().review.begin(), r.doc().review.end(),
+                                   [](const ReviewFlag& f) { return f.field == fields::kNumeroFacture; });
+  if (r.Has(fields::kNumeroFacture) || flagged) return;
+  const PageView& v = r.view();
+  std::set<std::string> taken;
+  for (const auto& [name, field] : r.doc().fields) {
+    if (const auto t = field.text()) taken.insert(DigitsOf(*t));
+  }
+  std::vector<std::pair<std::string, int>> found;
+  for (size_t row = 0; row < end && row < v.rows().size(); ++row) {
+    for (int i : v.rows()[row].words) {
+      const std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+      const auto digits = ReferenceDigits(t);
+      if (!digits || taken.count(*digits) != 0 || ParseDateText(t)) continue;
+      if (std::none_of(found.begin(), found.end(), [&](const auto& f) { return f.first == t; })) found.emplace_back(t, i);
+    }
+  }
+  if (found.size() == 1) {
+    r.Review(fields::kNumeroFacture, "libellé introuvable ; seule référence de l'en-tête : à vérifier");
+    r.SetText(fields::kNumeroFacture, found.front().first, kRoleUnsure, {found.front().second});
+  } else if (found.size() > 1) {
+    std::string list;
+    for (const auto& f : found) list += (list.empty() ? "" : ", ") + f.first;
+    r.Review(fields::kNumeroFacture, "libellé introuvable ; plusieurs références possibles dans l'en-tête : " + list);
+  }
+}
+
 }  // namespace
 
 // The letterhead's first line: the issuer's name. Printed in capitals on
@@ -552,6 +633,8 @@ void ReadFacture(DocReader& r) {
     header = HeaderAboveTheFirstLine(v);
     if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
   }
+  // After the fields their labels name, whose values are no invoice number.
+  ReadNumeroFactureByValue(r, header.ok() ? static_cast<size_t>(header.row) : v.rows().size());
   if (header.ok() && header.Find(fields::kMontant) != nullptr) {
     ReadFactureLines(r, *spec, header);
   } else {
@@ -561,6 +644,7 @@ void ReadFacture(DocReader& r) {
   // A total whose label is in no wording of the data: the amount the lines add up to.
   ReadTotalOfLines(r, fields::kMontantTotal);
   CheckFactureLines(r);
+  ConfirmTotalByTheLines(r);
 }
 
 }  // namespace liasse::extractors::internal

@@ -1,0 +1,67 @@
+// An invoice's fields where no label of the data names them, or where a
+// second reading settles a doubt: the number by its shape in the head,
+// the total by the lines it adds up.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "liasse/extractors/extract.h"
+#include "document_checks.h"
+#include "page_builder.h"
+
+namespace liasse::extractors {
+namespace {
+
+using testing::Flagged;
+using testing::PageBuilder;
+using testing::T;
+
+// An optician's invoice whose head holds `head` (one row at 45 mm), one
+// line of 42,80 and a total row `total` read with OCR confidence
+// `total_confidence`.
+PageBuilder Invoice(const std::string& head, const std::string& total, float total_confidence = 95) {
+  PageBuilder p;
+  p.Text(20, 20, "Optique Belair");
+  p.Text(90, 32, "FACTURE", 95, 5);
+  p.Text(20, 45, head);
+  p.Text(20, 52, "Patient : Manon FAURE");
+  p.Text(20, 70, "Date");
+  p.Text(50, 70, "Désignation");
+  p.Text(170, 70, "Montant");
+  p.Text(20, 78, "07/02/2024");
+  p.Text(50, 78, "Monture acétate");
+  p.Text(170, 78, "42,80");
+  p.Text(120, 95, total, total_confidence);
+  return p;
+}
+
+TEST(InvoiceFields, TheOneReferenceShapedNumberOfTheHeadIsTheInvoicesNumberFlagged) {
+  // "Pièce émise" is in no data file; the member's number is another field's.
+  const Document d =
+      testing::ReadSingle(Invoice("Pièce émise 9161008   N° adhérent : A12345678", "Total TTC : 42,80").Build(), DocumentType::kFacture);
+  EXPECT_EQ(T(d, "numero_facture"), "9161008");
+  EXPECT_TRUE(Flagged(d, "numero_facture"));
+  EXPECT_EQ(T(d, "numero_adherent"), "A12345678");
+}
+
+TEST(InvoiceFields, TwoReferenceShapedNumbersInTheHeadLeaveTheInvoicesNumberToReview) {
+  const Document d = testing::ReadSingle(Invoice("Pièce émise 9161008   Mutuelle A12345678", "Total TTC : 42,80").Build(),
+                                         DocumentType::kFacture);
+  EXPECT_EQ(T(d, "numero_facture"), "<absent>");
+  EXPECT_TRUE(Flagged(d, "numero_facture"));
+}
+
+TEST(InvoiceFields, ATotalReadWithADoubtThatTheLinesAddUpToStandsUnflagged) {
+  const Document d = testing::ReadSingle(Invoice("Réf. 2024-70344", "Total TTC : 42,80", 60).Build(), DocumentType::kFacture);
+  EXPECT_EQ(T(d, "montant_total"), "42.80");
+  EXPECT_FALSE(Flagged(d, "montant_total"));
+}
+
+TEST(InvoiceFields, ATotalReadWithADoubtThatTheLinesDoNotAddUpToStaysFlagged) {
+  const Document d = testing::ReadSingle(Invoice("Réf. 2024-70344", "Total TTC : 48,80", 60).Build(), DocumentType::kFacture);
+  EXPECT_EQ(T(d, "montant_total"), "48.80");
+  EXPECT_TRUE(Flagged(d, "montant_total"));
+}
+
+}  // namespace
+}  // namespace liasse::extractors
