@@ -370,6 +370,32 @@ std::optional<std::string> WithoutDoubledDigit(const std::string& word) {
   return years.front() + "-" + m[2].str();
 }
 
+// True when every flag of field `name` (not a line's) is a doubt of the
+// reading alone (ReviewFlag::reading_doubt), none at all included.
+bool OnlyReadingDoubts(const Document& doc, std::string_view name) {
+  return std::all_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) { return f.field != name || f.line || f.reading_doubt; });
+}
+
+// Field `name` settled by a second piece of evidence: its flags go and its
+// confidence is raised to the review threshold.
+void Settle(DocReader& r, std::string_view name) {
+  auto& field = r.doc().fields.at(std::string(name));
+  field.confidence = std::max(field.confidence, r.ctx().options->review_below_confidence);
+  std::erase_if(r.doc().review, [&](const ReviewFlag& f) { return f.field == name && !f.line; });
+}
+
+// The words holding digits printed inside `box` (a field's, on the page):
+// the value's, its label's words left out.
+std::vector<int> DigitWordsIn(const PageView& v, const Box& box) {
+  std::vector<int> words;
+  for (size_t i = 0; i < v.words().size(); ++i) {
+    const Box& w = v.words()[i].box;
+    const bool inside = w.x >= box.x && w.x + w.width <= box.x + box.width && w.y >= box.y && w.y + w.height <= box.y + box.height;
+    if (inside && HasDigit(v.words()[i].text)) words.push_back(static_cast<int>(i));
+  }
+  return words;
+}
+
 // True when `number` is a numéro AM, a FINESS or an ADELI whose key passes:
 // the reading is then sure, whatever its role.
 bool KeyPasses(const std::string& number) {
@@ -394,24 +420,16 @@ void ConfirmIdentifiantInLetterhead(DocReader& r) {
   const PageView& v = r.view();
   // The words printed where the value was read: their digits are the value's.
   const Box& b = *id->second.box;
-  std::vector<int> words;
+  const std::vector<int> words = DigitWordsIn(v, b);
   std::string digits;
-  for (size_t i = 0; i < v.words().size(); ++i) {
-    const Box& w = v.words()[i].box;
-    if (w.x >= b.x && w.x + w.width <= b.x + b.width && w.y >= b.y && w.y + w.height <= b.y + b.height) {
-      if (!HasDigit(v.words()[i].text)) continue;  // its label, read in the same box
-      words.push_back(static_cast<int>(i));
-      digits += DigitsOf(v.words()[i].text);
-    }
-  }
+  for (int i : words) digits += DigitsOf(v.words()[static_cast<size_t>(i)].text);
   if (digits != *value || v.MinConfidence(words) < kSureWord) return;
   const Box& n = *nom->second.box;
   const double unit = v.word_height();
   const bool below = b.y > n.y && b.y - n.y <= kLetterheadDepth * unit;
   const bool beside = b.x < n.x + n.width + kLetterheadWidth * unit && b.x + b.width > n.x - kLetterheadWidth * unit;
   if (!below || !beside) return;
-  id->second.confidence = std::max(id->second.confidence, kSureWord);
-  std::erase_if(doc.review, [](const ReviewFlag& f) { return f.field == fields::kEmetteurIdentifiant && !f.line; });
+  Settle(r, fields::kEmetteurIdentifiant);
 }
 
 // The total read with a doubt of its reading alone (a low confidence)
@@ -433,11 +451,7 @@ void ConfirmTotalByTheLines(DocReader& r) {
     if (!m || doubted) return;
     sum += *m;
   }
-  const auto is_total = [](const ReviewFlag& f) { return f.field == fields::kMontantTotal && !f.line; };
-  const bool only_doubts = std::all_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) { return !is_total(f) || f.reading_doubt; });
-  if (sum != *printed || !only_doubts) return;
-  total->second.confidence = std::max(total->second.confidence, r.ctx().options->review_below_confidence);
-  std::erase_if(doc.review, is_total);
+  if (sum == *printed && OnlyReadingDoubts(doc, fields::kMontantTotal)) Settle(r, fields::kMontantTotal);
 }
 
 // The digits a word holds when it has the shape of an invoice's number:
@@ -459,20 +473,15 @@ std::optional<std::string> ReferenceDigits(const std::string& word) {
   return digits;
 }
 
-// The invoice's number where no label of the data names it: the words
-// above the lines' header (`end`, a page row) shaped as a reference
-// (ReferenceDigits) that are no date and no other field's value. One: set,
-// flagged (nothing names its role); several: to review with them. Nothing
-// when a label was found and its value read as illegible.
-void ReadNumeroFactureByValue(DocReader& r, size_t end) {
-  // Nor where its label was found with a reading no repair explains.
-  const bool flagged = std::any_of(r.doc().review.begin(), r.doc().review.end(),
-                                   [](const ReviewFlag& f) { return f.field == fields::kNumeroFacture; });
-  if (r.Has(fields::kNumeroFacture) || flagged) return;
+// The reference-shaped words (ReferenceDigits) of the rows above `end` (the
+// lines' header, a page row) that are no date and no value of a field
+// other than the invoice's number, each once: the word and its index.
+std::vector<std::pair<std::string, int>> ReferencesInHead(DocReader& r, size_t end) {
   const PageView& v = r.view();
   std::set<std::string> taken;
   for (const auto& [name, field] : r.doc().fields) {
-    if (const auto t = field.text()) taken.insert(DigitsOf(*t));
+    const auto t = field.text();
+    if (t && name != fields::kNumeroFacture) taken.insert(DigitsOf(*t));
   }
   std::vector<std::pair<std::string, int>> found;
   for (size_t row = 0; row < end && row < v.rows().size(); ++row) {
@@ -483,6 +492,26 @@ void ReadNumeroFactureByValue(DocReader& r, size_t end) {
       if (std::none_of(found.begin(), found.end(), [&](const auto& f) { return f.first == t; })) found.emplace_back(t, i);
     }
   }
+  return found;
+}
+
+// The invoice's number where no label of the data names it: the one
+// reference of the head (ReferencesInHead), set flagged (nothing names its
+// role); several: to review with them. Nothing when a label was found and
+// its value read as illegible. A number read after a label only like one
+// of the data's (a doubt of its role, its word read surely) that is the
+// head's one reference stands: the label and the value's kind agree.
+void ReadNumeroFactureByValue(DocReader& r, size_t end) {
+  Document& doc = r.doc();
+  const auto is_numero = [](const ReviewFlag& f) { return f.field == fields::kNumeroFacture && !f.line; };
+  const bool flagged = std::any_of(doc.review.begin(), doc.review.end(), is_numero);
+  const auto found = ReferencesInHead(r, end);
+  if (const auto read = doc.fields.find(fields::kNumeroFacture); read != doc.fields.end()) {
+    if (found.size() != 1 || read->second.text() != found.front().first || !OnlyReadingDoubts(doc, fields::kNumeroFacture)) return;
+    if (r.view().MinConfidence({found.front().second}) >= kSureWord) Settle(r, fields::kNumeroFacture);
+    return;
+  }
+  if (flagged) return;
   if (found.size() == 1) {
     r.Review(fields::kNumeroFacture, "libellé introuvable ; seule référence de l'en-tête : à vérifier");
     r.SetText(fields::kNumeroFacture, found.front().first, kRoleUnsure, {found.front().second});
@@ -634,7 +663,8 @@ void ReadFacture(DocReader& r) {
     if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
   }
   // After the fields their labels name, whose values are no invoice number.
-  ReadNumeroFactureByValue(r, header.ok() ? static_cast<size_t>(header.row) : v.rows().size());
+  const size_t head_end = header.ok() ? static_cast<size_t>(header.row) : v.rows().size();
+  ReadNumeroFactureByValue(r, head_end);
   if (header.ok() && header.Find(fields::kMontant) != nullptr) {
     ReadFactureLines(r, *spec, header);
   } else {

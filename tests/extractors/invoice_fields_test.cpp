@@ -63,5 +63,21 @@ TEST(InvoiceFields, ATotalReadWithADoubtThatTheLinesDoNotAddUpToStaysFlagged) {
   EXPECT_TRUE(Flagged(d, "montant_total"));
 }
 
+TEST(InvoiceFields, ANumberAfterALabelOnlyLikeTheDatasThatIsTheHeadsOneReferenceStands) {
+  // "Fact. n°" is one of the data's wordings abridged: its role is in doubt,
+  // but the number is the one reference the head prints.
+  const Document d = testing::ReadSingle(Invoice("Fact. n° : 9161008   N° adhérent : A12345678", "Total TTC : 42,80").Build(),
+                                         DocumentType::kFacture);
+  EXPECT_EQ(T(d, "numero_facture"), "9161008");
+  EXPECT_FALSE(Flagged(d, "numero_facture"));
+}
+
+TEST(InvoiceFields, ANumberAfterALabelOnlyLikeTheDatasBesideAnotherReferenceStaysFlagged) {
+  const Document d = testing::ReadSingle(Invoice("Fact. n° : 9161008   Dossier 55120874", "Total TTC : 42,80").Build(),
+                                         DocumentType::kFacture);
+  EXPECT_EQ(T(d, "numero_facture"), "9161008");
+  EXPECT_TRUE(Flagged(d, "numero_facture"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
