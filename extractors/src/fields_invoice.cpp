@@ -14,6 +14,7 @@
 #include "liasse/core/identifiers.h"
 #include "liasse/core/text.h"
 #include "normalise.h"
+#include "page_dates.h"
 #include "table.h"
 #include "validate.h"
 #include "value_first.h"
@@ -522,6 +523,60 @@ void ReadNumeroFactureByValue(DocReader& r, size_t end) {
   }
 }
 
+// Words inside `box` (a field's, on the page), or nothing without a box.
+std::vector<int> WordsIn(const PageView& v, const std::optional<Box>& box) {
+  std::vector<int> words;
+  for (size_t i = 0; box && i < v.words().size(); ++i) {
+    const Box& w = v.words()[i].box;
+    if (w.x >= box->x && w.x + w.width <= box->x + box->width && w.y >= box->y && w.y + w.height <= box->y + box->height) {
+      words.push_back(static_cast<int>(i));
+    }
+  }
+  return words;
+}
+
+// The patient read after a label only like one of the data's (a doubt of
+// its role, its words read surely) with a birth date printed right of it
+// on its row (a date years before the page's newest): an invoice names
+// one person with a birth date, its patient. The label and the page
+// agree: nom and prénom stand.
+void ConfirmPatientBesideABirthDate(DocReader& r) {
+  constexpr int kYearsBeforeTheNewest = 5;  // a birth date, not a date of the care
+  const Document& doc = r.doc();
+  const auto nom = doc.fields.find(fields::kBeneficiaireNom);
+  const auto prenom = doc.fields.find(fields::kBeneficiairePrenom);
+  if (nom == doc.fields.end() || prenom == doc.fields.end()) return;
+  if (!OnlyReadingDoubts(doc, fields::kBeneficiaireNom) || !OnlyReadingDoubts(doc, fields::kBeneficiairePrenom)) return;
+  const PageView& v = r.view();
+  // The words of the nom and prénom themselves (their boxes hold their label too).
+  std::set<std::string> keys;
+  for (const auto* f : {&nom->second, &prenom->second}) {
+    const std::string text = f->text().value_or("");
+    for (size_t i = 0, j = 0; i < text.size(); i = j + 1) {
+      j = std::min(text.find(' ', i), text.size());
+      keys.insert(FoldKey(text.substr(i, j - i)));
+    }
+  }
+  std::vector<int> name = WordsIn(v, nom->second.box);
+  const std::vector<int> given = WordsIn(v, prenom->second.box);
+  name.insert(name.end(), given.begin(), given.end());
+  std::erase_if(name, [&](int i) { return keys.count(FoldKey(v.words()[static_cast<size_t>(i)].text)) == 0; });
+  if (name.size() < 2 || v.MinConfidence(name) < kSureWord) return;
+  std::vector<size_t> all(v.rows().size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  const auto newest = NewestConfirmedDate(DatesInRows(v, all, false));
+  const PlacedWord& first = v.words()[static_cast<size_t>(name.front())];
+  double right = first.x1;
+  for (int i : name) right = std::max(right, v.words()[static_cast<size_t>(i)].x1);
+  const auto& rows = DatesInRows(v, {static_cast<size_t>(first.row)}, false);
+  const bool birth_date = newest && std::any_of(rows.begin(), rows.end(), [&](const DateOnPage& d) {
+    return d.date.year() + kYearsBeforeTheNewest < newest->year() && v.words()[static_cast<size_t>(d.words.front())].x0 > right;
+  });
+  if (!birth_date) return;
+  Settle(r, fields::kBeneficiaireNom);
+  Settle(r, fields::kBeneficiairePrenom);
+}
+
 }  // namespace
 
 // The letterhead's first line: the issuer's name. Printed in capitals on
@@ -671,6 +726,7 @@ void ReadFacture(DocReader& r) {
     ReadClaimLines(r, PageHasPhrase(v, "code CCAM"), false);
   }
   ConfirmIdentifiantInLetterhead(r);
+  ConfirmPatientBesideABirthDate(r);
   // A total whose label is in no wording of the data: the amount the lines add up to.
   ReadTotalOfLines(r, fields::kMontantTotal);
   CheckFactureLines(r);

@@ -16,7 +16,7 @@ using testing::Flagged;
 using testing::PageBuilder;
 using testing::T;
 
-// An optician's invoice whose head holds `head` (one row at 45 mm), one
+// An optician's invoice (its patient unnamed) whose head holds `head` (one row at 45 mm), one
 // line of 42,80 and a total row `total` read with OCR confidence
 // `total_confidence`.
 PageBuilder Invoice(const std::string& head, const std::string& total, float total_confidence = 95) {
@@ -24,7 +24,6 @@ PageBuilder Invoice(const std::string& head, const std::string& total, float tot
   p.Text(20, 20, "Optique Belair");
   p.Text(90, 32, "FACTURE", 95, 5);
   p.Text(20, 45, head);
-  p.Text(20, 52, "Patient : Manon FAURE");
   p.Text(20, 70, "Date");
   p.Text(50, 70, "Désignation");
   p.Text(170, 70, "Montant");
@@ -77,6 +76,27 @@ TEST(InvoiceFields, ANumberAfterALabelOnlyLikeTheDatasBesideAnotherReferenceStay
                                          DocumentType::kFacture);
   EXPECT_EQ(T(d, "numero_facture"), "9161008");
   EXPECT_TRUE(Flagged(d, "numero_facture"));
+}
+
+TEST(InvoiceFields, APatientAfterALabelOnlyLikeTheDatasWithABirthDateBesideStands) {
+  // "Nom pat." is the data's "Nom du patient" abridged: its role is in
+  // doubt, but the one person with a birth date on an invoice is its patient.
+  PageBuilder p = Invoice("Réf. 2024-70344", "Total TTC : 42,80");
+  p.Text(20, 58, "Nom pat. : BRUN Gérard");
+  p.Text(100, 58, "06/07/1960");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "BRUN");
+  EXPECT_EQ(T(d, "beneficiaire.prenom"), "Gérard");
+  EXPECT_FALSE(Flagged(d, "beneficiaire.nom"));
+  EXPECT_FALSE(Flagged(d, "beneficiaire.prenom"));
+}
+
+TEST(InvoiceFields, APatientAfterALabelOnlyLikeTheDatasWithoutABirthDateStaysFlagged) {
+  PageBuilder p = Invoice("Réf. 2024-70344", "Total TTC : 42,80");
+  p.Text(20, 58, "Nom pat. : BRUN Gérard");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_EQ(T(d, "beneficiaire.nom"), "BRUN");
+  EXPECT_TRUE(Flagged(d, "beneficiaire.nom"));
 }
 
 }  // namespace
