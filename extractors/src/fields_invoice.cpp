@@ -47,24 +47,48 @@ void ReadFactureCategorie(DocReader& r) {
 }
 
 // How surely `wording` is printed on the page: its best label similarity,
-// 0 when absent. A short wording must be printed exactly ("payée" is one
-// letter from "payer", as in "Net à payer").
-double PhraseEvidence(const PageView& v, const std::string& wording) {
-  const auto hits = FindLabel(v, wording);
-  if (hits.empty()) return 0;
-  const double best = hits.front().similarity;
+// 0 when absent; occurrences on page row `skip_row` left out. A short
+// wording must be printed exactly ("payée" is one letter from "payer", as
+// in "Net à payer").
+double PhraseEvidence(const PageView& v, const std::string& wording, int skip_row = -1) {
+  double best = 0;
+  for (const auto& hit : FindLabel(v, wording)) {
+    if (v.words()[static_cast<size_t>(hit.first)].row != skip_row) best = std::max(best, hit.similarity);
+  }
   return FoldKey(wording).size() <= 7 && best < 1.0 ? 0 : best;
 }
 
+// The page row of the total's amount, -1 when no total was read.
+int RowOfTheTotal(DocReader& r) {
+  const auto total = r.doc().fields.find(fields::kMontantTotal);
+  if (total == r.doc().fields.end() || !total->second.box) return -1;
+  const Box& b = *total->second.box;
+  const PageView& v = r.view();
+  for (const auto& w : v.words()) {
+    const bool inside = w.box.x >= b.x && w.box.x + w.box.width <= b.x + b.width && w.box.y >= b.y && w.box.y + w.box.height <= b.y + b.height;
+    if (inside && IsAmountText(TrimPunctuation(w.text))) return w.row;
+  }
+  return -1;
+}
+
 // "acquittée" / "restant dû": the form's wordings of both answers weighed;
-// both printed (a paid invoice with a balance line) go to review.
+// both printed (a paid invoice with a balance line) go to review. A "no"
+// wording only in the total's label ("Total à régler") says what the
+// total is, not that it is owed, when a "yes" one is printed.
 void ReadAcquittee(DocReader& r) {
   const FieldSpec* f = r.form() ? r.form()->Field(fields::kAcquittee) : nullptr;
   if (f == nullptr) return;
-  double yes = 0, no = 0;
+  const int total_row = RowOfTheTotal(r);
+  double yes = 0, no = 0, no_off_total = 0;
   for (const auto& [wording, value] : f->yes_no) {
-    (value == "true" ? yes : no) = std::max(value == "true" ? yes : no, PhraseEvidence(r.view(), wording));
+    if (value == "true") {
+      yes = std::max(yes, PhraseEvidence(r.view(), wording));
+    } else {
+      no = std::max(no, PhraseEvidence(r.view(), wording));
+      no_off_total = std::max(no_off_total, PhraseEvidence(r.view(), wording, total_row));
+    }
   }
+  if (yes > 0 && no > 0 && no_off_total == 0) no = 0;
   if (yes > 0 && no > 0) {
     r.Review(fields::kAcquittee, "facture dite acquittée et montant restant dû : à vérifier");
     return;

@@ -3,6 +3,7 @@
 // the total by the lines it adds up.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 #include "liasse/extractors/extract.h"
@@ -97,6 +98,24 @@ TEST(InvoiceFields, APatientAfterALabelOnlyLikeTheDatasWithoutABirthDateStaysFla
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
   EXPECT_EQ(T(d, "beneficiaire.nom"), "BRUN");
   EXPECT_TRUE(Flagged(d, "beneficiaire.nom"));
+}
+
+TEST(InvoiceFields, AnInvoicePaidWhoseTotalIsLabelledToBePaidIsPaid) {
+  // "Total à régler" names the total; "Réglée le" says it was paid.
+  PageBuilder p = Invoice("Réf. 2024-70344", "Total à régler : 42,80");
+  p.Text(20, 110, "Réglée le 10/02/2024");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_TRUE(d.fields.count("acquittee"));
+  EXPECT_EQ(d.fields.at("acquittee").boolean(), std::optional<bool>(true));
+  EXPECT_FALSE(Flagged(d, "acquittee"));
+}
+
+TEST(InvoiceFields, AnInvoiceSaidPaidWithABalanceLineApartFromItsTotalGoesToReview) {
+  PageBuilder p = Invoice("Réf. 2024-70344", "Total TTC : 42,80");
+  p.Text(120, 102, "Reste à régler : 42,80");
+  p.Text(20, 110, "Réglée le 10/02/2024");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_TRUE(Flagged(d, "acquittee"));
 }
 
 }  // namespace
