@@ -601,6 +601,59 @@ void ConfirmPatientBesideABirthDate(DocReader& r) {
   Settle(r, fields::kBeneficiairePrenom);
 }
 
+// The date a stamp "… le <date>" gives from word `k` (the "le") of page row
+// `row`: after it on the row ("Soldée le : 22-04-2025", "Acquittée le 26
+// octobre 2024"), else first on the next row ("PAIEMENT REÇU LE :" over
+// "30/12/24"). nullopt otherwise.
+std::optional<Date> StampDate(const PageView& v, size_t row, size_t k) {
+  const auto& words = v.rows()[row].words;
+  std::string after;
+  for (size_t n = k + 1; n < words.size(); ++n) after += " " + v.words()[static_cast<size_t>(words[n])].text;
+  if (TrimPunctuation(after).empty() && row + 1 < v.rows().size()) after = v.Join(v.rows()[row + 1].words);
+  const auto d = FindDate(after);
+  if (!d) return std::nullopt;
+  return d->value;
+}
+
+// Whether the invoice was paid where no wording of the data says it, from
+// the rows below the lines' header (`header_row`): a stamp "… le <date>"
+// holding no amount, its date not before the invoice's, says paid; else a
+// row below the total's that holds a label and the total's amount again
+// (a balance line, "Solde à payer 328,50") says owed. Either is set
+// flagged: nothing names it. Nothing when both or neither are printed.
+void ReadAcquitteeByLayout(DocReader& r, int header_row) {
+  const bool flagged = std::any_of(r.doc().review.begin(), r.doc().review.end(),
+                                   [](const ReviewFlag& f) { return f.field == fields::kAcquittee; });
+  if (r.Has(fields::kAcquittee) || flagged || header_row < 0) return;
+  const PageView& v = r.view();
+  const auto invoice_date = r.doc().Text(fields::kDate);
+  const auto total = StoredAmount(r.doc().Text(fields::kMontantTotal));
+  const int total_row = RowOfTheTotal(r);
+  bool stamp = false, balance = false;
+  for (size_t row = static_cast<size_t>(header_row) + 1; row < v.rows().size(); ++row) {
+    const auto& words = v.rows()[row].words;
+    const bool amount = std::any_of(words.begin(), words.end(), [&](int i) { return IsPrice(TrimPunctuation(v.words()[static_cast<size_t>(i)].text)); });
+    bool letters = false;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const PlacedWord& w = v.words()[static_cast<size_t>(words[k])];
+      if (k > 0 && !amount && letters && FoldKey(w.text) == "le") {
+        const auto d = StampDate(v, row, k);
+        stamp = stamp || (d && (!invoice_date || d->ToIso() >= *invoice_date));
+      }
+      letters = letters || HasLetter(w.folded);
+    }
+    if (!total || static_cast<int>(row) <= total_row || !letters) continue;
+    for (int i : words) {
+      const auto m = ParseAmountText(TrimPunctuation(v.words()[static_cast<size_t>(i)].text));
+      balance = balance || (m && IsPrice(TrimPunctuation(v.words()[static_cast<size_t>(i)].text)) && m->value == *total);
+    }
+  }
+  if (stamp == balance) return;
+  r.Review(fields::kAcquittee, stamp ? "mention « … le <date> » sous les lignes lue comme un acquit, en termes d'aucun fichier : à vérifier"
+                                     : "montant total répété sous les lignes lu comme un solde dû, en termes d'aucun fichier : à vérifier");
+  r.SetBool(fields::kAcquittee, stamp, kRoleUnsure, std::nullopt);
+}
+
 }  // namespace
 
 // The letterhead's first line: the issuer's name. Printed in capitals on
@@ -755,6 +808,7 @@ void ReadFacture(DocReader& r) {
   ReadTotalOfLines(r, fields::kMontantTotal);
   CheckFactureLines(r);
   ConfirmTotalByTheLines(r);
+  ReadAcquitteeByLayout(r, header.row);
 }
 
 }  // namespace liasse::extractors::internal

@@ -35,6 +35,12 @@ PageBuilder Invoice(const std::string& head, const std::string& total, float tot
   return p;
 }
 
+// Whether `d` says its invoice paid (nullopt when the field is absent).
+std::optional<bool> Paid(const Document& d) {
+  const auto it = d.fields.find("acquittee");
+  return it == d.fields.end() ? std::nullopt : it->second.boolean();
+}
+
 TEST(InvoiceFields, TheOneReferenceShapedNumberOfTheHeadIsTheInvoicesNumberFlagged) {
   // "Pièce émise" is in no data file; the member's number is another field's.
   const Document d =
@@ -105,8 +111,7 @@ TEST(InvoiceFields, AnInvoicePaidWhoseTotalIsLabelledToBePaidIsPaid) {
   PageBuilder p = Invoice("Réf. 2024-70344", "Total à régler : 42,80");
   p.Text(20, 110, "Réglée le 10/02/2024");
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
-  ASSERT_TRUE(d.fields.count("acquittee"));
-  EXPECT_EQ(d.fields.at("acquittee").boolean(), std::optional<bool>(true));
+  EXPECT_EQ(Paid(d), std::optional<bool>(true));
   EXPECT_FALSE(Flagged(d, "acquittee"));
 }
 
@@ -115,6 +120,24 @@ TEST(InvoiceFields, AnInvoiceSaidPaidWithABalanceLineApartFromItsTotalGoesToRevi
   p.Text(120, 102, "Reste à régler : 42,80");
   p.Text(20, 110, "Réglée le 10/02/2024");
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_TRUE(Flagged(d, "acquittee"));
+}
+
+TEST(InvoiceFields, AStampWithADateUnderTheLinesInWordsOfNoFileSaysPaidFlagged) {
+  // "Solde versé le" is in no data file.
+  PageBuilder p = Invoice("Réf. 2024-70344", "Total TTC : 42,80");
+  p.Text(20, 110, "Solde versé le : 10/02/2024");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_EQ(Paid(d), std::optional<bool>(true));
+  EXPECT_TRUE(Flagged(d, "acquittee"));
+}
+
+TEST(InvoiceFields, TheTotalRepeatedUnderTheLinesInWordsOfNoFileSaysOwedFlagged) {
+  // "Montant à verser" is in no data file: a balance line.
+  PageBuilder p = Invoice("Réf. 2024-70344", "Total TTC : 42,80");
+  p.Text(120, 110, "Montant à verser 42,80");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_EQ(Paid(d), std::optional<bool>(false));
   EXPECT_TRUE(Flagged(d, "acquittee"));
 }
 
