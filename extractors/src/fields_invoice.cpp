@@ -676,8 +676,8 @@ void ReadEmetteurNom(DocReader& r) {
 
 // Columns under headings of no wording named by what they hold: the
 // prices ("Tarif"), the dates ("Jour"), the act codes ("Acte"), the
-// designations ("Article").
-void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const TableSpec& spec) {
+// designations ("Article"), and on a `dental` invoice the teeth.
+void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const TableSpec& spec, bool dental) {
   // Rows holding an amount or a date: the table's lines and its totals,
   // not the mentions and signatures below it.
   auto rows = RowsBelow(v, header.row, StopKeys(spec));
@@ -718,6 +718,13 @@ void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const Tabl
     return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) != 0; });
   }, min_rows);
   NameColumnByKind(v, header, rows, fields::kCode, code(false), min_rows);
+  // A dental invoice's teeth ("LOCALISATION"): two digits, the quadrant
+  // (1 to 8) then the tooth (1 to 8), as the FDI numbers them.
+  if (dental) {
+    NameColumnByKind(v, header, rows, "dent", [](const std::string& t) {
+      return t.size() == 2 && t[0] >= '1' && t[0] <= '8' && t[1] >= '1' && t[1] <= '8';
+    }, min_rows);
+  }
 }
 
 // A table whose headings are in no wording of the data: the row just
@@ -780,19 +787,21 @@ void ReadFacture(DocReader& r) {
   ReadNumeroAdherent(r);
   ReadAcquittee(r);
   const TableSpec* spec = r.form() ? r.form()->Table("lines") : nullptr;
+  const std::string* categorie = r.doc().Text(fields::kCategorie);
+  const bool dental = categorie != nullptr && *categorie == "dentaire";
   TableHeader header = spec ? FindTableHeader(v, *spec) : TableHeader{};
-  if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
+  if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec, dental);
   // A row of the invoice's head sharing a wording with the columns
   // ("Référence", "Date") heads no prices: the header is further down.
   while (header.ok() && header.Find(fields::kMontant) == nullptr) {
     TableHeader below = FindTableHeaderBelow(v, *spec, header.row);
     if (!below.ok()) break;
-    NameInvoiceColumnsByKind(v, below, *spec);
+    NameInvoiceColumnsByKind(v, below, *spec, dental);
     header = std::move(below);
   }
   if (!header.ok() && spec) {
     header = HeaderAboveTheFirstLine(v);
-    if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec);
+    if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec, dental);
   }
   // After the fields their labels name, whose values are no invoice number.
   const size_t head_end = header.ok() ? static_cast<size_t>(header.row) : v.rows().size();

@@ -159,6 +159,20 @@ TEST(InvoiceTable, AHeadRowSharingWordingsWithTheColumnsIsPassedOverForTheRowTha
   EXPECT_EQ(L(d.lines[1], "montant"), "454.50");
 }
 
+TEST(InvoiceTable, ADentalInvoicesColumnOfToothNumbersUnderAHeadingOfNoWordingIsTheTeeth) {
+  // "Localisation" is in no data file; the teeth are numbered as the FDI does.
+  const PageBuilder p = InvoiceGrid("Dr Gabriel BRUNET - Chirurgien-dentiste",
+                                    {{20, "Code"}, {45, "Date"}, {75, "Désignation"}, {150, "Montant"}, {175, "Localisation"}},
+                                    {{{20, "HBLD634"}, {45, "09.05.2024"}, {75, "Couronne céramique"}, {150, "490,80"}, {178, "14"}},
+                                     {{20, "HBLD036"}, {45, "16.05.2024"}, {75, "Couronne métallique"}, {150, "631,00"}, {178, "28"}}},
+                                    "Net à payer : 1121,80");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "dent"), "14");
+  EXPECT_EQ(L(d.lines[1], "dent"), "28");
+  EXPECT_EQ(L(d.lines[1], "montant"), "631.00");
+}
+
 // An issuer's letterhead whose numéro AM stands after a label in no
 // wording, at `id_y` mm.
 PageBuilder LetterheadWithNumber(double id_y) {
