@@ -433,8 +433,9 @@ bool KeyPasses(const std::string& number) {
 // The issuer's number read under a label in no wording or of another
 // kind (its key passing, flagged for its role) whose role the
 // letterhead tells: it stands in the issuer's block, a few lines under the
-// issuer's name and beside it, as printed (no digit repaired) and read
-// confidently. The flag is then lifted.
+// issuer's name and beside it, as printed (no digit repaired), in one word
+// alone on its row with its label, and read confidently. The flag is then
+// lifted.
 void ConfirmIdentifiantInLetterhead(DocReader& r) {
   Document& doc = r.doc();
   const auto id = doc.fields.find(fields::kEmetteurIdentifiant);
@@ -449,6 +450,11 @@ void ConfirmIdentifiantInLetterhead(DocReader& r) {
   std::string digits;
   for (int i : words) digits += DigitsOf(v.words()[static_cast<size_t>(i)].text);
   if (digits != *value || v.MinConfidence(words) < kSureWord) return;
+  // Printed as one number alone on its row after its label: the start of
+  // a longer one ("SIRET 123 456 789 00012") or a number among others is not.
+  if (words.size() != 1) return;
+  const auto& row = v.rows()[static_cast<size_t>(v.words()[static_cast<size_t>(words.front())].row)].words;
+  if (std::count_if(row.begin(), row.end(), [&](int i) { return HasDigit(v.words()[static_cast<size_t>(i)].text); }) != 1) return;
   const Box& n = *nom->second.box;
   const double unit = v.word_height();
   const bool below = b.y > n.y && b.y - n.y <= kLetterheadDepth * unit;
@@ -674,6 +680,20 @@ void ReadEmetteurNom(DocReader& r) {
   if (!any_lower) r.Review(fields::kEmetteurNom, "nom de l'émetteur imprimé en capitales : graphie à vérifier");
 }
 
+// True when a word of `rows` is the first word of a designation the
+// form's data gives a code (`[tables.lines.codes]`: "Monture", "Verre").
+bool LibellesNameTheirCodes(const PageView& v, const std::vector<TableRow>& rows, const TableSpec& spec) {
+  std::set<std::string> firsts;
+  for (const auto& [code, phrases] : spec.codes) {
+    for (const auto& p : phrases) firsts.insert(FoldKey(p.substr(0, p.find(' '))));
+  }
+  return std::any_of(rows.begin(), rows.end(), [&](const TableRow& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
+      return std::any_of(c.words.begin(), c.words.end(), [&](int i) { return firsts.count(FoldKey(v.words()[static_cast<size_t>(i)].text)) != 0; });
+    });
+  });
+}
+
 // Columns under headings of no wording named by what they hold: the
 // prices ("Tarif"), the dates ("Jour"), the act codes ("Acte"), the
 // designations ("Article"), and on a `dental` invoice the teeth.
@@ -703,7 +723,9 @@ void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const Tabl
   NameColumnByKind(v, header, rows, fields::kDate, [](const std::string& t) { return ParseDateText(t).has_value(); }, min_rows);
   // An act code: one word of capitals and digits, both ("HBMD053", "PH7");
   // one of capitals alone ("FJ", "MONTURE") once the designations have
-  // their column ("Verre OD …" prints capitals too).
+  // their column ("Verre OD …" prints capitals too), unless the data codes
+  // these lines by their designations (an optician's "OD"/"OG" column is
+  // no code).
   const auto code = [](bool digits) {
     return [digits](const std::string& t) {
       const bool shape = t.size() >= 2 && t.size() <= 8 &&
@@ -717,7 +739,7 @@ void NameInvoiceColumnsByKind(const PageView& v, TableHeader& header, const Tabl
     const std::string t = TrimPunctuation(text);
     return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) != 0; });
   }, min_rows);
-  NameColumnByKind(v, header, rows, fields::kCode, code(false), min_rows);
+  if (!LibellesNameTheirCodes(v, rows, spec)) NameColumnByKind(v, header, rows, fields::kCode, code(false), min_rows);
   // A dental invoice's teeth ("LOCALISATION"): two digits, the quadrant
   // (1 to 8) then the tooth (1 to 8), as the FDI numbers them.
   if (dental) {

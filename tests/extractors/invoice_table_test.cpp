@@ -173,14 +173,26 @@ TEST(InvoiceTable, ADentalInvoicesColumnOfToothNumbersUnderAHeadingOfNoWordingIs
   EXPECT_EQ(L(d.lines[1], "montant"), "631.00");
 }
 
+TEST(InvoiceTable, AnOpticiansColumnOfEyesIsNoCodeWhenTheDataCodesTheLinesByTheirDesignations) {
+  // "Œil" is in no data file; "OD" and "OG" are capitals like a code.
+  const PageBuilder p = InvoiceGrid("OPTIQUE DU CENTRE", {{20, "Date"}, {45, "Désignation"}, {120, "Œil"}, {170, "Montant"}},
+                                    {{{20, "26/12/2024"}, {45, "Verre unifocal"}, {120, "OD"}, {170, "96,20"}},
+                                     {{20, "26/12/2024"}, {45, "Verre unifocal"}, {120, "OG"}, {170, "96,20"}}},
+                                    "Total : 192,40");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "code"), "VERRE");
+  EXPECT_EQ(L(d.lines[1], "code"), "VERRE");
+}
+
 // An issuer's letterhead whose numéro AM stands after a label in no
-// wording, at `id_y` mm.
-PageBuilder LetterheadWithNumber(double id_y) {
+// wording, at `id_y` mm, `after` printed after it.
+PageBuilder LetterheadWithNumber(double id_y, const std::string& after = "") {
   PageBuilder p = InvoiceGrid("Dr Paul MARTIN", {{20, "Date"}, {60, "Désignation"}, {170, "Montant"}},
                               {{{20, "12/03/2024"}, {60, "Consultation"}, {170, "30,00"}}}, "Total : 30,00");
   p.Text(20, 26, "Chirurgien-dentiste");
   p.Text(20, 32, "12 rue des Lilas 75011 PARIS");
-  p.Text(20, id_y, "Immatriculation 974560104");
+  p.Text(20, id_y, "Immatriculation 974560104" + after);
   return p;
 }
 
@@ -193,6 +205,12 @@ TEST(InvoiceLetterhead, ANumeroAmUnderTheIssuersNameIsTheIssuersWhateverItsLabel
 TEST(InvoiceLetterhead, ANumeroAmFarFromTheIssuersNameStaysFlaggedForItsRole) {
   const Document d = testing::ReadSingle(LetterheadWithNumber(70).Build(), DocumentType::kFacture);
   EXPECT_EQ(testing::T(d, "emetteur.identifiant"), "974560104");
+  EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
+}
+
+TEST(InvoiceLetterhead, TheStartOfALongerNumberUnderTheIssuersNameStaysFlaggedForItsRole) {
+  // "974560104 00012": a SIRET's first nine digits pass the Luhn key too.
+  const Document d = testing::ReadSingle(LetterheadWithNumber(40, " 00012").Build(), DocumentType::kFacture);
   EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
 }
 
