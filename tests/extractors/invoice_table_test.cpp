@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -128,29 +129,14 @@ TEST(InvoiceTable, ADateInLettersUnderTheDatesIsTheLinesDateNotTheStartOfItsDesi
 TEST(InvoiceTable, AHeadRowSharingWordingsWithTheColumnsIsPassedOverForTheRowThatHeadsThePrices) {
   // "Référence | Date" over the invoice's number and date reads as a
   // header as well as "Jour | Réf. | Dent | Tarif | Nature" below it.
-  PageBuilder p;
-  p.Text(20, 20, "Dr Véronique DURAND");
-  p.Text(90, 35, "FACTURE", 95, 5);
-  p.Text(20, 50, "Référence");
-  p.Text(80, 50, "Date");
-  p.Text(20, 57, "9161008");
-  p.Text(80, 57, "11.07.2025");
-  p.Text(20, 80, "Jour");
-  p.Text(50, 80, "Réf.");
-  p.Text(75, 80, "Dent");
-  p.Text(90, 80, "Tarif");
-  p.Text(115, 80, "Nature");
-  p.Text(20, 88, "11.07.2025");
-  p.Text(50, 88, "HBMD053");
-  p.Text(75, 88, "16");
-  p.Text(90, 88, "44,70");
-  p.Text(115, 88, "Restauration 2 faces");
-  p.Text(20, 95, "18.07.2025");
-  p.Text(50, 95, "HBLD036");
-  p.Text(75, 95, "34");
-  p.Text(90, 95, "454,50");
-  p.Text(115, 95, "Couronne céramométallique");
-  p.Text(90, 110, "TOTAL 499,20");
+  PageBuilder p = InvoiceGrid("Dr Véronique DURAND", {{20, "Jour"}, {50, "Réf."}, {75, "Dent"}, {90, "Tarif"}, {115, "Nature"}},
+                              {{{20, "11.07.2025"}, {50, "HBMD053"}, {75, "16"}, {90, "44,70"}, {115, "Restauration 2 faces"}},
+                               {{20, "18.07.2025"}, {50, "HBLD036"}, {75, "34"}, {90, "454,50"}, {115, "Couronne céramométallique"}}},
+                              "TOTAL 499,20");
+  for (const auto& [x, heading, value] : {std::tuple{20.0, "Référence", "9161008"}, std::tuple{80.0, "Date", "11.07.2025"}}) {
+    p.Text(x, 60, heading);
+    p.Text(x, 66, value);
+  }
   const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
   ASSERT_EQ(d.lines.size(), 2u);
   EXPECT_EQ(L(d.lines[0], "montant"), "44.70");
