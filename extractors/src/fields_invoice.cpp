@@ -132,6 +132,15 @@ constexpr double kPhraseGap = 1.0;
 // between them ("hospitalier   7 jour(s)"); a column's gap is wider still.
 constexpr double kDesignationGap = 2.0;
 
+// The name of the header's column under `x` (a word's centre): the nearest
+// column's, empty for a column the data does not know.
+std::string ColumnName(const TableHeader& header, double x) {
+  const int c = header.ColumnAt(x);
+  return c < 0 ? std::string() : header.columns[static_cast<size_t>(c)].name;
+}
+
+std::string ColumnOf(const TableHeader& header, const PlacedWord& w) { return ColumnName(header, (w.x0 + w.x1) / 2); }
+
 // True when word `i` is a price printed a space after a word with letters
 // on its row: the end of a phrase ("x 20,00 €"), not a column of its own.
 bool ContinuesAPhrase(const PageView& v, int i) {
@@ -151,10 +160,6 @@ bool ContinuesAPhrase(const PageView& v, int i) {
 // prices or dates ends it. Empty without a libellé column.
 std::vector<int> DesignationRun(const PageView& v, const TableHeader& header, int row) {
   std::vector<int> run;
-  const auto column_of = [&](const PlacedWord& w) {
-    const int c = header.ColumnAt((w.x0 + w.x1) / 2);
-    return c < 0 ? std::string() : header.columns[static_cast<size_t>(c)].name;
-  };
   if (header.Find(fields::kLibelle) == nullptr) return run;
   // The line's own price and date are the last of their kind under their
   // columns: one before them is the designation's ("x 20,00 €" under
@@ -162,7 +167,7 @@ std::vector<int> DesignationRun(const PageView& v, const TableHeader& header, in
   std::map<std::string, int> last_value;
   for (int i : v.rows()[static_cast<size_t>(row)].words) {
     const PlacedWord& w = v.words()[static_cast<size_t>(i)];
-    const std::string col = column_of(w);
+    const std::string col = ColumnOf(header, w);
     const std::string t = TrimPunctuation(w.text);
     if ((col == fields::kMontant && IsPrice(t)) || (col == fields::kDate && ParseDateText(t))) last_value[col] = i;
   }
@@ -170,17 +175,36 @@ std::vector<int> DesignationRun(const PageView& v, const TableHeader& header, in
     const PlacedWord& w = v.words()[static_cast<size_t>(i)];
     if (IsRuling(w, false)) continue;
     if (run.empty()) {
-      if (HasLetter(w.folded) && column_of(w) == fields::kLibelle) run.push_back(i);
+      if (HasLetter(w.folded) && ColumnOf(header, w) == fields::kLibelle) run.push_back(i);
       continue;
     }
     const PlacedWord& last = v.words()[static_cast<size_t>(run.back())];
     if (w.x0 - last.x1 > kDesignationGap * v.word_height()) break;
-    if (const auto it = last_value.find(column_of(w)); it != last_value.end() && it->second == i) break;
+    if (const auto it = last_value.find(ColumnOf(header, w)); it != last_value.end() && it->second == i) break;
     run.push_back(i);
   }
   // A dash ending the run is a ruling, not the designation's.
   while (!run.empty() && IsRuling(v.words()[static_cast<size_t>(run.back())], true)) run.pop_back();
   return run;
+}
+
+using RowColumns = std::map<std::string, std::vector<std::pair<std::string, int>>>;
+
+// The dates in letters among `toks` (a row's words left to right, as read
+// and index): the three words of each ("8 juin 2025") to the column of its
+// day in `out`, marked `placed`.
+void PlaceDatesInLetters(const PageView& v, const TableHeader& header, const std::vector<std::pair<std::string, int>>& toks,
+                         RowColumns& out, std::set<int>& placed) {
+  for (size_t k = 0; k + 2 < toks.size(); ++k) {
+    if (!std::isdigit(static_cast<unsigned char>(toks[k].first[0])) || toks[k].first.size() > 3) continue;
+    if (!ParseDateText(toks[k].first + " " + toks[k + 1].first + " " + toks[k + 2].first)) continue;
+    auto& dest = out[ColumnOf(header, v.words()[static_cast<size_t>(toks[k].second)])];
+    for (size_t n = k; n < k + 3; ++n) {
+      dest.push_back(toks[n]);
+      placed.insert(toks[n].second);
+    }
+    k += 2;
+  }
 }
 
 // The words of one invoice row sorted by the header's columns: the
@@ -189,13 +213,8 @@ std::vector<int> DesignationRun(const PageView& v, const TableHeader& header, in
 // under its centre; a word with letters never to a column of numbers (a
 // long designation runs on under the next header) but to the libellé;
 // words under a column the data does not know are left out.
-std::map<std::string, std::vector<std::pair<std::string, int>>> RowByColumn(const PageView& v, const TableHeader& header,
-                                                                           const TableRow& row) {
-  std::map<std::string, std::vector<std::pair<std::string, int>>> out;
-  const auto column_of = [&](double x) {
-    const int c = header.ColumnAt(x);
-    return c < 0 ? std::string() : header.columns[static_cast<size_t>(c)].name;
-  };
+RowColumns RowByColumn(const PageView& v, const TableHeader& header, const TableRow& row) {
+  RowColumns out;
   const bool has_libelle = header.Find(fields::kLibelle) != nullptr;
   std::set<int> placed;
   for (int i : DesignationRun(v, header, row.row)) {
@@ -214,18 +233,7 @@ std::map<std::string, std::vector<std::pair<std::string, int>>> RowByColumn(cons
       if (!t.empty() && !IsCurrency(t)) toks.emplace_back(std::move(t), i);
     }
   }
-  // A date in letters: its three words to the column of its day.
-  for (size_t k = 0; k + 2 < toks.size(); ++k) {
-    if (!std::isdigit(static_cast<unsigned char>(toks[k].first[0])) || toks[k].first.size() > 3) continue;
-    if (!ParseDateText(toks[k].first + " " + toks[k + 1].first + " " + toks[k + 2].first)) continue;
-    const PlacedWord& day = v.words()[static_cast<size_t>(toks[k].second)];
-    auto& dest = out[column_of((day.x0 + day.x1) / 2)];
-    for (size_t n = k; n < k + 3; ++n) {
-      dest.push_back(toks[n]);
-      placed.insert(toks[n].second);
-    }
-    k += 2;
-  }
+  PlaceDatesInLetters(v, header, toks, out, placed);
   for (const auto& cell : row.cells) {
     std::vector<std::pair<std::string, int>> cell_toks;
     for (const auto& t : toks) {
@@ -235,13 +243,13 @@ std::map<std::string, std::vector<std::pair<std::string, int>>> RowByColumn(cons
     std::string joined;
     for (const auto& t : cell_toks) joined += t.first;
     if (IsAmountText(joined) && cell_toks.size() <= 3) {
-      auto& dest = out[column_of((cell.x0 + cell.x1) / 2)];
+      auto& dest = out[ColumnName(header, (cell.x0 + cell.x1) / 2)];
       dest.insert(dest.end(), cell_toks.begin(), cell_toks.end());
       continue;
     }
     for (auto& t : cell_toks) {
       const PlacedWord& w = v.words()[static_cast<size_t>(t.second)];
-      std::string col = column_of((w.x0 + w.x1) / 2);
+      std::string col = ColumnOf(header, w);
       const bool numeric_column = col == fields::kDate || col == fields::kMontant || col == "dent";
       if (HasLetter(w.folded) && numeric_column && has_libelle) col = fields::kLibelle;
       out[col].push_back(std::move(t));
