@@ -442,8 +442,8 @@ bool KeyPasses(const std::string& number) {
 // kind (its key passing, flagged for its role) whose role the
 // letterhead tells: it stands in the issuer's block, a few lines under the
 // issuer's name and beside it, as printed (no digit repaired), in one word
-// alone on its row with its label, and read confidently. The flag is then
-// lifted.
+// of digits alone on its row with its label, no other field's value, and
+// read confidently. The flag is then lifted.
 void ConfirmIdentifiantInLetterhead(DocReader& r) {
   Document& doc = r.doc();
   const auto id = doc.fields.find(fields::kEmetteurIdentifiant);
@@ -458,9 +458,15 @@ void ConfirmIdentifiantInLetterhead(DocReader& r) {
   std::string digits;
   for (int i : words) digits += DigitsOf(v.words()[static_cast<size_t>(i)].text);
   if (digits != *value || v.MinConfidence(words) < kSureWord) return;
-  // Printed as one number alone on its row after its label: the start of
-  // a longer one ("SIRET 123 456 789 00012") or a number among others is not.
-  if (words.size() != 1) return;
+  // Printed as one number of digits alone, alone on its row after its
+  // label: the start of a longer one ("SIRET 123 456 789 00012"), digits
+  // among separators ("2025-15201") or a number among others is not.
+  if (words.size() != 1 || TrimPunctuation(v.words()[static_cast<size_t>(words.front())].text) != *value) return;
+  // Nor the digits of another field's value ("N° 2025-15201").
+  for (const auto& [name, field] : doc.fields) {
+    const auto t = field.text();
+    if (name != fields::kEmetteurIdentifiant && t && DigitsOf(*t) == *value) return;
+  }
   const auto& row = v.rows()[static_cast<size_t>(v.words()[static_cast<size_t>(words.front())].row)].words;
   if (std::count_if(row.begin(), row.end(), [&](int i) { return HasDigit(v.words()[static_cast<size_t>(i)].text); }) != 1) return;
   const Box& n = *nom->second.box;

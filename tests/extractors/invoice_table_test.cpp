@@ -200,5 +200,15 @@ TEST(InvoiceLetterhead, TheStartOfALongerNumberUnderTheIssuersNameStaysFlaggedFo
   EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
 }
 
+TEST(InvoiceLetterhead, TheInvoicesNumberUnderTheIssuersNameIsNoIssuersNumberWhateverItsDigits) {
+  // "2024-52140": its nine digits pass the Luhn key; no numéro AM is printed.
+  PageBuilder p = InvoiceGrid("Dr Paul MARTIN", {{20, "Date"}, {60, "Désignation"}, {170, "Montant"}},
+                              {{{20, "12/03/2024"}, {60, "Consultation"}, {170, "30,00"}}}, "Total : 30,00");
+  p.Text(20, 40, "FACTURE N° 2024-52140");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_EQ(testing::T(d, "numero_facture"), "2024-52140");
+  EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
