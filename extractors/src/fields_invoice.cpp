@@ -635,21 +635,22 @@ std::optional<Date> StampDate(const PageView& v, size_t row, size_t k) {
   return d->value;
 }
 
-// Whether the invoice was paid where no wording of the data says it, from
-// the rows below the lines' header (`header_row`): a stamp "… le <date>"
-// holding no amount, its date not before the invoice's, says paid; else a
-// row below the total's that holds a label and the total's amount again
-// (a balance line, "Solde à payer 328,50") says owed. Either is set
-// flagged: nothing names it. Nothing when both or neither are printed.
-void ReadAcquitteeByLayout(DocReader& r, int header_row) {
-  const bool flagged = std::any_of(r.doc().review.begin(), r.doc().review.end(),
-                                   [](const ReviewFlag& f) { return f.field == fields::kAcquittee; });
-  if (r.Has(fields::kAcquittee) || flagged || header_row < 0) return;
+// What the rows below the lines' header (`header_row`) say of the payment
+// in words of no data file: a stamp "… le <date>" holding no amount, its
+// date not before the invoice's (paid); a row below the total's that holds
+// a label and the total's amount again (a balance line, "Solde à payer
+// 328,50": owed).
+struct PaymentLayout {
+  bool stamp = false;
+  bool balance = false;
+};
+
+PaymentLayout ReadPaymentLayout(DocReader& r, int header_row) {
+  PaymentLayout out;
   const PageView& v = r.view();
   const auto invoice_date = r.doc().Text(fields::kDate);
   const auto total = StoredAmount(r.doc().Text(fields::kMontantTotal));
   const int total_row = RowOfTheTotal(r);
-  bool stamp = false, balance = false;
   for (size_t row = static_cast<size_t>(header_row) + 1; row < v.rows().size(); ++row) {
     const auto& words = v.rows()[row].words;
     const bool amount = std::any_of(words.begin(), words.end(), [&](int i) { return IsPrice(TrimPunctuation(v.words()[static_cast<size_t>(i)].text)); });
@@ -658,20 +659,41 @@ void ReadAcquitteeByLayout(DocReader& r, int header_row) {
       const PlacedWord& w = v.words()[static_cast<size_t>(words[k])];
       if (k > 0 && !amount && letters && FoldKey(w.text) == "le") {
         const auto d = StampDate(v, row, k);
-        stamp = stamp || (d && (!invoice_date || d->ToIso() >= *invoice_date));
+        out.stamp = out.stamp || (d && (!invoice_date || d->ToIso() >= *invoice_date));
       }
       letters = letters || HasLetter(w.folded);
     }
     if (!total || static_cast<int>(row) <= total_row || !letters) continue;
     for (int i : words) {
-      const auto m = ParseAmountText(TrimPunctuation(v.words()[static_cast<size_t>(i)].text));
-      balance = balance || (m && IsPrice(TrimPunctuation(v.words()[static_cast<size_t>(i)].text)) && m->value == *total);
+      const std::string t = TrimPunctuation(v.words()[static_cast<size_t>(i)].text);
+      const auto m = ParseAmountText(t);
+      out.balance = out.balance || (m && IsPrice(t) && m->value == *total);
     }
   }
-  if (stamp == balance) return;
-  r.Review(fields::kAcquittee, stamp ? "mention « … le <date> » sous les lignes lue comme un acquit, en termes d'aucun fichier : à vérifier"
-                                     : "montant total répété sous les lignes lu comme un solde dû, en termes d'aucun fichier : à vérifier");
-  r.SetBool(fields::kAcquittee, stamp, kRoleUnsure, std::nullopt);
+  return out;
+}
+
+// Whether the invoice was paid, from its layout (ReadPaymentLayout) where
+// no wording of the data says it: a stamp alone says paid, a balance line
+// alone owed, either set flagged (nothing names it); both or neither:
+// nothing. An invoice a wording says paid ("Facture acquittée" as its
+// title) whose total is repeated as a balance, no stamp printed, goes to
+// review.
+void ReadAcquitteeByLayout(DocReader& r, int header_row) {
+  const bool flagged = std::any_of(r.doc().review.begin(), r.doc().review.end(),
+                                   [](const ReviewFlag& f) { return f.field == fields::kAcquittee; });
+  if (flagged || header_row < 0) return;
+  const PaymentLayout layout = ReadPaymentLayout(r, header_row);
+  if (const auto read = r.doc().fields.find(fields::kAcquittee); read != r.doc().fields.end()) {
+    if (read->second.boolean() == std::optional<bool>(true) && layout.balance && !layout.stamp) {
+      r.Review(fields::kAcquittee, "facture dite acquittée mais son total est répété sous les lignes comme un solde dû : à vérifier");
+    }
+    return;
+  }
+  if (layout.stamp == layout.balance) return;
+  r.Review(fields::kAcquittee, layout.stamp ? "mention « … le <date> » sous les lignes lue comme un acquit, en termes d'aucun fichier : à vérifier"
+                                            : "montant total répété sous les lignes lu comme un solde dû, en termes d'aucun fichier : à vérifier");
+  r.SetBool(fields::kAcquittee, layout.stamp, kRoleUnsure, std::nullopt);
 }
 
 }  // namespace
@@ -835,9 +857,12 @@ void ReadFacture(DocReader& r) {
     NameInvoiceColumnsByKind(v, below, *spec, dental);
     header = std::move(below);
   }
-  if (!header.ok() && spec) {
-    header = HeaderAboveTheFirstLine(v);
-    if (header.ok()) NameInvoiceColumnsByKind(v, header, *spec, dental);
+  if ((!header.ok() || header.Find(fields::kMontant) == nullptr) && spec) {
+    // No row of the data's wordings heads prices: the headings over the
+    // first row of a date and an amount, named by what their columns hold.
+    TableHeader above = HeaderAboveTheFirstLine(v);
+    if (above.ok()) NameInvoiceColumnsByKind(v, above, *spec, dental);
+    if (!header.ok() || above.Find(fields::kMontant) != nullptr) header = std::move(above);
   }
   // After the fields their labels name, whose values are no invoice number.
   const size_t head_end = header.ok() ? static_cast<size_t>(header.row) : v.rows().size();

@@ -171,6 +171,24 @@ TEST(InvoiceTable, AnOpticiansColumnOfEyesIsNoCodeWhenTheDataCodesTheLinesByThei
   EXPECT_EQ(L(d.lines[1], "code"), "VERRE");
 }
 
+TEST(InvoiceTable, UnderAHeadRowSharingWordingsATableHeadedInNoWordingIsReadByWhatItsColumnsHold) {
+  // "Référence | Date" heads the invoice's number; "Soin | Coût | Jour |
+  // Acte" are in no data file.
+  PageBuilder p = InvoiceGrid("Louis FAURE - Chiropracteur", {{20, "Soin"}, {100, "Coût"}, {120, "Jour"}, {155, "Acte"}},
+                              {{{20, "Séance de chiropraxie"}, {100, "45,40"}, {120, "22.07.2025"}, {155, "CHIRO"}},
+                               {{20, "Séance de chiropraxie"}, {100, "66,20"}, {120, "05.08.2025"}, {155, "CHIRO"}}},
+                              "Somme : 111,60");
+  for (const auto& [x, heading, value] : {std::tuple{20.0, "Référence", "2025-64998"}, std::tuple{80.0, "Date", "22.07.2025"}}) {
+    p.Text(x, 60, heading);
+    p.Text(x, 66, value);
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "45.40");
+  EXPECT_EQ(L(d.lines[1], "date"), "2025-08-05");
+  EXPECT_EQ(L(d.lines[1], "code"), "CHIRO");
+}
+
 // An issuer's letterhead whose numéro AM stands after a label in no
 // wording, at `id_y` mm, `after` printed after it.
 PageBuilder LetterheadWithNumber(double id_y, const std::string& after = "") {
