@@ -141,5 +141,13 @@ TEST(InvoiceFields, TheTotalRepeatedUnderTheLinesInWordsOfNoFileSaysOwedFlagged)
   EXPECT_TRUE(Flagged(d, "acquittee"));
 }
 
+TEST(InvoiceFields, AnInvoiceTitledPaidWhoseTotalIsRepeatedAsABalanceGoesToReview) {
+  PageBuilder p = Invoice("Réf. 2024-70344", "Total TTC : 42,80");
+  p.Text(80, 38, "Facture acquittée");
+  p.Text(120, 110, "Montant à verser 42,80");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_TRUE(Flagged(d, "acquittee"));
+}
+
 }  // namespace
 }  // namespace liasse::extractors
