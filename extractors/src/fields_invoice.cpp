@@ -116,6 +116,14 @@ bool HasLetter(const std::string& folded) {
 // An amount as a price column prints it: unsigned ("Sph +6,00" is a measure).
 bool IsPrice(const std::string& t) { return !t.empty() && t[0] != '+' && t[0] != '-' && IsAmountText(t); }
 
+// An act code as printed: capitals and digits, a capital among them, at
+// most eight ("C", "FJ", "HBMD053", "MONTURE"); OCR's "O" for a 0 allowed.
+bool IsCodeShaped(const std::string& t) {
+  const bool shape = !t.empty() && t.size() <= 8 &&
+                     std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+  return shape && std::any_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // The confidence of a value whose role nothing names (always flagged).
 constexpr double kRoleUnsure = 0.5;
 // A word read with at least this confidence (0..1) stands unflagged.
@@ -328,14 +336,16 @@ void ReadFactureLines(DocReader& r, const TableSpec& spec, const TableHeader& he
         r.Review(fields::kDate, "date de la ligne illisible : « " + date.front().first + " »", index);
       }
     }
-    if (!code.empty()) {
+    // The code is the column's first word shaped as one: a designation
+    // running on under it ("x 102,20 €") is none.
+    if (const auto c = std::find_if(code.begin(), code.end(), [](const auto& t) { return IsCodeShaped(t.first); }); c != code.end()) {
       bool repaired = false;
-      line.values[fields::kCode] = NormaliseActCode(code.front().first, &repaired);
+      line.values[fields::kCode] = NormaliseActCode(c->first, &repaired);
       if (auto nearest = NearestCcamCode(r.ctx().tariffs, line.values[fields::kCode])) {
         line.values[fields::kCode] = *nearest;
         repaired = true;
       }
-      if (repaired || v.MinConfidence({code.front().second}) < 0.75) doubts.push_back(fields::kCode);
+      if (repaired || v.MinConfidence({c->second}) < 0.75) doubts.push_back(fields::kCode);
     }
     if (const auto& dent = cols["dent"]; !dent.empty()) line.values["dent"] = DigitsOf(dent.front().first);
     std::string text;

@@ -189,6 +189,17 @@ TEST(InvoiceTable, UnderAHeadRowSharingWordingsATableHeadedInNoWordingIsReadByWh
   EXPECT_EQ(L(d.lines[1], "code"), "CHIRO");
 }
 
+TEST(InvoiceTable, ADesignationRunningOnUnderTheCodesIsNoCode) {
+  // No designation column is named: its words spill under "Code" before
+  // the line's code.
+  const PageBuilder p = InvoiceGrid("Clinique des Eaux Claires", {{20, "Date"}, {45, "Code"}, {80, "Montant"}},
+                                    {{{20, "07/04/2025"}, {45, "x 102,20 € CP"}, {80, "919,80"}}}, "Total TTC : 919,80");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 1u);
+  EXPECT_EQ(L(d.lines[0], "code"), "CP");
+  EXPECT_EQ(L(d.lines[0], "montant"), "919.80");
+}
+
 // An issuer's letterhead whose numéro AM stands after a label in no
 // wording, at `id_y` mm, `after` printed after it.
 PageBuilder LetterheadWithNumber(double id_y, const std::string& after = "") {
