@@ -275,7 +275,9 @@ std::vector<HeaderColumn> ColumnsOfRow(const PageView& view, int row, const std:
 
 }  // namespace
 
-TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
+TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) { return FindTableHeaderBelow(view, spec, -1); }
+
+TableHeader FindTableHeaderBelow(const PageView& view, const TableSpec& spec, int above) {
   std::map<int, std::vector<ColumnHit>> by_row;
   // Every wording's hits, overlapping ones too: ClaimRow keeps the closest
   // of those as long ("Part AM" read is the AMO's "Part AM", not its "Part
@@ -291,6 +293,7 @@ TableHeader FindTableHeader(const PageView& view, const TableSpec& spec) {
   size_t best = 0;
   std::vector<ColumnHit> best_hits;
   for (const auto& [row, hits] : by_row) {
+    if (row <= above) continue;
     auto claimed = ClaimRow(hits);
     std::vector<std::string> names;
     for (const auto& c : claimed) {

@@ -60,6 +60,10 @@ struct TableHeader {
 // are columns the data does not know.
 TableHeader FindTableHeader(const PageView& view, const TableSpec& spec);
 
+// The same among the page rows below row `above` (a row of the form's
+// head that shares a wording with the table's columns passed over).
+TableHeader FindTableHeaderBelow(const PageView& view, const TableSpec& spec, int above);
+
 // Page row `row` as a header none of whose cells the data names: its
 // words in columns as FindTableHeader groups them, every name empty (for
 // NameColumnByKind to give).

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -94,6 +95,148 @@ TEST(InvoiceTable, ThePricesAreTheColumnOfAmountsInTheMostRowsNotTheLensMeasures
   EXPECT_EQ(L(d.lines[0], "montant"), "42.80");
   EXPECT_EQ(L(d.lines[2], "montant"), "138.30");
   EXPECT_EQ(L(d.lines[1], "libelle"), "Verre OD Sph +6,00 Cyl -1,00");
+}
+
+TEST(InvoiceTable, ADesignationRunningOnUnderAnotherColumnKeepsItsWordsAndItsPriceIsNoColumnOfItsOwn) {
+  // "Tarif | Libellé | Quantité | Code": the designations print a unit
+  // price ("x 20,00 €") that runs on under the quantities' heading.
+  const PageBuilder p = InvoiceGrid(
+      "Clinique des Eaux Claires", {{20, "Tarif"}, {45, "Libellé"}, {150, "Quantité"}, {175, "Code"}},
+      {{{18, "160,00"}, {45, "Forfait journalier hospitalier - 8 jour(s) x 20,00 €"}, {155, "8"}, {175, "FJ"}},
+       {{18, "560,00"}, {45, "Chambre particulière - 8 jour(s) x 70,00 €"}, {155, "8"}, {175, "CP"}}},
+      "Total TTC 720,00");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "160.00");
+  EXPECT_EQ(L(d.lines[0], "libelle"), "Forfait journalier hospitalier - 8 jour(s) x 20,00 €");
+  EXPECT_EQ(L(d.lines[1], "montant"), "560.00");
+  EXPECT_EQ(L(d.lines[1], "code"), "CP");
+}
+
+TEST(InvoiceTable, ADateInLettersUnderTheDatesIsTheLinesDateNotTheStartOfItsDesignation) {
+  const PageBuilder p = InvoiceGrid("OPTIQUE DU CENTRE", {{20, "Date"}, {60, "Désignation"}, {170, "Montant"}},
+                                    {{{20, "5 septembre 2024"}, {60, "Monture acétate"}, {170, "42,80"}},
+                                     {{20, "5 septembre 2024"}, {60, "Verre OD unifocal"}, {170, "96,20"}}},
+                                    "Total : 139,00");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "date"), "2024-09-05");
+  EXPECT_EQ(L(d.lines[0], "libelle"), "Monture acétate");
+  EXPECT_EQ(L(d.lines[1], "date"), "2024-09-05");
+  EXPECT_FALSE(testing::Flagged(d, "date", 0));
+}
+
+TEST(InvoiceTable, AHeadRowSharingWordingsWithTheColumnsIsPassedOverForTheRowThatHeadsThePrices) {
+  // "Référence | Date" over the invoice's number and date reads as a
+  // header as well as "Jour | Réf. | Dent | Tarif | Nature" below it.
+  PageBuilder p = InvoiceGrid("Dr Véronique DURAND", {{20, "Jour"}, {50, "Réf."}, {75, "Dent"}, {90, "Tarif"}, {115, "Nature"}},
+                              {{{20, "11.07.2025"}, {50, "HBMD053"}, {75, "16"}, {90, "44,70"}, {115, "Restauration 2 faces"}},
+                               {{20, "18.07.2025"}, {50, "HBLD036"}, {75, "34"}, {90, "454,50"}, {115, "Couronne céramométallique"}}},
+                              "TOTAL 499,20");
+  for (const auto& [x, heading, value] : {std::tuple{20.0, "Référence", "9161008"}, std::tuple{80.0, "Date", "11.07.2025"}}) {
+    p.Text(x, 60, heading);
+    p.Text(x, 66, value);
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "44.70");
+  EXPECT_EQ(L(d.lines[0], "code"), "HBMD053");
+  EXPECT_EQ(L(d.lines[1], "dent"), "34");
+  EXPECT_EQ(L(d.lines[1], "montant"), "454.50");
+}
+
+TEST(InvoiceTable, ADentalInvoicesColumnOfToothNumbersUnderAHeadingOfNoWordingIsTheTeeth) {
+  // "Localisation" is in no data file; the teeth are numbered as the FDI does.
+  const PageBuilder p = InvoiceGrid("Dr Gabriel BRUNET - Chirurgien-dentiste",
+                                    {{20, "Code"}, {45, "Date"}, {75, "Désignation"}, {150, "Montant"}, {175, "Localisation"}},
+                                    {{{20, "HBLD634"}, {45, "09.05.2024"}, {75, "Couronne céramique"}, {150, "490,80"}, {178, "14"}},
+                                     {{20, "HBLD036"}, {45, "16.05.2024"}, {75, "Couronne métallique"}, {150, "631,00"}, {178, "28"}}},
+                                    "Net à payer : 1121,80");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "dent"), "14");
+  EXPECT_EQ(L(d.lines[1], "dent"), "28");
+  EXPECT_EQ(L(d.lines[1], "montant"), "631.00");
+}
+
+TEST(InvoiceTable, AnOpticiansColumnOfEyesIsNoCodeWhenTheDataCodesTheLinesByTheirDesignations) {
+  // "Œil" is in no data file; "OD" and "OG" are capitals like a code.
+  const PageBuilder p = InvoiceGrid("OPTIQUE DU CENTRE", {{20, "Date"}, {45, "Désignation"}, {120, "Œil"}, {170, "Montant"}},
+                                    {{{20, "26/12/2024"}, {45, "Verre unifocal"}, {120, "OD"}, {170, "96,20"}},
+                                     {{20, "26/12/2024"}, {45, "Verre unifocal"}, {120, "OG"}, {170, "96,20"}}},
+                                    "Total : 192,40");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "code"), "VERRE");
+  EXPECT_EQ(L(d.lines[1], "code"), "VERRE");
+}
+
+TEST(InvoiceTable, UnderAHeadRowSharingWordingsATableHeadedInNoWordingIsReadByWhatItsColumnsHold) {
+  // "Référence | Date" heads the invoice's number; "Soin | Coût | Jour |
+  // Acte" are in no data file.
+  PageBuilder p = InvoiceGrid("Louis FAURE - Chiropracteur", {{20, "Soin"}, {100, "Coût"}, {120, "Jour"}, {155, "Acte"}},
+                              {{{20, "Séance de chiropraxie"}, {100, "45,40"}, {120, "22.07.2025"}, {155, "CHIRO"}},
+                               {{20, "Séance de chiropraxie"}, {100, "66,20"}, {120, "05.08.2025"}, {155, "CHIRO"}}},
+                              "Somme : 111,60");
+  for (const auto& [x, heading, value] : {std::tuple{20.0, "Référence", "2025-64998"}, std::tuple{80.0, "Date", "22.07.2025"}}) {
+    p.Text(x, 60, heading);
+    p.Text(x, 66, value);
+  }
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(L(d.lines[0], "montant"), "45.40");
+  EXPECT_EQ(L(d.lines[1], "date"), "2025-08-05");
+  EXPECT_EQ(L(d.lines[1], "code"), "CHIRO");
+}
+
+TEST(InvoiceTable, ADesignationRunningOnUnderTheCodesIsNoCode) {
+  // No designation column is named: its words spill under "Code" before
+  // the line's code.
+  const PageBuilder p = InvoiceGrid("Clinique des Eaux Claires", {{20, "Date"}, {45, "Code"}, {80, "Montant"}},
+                                    {{{20, "07/04/2025"}, {45, "x 102,20 € CP"}, {80, "919,80"}}}, "Total TTC : 919,80");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  ASSERT_EQ(d.lines.size(), 1u);
+  EXPECT_EQ(L(d.lines[0], "code"), "CP");
+  EXPECT_EQ(L(d.lines[0], "montant"), "919.80");
+}
+
+// An issuer's letterhead whose numéro AM stands after a label in no
+// wording, at `id_y` mm, `after` printed after it.
+PageBuilder LetterheadWithNumber(double id_y, const std::string& after = "") {
+  PageBuilder p = InvoiceGrid("Dr Paul MARTIN", {{20, "Date"}, {60, "Désignation"}, {170, "Montant"}},
+                              {{{20, "12/03/2024"}, {60, "Consultation"}, {170, "30,00"}}}, "Total : 30,00");
+  p.Text(20, 26, "Chirurgien-dentiste");
+  p.Text(20, 32, "12 rue des Lilas 75011 PARIS");
+  p.Text(20, id_y, "Immatriculation 974560104" + after);
+  return p;
+}
+
+TEST(InvoiceLetterhead, ANumeroAmUnderTheIssuersNameIsTheIssuersWhateverItsLabel) {
+  const Document d = testing::ReadSingle(LetterheadWithNumber(40).Build(), DocumentType::kFacture);
+  EXPECT_EQ(testing::T(d, "emetteur.identifiant"), "974560104");
+  EXPECT_FALSE(testing::Flagged(d, "emetteur.identifiant"));
+}
+
+TEST(InvoiceLetterhead, ANumeroAmFarFromTheIssuersNameStaysFlaggedForItsRole) {
+  const Document d = testing::ReadSingle(LetterheadWithNumber(70).Build(), DocumentType::kFacture);
+  EXPECT_EQ(testing::T(d, "emetteur.identifiant"), "974560104");
+  EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
+}
+
+TEST(InvoiceLetterhead, TheStartOfALongerNumberUnderTheIssuersNameStaysFlaggedForItsRole) {
+  // "974560104 00012": a SIRET's first nine digits pass the Luhn key too.
+  const Document d = testing::ReadSingle(LetterheadWithNumber(40, " 00012").Build(), DocumentType::kFacture);
+  EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
+}
+
+TEST(InvoiceLetterhead, TheInvoicesNumberUnderTheIssuersNameIsNoIssuersNumberWhateverItsDigits) {
+  // "2024-52140": its nine digits pass the Luhn key; no numéro AM is printed.
+  PageBuilder p = InvoiceGrid("Dr Paul MARTIN", {{20, "Date"}, {60, "Désignation"}, {170, "Montant"}},
+                              {{{20, "12/03/2024"}, {60, "Consultation"}, {170, "30,00"}}}, "Total : 30,00");
+  p.Text(20, 40, "FACTURE N° 2024-52140");
+  const Document d = testing::ReadSingle(p.Build(), DocumentType::kFacture);
+  EXPECT_EQ(testing::T(d, "numero_facture"), "2024-52140");
+  EXPECT_TRUE(testing::Flagged(d, "emetteur.identifiant"));
 }
 
 }  // namespace
