@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "liasse/extractors/extract.h"
 #include "document_checks.h"
@@ -206,17 +207,22 @@ TEST(Classify, LabelsEveryFormPrintsMakeNoType) {
   EXPECT_EQ(Classified(p).type, DocumentType::kAutre);
 }
 
+// A member's block at the top left of a letter, the addressee's at the right.
+PageBuilder& Heading(PageBuilder& p, const std::vector<std::string>& addressee) {
+  p.Text(18, 20, "Sophie BELAIR").Text(18, 26, "111 rue Schoelcher").Text(18, 32, "06000 NICE");
+  double y = 50;
+  for (const auto& row : addressee) {
+    p.Text(110, y, row);
+    y += 6;
+  }
+  return p;
+}
+
 // A member's letter in no wording of the data files: the sender, the
 // insurer, a line `body` and its place and date.
 PageBuilder Letter(const std::string& body) {
   PageBuilder p;
-  p.Text(18, 20, "Sophie BELAIR")
-      .Text(18, 26, "111 rue Schoelcher")
-      .Text(18, 32, "06000 NICE")
-      .Text(110, 50, "GFM")
-      .Text(110, 56, "Service commercial - Pôle individuel")
-      .Text(110, 62, "10, rue du 4 Septembre")
-      .Text(110, 68, "75089 Paris cedex 2")
+  Heading(p, {"GFM", "Service commercial - Pôle individuel", "10, rue du 4 Septembre", "75089 Paris cedex 2"})
       .Text(18, 84, "Au sujet de : mon adhésion")
       .Text(18, 96, body)
       .Text(18, 110, "NICE le 12/11/2024")
@@ -241,13 +247,7 @@ TEST(Classify, ALetterNamingNoFormulaIsNoRenunciationByItsShapeAlone) {
 
 TEST(Classify, AComplaintNamingItsContractsFormulaStaysAComplaint) {
   PageBuilder p;
-  p.Text(18, 20, "Sophie BELAIR")
-      .Text(18, 26, "111 rue Schoelcher")
-      .Text(18, 32, "06000 NICE")
-      .Text(110, 50, "CPMS")
-      .Text(110, 56, "Service réclamations")
-      .Text(110, 62, "5, rue Geoffroy Marie")
-      .Text(110, 68, "75009 PARIS")
+  Heading(p, {"CPMS", "Service réclamations", "5, rue Geoffroy Marie", "75009 PARIS"})
       .Text(18, 84, "NICE, le 12/11/2024")
       .Text(18, 92, "Objet : réclamation")
       .Text(18, 104, "Adhérente au contrat PASS 3, je conteste le remboursement de mes soins du 02/10/2024.");

@@ -20,53 +20,50 @@ using testing::Options;
 using testing::PageBuilder;
 using testing::T;
 
+// Rows at the left margin from `y` mm down, 6 mm apart.
+PageBuilder& Rows(PageBuilder& p, double y, const std::vector<std::string>& rows) {
+  for (const auto& row : rows) {
+    p.Text(18, y, row);
+    y += 6;
+  }
+  return p;
+}
+
+// The one document of page `p`, of type `type`.
+Document ReadOne(const PageBuilder& p, DocumentType type) {
+  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
+  EXPECT_EQ(docs.size(), 1u);
+  if (docs.empty()) return Document{};
+  EXPECT_EQ(docs.front().type, type);
+  return docs.front();
+}
+
 // A renunciation letter: the sender's block `sender` at the top left, the
 // insurer's block at the right, then the rows of `body` 6 mm apart.
 Document ReadRenonciation(const std::vector<std::string>& sender, const std::vector<std::string>& body) {
   PageBuilder p;
-  double y = 20;
-  for (const auto& row : sender) {
-    p.Text(18, y, row);
-    y += 6;
-  }
-  p.Text(110, 56, "GFM")
+  Rows(p, 20, sender)
+      .Text(110, 56, "GFM")
       .Text(110, 62, "Service commercial - Pôle individuel")
       .Text(110, 68, "10, rue du 4 Septembre")
       .Text(110, 74, "75089 Paris cedex 2")
       .Text(18, 90, "Lettre recommandée avec accusé de réception")
       .Text(18, 98, "Objet : droit de renonciation");
-  y = 110;
-  for (const auto& row : body) {
-    p.Text(18, y, row);
-    y += 6;
-  }
-  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
-  EXPECT_EQ(docs.size(), 1u);
-  if (docs.empty()) return Document{};
-  EXPECT_EQ(docs.front().type, DocumentType::kRenonciation);
-  return docs.front();
+  return ReadOne(Rows(p, 110, body), DocumentType::kRenonciation);
 }
 
 // A complaint: the sender's block `sender`, the insurer's, then one sentence.
 Document ReadReclamation(const std::vector<std::string>& sender) {
   PageBuilder p;
-  double y = 20;
-  for (const auto& row : sender) {
-    p.Text(18, y, row);
-    y += 6;
-  }
-  p.Text(110, 62, "CPMS")
+  Rows(p, 20, sender)
+      .Text(110, 62, "CPMS")
       .Text(110, 68, "Service réclamations")
       .Text(110, 74, "5, rue Geoffroy Marie")
       .Text(110, 80, "75009 PARIS")
       .Text(18, 92, "LYON, le 8 décembre 2023")
       .Text(18, 100, "Objet : réclamation, double prélèvement de cotisation")
       .Text(18, 112, "Madame, Monsieur, ma cotisation a été prélevée deux fois. Je conteste ce prélèvement.");
-  const auto docs = ExtractDocuments({p.Build()}, nullptr, Options());
-  EXPECT_EQ(docs.size(), 1u);
-  if (docs.empty()) return Document{};
-  EXPECT_EQ(docs.front().type, DocumentType::kReclamation);
-  return docs.front();
+  return ReadOne(p, DocumentType::kReclamation);
 }
 
 const std::vector<std::string> kSender = {"Chloé SIMON", "99 impasse Victor Hugo", "69003 LYON"};
