@@ -267,13 +267,6 @@ bool HasPlaceDateRow(const PageView& page) {
   return false;
 }
 
-// The page's rows joined, for patterns that span words.
-std::string FlatText(const PageView& page) {
-  std::string flat;
-  for (size_t r = 0; r < page.rows().size(); ++r) flat += page.RowText(r) + " ";
-  return flat;
-}
-
 // The evidence of the page's shape as a letter and of the contract it
 // names ([classification.letter], [classification.formulas]), each looked
 // for once per page.

@@ -34,6 +34,12 @@ std::regex FormulaPattern(const std::string& wording) {
 }
 
 
+std::string FlatText(const PageView& page) {
+  std::string flat;
+  for (size_t r = 0; r < page.rows().size(); ++r) flat += page.RowText(r) + " ";
+  return flat;
+}
+
 bool NamesAFormula(const FormSpec& form, const std::string& text) {
   for (const FieldSpec& f : form.fields) {
     for (const auto& [wording, value] : f.formulas) {

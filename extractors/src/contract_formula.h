@@ -6,6 +6,7 @@
 #include <string>
 
 #include "forms.h"
+#include "page_view.h"
 
 namespace liasse::extractors::internal {
 
@@ -13,6 +14,10 @@ namespace liasse::extractors::internal {
 // doubled before the number ("PASSS5"), the number read as a letter
 // ("PASSS"); case ignored. Group 1 is the number as read.
 std::regex FormulaPattern(const std::string& wording);
+
+// The page's rows joined by spaces in reading order: where formulas are
+// looked for (a contract's name may wrap onto the next row).
+std::string FlatText(const PageView& page);
 
 // True when `text` names a formula of a field of `form` (FormulaPattern).
 bool NamesAFormula(const FormSpec& form, const std::string& text);

@@ -8,6 +8,7 @@
 
 #include "liasse/core/edit_distance.h"
 #include "liasse/core/fields.h"
+#include "lot_values.h"
 
 namespace liasse::extractors::internal {
 
@@ -133,10 +134,6 @@ bool SamePersonsOtherName(const Printing& a, const Printing& b) {
   return x != nullptr && y != nullptr && *x == *y;
 }
 
-bool HasFlag(const Document& doc, std::string_view field) {
-  return std::any_of(doc.review.begin(), doc.review.end(), [&](const ReviewFlag& f) { return f.field == field && !f.line; });
-}
-
 }  // namespace
 
 int FlagNearlyAlikePrintings(std::vector<Document>& documents) {
@@ -167,7 +164,8 @@ int FlagNearlyAlikePrintings(std::vector<Document>& documents) {
         if (!NearlyAlike(p.field, p.value, other.value) || support(p.value, p) > support(other.value, p)) continue;
         // The other reading already in review, this one sure: the person
         // checking it sees the misreading; this one stands.
-        if (HasFlag(*other.doc, other.field) && !HasFlag(*p.doc, p.field)) continue;
+        const bool other_flagged = FindFlag(*other.doc, other.field, std::nullopt) != nullptr;
+        if (other_flagged && FindFlag(*p.doc, p.field, std::nullopt) == nullptr) continue;
         flags.push_back({p.doc, p.field,
                          "lu \xC2\xAB " + p.value + " \xC2\xBB ici et \xC2\xAB " + other.value +
                              " \xC2\xBB ailleurs dans l'enveloppe : même valeur mal lue à l'un des deux endroits, à vérifier"});
@@ -177,7 +175,7 @@ int FlagNearlyAlikePrintings(std::vector<Document>& documents) {
   }
   int flagged = 0;
   for (const Flagging& f : flags) {
-    if (HasFlag(*f.doc, f.field)) continue;
+    if (FindFlag(*f.doc, f.field, std::nullopt) != nullptr) continue;
     f.doc->review.push_back({std::string(f.field), std::nullopt, f.reason, false});
     ++flagged;
   }

@@ -53,13 +53,6 @@ void ReadSenderEmail(DocReader& r, const HeadingBlock& sender) {
   }
 }
 
-// All rows joined, in reading order (paragraphs wrap across rows).
-std::string PageText(const PageView& v) {
-  std::string s;
-  for (size_t r = 0; r < v.rows().size(); ++r) s += v.RowText(r) + "\n";
-  return s;
-}
-
 double PageConfidence(const PageView& v) { return v.page().mean_confidence / 100.0; }
 
 // The contract the letter names, wherever it names it ("au contrat CPMS
@@ -174,9 +167,7 @@ void ReadReclamation(DocReader& r) {
 void ReadRenonciation(DocReader& r) {
   const PageView& v = r.view();
   ReadSender(r, true);
-  std::string flat = PageText(v);
-  std::replace(flat.begin(), flat.end(), '\n', ' ');
-  ReadContrat(r, flat);
+  ReadContrat(r, FlatText(v));
   ReadLetterDate(r, true);
   if (!r.Has(fields::kDateSouscription)) ReadSouscriptionInTheText(r);
 }
